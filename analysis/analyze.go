@@ -1,0 +1,201 @@
+package analysis
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/warta-news/warta/analysis/article"
+	"github.com/warta-news/warta/analysis/langid"
+	"github.com/warta-news/warta/analysis/text"
+)
+
+// ErrNoText is returned for an input with neither a title nor a body.
+var ErrNoText = errors.New("analysis: the input has no text")
+
+// Input is one raw article.
+type Input struct {
+	// Body is the article. When Title is empty it is plain text whose first
+	// non-empty line is the headline; otherwise it is the body alone.
+	Body  string
+	Title string
+	// URL, Published (RFC 3339 or YYYY-MM-DD) and Path describe where the
+	// article came from; all are optional.
+	URL       string
+	Published string
+	Path      string
+	Line      int // line in JSON Lines, position in a JSON array
+	// Warnings are problems met while reading the input (a text cut at the
+	// size limit, a charset guessed); they are carried into the record.
+	Warnings []string
+}
+
+// Stage adds one layer to an article under analysis: it reads the shared
+// Document and writes its fields of the Record. Stages run in order and
+// never re-tokenise.
+type Stage struct {
+	Name string
+	Run  func(ctx context.Context, doc *text.Document, rec *Record) error
+}
+
+// Pipeline is an ordered list of stages.
+type Pipeline []Stage
+
+// DefaultPipeline returns the stages warta runs: tokens, sentences and
+// language.
+func DefaultPipeline() Pipeline {
+	return Pipeline{
+		{Name: "tokens", Run: func(_ context.Context, doc *text.Document, _ *Record) error {
+			text.Tokenize(doc)
+			return nil
+		}},
+		{Name: "sentences", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+			text.SplitSentences(doc)
+			rec.Sentences = sentenceSpans(doc)
+			return nil
+		}},
+		{Name: "language", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+			code, conf := langid.Detect(doc)
+			rec.Language = Language{Code: code, Confidence: conf}
+			if code != "id" {
+				rec.Warnings = append(rec.Warnings, fmt.Sprintf("language is not Indonesian (%s, confidence %.2f)", code, conf))
+			}
+			return nil
+		}},
+	}
+}
+
+// Analyze runs the default pipeline over one article.
+func Analyze(ctx context.Context, in Input) (*Record, error) {
+	return DefaultPipeline().Analyze(ctx, in)
+}
+
+// Analyze cleans the article, builds its Document and runs every stage.
+// It fails only when the input has no text or a stage fails; problems that
+// leave a usable record become warnings.
+func (p Pipeline) Analyze(ctx context.Context, in Input) (*Record, error) {
+	body := text.Normalize(in.Body)
+	var a *article.Article
+	if in.Title != "" {
+		a = article.FromParts(text.Normalize(in.Title), body)
+	} else {
+		a = article.FromText(body)
+	}
+	if a.Title == "" && len(a.Paragraphs) == 0 {
+		return nil, ErrNoText
+	}
+	rec := &Record{
+		Title:       a.Title,
+		Section:     optional(a.Section),
+		Byline:      optional(a.Byline),
+		Dateline:    a.Dateline,
+		Lead:        a.Lead(),
+		Paragraphs:  a.Paragraphs,
+		Boilerplate: a.Boilerplate,
+		Source:      Source{URL: in.URL, Path: in.Path, Line: in.Line},
+		Warnings:    append(append([]string{}, in.Warnings...), a.Warnings...),
+	}
+	if rec.Paragraphs == nil {
+		rec.Paragraphs = []string{}
+	}
+	if rec.Boilerplate == nil {
+		rec.Boilerplate = []article.Boilerplate{}
+	}
+	if in.URL != "" {
+		if u, err := url.Parse(in.URL); err == nil {
+			rec.Source.Site = strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	if in.Published != "" {
+		if pub, err := NormalizeDate(in.Published); err == nil {
+			rec.Published = &pub
+		} else {
+			rec.Warnings = append(rec.Warnings, err.Error())
+		}
+	}
+	doc := newDocument(a)
+	rec.Text = doc.Text
+	sum := sha256.Sum256([]byte(doc.Text))
+	rec.ID = hex.EncodeToString(sum[:8])
+	for _, s := range p {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := s.Run(ctx, doc, rec); err != nil {
+			return nil, fmt.Errorf("analyze: %s: %w", s.Name, err)
+		}
+	}
+	return rec, nil
+}
+
+// newDocument lays out the record's text: the title, a blank line, then the
+// paragraphs joined by blank lines.
+func newDocument(a *article.Article) *text.Document {
+	var b strings.Builder
+	n := len(a.Title)
+	for _, p := range a.Paragraphs {
+		n += len(p) + 2
+	}
+	b.Grow(n + 2)
+	doc := &text.Document{}
+	b.WriteString(a.Title)
+	doc.Title = text.Span{Start: 0, End: b.Len()}
+	for i, p := range a.Paragraphs {
+		if i > 0 || a.Title != "" {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		b.WriteString(p)
+		doc.Paragraphs = append(doc.Paragraphs, text.Span{Start: start, End: b.Len()})
+	}
+	doc.Text = b.String()
+	return doc
+}
+
+// sentenceSpans converts the document's sentences to code-point spans.
+func sentenceSpans(doc *text.Document) []Span {
+	offs := make([]int, 0, 2*len(doc.Sentences))
+	for _, s := range doc.Sentences {
+		offs = append(offs, s.Start, s.End)
+	}
+	doc.RuneOffsets(offs)
+	spans := make([]Span, len(doc.Sentences))
+	for i := range spans {
+		spans[i] = Span{offs[2*i], offs[2*i+1]}
+	}
+	return spans
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// NormalizeDate checks a publication date and returns it in the record's
+// form: YYYY-MM-DD for a date, RFC 3339 for a date-time. A date-time
+// without a zone is taken as Western Indonesian Time (WIB, +07:00), the zone
+// of most Indonesian newsrooms.
+func NormalizeDate(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t.Format(time.DateOnly), nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.Format(time.RFC3339), nil
+	}
+	for _, layout := range []string{"2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
+		if t, err := time.ParseInLocation(layout, s, wib); err == nil {
+			return t.Format(time.RFC3339), nil
+		}
+	}
+	return "", fmt.Errorf("published date %q is not YYYY-MM-DD or RFC 3339", s)
+}
+
+var wib = time.FixedZone("WIB", 7*3600)

@@ -1,0 +1,45 @@
+package analysis
+
+import "github.com/warta-news/warta/analysis/article"
+
+// Record is the analysis of one article, the JSON object described in the
+// record contract (docs/record.md). Fields of stages that are not built yet
+// are absent; nullable fields are pointers so that they print as null.
+type Record struct {
+	ID          string                `json:"id"`
+	Source      Source                `json:"source"`
+	Language    Language              `json:"language"`
+	Title       string                `json:"title"`
+	Section     *string               `json:"section"`
+	Byline      *string               `json:"byline"`
+	Dateline    *article.Dateline     `json:"dateline"`
+	Published   *string               `json:"published"`
+	Lead        string                `json:"lead"`
+	Warnings    []string              `json:"warnings"`
+	Paragraphs  []string              `json:"paragraphs"`
+	Text        string                `json:"text"`
+	Boilerplate []article.Boilerplate `json:"boilerplate"`
+	Sentences   []Span                `json:"sentences"`
+}
+
+// Source says where an article came from, as far as it is known.
+type Source struct {
+	URL     string `json:"url,omitempty"`
+	Site    string `json:"site,omitempty"`
+	Path    string `json:"path,omitempty"`
+	Line    int    `json:"line,omitempty"` // line in JSON Lines, position in a JSON array
+	Fetched string `json:"fetched,omitempty"`
+}
+
+// Language is the language of the article's text: an ISO 639-1 code, or
+// "und" when it cannot be told, with a confidence from 0 to 1.
+type Language struct {
+	Code       string  `json:"code"`
+	Confidence float64 `json:"confidence"`
+}
+
+// Span is a range of Record.Text in Unicode code points, end exclusive.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}

@@ -1,0 +1,100 @@
+// Package cli implements the warta command: one file per sub-command.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"github.com/alecthomas/kong"
+)
+
+// Env is what a command reads and writes: kept apart from the process so
+// that tests can run commands in-process.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// StderrTerminal says whether Stderr is a terminal (progress bars).
+	StderrTerminal bool
+	Log            *slog.Logger
+}
+
+type root struct {
+	Analyze analyzeCmd `cmd:"" help:"Analyse news articles into records (JSON)."`
+	Eval    evalCmd    `cmd:"" help:"Measure accuracy on standard test sets."`
+	Version versionCmd `cmd:"" help:"Print the version."`
+}
+
+// exitError carries an exit status out of a command.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+// Main runs the warta command with args (without the program name) and
+// returns the process exit status: 0 on success, 1 when some input or
+// command failed, 2 on a usage error.
+func Main(ctx context.Context, args []string, env Env) int {
+	if env.Log == nil {
+		env.Log = newLogger(env.Stderr)
+	}
+	var cli root
+	exit := -1
+	parser, err := kong.New(&cli,
+		kong.Name("warta"),
+		kong.Description("warta turns Indonesian news articles into structured records."),
+		kong.Writers(env.Stdout, env.Stderr),
+		kong.Exit(func(code int) { exit = code }),
+		kong.UsageOnError(),
+		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
+		kong.BindTo(ctx, (*context.Context)(nil)),
+		kong.Bind(&env),
+	)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "warta:", err)
+		return 2
+	}
+	kctx, err := parser.Parse(args)
+	if exit >= 0 { // --help
+		return exit
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "warta:", err)
+		return 2
+	}
+	if err := kctx.Run(); err != nil {
+		var ee *exitError
+		if errors.As(err, &ee) {
+			if ee.err != nil {
+				fmt.Fprintln(env.Stderr, "warta:", ee.err)
+			}
+			return ee.code
+		}
+		fmt.Fprintln(env.Stderr, "warta:", err)
+		return 1
+	}
+	return 0
+}
+
+// newLogger logs to w as "level=WARN msg=..." lines, without timestamps:
+// they are messages for the person at the terminal.
+func newLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{
+		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey && len(groups) == 0 {
+				return slog.Attr{}
+			}
+			return a
+		},
+	}))
+}
+
+// DefaultEnv is the process's own standard streams.
+func DefaultEnv() Env {
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, StderrTerminal: isTerminal(os.Stderr)}
+}

@@ -1,0 +1,21 @@
+package cli
+
+import (
+	"github.com/warta-news/warta/internal/eval"
+)
+
+type evalCmd struct {
+	Text evalTextCmd `cmd:"" help:"Token and sentence-boundary F1 on the UD Indonesian treebanks."`
+}
+
+type evalTextCmd struct {
+	Treebank string `default:"../shared/data/treebank" placeholder:"DIR" help:"Folder of the UD treebanks (ud-indonesian-csui, ud-indonesian-gsd)."`
+}
+
+func (c *evalTextCmd) Run(env *Env) error {
+	scores, err := eval.Text(c.Treebank)
+	if err != nil {
+		return err
+	}
+	return eval.WriteTextReport(env.Stdout, scores)
+}
