@@ -200,21 +200,23 @@ type removal struct {
 
 func (c *cleaner) run() {
 	c.kinds = make([]Kind, len(c.paras))
-	// Rules see the text with its glue repaired ("TikTokdetikcom"); what is
-	// removed is kept as printed.
-	repaired := make([]string, len(c.paras))
+	// Each paragraph loses its source credits and gets its glue repaired
+	// ("TikTokdetikcom") before the rules see it; a paragraph removed whole
+	// is kept as printed.
+	cleaned := make([]string, len(c.paras))
+	credits := make([][]string, len(c.paras))
 	for i, p := range c.paras {
-		repaired[i] = repairGlue(p)
+		kept, cut := cutCredits(p)
+		cleaned[i], credits[i] = repairGlue(kept), cut
 	}
 	for i := 0; i < len(c.paras); i++ {
-		p := repaired[i]
-		k, labelOnly := matchLine(p)
+		k, labelOnly := matchLine(cleaned[i])
 		if k == "" {
 			continue
 		}
 		c.kinds[i] = k
 		if k == Credit && c.byline == "" {
-			c.byline = bylineFrom(p)
+			c.byline = bylineFrom(cleaned[i])
 		}
 		// "Baca juga:" alone on its line announces the headline on the next.
 		if labelOnly && k == RelatedLinks && i+1 < len(c.paras) && looksLikeHeadline(c.paras[i+1]) {
@@ -222,14 +224,13 @@ func (c *cleaner) run() {
 			c.kinds[i] = k
 		}
 	}
-	markAuthorBio(repaired, c.kinds)
-	for i, p := range c.paras {
+	markAuthorBio(cleaned, c.kinds)
+	for i := range c.paras {
 		if c.kinds[i] != "" {
 			continue
 		}
-		kept, credits := cutCredits(p)
-		c.paras[i] = repairGlue(kept)
-		for _, cr := range credits {
+		c.paras[i] = cleaned[i]
+		for _, cr := range credits[i] {
 			c.extra = append(c.extra, removal{i, Boilerplate{Credit, cr}})
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Scrapers that drop the markup of a linked outlet name also drop the spaces
@@ -24,11 +25,12 @@ var (
 	// "detikcomdi", "detikNewsdariNew Arab", "detikSoreakan",
 	// "detikSepakbolaRabu": a word glued after.
 	gluedAfterOutlet = regexp.MustCompile(`(detikcom)(\p{Ll})|(detik[A-Z][a-z]*?)(dari|di|dalam|dan|akan|yang|selengkapnya)(\p{Lu}|\b)|(detik[A-Z][a-z]+)(\p{Lu}\p{Ll})`)
-	// "dariReuters", "diCNN": a preposition glued to a name.
-	gluedPreposition = regexp.MustCompile(`\b(dari|kepada|di|ke|oleh|melalui|lewat)(\p{Lu})`)
-	// "(Menkeu)Purbaya".
-	gluedParen = regexp.MustCompile(`\)(\p{L})`)
 )
+
+// gluedPrepositions are the words that scraped text glues to a following
+// linked name: "dariReuters", "diCNN Indonesia". splitGluedWords knows
+// their first letters.
+var gluedPrepositions = []string{"dari", "kepada", "di", "ke", "oleh", "melalui", "lewat"}
 
 // repairGlue puts back the spaces a scraper dropped around linked names.
 func repairGlue(p string) string {
@@ -45,13 +47,49 @@ func repairGlue(p string) string {
 			return sub[6] + " " + sub[7]
 		})
 	}
-	if hasLowerUpper(p) {
-		p = gluedPreposition.ReplaceAllString(p, "$1 $2")
+	return splitGluedWords(p)
+}
+
+// splitGluedWords inserts a space after a preposition glued to a capitalised
+// name ("dariReuters") and after a closing parenthesis glued to a word
+// ("(Menkeu)Purbaya"). It returns p itself when there is nothing to split.
+func splitGluedWords(p string) string {
+	var b strings.Builder
+	last := 0 // p[:last] is written to b
+	wordStart := true
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		split := -1
+		switch {
+		case c == ')' && i+1 < len(p) && isLetterAt(p, i+1):
+			split = i + 1
+		case wordStart && (c == 'd' || c == 'k' || c == 'o' || c == 'm' || c == 'l'):
+			for _, w := range gluedPrepositions {
+				if strings.HasPrefix(p[i:], w) && i+len(w) < len(p) {
+					if r, _ := utf8.DecodeRuneInString(p[i+len(w):]); unicode.IsUpper(r) {
+						split = i + len(w)
+						break
+					}
+				}
+			}
+		}
+		if split > 0 {
+			b.WriteString(p[last:split])
+			b.WriteByte(' ')
+			last = split
+		}
+		wordStart = c == ' ' || c == '(' || c == '"' || c == ','
 	}
-	if strings.Contains(p, ")") {
-		p = gluedParen.ReplaceAllString(p, ") $1")
+	if last == 0 {
+		return p
 	}
-	return p
+	b.WriteString(p[last:])
+	return b.String()
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
 }
 
 // cutCredits removes source credits to an outlet from a paragraph and
@@ -75,19 +113,8 @@ func cutCredits(p string) (string, []string) {
 	return strings.TrimSpace(p), credits
 }
 
+// hasCreditVerb is a cheap pre-check for the credit patterns: dikutip,
+// mengutip, dilansir and melansir share "kutip" or "lansir".
 func hasCreditVerb(p string) bool {
-	return strings.Contains(p, "ikutip") || strings.Contains(p, "ilansir") || strings.Contains(p, "elansir") || strings.Contains(p, "engutip")
-}
-
-// hasLowerUpper is a cheap pre-check for gluedPreposition: some lower case
-// letter directly followed by an upper case one.
-func hasLowerUpper(p string) bool {
-	prevLower := false
-	for _, r := range p {
-		if prevLower && unicode.IsUpper(r) {
-			return true
-		}
-		prevLower = unicode.IsLower(r)
-	}
-	return false
+	return strings.Contains(p, "kutip") || strings.Contains(p, "lansir")
 }

@@ -1,9 +1,6 @@
 package article
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"regexp"
 	"testing"
 
@@ -31,21 +28,9 @@ var residue = map[string]*regexp.Regexp{
 // kept paragraph holds any residue. The articles are read in place and never
 // copied into the project.
 func TestDetikResidue(t *testing.T) {
-	path := shared.Path(t, "data/detik-news/articles.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<24)
-	n, removed := 0, map[Kind]int{}
-	for sc.Scan() {
-		var rec struct{ ID, Title, Body string }
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			t.Fatal(err)
-		}
-		n++
+	arts := shared.DetikArticles(t)
+	removed := map[Kind]int{}
+	for _, rec := range arts {
 		a := FromParts(rec.Title, rec.Body)
 		if len(a.Paragraphs) == 0 {
 			t.Errorf("article %s: no paragraphs kept", rec.ID)
@@ -61,11 +46,24 @@ func TestDetikResidue(t *testing.T) {
 			removed[b.Kind]++
 		}
 	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+	if len(arts) != 700 {
+		t.Errorf("read %d articles, want 700", len(arts))
 	}
-	if n != 700 {
-		t.Errorf("read %d articles, want 700", n)
+	t.Logf("%d articles; boilerplate removed by kind: %v", len(arts), removed)
+}
+
+func BenchmarkFromParts(b *testing.B) {
+	arts := shared.DetikArticles(b)
+	size := 0
+	for _, a := range arts {
+		size += len(a.Title) + len(a.Body)
 	}
-	t.Logf("%d articles; boilerplate removed by kind: %v", n, removed)
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for range b.N {
+		for _, a := range arts {
+			FromParts(a.Title, a.Body)
+		}
+	}
+	b.ReportMetric(float64(b.N*len(arts))/b.Elapsed().Seconds(), "articles/s")
 }

@@ -18,9 +18,14 @@ var dataFS embed.FS
 type lineRule struct {
 	kind Kind
 	re   *regexp.Regexp
-	// first holds the lower-case runes a matching paragraph can start with,
-	// so that most paragraphs skip the regexp; nil means any.
-	first map[rune]bool
+	// Cheap tests that spare most paragraphs the regexp, all derived from
+	// it: the lower-case literals a match starts with (nil: unknown), else
+	// the runes it starts with (nil: any); the rune it ends with (0: any);
+	// the longest paragraph it can match (-1: no limit).
+	prefixes []string
+	first    map[rune]bool
+	last     rune
+	maxRunes int
 }
 
 var (
@@ -72,13 +77,65 @@ func loadLineRules(name string) []lineRule {
 		if err != nil {
 			panic(fmt.Sprintf("article: %s: %v", name, err))
 		}
-		first := map[rune]bool{}
-		if !firstRunes(parsed.Simplify(), first) {
-			first = nil
+		parsed = parsed.Simplify()
+		rule := lineRule{kind: Kind(kind), re: re, maxRunes: maxMatchRunes(parsed), last: lastRune(parsed)}
+		if ps, ok := literalPrefixes(parsed); ok {
+			rule.prefixes = ps
+		} else if first := map[rune]bool{}; firstRunes(parsed, first) {
+			rule.first = first
 		}
-		rules = append(rules, lineRule{Kind(kind), re, first})
+		rules = append(rules, rule)
 	}
 	return rules
+}
+
+// literalPrefixes returns the lower-case literal strings that every match
+// of re starts with, one of them, and whether they could be told.
+func literalPrefixes(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}, true
+	case syntax.OpCapture:
+		return literalPrefixes(re.Sub[0])
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			ps, ok := literalPrefixes(sub)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, ps...)
+		}
+		return all, true
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			switch sub.Op {
+			case syntax.OpBeginLine, syntax.OpBeginText:
+				continue
+			}
+			return literalPrefixes(sub)
+		}
+	}
+	return nil, false
+}
+
+// lastRune returns the rune every match of an end-anchored re ends with, or
+// 0 when there is none.
+func lastRune(re *syntax.Regexp) rune {
+	if re.Op != syntax.OpConcat || len(re.Sub) < 2 {
+		return 0
+	}
+	switch re.Sub[len(re.Sub)-1].Op {
+	case syntax.OpEndText, syntax.OpEndLine:
+		lit := re.Sub[len(re.Sub)-2]
+		if lit.Op != syntax.OpLiteral {
+			return 0
+		}
+		if r := lit.Rune[len(lit.Rune)-1]; lit.Flags&syntax.FoldCase == 0 || unicode.SimpleFold(r) == r {
+			return r
+		}
+	}
+	return 0
 }
 
 // firstRunes adds to set the lower-case runes a match of re can begin with
@@ -126,6 +183,56 @@ func firstRunes(re *syntax.Regexp, set map[rune]bool) bool {
 	return false
 }
 
+// maxMatchRunes returns the longest paragraph that a rule anchored at both
+// ends can match, or -1 when the rule has no such bound.
+func maxMatchRunes(re *syntax.Regexp) int {
+	if re.Op != syntax.OpConcat {
+		return -1
+	}
+	switch re.Sub[len(re.Sub)-1].Op {
+	case syntax.OpEndText, syntax.OpEndLine:
+		return maxLen(re)
+	}
+	return -1
+}
+
+// maxLen returns the most runes a match of re can span, or -1 when there
+// is no bound.
+func maxLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		return len(re.Rune)
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpRepeat:
+		n := maxLen(re.Sub[0])
+		if n < 0 || re.Max < 0 {
+			return -1
+		}
+		return n * re.Max
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, sub := range re.Sub {
+			n := maxLen(sub)
+			if n < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
+			}
+		}
+		return total
+	}
+	return -1 // star, plus
+}
+
 // labelWords are the words of a bare related-links label ("Baca juga:").
 var labelWords = map[string]bool{
 	"baca": true, "simak": true, "lihat": true, "tonton": true, "juga": true,
@@ -138,15 +245,47 @@ var labelWords = map[string]bool{
 func matchLine(p string) (Kind, bool) {
 	r, _ := utf8.DecodeRuneInString(p)
 	r = unicode.ToLower(r)
+	end, _ := utf8.DecodeLastRuneInString(p)
+	head := asciiLower(p[:min(len(p), 32)])
+	runes := -1 // counted when a rule needs it
 	for _, rule := range lineRules {
-		if rule.first != nil && !rule.first[r] {
+		if rule.prefixes != nil && !hasAnyPrefix(head, rule.prefixes) ||
+			rule.first != nil && !rule.first[r] || rule.last != 0 && rule.last != end {
 			continue
+		}
+		if rule.maxRunes >= 0 {
+			if runes < 0 {
+				runes = utf8.RuneCountInString(p)
+			}
+			if runes > rule.maxRunes {
+				continue
+			}
 		}
 		if rule.re.MatchString(p) {
 			return rule.kind, rule.kind == RelatedLinks && isLabelOnly(p)
 		}
 	}
 	return "", false
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower lower-cases the ASCII letters of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 func isLabelOnly(p string) bool {

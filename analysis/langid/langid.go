@@ -45,7 +45,8 @@ const (
 	// news text in a language runs at 20–35% of its function words.
 	fullShare = 0.2
 	// malayShare is the share of Malay-only words (per word token) that
-	// makes a text Malay rather than Indonesian.
+	// makes a text Malay rather than Indonesian; at least two different
+	// ones must occur.
 	malayShare = 0.01
 )
 
@@ -53,6 +54,7 @@ const (
 // or "en"), or "und" when it cannot be told, and a confidence from 0 to 1.
 func Detect(doc *text.Document) (string, float64) {
 	var words, id, en, ms int
+	msKinds := map[string]bool{}
 	var buf [32]byte
 	for i, t := range doc.Tokens {
 		if t.Kind != text.Word {
@@ -65,8 +67,9 @@ func Detect(doc *text.Document) (string, float64) {
 		}
 		lw := lower(buf[:0], w)
 		switch {
-		case malay[string(lw)]:
+		case malay[w]: // lower case only: "Wang" is a surname
 			ms++
+			msKinds[w] = true
 		case indonesian[string(lw)]:
 			id++
 		case english[string(lw)]:
@@ -84,7 +87,7 @@ func Detect(doc *text.Document) (string, float64) {
 	if conf < 0.25 {
 		return "und", conf
 	}
-	if code == "id" && ms >= 2 && float64(ms) >= malayShare*float64(words) {
+	if code == "id" && len(msKinds) >= 2 && float64(ms) >= malayShare*float64(words) {
 		code = "ms"
 	}
 	return code, conf

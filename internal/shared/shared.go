@@ -5,6 +5,7 @@
 package shared
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -53,4 +54,35 @@ func Path(tb testing.TB, rel string) string {
 	}
 	tb.Skipf("shared data %s not available: %v", rel, err)
 	return ""
+}
+
+// Article is one article of the detik-news evaluation set.
+type Article struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+	Body      string `json:"body"`
+}
+
+// DetikArticles reads the 700 detik-news articles (evaluation and
+// benchmarks only: they are never copied into the project), skipping or
+// failing like Path when they are missing.
+func DetikArticles(tb testing.TB) []Article {
+	tb.Helper()
+	f, err := os.Open(Path(tb, "data/detik-news/articles.jsonl"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var arts []Article
+	dec := json.NewDecoder(f)
+	for dec.More() {
+		var a Article
+		if err := dec.Decode(&a); err != nil {
+			tb.Fatalf("detik-news: %v", err)
+		}
+		arts = append(arts, a)
+	}
+	return arts
 }
