@@ -22,21 +22,32 @@ var (
 	//go:embed data/en.txt
 	enWords string
 
-	indonesian = wordSet(idWords)
-	malay      = wordSet(msWords)
-	english    = wordSet(enWords)
+	// functionWords maps each listed word to the languages it marks.
+	functionWords = func() map[string]langs {
+		m := map[string]langs{}
+		for _, list := range []struct {
+			data string
+			lang langs
+		}{{idWords, indonesian}, {msWords, malay}, {enWords, english}} {
+			for l := range strings.Lines(list.data) {
+				l = strings.TrimSpace(l)
+				if l != "" && !strings.HasPrefix(l, "#") {
+					m[l] |= list.lang
+				}
+			}
+		}
+		return m
+	}()
 )
 
-func wordSet(data string) map[string]bool {
-	m := map[string]bool{}
-	for l := range strings.Lines(data) {
-		l = strings.TrimSpace(l)
-		if l != "" && !strings.HasPrefix(l, "#") {
-			m[l] = true
-		}
-	}
-	return m
-}
+// langs is a set of languages a function word marks.
+type langs uint8
+
+const (
+	indonesian langs = 1 << iota
+	malay
+	english
+)
 
 const (
 	// minWords is the fewest word tokens on which a language is told.
@@ -66,13 +77,16 @@ func Detect(doc *text.Document) (string, float64) {
 			continue
 		}
 		lw := lower(buf[:0], w)
-		switch {
-		case malay[w]: // lower case only: "Wang" is a surname
-			ms++
-			msKinds[w] = true
-		case indonesian[string(lw)]:
+		switch l := functionWords[string(lw)]; {
+		case l&malay != 0:
+			// Lower case only: "Wang" is a surname, "wang" money in Malay.
+			if string(lw) == w {
+				ms++
+				msKinds[w] = true
+			}
+		case l&indonesian != 0:
 			id++
-		case english[string(lw)]:
+		case l&english != 0:
 			en++
 		}
 	}
