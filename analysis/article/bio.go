@@ -10,7 +10,7 @@ import (
 // short self-descriptive noun phrases: "Ninja budaya pop. Penggemar media
 // sosial. Praktisi kopi." It is recognised by its shape, not its words: a
 // trailing run of paragraphs made only of very short capitalised fragments,
-// most of them headed by an agent noun (pe(N)- derivations such as
+// three in four of them or more headed by an agent noun (pe(N)- derivations such as
 // Penggemar, Pecinta, Penulis, or a listed head such as Ahli, Praktisi).
 const (
 	bioMinFragments = 3
@@ -38,7 +38,7 @@ func markAuthorBio(paras []string, kinds []Kind) {
 		frags += n
 		heads += h
 	}
-	if frags < bioMinFragments || 2*heads < frags {
+	if frags < bioMinFragments || 4*heads < 3*frags {
 		return
 	}
 	for _, i := range run {
