@@ -21,8 +21,10 @@ type lineRule struct {
 	// Cheap tests that spare most paragraphs the regexp, all derived from
 	// it: the lower-case literals a match starts with (nil: unknown), else
 	// the runes it starts with (nil: any); the rune it ends with (0: any);
-	// the longest paragraph it can match (-1: no limit).
+	// the longest paragraph it can match (-1: no limit); a lower-case
+	// literal every match contains ("": none known).
 	prefixes []string
+	required string
 	first    map[rune]bool
 	last     rune
 	maxRunes int
@@ -78,7 +80,7 @@ func loadLineRules(name string) []lineRule {
 			panic(fmt.Sprintf("article: %s: %v", name, err))
 		}
 		parsed = parsed.Simplify()
-		rule := lineRule{kind: Kind(kind), re: re, maxRunes: maxMatchRunes(parsed), last: lastRune(parsed)}
+		rule := lineRule{kind: Kind(kind), re: re, maxRunes: maxMatchRunes(parsed), last: lastRune(parsed), required: requiredLiteral(parsed)}
 		if ps, ok := literalPrefixes(parsed); ok {
 			rule.prefixes = ps
 		} else if first := map[rune]bool{}; firstRunes(parsed, first) {
@@ -117,6 +119,21 @@ func literalPrefixes(re *syntax.Regexp) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+// requiredLiteral returns the longest literal, in lower case, that stands
+// in the top-level sequence of re and so is part of every match.
+func requiredLiteral(re *syntax.Regexp) string {
+	if re.Op != syntax.OpConcat {
+		return ""
+	}
+	best := ""
+	for _, sub := range re.Sub {
+		if sub.Op == syntax.OpLiteral && len(string(sub.Rune)) > len(best) {
+			best = strings.ToLower(string(sub.Rune))
+		}
+	}
+	return best
 }
 
 // lastRune returns the rune every match of an end-anchored re ends with, or
@@ -247,11 +264,20 @@ func matchLine(p string) (Kind, bool) {
 	r = unicode.ToLower(r)
 	end, _ := utf8.DecodeLastRuneInString(p)
 	head := asciiLower(p[:min(len(p), 32)])
-	runes := -1 // counted when a rule needs it
+	runes := -1   // counted when a rule needs it
+	lowered := "" // made when a rule needs it
 	for _, rule := range lineRules {
 		if rule.prefixes != nil && !hasAnyPrefix(head, rule.prefixes) ||
 			rule.first != nil && !rule.first[r] || rule.last != 0 && rule.last != end {
 			continue
+		}
+		if rule.required != "" {
+			if lowered == "" {
+				lowered = asciiLower(p)
+			}
+			if !strings.Contains(lowered, rule.required) {
+				continue
+			}
 		}
 		if rule.maxRunes >= 0 {
 			if runes < 0 {
