@@ -1,0 +1,194 @@
+package text
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbrClass says how an abbreviation's period behaves at a possible
+// sentence end; see data/abbreviations.txt.
+type abbrClass uint8
+
+const (
+	abbrNone    abbrClass = iota
+	abbrTitle             // dr., No., Jl.: never ends a sentence inside a line
+	abbrFinal             // dll., Tbk., S.H.: ends one before an uppercase word
+	abbrInitial           // R.B., P.: like title, but not from the list
+)
+
+//go:embed data/abbreviations.txt
+var abbreviationsFile string
+
+// maxAbbrLen bounds the lookup key; the longest entry is well under it.
+const maxAbbrLen = 16
+
+var (
+	//go:embed data/speech_verbs.txt
+	speechVerbsFile string
+	//go:embed data/designators.txt
+	designatorsFile string
+
+	speechVerbs = wordSet(speechVerbsFile)
+	designators = wordSet(designatorsFile)
+)
+
+// wordSet reads an embedded list of one word a line; # starts a comment.
+func wordSet(data string) map[string]bool {
+	m := make(map[string]bool)
+	for line := range strings.Lines(data) {
+		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
+			m[line] = true
+		}
+	}
+	return m
+}
+
+// abbrEntry is one line of abbreviations.txt.
+type abbrEntry struct {
+	form  string // as listed
+	class abbrClass
+}
+
+// abbreviations maps an ASCII-lowercased abbreviation (with its periods) to
+// its entry.
+var abbreviations = parseAbbreviations(abbreviationsFile)
+
+// parseAbbreviations reads the embedded list. A malformed line is a bug in
+// the shipped data file, caught by the package tests, so it panics.
+func parseAbbreviations(data string) map[string]abbrEntry {
+	m := make(map[string]abbrEntry)
+	for n, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		abbr, class, ok := strings.Cut(line, "\t")
+		if !ok || !strings.HasSuffix(abbr, ".") || len(abbr) > maxAbbrLen {
+			panic(fmt.Sprintf("text: abbreviations.txt line %d: want ABBR.<tab>CLASS, got %q", n+1, line))
+		}
+		switch class {
+		case "title":
+			m[strings.ToLower(abbr)] = abbrEntry{abbr, abbrTitle}
+		case "final":
+			m[strings.ToLower(abbr)] = abbrEntry{abbr, abbrFinal}
+		default:
+			panic(fmt.Sprintf("text: abbreviations.txt line %d: unknown class %q", n+1, class))
+		}
+	}
+	return m
+}
+
+// lookupAbbrev returns the class of s (an abbreviation candidate ending in a
+// period) without allocating: the key is lowercased into a stack buffer.
+// Case is ignored (Kab., kab.) except that a run of capitals must be listed
+// as such: MS. and KEL. at a sentence end are a suspect's initials or an
+// acronym and a period, not Ms. or Kel. (kelurahan).
+func lookupAbbrev(s string) abbrClass {
+	if len(s) > maxAbbrLen {
+		return abbrNone
+	}
+	var buf [maxAbbrLen]byte
+	caps, maxCaps := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return abbrNone // every entry is ASCII
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			caps++
+			maxCaps = max(maxCaps, caps)
+		} else {
+			caps = 0
+		}
+		buf[i] = c
+	}
+	e, ok := abbreviations[string(buf[:len(s)])]
+	if !ok || maxCaps >= 2 && e.form != s {
+		return abbrNone
+	}
+	return e.class
+}
+
+// maxChain bounds the pieces of a dotted chain (S.I.Kom. has three).
+const maxChain = 5
+
+// abbrevAt looks for an abbreviation starting at p, a letter: a listed
+// abbreviation (longest match over the dotted chain), a dotted acronym such
+// as S.Pd.I. or U.S.A., or initials (R.B., P.). It returns the end of the
+// abbreviation including its last period, or 0.
+func abbrevAt(s string, p int) (int, abbrClass) {
+	var ends, runes [maxChain]int
+	n := 0
+	for q := p; n < maxChain; {
+		j, k := scanLetters(s, q)
+		if k == 0 || j >= len(s) || s[j] != '.' {
+			break
+		}
+		ends[n], runes[n] = j+1, k
+		n++
+		q = j + 1
+	}
+	if n == 0 {
+		return 0, abbrNone
+	}
+	for k := n; k > 0; k-- {
+		if c := lookupAbbrev(s[p:ends[k-1]]); c != abbrNone {
+			return ends[k-1], c
+		}
+	}
+	// Leading single capitals are initials: R.B.Sutomo. gives R.B.
+	initials := 0
+	start := p
+	for initials < n && runes[initials] == 1 {
+		r, _ := utf8.DecodeRuneInString(s[start:])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		start = ends[initials]
+		initials++
+	}
+	if initials == n {
+		return ends[n-1], abbrInitial
+	}
+	if n >= 2 {
+		short := true
+		for _, k := range runes[:n] {
+			short = short && k <= 3
+		}
+		if short {
+			return ends[n-1], abbrFinal
+		}
+	}
+	if initials > 0 {
+		return ends[initials-1], abbrInitial
+	}
+	return 0, abbrNone
+}
+
+// scanLetters returns the end of the run of letters (and combining marks)
+// starting at q and how many runes it holds.
+func scanLetters(s string, q int) (int, int) {
+	k := 0
+	for q < len(s) {
+		c := s[q]
+		if c < utf8.RuneSelf {
+			if asciiClass[c] != cLetter {
+				break
+			}
+			q++
+			k++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[q:])
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) {
+			break
+		}
+		q += n
+		k++
+	}
+	return q, k
+}
