@@ -19,14 +19,15 @@ import (
 )
 
 type analyzeCmd struct {
-	JSON      bool     `name:"json" xor:"format" help:"Print each record as indented JSON (meant for one article)."`
-	JSONL     bool     `name:"jsonl" xor:"format" help:"Print one record per line, in input order."`
-	Text      bool     `name:"text" xor:"format" help:"Print a readable summary of each record."`
-	Published string   `placeholder:"DATE" help:"Publication date (YYYY-MM-DD or RFC 3339) for inputs that carry none; relative dates resolve against it."`
-	URL       string   `name:"url" help:"Source URL for inputs that carry none."`
-	Workers   int      `help:"Articles analysed in parallel (default: one per CPU)."`
-	Quiet     bool     `short:"q" help:"No closing summary on stderr."`
-	Files     []string `arg:"" name:"FILE" help:"Plain-text, JSON Lines or JSON files; - reads standard input."`
+	JSON       bool     `name:"json" xor:"format" help:"Print each record as indented JSON (meant for one article)."`
+	JSONL      bool     `name:"jsonl" xor:"format" help:"Print one record per line, in input order."`
+	Text       bool     `name:"text" xor:"format" help:"Print a readable summary of each record."`
+	Published  string   `placeholder:"DATE" help:"Publication date (YYYY-MM-DD or RFC 3339) for inputs that carry none; relative dates resolve against it."`
+	URL        string   `name:"url" help:"Source URL for inputs that carry none."`
+	Workers    int      `help:"Articles analysed in parallel (default: one per CPU)."`
+	Quiet      bool     `short:"q" help:"No closing summary on stderr."`
+	CPUProfile string   `name:"cpuprofile" placeholder:"FILE" help:"Write a CPU profile (go tool pprof) of the run to FILE."`
+	Files      []string `arg:"" name:"FILE" help:"Plain-text, JSON Lines or JSON files; - reads standard input."`
 }
 
 // Help adds the input formats to "warta analyze --help".
@@ -85,6 +86,13 @@ func (c *analyzeCmd) Run(ctx context.Context, env *Env) error {
 		if _, err := analysis.NormalizeDate(c.Published); err != nil {
 			return &exitError{code: 2, err: fmt.Errorf("--published: %w", err)}
 		}
+	}
+	if c.CPUProfile != "" {
+		stop, err := startCPUProfile(c.CPUProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	workers := c.Workers
 	if workers <= 0 {
