@@ -56,4 +56,3 @@ func sentenceSpans(doc *text.Document) []Span {
 	}
 	return spans
 }
-
