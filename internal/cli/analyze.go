@@ -4,15 +4,10 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"time"
-
-	"github.com/schollz/progressbar/v3"
 
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/internal/ingest"
@@ -72,21 +67,7 @@ func (c *analyzeCmd) mode() outputMode {
 	return modeJSONL
 }
 
-// job is one article on its way through the workers; done receives its
-// result, and jobs are written out in the order they were read.
-type job struct {
-	item ingest.Item
-	rec  *analysis.Record
-	err  error
-	done chan struct{}
-}
-
 func (c *analyzeCmd) Run(ctx context.Context, env *Env) error {
-	if c.Published != "" {
-		if _, err := analysis.NormalizeDate(c.Published); err != nil {
-			return &exitError{code: 2, err: fmt.Errorf("--published: %w", err)}
-		}
-	}
 	if c.CPUProfile != "" {
 		stop, err := startCPUProfile(c.CPUProfile)
 		if err != nil {
@@ -94,139 +75,19 @@ func (c *analyzeCmd) Run(ctx context.Context, env *Env) error {
 		}
 		defer stop()
 	}
-	workers := c.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel() // unblocks the reader and the workers if writing fails
-	start := time.Now()
-	pipeline := analysis.DefaultPipeline()
-	work := make(chan *job, 2*workers)
-	order := make(chan *job, 2*workers)
-	for range workers {
-		go func() {
-			for j := range work {
-				j.rec, j.err = pipeline.Analyze(ctx, j.item.Input)
-				close(j.done)
-			}
-		}()
-	}
-	readErrs := make(chan error, 1)
-	go func() {
-		defer close(order)
-		defer close(work)
-		readErrs <- c.read(ctx, env, order, work)
-	}()
-
-	var bar *progressbar.ProgressBar
-	if env.StderrTerminal && !c.Quiet {
-		bar = progressbar.NewOptions64(-1, progressbar.OptionSetWriter(env.Stderr),
-			progressbar.OptionSetDescription("analysing"), progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
-			progressbar.OptionClearOnFinish())
-	}
 	out := bufio.NewWriterSize(env.Stdout, 256<<10)
 	w := newRecordWriter(out, c.mode())
-	var ok, failed int
-	var bytesIn int64
-	for j := range order {
-		<-j.done
-		if bar != nil {
-			bar.Add(1)
+	b := batch{Files: c.Files, Published: c.Published, URL: c.URL, Workers: c.Workers, Quiet: c.Quiet, Verb: "analysing"}
+	err := b.run(ctx, env, func(rec *analysis.Record, _ ingest.Item) error {
+		if err := w.write(rec); err != nil {
+			return fmt.Errorf("write output: %w", err)
 		}
-		if j.item.Err == nil && j.err == nil {
-			if err := w.write(j.rec); err != nil {
-				return fmt.Errorf("write output: %w", err)
-			}
-			ok++
-			bytesIn += int64(len(j.item.Input.Body) + len(j.item.Input.Title))
-			for _, warning := range j.rec.Warnings {
-				env.Log.Warn(warning, "input", where(j.item.Input))
-			}
-			continue
-		}
-		failed++
-		err := j.item.Err
-		if err == nil {
-			err = fmt.Errorf("%s: %w", where(j.item.Input), j.err)
-		}
-		env.Log.Error(err.Error())
+		return nil
+	})
+	if ferr := out.Flush(); ferr != nil && err == nil {
+		err = fmt.Errorf("write output: %w", ferr)
 	}
-	if bar != nil {
-		bar.Finish()
-	}
-	if err := out.Flush(); err != nil {
-		return fmt.Errorf("write output: %w", err)
-	}
-	readErr := <-readErrs
-	if !c.Quiet {
-		secs := time.Since(start).Seconds()
-		env.Log.Info("done", "articles", ok, "failed", failed, "seconds", fmt.Sprintf("%.2f", secs),
-			"articles_per_s", fmt.Sprintf("%.0f", float64(ok)/secs), "MB_per_s", fmt.Sprintf("%.2f", float64(bytesIn)/1e6/secs))
-	}
-	if readErr != nil {
-		return &exitError{code: 1, err: readErr}
-	}
-	if failed > 0 {
-		return &exitError{code: 1}
-	}
-	return nil
-}
-
-// read sends every article of every input to the workers and, in the same
-// order, to the writer. An input that cannot be read is reported and
-// skipped; the others are still read.
-func (c *analyzeCmd) read(ctx context.Context, env *Env, order, work chan<- *job) error {
-	var failedInputs []string
-	for _, path := range c.Files {
-		err := ingest.ReadFile(ctx, path, env.Stdin, func(item ingest.Item) error {
-			if item.Err == nil {
-				if item.Input.Published == "" {
-					item.Input.Published = c.Published
-				}
-				if item.Input.URL == "" {
-					item.Input.URL = c.URL
-				}
-			}
-			j := &job{item: item, done: make(chan struct{})}
-			select {
-			case order <- j:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			if item.Err != nil {
-				close(j.done)
-				return nil
-			}
-			select {
-			case work <- j:
-			case <-ctx.Done():
-				close(j.done)
-				return ctx.Err()
-			}
-			return nil
-		})
-		if errors.Is(err, context.Canceled) {
-			return err
-		}
-		if err != nil {
-			env.Log.Error(fmt.Sprintf("%s: %v", path, err))
-			failedInputs = append(failedInputs, path)
-		}
-	}
-	if len(failedInputs) > 0 {
-		return fmt.Errorf("%d of %d inputs could not be read", len(failedInputs), len(c.Files))
-	}
-	return nil
-}
-
-// where names an input for messages: its path, and line where it has one.
-func where(in analysis.Input) string {
-	if in.Line > 0 {
-		return fmt.Sprintf("%s:%d", in.Path, in.Line)
-	}
-	return in.Path
+	return err
 }
 
 // recordWriter prints records in one output mode.
