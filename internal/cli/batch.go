@@ -73,7 +73,7 @@ func (b batch) run(ctx context.Context, env *Env, sink func(*analysis.Record, in
 		bar = progressbar.NewOptions64(-1, progressbar.OptionSetWriter(env.Stderr),
 			progressbar.OptionSetDescription(b.Verb), progressbar.OptionShowCount(),
 			progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
-			progressbar.OptionClearOnFinish())
+			progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
 	}
 	var ok, failed int
 	var bytesIn int64
