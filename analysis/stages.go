@@ -35,7 +35,11 @@ func DefaultPipeline() Pipeline {
 		{Name: "language", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
 			code, conf := langid.Detect(doc)
 			rec.Language = Language{Code: code, Confidence: conf}
-			if code != "id" {
+			switch code {
+			case "id":
+			case "und":
+				rec.Warnings = append(rec.Warnings, "language could not be identified")
+			default:
 				rec.Warnings = append(rec.Warnings, fmt.Sprintf("language is not Indonesian (%s, confidence %.2f)", code, conf))
 			}
 			return nil

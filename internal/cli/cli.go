@@ -25,6 +25,7 @@ type Env struct {
 type root struct {
 	Analyze analyzeCmd `cmd:"" help:"Analyse news articles into records (JSON)."`
 	Eval    evalCmd    `cmd:"" help:"Measure accuracy on standard test sets."`
+	Train   trainCmd   `cmd:"" help:"Train the models shipped in the repository."`
 	Version versionCmd `cmd:"" help:"Print the version."`
 }
 

@@ -5,7 +5,8 @@ import (
 )
 
 type evalCmd struct {
-	Text evalTextCmd `cmd:"" help:"Token and sentence-boundary F1 on the UD Indonesian treebanks."`
+	Text   evalTextCmd   `cmd:"" help:"Token and sentence-boundary F1 on the UD Indonesian treebanks."`
+	Langid evalLangidCmd `cmd:"" help:"Language identification accuracy per language on SIB-200 (dev, test)."`
 }
 
 type evalTextCmd struct {

@@ -1,0 +1,7 @@
+package cli
+
+// trainCmd groups the commands that rebuild the models and tables committed
+// in the repository from the shared datasets.
+type trainCmd struct {
+	Langid trainLangidCmd `cmd:"" help:"Train the language model from SIB-200 train."`
+}
