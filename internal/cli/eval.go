@@ -7,6 +7,7 @@ import (
 type evalCmd struct {
 	Text   evalTextCmd   `cmd:"" help:"Token and sentence-boundary F1 on the UD Indonesian treebanks."`
 	Langid evalLangidCmd `cmd:"" help:"Language identification accuracy per language on SIB-200 (dev, test)."`
+	Stem   evalStemCmd   `cmd:"" help:"Stemmer accuracy on Sastrawi's pairs and UD Indonesian-CSUI lemmas."`
 }
 
 type evalTextCmd struct {

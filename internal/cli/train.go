@@ -4,4 +4,5 @@ package cli
 // in the repository from the shared datasets.
 type trainCmd struct {
 	Langid trainLangidCmd `cmd:"" help:"Train the language model from SIB-200 train."`
+	Stem   trainStemCmd   `cmd:"" help:"Build the stemmer's root list from UD Indonesian-CSUI train."`
 }
