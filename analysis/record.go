@@ -1,6 +1,10 @@
 package analysis
 
-import "github.com/warta-news/warta/analysis/article"
+import (
+	"github.com/warta-news/warta/analysis/amount"
+	"github.com/warta-news/warta/analysis/article"
+	"github.com/warta-news/warta/analysis/timex"
+)
 
 // Record is the analysis of one article, the JSON object described in the
 // record contract (docs/record.md). Fields of stages that are not built yet
@@ -20,6 +24,9 @@ type Record struct {
 	Text        string                `json:"text"`
 	Boilerplate []article.Boilerplate `json:"boilerplate"`
 	Sentences   []Span                `json:"sentences"`
+	Dates       []timex.Date          `json:"dates"`
+	Amounts     []amount.Amount       `json:"amounts"`
+	Durations   []timex.Duration      `json:"durations"`
 }
 
 // Source says where an article came from, as far as it is known.

@@ -3,9 +3,12 @@ package analysis
 import (
 	"context"
 	"fmt"
+	"time"
 
+	"github.com/warta-news/warta/analysis/amount"
 	"github.com/warta-news/warta/analysis/langid"
 	"github.com/warta-news/warta/analysis/text"
+	"github.com/warta-news/warta/analysis/timex"
 )
 
 // Stage adds one layer to an article under analysis: it reads the shared
@@ -19,8 +22,8 @@ type Stage struct {
 // Pipeline is an ordered list of stages.
 type Pipeline []Stage
 
-// DefaultPipeline returns the stages warta runs: tokens, sentences and
-// language.
+// DefaultPipeline returns the stages warta runs: tokens, sentences,
+// language, then dates, durations and amounts.
 func DefaultPipeline() Pipeline {
 	return Pipeline{
 		{Name: "tokens", Run: func(_ context.Context, doc *text.Document, _ *Record) error {
@@ -44,7 +47,61 @@ func DefaultPipeline() Pipeline {
 			}
 			return nil
 		}},
+		{Name: "timex", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+			rec.Dates, rec.Durations = timex.Find(doc, publishedTime(rec.Published))
+			rec.Dates = nonNil(rec.Dates)
+			rec.Durations = nonNil(rec.Durations)
+			runeSpans(doc, rec.Dates, func(d *timex.Date) (*int, *int) { return &d.Start, &d.End })
+			runeSpans(doc, rec.Durations, func(d *timex.Duration) (*int, *int) { return &d.Start, &d.End })
+			return nil
+		}},
+		{Name: "amounts", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+			rec.Amounts = nonNil(amount.Find(doc))
+			runeSpans(doc, rec.Amounts, func(a *amount.Amount) (*int, *int) { return &a.Start, &a.End })
+			return nil
+		}},
 	}
+}
+
+// publishedTime reads the record's publication date; a date without a time
+// is midnight in Western Indonesian Time. It returns nil when there is none,
+// so that relative dates stay unresolved rather than guessed.
+func publishedTime(published *string) *time.Time {
+	if published == nil {
+		return nil
+	}
+	if t, err := time.Parse(time.RFC3339, *published); err == nil {
+		return &t
+	}
+	if t, err := time.ParseInLocation(time.DateOnly, *published, wib); err == nil {
+		return &t
+	}
+	return nil
+}
+
+// runeSpans converts the byte spans of a layer's items, sorted by position,
+// into code points in one pass over the text; span points at an item's
+// start and end.
+func runeSpans[T any](doc *text.Document, items []T, span func(*T) (*int, *int)) {
+	offs := make([]int, 0, 2*len(items))
+	for i := range items {
+		s, e := span(&items[i])
+		offs = append(offs, *s, *e)
+	}
+	doc.RuneOffsets(offs)
+	for i := range items {
+		s, e := span(&items[i])
+		*s, *e = offs[2*i], offs[2*i+1]
+	}
+}
+
+// nonNil makes an empty layer print as [] rather than null: the stage ran
+// and found nothing.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // sentenceSpans converts the document's sentences to code-point spans.
