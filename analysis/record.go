@@ -3,6 +3,7 @@ package analysis
 import (
 	"github.com/warta-news/warta/analysis/amount"
 	"github.com/warta-news/warta/analysis/article"
+	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/timex"
 )
 
@@ -24,9 +25,14 @@ type Record struct {
 	Text        string                `json:"text"`
 	Boilerplate []article.Boilerplate `json:"boilerplate"`
 	Sentences   []Span                `json:"sentences"`
+	Entities    []entity.Entity       `json:"entities"`
 	Dates       []timex.Date          `json:"dates"`
 	Amounts     []amount.Amount       `json:"amounts"`
 	Durations   []timex.Duration      `json:"durations"`
+
+	// entities keeps the entities stage's result, in byte offsets and with
+	// its token index, for the stages after it (quotes, events).
+	entities *entity.Result
 }
 
 // Source says where an article came from, as far as it is known.

@@ -3,9 +3,12 @@ package analysis
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/warta-news/warta/analysis/amount"
+	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/langid"
 	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/analysis/timex"
@@ -23,7 +26,7 @@ type Stage struct {
 type Pipeline []Stage
 
 // DefaultPipeline returns the stages warta runs: tokens, sentences,
-// language, then dates, durations and amounts.
+// language, entities, then dates, durations and amounts.
 func DefaultPipeline() Pipeline {
 	return Pipeline{
 		{Name: "tokens", Run: func(_ context.Context, doc *text.Document, _ *Record) error {
@@ -47,6 +50,15 @@ func DefaultPipeline() Pipeline {
 			}
 			return nil
 		}},
+		{Name: "entities", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+			r, err := defaultRecognizer()
+			if err != nil {
+				return err
+			}
+			rec.entities = r.Find(doc)
+			rec.Entities = recordEntities(doc, rec.entities.Entities)
+			return nil
+		}},
 		{Name: "timex", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
 			rec.Dates, rec.Durations = timex.Find(doc, publishedTime(rec.Published))
 			rec.Dates = nonNil(rec.Dates)
@@ -61,6 +73,36 @@ func DefaultPipeline() Pipeline {
 			return nil
 		}},
 	}
+}
+
+// defaultRecognizer loads the embedded NER model and gazetteers once, on
+// first use.
+var defaultRecognizer = sync.OnceValues(entity.New)
+
+// recordEntities copies entities for the record, with mention offsets in
+// code points; the stage's own result stays in bytes for later stages.
+func recordEntities(doc *text.Document, ents []entity.Entity) []entity.Entity {
+	out := make([]entity.Entity, len(ents))
+	var offs []*int
+	for i, e := range ents {
+		out[i] = e
+		out[i].Mentions = append([]entity.Mention(nil), e.Mentions...)
+		for j := range out[i].Mentions {
+			m := &out[i].Mentions[j]
+			offs = append(offs, &m.Start, &m.End)
+		}
+	}
+	// Mentions of different entities interleave: convert in text order.
+	slices.SortFunc(offs, func(a, b *int) int { return *a - *b })
+	vals := make([]int, len(offs))
+	for i, p := range offs {
+		vals[i] = *p
+	}
+	doc.RuneOffsets(vals)
+	for i, p := range offs {
+		*p = vals[i]
+	}
+	return out
 }
 
 // publishedTime reads the record's publication date; a date without a time

@@ -8,6 +8,7 @@ type evalCmd struct {
 	Text   evalTextCmd   `cmd:"" help:"Token and sentence-boundary F1 on the UD Indonesian treebanks."`
 	Langid evalLangidCmd `cmd:"" help:"Language identification accuracy per language on SIB-200 (dev, test)."`
 	Stem   evalStemCmd   `cmd:"" help:"Stemmer accuracy on Sastrawi's pairs and UD Indonesian-CSUI lemmas."`
+	NER    evalNERCmd    `cmd:"" name:"ner" help:"Entity-level NER precision, recall and F1 per set, beside the published figures."`
 }
 
 type evalTextCmd struct {

@@ -1,0 +1,46 @@
+package entity_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/warta-news/warta/analysis/article"
+	"github.com/warta-news/warta/analysis/entity"
+	"github.com/warta-news/warta/analysis/text"
+	"github.com/warta-news/warta/internal/shared"
+)
+
+// BenchmarkFind measures the entity stage alone over the 700 detik-news
+// articles, tokenised and split beforehand, in tokens/s and articles/s.
+func BenchmarkFind(b *testing.B) {
+	arts := shared.DetikArticles(b)
+	docs := make([]*text.Document, len(arts))
+	tokens := 0
+	for i, a := range arts {
+		docs[i] = newDocument(article.FromParts(text.Normalize(a.Title), text.Normalize(a.Body)))
+		tokens += len(docs[i].Tokens)
+	}
+	r, err := entity.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, d := range docs {
+			r.Find(d)
+		}
+	}
+	s := b.Elapsed().Seconds()
+	b.ReportMetric(float64(b.N*tokens)/s, "tokens/s")
+	b.ReportMetric(float64(b.N*len(docs))/s, "articles/s")
+}
+
+// BenchmarkLoadModel measures reading the embedded model and gazetteers,
+// the stage's start-up cost.
+func BenchmarkLoadModel(b *testing.B) {
+	for range b.N {
+		if _, err := entity.ReadModel(bytes.NewReader(entity.EmbeddedModel())); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,184 @@
+package entity_test
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/warta-news/warta/analysis/article"
+	"github.com/warta-news/warta/analysis/entity"
+	"github.com/warta-news/warta/analysis/text"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func find(t testing.TB, raw string) (*text.Document, *entity.Result) {
+	t.Helper()
+	r, err := entity.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := newDocument(article.FromText(text.Normalize(raw)))
+	return doc, r.Find(doc)
+}
+
+func byName(res *entity.Result, name string) *entity.Entity {
+	for i := range res.Entities {
+		if res.Entities[i].Name == name {
+			return &res.Entities[i]
+		}
+	}
+	return nil
+}
+
+// TestFind checks merging, roles, countries and what is not an entity on
+// short articles in the style of Indonesian news (headline, then one
+// paragraph a line).
+func TestFind(t *testing.T) {
+	type want struct {
+		typ, name, country string
+		mentions, roles    []string
+	}
+	for _, tt := range []struct {
+		name    string
+		text    string
+		want    []want
+		notWant []string
+	}{
+		{
+			name: "honorific and rank stripped, surname merged",
+			text: "Polisi Tangkap Pengedar\nKepala Bidang Humas Polda Metro Jaya Komisaris Besar Yusri Yunus mengatakan pelaku ditangkap di Bekasi.\n“Pelaku sudah kami tahan,” kata Yusri.",
+			want: []want{
+				{"PER", "Yusri Yunus", "ID", []string{"Yusri Yunus", "Yusri"}, []string{"Kepala Bidang Humas Polda Metro Jaya"}},
+				{"LOC", "Bekasi", "ID", []string{"Bekasi"}, nil},
+			},
+			notWant: []string{"Komisaris Besar Yusri Yunus"},
+		},
+		{
+			name: "acronym merged with its long form",
+			text: "KPK Periksa Saksi\nKomisi Pemberantasan Korupsi (KPK) memeriksa tiga saksi pada Senin.\nJuru bicara KPK Ali Fikri mengatakan pemeriksaan berlangsung di Jakarta.",
+			want: []want{
+				{"ORG", "Komisi Pemberantasan Korupsi", "ID", []string{"Komisi Pemberantasan Korupsi", "KPK"}, nil},
+				{"PER", "Ali Fikri", "ID", []string{"Ali Fikri"}, []string{"Juru bicara KPK"}},
+				{"LOC", "Jakarta", "ID", []string{"Jakarta"}, nil},
+			},
+		},
+		{
+			name: "country from role; an unqualified minister is Indonesian",
+			text: "Menlu Bertemu\nMenteri Luar Negeri Jepang Yoko Kamikawa bertemu Menteri Luar Negeri Retno Marsudi di Tokyo.\nKamikawa mengatakan Jepang dan RI sepakat memperluas kerja sama.",
+			want: []want{
+				{"PER", "Yoko Kamikawa", "JP", []string{"Yoko Kamikawa", "Kamikawa"}, []string{"Menteri Luar Negeri Jepang"}},
+				{"PER", "Retno Marsudi", "ID", []string{"Retno Marsudi"}, []string{"Menteri Luar Negeri"}},
+				{"LOC", "Jepang", "JP", []string{"Jepang"}, nil},
+				{"LOC", "Tokyo", "JP", []string{"Tokyo"}, nil},
+			},
+			notWant: []string{"Luar Negeri Jepang"},
+		},
+		{
+			name: "common acronyms and sentence openers are not entities",
+			text: "KTT Ditunda\nNamun KTT itu ditunda.\nSetelah rapat, PHK massal dibahas di DPR.",
+			want: []want{
+				{"ORG", "DPR", "ID", []string{"DPR"}, nil},
+			},
+			notWant: []string{"KTT", "PHK", "Namun", "Setelah"},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, res := find(t, tt.text)
+			for _, w := range tt.want {
+				e := byName(res, w.name)
+				if e == nil {
+					t.Errorf("no entity %q in %v", w.name, res.Entities)
+					continue
+				}
+				if e.Type != w.typ || e.Country != w.country {
+					t.Errorf("%s, want %s %s", e, w.typ, w.country)
+				}
+				var got []string
+				for _, m := range e.Mentions {
+					got = append(got, m.Text)
+					if doc.Text[m.Start:m.End] != m.Text || res.At(m.First) != e {
+						t.Errorf("%s: mention %+v not at its offsets or tokens", w.name, m)
+					}
+				}
+				for _, m := range w.mentions {
+					if !slices.Contains(got, m) {
+						t.Errorf("%s: mentions %q lack %q", w.name, got, m)
+					}
+				}
+				for _, r := range w.roles {
+					if !slices.Contains(e.Roles, r) {
+						t.Errorf("%s: roles %q lack %q", w.name, e.Roles, r)
+					}
+				}
+			}
+			for _, n := range tt.notWant {
+				if byName(res, n) != nil {
+					t.Errorf("%q should not be an entity", n)
+				}
+			}
+		})
+	}
+}
+
+// TestGolden runs the stage over the example articles in testdata/*.txt
+// (written by the warta authors) and compares the entities with
+// testdata/*.golden.json; go test -update rewrites them.
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden cases: %v", err)
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, res := find(t, string(raw))
+			got, err := json.MarshalIndent(res.Entities, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := strings.TrimSuffix(path, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.TrimSpace(string(want)) != string(got) {
+				t.Errorf("entities differ from %s (go test -update rewrites it):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add("Judul\nMenteri Luar Negeri AS Anthony Blinken tiba di Jakarta.\n“Kami siap,” kata Blinken.")
+	f.Add("X\n( ) “ ” KPK (KPK) Rp 1.500 \xff\xfe Bapak Ibu H. Hj.")
+	f.Add("")
+	r, err := entity.New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := newDocument(article.FromText(text.Normalize(s)))
+		res := r.Find(doc)
+		for _, e := range res.Entities {
+			for _, m := range e.Mentions {
+				if m.Start < 0 || m.End > len(doc.Text) || m.Start >= m.End || doc.Text[m.Start:m.End] != m.Text {
+					t.Fatalf("bad mention %+v in %q", m, doc.Text)
+				}
+			}
+		}
+	})
+}

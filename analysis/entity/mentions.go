@@ -1,0 +1,347 @@
+package entity
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/warta-news/warta/analysis/text"
+)
+
+// wordLists are the plain word lists the entity stage reads besides the
+// gazetteers.
+type wordLists struct {
+	notNames    map[string]bool // data/not_names.txt, as printed
+	domestic    map[string]bool // data/domestic_roles.txt, lower case
+	roleBreaks  map[string]bool // data/role_breaks.txt, lower case
+	appositives map[string]bool // data/appositive_openers.txt, lower case
+}
+
+var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
+	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{}, domestic: map[string]bool{}}
+	for _, f := range []struct {
+		name  string
+		set   map[string]bool
+		lower bool
+	}{
+		{"data/not_names.txt", l.notNames, false},
+		{"data/role_breaks.txt", l.roleBreaks, true},
+		{"data/appositive_openers.txt", l.appositives, true},
+		{"data/domestic_roles.txt", l.domestic, true},
+	} {
+		err := readTable(f.name, func(fields []string) error {
+			w := strings.TrimSpace(fields[0])
+			if f.lower {
+				w = strings.ToLower(w)
+			}
+			f.set[w] = true
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
+})
+
+// mention is a candidate mention while the article is analysed.
+type mention struct {
+	first, last int    // tokens [first, last)
+	class       string // PER, ORG, LOC, EVT, FNB
+	gaz         []int32
+	sentence    int
+	// weak mentions come from a headline in title case, where capitals
+	// say little: they are kept only if the body names the same entity.
+	weak  bool
+	group int // index into article.groups
+}
+
+// article is the working state of Find for one document.
+type article struct {
+	doc      *text.Document
+	r        *Recognizer
+	words    []string
+	hashes   []uint64 // lower-case hashes of all tokens
+	gazBits  []uint16 // gazetteer bits of all tokens
+	initial  []bool   // token opens its sentence (or a quotation)
+	ms       []mention
+	groups   []*group
+	tokenEnt []int32
+}
+
+func (a *article) text(first, last int) string {
+	return a.doc.Text[a.doc.Tokens[first].Start:a.doc.Tokens[last-1].End]
+}
+
+func (a *article) word(i int) string { return a.doc.TokenText(i) }
+
+// mentions tags every sentence and collects the candidate mentions: the
+// model's entity spans, cleaned, and the gazetteer's names of countries,
+// places and organisations that the model missed.
+func (a *article) mentions(t *tagger) {
+	doc := a.doc
+	n := len(doc.Tokens)
+	a.hashes = make([]uint64, n)
+	a.gazBits = make([]uint16, n)
+	a.initial = make([]bool, n)
+	m := a.r.m
+	for si, s := range doc.Sentences {
+		a.words = a.words[:0]
+		for i := s.First; i < s.Last; i++ {
+			a.words = append(a.words, doc.TokenText(i))
+		}
+		path := m.tag(t, a.words, a.r.domain)
+		copy(a.hashes[s.First:s.Last], t.f.hashes)
+		for i := range t.f.info {
+			a.gazBits[s.First+i] = t.f.info[i].gaz
+			a.initial[s.First+i] = t.f.info[i].initial
+		}
+		weak := s.Start < doc.Title.End && titleCased(doc, s)
+		covered := len(a.ms)
+		for i := 0; i < len(path); {
+			l := path[i]
+			if l == 0 {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(path) && isInside(path[j]) && labelClass(path[j]) == labelClass(l) {
+				j++
+			}
+			a.addModelSpan(si, s.First+i, s.First+j, m.classes[labelClass(l)], weak)
+			i = j
+		}
+		a.addGazetteerNames(si, s.First, s.Last, covered, weak)
+	}
+}
+
+// titleCased reports whether a headline capitalises most of its words, as
+// some outlets do (Warga Bantul Panen Raya Padi).
+func titleCased(doc *text.Document, s text.Sentence) bool {
+	words, caps := 0, 0
+	for i := s.First; i < s.Last; i++ {
+		w := doc.TokenText(i)
+		if doc.Tokens[i].Kind != text.Word || len(w) < 4 {
+			continue
+		}
+		words++
+		if isCapitalised(w) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*7
+}
+
+// addModelSpan cleans one span the model tagged and adds it as a mention:
+// honorifics, ranks and role words at its start are cut (they belong to
+// the role, not the name), and spans that cannot be names in cased text
+// are dropped.
+func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
+	g := a.r.m.gaz
+	for first < last {
+		if a.doc.Tokens[first].Kind == text.Punct {
+			first++
+			continue
+		}
+		if class != "PER" {
+			break
+		}
+		mt, ok := g.longest(a.wordsOf(first, last), a.hashes[first:last], 0)
+		if !ok || mt.end >= last-first || !g.hasKind(mt.entries, gkHonorific, gkRole) {
+			break
+		}
+		first += mt.end
+	}
+	for last > first && a.doc.Tokens[last-1].Kind == text.Punct && !strings.HasSuffix(a.word(last-1), ".") {
+		last--
+	}
+	if first >= last {
+		return
+	}
+	if class != "PER" {
+		// A role the tagger took for a name (Menteri Luar Negeri Rusia
+		// before Sergey Ryabkov) is not an entity: cut every role phrase
+		// that starts in or runs into the span, keeping what follows
+		// (Rusia).
+		for cut := true; cut && first < last; {
+			cut = false
+			for k := max(0, first-3); k <= first; k++ {
+				end, ok := a.roleMatch(k, last)
+				if ok && end > first && !a.orgAt(k, last) {
+					first, cut = end, true
+					break
+				}
+			}
+		}
+		if first >= last {
+			return
+		}
+		if split := a.personTail(first, last); split > first {
+			a.addModelSpan(si, split, last, "PER", weak)
+			last = split
+		}
+	}
+	if !a.nameLike(first, last) {
+		return
+	}
+	mt := mention{first: first, last: last, class: class, sentence: si, weak: weak}
+	if m, ok := g.longest(a.wordsOf(first, last), a.hashes[first:last], 0); ok && m.end == last-first {
+		mt.gaz = g.placeOrOrg(m.entries)
+	}
+	a.ms = append(a.ms, mt)
+}
+
+// orgAt reports whether a listed organisation or place starts at token k,
+// as Presiden University starts with a role word.
+func (a *article) orgAt(k, last int) bool {
+	g := a.r.m.gaz
+	m, ok := g.longest(a.wordsOf(k, last), a.hashes[k:last], 0)
+	return ok && len(g.placeOrOrg(m.entries)) > 0
+}
+
+// personTail returns where a person's name starts inside a span tagged as
+// an organisation or place that runs on from a listed organisation or
+// place into a name (juru bicara Departemen Luar Negeri Ned Price), or
+// first when it does not: the rest must be one to four capitalised words
+// that the gazetteers do not list as places or organisations, with a
+// listed given name or surname among them or a role word before the span.
+func (a *article) personTail(first, last int) int {
+	g := a.r.m.gaz
+	head, ok := g.longest(a.wordsOf(first, last), a.hashes[first:last], 0)
+	if !ok || len(g.placeOrOrg(head.entries)) == 0 {
+		return first
+	}
+	split := first + head.end
+	if n := last - split; n < 1 || n > 4 {
+		return first
+	}
+	named := false
+	for i := split; i < last; i++ {
+		if a.doc.Tokens[i].Kind != text.Word || !isCapitalised(a.word(i)) ||
+			a.gazBits[i]&(gazBit(gkCountry, false)|gazBit(gkPlace, false)|gazBit(gkOrg, false)) != 0 {
+			return first
+		}
+		named = named || a.gazBits[i]&gazBit(gkName, false) != 0
+	}
+	if !named && !a.roleEndsAt(first) {
+		return first
+	}
+	return split
+}
+
+// roleEndsAt reports whether a role word or phrase ends right before
+// token i.
+func (a *article) roleEndsAt(i int) bool {
+	for k := max(0, i-3); k < i; k++ {
+		if end, ok := a.roleMatch(k, i); ok && end == i {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsOf returns the texts of tokens [first, last), in a reused buffer.
+func (a *article) wordsOf(first, last int) []string {
+	a.words = a.words[:0]
+	for i := first; i < last; i++ {
+		a.words = append(a.words, a.word(i))
+	}
+	return a.words
+}
+
+// nameLike reports whether tokens [first, last) can be a name in cased
+// text: some word is capitalised or holds a digit, the whole is not a
+// listed common acronym or word, and a lone word that opens a sentence is
+// not one that is usually written in lower case (Dalam, Tapi, Setengah).
+func (a *article) nameLike(first, last int) bool {
+	text := a.text(first, last)
+	if a.r.lists.notNames[text] {
+		return false
+	}
+	caps := false
+	for i := first; i < last; i++ {
+		w := a.word(i)
+		if isCapitalised(w) || strings.ContainsAny(w, "0123456789") {
+			caps = true
+			break
+		}
+	}
+	if !caps {
+		return false
+	}
+	if last-first == 1 && a.initial[first] {
+		switch a.r.m.lex.get(a.hashes[first]).caseBucket() {
+		case caseNever, caseRarely:
+			return a.gazBits[first]&(gazBit(gkCountry, false)|gazBit(gkPlace, false)|gazBit(gkOrg, false)) != 0
+		}
+	}
+	return true
+}
+
+// addGazetteerNames adds the countries, places and organisations of the
+// gazetteers in tokens [first, last) that no mention from the model
+// covers, when they are printed as names (capitalised, or an acronym as
+// listed). ms[from:] are the sentence's model mentions.
+func (a *article) addGazetteerNames(si, first, last, from int, weak bool) {
+	g := a.r.m.gaz
+	words := a.wordsOf(first, last)
+	hashes := a.hashes[first:last]
+	for i := 0; i < len(words); {
+		m, ok := g.longest(words, hashes, i)
+		if !ok {
+			i++
+			continue
+		}
+		i = m.end
+		es := g.placeOrOrg(m.entries)
+		if len(es) == 0 || !isCapitalised(words[m.start]) {
+			continue
+		}
+		s, e := first+m.start, first+m.end
+		if overlapsAny(a.ms[from:], s, e) || a.r.lists.notNames[a.text(s, e)] {
+			continue
+		}
+		a.ms = append(a.ms, mention{first: s, last: e, class: kindClass(g.entries[es[0]].kind), gaz: es, sentence: si, weak: weak})
+	}
+}
+
+func overlapsAny(ms []mention, s, e int) bool {
+	for _, m := range ms {
+		if m.first < e && s < m.last {
+			return true
+		}
+	}
+	return false
+}
+
+// kindClass is the entity class of a gazetteer kind.
+func kindClass(k gazKind) string {
+	if k == gkOrg {
+		return "ORG"
+	}
+	return "LOC"
+}
+
+// hasKind reports whether any of the entries is of one of the kinds.
+func (g *gazetteer) hasKind(es []int32, kinds ...gazKind) bool {
+	for _, j := range es {
+		for _, k := range kinds {
+			if g.entries[j].kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeOrOrg keeps the entries that name a country, a place or an
+// organisation.
+func (g *gazetteer) placeOrOrg(es []int32) []int32 {
+	var out []int32
+	for _, j := range es {
+		switch g.entries[j].kind {
+		case gkCountry, gkPlace, gkOrg:
+			out = append(out, j)
+		}
+	}
+	return out
+}

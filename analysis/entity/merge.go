@@ -1,0 +1,335 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/warta-news/warta/analysis/text"
+)
+
+// group is one entity while the article is analysed: the mentions that
+// refer to it.
+type group struct {
+	ms      []int // indices into article.ms, in text order
+	class   string
+	gaz     []int32 // gazetteer entries any mention matched
+	roles   []string
+	country string
+	// roleSpans are token ranges of the roles, where the country of a
+	// person is looked for.
+	roleSpans [][2]int
+	dropped   bool
+}
+
+// merge gathers the mentions into entities: the same name, a part of a
+// person's name (Blinken for Anthony Blinken), a near spelling (Blinkin),
+// a gazetteer short form (AS for Amerika Serikat) or an acronym that
+// spells a name's initials (KPK) are one entity. It then finds names the
+// tagger missed where the article repeats a known name, and drops
+// entities seen only in a title-case headline.
+func (a *article) merge() {
+	slices.SortStableFunc(a.ms, func(x, y mention) int { return x.first - y.first })
+	a.tokenEnt = make([]int32, len(a.doc.Tokens))
+	// Longest mentions first, so that full names found the groups.
+	order := make([]int, len(a.ms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		return (a.ms[y].last - a.ms[y].first) - (a.ms[x].last - a.ms[x].first)
+	})
+	byKey := map[string]int{}
+	for _, i := range order {
+		m := &a.ms[i]
+		key := a.key(m)
+		if gi, ok := byKey[key]; ok {
+			a.join(i, gi)
+			continue
+		}
+		if gi := a.partOf(m); gi >= 0 {
+			a.join(i, gi)
+			byKey[key] = gi
+			continue
+		}
+		a.groups = append(a.groups, &group{})
+		gi := len(a.groups) - 1
+		a.join(i, gi)
+		byKey[key] = gi
+	}
+	a.parentheses()
+	a.repeats()
+	for _, g := range a.groups {
+		slices.Sort(g.ms)
+		g.class = a.vote(g)
+		strong := false
+		for _, i := range g.ms {
+			strong = strong || !a.ms[i].weak
+		}
+		g.dropped = !strong && len(g.gaz) == 0
+	}
+	a.assignRoles()
+}
+
+// key is what two mentions must share to be one entity at first sight:
+// the gazetteer's canonical name, else the lower-case text.
+func (a *article) key(m *mention) string {
+	if len(m.gaz) > 0 {
+		e := a.r.m.gaz.entries[m.gaz[0]]
+		return "\x00" + e.country + "\x00" + e.name
+	}
+	return strings.ToLower(strings.ReplaceAll(a.text(m.first, m.last), "’", "'"))
+}
+
+func (a *article) join(i, gi int) {
+	g := a.groups[gi]
+	g.ms = append(g.ms, i)
+	a.ms[i].group = gi
+	for _, e := range a.ms[i].gaz {
+		if !slices.Contains(g.gaz, e) {
+			g.gaz = append(g.gaz, e)
+		}
+	}
+	for t := a.ms[i].first; t < a.ms[i].last; t++ {
+		a.tokenEnt[t] = int32(gi + 1)
+	}
+}
+
+// partOf returns the group whose name contains the mention's words, in
+// order, or is the same name spelt one letter apart, when exactly one
+// group qualifies; else -1. Gazetteer names and acronyms are left to
+// their own rules.
+func (a *article) partOf(m *mention) int {
+	if len(m.gaz) > 0 {
+		return -1
+	}
+	words := a.lowerWords(m.first, m.last)
+	found, fuzzy := -1, -1
+	nFound, nFuzzy := 0, 0
+	for gi, g := range a.groups {
+		long := &a.ms[g.ms[0]] // the longest mention came first
+		if long.last-long.first <= m.last-m.first || (long.class != m.class && m.class != "PER") {
+			continue
+		}
+		name := a.lowerWords(long.first, long.last)
+		switch {
+		case containsRun(name, words):
+			found, nFound = gi, nFound+1
+		case len(words) == 1 && long.class == "PER" && utf8.RuneCountInString(words[0]) >= 5 &&
+			editDistance1(words[0], name[len(name)-1]):
+			fuzzy, nFuzzy = gi, nFuzzy+1
+		}
+	}
+	switch {
+	case nFound == 1:
+		return found
+	case nFound == 0 && nFuzzy == 1:
+		return fuzzy
+	}
+	return -1
+}
+
+func (a *article) lowerWords(first, last int) []string {
+	out := make([]string, 0, last-first)
+	for i := first; i < last; i++ {
+		if a.doc.Tokens[i].Kind == text.Word || a.doc.Tokens[i].Kind == text.Number {
+			out = append(out, strings.ToLower(a.word(i)))
+		}
+	}
+	return out
+}
+
+// containsRun reports whether run occurs in words as a contiguous run.
+func containsRun(words, run []string) bool {
+	if len(run) == 0 {
+		return false
+	}
+	for i := 0; i+len(run) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance1 reports whether a and b differ by at most one edit: a
+// letter replaced, added, dropped, or two neighbours swapped.
+func editDistance1(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(rb)-len(ra) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if len(ra) == len(rb) {
+		if slices.Equal(ra[i+1:], rb[i+1:]) {
+			return true
+		}
+		return i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && slices.Equal(ra[i+2:], rb[i+2:])
+	}
+	return slices.Equal(ra[i:], rb[i+1:])
+}
+
+// parentheses merges an acronym or short form in brackets right after a
+// name into the name's entity (Komisi Pemberantasan Korupsi (KPK)), and
+// an all-capital mention that spells the initials of exactly one
+// multi-word name elsewhere in the article.
+func (a *article) parentheses() {
+	for i := range a.ms {
+		m := &a.ms[i]
+		if m.first < 2 || a.word(m.first-1) != "(" || m.last >= len(a.doc.Tokens) || a.word(m.last) != ")" {
+			continue
+		}
+		prev := a.tokenEnt[m.first-2]
+		if prev == 0 || int(prev-1) == m.group || len(m.gaz) > 0 {
+			continue
+		}
+		a.moveGroup(m.group, int(prev-1))
+	}
+	for i := range a.ms {
+		m := &a.ms[i]
+		w := a.text(m.first, m.last)
+		if m.last-m.first != 1 || len(m.gaz) > 0 || !isAcronym(w) || len(w) < 2 {
+			continue
+		}
+		target, n := -1, 0
+		for gi, g := range a.groups {
+			if gi == m.group || g.dropped || len(g.ms) == 0 {
+				continue
+			}
+			long := &a.ms[g.ms[0]]
+			if initials(a, long.first, long.last) == w {
+				target, n = gi, n+1
+			}
+		}
+		if n == 1 {
+			a.moveGroup(m.group, target)
+		}
+	}
+}
+
+// initials returns the capitals that start the capitalised words of a
+// name.
+func initials(a *article, first, last int) string {
+	var b strings.Builder
+	for i := first; i < last; i++ {
+		if w := a.word(i); isCapitalised(w) {
+			r, _ := utf8.DecodeRuneInString(w)
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// moveGroup moves every mention of group from into group to.
+func (a *article) moveGroup(from, to int) {
+	if from == to {
+		return
+	}
+	for _, i := range a.groups[from].ms {
+		a.join(i, to)
+	}
+	a.groups[from].ms = nil
+	a.groups[from].gaz = nil
+}
+
+// repeats adds the mentions the tagger missed where the article repeats
+// a name it has found: a person's surname printed alone (Price after Ned
+// Price), or a surname spelt one letter apart (Blinkin), when no other
+// person in the article shares it.
+func (a *article) repeats() {
+	surname := map[string]int{} // lower-case surname → group, -1 if shared
+	for gi, g := range a.groups {
+		if len(g.ms) == 0 || a.vote(g) != "PER" {
+			continue
+		}
+		long := &a.ms[g.ms[0]]
+		if long.last-long.first < 2 {
+			continue
+		}
+		w := strings.ToLower(a.word(long.last - 1))
+		if utf8.RuneCountInString(w) < 3 {
+			continue
+		}
+		if prev, ok := surname[w]; ok && prev != gi {
+			surname[w] = -1
+		} else {
+			surname[w] = gi
+		}
+	}
+	if len(surname) == 0 {
+		return
+	}
+	for i, t := range a.doc.Tokens {
+		if a.tokenEnt[i] != 0 || t.Kind != text.Word {
+			continue
+		}
+		w := a.word(i)
+		if !isCapitalised(w) || a.r.lists.notNames[w] {
+			continue
+		}
+		lw := strings.ToLower(w)
+		gi, ok := surname[lw]
+		if !ok && utf8.RuneCountInString(lw) >= 5 && a.r.m.lex.get(a.hashes[i]).caseBucket() != caseNever {
+			gi, ok = a.nearSurname(surname, lw)
+		}
+		if !ok || gi < 0 {
+			continue
+		}
+		a.ms = append(a.ms, mention{first: i, last: i + 1, class: "PER", sentence: a.sentenceOf(i)})
+		a.join(len(a.ms)-1, gi)
+	}
+}
+
+// nearSurname finds the one surname spelt one letter apart from w.
+func (a *article) nearSurname(surname map[string]int, w string) (int, bool) {
+	found, n := -1, 0
+	for s, gi := range surname {
+		if gi >= 0 && utf8.RuneCountInString(s) >= 5 && editDistance1(s, w) {
+			found, n = gi, n+1
+		}
+	}
+	return found, n == 1
+}
+
+func (a *article) sentenceOf(tok int) int {
+	i, _ := slices.BinarySearchFunc(a.doc.Sentences, tok, func(s text.Sentence, t int) int {
+		switch {
+		case s.Last <= t:
+			return -1
+		case s.First > t:
+			return 1
+		}
+		return 0
+	})
+	return i
+}
+
+// vote decides an entity's type: the gazetteer's kind where a mention is a
+// listed name, else the class most of its mentions were tagged with.
+func (a *article) vote(g *group) string {
+	for _, e := range g.gaz {
+		return kindClass(a.r.m.gaz.entries[e].kind)
+	}
+	count := map[string]int{}
+	best := ""
+	for _, i := range g.ms {
+		c := a.ms[i].class
+		count[c]++
+		if best == "" || count[c] > count[best] {
+			best = c
+		}
+	}
+	return best
+}

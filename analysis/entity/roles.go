@@ -1,0 +1,344 @@
+package entity
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/warta-news/warta/analysis/text"
+)
+
+// maxRoleTokens bounds how far a role may reach from the name.
+const maxRoleTokens = 10
+
+// assignRoles finds the roles of persons and the countries of all
+// entities. A role is read from the phrase before a name that starts with
+// a role word (Menteri Luar Negeri Rusia Sergey Lavrov, juru bicara
+// Departemen Luar Negeri Ned Price), from an appositive after it (Sergey
+// Lavrov, seorang diplomat veteran,) or from a predicate (Joe Biden
+// menjadi presiden Amerika Serikat). A person's country is the first
+// country that a role names, directly (Rusia, AS) or through an
+// organisation or place of known country (Kremlin); a person listed after
+// another with "dan" shares that person's role country (warga AS Paul
+// Whelan dan Trevor Reid). A place's or organisation's country comes from
+// the gazetteers, or from a country or place inside its name.
+func (a *article) assignRoles() {
+	inherit := map[int]int{} // mention → mention whose role country it shares
+	for i := range a.ms {
+		m := &a.ms[i]
+		g := a.groups[m.group]
+		if g.class != "PER" {
+			continue
+		}
+		if s, e, ok := a.roleBefore(m); ok {
+			a.addRole(g, s, e)
+		} else if prev := a.coordinated(m); prev >= 0 {
+			inherit[i] = prev
+		}
+		if s, e, ok := a.roleAfter(m); ok {
+			a.addRole(g, s, e)
+		}
+	}
+	for _, g := range a.groups {
+		if len(g.ms) == 0 || g.class == "PER" {
+			continue
+		}
+		g.country = a.ownCountry(g)
+	}
+	for _, g := range a.groups {
+		if len(g.ms) == 0 || g.class != "PER" {
+			continue
+		}
+		for _, sp := range g.roleSpans {
+			if c := a.countryIn(sp[0], sp[1]); c != "" {
+				g.country = c
+				break
+			}
+		}
+		if g.country == "" && a.domesticRole(g) {
+			g.country = "ID"
+		}
+	}
+	for i, from := range inherit {
+		g := a.groups[a.ms[i].group]
+		if g.country == "" {
+			g.country = a.groups[a.ms[from].group].country
+		}
+	}
+}
+
+// domesticRole reports whether one of the person's roles is an office that
+// Indonesian news names without a country only for Indonesians (Menteri
+// Luar Negeri Retno Marsudi, Gubernur, Kapolda).
+func (a *article) domesticRole(g *group) bool {
+	for _, sp := range g.roleSpans {
+		end, ok := a.roleMatch(sp[0], sp[1])
+		if ok && a.r.lists.domestic[strings.ToLower(a.text(sp[0], end))] {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *article) addRole(g *group, s, e int) {
+	role := a.text(s, e)
+	g.roles = uniqueFold(g.roles, role)
+	g.roleSpans = append(g.roleSpans, [2]int{s, e})
+}
+
+// roleMatch returns the end of a role word or phrase starting at token i.
+func (a *article) roleMatch(i, limit int) (int, bool) {
+	g := a.r.m.gaz
+	m, ok := g.longest(a.wordsOf(i, limit), a.hashes[i:limit], 0)
+	if !ok || !g.hasKind(m.entries, gkRole) {
+		return 0, false
+	}
+	return i + m.end, true
+}
+
+// breaksRole reports whether token i cannot be inside a role phrase:
+// punctuation (other than an abbreviation's period), a listed function
+// word, or a lower-case word with a verb prefix (mengatakan, disampaikan).
+func (a *article) breaksRole(i int) bool {
+	t := a.doc.Tokens[i]
+	w := a.word(i)
+	if t.Kind == text.Punct {
+		return true
+	}
+	if t.Kind != text.Word && t.Kind != text.Number {
+		return true
+	}
+	lw := strings.ToLower(w)
+	if a.r.lists.roleBreaks[lw] {
+		return true
+	}
+	if !isCapitalised(w) {
+		for _, p := range [...]string{"me", "di", "ber", "ter"} {
+			if strings.HasPrefix(lw, p) && len(lw) > len(p)+3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roleBefore finds a role phrase that ends right before the mention and
+// starts with a role word: the leftmost such start within reach, ranks
+// and honorifics at its end left out.
+func (a *article) roleBefore(m *mention) (int, int, bool) {
+	s := a.doc.Sentences[m.sentence]
+	start := -1
+	for i := m.first - 1; i >= s.First && i >= m.first-maxRoleTokens; i-- {
+		if _, ok := a.roleMatch(i, m.first); ok {
+			start = i
+			continue
+		}
+		if a.breaksRole(i) || a.tokenEnt[i] != 0 && a.groups[a.tokenEnt[i]-1].class == "PER" {
+			break
+		}
+	}
+	if start < 0 {
+		return 0, 0, false
+	}
+	end := a.stripRanks(start, m.first)
+	return start, end, end > start
+}
+
+// stripRanks returns the end of the role [start, end) without the ranks
+// and honorifics that close it (Kapolda Metro Jaya Irjen).
+func (a *article) stripRanks(start, end int) int {
+	g := a.r.m.gaz
+	for k := start + 1; k < end; k++ {
+		mt, ok := g.longest(a.wordsOf(k, end), a.hashes[k:end], 0)
+		if ok && k+mt.end == end && g.hasKind(mt.entries, gkHonorific) && !g.hasKind(mt.entries, gkRole) {
+			return k
+		}
+	}
+	return end
+}
+
+// coordinated returns the mention of a person listed right before this
+// one with "dan" or "serta", or -1.
+func (a *article) coordinated(m *mention) int {
+	i := m.first - 1
+	if i < 1 {
+		return -1
+	}
+	if w := strings.ToLower(a.word(i)); w != "dan" && w != "serta" {
+		return -1
+	}
+	prev := a.tokenEnt[i-1]
+	if prev == 0 || a.groups[prev-1].class != "PER" {
+		return -1
+	}
+	for j := range a.ms {
+		if a.ms[j].last == i && a.ms[j].group == int(prev-1) {
+			return j
+		}
+	}
+	return -1
+}
+
+// roleAfter finds an appositive role (", seorang diplomat veteran,") or a
+// predicate role ("menjadi presiden Amerika Serikat") after the mention.
+func (a *article) roleAfter(m *mention) (int, int, bool) {
+	s := a.doc.Sentences[m.sentence]
+	i := m.last
+	if i >= s.Last {
+		return 0, 0, false
+	}
+	comma := a.word(i) == ","
+	if !comma && !a.r.lists.appositives[strings.ToLower(a.word(i))] {
+		return 0, 0, false
+	}
+	i++
+	for i < s.Last && a.r.lists.appositives[strings.ToLower(a.word(i))] {
+		i++
+	}
+	if i >= s.Last {
+		return 0, 0, false
+	}
+	end, ok := a.roleMatch(i, min(s.Last, i+maxRoleTokens))
+	if !ok {
+		return 0, 0, false
+	}
+	start := i
+	if comma {
+		// An appositive runs to the next comma or the sentence's end.
+		for end < s.Last && end-start < maxRoleTokens && a.word(end) != "," && !a.breaksRole(end) {
+			end++
+		}
+		if end < s.Last && a.word(end) != "," && a.doc.Tokens[end].Kind != text.Punct {
+			return 0, 0, false
+		}
+		return start, end, true
+	}
+	// A predicate role goes on over the capitalised words that qualify it.
+	for end < s.Last && end-start < maxRoleTokens && isCapitalised(a.word(end)) && a.doc.Tokens[end].Kind == text.Word &&
+		(a.tokenEnt[end] == 0 || a.groups[a.tokenEnt[end]-1].class != "PER") {
+		end++
+	}
+	return start, end, true
+}
+
+// countryIn returns the country of the first country, place or
+// organisation of known country named in tokens [s, e).
+func (a *article) countryIn(s, e int) string {
+	for i := s; i < e; i++ {
+		if gi := a.tokenEnt[i]; gi != 0 {
+			if g := a.groups[gi-1]; g.class != "PER" && g.country != "" {
+				return g.country
+			}
+		}
+		if c := a.gazCountryAt(i, e); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// gazCountryAt returns the country of a gazetteer country, place or
+// organisation printed as a name at token i, ending by e.
+func (a *article) gazCountryAt(i, e int) string {
+	g := a.r.m.gaz
+	if !isCapitalised(a.word(i)) {
+		return ""
+	}
+	mt, ok := g.longest(a.wordsOf(i, e), a.hashes[i:e], 0)
+	if !ok {
+		return ""
+	}
+	for _, j := range g.placeOrOrg(mt.entries) {
+		if c := g.entries[j].country; c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// ownCountry is the country of a place or organisation: the gazetteer's,
+// else that of a country or place named inside its fullest name (Kedutaan
+// Besar Rusia).
+func (a *article) ownCountry(g *group) string {
+	for _, j := range g.gaz {
+		if c := a.r.m.gaz.entries[j].country; c != "" {
+			return c
+		}
+	}
+	long := &a.ms[g.ms[0]]
+	for _, i := range g.ms {
+		if m := &a.ms[i]; m.last-m.first > long.last-long.first {
+			long = m
+		}
+	}
+	for i := long.first; i < long.last; i++ {
+		if c := a.gazCountryAt(i, long.last); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// result builds the entities: numbered in order of first mention, named
+// by their fullest mention, with salience the share of the article's
+// attention each gets.
+func (a *article) result() *Result {
+	type ranked struct {
+		g     *group
+		first int
+	}
+	var live []ranked
+	for _, g := range a.groups {
+		if len(g.ms) == 0 || g.dropped {
+			continue
+		}
+		live = append(live, ranked{g, a.ms[g.ms[0]].first})
+	}
+	slices.SortFunc(live, func(x, y ranked) int { return x.first - y.first })
+	res := &Result{Entities: make([]Entity, 0, len(live)), byToken: make([]int32, len(a.doc.Tokens))}
+	weights := make([]float64, len(live))
+	total := 0.0
+	for k, r := range live {
+		g := r.g
+		e := Entity{ID: fmt.Sprintf("E%d", k+1), Type: recordType(g.class), Country: g.country, Roles: g.roles}
+		if e.Roles == nil {
+			e.Roles = []string{}
+		}
+		bestLen := -1
+		for _, i := range g.ms {
+			m := &a.ms[i]
+			tok := a.doc.Tokens
+			mt := Mention{Text: a.text(m.first, m.last), Start: tok[m.first].Start, End: tok[m.last-1].End, First: m.first, Last: m.last}
+			e.Mentions = append(e.Mentions, mt)
+			if n := len(mt.Text); m.last-m.first > bestLen || m.last-m.first == bestLen && n > len(e.Name) {
+				bestLen, e.Name = m.last-m.first, mt.Text
+			}
+			for t := m.first; t < m.last; t++ {
+				res.byToken[t] = int32(k + 1)
+			}
+			weights[k] += a.attention(m)
+		}
+		total += weights[k]
+		res.Entities = append(res.Entities, e)
+	}
+	for k := range res.Entities {
+		res.Entities[k].Salience = math.Round(1000*weights[k]/total) / 1000
+	}
+	return res
+}
+
+// attention is what one mention adds to its entity's salience: more in
+// the headline and the lead, less the further into the article.
+func (a *article) attention(m *mention) float64 {
+	tok := a.doc.Tokens[m.first]
+	w := 1.0
+	switch {
+	case tok.Start < a.doc.Title.End:
+		w = 3
+	case len(a.doc.Paragraphs) > 0 && tok.Start < a.doc.Paragraphs[0].End:
+		w = 2
+	}
+	pos := float64(tok.Start) / float64(max(len(a.doc.Text), 1))
+	return w * (1 - 0.5*pos)
+}
