@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -17,14 +18,30 @@ import (
 // ErrNoText is returned for an input with neither a title nor a body.
 var ErrNoText = errors.New("analysis: the input has no text")
 
+// Format is the layout of an Input's Body.
+type Format string
+
+// Formats of an Input.
+const (
+	FormatText Format = ""     // plain text, or a title and a body apart
+	FormatHTML Format = "html" // a web page
+)
+
 // Input is one raw article.
 type Input struct {
-	// Body is the article. When Title is empty it is plain text whose first
-	// non-empty line is the headline; otherwise it is the body alone.
-	Body  string
-	Title string
+	// Body is the article. As text (FormatText), when Title is empty it is
+	// plain text whose first non-empty line is the headline; otherwise it
+	// is the body alone. As HTML, it is the page as fetched, in any charset.
+	Body   string
+	Title  string
+	Format Format
+	// ContentType is the HTTP Content-Type of an HTML page, when known: a
+	// charset it names wins over the page's own declaration.
+	ContentType string
 	// URL, Published (RFC 3339 or YYYY-MM-DD) and Path describe where the
-	// article came from; all are optional.
+	// article came from; all are optional. For an HTML page, URL is the
+	// address it was fetched from, and the page's own canonical URL and
+	// publication date win over URL and Published.
 	URL       string
 	Published string
 	Path      string
@@ -40,17 +57,23 @@ func Analyze(ctx context.Context, in Input) (*Record, error) {
 }
 
 // Analyze cleans the article, builds its Document and runs every stage.
-// It fails only when the input has no text or a stage fails; problems that
-// leave a usable record become warnings.
+// It fails only when a text input has no text or a stage fails; problems
+// that leave a usable record become warnings. A web page without an
+// article gives a record with a warning.
+//
+// The language a page declares is set in the record's language before the
+// stages run, with confidence 0, as a hint for the language stage.
 func (p Pipeline) Analyze(ctx context.Context, in Input) (*Record, error) {
-	body := text.Normalize(in.Body)
 	var a *article.Article
-	if in.Title != "" {
-		a = article.FromParts(text.Normalize(in.Title), body)
-	} else {
-		a = article.FromText(body)
+	switch {
+	case in.Format == FormatHTML:
+		a = article.FromHTML(in.Body, article.PageOptions{URL: in.URL, ContentType: in.ContentType})
+	case in.Title != "":
+		a = article.FromParts(text.Normalize(in.Title), text.Normalize(in.Body))
+	default:
+		a = article.FromText(text.Normalize(in.Body))
 	}
-	if a.Title == "" && len(a.Paragraphs) == 0 {
+	if a.Title == "" && len(a.Paragraphs) == 0 && in.Format != FormatHTML {
 		return nil, ErrNoText
 	}
 	rec := &Record{
@@ -61,7 +84,8 @@ func (p Pipeline) Analyze(ctx context.Context, in Input) (*Record, error) {
 		Lead:        a.Lead(),
 		Paragraphs:  a.Paragraphs,
 		Boilerplate: a.Boilerplate,
-		Source:      Source{URL: in.URL, Path: in.Path, Line: in.Line},
+		Source:      Source{URL: cmp.Or(a.URL, in.URL), Path: in.Path, Line: in.Line},
+		Language:    Language{Code: a.Language},
 		Warnings:    append(append([]string{}, in.Warnings...), a.Warnings...),
 	}
 	if rec.Paragraphs == nil {
@@ -70,12 +94,14 @@ func (p Pipeline) Analyze(ctx context.Context, in Input) (*Record, error) {
 	if rec.Boilerplate == nil {
 		rec.Boilerplate = []article.Boilerplate{}
 	}
-	if in.URL != "" {
-		if u, err := url.Parse(in.URL); err == nil {
+	if rec.Source.URL != "" {
+		if u, err := url.Parse(rec.Source.URL); err == nil {
 			rec.Source.Site = strings.TrimPrefix(u.Hostname(), "www.")
 		}
 	}
-	if in.Published != "" {
+	if a.Published != "" {
+		rec.Published = &a.Published
+	} else if in.Published != "" {
 		if pub, err := NormalizeDate(in.Published); err == nil {
 			rec.Published = &pub
 		} else {

@@ -47,6 +47,13 @@ type Article struct {
 	Paragraphs  []string // body paragraphs in order; the first is the lead
 	Boilerplate []Boilerplate
 	Warnings    []string
+
+	// What a web page says about itself (FromHTML); "" when it says
+	// nothing or the article came as text.
+	Published string // RFC 3339 with the page's own offset, or YYYY-MM-DD
+	URL       string // canonical URL
+	Site      string // site name ("KOMPAS.com")
+	Language  string // declared language, ISO 639-1 ("id")
 }
 
 // Lead returns the first body paragraph, or "".
@@ -225,6 +232,7 @@ func (c *cleaner) run() {
 		}
 	}
 	markAuthorBio(cleaned, c.kinds)
+	c.markSignoff(cleaned)
 	for i := range c.paras {
 		if c.kinds[i] != "" {
 			continue
@@ -234,6 +242,47 @@ func (c *cleaner) run() {
 			c.extra = append(c.extra, removal{i, Boilerplate{Credit, cr}})
 		}
 	}
+}
+
+// markSignoff marks as a credit the reporter's name in capitals that some
+// outlets print alone at the end of an article ("SYAIPUL BAKHORI",
+// "ANTON SEPTIAN | ANTARA"), and takes a lone name as the byline.
+func (c *cleaner) markSignoff(paras []string) {
+	last := -1
+	for i := len(paras) - 1; i > 0; i-- {
+		if c.kinds[i] == "" {
+			last = i
+			break
+		}
+	}
+	if last < 0 || !isSignoff(paras[last]) {
+		return
+	}
+	c.kinds[last] = Credit
+	if c.byline == "" && !strings.ContainsAny(paras[last], "|/,") && !isOutlet(paras[last]) {
+		c.byline = paras[last]
+	}
+}
+
+// isSignoff reports whether p is one or a few names in capitals: two to
+// six words of capital letters, the names joined by "|", "/" or ",".
+func isSignoff(p string) bool {
+	if utf8.RuneCountInString(p) > 80 {
+		return false
+	}
+	words := 0
+	for w := range strings.FieldsFuncSeq(p, func(r rune) bool { return r == ' ' || r == '|' || r == '/' || r == ',' }) {
+		if !isUpperWord(w) || utf8.RuneCountInString(w) < 2 {
+			return false
+		}
+		for _, r := range w {
+			if !unicode.IsLetter(r) && r != '.' && r != '\'' && r != '-' {
+				return false
+			}
+		}
+		words++
+	}
+	return words >= 2 && words <= 6
 }
 
 func (c *cleaner) kept() []string {
@@ -247,6 +296,17 @@ func (c *cleaner) kept() []string {
 }
 
 func (c *cleaner) removed() []Boilerplate {
+	rs := c.removals()
+	out := make([]Boilerplate, len(rs))
+	for i, r := range rs {
+		out[i] = r.b
+	}
+	return out
+}
+
+// removals returns the pieces removed, each with the index of its
+// paragraph, in input order.
+func (c *cleaner) removals() []removal {
 	var rs []removal
 	for i, k := range c.kinds {
 		if k != "" {
@@ -255,11 +315,7 @@ func (c *cleaner) removed() []Boilerplate {
 	}
 	rs = append(rs, c.extra...)
 	slices.SortStableFunc(rs, func(a, b removal) int { return a.at - b.at })
-	out := make([]Boilerplate, len(rs))
-	for i, r := range rs {
-		out[i] = r.b
-	}
-	return out
+	return rs
 }
 
 // looksLikeHeadline reports whether a paragraph reads like a linked headline:

@@ -17,12 +17,12 @@ type analyzeCmd struct {
 	JSON       bool     `name:"json" xor:"format" help:"Print each record as indented JSON (meant for one article)."`
 	JSONL      bool     `name:"jsonl" xor:"format" help:"Print one record per line, in input order."`
 	Text       bool     `name:"text" xor:"format" help:"Print a readable summary of each record."`
-	Published  string   `placeholder:"DATE" help:"Publication date (YYYY-MM-DD or RFC 3339) for inputs that carry none; relative dates resolve against it."`
-	URL        string   `name:"url" help:"Source URL for inputs that carry none."`
+	Published  string   `placeholder:"DATE" help:"Publication date (YYYY-MM-DD or RFC 3339) for inputs that carry none (a page's own date wins); relative dates resolve against it."`
+	URL        string   `name:"url" help:"Source URL for inputs that carry none (a page's canonical URL wins)."`
 	Workers    int      `help:"Articles analysed in parallel (default: one per CPU)."`
 	Quiet      bool     `short:"q" help:"No closing summary on stderr."`
 	CPUProfile string   `name:"cpuprofile" placeholder:"FILE" help:"Write a CPU profile (go tool pprof) of the run to FILE."`
-	Files      []string `arg:"" name:"FILE" help:"Plain-text, JSON Lines or JSON files; - reads standard input."`
+	Files      []string `arg:"" name:"FILE" help:"Plain-text, JSON Lines, JSON or HTML files; - reads standard input."`
 }
 
 // Help adds the input formats to "warta analyze --help".
@@ -31,7 +31,10 @@ func (analyzeCmd) Help() string {
   plain text   the first non-empty line is the headline, then one paragraph a
                line or paragraphs separated by blank lines;
   JSON Lines   one article a line with title, body, url, published;
-  JSON         one such object, or an array of them.
+  JSON         one such object, or an array of them;
+  HTML         a web page in any charset: the article, headline, byline,
+               date, section and canonical URL are read from it; a page
+               without an article gives a record with a warning.
 stdout carries only records; warnings, errors and the summary go to stderr.
 The exit status is 0 when every input gave a record and 1 otherwise.`
 }

@@ -24,6 +24,8 @@ type Env struct {
 
 type root struct {
 	Analyze analyzeCmd `cmd:"" help:"Analyse news articles into records (JSON)."`
+	Serve   serveCmd   `cmd:"" help:"Serve the JSON API and a search page over a data directory."`
+	Ingest  ingestCmd  `cmd:"" help:"Analyse articles and store them in a data directory."`
 	Eval    evalCmd    `cmd:"" help:"Measure accuracy on standard test sets."`
 	Train   trainCmd   `cmd:"" help:"Train the models shipped in the repository."`
 	Version versionCmd `cmd:"" help:"Print the version."`

@@ -1,8 +1,12 @@
 // Package ingest reads articles from files and streams: plain text, JSON
 // Lines (one article per line, the shape of the detik-news set), a JSON
-// object or array of objects. The format is told from the content, with the
-// file name's extension as a hint. Reading streams: memory is bounded by
-// the largest article, not by the input.
+// object or array of objects, and HTML pages. The format is told from the
+// content, with the file name's extension as a hint. Reading streams:
+// memory is bounded by the largest article, not by the input.
+//
+// An HTML page is handed on as read, in whatever charset it is in: the
+// analysis decodes it (article.DecodeHTML), so that pages given to the
+// library directly read the same.
 package ingest
 
 import (
@@ -24,8 +28,9 @@ import (
 	"github.com/warta-news/warta/analysis"
 )
 
-// MaxArticleBytes bounds one article: a plain-text file is cut there (with a
-// warning in its record), a longer JSON line is an error for that line.
+// MaxArticleBytes bounds one article: a plain-text file or an HTML page is
+// cut there (with a warning in its record), a longer JSON line is an error
+// for that line.
 const MaxArticleBytes = 8 << 20
 
 // sniffBytes is how much of an input is looked at to tell its format.
@@ -35,8 +40,13 @@ const sniffBytes = 4096
 var (
 	ErrEmpty    = errors.New("empty input")
 	ErrBinary   = errors.New("binary data, not text")
-	ErrHTML     = errors.New("HTML pages are not supported yet: give the article as plain text or JSON Lines")
 	ErrTooLarge = fmt.Errorf("article larger than %d MiB", MaxArticleBytes>>20)
+
+	// ErrHTML was returned for HTML pages before they could be read.
+	//
+	// Deprecated: HTML pages are read now and Read never returns it; it
+	// stays while internal/server still names it.
+	ErrHTML = errors.New("HTML pages are not supported")
 )
 
 // Item is one article read from an input, or the error that stopped one
@@ -88,8 +98,9 @@ func Read(ctx context.Context, name string, r io.Reader, emit func(Item) error) 
 		return ErrEmpty
 	case isBinary(head):
 		return ErrBinary
-	case isHTML(trimmed):
-		return ErrHTML
+	case isHTML(name, trimmed):
+		in, err := readPage(name, src)
+		return emit(Item{Input: in, Err: err})
 	}
 	switch detect(name, trimmed) {
 	case formatJSONL:
@@ -132,17 +143,44 @@ func isBinary(data []byte) bool {
 	return ctrl*20 > len(data)
 }
 
-func isHTML(trimmed []byte) bool {
+// htmlSniffBytes is how much of an input is searched for the tags that
+// tell an HTML page: an XML declaration or a comment may come first.
+const htmlSniffBytes = 1024
+
+// isHTML reports whether an input is an HTML page: it starts with a tag
+// and an HTML tag comes early, or it starts with a tag and its name ends in
+// .html or .htm.
+func isHTML(name string, trimmed []byte) bool {
 	if len(trimmed) == 0 || trimmed[0] != '<' {
 		return false
 	}
-	l := bytes.ToLower(trimmed[:min(len(trimmed), 512)])
-	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<article", "<div", "<p>", "<title"} {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml", ".shtml":
+		return true
+	}
+	l := bytes.ToLower(trimmed[:min(len(trimmed), htmlSniffBytes)])
+	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<article", "<div", "<p>", "<p ", "<title", "<h1", "<table", "<script"} {
 		if bytes.Contains(l, []byte(tag)) {
 			return true
 		}
 	}
 	return false
+}
+
+// readPage reads an HTML page, cut at MaxArticleBytes. Its bytes are kept
+// as they are: the analysis finds the charset.
+func readPage(name string, r io.Reader) (analysis.Input, error) {
+	in := analysis.Input{Path: name, Format: analysis.FormatHTML}
+	data, err := io.ReadAll(io.LimitReader(r, MaxArticleBytes+1))
+	if err != nil {
+		return in, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(data) > MaxArticleBytes {
+		data = data[:MaxArticleBytes]
+		in.Warnings = append(in.Warnings, fmt.Sprintf("page cut at the size limit (%d MiB)", MaxArticleBytes>>20))
+	}
+	in.Body = string(data)
+	return in, nil
 }
 
 // detect tells the format from the extension, then from the content: JSON

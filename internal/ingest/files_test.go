@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/warta-news/warta/analysis"
 )
 
 // collect reads name's content r and returns the items and the error.
@@ -78,7 +80,6 @@ func TestReadRejects(t *testing.T) {
 		{"empty", "", ErrEmpty},
 		{"white space only", " \n\t\n", ErrEmpty},
 		{"binary", "\x7fELF\x02\x01\x01\x00\x00\x00\x00", ErrBinary},
-		{"html", "<!DOCTYPE html><html><body><p>x</p></body></html>", ErrHTML},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,6 +88,65 @@ func TestReadRejects(t *testing.T) {
 				t.Errorf("err = %v, want %v", err, tt.want)
 			}
 		})
+	}
+}
+
+func TestReadHTML(t *testing.T) {
+	latin1 := "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Caf\xe9</p></body></html>"
+	tests := []struct {
+		name, file, content string
+		wantHTML            bool
+		wantBody            string // "" to skip the check
+		wantWarning         string
+	}{
+		{"doctype", "halaman", "<!DOCTYPE html><html><body><p>x</p></body></html>", true, "", ""},
+		{"xml declaration and comment first", "a", "<?xml version=\"1.0\"?>\n<!-- arsip -->\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>x</p></body></html>", true, "", ""},
+		{"fragment by extension", "a.html", "<b>Judul</b> isi", true, "", ""},
+		{"fragment by content", "stdin", "\n  <p>Paragraf satu.</p><p>Paragraf dua.</p>", true, "", ""},
+		{"bytes kept for the analysis to decode", "a.htm", latin1, true, latin1, ""},
+		{"UTF-16 page", "a.html", "\xff\xfe<\x00p\x00>\x00x\x00", true, "<p>x", ""},
+		{"text that starts with <", "a.txt", "<3 untuk Bandung\nWarga menggelar aksi.", false, "", ""},
+		{"JSON Lines with HTML inside", "a.jsonl", `{"title":"A","body":"<p>x</p>"}`, false, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			items, err := collect(t, tt.file, strings.NewReader(tt.content))
+			if err != nil || len(items) != 1 || items[0].Err != nil {
+				t.Fatalf("items %d, err %v", len(items), err)
+			}
+			in := items[0].Input
+			if got := in.Format == analysis.FormatHTML; got != tt.wantHTML {
+				t.Errorf("HTML %v, want %v", got, tt.wantHTML)
+			}
+			if tt.wantBody != "" && in.Body != tt.wantBody {
+				t.Errorf("body %q, want %q", in.Body, tt.wantBody)
+			}
+			if w := strings.Join(in.Warnings, "; "); !strings.Contains(w, tt.wantWarning) {
+				t.Errorf("warnings %q, want one with %q", w, tt.wantWarning)
+			}
+		})
+	}
+}
+
+// TestHugePage reads a page over the article limit: it is cut, with a
+// warning, and memory stays bounded.
+func TestHugePage(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	r := io.MultiReader(strings.NewReader("<!DOCTYPE html><html><body>"),
+		&endless{line: []byte("<p>Warga berkumpul di balai desa untuk membahas irigasi sawah.</p>\n"), n: 40 << 20})
+	items, err := collect(t, "besar.html", r)
+	if err != nil || len(items) != 1 {
+		t.Fatalf("items %d, err %v", len(items), err)
+	}
+	in := items[0].Input
+	if len(in.Body) != MaxArticleBytes || !strings.Contains(strings.Join(in.Warnings, " "), "size limit") {
+		t.Errorf("body %d bytes, warnings %q", len(in.Body), in.Warnings)
+	}
+	runtime.ReadMemStats(&after)
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 8*MaxArticleBytes {
+		t.Errorf("allocated %d MiB to read a 40 MiB page", grew>>20)
 	}
 }
 
@@ -199,12 +259,13 @@ func FuzzRead(f *testing.F) {
 		`[{"title":"A","body":"x"}, 5]`,
 		"\xff\xfeJ\x00",
 		"<html><p>x</p>",
+		"<?xml version=\"1.0\"?><html><meta charset=\"iso-8859-1\"><p>Caf\xe9</p>",
 		"\x00\x01",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, name := range []string{"in", "in.txt", "in.jsonl", "in.json"} {
+		for _, name := range []string{"in", "in.txt", "in.jsonl", "in.json", "in.html"} {
 			_ = Read(context.Background(), name, strings.NewReader(s), func(it Item) error {
 				if it.Err == nil && it.Input.Title == "" && strings.TrimSpace(it.Input.Body) == "" && it.Input.Line > 0 {
 					t.Errorf("%s: item %d without text and without error", name, it.Input.Line)

@@ -1,0 +1,194 @@
+package cli
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/examples"
+	"github.com/warta-news/warta/internal/ingest"
+	"github.com/warta-news/warta/internal/search"
+	"github.com/warta-news/warta/internal/server"
+	"github.com/warta-news/warta/internal/store"
+	"github.com/warta-news/warta/internal/store/sqlite"
+)
+
+type serveCmd struct {
+	Addr  string `default:"127.0.0.1:8080" placeholder:"HOST:PORT" help:"Address to listen on (port 0: any free port)."`
+	Data  string `placeholder:"DIR" env:"WARTA_DATA" help:"Data directory, created on first use (default: $XDG_DATA_HOME/warta or ~/.local/share/warta)."`
+	Token string `env:"WARTA_TOKEN" help:"Token that writes (POST /api/v1/articles) must carry as 'Authorization: Bearer TOKEN'. Beyond localhost one is required: without this flag one is made up and printed."`
+}
+
+// Help adds what serve does on first use to "warta serve --help".
+func (serveCmd) Help() string {
+	return `Serves the JSON API under /api/v1 (see /api/v1/openapi.json) and a search
+page at /. A new data directory is filled with the example articles.
+warta ingest may add articles to the same directory while the server runs.`
+}
+
+func (c *serveCmd) Run(ctx context.Context, env *Env) error {
+	dir, err := dataDir(c.Data)
+	if err != nil {
+		return err
+	}
+	_, statErr := os.Stat(filepath.Join(dir, sqlite.FileName))
+	fresh := errors.Is(statErr, fs.ErrNotExist)
+	st, err := openStore(ctx, dir, env.Log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if fresh {
+		n, err := loadExamples(ctx, st)
+		if err != nil {
+			return fmt.Errorf("load the examples: %w", err)
+		}
+		env.Log.Info("new data directory: loaded the example articles", "articles", n, "data", dir)
+	}
+
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return &exitError{code: 2, err: fmt.Errorf("--addr: %w", err)}
+	}
+	addr := ln.Addr().(*net.TCPAddr)
+	token := c.Token
+	if token == "" && !addr.IP.IsLoopback() {
+		if token, err = newToken(); err != nil {
+			ln.Close()
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "warta: writes need the token %s (Authorization: Bearer TOKEN)\n", token)
+	}
+	srv := &http.Server{
+		Handler:           server.New(st, server.Config{Token: token, Log: env.Log}),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		WriteTimeout:      time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(env.Log.Handler(), slog.LevelWarn),
+	}
+	fmt.Fprintf(env.Stdout, "warta is serving http://%s/ (data: %s)\n", displayAddr(addr), dir)
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	// Requests under way get some seconds to finish; new ones are refused.
+	shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	env.Log.Info("stopped")
+	return nil
+}
+
+// displayAddr is the address to print: localhost for a server listening on
+// every interface.
+func displayAddr(a *net.TCPAddr) string {
+	if a.IP.IsUnspecified() {
+		return net.JoinHostPort("localhost", fmt.Sprint(a.Port))
+	}
+	return a.String()
+}
+
+func newToken() (string, error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("make a token: %w", err)
+	}
+	return hex.EncodeToString(b), nil
+}
+
+// dataDir returns the data directory: the flag's, else the user's data
+// directory (XDG_DATA_HOME or ~/.local/share on Unix, the application
+// data folder on macOS and Windows) with warta in it.
+func dataDir(flag string) (string, error) {
+	if flag != "" {
+		return flag, nil
+	}
+	var base string
+	var err error
+	switch runtime.GOOS {
+	case "darwin", "windows":
+		base, err = os.UserConfigDir()
+	default:
+		base = os.Getenv("XDG_DATA_HOME")
+		if base == "" {
+			var home string
+			home, err = os.UserHomeDir()
+			base = filepath.Join(home, ".local", "share")
+		}
+	}
+	if err != nil {
+		return "", fmt.Errorf("no data directory: give --data: %w", err)
+	}
+	return filepath.Join(base, "warta"), nil
+}
+
+// openStore opens the SQLite store in dir with the Indonesian analyzer.
+func openStore(ctx context.Context, dir string, log *slog.Logger) (*sqlite.Store, error) {
+	return sqlite.Open(ctx, dir, sqlite.Options{Analyzer: search.Indonesian(), Log: log})
+}
+
+// loadExamples analyses and stores the embedded example articles, and
+// returns how many it stored.
+func loadExamples(ctx context.Context, st store.Store) (int, error) {
+	names, err := fs.Glob(examples.FS, "*")
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, name := range names {
+		if !ingestExts[strings.ToLower(path.Ext(name))] {
+			continue
+		}
+		f, err := examples.FS.Open(name)
+		if err != nil {
+			return n, err
+		}
+		err = ingest.Read(ctx, "examples/"+name, f, func(it ingest.Item) error {
+			if it.Err != nil {
+				return it.Err
+			}
+			rec, err := analysis.Analyze(ctx, it.Input)
+			if err != nil {
+				return err
+			}
+			data, err := json.Marshal(rec)
+			if err != nil {
+				return err
+			}
+			res, err := st.Put(ctx, data)
+			if res.Status == store.Created {
+				n++
+			}
+			return err
+		})
+		f.Close()
+		if err != nil {
+			return n, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return n, nil
+}

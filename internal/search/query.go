@@ -1,0 +1,159 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrBadQuery is wrapped by every error Parse and Query.Validate return.
+var ErrBadQuery = errors.New("search: bad query")
+
+// Query is a parsed search: what to look for in titles and bodies, and
+// filters on what the store knows about each article.
+type Query struct {
+	// Clauses are the words and phrases; an article must match every
+	// clause, except that clauses joined by OR need match only one.
+	// Without clauses every article that passes the filters matches, newest
+	// first.
+	Clauses []Clause
+	// Entities are names of entities the article must all mention;
+	// Speakers are names of people it must quote (any of them).
+	Entities []string
+	Speakers []string
+	Section  string
+	Site     string // a host; its subdomains match too
+	// From and To bound the publication date, inclusive: YYYY, YYYY-MM or
+	// YYYY-MM-DD.
+	From, To string
+	Limit    int
+	Offset   int
+}
+
+// Clause is one word or phrase of a query.
+type Clause struct {
+	Text    string // as typed, without quotes
+	Phrase  bool   // the words in this order, next to each other
+	Exclude bool   // -word: articles with it are left out
+	Or      bool   // joined to the clause before it by OR
+}
+
+// MaxLimit bounds Query.Limit; DefaultLimit is used when it is 0.
+const (
+	DefaultLimit = 20
+	MaxLimit     = 100
+)
+
+// Parse reads a query as typed in a search box: words, "quoted phrases",
+// -excluded words, OR between alternatives, and the filters entity:,
+// speaker:, section:, site:, from: and to: (a value with spaces is quoted:
+// entity:"Prabowo Subianto").
+func Parse(s string) (Query, error) {
+	var q Query
+	or := false
+	for s = strings.TrimSpace(s); s != ""; s = strings.TrimLeft(s, " \t\r\n") {
+		exclude := false
+		if s[0] == '-' && len(s) > 1 && s[1] != ' ' {
+			exclude, s = true, s[1:]
+		}
+		if key, rest, ok := filterKey(s); ok && !exclude {
+			value, _, after := readValue(rest)
+			s = after
+			q.addFilter(key, value)
+			continue
+		}
+		text, phrase, after := readValue(s)
+		s = after
+		if !phrase && text == "OR" {
+			or = len(q.Clauses) > 0
+			continue
+		}
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		q.Clauses = append(q.Clauses, Clause{Text: text, Phrase: phrase, Exclude: exclude, Or: or && !exclude})
+		or = false
+	}
+	return q, q.Validate()
+}
+
+var filterKeys = []string{"entity", "speaker", "section", "site", "from", "to"}
+
+// filterKey reports whether s starts with a known filter, "site:...".
+func filterKey(s string) (key, rest string, ok bool) {
+	for _, k := range filterKeys {
+		if len(s) > len(k)+1 && strings.EqualFold(s[:len(k)], k) && s[len(k)] == ':' && s[len(k)+1] != ' ' {
+			return k, s[len(k)+1:], true
+		}
+	}
+	return "", "", false
+}
+
+// readValue reads a quoted phrase (to the closing quote or the end) or a
+// word (to the next space).
+func readValue(s string) (value string, quoted bool, rest string) {
+	if r, size := utf8.DecodeRuneInString(s); r == '"' || r == '“' {
+		s = s[size:]
+		end := strings.IndexAny(s, `"”`)
+		if end < 0 {
+			return s, true, ""
+		}
+		_, size = utf8.DecodeRuneInString(s[end:])
+		return s[:end], true, s[end+size:]
+	}
+	end := strings.IndexAny(s, " \t\r\n")
+	if end < 0 {
+		return s, false, ""
+	}
+	return s[:end], false, s[end:]
+}
+
+func (q *Query) addFilter(key, value string) {
+	switch key {
+	case "entity":
+		q.Entities = append(q.Entities, value)
+	case "speaker":
+		q.Speakers = append(q.Speakers, value)
+	case "section":
+		q.Section = value
+	case "site":
+		q.Site = value
+	case "from":
+		q.From = value
+	case "to":
+		q.To = value
+	}
+}
+
+var datePrefix = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+
+// ValidDate reports whether s is a date bound as filters take it: YYYY,
+// YYYY-MM or YYYY-MM-DD (or empty, no bound).
+func ValidDate(s string) bool { return s == "" || datePrefix.MatchString(s) }
+
+// Validate checks the dates and the page, and that a query does not only
+// exclude. A zero Limit becomes DefaultLimit.
+func (q *Query) Validate() error {
+	for _, d := range []struct{ name, value string }{{"from", q.From}, {"to", q.To}} {
+		if !ValidDate(d.value) {
+			return fmt.Errorf("%w: %s date %q is not YYYY, YYYY-MM or YYYY-MM-DD", ErrBadQuery, d.name, d.value)
+		}
+	}
+	if q.Limit == 0 {
+		q.Limit = DefaultLimit
+	}
+	if q.Limit < 0 || q.Limit > MaxLimit || q.Offset < 0 {
+		return fmt.Errorf("%w: limit must be 1 to %d and offset not negative", ErrBadQuery, MaxLimit)
+	}
+	if len(q.Clauses) > 0 {
+		for _, c := range q.Clauses {
+			if !c.Exclude {
+				return nil
+			}
+		}
+		return fmt.Errorf("%w: a query needs a word to look for, not only words to leave out", ErrBadQuery)
+	}
+	return nil
+}

@@ -1,0 +1,187 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations bring the schema from one version to the next; PRAGMA
+// user_version counts those applied. Append new ones at the end and never
+// change one that has shipped.
+var migrations = []func(ctx context.Context, tx *sql.Tx) error{
+	// 1: articles and their versions, the entities, quotes and events of
+	// each article's newest version, and the full-text index.
+	func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+
+-- An article is one URL, or one text for articles without a URL.
+CREATE TABLE articles (
+	id      INTEGER PRIMARY KEY,
+	key     TEXT NOT NULL UNIQUE,   -- the URL, or 'text:' and the record id
+	url     TEXT,
+	current INTEGER,                -- versions.id of the newest version
+	created TEXT NOT NULL
+);
+CREATE INDEX articles_current ON articles (current);
+
+-- Every text an article has had, with its record whole.
+CREATE TABLE versions (
+	id         INTEGER PRIMARY KEY,
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	version    INTEGER NOT NULL,    -- 1, 2, ... within the article
+	record_id  TEXT NOT NULL,       -- the record's id, a hash of its text
+	title      TEXT NOT NULL,
+	lead       TEXT NOT NULL,
+	site       TEXT,
+	section    TEXT,
+	published  TEXT,                -- as in the record
+	day        TEXT,                -- its date, YYYY-MM-DD
+	stored     TEXT NOT NULL,
+	record     TEXT NOT NULL,       -- JSON
+	UNIQUE (article_id, version),
+	UNIQUE (article_id, record_id)
+);
+CREATE INDEX versions_record_id ON versions (record_id);
+CREATE INDEX versions_day ON versions (day);
+
+-- What the index holds: the title and body of each article's newest
+-- version. The body is the record's text without the title and the blank
+-- line after it.
+CREATE VIEW indexed_text (id, title, body) AS
+	SELECT v.id, v.title,
+		CASE WHEN v.title = '' THEN json_extract(v.record, '$.text')
+		ELSE substr(json_extract(v.record, '$.text'), length(v.title) + 3) END
+	FROM versions v JOIN articles a ON a.current = v.id;
+
+CREATE VIRTUAL TABLE search_index USING fts5 (
+	title, body,
+	content = 'indexed_text', content_rowid = 'id',
+	tokenize = 'warta'
+);
+-- Ranking: BM25 with a word in the title worth four in the body.
+INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+
+-- Entities across articles: one row per resolver key.
+CREATE TABLE entities (
+	id      INTEGER PRIMARY KEY,
+	key     TEXT NOT NULL UNIQUE,
+	type    TEXT NOT NULL,
+	name    TEXT NOT NULL,          -- the fullest name seen
+	norm    TEXT NOT NULL,          -- the name normalised, for look-ups
+	country TEXT
+);
+CREATE INDEX entities_norm ON entities (norm);
+
+-- The entities, mentions, quotes and events below are those of each
+-- article's newest version; day is the article's publication date.
+CREATE TABLE article_entities (
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	local_id   TEXT NOT NULL,       -- the record's id for it: E1
+	entity_id  INTEGER NOT NULL REFERENCES entities (id),
+	name       TEXT NOT NULL,
+	roles      TEXT,                -- JSON array
+	country    TEXT,
+	salience   REAL,
+	mentions   INTEGER NOT NULL,
+	day        TEXT,
+	PRIMARY KEY (article_id, local_id)
+);
+CREATE INDEX article_entities_entity ON article_entities (entity_id, day);
+
+CREATE TABLE mentions (
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	entity_id  INTEGER NOT NULL REFERENCES entities (id),
+	text       TEXT NOT NULL,
+	start      INTEGER NOT NULL,
+	"end"      INTEGER NOT NULL
+);
+CREATE INDEX mentions_entity ON mentions (entity_id);
+CREATE INDEX mentions_article ON mentions (article_id);
+
+CREATE TABLE quotes (
+	id           INTEGER PRIMARY KEY,
+	article_id   INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	speaker_id   INTEGER REFERENCES entities (id),
+	speaker_name TEXT,
+	speaker_norm TEXT,
+	speaker_role TEXT,
+	kind         TEXT NOT NULL,
+	text         TEXT NOT NULL,
+	start        INTEGER NOT NULL,
+	"end"        INTEGER NOT NULL,
+	cue          TEXT,
+	day          TEXT
+);
+CREATE INDEX quotes_speaker ON quotes (speaker_id, day);
+CREATE INDEX quotes_speaker_norm ON quotes (speaker_norm, day);
+CREATE INDEX quotes_article ON quotes (article_id);
+
+CREATE TABLE events (
+	id               INTEGER PRIMARY KEY,
+	article_id       INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	type             TEXT NOT NULL,
+	mode             TEXT,
+	source_id        INTEGER REFERENCES entities (id),
+	source_name      TEXT,
+	source_country   TEXT,
+	target_id        INTEGER REFERENCES entities (id),
+	target_name      TEXT,
+	target_country   TEXT,
+	location_id      INTEGER REFERENCES entities (id),
+	location_name    TEXT,
+	location_country TEXT,
+	date             TEXT,          -- as in the record
+	day              TEXT,          -- its day, else the publication date
+	negated          INTEGER NOT NULL,
+	modality         TEXT,
+	sentence         INTEGER,
+	trigger          TEXT
+);
+CREATE INDEX events_type ON events (type, day);
+CREATE INDEX events_source_country ON events (source_country, day);
+CREATE INDEX events_target_country ON events (target_country, day);
+CREATE INDEX events_article ON events (article_id);
+`)
+		return err
+	},
+}
+
+// migrate applies the migrations not applied yet, all in one transaction
+// that holds the write lock, so that two processes opening a new data
+// directory at once do not both migrate it.
+func (s *Store) migrate(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("sqlite: %s has schema version %d, newer than this warta (%d): upgrade warta", s.path, version, len(migrations))
+	}
+	if version == len(migrations) {
+		return nil
+	}
+	for i := version; i < len(migrations); i++ {
+		if err := migrations[i](ctx, tx); err != nil {
+			return fmt.Errorf("sqlite: migration %d: %w", i+1, err)
+		}
+	}
+	// PRAGMA takes no parameters; the value is a count of our own.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, len(migrations))); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	s.log.Debug("migrated", "db", s.path, "from", version, "to", len(migrations))
+	return nil
+}

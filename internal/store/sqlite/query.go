@@ -1,0 +1,381 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/warta-news/warta/internal/search"
+	"github.com/warta-news/warta/internal/store"
+)
+
+// where collects the conditions and arguments of a WHERE clause.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// dates bounds the YYYY-MM-DD column col by from and to, each YYYY,
+// YYYY-MM or YYYY-MM-DD; to is inclusive (to 2025-10 takes all October).
+func (w *where) dates(col, from, to string) error {
+	if !search.ValidDate(from) || !search.ValidDate(to) {
+		return fmt.Errorf("%w: dates are YYYY, YYYY-MM or YYYY-MM-DD", store.ErrBadFilter)
+	}
+	if from != "" {
+		w.add(col+" >= ?", from)
+	}
+	if to != "" {
+		w.add("substr("+col+", 1, ?) <= ?", len(to), to)
+	}
+	return nil
+}
+
+// articles filters current versions v of articles a by site, section and
+// publication date.
+func (w *where) articles(site, section, from, to string) error {
+	if site != "" {
+		site = strings.ToLower(strings.TrimPrefix(site, "www."))
+		w.add("(v.site = ? OR substr(v.site, -?) = ?)", site, utf8.RuneCountInString(site)+1, "."+site)
+	}
+	if section != "" {
+		w.add("v.section = ? COLLATE NOCASE", section)
+	}
+	return w.dates("v.day", from, to)
+}
+
+// nameMatch is the condition that the entity e's normalised name holds the
+// words of a name: "Purbaya" finds Purbaya Yudhi Sadewa.
+const nameMatch = `(e.norm = ? OR ' ' || e.norm || ' ' LIKE '% ' || ? || ' %')`
+
+func nameArgs(name string) []any {
+	n := store.NormalizeName(name)
+	return []any{n, n}
+}
+
+// Article implements store.Store.
+func (s *Store) Article(ctx context.Context, id int64) (*store.Article, error) {
+	return s.article(ctx, id, `v.id = a.current`)
+}
+
+// Version implements store.Store.
+func (s *Store) Version(ctx context.Context, id int64, version int) (*store.Article, error) {
+	return s.article(ctx, id, `v.article_id = a.id AND v.version = ?`, version)
+}
+
+func (s *Store) article(ctx context.Context, id int64, join string, args ...any) (*store.Article, error) {
+	var (
+		art    = store.Article{ID: id}
+		url    sql.NullString
+		record string
+	)
+	err := s.queryRow(ctx, `SELECT a.url, v.version, v.record FROM articles a JOIN versions v ON `+join+
+		` WHERE a.id = ?`, append(args, id)...).Scan(&url, &art.Version, &record)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: article %d: %w", id, err)
+	}
+	art.URL, art.Record = url.String, json.RawMessage(record)
+	rows, err := s.query(ctx, `SELECT version, record_id, title, stored FROM versions
+		WHERE article_id = ? ORDER BY version`, id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: article %d: %w", id, err)
+	}
+	art.Versions, err = collect(rows, func(r *sql.Rows, v *store.VersionInfo) error {
+		return r.Scan(&v.Version, &v.RecordID, &v.Title, &v.Stored)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: article %d: %w", id, err)
+	}
+	return &art, nil
+}
+
+// Articles implements store.Store.
+func (s *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]store.ArticleSummary, error) {
+	var w where
+	if err := w.articles(f.Site, f.Section, f.From, f.To); err != nil {
+		return nil, err
+	}
+	p := f.Page.Norm()
+	rows, err := s.query(ctx, `SELECT a.id, v.title, a.url, v.site, v.section, v.published, v.lead,
+			(SELECT count(*) FROM versions WHERE article_id = a.id)
+		FROM articles a JOIN versions v ON v.id = a.current`+w.String()+`
+		ORDER BY v.day DESC, v.published DESC, a.id DESC LIMIT ? OFFSET ?`,
+		append(w.args, p.Limit, p.Offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: articles: %w", err)
+	}
+	list, err := collect(rows, func(r *sql.Rows, a *store.ArticleSummary) error {
+		var url, site, section, published sql.NullString
+		err := r.Scan(&a.ID, &a.Title, &url, &site, &section, &published, &a.Lead, &a.Versions)
+		a.URL, a.Site, a.Section, a.Published = url.String, site.String, section.String, published.String
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: articles: %w", err)
+	}
+	return list, nil
+}
+
+// Entities implements store.Store. Entities no current version mentions
+// any more are left out.
+func (s *Store) Entities(ctx context.Context, f store.EntityFilter) ([]store.Entity, error) {
+	var w where
+	if f.Type != "" {
+		w.add("e.type = ?", strings.ToUpper(f.Type))
+	}
+	if n := store.NormalizeName(f.Name); n != "" {
+		w.add(`instr(e.norm, ?) > 0`, n)
+	}
+	p := f.Page.Norm()
+	rows, err := s.query(ctx, `SELECT e.id, e.name, e.type, e.country,
+			count(DISTINCT ae.article_id), sum(ae.mentions),
+			(SELECT count(*) FROM quotes WHERE speaker_id = e.id)
+		FROM entities e JOIN article_entities ae ON ae.entity_id = e.id`+w.String()+`
+		GROUP BY e.id ORDER BY 5 DESC, e.name LIMIT ? OFFSET ?`, append(w.args, p.Limit, p.Offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entities: %w", err)
+	}
+	list, err := collect(rows, scanEntity)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entities: %w", err)
+	}
+	return list, nil
+}
+
+func scanEntity(r *sql.Rows, e *store.Entity) error {
+	var country sql.NullString
+	err := r.Scan(&e.ID, &e.Name, &e.Type, &country, &e.Articles, &e.Mentions, &e.Quotes)
+	e.Country = country.String
+	return err
+}
+
+// Entity implements store.Store.
+func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
+	rows, err := s.query(ctx, `SELECT e.id, e.name, e.type, e.country,
+			(SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = e.id),
+			(SELECT coalesce(sum(mentions), 0) FROM article_entities WHERE entity_id = e.id),
+			(SELECT count(*) FROM quotes WHERE speaker_id = e.id)
+		FROM entities e WHERE e.id = ?`, id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
+	}
+	list, err := collect(rows, scanEntity)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
+	}
+	if len(list) == 0 {
+		return nil, fmt.Errorf("entity %d: %w", id, store.ErrNotFound)
+	}
+	e := &list[0]
+	rows, err = s.query(ctx, `SELECT text FROM mentions WHERE entity_id = ?
+		GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`, id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
+	}
+	e.Names, err = collect(rows, func(r *sql.Rows, name *string) error { return r.Scan(name) })
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
+	}
+	return e, nil
+}
+
+// EntityArticles implements store.Store.
+func (s *Store) EntityArticles(ctx context.Context, id int64, p store.Page) ([]store.EntityArticle, error) {
+	p = p.Norm()
+	// One row per article even where two of its entities resolve to this
+	// one: their mentions add up, and the longest name stands.
+	rows, err := s.query(ctx, `SELECT ae.article_id, v.title, v.published, ae.name,
+			sum(ae.mentions), ae.roles, ae.salience, max(length(ae.name))
+		FROM article_entities ae JOIN articles a ON a.id = ae.article_id JOIN versions v ON v.id = a.current
+		WHERE ae.entity_id = ? GROUP BY ae.article_id ORDER BY ae.day, ae.article_id LIMIT ? OFFSET ?`,
+		id, p.Limit, p.Offset)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %d articles: %w", id, err)
+	}
+	list, err := collect(rows, func(r *sql.Rows, ea *store.EntityArticle) error {
+		var published, roles sql.NullString
+		var salience sql.NullFloat64
+		var length int
+		if err := r.Scan(&ea.ArticleID, &ea.Title, &published, &ea.Name, &ea.Mentions, &roles, &salience, &length); err != nil {
+			return err
+		}
+		ea.Published, ea.Salience = published.String, salience.Float64
+		if roles.Valid {
+			return json.Unmarshal([]byte(roles.String), &ea.Roles)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %d articles: %w", id, err)
+	}
+	return list, nil
+}
+
+// Quotes implements store.Store. Text matches a piece of the quote, case
+// folded for ASCII letters.
+func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote, error) {
+	var w where
+	if f.SpeakerID != 0 {
+		w.add("q.speaker_id = ?", f.SpeakerID)
+	}
+	if f.Speaker != "" {
+		n := store.NormalizeName(f.Speaker)
+		w.add(`(' ' || q.speaker_norm || ' ' LIKE '% ' || ? || ' %'
+			OR q.speaker_id IN (SELECT e.id FROM entities e WHERE `+nameMatch+`))`, n, n, n)
+	}
+	if f.Text != "" {
+		w.add("instr(lower(q.text), lower(?)) > 0", f.Text)
+	}
+	if err := w.dates("q.day", f.From, f.To); err != nil {
+		return nil, err
+	}
+	p := f.Page.Norm()
+	rows, err := s.query(ctx, `SELECT q.id, q.article_id, v.title, v.published, q.text, q.kind,
+			q.start, q."end", q.speaker_id, q.speaker_name, q.speaker_role, q.cue
+		FROM quotes q JOIN articles a ON a.id = q.article_id JOIN versions v ON v.id = a.current`+w.String()+`
+		ORDER BY q.day, q.article_id, q.start LIMIT ? OFFSET ?`, append(w.args, p.Limit, p.Offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: quotes: %w", err)
+	}
+	list, err := collect(rows, func(r *sql.Rows, q *store.Quote) error {
+		var published, name, role, cue sql.NullString
+		var speaker sql.NullInt64
+		err := r.Scan(&q.ID, &q.ArticleID, &q.Title, &published, &q.Text, &q.Kind, &q.Start, &q.End,
+			&speaker, &name, &role, &cue)
+		q.Published, q.SpeakerID, q.SpeakerName, q.SpeakerRole, q.Cue =
+			published.String, speaker.Int64, name.String, role.String, cue.String
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: quotes: %w", err)
+	}
+	return list, nil
+}
+
+// events sets the conditions of an EventFilter on events ev.
+func (w *where) events(f store.EventFilter) error {
+	if f.Type != "" {
+		w.add("ev.type = ?", strings.ToUpper(f.Type))
+	}
+	switch len(f.Countries) {
+	case 0:
+	case 1:
+		c := strings.ToUpper(f.Countries[0])
+		w.add("(ev.source_country = ? OR ev.target_country = ?)", c, c)
+	case 2:
+		a, b := strings.ToUpper(f.Countries[0]), strings.ToUpper(f.Countries[1])
+		w.add(`((ev.source_country = ? AND ev.target_country = ?) OR (ev.source_country = ? AND ev.target_country = ?))`,
+			a, b, b, a)
+	default:
+		return fmt.Errorf("%w: one or two countries", store.ErrBadFilter)
+	}
+	return w.dates("ev.day", f.From, f.To)
+}
+
+// Events implements store.Store.
+func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]store.Event, error) {
+	var w where
+	if err := w.events(f); err != nil {
+		return nil, err
+	}
+	p := f.Page.Norm()
+	rows, err := s.query(ctx, `SELECT ev.id, ev.article_id, v.title, v.published, ev.type, ev.mode,
+			ev.source_id, ev.source_name, ev.source_country, ev.target_id, ev.target_name, ev.target_country,
+			ev.location_id, ev.location_name, ev.location_country,
+			coalesce(ev.date, ev.day), ev.negated, ev.modality, ev.trigger
+		FROM events ev JOIN articles a ON a.id = ev.article_id JOIN versions v ON v.id = a.current`+w.String()+`
+		ORDER BY ev.day, ev.article_id, ev.sentence, ev.id LIMIT ? OFFSET ?`, append(w.args, p.Limit, p.Offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	list, err := collect(rows, func(r *sql.Rows, e *store.Event) error {
+		var published, mode, date, modality, trigger sql.NullString
+		var actors [3]struct {
+			id            sql.NullInt64
+			name, country sql.NullString
+		}
+		err := r.Scan(&e.ID, &e.ArticleID, &e.Title, &published, &e.Type, &mode,
+			&actors[0].id, &actors[0].name, &actors[0].country, &actors[1].id, &actors[1].name, &actors[1].country,
+			&actors[2].id, &actors[2].name, &actors[2].country, &date, &e.Negated, &modality, &trigger)
+		e.Published, e.Mode, e.Date, e.Modality, e.Trigger =
+			published.String, mode.String, date.String, modality.String, trigger.String
+		for i, dst := range []**store.Actor{&e.Source, &e.Target, &e.Location} {
+			if a := actors[i]; a.id.Valid || a.name.Valid || a.country.Valid {
+				*dst = &store.Actor{EntityID: a.id.Int64, Name: a.name.String, Country: a.country.String}
+			}
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: events: %w", err)
+	}
+	return list, nil
+}
+
+// EventMonths implements store.Store; the filter's page is not used.
+func (s *Store) EventMonths(ctx context.Context, f store.EventFilter) ([]store.MonthCount, error) {
+	var w where
+	if err := w.events(f); err != nil {
+		return nil, err
+	}
+	w.add("ev.day IS NOT NULL")
+	rows, err := s.query(ctx, `SELECT substr(ev.day, 1, 7) AS month, ev.type, count(*)
+		FROM events ev`+w.String()+` GROUP BY month, ev.type ORDER BY month, ev.type`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: event months: %w", err)
+	}
+	list, err := collect(rows, func(r *sql.Rows, m *store.MonthCount) error {
+		return r.Scan(&m.Month, &m.Type, &m.Count)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: event months: %w", err)
+	}
+	return list, nil
+}
+
+// Stats implements store.Store.
+func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	err := s.queryRow(ctx, `SELECT
+		(SELECT count(*) FROM articles), (SELECT count(*) FROM versions),
+		(SELECT count(DISTINCT entity_id) FROM article_entities),
+		(SELECT count(*) FROM quotes), (SELECT count(*) FROM events)`).
+		Scan(&st.Articles, &st.Versions, &st.Entities, &st.Quotes, &st.Events)
+	if err != nil {
+		return st, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	return st, nil
+}
+
+// collect scans every row into a slice; the list is never nil, so that it
+// prints as [] in JSON.
+func collect[T any](rows *sql.Rows, scan func(*sql.Rows, *T) error) ([]T, error) {
+	defer rows.Close()
+	list := []T{}
+	for rows.Next() {
+		var v T
+		if err := scan(rows, &v); err != nil {
+			return nil, err
+		}
+		list = append(list, v)
+	}
+	return list, rows.Err()
+}

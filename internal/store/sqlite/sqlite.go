@@ -1,0 +1,222 @@
+// Package sqlite is the embedded Store: one SQLite file in a data
+// directory, in WAL mode so that one process can write (warta ingest) while
+// others read (warta serve), with ordered schema migrations. Full-text
+// search is FTS5 with the search.Analyzer running inside the index as a Go
+// tokenizer, so that the stemmer and the stopwords apply to the index and
+// to queries alike. SQLite runs as WebAssembly (ncruces/go-sqlite3): no cgo.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/ncruces/go-sqlite3"
+	"github.com/ncruces/go-sqlite3/driver"
+	"github.com/ncruces/go-sqlite3/ext/fts5"
+
+	"github.com/warta-news/warta/internal/search"
+	"github.com/warta-news/warta/internal/store"
+)
+
+// FileName is the database's name inside the data directory.
+const FileName = "warta.db"
+
+// tokenizerName is the FTS5 tokenizer the index is declared with (in
+// migration 1, which must not change).
+const tokenizerName = "warta"
+
+// Options configure a Store.
+type Options struct {
+	// Analyzer tokenises the index and the queries; required.
+	Analyzer *search.Analyzer
+	// Resolver tells which entities of different articles are the same;
+	// nil means store.NameType.
+	Resolver store.Resolver
+	// BusyTimeout is how long a write waits for another writer (another
+	// process ingesting); 0 means 10 s.
+	BusyTimeout time.Duration
+	Log         *slog.Logger // nil: slog.Default()
+}
+
+// Store is the SQLite Store.
+type Store struct {
+	db       *sql.DB
+	path     string
+	analyzer *search.Analyzer
+	resolver store.Resolver
+	log      *slog.Logger
+
+	// stmts are the read queries prepared so far, by their text: a search
+	// spends a fifth of its time preparing otherwise. Their texts are few,
+	// one per combination of filters, but a caller could make many: past
+	// maxStmts, queries are prepared each time.
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens the store in the data directory dir, creating the directory
+// and the database on first use, and brings its schema up to date. When the
+// Analyzer differs from the one the index was built with (a new stemmer),
+// the index is rebuilt.
+func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
+	if opts.Analyzer == nil {
+		return nil, errors.New("sqlite: Options.Analyzer is required")
+	}
+	if opts.Resolver == nil {
+		opts.Resolver = store.NameType{}
+	}
+	if opts.BusyTimeout == 0 {
+		opts.BusyTimeout = 10 * time.Second
+	}
+	if opts.Log == nil {
+		opts.Log = slog.Default()
+	}
+	if err := os.MkdirAll(dir, 0o750); err != nil {
+		return nil, fmt.Errorf("sqlite: data directory: %w", err)
+	}
+	path, err := filepath.Abs(filepath.Join(dir, FileName))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	// Every connection: wait for other writers rather than fail, WAL so that
+	// readers never block the writer, NORMAL sync (durable at checkpoints,
+	// never corrupt), foreign keys on.
+	dsn := (&url.URL{Scheme: "file", OmitHost: true, Path: path, RawQuery: url.Values{"_pragma": {
+		fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()),
+		"journal_mode(wal)", "synchronous(normal)", "foreign_keys(on)",
+	}}.Encode()}).String()
+	analyzer := opts.Analyzer
+	db, err := driver.Open(dsn, func(c *sqlite3.Conn) error {
+		return fts5.RegisterCustom(c, func(api *fts5.API) error {
+			return api.CreateTokenizer(tokenizerName, func([]string) (fts5.Tokenizer, error) {
+				return tokenizer{analyzer}, nil
+			})
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	// Each connection is a WebAssembly instance with its own page cache:
+	// a few serve many readers.
+	db.SetMaxOpenConns(4)
+	db.SetMaxIdleConns(4)
+	s := &Store{db: db, path: path, analyzer: analyzer, resolver: opts.Resolver, log: opts.Log, stmts: map[string]*sql.Stmt{}}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.checkIndex(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.mu.Unlock()
+	return s.db.Close()
+}
+
+const maxStmts = 256
+
+// query runs a read query through a prepared statement kept for its text.
+func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := s.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return s.db.QueryContext(ctx, query, args...)
+}
+
+func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := s.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return s.db.QueryRowContext(ctx, query, args...)
+}
+
+// stmt returns the statement prepared for query, or nil when it cannot be
+// kept: the caller then runs the query on the database, which reports any
+// error.
+func (s *Store) stmt(ctx context.Context, query string) *sql.Stmt {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st
+	}
+	if s.stmts == nil || len(s.stmts) >= maxStmts {
+		return nil
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil
+	}
+	s.stmts[query] = st
+	return st
+}
+
+// tokenizer is the FTS5 tokenizer: the Analyzer's terms with their byte
+// offsets, which snippet() uses to highlight the words as printed.
+type tokenizer struct{ a *search.Analyzer }
+
+func (t tokenizer) Tokenize(_ fts5.TokenizeFlag, text, _ string, emit fts5.TokenCallback) error {
+	return t.a.Tokens(text, func(term string, start, end int) error {
+		return emit(0, term, start, end)
+	})
+}
+
+// checkIndex rebuilds the full-text index when the Analyzer's fingerprint
+// differs from the one it was built with.
+func (s *Store) checkIndex(ctx context.Context) error {
+	want := s.analyzer.Fingerprint()
+	var have string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'analyzer'`).Scan(&have)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("sqlite: read meta: %w", err)
+	}
+	if have == want {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: rebuild index: %w", err)
+	}
+	defer tx.Rollback()
+	// Another process may have rebuilt it while this one waited.
+	err = tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'analyzer'`).Scan(&have)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("sqlite: read meta: %w", err)
+	}
+	if have == want {
+		return nil
+	}
+	if have != "" {
+		s.log.Info("rebuilding the search index for a new analyzer", "db", s.path)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index(search_index) VALUES ('rebuild')`); err != nil {
+		return fmt.Errorf("sqlite: rebuild index: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES ('analyzer', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, want); err != nil {
+		return fmt.Errorf("sqlite: write meta: %w", err)
+	}
+	return tx.Commit()
+}
