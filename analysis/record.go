@@ -26,6 +26,7 @@ type Record struct {
 	Boilerplate []article.Boilerplate `json:"boilerplate"`
 	Sentences   []Span                `json:"sentences"`
 	Entities    []entity.Entity       `json:"entities"`
+	Quotes      []Quote               `json:"quotes"`
 	Dates       []timex.Date          `json:"dates"`
 	Amounts     []amount.Amount       `json:"amounts"`
 	Durations   []timex.Duration      `json:"durations"`
@@ -49,6 +50,21 @@ type Source struct {
 type Language struct {
 	Code       string  `json:"code"`
 	Confidence float64 `json:"confidence"`
+}
+
+// Quote is one quotation: its text (without the quotation marks) and span
+// in code points, its kind (direct, partial or indirect), and its speaker:
+// an entity id, the entity's name, the role the article gives it, and the
+// reporting cue; each is null where none is found.
+type Quote struct {
+	Text        string  `json:"text"`
+	Start       int     `json:"start"`
+	End         int     `json:"end"`
+	Kind        string  `json:"kind"`
+	Speaker     *string `json:"speaker"`
+	SpeakerName *string `json:"speaker_name"`
+	SpeakerRole *string `json:"speaker_role"`
+	Cue         *string `json:"cue"`
 }
 
 // Span is a range of Record.Text in Unicode code points, end exclusive.

@@ -10,6 +10,7 @@ import (
 	"github.com/warta-news/warta/analysis/amount"
 	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/langid"
+	"github.com/warta-news/warta/analysis/quote"
 	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/analysis/timex"
 )
@@ -26,7 +27,7 @@ type Stage struct {
 type Pipeline []Stage
 
 // DefaultPipeline returns the stages warta runs: tokens, sentences,
-// language, entities, then dates, durations and amounts.
+// language, entities, quotes, then dates, durations and amounts.
 func DefaultPipeline() Pipeline {
 	return Pipeline{
 		{Name: "tokens", Run: func(_ context.Context, doc *text.Document, _ *Record) error {
@@ -57,6 +58,10 @@ func DefaultPipeline() Pipeline {
 			}
 			rec.entities = r.Find(doc)
 			rec.Entities = recordEntities(doc, rec.entities.Entities)
+			return nil
+		}},
+		{Name: "quotes", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+			rec.Quotes = quoteRecords(doc, quote.Find(doc, quoteEntities(rec.entities)))
 			return nil
 		}},
 		{Name: "timex", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
@@ -101,6 +106,61 @@ func recordEntities(doc *text.Document, ents []entity.Entity) []entity.Entity {
 	doc.RuneOffsets(vals)
 	for i, p := range offs {
 		*p = vals[i]
+	}
+	return out
+}
+
+// quoteEntities hands the entities stage's result to the quotes stage:
+// entities in order, and their mentions sorted by position, in bytes.
+func quoteEntities(r *entity.Result) *quote.Entities {
+	if r == nil {
+		return nil
+	}
+	qe := &quote.Entities{List: make([]quote.Entity, len(r.Entities))}
+	for i, e := range r.Entities {
+		qe.List[i] = quote.Entity{ID: e.ID, Name: e.Name, Type: e.Type, Roles: e.Roles}
+		for _, m := range e.Mentions {
+			qe.Mentions = append(qe.Mentions, quote.Mention{Start: m.Start, End: m.End, Entity: i})
+		}
+	}
+	slices.SortFunc(qe.Mentions, func(a, b quote.Mention) int { return a.Start - b.Start })
+	return qe
+}
+
+// quoteRecords turns the quotes stage's finds into the record's quotes,
+// with spans in code points.
+func quoteRecords(doc *text.Document, qs []quote.Quote) []Quote {
+	offs := make([]int, 0, 2*len(qs))
+	for _, q := range qs {
+		offs = append(offs, q.Text.Start, q.Text.End)
+	}
+	// An indirect clause can hold a partial quote: sort, then convert once.
+	slices.Sort(offs)
+	offs = slices.Compact(offs)
+	runes := slices.Clone(offs)
+	doc.RuneOffsets(runes)
+	at := func(b int) int {
+		i, _ := slices.BinarySearch(offs, b)
+		return runes[i]
+	}
+	out := make([]Quote, len(qs))
+	for i, q := range qs {
+		r := Quote{Text: doc.Text[q.Text.Start:q.Text.End], Start: at(q.Text.Start), End: at(q.Text.End), Kind: q.Kind.String()}
+		if q.Entity != "" {
+			r.Speaker = &q.Entity
+		}
+		// The name is given even without an entity: it is who the text says.
+		if q.Name != "" {
+			r.SpeakerName = &q.Name
+		}
+		if q.Role != "" {
+			r.SpeakerRole = &q.Role
+		}
+		if q.Cue.End > q.Cue.Start {
+			c := doc.Text[q.Cue.Start:q.Cue.End]
+			r.Cue = &c
+		}
+		out[i] = r
 	}
 	return out
 }

@@ -1,0 +1,521 @@
+package quote
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/warta-news/warta/analysis/text"
+)
+
+// attributeMarked judges each quoted stretch and finds its speaker. A
+// stretch is a direct quotation when it stands as speech (at the start of a
+// sentence, after a colon, or after a cue and a comma) and ends as speech
+// (at the end of the sentence, or before its attribution); otherwise it is
+// partial. A partial stretch is kept only when its sentence reports
+// someone's words: a scare-quoted term with no reporting verb is not a
+// quotation. The names of programmes, events, books and slogans (webinar
+// bertajuk “...”, gerakan “Jaga Pantai Kita”), and scare quotes in a headline,
+// are never quotations.
+func (f *finder) attributeMarked() {
+	for ri, r := range f.raws {
+		if f.isName(r) {
+			continue
+		}
+		start, end := f.speechStart(r), f.speechEnd(r)
+		c := cand{Quote: Quote{Text: f.byteSpan(r.inner), Kind: Partial, Continued: r.cont}, raw: ri}
+		if start && end {
+			c.Kind = Direct
+		}
+		if !start && f.isTitleCase(r) {
+			continue
+		}
+		var found bool
+		if c.Kind == Direct {
+			found = f.attribAfter(&c, r) || f.attribBefore(&c, r)
+		} else {
+			found = f.attribGoverning(&c, r) || f.attribLater(&c, r)
+			if !found {
+				continue
+			}
+		}
+		if r.unit == 0 && (c.Kind == Partial || !found) {
+			continue // headline style: scare quotes and unattributed phrases
+		}
+		if !found && f.isFragmentList(r) {
+			continue // an author bio or a tagline, not speech
+		}
+		if !c.who.empty() {
+			f.said = append(f.said, spoke{pos: r.inner.first, who: c.who})
+		}
+		f.quotes = append(f.quotes, c)
+	}
+}
+
+// isName reports whether the quoted stretch names a programme, event, book,
+// proverb or clause of law: it follows a title noun (webinar bertajuk
+// “...”, buku “...”, kata kunci “...”, yang berbunyi, “...”).
+func (f *finder) isName(r rawQuote) bool {
+	if r.open < 1 {
+		return false
+	}
+	p := r.open - 1
+	if f.isPunct(p, ',') || f.isPunct(p, ':') {
+		p--
+	}
+	if p < 0 || f.inQuote(p) {
+		return false
+	}
+	if f.has(p, wTitleNoun) {
+		return true
+	}
+	if p >= 1 && f.toks[p].Kind == text.Word && f.toks[p-1].Kind == text.Word {
+		return lex.titles[strings.ToLower(f.tok(p-1)+" "+f.tok(p))]
+	}
+	return false
+}
+
+// isTitleCase reports whether a stretch inside a sentence is a title in
+// capitals (dialog “Kota Hijau Bersama”, gerakan “Jaga Pantai Kita”): two words
+// or more, every word capitalised but the short linking words.
+func (f *finder) isTitleCase(r rawQuote) bool {
+	words := 0
+	for i := r.inner.first; i < r.inner.last; i++ {
+		if f.toks[i].Kind != text.Word {
+			continue
+		}
+		w := f.tok(i)
+		if !isUpperStart(w) {
+			if f.has(i, wFunction|wParticle) && len(w) <= 6 {
+				continue
+			}
+			return false
+		}
+		words++
+	}
+	return words >= 2
+}
+
+// speechStart reports whether a stretch begins as speech.
+func (f *finder) speechStart(r rawQuote) bool {
+	o := r.open
+	if o < 0 || o == f.sentOf(o).First || f.startsUnit(o) {
+		return true
+	}
+	switch {
+	case f.isPunct(o-1, ':'), f.isTerminal(o - 1):
+		return true
+	case f.isPunct(o-1, ','):
+		return f.cueBefore(o) >= 0
+	}
+	return false
+}
+
+// speechEnd reports whether a stretch ends as speech: at the end of its
+// sentence or paragraph, or before its attribution (, kata X; , ujarnya;
+// , Lavrov menambahkan).
+func (f *finder) speechEnd(r rawQuote) bool {
+	c := r.close
+	if c < 0 {
+		return true
+	}
+	st := f.sentOf(c)
+	n := c + 1
+	if n >= st.Last || f.isTerminal(n) && n+1 >= st.Last {
+		return true
+	}
+	j := n
+	if f.isPunct(j, ',') {
+		j++
+	}
+	if j >= st.Last {
+		return true
+	}
+	if f.has(j, wCueAfter|wCueNya|wCuePrep|wCuePassive) || f.isFold(j, "demikian") {
+		return true
+	}
+	p := f.phraseAfter(j, st.Last)
+	return p.ok() && f.has(f.skipAdverbs(p.all.last, st.Last), wCueVerb)
+}
+
+// skipAdverbs skips juga, pun, lalu ... from token i.
+func (f *finder) skipAdverbs(i, end int) int {
+	for i < end && f.has(i, wAdverb) {
+		i++
+	}
+	return i
+}
+
+// cueBefore returns the cue nearest before the opening mark at token o in
+// its sentence, outside quotations, or -1. A bare after-cue (kata, ujar)
+// counts only where it opens the sentence or follows a comma or a closing
+// mark, as in a split quotation: “...,” kata dia, “...”.
+func (f *finder) cueBefore(o int) int {
+	st := f.sentOf(o)
+	for i := o - 1; i >= st.First && o-i <= cueWindow; i-- {
+		if f.inQuote(i) {
+			continue
+		}
+		cls := f.info[i].cls
+		switch {
+		case cls&(wCueVerb|wCuePrep|wCueNya) != 0:
+			return i
+		case cls&(wCueAfter|wCuePassive) != 0 && f.afterCueStands(i, st.First):
+			return i
+		}
+	}
+	return -1
+}
+
+// afterCueStands reports whether the bare after-cue at token i stands as a
+// cue: at the start of its sentence, after a comma or after a closing
+// quotation mark.
+func (f *finder) afterCueStands(i, first int) bool {
+	if i == first {
+		return true
+	}
+	p := i - 1
+	if f.isFold(p, "demikian") {
+		p--
+		if p < first {
+			return true
+		}
+	}
+	return f.isPunct(p, ',') || f.markAt(p) != markNone && f.inQuote(p)
+}
+
+// attribAfter finds the attribution right after the closing mark: a -nya
+// cue (ujarnya), a cue and its speaker (kata Lavrov; demikian kata dia;
+// menurut dia), or a speaker and a reporting verb (Lavrov menambahkan).
+// A cue starting the next sentence (“Kami siap.” Kata dia.) counts too.
+func (f *finder) attribAfter(c *cand, r rawQuote) bool {
+	if r.close < 0 {
+		return false
+	}
+	j := r.close + 1
+	if j < len(f.toks) && f.isPunct(j, ',') {
+		j++
+	}
+	if j >= len(f.toks) || int(f.info[j].unit) != r.unit || f.inQuote(j) {
+		return false
+	}
+	if f.isFold(j, "demikian") {
+		j++
+	}
+	if j >= len(f.toks) || f.inQuote(j) {
+		return false
+	}
+	pos := f.startOf(r)
+	if f.has(j, wCue&^wCueVerb) {
+		return f.speakerFromCue(c, j, pos)
+	}
+	if !f.sameSentence(r.close, j) {
+		return false
+	}
+	st := f.sentOf(j)
+	p := f.phraseAfter(j, st.Last)
+	if v := f.skipAdverbs(p.all.last, st.Last); p.ok() && f.has(v, wCueVerb) {
+		return f.setSpeaker(c, v, p, pos)
+	}
+	return false
+}
+
+// attribBefore finds the attribution before an opening mark that follows a
+// colon or a comma: Lavrov mengatakan, “...”; menurut dia, “...”; Jokowi:
+// “...”.
+func (f *finder) attribBefore(c *cand, r rawQuote) bool {
+	o := r.open
+	if o < 1 || !f.isPunct(o-1, ',') && !f.isPunct(o-1, ':') {
+		return false
+	}
+	if cue := f.cueBefore(o); cue >= 0 {
+		return f.speakerFromCue(c, cue, o)
+	}
+	if !f.isPunct(o-1, ':') {
+		return false
+	}
+	st := f.sentOf(o)
+	p := f.phraseBefore(o-2, st.First)
+	if !p.ok() || p.all.first != st.First {
+		return false
+	}
+	return f.setSpeaker(c, -1, p, o)
+}
+
+// attribGoverning finds the reporting word that governs a partial
+// quotation: the first cue of its sentence before it (Lavrov memuji
+// pembicaraan itu sebagai “konstruktif”; Blinken mengatakan Biden
+// menginginkan “...”), whose subject is the speaker.
+func (f *finder) attribGoverning(c *cand, r rawQuote) bool {
+	o := r.inner.first
+	if r.open >= 0 {
+		o = r.open
+	}
+	st := f.sentOf(o)
+	for i := max(st.First, o-cueWindow); i < o; i++ {
+		if f.inQuote(i) {
+			continue
+		}
+		cls := f.info[i].cls
+		if cls&(wCueVerb|wCuePrep|wCueNya) != 0 || cls&(wCueAfter|wCuePassive) != 0 && f.afterCueStands(i, st.First) {
+			if f.speakerFromCue(c, i, o) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// attribLater finds a cue after a partial quotation in its sentence:
+// Kebijakan “gas dan rem” itu, kata Anies, ...; ... “terlambat”, katanya.
+func (f *finder) attribLater(c *cand, r rawQuote) bool {
+	if r.close < 0 {
+		return false
+	}
+	st := f.sentOf(r.close)
+	for i := r.close + 1; i < st.Last && i-r.close <= cueWindow; i++ {
+		if f.inQuote(i) {
+			continue
+		}
+		cls := f.info[i].cls
+		if cls&(wCueNya|wCuePrep) != 0 || cls&(wCueAfter|wCuePassive) != 0 && f.isPunct(i-1, ',') {
+			return f.speakerFromCue(c, i, f.startOf(r))
+		}
+	}
+	return false
+}
+
+// cueWindow bounds how far from a quotation, in tokens, its cue is looked
+// for: a reporting word further away in a run-on sentence governs other
+// words, and the bound keeps a huge sentence linear.
+const cueWindow = 60
+
+// startOf returns the first token of a stretch, its opening mark included.
+func (f *finder) startOf(r rawQuote) int {
+	if r.open >= 0 {
+		return r.open
+	}
+	return r.inner.first
+}
+
+// speakerFromCue sets c's cue and speaker from the cue at token cue; pos is
+// where the quotation starts, for pronouns.
+func (f *finder) speakerFromCue(c *cand, cue, pos int) bool {
+	cls := f.info[cue].cls
+	switch {
+	case cls&wCueNya != 0:
+		c.Cue = f.byteSpan(span{cue, cue + 1})
+		c.Ref = c.Cue
+		c.Via = ViaNya
+		c.who = f.antecedentSpan(pos)
+		f.markSalient(c.who)
+		return true
+	case cls&wCueVerb != 0:
+		p, ok := f.subjectOf(cue)
+		return ok && f.setSpeaker(c, cue, p, pos)
+	}
+	k := cue + 1
+	if f.isFold(k, "oleh") {
+		k++
+	}
+	if k >= len(f.toks) {
+		return false
+	}
+	return f.setSpeaker(c, cue, f.phraseAfter(k, f.sentOf(cue).Last), pos)
+}
+
+// setSpeaker sets c's cue (token cue, -1 for none) and speaker from phrase
+// p; pos is where the quotation starts, for pronouns.
+func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
+	if !p.ok() {
+		return false
+	}
+	if cue >= 0 {
+		c.Cue = f.byteSpan(span{cue, cue + 1})
+	}
+	c.Ref = f.byteSpan(p.all)
+	switch {
+	case p.pronoun:
+		c.Via = ViaPronoun
+		if !f.isFold(p.all.first, "mereka") {
+			c.who = f.antecedentSpan(pos)
+		}
+	case !p.name.empty():
+		c.Via = ViaName
+		c.role = p.role
+		c.who = f.persons[f.addPerson(person{name: p.name, role: p.role, entity: -1})].name
+	default:
+		c.role = p.role
+		if k := f.nameOfRole(p.role); k >= 0 {
+			c.Via, c.role = ViaName, span{}
+			c.who = f.persons[k].name
+		} else {
+			c.Via = ViaRole
+			if k := f.holderOf(p.role, pos); k >= 0 {
+				c.who = f.persons[k].name
+			}
+		}
+	}
+	f.markSalient(c.who)
+	return true
+}
+
+// antecedentSpan returns the name a pronoun at token pos stands for, empty
+// when none.
+func (f *finder) antecedentSpan(pos int) span {
+	if k := f.antecedent(pos); k >= 0 {
+		return f.persons[k].name
+	}
+	return span{}
+}
+
+func (f *finder) markSalient(who span) {
+	if who.empty() {
+		return
+	}
+	if k := f.personAt(who); k >= 0 {
+		f.persons[k].salient = true
+	}
+}
+
+// isFragmentList reports whether a stretch is a list of three or more
+// fragments of at most four words each (“Ninja budaya pop. Penggemar media
+// sosial. Praktisi kopi.”): the shape of a content-farm author bio or a
+// tagline rather than of speech, so such a stretch with no cue is dropped.
+func (f *finder) isFragmentList(r rawQuote) bool {
+	frags, words := 0, 0
+	for i := r.inner.first; i < r.inner.last; i++ {
+		switch {
+		case f.isTerminal(i):
+			if words == 0 || words > 4 {
+				return false
+			}
+			frags++
+			words = 0
+		case f.toks[i].Kind == text.Word:
+			words++
+		}
+	}
+	if words > 4 {
+		return false
+	}
+	if words > 0 {
+		frags++
+	}
+	return frags >= 3
+}
+
+// fillContinuations gives a speaker to the quotations that have no cue of
+// their own: the pieces of a quotation running over paragraphs share the
+// speaker of the piece that has one, and a quotation standing alone takes
+// the last speaker of its paragraph or the two before it.
+func (f *finder) fillContinuations() {
+	byRaw := make(map[int]int, len(f.quotes))
+	for qi, c := range f.quotes {
+		if c.raw >= 0 {
+			byRaw[c.raw] = qi
+		}
+	}
+	// Pieces of one quotation: a run of raws joined by cont.
+	for a := 0; a < len(f.raws); {
+		b := a + 1
+		for b < len(f.raws) && f.raws[b].cont {
+			b++
+		}
+		src := -1
+		for ri := b - 1; ri >= a; ri-- {
+			if qi, ok := byRaw[ri]; ok && f.quotes[qi].Via != ViaNone {
+				src = qi
+				break
+			}
+		}
+		for ri := a; ri < b && src >= 0; ri++ {
+			if qi, ok := byRaw[ri]; ok && f.quotes[qi].Via == ViaNone {
+				f.continueFrom(&f.quotes[qi], f.quotes[src].who, f.quotes[src].role)
+			}
+		}
+		a = b
+	}
+	slices.SortStableFunc(f.said, func(a, b spoke) int { return a.pos - b.pos })
+	for qi := range f.quotes {
+		c := &f.quotes[qi]
+		if c.Via != ViaNone || c.raw < 0 || c.Kind != Direct {
+			continue
+		}
+		r := f.raws[c.raw]
+		pos := f.startOf(r)
+		k := sort.Search(len(f.said), func(i int) bool { return f.said[i].pos >= pos }) - 1
+		if k >= 0 && int(f.info[f.said[k].pos].unit) >= r.unit-2 {
+			f.continueFrom(c, f.said[k].who, span{})
+		}
+	}
+}
+
+func (f *finder) continueFrom(c *cand, who, role span) {
+	if who.empty() && role.empty() {
+		return
+	}
+	c.Via = ViaContinuation
+	c.who, c.role = who, role
+}
+
+// resolveSpeaker fills the speaker's span, entity, name and role.
+func (f *finder) resolveSpeaker(q *Quote, who, role span) {
+	if who.empty() {
+		if !role.empty() {
+			q.Speaker = f.byteSpan(role)
+			q.Role = f.spanText(role)
+		}
+		return
+	}
+	q.Speaker = f.byteSpan(who)
+	k := f.personAt(who)
+	ent := -1
+	if k >= 0 {
+		ent = f.persons[k].entity
+	}
+	if ent < 0 {
+		ent = f.entityAt(who)
+	}
+	if ent < 0 && k >= 0 {
+		ent = f.entityAt(f.fullName(k))
+	}
+	if ent >= 0 {
+		e := f.ents.List[ent]
+		q.Entity, q.Name = e.ID, e.Name
+	} else if k >= 0 {
+		q.Name = f.spanText(f.fullName(k))
+	} else {
+		q.Name = f.spanText(who)
+	}
+	switch {
+	case !role.empty():
+		q.Role = f.spanText(role)
+	case k >= 0 && !f.roleOf(k, who.first).empty():
+		q.Role = f.spanText(f.roleOf(k, who.first))
+	case ent >= 0 && len(f.ents.List[ent].Roles) > 0:
+		q.Role = f.ents.List[ent].Roles[0]
+	}
+}
+
+// entityAt returns the entity whose mention overlaps tokens s, preferring a
+// person, or -1.
+func (f *finder) entityAt(s span) int {
+	if f.ents == nil || s.empty() {
+		return -1
+	}
+	b := f.byteSpan(s)
+	ms := f.ents.Mentions
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].End > b.Start })
+	best := -1
+	for ; k < len(ms) && ms[k].Start < b.End; k++ {
+		e := ms[k].Entity
+		if e < 0 || e >= len(f.ents.List) {
+			continue
+		}
+		if best < 0 || f.ents.List[e].Type == "PER" && f.ents.List[best].Type != "PER" {
+			best = e
+		}
+	}
+	return best
+}

@@ -1,0 +1,54 @@
+// Package quote finds who said what in an Indonesian news article: every
+// quotation, its kind, its cue and its speaker with the speaker's role.
+//
+// It reads the Document of the text layer (tokens, sentences, the title
+// and paragraph spans) and never re-tokenises. Find returns, in text order:
+//
+//   - direct quotations, words that stand as the speaker's own sentences
+//     (“Kami siap,” kata Lavrov; Lavrov mengatakan, “Kami siap.”);
+//   - partial quotations embedded in the reporter's sentence (memuji
+//     pembicaraan itu sebagai “konstruktif”);
+//   - indirect speech without quotation marks (Lavrov mengatakan bahwa ...;
+//     menurut Lavrov, ...; ..., kata dia.).
+//
+// Quotation marks are “...”, "..." and ”...” (some outlets print ” on both
+// sides): which side a mark is on is read from its spacing, then its
+// shape. A quotation running over paragraphs opens again on each and closes
+// only on the last; each paragraph's piece is one Quote, the later ones
+// marked Continued, all with the same speaker.
+//
+// Not every stretch in quotation marks is a quotation. The name of a
+// programme, event, book, proverb or clause of law (program “...”, webinar
+// bertajuk “...”, yang berbunyi, “...”), a title in capitals inside a
+// sentence (gerakan “Jaga Pantai Kita”), scare quotes with no reporting word in
+// their sentence, scare quotes in a headline, and a list of short fragments
+// such as a content-farm author bio are left out.
+//
+// The speaker is read at the cue: a name after it (kata Lavrov), before it
+// (Lavrov mengatakan, “...”), after a role (kata Kepala Polresta Denpasar
+// Bambang), with a role in apposition (kata Rahmat Hidayat, anggota tim
+// kuasa hukum), a role alone (kata Presiden: the person the article last gave
+// that role), a pronoun (ia, dia, beliau) or a -nya cue (ujarnya,
+// katanya): a person named earlier in the same sentence, else the last
+// speaker or sentence subject, else the last person named. A quotation
+// with no cue of its own (a paragraph that is only a quotation) continues
+// the last speaker of its paragraph or the two before it. Quote.Via says
+// which of these found the speaker.
+//
+// Without an entity stage the speaker is a span of text: a short name is
+// given the fullest form the article prints (Lavrov → Sergey Lavrov) and
+// the role the article gives it nearest before the quotation. When the
+// entity stage's output is passed as Entities, the speaker is the entity
+// whose mention covers that span, its name the entity's name, and pronouns
+// resolve over the entity's PER mentions too.
+//
+// The word lists are embedded data files under data/, each with a header
+// saying where its entries come from: reporting cues (cues.tsv), role
+// heads (roles.txt), office and organisation words (orgwords.txt), places
+// (places.txt), titles and ranks (honorifics.txt), nouns that introduce a
+// quoted title (titles.txt) and capitalised words that are never names
+// (function.txt). None of them is built from an annotated corpus.
+//
+// internal/eval scores the stage on PFSA-ID (warta eval quotes); the
+// founding article is checked by TestSeedArticle.
+package quote

@@ -1,0 +1,368 @@
+package quote
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed data
+var dataFS embed.FS
+
+// Word classes of the lexicon, as bits: one word may be several things
+// (kapten is a rank, jenderal a rank and part of Direktorat Jenderal).
+const (
+	wCueAfter    uint32 = 1 << iota // kata, ujar: the speaker follows
+	wCueNya                         // katanya, ujarnya: the speaker is the person last named
+	wCueVerb                        // mengatakan: the speaker is the subject before
+	wCuePrep                        // menurut
+	wCuePassive                     // dikatakan
+	wRole                           // a one-word role head (menteri)
+	wRoleFirst                      // the first word of a longer role head (juru bicara, wali kota)
+	wOrg                            // a word of an office or organisation name (Luar, Negeri, Dinas)
+	wPlace                          // a place name word (Rusia, Jawa, Timur)
+	wHonorific                      // a title or rank before a name (Irjen, Pak, Prof.)
+	wFunction                       // a capitalised word that is never a name (Tapi, Senin)
+	wTitleNoun                      // a noun before a quoted title (program, bertajuk)
+	wPronoun                        // ia, dia, beliau, mereka: a pronoun that can be a speaker
+	wParticle                       // bin, van, de: lower-case words inside names
+	wAdverb                         // juga, pun, telah: between a subject and its verb
+	wNegation                       // tidak, tak, belum, bukan: a denied report is not speech
+	wTerritory                      // names a territory by the next capitalised word (Bupati Muna, Kabupaten Sleman)
+	wInstitution                    // is followed by an institution's proper name (Universitas Gadjah Mada)
+)
+
+const wCue = wCueAfter | wCueNya | wCueVerb | wCuePrep | wCuePassive
+
+// Indirect-speech flags of reporting verbs (see data/cues.tsv).
+const (
+	verbClause uint8 = iota + 1 // takes a reported clause directly
+	verbBahwa                   // only with bahwa or a comma
+	verbMark                    // only governs quoted words
+)
+
+// lexicon is the parsed content of data/.
+type lexicon struct {
+	words map[string]uint32 // lower-case word → classes
+	verb  map[string]uint8  // reporting verb → indirect-speech flag
+	// roles holds every role head of more than one word (juru bicara,
+	// wali kota), true for the offices named after a territory.
+	roles map[string]bool
+	// titles holds the multi-word title nouns (kata kunci).
+	titles map[string]bool
+	// maxRoleWords is the longest role head in words.
+	maxRoleWords int
+	// table holds the words again for the per-token look-up: open
+	// addressing over a case-folding hash, so a word is found in any case
+	// without copying it and a miss ends at the first empty slot.
+	table []slot
+}
+
+// slot is one entry of lexicon.table; an empty key marks a free slot.
+type slot struct {
+	key string
+	cls uint32
+}
+
+// foldHash is FNV-1a over s with ASCII letters lower-cased.
+func foldHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
+
+// equalFold reports whether w equals the lower-case key in ASCII case.
+func equalFold(w, key string) bool {
+	if len(w) != len(key) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != key[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// buildTable fills l.table from l.words at a load factor under one half.
+func (l *lexicon) buildTable() {
+	n := 16
+	for n < 2*len(l.words) {
+		n *= 2
+	}
+	l.table = make([]slot, n)
+	for w, c := range l.words {
+		i := foldHash(w) & uint32(n-1)
+		for l.table[i].key != "" {
+			i = (i + 1) & uint32(n-1)
+		}
+		l.table[i] = slot{w, c}
+	}
+}
+
+// lookup returns the classes of w (any case) and whether it is listed.
+func (l *lexicon) lookup(w string) (uint32, bool) {
+	mask := uint32(len(l.table) - 1)
+	for i := foldHash(w) & mask; ; i = (i + 1) & mask {
+		e := &l.table[i]
+		if e.key == "" {
+			return 0, false
+		}
+		if equalFold(w, e.key) {
+			return e.cls, true
+		}
+	}
+}
+
+// lex is read once from the embedded files; a malformed line is a bug in
+// the shipped data, caught by the package tests, so loading panics.
+var lex = mustLoad()
+
+func mustLoad() *lexicon {
+	l, err := loadLexicon()
+	if err != nil {
+		panic(err)
+	}
+	return l
+}
+
+// Words the grammar fixes rather than a list: the pronouns that can stand
+// for a speaker, the particles inside names, the adverbs allowed between a
+// subject and its reporting verb, and negations.
+var (
+	pronouns  = []string{"ia", "dia", "beliau", "mereka"}
+	particles = []string{"bin", "binti", "van", "von", "der", "den", "de", "da", "dos", "del", "della", "al", "el", "la", "le"}
+	adverbs   = []string{"juga", "pun", "lalu", "kemudian", "sempat", "telah", "sudah", "pernah", "hanya", "bahkan", "akan", "masih", "justru", "sendiri", "langsung", "kembali", "lantas", "pula", "lagi", "memang", "sebelumnya", "sekaligus", "terus"}
+	negations = []string{"tidak", "tak", "belum", "bukan", "enggan", "menolak", "urung", "batal", "tanpa"}
+)
+
+func loadLexicon() (*lexicon, error) {
+	l := &lexicon{
+		words:  make(map[string]uint32, 2048),
+		verb:   make(map[string]uint8, 128),
+		roles:  make(map[string]bool),
+		titles: make(map[string]bool),
+	}
+	add := func(w string, c uint32) { l.words[w] |= c }
+	err := readLines("data/cues.tsv", func(fields []string) error {
+		w := fields[0]
+		if len(fields) < 2 {
+			return fmt.Errorf("%q has no class", w)
+		}
+		switch fields[1] {
+		case "after":
+			add(w, wCueAfter)
+			add(w+"nya", wCueNya)
+		case "verb":
+			add(w, wCueVerb)
+			flag := map[string]uint8{"clause": verbClause, "bahwa": verbBahwa, "mark": verbMark}[field(fields, 2)]
+			if flag == 0 {
+				return fmt.Errorf("verb %q needs a flag clause, bahwa or mark", w)
+			}
+			l.verb[w] = flag
+		case "prep":
+			add(w, wCuePrep)
+			add(w+"nya", wCuePrep|wCueNya) // menurutnya
+		case "passive":
+			add(w, wCuePassive)
+		default:
+			return fmt.Errorf("%q: unknown class %q", w, fields[1])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines("data/roles.txt", func(fields []string) error {
+		head := fields[0]
+		if f := field(fields, 1); f != "" && f != "+place" {
+			return fmt.Errorf("role %q: unknown mark %q", head, f)
+		}
+		words := strings.Fields(head)
+		territory := field(fields, 1) == "+place"
+		if len(words) > 1 {
+			add(words[0], wRoleFirst)
+			l.roles[strings.Join(words, " ")] = territory
+		} else {
+			add(words[0], wRole)
+			if territory {
+				add(words[0], wTerritory)
+			}
+		}
+		l.maxRoleWords = max(l.maxRoleWords, len(words))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines("data/orgwords.txt", func(fields []string) error {
+		if strings.ContainsRune(fields[0], ' ') {
+			return fmt.Errorf("want one word, got %q", fields[0])
+		}
+		switch field(fields, 1) {
+		case "":
+			add(fields[0], wOrg)
+		case "+place":
+			add(fields[0], wOrg|wTerritory)
+		case "+name":
+			add(fields[0], wOrg|wInstitution)
+		default:
+			return fmt.Errorf("%q: unknown mark %q", fields[0], fields[1])
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for file, class := range map[string]uint32{
+		"data/places.txt":     wPlace,
+		"data/honorifics.txt": wHonorific,
+		"data/function.txt":   wFunction,
+	} {
+		err := readLines(file, func(fields []string) error {
+			if len(fields) != 1 || strings.ContainsRune(fields[0], ' ') {
+				return fmt.Errorf("want one word a line, got %q", strings.Join(fields, " "))
+			}
+			add(fields[0], class)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	err = readLines("data/titles.txt", func(fields []string) error {
+		words := strings.Fields(fields[0])
+		if len(words) == 1 {
+			add(words[0], wTitleNoun)
+		} else {
+			l.titles[strings.Join(words, " ")] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, set := range []struct {
+		words []string
+		class uint32
+	}{{pronouns, wPronoun}, {particles, wParticle}, {adverbs, wAdverb}, {negations, wNegation}} {
+		for _, w := range set.words {
+			add(w, set.class)
+		}
+	}
+	l.buildTable()
+	return l, nil
+}
+
+// readLines calls fn with the tab-separated fields of every line of an
+// embedded data file that is neither blank nor a # comment.
+func readLines(name string, fn func(fields []string) error) error {
+	data, err := dataFS.ReadFile(name)
+	if err != nil {
+		return fmt.Errorf("quote: %w", err)
+	}
+	n := 0
+	for line := range strings.Lines(string(data)) {
+		n++
+		line = strings.TrimRight(line, "\r\n")
+		if strings.TrimSpace(line) == "" || line[0] == '#' {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		for i := range fields {
+			fields[i] = strings.TrimSpace(fields[i])
+		}
+		if fields[0] == "" || fields[0] != strings.ToLower(fields[0]) {
+			return fmt.Errorf("quote: %s:%d: entry %q must be lower case", name, n, fields[0])
+		}
+		if err := fn(fields); err != nil {
+			return fmt.Errorf("quote: %s:%d: %w", name, n, err)
+		}
+	}
+	return nil
+}
+
+func field(fields []string, i int) string {
+	if i < len(fields) {
+		return fields[i]
+	}
+	return ""
+}
+
+// maxKey bounds the words looked up; no entry is longer.
+const maxKey = 40
+
+// lowerKey writes s lower-cased (ASCII letters only; the lists are ASCII)
+// into buf and returns it, or nil when s is too long to be an entry.
+func lowerKey(buf *[maxKey]byte, s string) []byte {
+	if len(s) > maxKey {
+		return nil
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(s)]
+}
+
+// classOf returns the lexicon classes of a word as printed, in any case.
+// A reporting verb with -nya glued to it (menggambarkannya) is still a
+// reporting verb: the -nya is its object.
+func (l *lexicon) classOf(w string) uint32 {
+	n := len(w)
+	if n < 2 || n > maxKey {
+		return 0
+	}
+	if c, ok := l.lookup(w); ok {
+		return c
+	}
+	if n > 5 && w[n-3:] == "nya" {
+		c, _ := l.lookup(w[:n-3])
+		return c & wCueVerb
+	}
+	return 0
+}
+
+// verbFlag returns the indirect-speech flag of a reporting verb. A verb
+// with an object -nya takes no reported clause.
+func (l *lexicon) verbFlag(w string) uint8 {
+	var buf [maxKey]byte
+	k := lowerKey(&buf, w)
+	if k == nil {
+		return 0
+	}
+	if f, ok := l.verb[string(k)]; ok {
+		return f
+	}
+	if n := len(k); n > 5 && string(k[n-3:]) == "nya" && l.verb[string(k[:n-3])] != 0 {
+		return verbMark
+	}
+	return 0
+}
+
+// isUpperStart reports whether s starts with an upper-case letter.
+func isUpperStart(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

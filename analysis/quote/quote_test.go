@@ -1,0 +1,234 @@
+package quote
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/warta-news/warta/analysis/text"
+)
+
+// want is one expected quotation: its words, kind, how the speaker was
+// found, the speaker's name and role.
+type want struct {
+	text string
+	kind Kind
+	via  Via
+	name string
+	role string
+}
+
+func (w want) String() string {
+	return fmt.Sprintf("%s %s %q (%s) %q", w.kind, w.via, w.name, w.role, w.text)
+}
+
+// got turns a found quotation into the shape of want.
+func got(doc *text.Document, q Quote) want {
+	return want{text: doc.Text[q.Text.Start:q.Text.End], kind: q.Kind, via: q.Via, name: q.Name, role: q.Role}
+}
+
+// The rows are written for this test: the people, quotations and figures
+// are invented, the institutions and places real. Each input is a headline
+// line, then one paragraph a line; every quotation found must be listed.
+var findRows = []struct {
+	name string
+	in   string
+	want []want
+}{
+	{"kata after the quotation, name with role before",
+		"Banjir Rendam Denpasar\n“Arus lalu lintas di Jalan Gatot Subroto masih tersendat,” kata Kepala Polresta Denpasar Bambang Pramono.",
+		[]want{{"Arus lalu lintas di Jalan Gatot Subroto masih tersendat,", Direct, ViaName, "Bambang Pramono", "Kepala Polresta Denpasar"}}},
+	{"rank between role and name",
+		"Razia Knalpot\n“Tidak ada toleransi bagi pelanggar,” ujar Kapolda Metro Jaya Irjen Rudi Santoso di Jakarta, Senin (20/10/2025).",
+		[]want{{"Tidak ada toleransi bagi pelanggar,", Direct, ViaName, "Rudi Santoso", "Kapolda Metro Jaya"}}},
+	{"speaker before the cue and the quotation",
+		"Stok Vaksin\nMenteri Kesehatan Budi Santoso mengatakan, “Stok vaksin cukup sampai akhir tahun.”",
+		[]want{{"Stok vaksin cukup sampai akhir tahun.", Direct, ViaName, "Budi Santoso", "Menteri Kesehatan"}}},
+	{"short name resolves to the full name and its role",
+		"Pompa Banjir\nWali Kota Surabaya Eri Wibowo meninjau banjir di Kecamatan Rungkut, Minggu.\n“Kami tambah tiga pompa air,” kata Eri.",
+		[]want{{"Kami tambah tiga pompa air,", Direct, ViaName, "Eri Wibowo", "Wali Kota Surabaya"}}},
+	{"-nya cue takes the person last named",
+		"Pompa Banjir\nWali Kota Surabaya Eri Wibowo meninjau banjir di Kecamatan Rungkut, Minggu. “Kami tambah tiga pompa air,” ujarnya.",
+		[]want{{"Kami tambah tiga pompa air,", Direct, ViaNya, "Eri Wibowo", "Wali Kota Surabaya"}}},
+	{"pronoun after the cue",
+		"Audit Dana Desa\nInspektur Daerah Kabupaten Bogor Rini Astuti memeriksa laporan dana desa.\n“Kami menunggu hasil audit sebelum menetapkan sanksi,” kata dia.",
+		[]want{{"Kami menunggu hasil audit sebelum menetapkan sanksi,", Direct, ViaPronoun, "Rini Astuti", ""}}},
+	{"beliau is the subject before, not a person only mentioned",
+		"Pesantren\nPengasuh pondok, KH Abdul Mukti, menerima rombongan Bupati Jombang Warsito.\n“Santri harus melek teknologi,” tutur beliau.",
+		[]want{{"Santri harus melek teknologi,", Direct, ViaPronoun, "Abdul Mukti", "Pengasuh pondok"}}},
+	{"name then role in apposition",
+		"Harga Cabai\n”Harga cabai naik dua kali lipat,” kata Siti Aminah, pedagang di Pasar Beringharjo.",
+		[]want{{"Harga cabai naik dua kali lipat,", Direct, ViaName, "Siti Aminah", "pedagang"}}},
+	{"role, comma, then the name; straight quotation marks",
+		"Kasus Impor Gula\n\"Kami belum menerima berkas perkara itu,\" ujar juru bicara Kejaksaan Agung, Made Wirawan.",
+		[]want{{"Kami belum menerima berkas perkara itu,", Direct, ViaName, "Made Wirawan", "juru bicara Kejaksaan Agung"}}},
+	{"partial quotation governed by a reporting verb",
+		"Subsidi Pupuk\nEkonom Universitas Indonesia Rina Kartika menyebut kebijakan itu “terlambat dan setengah hati”.",
+		[]want{{"terlambat dan setengah hati", Partial, ViaName, "Rina Kartika", "Ekonom Universitas Indonesia"}}},
+	{"a quotation then tetapi is partial",
+		"Subsidi Pupuk\nMenteri Pertanian Andi Sulaiman mengatakan, “Pupuk sudah tersedia,” tetapi distribusi di daerah masih lambat.",
+		[]want{
+			{"Pupuk sudah tersedia,", Partial, ViaName, "Andi Sulaiman", "Menteri Pertanian"},
+		}},
+	{"scare quotes and nicknames without a speaker are not quotations",
+		"Wisata\nWisatawan kembali memadati “Kota Kembang” pada akhir pekan.\nHarga “emas hijau” itu anjlok sejak pekan lalu.",
+		nil},
+	{"names of programmes, events, books and laws are not quotations",
+		"Peluncuran\nKementerian Pariwisata meluncurkan program “Bangga Berwisata di Indonesia” di Jakarta.\nDiskusi itu digelar dalam webinar bertajuk “Masa Depan Ekonomi Digital” pada Rabu.\nBuku “Jejak Langkah di Tanah Rantau” karya Yusuf Hamdani diluncurkan kemarin.\nPasal 28 UU ITE berbunyi, “Setiap orang yang dengan sengaja menyebarkan berita bohong dipidana.”",
+		nil},
+	{"a seminar title next to a real quotation",
+		"UMKM\n“Kami ingin UMKM naik kelas,” kata Rudi Hartono dalam seminar “Ekonomi Kreatif Pascapandemi” di Bandung.",
+		[]want{{"Kami ingin UMKM naik kelas,", Direct, ViaName, "Rudi Hartono", ""}}},
+	{"scare quotes in a headline are not quotations",
+		"Pemerintah Akui “Kebocoran” Data Kependudukan\nData itu bocor sejak Maret.",
+		nil},
+	{"a paragraph that is only a quotation continues the last speaker",
+		"Longsor Garut\n“Kami sudah mengirim tim ke lokasi,” kata Kepala BPBD Kabupaten Garut Asep Sudrajat.\n“Warga yang rumahnya rusak berat kami ungsikan ke balai desa.”",
+		[]want{
+			{"Kami sudah mengirim tim ke lokasi,", Direct, ViaName, "Asep Sudrajat", "Kepala BPBD Kabupaten Garut"},
+			{"Warga yang rumahnya rusak berat kami ungsikan ke balai desa.", Direct, ViaContinuation, "Asep Sudrajat", "Kepala BPBD Kabupaten Garut"},
+		}},
+	{"a quotation over two paragraphs, opened on each, closed at the end",
+		"Pemilu\nKetua KPU Jawa Timur Hadi Santoso menjelaskan tahapan pemilu.\n“Pendaftaran dimulai pekan depan. Petugas sudah siap di setiap kecamatan.\n“Pemilih yang pindah domisili harus melapor sebulan sebelum pemungutan suara,” kata Hadi.",
+		[]want{
+			{"Pendaftaran dimulai pekan depan. Petugas sudah siap di setiap kecamatan.", Direct, ViaContinuation, "Hadi Santoso", "Ketua KPU Jawa Timur"},
+			{"Pemilih yang pindah domisili harus melapor sebulan sebelum pemungutan suara,", Direct, ViaName, "Hadi Santoso", "Ketua KPU Jawa Timur"},
+		}},
+	{"a split quotation shares its speaker",
+		"Anggaran\n“Kami siap,” kata Andi Firmansyah, “tetapi anggaran belum turun.”",
+		[]want{
+			{"Kami siap,", Direct, ViaName, "Andi Firmansyah", ""},
+			{"tetapi anggaran belum turun.", Direct, ViaName, "Andi Firmansyah", ""},
+		}},
+	{"menurut before the quotation",
+		"Demam Berdarah\nMenurut Kepala Dinas Kesehatan DKI Jakarta Ani Rahayu, “Kasus demam berdarah meningkat sejak Oktober.”",
+		[]want{{"Kasus demam berdarah meningkat sejak Oktober.", Direct, ViaName, "Ani Rahayu", "Kepala Dinas Kesehatan DKI Jakarta"}}},
+	{"a role alone resolves to the person given that role",
+		"Tol Baru\nGubernur Jawa Barat Dedi Kurniawan meresmikan jalan tol, Selasa.\n“Jalan ini memangkas waktu tempuh dua jam,” kata Gubernur.",
+		[]want{{"Jalan ini memangkas waktu tempuh dua jam,", Direct, ViaRole, "Dedi Kurniawan", "Gubernur"}}},
+	{"demikian kata; a territory after the office is not the name",
+		"Mudik\n“Semua berjalan lancar,” demikian kata Camat Cibinong Yudi Prasetyo.",
+		[]want{{"Semua berjalan lancar,", Direct, ViaName, "Yudi Prasetyo", "Camat Cibinong"}}},
+	{"the speaker ends before yang",
+		"Bakso\n“Pembeli mulai ramai lagi sejak sekolah dibuka,” ungkap Suparno yang sehari-hari berjualan bakso.",
+		[]want{{"Pembeli mulai ramai lagi sejak sekolah dibuka,", Direct, ViaName, "Suparno", ""}}},
+	{"a quotation with its cue in the next sentence",
+		"Gempa\nBadan Meteorologi mencatat gempa bermagnitudo 5,2. “Tidak berpotensi tsunami.” Kata Kepala Stasiun Geofisika Mataram Nurhadi.",
+		[]want{{"Tidak berpotensi tsunami.", Direct, ViaName, "Nurhadi", "Kepala Stasiun Geofisika Mataram"}}},
+	{"speaker and verb after the quotation",
+		"Pajak\n“Target penerimaan tercapai,” Direktur Jenderal Pajak Suryo Hadinoto menambahkan.",
+		[]want{{"Target penerimaan tercapai,", Direct, ViaName, "Suryo Hadinoto", "Direktur Jenderal Pajak"}}},
+	{"indirect speech: mengatakan bahwa, menurut, kata at the end, a pronoun",
+		"Ekonomi\nDirektur Eksekutif Lembaga Kajian Ekonomi Nusantara (LKEN) Fajar Nugroho mengatakan bahwa pertumbuhan ekonomi akan melambat tahun depan.\nMenurut Yusuf Hamdani, harga beras akan turun setelah panen raya.\nLonjakan penumpang diperkirakan terjadi pada akhir pekan, kata Budi Setiawan.\nIa menilai kebijakan itu belum menyentuh petani kecil.",
+		[]want{
+			{"pertumbuhan ekonomi akan melambat tahun depan", Indirect, ViaName, "Fajar Nugroho", "Direktur Eksekutif Lembaga Kajian Ekonomi Nusantara"},
+			{"harga beras akan turun setelah panen raya", Indirect, ViaName, "Yusuf Hamdani", ""},
+			{"Lonjakan penumpang diperkirakan terjadi pada akhir pekan", Indirect, ViaName, "Budi Setiawan", ""},
+			{"kebijakan itu belum menyentuh petani kecil", Indirect, ViaPronoun, "Budi Setiawan", ""},
+		}},
+	{"a denied report and a verb with a noun object are not speech",
+		"Kecelakaan\nJuru bicara itu tidak menyebutkan jumlah korban.\nMenteri Perhubungan Dudi Purnama mengungkapkan optimisme dalam rapat itu.",
+		nil},
+	{"a bio of fragments in quotation marks is not speech",
+		"Teknologi\n“Kami meluncurkan fitur baru,” kata Rina Wulandari.\n“Penggemar kopi. Pecinta kucing. Penulis lepas. Pemburu senja.”",
+		[]want{{"Kami meluncurkan fitur baru,", Direct, ViaName, "Rina Wulandari", ""}}},
+	{"a kinship word is not part of a name, a subheading names nobody",
+		"Isolasi Mandiri\nRina Lestari merawat ayahnya yang positif Covid-19.\nAyah Rina dirawat di rumah sakit sejak pekan lalu.\nJaminan Kesehatan\n“Kami belum menerima bantuan apa pun,” ujarnya.",
+		[]want{{"Kami belum menerima bantuan apa pun,", Direct, ViaNya, "Rina Lestari", ""}}},
+	{"the proper name of an institution belongs to the role",
+		"Pemilu\n“Partisipasi pemilih muda naik,” kata dosen Universitas Gadjah Mada Nur Hidayati.",
+		[]want{{"Partisipasi pemilih muda naik,", Direct, ViaName, "Nur Hidayati", "dosen Universitas Gadjah Mada"}}},
+	{"dan inside the name of an office",
+		"Riset\nMenteri Riset dan Teknologi Bambang Wirawan mengatakan, “Anggaran riset naik tahun depan.”",
+		[]want{{"Anggaran riset naik tahun depan.", Direct, ViaName, "Bambang Wirawan", "Menteri Riset dan Teknologi"}}},
+	{"a colon after the speaker",
+		"Banjir Bekasi\nKetua RT 05 Suparman: “Air belum surut sejak Senin.”",
+		[]want{{"Air belum surut sejak Senin.", Direct, ViaName, "Suparman", "Ketua RT 05"}}},
+}
+
+func TestFind(t *testing.T) {
+	for _, row := range findRows {
+		t.Run(row.name, func(t *testing.T) {
+			doc := docOfText(row.in)
+			var gotQ []want
+			for _, q := range Find(doc, nil) {
+				gotQ = append(gotQ, got(doc, q))
+			}
+			if fmt.Sprint(gotQ) != fmt.Sprint(row.want) {
+				t.Errorf("\n got %s\nwant %s", list(gotQ), list(row.want))
+			}
+		})
+	}
+}
+
+func list(ws []want) string {
+	var b strings.Builder
+	for _, w := range ws {
+		b.WriteString("\n  " + w.String())
+	}
+	return b.String()
+}
+
+// entityRows check the seam to the entity stage. Each row's entity table
+// is built from the names written in it: every form listed is a mention
+// wherever it occurs as whole words.
+var entityRows = []struct {
+	name  string
+	in    string
+	ents  []Entity
+	forms [][]string // surface forms of each entity
+	want  []struct{ text, entity, name, role string }
+}{
+	{"a short name is the entity's mention; the role is the one at the cue",
+		"Pompa Banjir\nWali Kota Surabaya Eri Wibowo meninjau banjir.\n“Kami tambah tiga pompa air,” kata Eri.",
+		[]Entity{{ID: "E1", Name: "Eri Wibowo", Type: "PER", Roles: []string{"Wali Kota Surabaya"}}, {ID: "E2", Name: "Surabaya", Type: "LOC"}},
+		[][]string{{"Eri Wibowo", "Eri"}, {"Surabaya"}},
+		[]struct{ text, entity, name, role string }{{"Kami tambah tiga pompa air,", "E1", "Eri Wibowo", "Wali Kota Surabaya"}}},
+	{"an organisation is not the antecedent of -nya",
+		"Laba Bank\nDirektur Utama Teguh Santosa menghadiri peluncuran produk.\nBank Nusantara Makmur mencatat laba naik 12 persen.\n“Kami optimistis tahun depan lebih baik,” ujarnya.",
+		[]Entity{{ID: "E1", Name: "Teguh Santosa", Type: "PER", Roles: []string{"Direktur Utama Bank Nusantara Makmur"}}, {ID: "E2", Name: "Bank Nusantara Makmur", Type: "ORG"}},
+		[][]string{{"Teguh Santosa"}, {"Bank Nusantara Makmur"}},
+		[]struct{ text, entity, name, role string }{{"Kami optimistis tahun depan lebih baik,", "E1", "Teguh Santosa", "Direktur Utama"}}},
+	{"a misspelt mention and the entity's role when the text gives none nearby",
+		"Diplomasi\n“Pembicaraan berjalan baik,” kata Blinkin.",
+		[]Entity{{ID: "E7", Name: "Anthony Blinken", Type: "PER", Roles: []string{"Menteri Luar Negeri AS"}}},
+		[][]string{{"Blinkin"}},
+		[]struct{ text, entity, name, role string }{{"Pembicaraan berjalan baik,", "E7", "Anthony Blinken", "Menteri Luar Negeri AS"}}},
+}
+
+func TestFindWithEntities(t *testing.T) {
+	for _, row := range entityRows {
+		t.Run(row.name, func(t *testing.T) {
+			doc := docOfText(row.in)
+			ents := &Entities{List: row.ents}
+			for i, forms := range row.forms {
+				for _, form := range forms {
+					for at := 0; ; {
+						k := strings.Index(doc.Text[at:], form)
+						if k < 0 {
+							break
+						}
+						if start, end := at+k, at+k+len(form); wordEdge(doc.Text, start, end) {
+							ents.Mentions = append(ents.Mentions, Mention{Start: start, End: end, Entity: i})
+						}
+						at += k + len(form)
+					}
+				}
+			}
+			normalizeMentions(ents)
+			var gotQ []struct{ text, entity, name, role string }
+			for _, q := range Find(doc, ents) {
+				if q.Kind != Indirect {
+					gotQ = append(gotQ, struct{ text, entity, name, role string }{doc.Text[q.Text.Start:q.Text.End], q.Entity, q.Name, q.Role})
+				}
+			}
+			if fmt.Sprint(gotQ) != fmt.Sprint(row.want) {
+				t.Errorf("\n got %+v\nwant %+v", gotQ, row.want)
+			}
+			// Without the table the text alone decides.
+			if qs := Find(doc, nil); len(qs) > 0 && qs[0].Entity != "" {
+				t.Errorf("entity %q without entities", qs[0].Entity)
+			}
+		})
+	}
+}
