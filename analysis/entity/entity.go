@@ -93,7 +93,7 @@ func NewWithModel(m *Model) (*Recognizer, error) {
 func (r *Recognizer) Find(doc *text.Document) *Result {
 	t := r.m.getTagger()
 	defer r.m.putTagger(t)
-	a := &article{doc: doc, r: r}
+	a := t.article(doc, r)
 	a.mentions(t)
 	a.merge()
 	return a.result()

@@ -93,38 +93,46 @@ func (f *featurizer) prepare(words []string) {
 	f.info, f.hashes = f.info[:n], f.hashes[:n]
 	initial := true
 	for i, w := range words {
-		f.lower = lowerInto(f.lower[:0], w)
-		lw := f.lower
 		ti := &f.info[i]
-		*ti = tokenInfo{}
-		ti.word = hashBytes(fnvOffset, lw)
-		ti.orig = hashString(fnvOffset, w)
+		f.fill(ti, w)
 		f.hashes[i] = ti.word
-		ti.flags, ti.shape = shapeOf(w)
-		for k := range 3 {
-			l := k + 2
-			if len(lw) > l {
-				ti.prefix[k] = hashBytes(fnvOffset, lw[:l])
-				ti.suffix[k] = hashBytes(fnvOffset, lw[len(lw)-l:])
-			}
-		}
-		ti.stem = hashBytes(fnvOffset, stem(lw))
-		ti.lex = f.m.lex.get(ti.word)
-		ti.length = uint8(min(len(lw), 12))
 		ti.initial = initial
-		// After an opening quote or a colon the next word may be capitalised
-		// for grammar's sake, as at the start of a sentence.
-		initial = len(w) <= 3 && opensClause(w)
+		initial = opensClause(w)
 	}
-	f.gaz = f.m.gaz.tag(words, f.hashes, f.gaz[:0])
+	f.gaz, _ = f.m.gaz.tag(words, f.hashes, f.gaz[:0], nil)
 	for i := range f.info {
 		f.info[i].gaz = f.gaz[i]
 	}
 }
 
+// fill sets what ti knows of the token w alone: all but its gazetteer
+// bits and whether it opens the sentence.
+func (f *featurizer) fill(ti *tokenInfo, w string) {
+	f.lower = lowerInto(f.lower[:0], w)
+	lw := f.lower
+	*ti = tokenInfo{}
+	ti.word = hashBytes(fnvOffset, lw)
+	ti.orig = hashString(fnvOffset, w)
+	ti.flags, ti.shape = shapeOf(w)
+	for k := range 3 {
+		l := k + 2
+		if len(lw) > l {
+			ti.prefix[k] = hashBytes(fnvOffset, lw[:l])
+			ti.suffix[k] = hashBytes(fnvOffset, lw[len(lw)-l:])
+		}
+	}
+	ti.stem = hashBytes(fnvOffset, stem(lw))
+	ti.lex = f.m.lex.get(ti.word)
+	ti.length = uint8(min(len(lw), 12))
+}
+
 // opensClause reports whether a capital after the token says nothing about
-// a name: opening quotes and brackets, dashes, colons.
+// a name, as at the start of a sentence: opening quotes and brackets,
+// dashes, colons.
 func opensClause(w string) bool {
+	if len(w) > 3 {
+		return false
+	}
 	switch w {
 	case "\"", "“", "'", "‘", "(", "[", ":", "-", "–", "—", "«":
 		return true
@@ -158,13 +166,23 @@ func (f *featurizer) setDomain(domain int) {
 	}
 }
 
+// tplMul spreads template numbers over the hash space.
+const tplMul = 0xd6e8feb86659fd93
+
 // emit appends the bucket of one feature, and of its domain copy.
 func (f *featurizer) emit(tpl uint64, v uint64) {
-	h := mix(v ^ tpl*0xd6e8feb86659fd93)
-	f.feats = append(f.feats, uint32(h&f.mask))
-	if f.salt != 0 && domainTemplates&(1<<tpl) != 0 {
-		f.feats = append(f.feats, uint32(mix(h^f.salt)&f.mask))
+	f.feats = appendFeature(f.feats, tpl, v, f.mask, f.salt)
+}
+
+// appendFeature appends to out the bucket of a feature, and of its copy
+// for the domain whose salt is given (0: none).
+func appendFeature(out []uint32, tpl, v, mask, salt uint64) []uint32 {
+	h := mix(v ^ tpl*tplMul)
+	out = append(out, uint32(h&mask))
+	if salt != 0 && domainTemplates&(1<<tpl) != 0 {
+		out = append(out, uint32(mix(h^salt)&mask))
 	}
+	return out
 }
 
 // selfFeatures emits the features of token t alone.
@@ -228,22 +246,40 @@ func (f *featurizer) neighbourFeatures(n *tokenInfo, off int) {
 // pairFeatures emits the features that combine token i with its
 // neighbours.
 func (f *featurizer) pairFeatures(i int) {
-	t, p, q := &f.info[i], f.at(i-1), f.at(i+1)
+	p, t, q := f.at(i-1).pairCtx(), f.info[i].pairCtx(), f.at(i+1).pairCtx()
+	f.feats = appendPairFeatures(f.feats, &p, &t, &q, f.info[i].initial, f.mask, f.salt)
+}
+
+// pairCtx is what the pair features read of a token.
+type pairCtx struct {
+	word, shape uint64
+	mid         uint32 // middle cluster + 1
+	flags       uint8
+}
+
+func (t *tokenInfo) pairCtx() pairCtx {
+	_, mid, _ := t.lex.clusters()
+	return pairCtx{word: t.word, shape: t.shape, mid: mid, flags: t.flags}
+}
+
+var padCtxBefore, padCtxAfter = padBefore.pairCtx(), padAfter.pairCtx()
+
+// appendPairFeatures appends the buckets of the pair features of token t
+// between p and q, as appendFeature does.
+func appendPairFeatures(out []uint32, p, t, q *pairCtx, initial bool, mask, salt uint64) []uint32 {
 	init := uint64(0)
-	if t.initial {
+	if initial {
 		init = 1
 	}
-	f.emit(fBigramPrev, p.word*31+t.word)
-	f.emit(fBigramNext, t.word*31+q.word)
-	f.emit(fWordTrigram, (p.word*31+t.word)*31+q.word)
-	f.emit(fShapeCtx, (p.shape*31+t.shape)*31+q.shape)
-	f.emit(fCapCtx, uint64(p.flags&shUpperFirst)<<16|uint64(t.flags&shUpperFirst)<<8|uint64(q.flags&shUpperFirst)|init<<24)
-	f.emit(fPrevWordShape, p.word*31+t.shape)
-	f.emit(fNextWordShape, t.shape*31+q.word)
-	_, pm, _ := p.lex.clusters()
-	_, qm, _ := q.lex.clusters()
-	_, tm, _ := t.lex.clusters()
-	f.emit(fClusterPair, uint64(pm)<<32|uint64(tm)<<16|uint64(qm))
+	out = appendFeature(out, fBigramPrev, p.word*31+t.word, mask, salt)
+	out = appendFeature(out, fBigramNext, t.word*31+q.word, mask, salt)
+	out = appendFeature(out, fWordTrigram, (p.word*31+t.word)*31+q.word, mask, salt)
+	out = appendFeature(out, fShapeCtx, (p.shape*31+t.shape)*31+q.shape, mask, salt)
+	out = appendFeature(out, fCapCtx, uint64(p.flags&shUpperFirst)<<16|uint64(t.flags&shUpperFirst)<<8|uint64(q.flags&shUpperFirst)|init<<24, mask, salt)
+	out = appendFeature(out, fPrevWordShape, p.word*31+t.shape, mask, salt)
+	out = appendFeature(out, fNextWordShape, t.shape*31+q.word, mask, salt)
+	out = appendFeature(out, fClusterPair, uint64(p.mid)<<32|uint64(t.mid)<<16|uint64(q.mid), mask, salt)
+	return out
 }
 
 // neighbourOffsets are the offsets whose tokens contribute features.

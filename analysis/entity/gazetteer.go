@@ -48,6 +48,10 @@ type gazetteer struct {
 	nodes   map[uint64]gazNode
 	entries []gazEntry
 	maxLen  int
+	// filter has the bit of every key of nodes set (the low bits of the
+	// key, which is mixed): most words start no name, and a bit in a
+	// small table says so sooner than the map.
+	filter []uint64
 
 	buf   []byte   // scratch for add
 	words []string // scratch for add
@@ -64,13 +68,29 @@ func wordHash(buf *[]byte, w string) uint64 {
 }
 
 func newGazetteer() *gazetteer {
-	return &gazetteer{nodes: make(map[uint64]gazNode, 1<<15)}
+	return &gazetteer{nodes: make(map[uint64]gazNode, 1<<15), filter: make([]uint64, gazFilterBits/64)}
+}
+
+// gazFilterBits is the size of the gazetteer's filter: 128 KB, for some
+// 20,000 keys, passes one key in fifty that is not there.
+const gazFilterBits = 1 << 20
+
+// setNode stores nd under key k, and k in the filter.
+func (g *gazetteer) setNode(k uint64, nd gazNode) {
+	g.nodes[k] = nd
+	f := k & (gazFilterBits - 1)
+	g.filter[f/64] |= 1 << (f % 64)
 }
 
 // gazNode is what the gazetteer knows of one run of words.
 type gazNode struct {
 	entries []int32
 	prefix  bool // some longer name starts with these words
+	// exact says whether an entry must match as printed; kinds has bit k
+	// set for an entry of kind k: a name that is no acronym is tagged
+	// without reading its entries.
+	exact bool
+	kinds uint8
 }
 
 // add indexes surface as a name of e. The surface is tokenised by the
@@ -100,7 +120,7 @@ func (g *gazetteer) add(surface string, e gazEntry) {
 		if i > 0 {
 			nd := g.nodes[k]
 			nd.prefix = true
-			g.nodes[k] = nd
+			g.setNode(k, nd)
 		}
 		k = gazKey(k, wordHash(&g.buf, w))
 	}
@@ -112,7 +132,9 @@ func (g *gazetteer) add(surface string, e gazEntry) {
 	}
 	g.entries = append(g.entries, e)
 	nd.entries = append(nd.entries, int32(len(g.entries)-1))
-	g.nodes[k] = nd
+	nd.exact = nd.exact || e.exact != ""
+	nd.kinds |= 1 << e.kind
+	g.setNode(k, nd)
 	g.maxLen = max(g.maxLen, len(words))
 }
 
@@ -160,6 +182,7 @@ func isAcronym(s string) bool {
 type match struct {
 	start, end int
 	entries    []int32
+	kinds      uint8 // bit k set for an entry of kind k
 }
 
 // longest returns the longest name starting at token i, or ok false. words
@@ -168,13 +191,21 @@ func (g *gazetteer) longest(words []string, hashes []uint64, i int) (m match, ok
 	k := uint64(0)
 	for j := i; j < len(words) && j-i < g.maxLen; j++ {
 		k = gazKey(k, hashes[j])
+		if f := k & (gazFilterBits - 1); g.filter[f/64]&(1<<(f%64)) == 0 {
+			break
+		}
 		nd, found := g.nodes[k]
 		if !found {
 			break
 		}
 		if es := nd.entries; len(es) > 0 {
-			if live := g.matching(es, words[i:j+1]); len(live) > 0 {
+			if !nd.exact {
+				m, ok = match{start: i, end: j + 1, entries: es, kinds: nd.kinds}, true
+			} else if live := g.matching(es, words[i:j+1]); len(live) > 0 {
 				m, ok = match{start: i, end: j + 1, entries: live}, true
+				for _, e := range live {
+					m.kinds |= 1 << g.entries[e].kind
+				}
 			}
 		}
 		if !nd.prefix {
@@ -225,14 +256,14 @@ func gazBit(k gazKind, inside bool) uint16 {
 }
 
 // tag appends to out, for each token, the gazetteer bits of the longest
-// names covering it.
-func (g *gazetteer) tag(words []string, hashes []uint64, out []uint16) []uint16 {
+// names covering it, and to ms those names, in order.
+func (g *gazetteer) tag(words []string, hashes []uint64, out []uint16, ms []match) ([]uint16, []match) {
 	n := len(words)
 	for range n {
 		out = append(out, 0)
 	}
 	if g == nil {
-		return out
+		return out, ms
 	}
 	for i := 0; i < n; {
 		m, ok := g.longest(words, hashes, i)
@@ -240,8 +271,11 @@ func (g *gazetteer) tag(words []string, hashes []uint64, out []uint16) []uint16 
 			i++
 			continue
 		}
-		for _, j := range m.entries {
-			k := g.entries[j].kind
+		ms = append(ms, m)
+		for k := range gazKinds {
+			if m.kinds&(1<<k) == 0 {
+				continue
+			}
 			out[m.start] |= gazBit(k, false)
 			for t := m.start + 1; t < m.end; t++ {
 				out[t] |= gazBit(k, true)
@@ -249,7 +283,7 @@ func (g *gazetteer) tag(words []string, hashes []uint64, out []uint16) []uint16 
 		}
 		i = m.end
 	}
-	return out
+	return out, ms
 }
 
 // loadGazetteer reads the embedded data files.

@@ -45,11 +45,17 @@ func (v lexValue) clusters() (coarse, middle, fine uint32) {
 }
 
 // lexicon maps word hashes to lexValues with open addressing: built once
-// when the model loads, probed three times per token.
+// when the model loads, probed once per word type the tagger's cache
+// lacks. A key and its value share a slot, so that a probe is one trip to
+// memory.
 type lexicon struct {
-	keys []uint64
-	vals []lexValue
-	mask uint64
+	slots []lexSlot
+	mask  uint64
+}
+
+type lexSlot struct {
+	key uint64
+	val lexValue
 }
 
 func newLexicon(n int) *lexicon {
@@ -57,39 +63,48 @@ func newLexicon(n int) *lexicon {
 	for size < 2*n {
 		size *= 2
 	}
-	return &lexicon{keys: make([]uint64, size), vals: make([]lexValue, size), mask: uint64(size - 1)}
+	return &lexicon{slots: make([]lexSlot, size), mask: uint64(size - 1)}
 }
 
 // put stores v for the word hash k; 0 is never a real FNV hash of a word,
 // so it marks an empty slot.
 func (l *lexicon) put(k uint64, v lexValue) {
 	for i := mix(k) & l.mask; ; i = (i + 1) & l.mask {
-		if l.keys[i] == 0 || l.keys[i] == k {
-			l.keys[i], l.vals[i] = k, v
+		if s := &l.slots[i]; s.key == 0 || s.key == k {
+			s.key, s.val = k, v
 			return
 		}
 	}
 }
 
 func (l *lexicon) get(k uint64) lexValue {
-	if l == nil || len(l.keys) == 0 {
+	if l == nil || len(l.slots) == 0 {
 		return 0
 	}
 	for i := mix(k) & l.mask; ; i = (i + 1) & l.mask {
-		switch l.keys[i] {
+		switch s := &l.slots[i]; s.key {
 		case k:
-			return l.vals[i]
+			return s.val
 		case 0:
 			return 0
 		}
 	}
 }
 
+// touch reads the slot where a probe for k starts, so that the processor
+// fetches it while it does other work; get then finds it at hand.
+func (l *lexicon) touch(k uint64) uint64 {
+	if l == nil || len(l.slots) == 0 {
+		return 0
+	}
+	return l.slots[mix(k)&l.mask].key
+}
+
 // len returns the number of words stored.
 func (l *lexicon) len() int {
 	n := 0
-	for _, k := range l.keys {
-		if k != 0 {
+	for _, s := range l.slots {
+		if s.key != 0 {
 			n++
 		}
 	}

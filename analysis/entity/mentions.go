@@ -55,7 +55,9 @@ type mention struct {
 	group int // index into article.groups
 }
 
-// article is the working state of Find for one document.
+// article is the working state of Find for one document. Its buffers
+// belong to the tagger Find holds, and are reused from one article to the
+// next: nothing in a Result points into them.
 type article struct {
 	doc      *text.Document
 	r        *Recognizer
@@ -66,6 +68,17 @@ type article struct {
 	ms       []mention
 	groups   []*group
 	tokenEnt []int32
+	lower    []byte // scratch
+}
+
+// article returns the tagger's article state, reset for doc.
+func (t *tagger) article(doc *text.Document, r *Recognizer) *article {
+	a := &t.art
+	clear(a.groups)
+	clear(a.words[:cap(a.words)])
+	*a = article{doc: doc, r: r, words: a.words[:0], hashes: a.hashes, gazBits: a.gazBits,
+		initial: a.initial, ms: a.ms[:0], groups: a.groups[:0], tokenEnt: a.tokenEnt, lower: a.lower}
+	return a
 }
 
 func (a *article) text(first, last int) string {
@@ -80,9 +93,10 @@ func (a *article) word(i int) string { return a.doc.TokenText(i) }
 func (a *article) mentions(t *tagger) {
 	doc := a.doc
 	n := len(doc.Tokens)
-	a.hashes = make([]uint64, n)
-	a.gazBits = make([]uint16, n)
-	a.initial = make([]bool, n)
+	a.hashes, a.gazBits, a.initial = grow(a.hashes, n), grow(a.gazBits, n), grow(a.initial, n)
+	clear(a.hashes)
+	clear(a.gazBits)
+	clear(a.initial)
 	m := a.r.m
 	for si, s := range doc.Sentences {
 		a.words = a.words[:0]
@@ -90,11 +104,9 @@ func (a *article) mentions(t *tagger) {
 			a.words = append(a.words, doc.TokenText(i))
 		}
 		path := m.tag(t, a.words, a.r.domain)
-		copy(a.hashes[s.First:s.Last], t.f.hashes)
-		for i := range t.f.info {
-			a.gazBits[s.First+i] = t.f.info[i].gaz
-			a.initial[s.First+i] = t.f.info[i].initial
-		}
+		copy(a.hashes[s.First:s.Last], t.hashes)
+		copy(a.gazBits[s.First:s.Last], t.gaz)
+		copy(a.initial[s.First:s.Last], t.initial)
 		weak := s.Start < doc.Title.End && titleCased(doc, s)
 		covered := len(a.ms)
 		for i := 0; i < len(path); {
@@ -110,7 +122,7 @@ func (a *article) mentions(t *tagger) {
 			a.addModelSpan(si, s.First+i, s.First+j, m.classes[labelClass(l)], weak)
 			i = j
 		}
-		a.addGazetteerNames(si, s.First, s.Last, covered, weak)
+		a.addGazetteerNames(si, s.First, covered, weak, t.matches)
 	}
 }
 
@@ -277,23 +289,16 @@ func (a *article) nameLike(first, last int) bool {
 	return true
 }
 
-// addGazetteerNames adds the countries, places and organisations of the
-// gazetteers in tokens [first, last) that no mention from the model
-// covers, when they are printed as names (capitalised, or an acronym as
-// listed). ms[from:] are the sentence's model mentions.
-func (a *article) addGazetteerNames(si, first, last, from int, weak bool) {
+// addGazetteerNames adds the countries, places and organisations among
+// the gazetteer's names in the sentence that starts at token first (as
+// the tagger found them) that no mention from the model covers, when they
+// are printed as names (capitalised, or an acronym as listed). ms[from:]
+// are the sentence's model mentions.
+func (a *article) addGazetteerNames(si, first, from int, weak bool, names []match) {
 	g := a.r.m.gaz
-	words := a.wordsOf(first, last)
-	hashes := a.hashes[first:last]
-	for i := 0; i < len(words); {
-		m, ok := g.longest(words, hashes, i)
-		if !ok {
-			i++
-			continue
-		}
-		i = m.end
+	for _, m := range names {
 		es := g.placeOrOrg(m.entries)
-		if len(es) == 0 || !isCapitalised(words[m.start]) {
+		if len(es) == 0 || !isCapitalised(a.word(first+m.start)) {
 			continue
 		}
 		s, e := first+m.start, first+m.end

@@ -20,6 +20,9 @@ type group struct {
 	// person is looked for.
 	roleSpans [][2]int
 	dropped   bool
+	// name is the words of the group's first (longest) mention in lower
+	// case, while mentions are merged.
+	name []string
 }
 
 // merge gathers the mentions into entities: the same name, a part of a
@@ -30,7 +33,8 @@ type group struct {
 // entities seen only in a title-case headline.
 func (a *article) merge() {
 	slices.SortStableFunc(a.ms, func(x, y mention) int { return x.first - y.first })
-	a.tokenEnt = make([]int32, len(a.doc.Tokens))
+	a.tokenEnt = grow(a.tokenEnt, len(a.doc.Tokens))
+	clear(a.tokenEnt)
 	// Longest mentions first, so that full names found the groups.
 	order := make([]int, len(a.ms))
 	for i := range order {
@@ -111,7 +115,10 @@ func (a *article) partOf(m *mention) int {
 		if long.last-long.first <= m.last-m.first || (long.class != m.class && m.class != "PER") {
 			continue
 		}
-		name := a.lowerWords(long.first, long.last)
+		if g.name == nil {
+			g.name = a.lowerWords(long.first, long.last)
+		}
+		name := g.name
 		switch {
 		case containsRun(name, words):
 			found, nFound = gi, nFound+1
@@ -279,10 +286,23 @@ func (a *article) repeats() {
 		if !isCapitalised(w) || a.r.lists.notNames[w] {
 			continue
 		}
-		lw := strings.ToLower(w)
-		gi, ok := surname[lw]
-		if !ok && utf8.RuneCountInString(lw) >= 5 && a.r.m.lex.get(a.hashes[i]).caseBucket() != caseNever {
-			gi, ok = a.nearSurname(surname, lw)
+		// strings.ToLower, without a new string for an ASCII word.
+		lower, ascii := a.lower[:0], true
+		for k := 0; k < len(w) && ascii; k++ {
+			c := w[k]
+			ascii = c < utf8.RuneSelf
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lower = append(lower, c)
+		}
+		a.lower = lower
+		if !ascii {
+			a.lower = append(a.lower[:0], strings.ToLower(w)...)
+		}
+		gi, ok := surname[string(a.lower)]
+		if !ok && utf8.RuneCount(a.lower) >= 5 && a.r.m.lex.get(a.hashes[i]).caseBucket() != caseNever {
+			gi, ok = a.nearSurname(surname, string(a.lower))
 		}
 		if !ok || gi < 0 {
 			continue
@@ -295,8 +315,13 @@ func (a *article) repeats() {
 // nearSurname finds the one surname spelt one letter apart from w.
 func (a *article) nearSurname(surname map[string]int, w string) (int, bool) {
 	found, n := -1, 0
+	nw := utf8.RuneCountInString(w)
 	for s, gi := range surname {
-		if gi >= 0 && utf8.RuneCountInString(s) >= 5 && editDistance1(s, w) {
+		if gi < 0 {
+			continue
+		}
+		// Lengths more than one letter apart are no misspelling.
+		if ns := utf8.RuneCountInString(s); ns >= 5 && ns-nw <= 1 && nw-ns <= 1 && editDistance1(s, w) {
 			found, n = gi, n+1
 		}
 	}

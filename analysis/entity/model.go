@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Model is a trained sequence tagger: a linear-chain model over hashed
@@ -34,8 +35,12 @@ type Model struct {
 
 	info ModelInfo
 	pool sync.Pool // *tagger
-	// gen counts changes to the weights (during training), so that a
-	// tagger's cache of feature sums is never stale.
+	// tables[d] is domain d's weights laid out for tagging, built on
+	// first use.
+	tables   []atomic.Pointer[domainTable]
+	tablesMu sync.Mutex
+	// gen counts changes to the weights (during training), so that no
+	// domain table or cache of feature sums is stale.
 	gen uint64
 }
 
@@ -71,6 +76,7 @@ func (m *Model) Domain(name string) int {
 
 // setLabels fills domainLabels from classMask.
 func (m *Model) setLabels() {
+	m.tables = make([]atomic.Pointer[domainTable], len(m.classMask))
 	m.domainLabels = make([][]int, len(m.classMask))
 	for d := range m.classMask {
 		for l := range m.nLabels {
@@ -139,118 +145,6 @@ func canFollow(prev, l int) bool {
 	return prev > 0 && labelClass(prev) == labelClass(l)
 }
 
-// tagger holds one goroutine's buffers for tagging.
-type tagger struct {
-	f        featurizer
-	cache    *emitCache
-	cacheGen uint64
-	score    []float32 // token*nLabels + label
-	delta    []float32
-	back     []int16
-	path     []int
-}
-
-func (m *Model) getTagger() *tagger {
-	if t, ok := m.pool.Get().(*tagger); ok {
-		return t
-	}
-	return &tagger{f: featurizer{m: m}}
-}
-
-func (m *Model) putTagger(t *tagger) { m.pool.Put(t) }
-
-// emissions fills t.score with each token's label scores. The sums of a
-// token's own features and of what each neighbour contributes depend on
-// few things (the word as printed, its gazetteer bits, whether it opens a
-// sentence, the offset), so they are cached per tagger: in news text most
-// tokens are frequent words, and a cached sum saves a dozen look-ups in a
-// table too large for the processor's cache.
-func (m *Model) emissions(t *tagger, domain int) {
-	L := m.nLabels
-	f := &t.f
-	n := len(f.info)
-	t.score = grow(t.score, n*L)
-	if t.cache == nil || t.cacheGen != m.gen {
-		t.cache, t.cacheGen = newEmitCache(L), m.gen
-	}
-	f.setDomain(domain)
-	var acc [maxLabels]int32
-	for i := range n {
-		row := acc[:L]
-		clear(row)
-		ti := &f.info[i]
-		t.addCached(row, m, selfKey(ti, domain), func() { f.selfFeatures(ti) })
-		for _, off := range neighbourOffsets {
-			nb := f.at(i + off)
-			t.addCached(row, m, neighbourKey(nb, off, domain), func() { f.neighbourFeatures(nb, off) })
-		}
-		f.feats = f.feats[:0]
-		f.pairFeatures(i)
-		m.addWeights(row, f.feats)
-		out := t.score[i*L : i*L+L]
-		for l, v := range row {
-			out[l] = float32(v) * m.scale
-		}
-	}
-}
-
-// addWeights adds the weights of the buckets to row.
-func (m *Model) addWeights(row []int32, buckets []uint32) {
-	L := len(row)
-	for _, b := range buckets {
-		w := m.weights[int(b)*L : int(b)*L+L]
-		for l, v := range w {
-			row[l] += int32(v)
-		}
-	}
-}
-
-// selfKey identifies what a token's own features depend on.
-func selfKey(t *tokenInfo, domain int) uint64 {
-	k := t.orig ^ uint64(t.gaz)<<40 ^ uint64(domain)<<56
-	if t.initial {
-		k ^= 1 << 63
-	}
-	return mix(k)
-}
-
-// neighbourKey identifies what a neighbour contributes at an offset.
-func neighbourKey(t *tokenInfo, off, domain int) uint64 {
-	return mix(t.word ^ uint64(t.gaz)<<40 ^ uint64(domain)<<56 ^ uint64(off+3)<<60 ^ 0x5bd1e995)
-}
-
-// emitCache is a direct-mapped cache of feature sums: a slot holds one
-// key and its sum per label; a new key evicts the old one.
-type emitCache struct {
-	keys []uint64
-	sums []int32
-}
-
-const emitCacheSlots = 1 << 16
-
-func newEmitCache(L int) *emitCache {
-	return &emitCache{keys: make([]uint64, emitCacheSlots), sums: make([]int32, emitCacheSlots*L)}
-}
-
-// addCached adds to row the sum of the features that gen emits, from the
-// cache when key is there.
-func (t *tagger) addCached(row []int32, m *Model, key uint64, gen func()) {
-	L := len(row)
-	c := t.cache
-	slot := int(key & (emitCacheSlots - 1))
-	sum := c.sums[slot*L : slot*L+L]
-	if c.keys[slot] != key {
-		t.f.feats = t.f.feats[:0]
-		gen()
-		clear(sum)
-		m.addWeights(sum, t.f.feats)
-		c.keys[slot] = key
-	}
-	for l, v := range sum {
-		row[l] += v
-	}
-}
-
 // maxLabels bounds nLabels: O and B-, I- of up to 15 classes.
 const maxLabels = 31
 
@@ -265,7 +159,8 @@ func grow[T any](s []T, n int) []T {
 var negInf = float32(math.Inf(-1))
 
 // viterbi finds the best label sequence for the scores in t.score under
-// domain d's transitions and label set, into t.path.
+// domain d's transitions and label set, into t.path: the form training
+// uses, over all labels (tagging uses tagger.viterbi over the domain's).
 func (m *Model) viterbi(t *tagger, d int) []int {
 	L := m.nLabels
 	n := len(t.score) / L
@@ -335,12 +230,4 @@ func (m *Model) TagWordsIn(words []string, d int) []string {
 		out[i] = m.labelName(l)
 	}
 	return out
-}
-
-// tag runs the whole tagger over one sentence and returns its labels,
-// valid until t is used again.
-func (m *Model) tag(t *tagger, words []string, d int) []int {
-	t.f.prepare(words)
-	m.emissions(t, d)
-	return m.viterbi(t, d)
 }

@@ -3,38 +3,109 @@ package entity
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 )
 
-// TestCachedEmissions checks that the tagger's cached feature sums equal
-// the plain sum of every feature, the form training uses.
-func TestCachedEmissions(t *testing.T) {
+// plainScores sums every feature of every token in the training form
+// (featurizer.extract) over the whole weight table: what the tagger's
+// cached, per-domain sums must equal.
+func plainScores(m *Model, words []string, d int) []int32 {
+	f := &featurizer{m: m}
+	f.prepare(words)
+	f.extract(d)
+	L := m.nLabels
+	want := make([]int32, len(words)*L)
+	for i := range words {
+		for _, b := range f.feats[f.starts[i]:f.starts[i+1]] {
+			for l, v := range m.weights[int(b)*L : int(b)*L+L] {
+				want[i*L+l] += int32(v)
+			}
+		}
+	}
+	return want
+}
+
+// plainTag tags words with plainScores and the training form's Viterbi
+// over all labels.
+func plainTag(m *Model, words []string, d int) []int {
+	want := plainScores(m, words, d)
+	t := &tagger{score: make([]float32, len(want))}
+	for i, v := range want {
+		t.score[i] = float32(v) * m.scale
+	}
+	return slices.Clone(m.viterbi(t, d))
+}
+
+var fastSentences = [][]string{
+	{"Menteri", "Luar", "Negeri", "AS", "Anthony", "Blinken", "tiba", "di", "Jakarta", "."},
+	{"“", "Kami", "siap", ",", "”", "kata", "Lavrov", "di", "Moskow", "."},
+	{"Menteri", "Luar", "Negeri", "Rusia", "tiba", "di", "Washington"}, // repeats come from the cache
+	{"Ma’ruf", "Amin", "ke", "Zürich", "dan", "ÉCOLE", "Ñandú", "İstanbul", "\xff", ""},
+	{"KPK"},
+	{"Jokowi", ":"},
+	{},
+}
+
+// collidingWords returns two words whose types take the same slot of
+// the tagger's cache in domain d, in the middle of a sentence.
+func collidingWords(d int) (string, string) {
+	seen := map[uint64]string{}
+	for i := 0; ; i++ {
+		w := fmt.Sprintf("kata%d", i)
+		slot := typeKey(hashString(fnvOffset, w), 0, false, d) & (typeCacheSlots - 1)
+		if prev, ok := seen[slot]; ok {
+			return prev, w
+		}
+		seen[slot] = w
+	}
+}
+
+// TestFastEmissions checks that the tagger's cached sums over each
+// domain's labels equal the plain sum of every feature, and that its tags
+// are the training form's.
+func TestFastEmissions(t *testing.T) {
 	m, err := DefaultModel()
 	if err != nil {
 		t.Fatal(err)
 	}
-	sentences := [][]string{
-		{"Menteri", "Luar", "Negeri", "AS", "Anthony", "Blinken", "tiba", "di", "Jakarta", "."},
-		{"“", "Kami", "siap", ",", "”", "kata", "Lavrov", "di", "Moskow", "."},
-		{"Menteri", "Luar", "Negeri", "Rusia", "tiba", "di", "Washington"}, // repeats fill the cache
-	}
 	tg := &tagger{f: featurizer{m: m}}
-	for _, d := range []int{m.defaultDomain, 1} {
-		for _, words := range sentences {
-			tg.f.prepare(words)
-			tg.f.extract(d)
-			L := m.nLabels
-			want := make([]int32, len(words)*L)
-			for i := range words {
-				m.addWeights(want[i*L:i*L+L], tg.f.feats[tg.f.starts[i]:tg.f.starts[i+1]])
-			}
-			m.emissions(tg, d)
-			for i := range want {
-				if got := tg.score[i]; got != float32(want[i])*m.scale {
-					t.Fatalf("domain %d %q: score %d = %v, want %v", d, words, i, got, float32(want[i])*m.scale)
+	for round := range 2 { // the second round reads the cache
+		for d := range m.domains {
+			// Words of one sentence that evict each other from the cache.
+			a, b := collidingWords(d)
+			sentences := append(slices.Clone(fastSentences), []string{"Kata", a, b, a, "."}, []string{"Kata", a, b})
+			for _, words := range sentences {
+				want := plainScores(m, words, d)
+				path := slices.Clone(m.tag(tg, words, d))
+				dt := m.table(d)
+				K, L := len(dt.labels), m.nLabels
+				for i := range words {
+					for k, l := range dt.labels {
+						if got, w := tg.score[i*K+k], float32(want[i*L+l])*m.scale; got != w {
+							t.Fatalf("round %d domain %d %q: token %d label %s: score %v, want %v", round, d, words, i, m.labelName(l), got, w)
+						}
+					}
+				}
+				if want := plainTag(m, words, d); !slices.Equal(path, want) {
+					t.Errorf("domain %d %q: tags %v, want %v", d, words, path, want)
 				}
 			}
+		}
+	}
+}
+
+// TestHashWord checks the tagger's one-pass hashes against the
+// featuriser's.
+func TestHashWord(t *testing.T) {
+	tg := &tagger{}
+	f := &featurizer{m: &Model{}}
+	for _, w := range []string{"", "a", "Jakarta", "KPK", "Ma’ruf", "Ma'ruf", "ÉCOLE", "İstanbul", "1.500,50", "\xff\xfe", "x\xffY"} {
+		var ti tokenInfo
+		f.fill(&ti, w)
+		if lw, orig := tg.hashWord(w); lw != ti.word || orig != ti.orig {
+			t.Errorf("hashWord(%q) = %x, %x, want %x, %x", w, lw, orig, ti.word, ti.orig)
 		}
 	}
 }

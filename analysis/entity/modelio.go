@@ -98,13 +98,13 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	putU32(uint32(m.lex.len()))
-	for i, k := range m.lex.keys {
-		if k == 0 {
+	for _, s := range m.lex.slots {
+		if s.key == 0 {
 			continue
 		}
-		binary.LittleEndian.PutUint64(buf[:8], k)
+		binary.LittleEndian.PutUint64(buf[:8], s.key)
 		bw.Write(buf[:8])
-		putU32(uint32(m.lex.vals[i]))
+		putU32(uint32(s.val))
 	}
 	if err := bw.Flush(); err != nil {
 		return cw.n, fmt.Errorf("entity: writing model: %w", err)
