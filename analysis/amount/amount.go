@@ -39,7 +39,7 @@ type Amount struct {
 // them.
 func Find(doc *text.Document) []Amount {
 	var out []Amount
-	forSentences(doc, func(first, last int) {
+	doc.EachSentence(func(first, last int) {
 		for i := first; i < last; {
 			a, next, ok := At(doc, i, last)
 			if !ok {
@@ -51,27 +51,6 @@ func Find(doc *text.Document) []Amount {
 		}
 	})
 	return out
-}
-
-// forSentences calls f with the token range of each sentence, or of the
-// whole document when it has no sentences; ranges a malformed Document
-// gives are clipped.
-func forSentences(doc *text.Document, f func(first, last int)) {
-	n := len(doc.Tokens)
-	if len(doc.Sentences) == 0 {
-		if n > 0 {
-			f(0, n)
-		}
-		return
-	}
-	prev := 0
-	for _, s := range doc.Sentences {
-		first, last := max(s.First, prev), min(s.Last, n)
-		if first < last {
-			f(first, last)
-			prev = last
-		}
-	}
 }
 
 // At reads the amount that starts at token i, reading no further than

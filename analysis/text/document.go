@@ -81,3 +81,24 @@ func (d *Document) RuneOffsets(offs []int) {
 		offs[i] = runes
 	}
 }
+
+// EachSentence calls f with the token range [first, last) of each sentence
+// in order, or of the whole document when it has no sentences. Ranges that a
+// malformed Document gives are clipped to its tokens and never overlap.
+func (d *Document) EachSentence(f func(first, last int)) {
+	n := len(d.Tokens)
+	if len(d.Sentences) == 0 {
+		if n > 0 {
+			f(0, n)
+		}
+		return
+	}
+	prev := 0
+	for _, s := range d.Sentences {
+		first, last := max(s.First, prev), min(s.Last, n)
+		if first < last {
+			f(first, last)
+			prev = last
+		}
+	}
+}

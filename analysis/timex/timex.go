@@ -85,7 +85,7 @@ func Find(doc *text.Document, published *time.Time) ([]Date, []Duration) {
 		p.pubDay = civil{y, int(m), d}
 	}
 	prevEnd := 0
-	forSentences(doc, func(first, last int) {
+	doc.EachSentence(func(first, last int) {
 		if strings.IndexByte(doc.Text[prevEnd:doc.Tokens[first].Start], '\n') >= 0 {
 			p.hasAnchor = false // a new paragraph: times no longer refer to the last day named
 		}
@@ -102,27 +102,6 @@ func Find(doc *text.Document, published *time.Time) ([]Date, []Duration) {
 		p.sentence()
 	})
 	return p.dates, p.durs
-}
-
-// forSentences calls f with the token range of each sentence, or of the
-// whole document when it has no sentences; ranges a malformed Document
-// gives are clipped.
-func forSentences(doc *text.Document, f func(first, last int)) {
-	n := len(doc.Tokens)
-	if len(doc.Sentences) == 0 {
-		if n > 0 {
-			f(0, n)
-		}
-		return
-	}
-	prev := 0
-	for _, s := range doc.Sentences {
-		first, last := max(s.First, prev), min(s.Last, n)
-		if first < last {
-			f(first, last)
-			prev = last
-		}
-	}
 }
 
 // sentence finds the expressions of the current sentence, trying at each
