@@ -108,7 +108,7 @@ func (p Pipeline) Analyze(ctx context.Context, in Input) (*Record, error) {
 			rec.Warnings = append(rec.Warnings, err.Error())
 		}
 	}
-	doc := newDocument(a)
+	doc := text.NewDocument(a.Title, a.Paragraphs)
 	rec.Text = doc.Text
 	sum := sha256.Sum256([]byte(doc.Text))
 	rec.ID = hex.EncodeToString(sum[:8])
@@ -121,30 +121,6 @@ func (p Pipeline) Analyze(ctx context.Context, in Input) (*Record, error) {
 		}
 	}
 	return rec, nil
-}
-
-// newDocument lays out the record's text: the title, a blank line, then the
-// paragraphs joined by blank lines.
-func newDocument(a *article.Article) *text.Document {
-	var b strings.Builder
-	n := len(a.Title)
-	for _, p := range a.Paragraphs {
-		n += len(p) + 2
-	}
-	b.Grow(n + 2)
-	doc := &text.Document{}
-	b.WriteString(a.Title)
-	doc.Title = text.Span{Start: 0, End: b.Len()}
-	for i, p := range a.Paragraphs {
-		if i > 0 || a.Title != "" {
-			b.WriteString("\n\n")
-		}
-		start := b.Len()
-		b.WriteString(p)
-		doc.Paragraphs = append(doc.Paragraphs, text.Span{Start: start, End: b.Len()})
-	}
-	doc.Text = b.String()
-	return doc
 }
 
 func optional(s string) *string {

@@ -24,7 +24,8 @@ func BenchmarkPipeline(b *testing.B) {
 	// Documents as each stage finds them.
 	tokenized := make([]*text.Document, len(arts))
 	for i, a := range arts {
-		tokenized[i] = newDocument(article.FromParts(text.Normalize(a.Title), text.Normalize(a.Body)))
+		art := article.FromParts(text.Normalize(a.Title), text.Normalize(a.Body))
+		tokenized[i] = text.NewDocument(art.Title, art.Paragraphs)
 		text.Tokenize(tokenized[i])
 	}
 	bench := func(name string, each func(i int)) {

@@ -18,19 +18,7 @@ import (
 // blank line, then the paragraphs joined by blank lines; then tokens and
 // sentences.
 func newDocument(a *article.Article) *text.Document {
-	var b strings.Builder
-	doc := &text.Document{}
-	b.WriteString(a.Title)
-	doc.Title = text.Span{Start: 0, End: b.Len()}
-	for i, p := range a.Paragraphs {
-		if i > 0 || a.Title != "" {
-			b.WriteString("\n\n")
-		}
-		start := b.Len()
-		b.WriteString(p)
-		doc.Paragraphs = append(doc.Paragraphs, text.Span{Start: start, End: b.Len()})
-	}
-	doc.Text = b.String()
+	doc := text.NewDocument(a.Title, a.Paragraphs)
 	text.Tokenize(doc)
 	text.SplitSentences(doc)
 	return doc

@@ -1,6 +1,9 @@
 package text
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Kind classifies a token.
 type Kind uint8
@@ -59,6 +62,32 @@ type Document struct {
 	Paragraphs []Span // body paragraphs, in order
 	Tokens     []Token
 	Sentences  []Sentence
+}
+
+// NewDocument lays out an article's text as the record has it: the title,
+// a blank line, then the paragraphs joined by blank lines (no blank line
+// first when there is no title). Tokens and sentences are left to Tokenize
+// and SplitSentences.
+func NewDocument(title string, paragraphs []string) *Document {
+	n := len(title) + 2
+	for _, p := range paragraphs {
+		n += len(p) + 2
+	}
+	var b strings.Builder
+	b.Grow(n)
+	doc := &Document{Paragraphs: make([]Span, 0, len(paragraphs))}
+	b.WriteString(title)
+	doc.Title = Span{Start: 0, End: b.Len()}
+	for i, p := range paragraphs {
+		if i > 0 || title != "" {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		b.WriteString(p)
+		doc.Paragraphs = append(doc.Paragraphs, Span{Start: start, End: b.Len()})
+	}
+	doc.Text = b.String()
+	return doc
 }
 
 // TokenText returns the text of token i.
