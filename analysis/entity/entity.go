@@ -96,7 +96,9 @@ func (r *Recognizer) Find(doc *text.Document) *Result {
 	a := t.article(doc, r)
 	a.mentions(t)
 	a.merge()
-	return a.result()
+	res := a.result()
+	a.release()
+	return res
 }
 
 // String describes an entity in one line, for tests and debugging.

@@ -3,10 +3,12 @@ package entity_test
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/warta-news/warta/analysis/article"
@@ -160,6 +162,44 @@ func TestGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFindConcurrent runs Find over the example articles from several
+// goroutines at once: the taggers' caches and buffers, which carry over
+// from one article to the next, must not change what Find returns.
+func TestFindConcurrent(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no cases: %v", err)
+	}
+	r, err := entity.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*text.Document
+	var want []string
+	for _, path := range files {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := newDocument(article.FromText(text.Normalize(string(raw))))
+		docs = append(docs, doc)
+		want = append(want, fmt.Sprint(r.Find(doc).Entities))
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range 20 {
+				i := (g + k) % len(docs)
+				if got := fmt.Sprint(r.Find(docs[i]).Entities); got != want[i] {
+					t.Errorf("%s: entities differ on another run:\n%s\nwant\n%s", files[i], got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func FuzzFind(f *testing.F) {

@@ -255,6 +255,20 @@ func gazBit(k gazKind, inside bool) uint16 {
 	return b
 }
 
+// touch reads the words of the filter that the sentence's tokens start
+// names at, in one loop where the processor fetches many at once, so that
+// tag finds them at hand; it returns what it read.
+func (g *gazetteer) touch(hashes []uint64) uint64 {
+	var sink uint64
+	if g == nil {
+		return 0
+	}
+	for _, h := range hashes {
+		sink ^= g.filter[(gazKey(0, h)&(gazFilterBits-1))/64]
+	}
+	return sink
+}
+
 // tag appends to out, for each token, the gazetteer bits of the longest
 // names covering it, and to ms those names, in order.
 func (g *gazetteer) tag(words []string, hashes []uint64, out []uint16, ms []match) ([]uint16, []match) {

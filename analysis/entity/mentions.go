@@ -74,11 +74,16 @@ type article struct {
 // article returns the tagger's article state, reset for doc.
 func (t *tagger) article(doc *text.Document, r *Recognizer) *article {
 	a := &t.art
-	clear(a.groups)
-	clear(a.words[:cap(a.words)])
 	*a = article{doc: doc, r: r, words: a.words[:0], hashes: a.hashes, gazBits: a.gazBits,
 		initial: a.initial, ms: a.ms[:0], groups: a.groups[:0], tokenEnt: a.tokenEnt, lower: a.lower}
 	return a
+}
+
+// release lets go of the document and its groups, keeping the buffers.
+func (a *article) release() {
+	clear(a.words[:cap(a.words)])
+	clear(a.groups)
+	a.doc, a.r = nil, nil
 }
 
 func (a *article) text(first, last int) string {

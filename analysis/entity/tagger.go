@@ -17,19 +17,23 @@ import (
 //     in news most tokens are frequent words, and a token costs one cache
 //     entry instead of some thirty look-ups.
 //   - The features that combine a token with its neighbours (bigrams,
-//     shape and capitalisation patterns) are looked up for each token, all
-//     of a sentence's buckets first and then their rows in a tight loop,
-//     so that the processor waits for many rows at once.
+//     shape and capitalisation patterns) are looked up for each token.
+//   - Every row a sentence needs, the cache slots of its word types and
+//     the lexicon entries of the types the cache lacks are first touched
+//     in tight loops, where the processor waits for many at once, and only
+//     then summed.
 //   - The rows come from a copy of the weights laid out for the domain
-//     (domainTable) with only the labels the domain may emit: for news
-//     an 8-byte row per bucket, a third of the model's.
+//     (domainTable) with only the labels the domain may emit: for news a
+//     16-byte row per bucket, aligned, where the model's rows are 22
+//     bytes and straddle cache lines.
 //   - Viterbi runs over the domain's labels alone.
 //
 // The sums are exact integers, so tags are the same as the plain sum of
 // every feature gives (TestFastEmissions).
 
 // block is eight lanes of a row of label scores while they are summed:
-// a row is one block for up to seven labels (news), more for more.
+// a row is one block for up to eight labels (news has seven), more for
+// more.
 type block = [8]int32
 
 // A domainTable is one domain's weights laid out for tagging.
@@ -40,10 +44,11 @@ type domainTable struct {
 	// blocks is the number of blocks of a row: 1, 2 or 4, with as many
 	// lanes as labels or more.
 	blocks int
-	// w is the emission weights, one row of 8·blocks lanes per bucket,
-	// w[bucket*8*blocks+k] for compact label k. A news row is 16 bytes
-	// and never straddles a cache line.
-	w []int16
+	// w is the emission weights, one row of 2·blocks words per bucket:
+	// the int16 weight of compact label k is bits 16·(k%4) of word k/4,
+	// offset by 0x8000 so that the words sum four lanes at a time
+	// (addRows). A news row is 16 bytes and never straddles a cache line.
+	w []uint64
 	// start is the transitions from the sentence start to each compact
 	// label, trans[l*K+p] from label p to label l; -Inf where a label
 	// cannot follow.
@@ -83,13 +88,17 @@ func (m *Model) buildTable(d int) *domainTable {
 	for 8*dt.blocks < K {
 		dt.blocks *= 2
 	}
-	W := 8 * dt.blocks
+	W := 2 * dt.blocks // words per row
 	buckets := len(m.weights) / L
-	dt.w = make([]int16, buckets*W)
+	dt.w = make([]uint64, buckets*W)
 	for b := range buckets {
-		src, dst := m.weights[b*L:b*L+L], dt.w[b*W:b*W+K]
-		for k, l := range labels {
-			dst[k] = src[l]
+		src, dst := m.weights[b*L:b*L+L], dt.w[b*W:b*W+W]
+		for k := range 4 * W {
+			v := uint64(rowBias)
+			if k < K {
+				v = uint64(uint16(src[labels[k]])) ^ rowBias
+			}
+			dst[k/4] |= v << (16 * (k % 4))
 		}
 	}
 	tr := m.trans[d]
@@ -137,44 +146,57 @@ func (m *Model) buildTable(d int) *domainTable {
 	return dt
 }
 
-// addRows adds the rows of the buckets to a, one row of blocks.
+// rowBias offsets a weight in a row of the domain table: the offset
+// weights are unsigned, and sum in 32-bit lanes of a word without a
+// borrow from one lane to the next.
+const rowBias = 0x8000
+
+// addRows adds the rows of the buckets to a, one row of blocks. Each
+// word of a row holds four weights; its even and its odd lanes are summed
+// two at a time in the halves of a word, and the offsets taken off at the
+// end (a lane sums to less than 2^31 for fewer than 32,768 buckets).
 func (dt *domainTable) addRows(a []block, buckets []uint32) {
+	const even = 0x0000ffff0000ffff
+	n := int32(len(buckets)) * rowBias
 	if len(a) == 1 {
 		// One block: the sums stay in registers, and the loads of the
 		// next rows need not wait for this one's.
-		var s0, s1, s2, s3, s4, s5, s6, s7 int32
+		var e0, o0, e1, o1 uint64
 		for _, b := range buckets {
-			r := (*[8]int16)(dt.w[int(b)*8:])
-			s0 += int32(r[0])
-			s1 += int32(r[1])
-			s2 += int32(r[2])
-			s3 += int32(r[3])
-			s4 += int32(r[4])
-			s5 += int32(r[5])
-			s6 += int32(r[6])
-			s7 += int32(r[7])
+			r := (*[2]uint64)(dt.w[int(b)*2:])
+			e0 += r[0] & even
+			o0 += r[0] >> 16 & even
+			e1 += r[1] & even
+			o1 += r[1] >> 16 & even
 		}
-		a0 := &a[0]
-		a0[0] += s0
-		a0[1] += s1
-		a0[2] += s2
-		a0[3] += s3
-		a0[4] += s4
-		a0[5] += s5
-		a0[6] += s6
-		a0[7] += s7
+		addLanes(&a[0], e0, o0, e1, o1, n)
 		return
 	}
-	W := 8 * len(a)
-	for _, b := range buckets {
-		r := dt.w[int(b)*W:][:W]
-		for j := range a {
-			x := (*[8]int16)(r[8*j:])
-			for k := range x {
-				a[j][k] += int32(x[k])
-			}
+	W := 2 * len(a)
+	for j := range a {
+		var e0, o0, e1, o1 uint64
+		for _, b := range buckets {
+			r := (*[2]uint64)(dt.w[int(b)*W+2*j:])
+			e0 += r[0] & even
+			o0 += r[0] >> 16 & even
+			e1 += r[1] & even
+			o1 += r[1] >> 16 & even
 		}
+		addLanes(&a[j], e0, o0, e1, o1, n)
 	}
+}
+
+// addLanes adds to a the lanes summed in e0, o0 (lanes 0 to 3) and e1,
+// o1 (4 to 7), less the offsets n.
+func addLanes(a *block, e0, o0, e1, o1 uint64, n int32) {
+	a[0] += int32(uint32(e0)) - n
+	a[1] += int32(uint32(o0)) - n
+	a[2] += int32(uint32(e0>>32)) - n
+	a[3] += int32(uint32(o0>>32)) - n
+	a[4] += int32(uint32(e1)) - n
+	a[5] += int32(uint32(o1)) - n
+	a[6] += int32(uint32(e1>>32)) - n
+	a[7] += int32(uint32(o1>>32)) - n
 }
 
 // addBlocks adds src to dst.
@@ -196,9 +218,9 @@ func addBlock(d, s *block) {
 }
 
 // typeCacheSlots is the size of a tagger's cache of word types: the 700
-// detik articles have 26,000 types, and 8,192 slots serve four tokens in
-// five while the sums (160 bytes a slot for news) stay within the size of
-// the processor's second-level cache.
+// detik articles have 26,000 types, and 8,192 slots (1.5 MB for news)
+// serve 82% of their tokens; 16,384 and 32,768 slots serve more but
+// measured no faster.
 const typeCacheSlots = 1 << 13
 
 // typeCache is a direct-mapped cache of word types' sums: a new type
@@ -248,7 +270,7 @@ type tagger struct {
 	acc     []block       // the tokens' sums, blocks per token
 	pairs   []uint32      // the buckets of the tokens' pair features
 	pstarts []int32       // pairs[pstarts[i]:pstarts[i+1]] are token i's
-	sink    int16         // keeps the touches of emissions
+	sink    uint64        // keeps the touches of prepare and emissions
 
 	art article // Find's working state, kept for its buffers
 
@@ -287,6 +309,7 @@ func (t *tagger) prepare(m *Model, words []string) {
 		t.initial[i] = initial
 		initial = opensClause(w)
 	}
+	t.sink ^= m.gaz.touch(t.hashes)
 	t.gaz, t.matches = m.gaz.tag(words, t.hashes, t.gaz[:0], t.matches[:0])
 }
 
@@ -327,11 +350,12 @@ func (t *tagger) cache(dt *domainTable) *typeCache {
 
 // emissions fills t.score with the tokens' scores over dt's labels, and
 // t.ctx with their contexts. It works in passes over the sentence, so
-// that the rows it reads from the table, each likely a wait for memory,
-// are read in one tight loop where the processor waits for many at once:
-// the cache slot of each token's word type (and, for the types the cache
-// lacks, the buckets of their features), the buckets of the pair
-// features, a touch of every row, then the sums.
+// that what it reads from memory it first touches in tight loops, where
+// the processor waits for many reads at once: the cache slots of the
+// tokens' word types; the types the cache lacks, their lexicon entries
+// and the buckets of their features; the buckets of the pair features; a
+// touch of every row; then the sums of the new types, of every token, and
+// its pair features.
 func (t *tagger) emissions(dt *domainTable, words []string) {
 	n, nb := len(words), dt.blocks
 	c := t.cache(dt)
@@ -340,13 +364,13 @@ func (t *tagger) emissions(dt *domainTable, words []string) {
 	t.ctx, t.keys = grow(t.ctx, n), grow(t.keys, n)
 	const parts = 1 + len(neighbourOffsets)
 	S := parts * nb
-	var sink int16
-	for i := range n {
+	var sink uint64
+	for i := range n { // the types and their slots
 		key := typeKey(t.origs[i], t.gaz[i], t.initial[i], dt.domain)
 		t.keys[i] = key
 		si := int(key & (typeCacheSlots - 1))
 		sums := c.sums[si*S:][:S]
-		sink ^= int16(c.slots[si].key) ^ int16(sums[0][0]) ^ int16(sums[S-1][0])
+		sink ^= c.slots[si].key ^ uint64(sums[0][0]) ^ uint64(sums[S-1][0])
 	}
 	// The types the cache lacks: each takes its slot (a later type of
 	// the sentence may take it again), and its word's lexicon entry is
@@ -359,7 +383,7 @@ func (t *tagger) emissions(dt *domainTable, words []string) {
 		}
 	}
 	for _, i := range t.missTok {
-		sink ^= int16(f.m.lex.touch(t.hashes[i]))
+		sink ^= f.m.lex.touch(t.hashes[i])
 	}
 	f.feats, f.starts, t.missed = f.feats[:0], append(f.starts[:0], 0), t.missed[:0]
 	for _, i := range t.missTok {
@@ -401,14 +425,14 @@ func (t *tagger) emissions(dt *domainTable, words []string) {
 	}
 	// Touch every row: the loads are independent, and in a loop this
 	// small the processor has many under way at once.
-	W := 8 * nb
+	W := 2 * nb
 	for _, b := range f.feats {
 		sink ^= dt.w[int(b)*W]
 	}
 	for _, b := range t.pairs {
 		sink ^= dt.w[int(b)*W]
 	}
-	t.sink = sink
+	t.sink ^= sink
 	for m, si := range t.missed {
 		sums := c.sums[int(si)*S : int(si)*S+S]
 		clear(sums)
