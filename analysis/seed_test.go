@@ -2,9 +2,6 @@ package analysis_test
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -28,20 +25,9 @@ type seedGold struct {
 // TestSeedArticle checks warta against the gold annotation of the founding
 // article, read in place from ../shared.
 func TestSeedArticle(t *testing.T) {
-	dir := shared.Path(t, "fixtures/seed")
-	raw, err := os.ReadFile(filepath.Join(dir, "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "gold.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var gold seedGold
-	if err := json.Unmarshal(data, &gold); err != nil {
-		t.Fatal(err)
-	}
-	rec, err := analysis.Analyze(context.Background(), analysis.Input{Body: string(raw), Published: gold.Published, Path: "article.txt"})
+	raw := shared.Seed(t, &gold)
+	rec, err := analysis.Analyze(context.Background(), analysis.Input{Body: raw, Published: gold.Published, Path: "article.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,6 @@
 package entity_test
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -68,23 +65,12 @@ func matches(g goldEntity, e entity.Entity) bool {
 // TestSeedArticle checks the entities of the founding article against its
 // gold annotation, scored as the shared scorer's score_entities does.
 func TestSeedArticle(t *testing.T) {
-	dir := shared.Path(t, "fixtures/seed")
-	raw, err := os.ReadFile(filepath.Join(dir, "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "gold.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var gold struct {
 		Entities    []goldEntity `json:"entities"`
 		NotEntities []string     `json:"not_entities"`
 	}
-	if err := json.Unmarshal(data, &gold); err != nil {
-		t.Fatal(err)
-	}
-	doc := newDocument(article.FromText(text.Normalize(string(raw))))
+	raw := shared.Seed(t, &gold)
+	doc := newDocument(article.FromText(text.Normalize(raw)))
 	r, err := entity.New()
 	if err != nil {
 		t.Fatal(err)

@@ -1,9 +1,6 @@
 package quote
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,20 +38,9 @@ type seedGold struct {
 
 func readSeed(t *testing.T) (string, seedGold) {
 	t.Helper()
-	dir := shared.Path(t, "fixtures/seed")
-	raw, err := os.ReadFile(filepath.Join(dir, "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "gold.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var gold seedGold
-	if err := json.Unmarshal(data, &gold); err != nil {
-		t.Fatal(err)
-	}
-	return string(raw), gold
+	raw := shared.Seed(t, &gold)
+	return raw, gold
 }
 
 // norm compares quotation texts as the shared scorer does: straight

@@ -2,9 +2,6 @@ package timex_test
 
 import (
 	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -39,20 +36,9 @@ type seedGold struct {
 // will, and checks every one of the gold annotation, with its value, and
 // that nothing else is found.
 func TestSeedArticle(t *testing.T) {
-	dir := shared.Path(t, "fixtures/seed")
-	raw, err := os.ReadFile(filepath.Join(dir, "article.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, "gold.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var gold seedGold
-	if err := json.Unmarshal(data, &gold); err != nil {
-		t.Fatal(err)
-	}
-	rec, err := analysis.Analyze(context.Background(), analysis.Input{Body: string(raw), Published: gold.Published})
+	raw := shared.Seed(t, &gold)
+	rec, err := analysis.Analyze(context.Background(), analysis.Input{Body: raw, Published: gold.Published})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -86,3 +86,23 @@ func DetikArticles(tb testing.TB) []Article {
 	}
 	return arts
 }
+
+// Seed reads the founding article (fixtures/seed/article.txt) and decodes
+// the parts of its gold annotation (gold.json) that gold's fields name. It
+// skips or fails like Path when the fixture is missing.
+func Seed(tb testing.TB, gold any) string {
+	tb.Helper()
+	dir := Path(tb, "fixtures/seed")
+	raw, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "gold.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := json.Unmarshal(data, gold); err != nil {
+		tb.Fatalf("gold.json: %v", err)
+	}
+	return string(raw)
+}
