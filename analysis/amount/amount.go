@@ -143,7 +143,7 @@ func rateAfter(doc *text.Document, k, end int) (string, int) {
 
 func isLetters(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := lower(s[i]); c < 'a' || c > 'z' {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' { // ASCII letters of either case
 			return false
 		}
 	}
@@ -202,9 +202,9 @@ func currencyBefore(doc *text.Document, i, end int) (string, int) {
 	}
 	if t.Kind == text.Word && i+1 < end {
 		if d := doc.Tokens[i+1]; d.Start == t.End && doc.Text[d.Start:d.End] == "$" {
-			var buf [maxKey]byte
+			var buf [16]byte // letter prefixes of $ are short: US, S, HK, NZ
 			w := doc.Text[t.Start:t.End]
-			if len(w) < maxKey {
+			if len(w) < len(buf) {
 				key := append(append(buf[:0], w...), '$')
 				if e := lookup(string(key)); e != nil && e.before != "" {
 					return e.before, i + 2

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/warta-news/warta/analysis/text"
 )
 
 var (
@@ -88,21 +90,7 @@ type phrase struct {
 	e    *entry
 }
 
-// maxKey bounds the lookup key: longer tokens are never in the lexicon.
-const maxKey = 16
-
-var lexicon = buildLexicon()
-
-// shapes holds, for each first and each last byte of a lexicon key, the set
-// of key lengths (a bit per length) that start or end with it: most words
-// of running text fail this test and are never hashed.
-var shapes = func() (s struct{ first, last [256]uint32 }) {
-	for k := range lexicon {
-		s.first[k[0]] |= 1 << len(k)
-		s.last[k[len(k)-1]] |= 1 << len(k)
-	}
-	return s
-}()
+var lexicon = text.NewLexicon(buildLexicon())
 
 func buildLexicon() map[string]*entry {
 	lex := make(map[string]*entry)
@@ -182,10 +170,7 @@ func buildLexicon() map[string]*entry {
 			panic(fmt.Sprintf("timex: words.tsv: bad value in %q", f))
 		}
 	}
-	for w, e := range lex {
-		if len(w) > maxKey {
-			panic(fmt.Sprintf("timex: %q is longer than the lookup key", w))
-		}
+	for _, e := range lex {
 		sort.SliceStable(e.phrases, func(i, j int) bool { return len(e.phrases[i].rest) > len(e.phrases[j].rest) })
 		e.starts = !e.wordOnly && (e.month > 0 || e.weekday > 0 || e.isUnit || e.part || e.hasDay || e.clock)
 		for _, p := range e.phrases {
@@ -252,19 +237,6 @@ func lookup(tok string) *entry {
 }
 
 func lookupExact(tok string) *entry {
-	if len(tok) == 0 || len(tok) > maxKey || shapes.first[lower(tok[0])]&shapes.last[lower(tok[len(tok)-1])]&(1<<len(tok)) == 0 {
-		return nil
-	}
-	var buf [maxKey]byte
-	for i := 0; i < len(tok); i++ {
-		buf[i] = lower(tok[i])
-	}
-	return lexicon[string(buf[:len(tok)])]
-}
-
-func lower(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
+	e, _ := lexicon.Get(tok)
+	return e
 }

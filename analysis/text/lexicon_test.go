@@ -1,0 +1,28 @@
+package text
+
+import "testing"
+
+func TestLexicon(t *testing.T) {
+	l := NewLexicon(map[string]int{"juta": 6, "miliar": 9, "rp": 1, "us$": 2})
+	tests := []struct {
+		tok  string
+		want int
+		ok   bool
+	}{
+		{"juta", 6, true},
+		{"Juta", 6, true},
+		{"MILIAR", 9, true},
+		{"Rp", 1, true},
+		{"US$", 2, true},
+		{"jutaan", 0, false},
+		{"jut", 0, false},
+		{"", 0, false},
+		{"sangat-panjang-sekali-kata-yang-tidak-ada", 0, false},
+		{"jüta", 0, false},
+	}
+	for _, tt := range tests {
+		if got, ok := l.Get(tt.tok); got != tt.want || ok != tt.ok {
+			t.Errorf("Get(%q) = %d, %v; want %d, %v", tt.tok, got, ok, tt.want, tt.ok)
+		}
+	}
+}
