@@ -62,4 +62,24 @@ func BenchmarkPipeline(b *testing.B) {
 		text.SplitSentences(&doc)
 	})
 	bench("stage=language", func(i int) { langid.Detect(tokenized[i]) })
+
+	// The events stage over records as it finds them, every stage before
+	// it run.
+	last := pipeline[len(pipeline)-1]
+	docs, recs := make([]*text.Document, len(arts)), make([]*Record, len(arts))
+	for i := range arts {
+		capture := append(pipeline[:len(pipeline)-1:len(pipeline)-1], Stage{Name: "capture",
+			Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+				docs[i], recs[i] = doc, rec
+				return nil
+			}})
+		if _, err := capture.Analyze(ctx, inputs[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	bench("stage="+last.Name, func(i int) {
+		if err := last.Run(ctx, docs[i], recs[i]); err != nil {
+			b.Fatal(err)
+		}
+	})
 }

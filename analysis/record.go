@@ -4,6 +4,8 @@ import (
 	"github.com/warta-news/warta/analysis/amount"
 	"github.com/warta-news/warta/analysis/article"
 	"github.com/warta-news/warta/analysis/entity"
+	"github.com/warta-news/warta/analysis/event"
+	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/analysis/timex"
 )
 
@@ -27,6 +29,7 @@ type Record struct {
 	Sentences   []Span                `json:"sentences"`
 	Entities    []entity.Entity       `json:"entities"`
 	Quotes      []Quote               `json:"quotes"`
+	Events      []event.Event         `json:"events"`
 	Dates       []timex.Date          `json:"dates"`
 	Amounts     []amount.Amount       `json:"amounts"`
 	Durations   []timex.Duration      `json:"durations"`
@@ -34,6 +37,10 @@ type Record struct {
 	// entities keeps the entities stage's result, in byte offsets and with
 	// its token index, for the stages after it (quotes, events).
 	entities *entity.Result
+	// quoteSpans and byteDates keep the quotes' and dates' byte spans for
+	// the events stage.
+	quoteSpans []text.Span
+	byteDates  []timex.Date
 }
 
 // Source says where an article came from, as far as it is known.

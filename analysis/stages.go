@@ -9,6 +9,7 @@ import (
 
 	"github.com/warta-news/warta/analysis/amount"
 	"github.com/warta-news/warta/analysis/entity"
+	"github.com/warta-news/warta/analysis/event"
 	"github.com/warta-news/warta/analysis/langid"
 	"github.com/warta-news/warta/analysis/quote"
 	"github.com/warta-news/warta/analysis/text"
@@ -27,7 +28,7 @@ type Stage struct {
 type Pipeline []Stage
 
 // DefaultPipeline returns the stages warta runs: tokens, sentences,
-// language, entities, quotes, then dates, durations and amounts.
+// language, entities, quotes, dates and durations, amounts, then events.
 func DefaultPipeline() Pipeline {
 	return Pipeline{
 		{Name: "tokens", Run: func(_ context.Context, doc *text.Document, _ *Record) error {
@@ -61,12 +62,18 @@ func DefaultPipeline() Pipeline {
 			return nil
 		}},
 		{Name: "quotes", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
-			rec.Quotes = quoteRecords(doc, quote.Find(doc, quoteEntities(rec.entities)))
+			qs := quote.Find(doc, quoteEntities(rec.entities))
+			rec.quoteSpans = make([]text.Span, len(qs))
+			for i, q := range qs {
+				rec.quoteSpans[i] = text.Span{Start: q.Text.Start, End: q.Text.End}
+			}
+			rec.Quotes = quoteRecords(doc, qs)
 			return nil
 		}},
 		{Name: "timex", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
 			rec.Dates, rec.Durations = timex.Find(doc, publishedTime(rec.Published))
 			rec.Dates = nonNil(rec.Dates)
+			rec.byteDates = slices.Clone(rec.Dates)
 			rec.Durations = nonNil(rec.Durations)
 			runeSpans(doc, rec.Dates, func(d *timex.Date) (*int, *int) { return &d.Start, &d.End })
 			runeSpans(doc, rec.Durations, func(d *timex.Duration) (*int, *int) { return &d.Start, &d.End })
@@ -76,6 +83,15 @@ func DefaultPipeline() Pipeline {
 			rec.Amounts = nonNil(amount.Find(doc))
 			runeSpans(doc, rec.Amounts, func(a *amount.Amount) (*int, *int) { return &a.Start, &a.End })
 			return nil
+		}},
+		{Name: "events", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+			in := event.Input{Entities: rec.entities, Dates: rec.byteDates, Quotes: rec.quoteSpans}
+			if rec.Dateline != nil {
+				in.Place = rec.Dateline.Place
+			}
+			evs, err := event.Find(doc, in)
+			rec.Events = nonNil(evs)
+			return err
 		}},
 	}
 }

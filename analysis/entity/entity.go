@@ -19,6 +19,9 @@ type Entity struct {
 	Roles    []string  `json:"roles"`
 	Country  string    `json:"country,omitempty"` // ISO 3166-1 alpha-2
 	Salience float64   `json:"salience"`
+	// State reports whether the entity is a country, which acts as a
+	// state in events: its people and bodies act for it.
+	State bool `json:"-"`
 }
 
 // Mention is one place where the article names an entity.

@@ -301,7 +301,8 @@ func (a *article) result() *Result {
 	total := 0.0
 	for k, r := range live {
 		g := r.g
-		e := Entity{ID: fmt.Sprintf("E%d", k+1), Type: recordType(g.class), Country: g.country, Roles: g.roles}
+		e := Entity{ID: fmt.Sprintf("E%d", k+1), Type: recordType(g.class), Country: g.country, Roles: g.roles,
+			State: g.class == "LOC" && a.r.m.gaz.hasKind(g.gaz, gkCountry)}
 		if e.Roles == nil {
 			e.Roles = []string{}
 		}

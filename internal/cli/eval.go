@@ -11,6 +11,7 @@ type evalCmd struct {
 	NER    evalNERCmd    `cmd:"" name:"ner" help:"Entity-level NER precision, recall and F1 per set, beside the published figures."`
 	Quotes evalQuotesCmd `cmd:"" help:"Quote detection, speaker attribution and end-to-end F1 on PFSA-ID."`
 	HTML   evalHTMLCmd   `cmd:"" name:"html" help:"HTML path: body F1, headlines, dates, furniture left in the body."`
+	Events evalEventsCmd `cmd:"" help:"Events over detik-news: types, modalities, and precision on the judged sample."`
 }
 
 type evalTextCmd struct {

@@ -1,0 +1,523 @@
+package event
+
+import (
+	"slices"
+
+	"github.com/warta-news/warta/analysis/entity"
+	"github.com/warta-news/warta/analysis/text"
+)
+
+// actors finds a trigger's source and target, or its participants, as its
+// frame places them.
+func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
+	tr := m.tokens
+	switch m.t.frame {
+	case frameAct:
+		cd.Source = first(c.subject(tr.first, s, false))
+		if m.gap.last > m.gap.first {
+			cd.Target = c.object(m.gap.first, m.gap.last, false)
+		}
+		if cd.Target == nil {
+			cd.Target = c.object(tr.last, s.Last, false)
+		}
+	case framePass:
+		cd.Target = first(c.subject(tr.first, s, false))
+		cd.Source = c.agent(tr.last, s.Last)
+	case frameIntr:
+		cd.Source = first(c.subject(tr.first, s, false))
+		cd.Target = c.prepObject(tr.last, s.Last)
+	case frameNom:
+		if c.afterLight(tr.first, s) {
+			cd.Source = first(c.subject(tr.first, s, true))
+		}
+		if a := c.agent(tr.last, s.Last); a != nil && c.low[tr.last] == "oleh" {
+			cd.Source = a
+		}
+		cd.Target = c.prepObject(tr.last, s.Last)
+	case frameSym, frameSymNom:
+		// antara X dan Y names both sides; dengan X the other side of the
+		// subject.
+		ps := c.partners(tr.last, s.Last)
+		// Jokowi bertemu Prabowo: a reciprocal verb's object is the partner.
+		if len(ps) == 0 && m.t.frame == frameSym {
+			if a := c.object(tr.last, s.Last, false); a != nil {
+				ps = append(ps, a)
+			}
+		}
+		// pertemuan G20, KTT ASEAN: a name right after the noun.
+		if len(ps) == 0 && m.t.frame == frameSymNom && tr.last < s.Last {
+			if e, _ := c.entityAt(tr.last); e != nil {
+				ps = append(ps, actorOf(e))
+			}
+		}
+		if len(ps) < 2 {
+			var subj []*Actor
+			switch {
+			case m.t.frame == frameSym:
+				subj = c.subject(tr.first, s, false)
+			case c.afterLight(tr.first, s):
+				subj = c.subject(tr.first, s, false)
+			case tr.first > s.First && (c.low[tr.first-1] == "dalam" || c.low[tr.first-1] == "pada"):
+				// Blinken dan Lavrov mengungkapkan optimisme dalam pertemuan
+				// ...: the clause's subject took part.
+				subj = c.subject(tr.first-1, s, true)
+			}
+			ps = append(subj, ps...)
+		}
+		ps = distinct(ps)
+		cd.participants = ps
+		if len(ps) > 0 {
+			cd.Source = ps[0]
+		}
+		if len(ps) > 1 {
+			cd.Target = ps[1]
+		}
+		// A lone partner after dengan is the other side, not the source.
+		if len(ps) == 1 && c.onlyPartner(tr, s) {
+			cd.Source, cd.Target = nil, ps[0]
+		}
+	}
+}
+
+func first(as []*Actor) *Actor {
+	if len(as) == 0 {
+		return nil
+	}
+	return as[0]
+}
+
+// distinct drops repeated actors: the same entity, or the same words.
+func distinct(as []*Actor) []*Actor {
+	var out []*Actor
+	for _, a := range as {
+		dup := false
+		for _, b := range out {
+			if a.Entity != "" && a.Entity == b.Entity || a.Entity == "" && b.Entity == "" && a.Name == b.Name {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// subject looks left of a trigger for the actor that is its subject: the
+// nearest entity, pronoun or acting group in the clause, over
+// auxiliaries, dates and a few words (Amerika Serikat pada hari Rabu
+// menjatuhkan ...). With untuk, agar or supaya right before the trigger it
+// is the object of the verb before (mendorong Moskow untuk memanggil ...).
+// Coordinated actors (Blinken dan Lavrov) are all returned. A noun's
+// subject may stand before one verb of its clause (Blinken dan Lavrov
+// mengungkapkan optimisme dalam pertemuan ...); a verb's may not.
+func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
+	verbs, words := 0, 0
+	for i := from - 1; i >= s.First && words <= subjectReach; i-- {
+		switch {
+		case c.dateAt[i] != 0:
+			continue
+		case c.isQuoteMark(i):
+			continue
+		case c.low[i] == ")":
+			// Senin (20/10): a date or a number in brackets.
+			if j := c.bracketStart(i, s); j >= 0 {
+				i = j
+				continue
+			}
+			return nil
+		case c.isPunct(i):
+			return nil
+		}
+		if e, ms := c.entityAt(i); e != nil {
+			if e.Type == "LOC" && ms.first > s.First {
+				// militer Rusia, warga Bekasi: a group of the place.
+				if c.is(ms.first-1, wAgent) {
+					return []*Actor{c.group(c.phrase[ms.first-1], s.Last)}
+				}
+				// di Palembang, terhadap dolar AS: a place or a word's
+				// modifier, not the subject.
+				if c.modifier(ms.first - 1) {
+					i = ms.first
+					words++
+					continue
+				}
+			}
+			if overVerb && e.Type != "PER" && !e.State {
+				return nil
+			}
+			return c.coordinated(ms, s, actorOf(e))
+		}
+		switch cls := c.cls[i]; {
+		case cls&wBoth != 0:
+			return c.both(c.phrase[i].first)
+		case cls&wPronoun != 0:
+			if a := c.pronoun(i); a != nil {
+				return []*Actor{a}
+			}
+			return nil
+		case cls&wAgent != 0:
+			if overVerb {
+				return nil
+			}
+			return []*Actor{c.group(c.phrase[i], from)}
+		case cls&wControl != 0:
+			// The controller is the verb's object, right before untuk; a
+			// noun's clause ends there.
+			if !overVerb && (i == from-1 || c.onlyAux(i+1, from)) {
+				words = 0
+				i = c.phrase[i].first
+				continue
+			}
+			return nil
+		case cls&wBoundary != 0:
+			return nil
+		case cls&(wAux|wNegation|wPlanned|wPossible|wDeterminer|wLight|wTarget|wLocation) != 0:
+			i = c.phrase[i].first
+			continue
+		}
+		if c.isVerb(i) || c.is(i, wReported) {
+			if !overVerb || verbs > 0 {
+				return nil
+			}
+			verbs++
+		}
+		words++
+	}
+	return nil
+}
+
+// modifier reports whether the word at i makes the place after it part
+// of a phrase rather than an actor: a preposition (di, terhadap, dengan) or
+// a common noun (dolar AS, gas Rusia).
+func (c *coder) modifier(i int) bool {
+	if c.is(i, wTarget|wLocation) {
+		return true
+	}
+	switch c.low[i] {
+	case "dari", "dengan", "oleh", "untuk", "tentang", "dalam", "antara", "sejak", "seperti":
+		return true
+	}
+	return c.cls[i] == 0 && c.doc.Tokens[i].Kind == text.Word && !c.isCapitalised(i) && !c.isVerb(i)
+}
+
+// onlyAux reports whether tokens [from, to) are all auxiliaries.
+func (c *coder) onlyAux(from, to int) bool {
+	for i := from; i < to; i++ {
+		if !c.is(i, wAux|wNegation|wPlanned|wPossible) {
+			return false
+		}
+	}
+	return true
+}
+
+// bracketStart returns the "(" that opens the bracket closed at token i
+// when it holds only a date or numbers, else -1.
+func (c *coder) bracketStart(i int, s text.Sentence) int {
+	for j := i - 1; j >= s.First && j > i-8; j-- {
+		switch {
+		case c.low[j] == "(":
+			return j
+		case c.dateAt[j] != 0, c.doc.Tokens[j].Kind == text.Number, c.doc.Tokens[j].Kind == text.Date:
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// coordinated returns the actor found at mention ms with those joined to
+// it by dan or serta before it (Anthony Blinken dan Sergey Lavrov).
+func (c *coder) coordinated(ms span, s text.Sentence, a *Actor) []*Actor {
+	out := []*Actor{a}
+	for j := ms.first - 1; j-1 >= s.First; {
+		if c.low[j] != "dan" && c.low[j] != "serta" && c.low[j] != "," {
+			break
+		}
+		e, prev := c.entityAt(j - 1)
+		if e == nil {
+			break
+		}
+		out = append([]*Actor{actorOf(e)}, out...)
+		j = prev.first - 1
+	}
+	return out
+}
+
+// object looks right of a trigger for its object: after a preposition
+// (pada, kepada, terhadap), over determiners and descriptive words, the
+// first entity, pronoun, acting group or capitalised name, before the
+// clause ends. A verb right after the trigger means it governs a verb
+// (membantu menormalkan ...), not an actor; later, a verb ends the object
+// unless a relative clause (yang ...) has opened.
+func (c *coder) object(from, to int, afterPrep bool) *Actor {
+	relative := false
+	for i := from; i < to && i < from+objectReach; i++ {
+		if c.isQuoteMark(i) {
+			continue
+		}
+		if c.isPunct(i) {
+			return nil
+		}
+		if e, ms := c.entityAt(i); e != nil {
+			// warga AS Paul Whelan: the person rather than the country.
+			if ms.last < to {
+				if p, _ := c.entityAt(ms.last); p != nil && p.Type == "PER" {
+					return actorOf(p)
+				}
+			}
+			return actorOf(e)
+		}
+		switch cls := c.cls[i]; {
+		case cls&wBoth != 0:
+			return first(c.both(c.phrase[i].first))
+		case cls&wPronoun != 0:
+			return c.pronoun(i)
+		case cls&wAgent != 0:
+			return c.group(c.phrase[i], to)
+		case cls&(wBoundary|wControl) != 0:
+			return nil
+		case cls&wTarget != 0 && i == from:
+			afterPrep = true
+			continue
+		}
+		if c.low[i] == "yang" {
+			relative = true
+			continue
+		}
+		if c.isVerb(i) && (i == from || !relative) && !afterPrep {
+			return nil
+		}
+		if a := c.properName(i, to); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+// prepObject is the actor after a target preposition (terhadap, kepada)
+// right after the trigger, or nil.
+func (c *coder) prepObject(from, to int) *Actor {
+	if from < to && c.is(from, wTarget) {
+		return c.object(from, to, true)
+	}
+	return nil
+}
+
+// agent is the actor that does a passive's or a noun's action: after
+// oleh, or right after a passive verb (ditangkap polisi).
+func (c *coder) agent(from, to int) *Actor {
+	if from >= to {
+		return nil
+	}
+	if c.low[from] == "oleh" {
+		return c.object(from+1, to, true)
+	}
+	if e, _ := c.entityAt(from); e != nil {
+		return actorOf(e)
+	}
+	if c.is(from, wAgent) {
+		return c.group(c.phrase[from], to)
+	}
+	return nil
+}
+
+// group is the actor named by a group word (polisi, militer) at p; a
+// country or place right after it says whose (militer Rusia, warga Bekasi).
+func (c *coder) group(p span, to int) *Actor {
+	a := &Actor{Name: c.doc.Text[c.doc.Tokens[p.first].Start:c.doc.Tokens[p.last-1].End]}
+	if p.last < to {
+		if e, ms := c.entityAt(p.last); e != nil && e.Type == "LOC" {
+			// warga AS Paul Whelan: the person named after.
+			if ms.last < to {
+				if pe, _ := c.entityAt(ms.last); pe != nil && pe.Type == "PER" {
+					return actorOf(pe)
+				}
+			}
+			a.Name = c.doc.Text[c.doc.Tokens[p.first].Start:c.doc.Tokens[ms.last-1].End]
+			a.Country = e.Country
+		}
+	}
+	return a
+}
+
+// afterLight reports whether a light verb (melakukan, menggelar) stands
+// right before a noun trigger, over auxiliaries.
+func (c *coder) afterLight(from int, s text.Sentence) bool {
+	for i := from - 1; i >= s.First; i-- {
+		if c.is(i, wLight) {
+			return true
+		}
+		if !c.is(i, wAux|wNegation|wPlanned|wPossible) {
+			return false
+		}
+	}
+	return false
+}
+
+// partners finds the other side of a reciprocal event: dengan X, or
+// antara X dan Y, in the clause after the trigger.
+func (c *coder) partners(from, to int) []*Actor {
+	for i := from; i < to && i < from+objectReach; i++ {
+		if c.isPunct(i) && !c.isQuoteMark(i) || c.is(i, wBoundary|wControl) {
+			return nil
+		}
+		switch c.low[i] {
+		case "dengan":
+			if a := c.object(i+1, to, true); a != nil {
+				return []*Actor{a}
+			}
+			return nil
+		case "antara":
+			if i+1 < to && c.is(i+1, wBoth) {
+				return c.both(i + 1)
+			}
+			var out []*Actor
+			for j := i + 1; j < to && j < i+objectReach && len(out) < 2; j++ {
+				if c.isPunct(j) && !c.isQuoteMark(j) {
+					break
+				}
+				if e, ms := c.entityAt(j); e != nil {
+					// Presiden Rusia Vladimir Putin: the person after his country.
+					if ms.last < to {
+						if p, pm := c.entityAt(ms.last); p != nil && p.Type == "PER" {
+							e, ms = p, pm
+						}
+					}
+					out = append(out, actorOf(e))
+					j = ms.last - 1
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// onlyPartner reports whether the only participant found stands after
+// dengan: the subject is missing, not the partner.
+func (c *coder) onlyPartner(tr span, s text.Sentence) bool {
+	for i := tr.last; i < s.Last && i < tr.last+objectReach; i++ {
+		if c.low[i] == "dengan" {
+			return true
+		}
+	}
+	return false
+}
+
+// properName reads a capitalised name that the entities stage did not
+// make an entity (Nord Stream 2): capitalised words, then numbers,
+// starting at token i; not a month or day, not inside a date.
+func (c *coder) properName(i, to int) *Actor {
+	if !c.isCapitalised(i) || c.is(i, wNotName) || c.dateAt[i] != 0 || i == c.sentenceStart(i) ||
+		c.isCapitalised(i-1) && !c.isPunct(i-1) {
+		// Perjanjian Kerja Sama: the tail of a longer name.
+		return nil
+	}
+	// USD 1 juta, Rp 5 miliar: money, not a name.
+	if i+1 < to && c.doc.Tokens[i+1].Kind == text.Number && len(c.low[i]) <= 3 {
+		return nil
+	}
+	j := i + 1
+	for j < to && c.doc.Tokens[j].Kind != text.Punct && c.dateAt[j] == 0 && c.in.Entities.At(j) == nil &&
+		(c.isCapitalised(j) || c.doc.Tokens[j].Kind == text.Number) {
+		j++
+	}
+	// Menteri Luar Negeri Rusia Sergey Lavrov: a title before a name.
+	if j < to && c.in.Entities.At(j) != nil {
+		return nil
+	}
+	return &Actor{Name: c.doc.Text[c.doc.Tokens[i].Start:c.doc.Tokens[j-1].End]}
+}
+
+// sentenceStart returns the first token of the sentence holding token i.
+func (c *coder) sentenceStart(i int) int {
+	ss := c.doc.Sentences
+	lo, hi := 0, len(ss)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ss[m].Last <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(ss) {
+		return ss[lo].First
+	}
+	return -1
+}
+
+// pronoun resolves dia, ia or beliau at token i to a person: the nearest
+// person named before it in its sentence, else the nearest one in the two
+// sentences before that stands as a subject (before a verb or an
+// auxiliary), else the nearest one there.
+func (c *coder) pronoun(i int) *Actor {
+	start := c.sentenceStart(i)
+	var nearest *Actor
+	sentences := 0
+	for j := i - 1; j >= 0; j-- {
+		if j < start {
+			if sentences++; sentences > 2 {
+				break
+			}
+			start = c.sentenceStart(j)
+		}
+		e, ms := c.entityAt(j)
+		if e == nil || e.Type != "PER" {
+			continue
+		}
+		a := actorOf(e)
+		if ms.first >= c.sentenceStart(i) {
+			return a
+		}
+		if nearest == nil {
+			nearest = a
+		}
+		if k := ms.last; k < len(c.low) && (c.is(k, wAux|wReported) || c.isVerb(k)) {
+			return a
+		}
+		j = ms.first
+	}
+	return nearest
+}
+
+// both resolves kedua negara at token i to the two countries named most
+// often before it (the more recent first on a tie), in order of first
+// mention.
+func (c *coder) both(i int) []*Actor {
+	type seen struct {
+		e           *entity.Entity
+		n, at, from int
+	}
+	var cs []seen
+	for j := 0; j < i; j++ {
+		e, ms := c.entityAt(j)
+		if e == nil {
+			continue
+		}
+		j = ms.last - 1
+		if !e.State {
+			continue
+		}
+		k := slices.IndexFunc(cs, func(x seen) bool { return x.e == e })
+		if k < 0 {
+			cs = append(cs, seen{e: e, from: j})
+			k = len(cs) - 1
+		}
+		cs[k].n++
+		cs[k].at = j
+	}
+	if len(cs) < 2 {
+		return nil
+	}
+	slices.SortStableFunc(cs, func(a, b seen) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return b.at - a.at
+	})
+	cs = cs[:2]
+	slices.SortFunc(cs, func(a, b seen) int { return a.from - b.from })
+	return []*Actor{actorOf(cs[0].e), actorOf(cs[1].e)}
+}

@@ -1,0 +1,435 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/warta-news/warta/analysis/entity"
+	"github.com/warta-news/warta/analysis/text"
+)
+
+// candidate is one trigger with what was found around it, before the
+// mentions of one event are merged.
+type candidate struct {
+	Event
+	trig   *trigger
+	tokens span
+	// participants are the actors of a reciprocal event, in text order.
+	participants []*Actor
+}
+
+// match is a trigger found in a sentence: its pattern and tokens, with
+// the gap's tokens (where the object of menyebut ... pembunuh is).
+type match struct {
+	t      *trigger
+	tokens span
+	gap    span
+}
+
+// Search limits, in tokens: how far from its trigger an actor, a date or a
+// place is looked for.
+const (
+	subjectReach = 8
+	objectReach  = 12
+	dateReach    = 10
+)
+
+// Types whose governed clause is not an event of its own: what is
+// requested, threatened or refused has not happened (mendesak Rusia untuk
+// membebaskan ..., mengancam akan menyerang).
+var governing = map[string]bool{"REQUEST": true, "THREATEN": true, "REJECT": true, "AGREE": true}
+
+// sentence codes the triggers of sentence si and appends the candidates.
+func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
+	ms := c.matches(s)
+	for k, m := range ms {
+		if m.t.frame == frameBlock || c.governed(ms[:k], m) {
+			continue
+		}
+		cd := candidate{trig: m.t, tokens: m.tokens}
+		cd.Type, cd.Mode, cd.Sentence = m.t.typ, m.t.mode, si
+		cd.TriggerStart, cd.TriggerEnd = c.doc.Tokens[m.tokens.first].Start, c.doc.Tokens[m.tokens.last-1].End
+		cd.Trigger = c.doc.Text[cd.TriggerStart:cd.TriggerEnd]
+		c.actors(&cd, m, s)
+		if !cd.plausible() || c.relative(m.tokens, s) && (cd.Source == nil || cd.Target == nil) {
+			continue
+		}
+		cd.Negated = c.negated(m.tokens, s)
+		cd.Modality = c.modality(m.tokens, s)
+		cd.Date = c.date(m.tokens, s)
+		cd.Location = c.location(m.tokens, s, &cd)
+		out = append(out, cd)
+	}
+	return out
+}
+
+// plausible reports whether a candidate has the actors its frame needs:
+// a verb's object (the subject of a passive), anyone for the others. A noun without actors
+// is kept, to be merged into the event it refers back to.
+func (cd *candidate) plausible() bool {
+	switch cd.trig.frame {
+	case frameAct, framePass:
+		return cd.Target != nil
+	case frameSymNom, frameNom, frameRef:
+		return true
+	}
+	return cd.Source != nil || cd.Target != nil
+}
+
+// relative reports whether the trigger opens a relative clause (Navalny
+// yang ditahan): a description of someone, an event only when it names both
+// sides (pelaku yang ditangkap polisi).
+func (c *coder) relative(tr span, s text.Sentence) bool {
+	for i := tr.first - 1; i >= s.First; i-- {
+		if c.low[i] == "yang" {
+			return true
+		}
+		if !c.is(i, wAux|wNegation|wPlanned|wPossible) {
+			return false
+		}
+	}
+	return false
+}
+
+// bare reports whether a candidate names no actor: a noun that refers back
+// to an event (pertemuan itu).
+func (cd *candidate) bare() bool { return cd.Source == nil && cd.Target == nil }
+
+// matches finds the triggers of sentence s, longest first and without
+// overlap, in text order.
+func (c *coder) matches(s text.Sentence) []match {
+	var ms []match
+	for i := s.First; i < s.Last; {
+		best := match{}
+		for _, t := range c.lx.triggers[c.low[i]] {
+			if m, ok := c.matchAt(t, i, s.Last); ok && m.tokens.last-m.tokens.first > best.tokens.last-best.tokens.first {
+				best = m
+			}
+		}
+		if best.t == nil {
+			i++
+			continue
+		}
+		ms = append(ms, best)
+		i = best.tokens.last
+	}
+	return ms
+}
+
+// matchAt matches pattern t at token i, reading through quotation marks;
+// a gap takes as few tokens as it can.
+func (c *coder) matchAt(t *trigger, i, end int) (match, bool) {
+	m := match{t: t, tokens: span{i, i}}
+	var try func(e, j int) bool
+	try = func(e, j int) bool {
+		if e == len(t.elems) {
+			m.tokens.last = j
+			return true
+		}
+		for j < end && c.isQuoteMark(j) && e > 0 {
+			j++
+		}
+		if t.elems[e] == nil {
+			for g := 1; g <= maxGap && j+g <= end; g++ {
+				if c.isPunct(j+g-1) && !c.isQuoteMark(j+g-1) {
+					return false
+				}
+				if try(e+1, j+g) {
+					m.gap = span{j, j + g}
+					return true
+				}
+			}
+			return false
+		}
+		if j >= end || !contains(t.elems[e], c.low[j]) {
+			return false
+		}
+		return try(e+1, j+1)
+	}
+	return m, try(0, i)
+}
+
+func contains(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// governed reports whether m is the content of an earlier trigger that
+// requests, threatens, refuses or agrees to it, linked by untuk, agar,
+// akan (mendesak Rusia untuk membebaskan ...).
+func (c *coder) governed(before []match, m match) bool {
+	for k := len(before) - 1; k >= 0; k-- {
+		b := before[k]
+		if !governing[b.t.typ] {
+			continue
+		}
+		for i := b.tokens.last; i < m.tokens.first; i++ {
+			if c.isPunct(i) && !c.isQuoteMark(i) || c.is(i, wBoundary) {
+				break
+			}
+			if c.is(i, wControl|wPlanned) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negated reports whether a negation stands right before the trigger,
+// with only auxiliaries between (tidak akan menyerang, belum ditangkap),
+// or a noun trigger is called off after it (pertemuan itu batal).
+func (c *coder) negated(tr span, s text.Sentence) bool {
+	for i, n := tr.first-1, 0; i >= s.First && n < 4; i, n = i-1, n+1 {
+		if c.is(i, wNegation) {
+			return true
+		}
+		if !c.is(i, wAux|wPlanned|wPossible) {
+			break
+		}
+	}
+	for i := tr.last; i < s.Last && i < tr.last+3; i++ {
+		if c.low[i] == "batal" || c.low[i] == "dibatalkan" || c.low[i] == "ditunda" {
+			return true
+		}
+		if c.low[i] != "itu" && c.low[i] != "tersebut" && c.low[i] != "ini" {
+			break
+		}
+	}
+	return false
+}
+
+// modality tells whether the event is asserted, or only planned, possible
+// or reported. A condition or a modal word in the trigger's clause makes it
+// possible, an intention planned; the most hypothetical wins. An event in
+// quoted or reported words, or in a sentence with a reporting verb, is
+// reported.
+func (c *coder) modality(tr span, s text.Sentence) string {
+	var cls uint32
+	for i := tr.first - 1; i >= s.First; i-- {
+		if c.isPunct(i) && !c.isQuoteMark(i) && c.low[i] != "-" && c.low[i] != "–" {
+			break
+		}
+		if c.is(i, wPossible|wPlanned) {
+			cls |= c.cls[i] & (wPossible | wPlanned)
+		}
+		if c.is(i, wBoundary) && !c.is(i, wPossible) {
+			break
+		}
+	}
+	switch {
+	case cls&wPossible != 0:
+		return Possible
+	case cls&wPlanned != 0:
+		return Planned
+	}
+	if c.quoteAt[tr.first] || c.reportedAround(tr, s) {
+		return Reported
+	}
+	return Asserted
+}
+
+// reportedAround reports whether the trigger's sentence attributes it to
+// someone: a reporting verb before it that opens a clause (X mengatakan
+// bahwa ..., Blinken mengatakan Biden ...; not X mengungkapkan optimisme),
+// a reporting adverb (dilaporkan, kabarnya), or an attribution after it
+// (..., kata X; ujarnya; menurut X).
+func (c *coder) reportedAround(tr span, s text.Sentence) bool {
+	for i := s.First; i < s.Last; i++ {
+		if !c.is(i, wReported) || tr.first <= i && i < tr.last {
+			continue
+		}
+		w := c.low[i]
+		adverb := strings.HasPrefix(w, "di") || strings.HasSuffix(w, "nya") || w == "konon" || w == "menurut"
+		switch {
+		case adverb:
+			return true
+		case i > tr.first:
+			// An attribution after the words: ", kata X", "” ujar X".
+			if p := i - 1; p >= s.First && c.isPunct(p) {
+				return true
+			}
+		default:
+			if c.opensClause(c.phrase[i].last, s.Last) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// opensClause reports whether a reporting verb ending before token i is
+// followed by a clause rather than a noun: bahwa, a comma or colon, or a
+// subject (a name, a pronoun, a group, para ...).
+func (c *coder) opensClause(i, end int) bool {
+	if i >= end {
+		return false
+	}
+	if c.isPunct(i) || c.low[i] == "bahwa" || c.in.Entities.At(i) != nil {
+		return true
+	}
+	return c.is(i, wPronoun|wBoth|wDeterminer|wAgent)
+}
+
+// date returns the value of the date nearest the trigger in its clause,
+// at most dateReach tokens away, cut to the day.
+func (c *coder) date(tr span, s text.Sentence) string {
+	best, bestDist := "", dateReach+1
+	look := func(from, to, step int) {
+		for i, d := from, 1; i != to && d < bestDist; i, d = i+step, d+1 {
+			if k := c.dateAt[i]; k != 0 {
+				if v := c.in.Dates[k-1].Value; v != "" {
+					best, bestDist = v[:min(len(v), len("2006-01-02"))], d
+				}
+				return
+			}
+			if c.isPunct(i) && !c.isQuoteMark(i) || c.is(i, wBoundary) {
+				return
+			}
+		}
+	}
+	look(tr.last, s.Last, 1)
+	look(tr.first-1, s.First-1, -1)
+	return best
+}
+
+// location returns the place of the event: the place named after di in
+// the trigger's sentence nearest to it, else the dateline's place when
+// no actor belongs to another country.
+func (c *coder) location(tr span, s text.Sentence, cd *candidate) *Actor {
+	from, to := c.clause(tr, s)
+	var best *Actor
+	bestDist := len(c.doc.Tokens)
+	for i := from; i < to; i++ {
+		if !c.is(i, wLocation) {
+			continue
+		}
+		// di depan Gedung DPR, di kota Solo: a word or two may come first.
+		for j := i + 1; j < to && j <= i+3; j++ {
+			e, ms := c.entityAt(j)
+			if e == nil {
+				if c.isPunct(j) || c.isVerb(j) {
+					break
+				}
+				continue
+			}
+			if e.Type == "LOC" && !cd.hasActor(e.ID) {
+				d := abs(i - tr.first)
+				if d < bestDist {
+					best, bestDist = &Actor{Entity: e.ID, Name: e.Name, Country: e.Country}, d
+				}
+			}
+			i = ms.last - 1
+			break
+		}
+	}
+	if best != nil || c.in.Place == "" {
+		return best
+	}
+	return c.datelinePlace(cd)
+}
+
+// clause returns the tokens of the trigger's clause: out to a clause
+// boundary or a linking word (untuk, agar) on either side. Commas do not
+// end it, since dates and places sit between them (Senin (20/10), di
+// Jakarta).
+func (c *coder) clause(tr span, s text.Sentence) (from, to int) {
+	from, to = tr.first, tr.last
+	for from > s.First && !c.is(from-1, wBoundary|wControl) && c.low[from-1] != ";" {
+		from--
+	}
+	for to < s.Last && !c.is(to, wBoundary|wControl) && c.low[to] != ";" {
+		to++
+	}
+	return from, to
+}
+
+// datelinePlace is the dateline's place, for an event none of whose
+// actors belongs to a country other than the place's: a national desk's
+// JAKARTA says nothing about where a meeting abroad took place.
+func (c *coder) datelinePlace(cd *candidate) *Actor {
+	place := &Actor{Name: c.in.Place}
+	for i := range c.entities() {
+		e := &c.in.Entities.Entities[i]
+		if e.Type == "LOC" && strings.EqualFold(e.Name, c.in.Place) {
+			place = &Actor{Entity: e.ID, Name: e.Name, Country: e.Country}
+			break
+		}
+	}
+	home := place.Country
+	if home == "" {
+		home = "ID" // the datelines of Indonesian outlets name Indonesian places
+	}
+	for _, a := range cd.actors() {
+		if a.Country != "" && a.Country != home {
+			return nil
+		}
+	}
+	if place.Entity == "" {
+		place.Name = titleCase(place.Name)
+	}
+	return place
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// titleCase writes an all-capital dateline place as a name: JAKARTA →
+// Jakarta.
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// actors lists a candidate's source and target and its participants.
+func (cd *candidate) actors() []*Actor {
+	out := make([]*Actor, 0, 2+len(cd.participants))
+	for _, a := range append([]*Actor{cd.Source, cd.Target}, cd.participants...) {
+		if a != nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// hasActor reports whether the entity is one of the candidate's actors.
+func (cd *candidate) hasActor(id string) bool {
+	for _, a := range cd.actors() {
+		if a.Entity == id {
+			return true
+		}
+	}
+	return false
+}
+
+// entities returns the number of the article's entities.
+func (c *coder) entities() int {
+	if c.in.Entities == nil {
+		return 0
+	}
+	return len(c.in.Entities.Entities)
+}
+
+// entityAt returns the entity mentioned at token i and the mention's
+// tokens.
+func (c *coder) entityAt(i int) (*entity.Entity, span) {
+	e := c.in.Entities.At(i)
+	if e == nil {
+		return nil, span{}
+	}
+	for _, m := range e.Mentions {
+		if m.First <= i && i < m.Last {
+			return e, span{m.First, m.Last}
+		}
+	}
+	return nil, span{}
+}

@@ -1,0 +1,245 @@
+package event
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/warta-news/warta/analysis/entity"
+	"github.com/warta-news/warta/analysis/stem"
+	"github.com/warta-news/warta/analysis/text"
+	"github.com/warta-news/warta/analysis/timex"
+)
+
+// Event is one event of an article, coded in PLOVER, in the shape of the
+// record's events field.
+type Event struct {
+	Type     string // a PLOVER type: CONSULT, SANCTION, ...
+	Mode     string // the type's PLOVER mode, where the trigger tells it
+	Source   *Actor
+	Target   *Actor
+	Location *Actor
+	// Date is the event's date from the dates stage (2021-05-19, 2021-06),
+	// empty where the article does not date it.
+	Date     string
+	Negated  bool
+	Modality string // asserted, planned, possible or reported
+	Sentence int    // index into the Document's Sentences
+	Trigger  string // the words that name the event
+	// TriggerStart and TriggerEnd are the trigger's byte span in the
+	// Document's Text.
+	TriggerStart, TriggerEnd int
+}
+
+// Actor is an event's source, target or location: an entity of the
+// article where one is named, else the words that name it (polisi,
+// Nord Stream 2).
+type Actor struct {
+	Entity  string // the entity's id, empty where none
+	Name    string
+	Country string // ISO 3166-1 alpha-2, empty where unknown
+	// state marks a country acting as a state, which its people and
+	// bodies act for.
+	state bool
+}
+
+// Modalities of an event.
+const (
+	Asserted = "asserted"
+	Planned  = "planned"
+	Possible = "possible"
+	Reported = "reported"
+)
+
+// Input is what event coding reads besides the Document: the results of
+// the stages before it.
+type Input struct {
+	Entities *entity.Result
+	// Dates are the dates stage's finds, in byte offsets, in text order.
+	Dates []timex.Date
+	// Quotes are the spans of quoted and reported words: an event inside
+	// one is reported.
+	Quotes []text.Span
+	// Place is the dateline's place (JAKARTA), where the article has one.
+	Place string
+}
+
+// MarshalJSON writes an event as the record has it: missing values are
+// null.
+func (e Event) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Type     string  `json:"type"`
+		Mode     *string `json:"mode"`
+		Source   *Actor  `json:"source"`
+		Target   *Actor  `json:"target"`
+		Location *Actor  `json:"location"`
+		Date     *string `json:"date"`
+		Negated  bool    `json:"negated"`
+		Modality string  `json:"modality"`
+		Sentence int     `json:"sentence"`
+		Trigger  string  `json:"trigger"`
+	}{e.Type, null(e.Mode), e.Source, e.Target, e.Location, null(e.Date), e.Negated, e.Modality, e.Sentence, e.Trigger})
+}
+
+// MarshalJSON writes an actor with null for an unknown entity or country.
+func (a Actor) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Entity  *string `json:"entity"`
+		Name    string  `json:"name"`
+		Country *string `json:"country"`
+	}{null(a.Entity), a.Name, null(a.Country)})
+}
+
+func null(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// Find codes the events of doc, whose Tokens and Sentences must be filled.
+// It returns them in text order, one per event: mentions of the same event
+// in several sentences (the meeting, then "pertemuan itu") are one event.
+func Find(doc *text.Document, in Input) ([]Event, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	c := newCoder(lx, doc, in)
+	var found []candidate
+	for si, s := range doc.Sentences {
+		found = c.sentence(si, s, found)
+	}
+	return c.merge(found), nil
+}
+
+// coder holds one document's layers while its events are coded.
+type coder struct {
+	lx  *lexicon
+	doc *text.Document
+	in  Input
+	low []string // tokens in lower case
+	// cls holds the word classes of the phrase that covers each token,
+	// and phrase its token span.
+	cls    []uint32
+	phrase []span
+	// dateAt is 1 + the index into in.Dates of the date covering a token.
+	dateAt []int32
+	// quoteAt marks the tokens inside quoted or reported words.
+	quoteAt []bool
+	// verb caches isVerb per token: 0 unknown, 1 no, 2 yes.
+	verb []uint8
+}
+
+// span is a half-open range of tokens.
+type span struct{ first, last int }
+
+func newCoder(lx *lexicon, doc *text.Document, in Input) *coder {
+	n := len(doc.Tokens)
+	c := &coder{lx: lx, doc: doc, in: in, low: make([]string, n), cls: make([]uint32, n),
+		phrase: make([]span, n), dateAt: make([]int32, n), quoteAt: make([]bool, n), verb: make([]uint8, n)}
+	for i, t := range doc.Tokens {
+		c.low[i] = lower(doc.Text[t.Start:t.End])
+	}
+	for i := 0; i < n; {
+		l, cls := c.longestPhrase(i)
+		if l == 0 {
+			i++
+			continue
+		}
+		for j := i; j < i+l; j++ {
+			c.cls[j], c.phrase[j] = cls, span{i, i + l}
+		}
+		i += l
+	}
+	tokenSpans(doc, len(in.Dates), func(k int) (int, int) { return in.Dates[k].Start, in.Dates[k].End },
+		func(k, tok int) { c.dateAt[tok] = int32(k + 1) })
+	tokenSpans(doc, len(in.Quotes), func(k int) (int, int) { return in.Quotes[k].Start, in.Quotes[k].End },
+		func(_, tok int) { c.quoteAt[tok] = true })
+	return c
+}
+
+// tokenSpans calls mark for every token inside each of n byte spans.
+func tokenSpans(doc *text.Document, n int, at func(int) (int, int), mark func(k, tok int)) {
+	for k := range n {
+		s, e := at(k)
+		i, _ := slices.BinarySearchFunc(doc.Tokens, s, func(t text.Token, s int) int { return t.End - s - 1 })
+		for ; i < len(doc.Tokens) && doc.Tokens[i].Start < e; i++ {
+			mark(k, i)
+		}
+	}
+}
+
+// longestPhrase returns the length and classes of the longest entry of
+// words.tsv starting at token i.
+func (c *coder) longestPhrase(i int) (int, uint32) {
+	for _, p := range c.lx.phrases[c.low[i]] {
+		if c.wordsAt(i, p.words) {
+			return len(p.words), p.class
+		}
+	}
+	return 0, 0
+}
+
+// wordsAt reports whether the tokens from i are the words ws.
+func (c *coder) wordsAt(i int, ws []string) bool {
+	if i+len(ws) > len(c.low) {
+		return false
+	}
+	for k, w := range ws {
+		if c.low[i+k] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// lower returns s in lower case, without allocating when it is already.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; 'A' <= b && b <= 'Z' || b >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// is reports whether token i belongs to a phrase of one of the classes.
+func (c *coder) is(i int, class uint32) bool { return c.cls[i]&class != 0 }
+
+// isPunct reports whether token i is punctuation.
+func (c *coder) isPunct(i int) bool { return c.doc.Tokens[i].Kind == text.Punct }
+
+// isQuoteMark reports whether token i is a quotation mark, which patterns
+// and actor searches read through (menganggap Putin sebagai “pembunuh”).
+func (c *coder) isQuoteMark(i int) bool {
+	switch c.low[i] {
+	case "“", "”", "\"", "‘", "’", "'", "«", "»":
+		return true
+	}
+	return false
+}
+
+// isVerb reports whether token i is a verb: a word with a verbal prefix
+// (meN-, di-, ber-, ter-) that the stemmer takes off. Words of the lexicons
+// are never verbs here: terhadap is a preposition.
+func (c *coder) isVerb(i int) bool {
+	if c.verb[i] == 0 {
+		c.verb[i] = 1
+		w := c.low[i]
+		if c.cls[i] == 0 && c.doc.Tokens[i].Kind == text.Word && len(w) > 4 &&
+			(strings.HasPrefix(w, "me") || strings.HasPrefix(w, "di") || strings.HasPrefix(w, "ber") || strings.HasPrefix(w, "ter")) &&
+			stem.Stem(w) != w {
+			c.verb[i] = 2
+		}
+	}
+	return c.verb[i] == 2
+}
+
+// isCapitalised reports whether token i starts with an upper-case letter.
+func (c *coder) isCapitalised(i int) bool {
+	r, _ := utf8.DecodeRuneInString(c.doc.Text[c.doc.Tokens[i].Start:])
+	return unicode.IsUpper(r)
+}

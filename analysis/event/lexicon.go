@@ -1,0 +1,269 @@
+package event
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+//go:embed data
+var dataFS embed.FS
+
+// frame says where a trigger's actors are (see data/triggers.tsv).
+type frame uint8
+
+const (
+	frameAct    frame = iota + 1 // active verb: subject acts on object
+	framePass                    // passive verb: subject undergoes, oleh X acts
+	frameIntr                    // one-place verb: subject acts, target optional
+	frameSym                     // reciprocal verb: participants on a par
+	frameSymNom                  // reciprocal noun: pertemuan, perundingan
+	frameNom                     // other noun: actors by preposition only
+	frameRef                     // a noun that only refers back: diskusi
+	frameBlock                   // a phrase that is no event
+)
+
+var frameNames = map[string]frame{"act": frameAct, "pass": framePass, "intr": frameIntr,
+	"sym": frameSym, "symnom": frameSymNom, "nom": frameNom, "ref": frameRef, "-": frameBlock}
+
+// symmetric reports whether the frame's actors are participants on a par
+// rather than a source and a target.
+func (f frame) symmetric() bool { return f == frameSym || f == frameSymNom }
+
+// gap is the pattern element "...": up to maxGap tokens.
+const maxGap = 3
+
+// trigger is one pattern of the lexicon.
+type trigger struct {
+	typ, mode string
+	frame     frame
+	// elems are the pattern's positions: each a set of alternative words,
+	// or nil for a gap.
+	elems [][]string
+	text  string // the pattern as written, for error messages
+}
+
+// Types lists the 16 PLOVER event types, in the order of the PLOVER
+// manual.
+var Types = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+	"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+// Definition is a PLOVER event type as the lexicon describes it.
+type Definition struct {
+	Type       string
+	Definition string   // a paraphrase of the PLOVER manual's definition
+	Modes      []string // the type's modes
+	Triggers   int      // patterns of the lexicon for the type
+}
+
+// Word classes of data/words.tsv, as bits.
+const (
+	wNegation uint32 = 1 << iota
+	wPlanned
+	wPossible
+	wReported
+	wAux
+	wBoundary
+	wControl
+	wTarget
+	wLocation
+	wLight
+	wPronoun
+	wBoth
+	wDeterminer
+	wAgent
+	wNotName
+)
+
+var wordClasses = map[string]uint32{"negation": wNegation, "planned": wPlanned, "possible": wPossible,
+	"reported": wReported, "aux": wAux, "boundary": wBoundary, "control": wControl, "target": wTarget,
+	"location": wLocation, "light": wLight, "pronoun": wPronoun, "both": wBoth,
+	"determiner": wDeterminer, "agent": wAgent, "notname": wNotName}
+
+// phrase is an entry of words.tsv: one word or several.
+type phrase struct {
+	words []string
+	class uint32
+}
+
+// lexicon is the parsed content of data/.
+type lexicon struct {
+	// triggers maps a pattern's first word to its patterns, longest first.
+	triggers map[string][]*trigger
+	// phrases maps a phrase's first word to the phrases, longest first.
+	phrases     map[string][]phrase
+	definitions []Definition
+}
+
+var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
+	lx := &lexicon{triggers: map[string][]*trigger{}, phrases: map[string][]phrase{}}
+	if err := lx.readTriggers("data/triggers.tsv"); err != nil {
+		return nil, err
+	}
+	if err := lx.readWords("data/words.tsv"); err != nil {
+		return nil, err
+	}
+	return lx, nil
+})
+
+// Definitions returns the 16 PLOVER types with the lexicon's definitions,
+// modes and trigger counts.
+func Definitions() ([]Definition, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(lx.definitions), nil
+}
+
+// readLines calls fn with the fields of every line of an embedded table
+// that is neither blank nor a "# " comment; "##" lines are passed on.
+func readLines(name string, fn func(line int, f []string) error) error {
+	f, err := dataFS.Open(name)
+	if err != nil {
+		return fmt.Errorf("event: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		l := sc.Text()
+		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") && !strings.HasPrefix(l, "##") {
+			continue
+		}
+		if err := fn(n, strings.Split(l, "\t")); err != nil {
+			return fmt.Errorf("event: %s:%d: %w", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("event: %s: %w", name, err)
+	}
+	return nil
+}
+
+func (lx *lexicon) readTriggers(name string) error {
+	defs := map[string]*Definition{}
+	err := readLines(name, func(_ int, f []string) error {
+		if strings.HasPrefix(f[0], "##") {
+			if len(f) != 3 {
+				return fmt.Errorf("a type line needs 3 fields, has %d", len(f))
+			}
+			typ := strings.TrimSpace(strings.TrimPrefix(f[0], "##"))
+			if typ == "-" {
+				return nil
+			}
+			if !slices.Contains(Types, typ) {
+				return fmt.Errorf("%q is not a PLOVER type", typ)
+			}
+			d := &Definition{Type: typ, Definition: f[1]}
+			if f[2] != "-" {
+				for m := range strings.SplitSeq(f[2], ",") {
+					d.Modes = append(d.Modes, strings.TrimSpace(m))
+				}
+			}
+			defs[typ] = d
+			return nil
+		}
+		if len(f) != 4 {
+			return fmt.Errorf("a trigger line needs 4 fields, has %d", len(f))
+		}
+		typ, mode := f[0], f[1]
+		fr, ok := frameNames[f[2]]
+		if !ok {
+			return fmt.Errorf("unknown frame %q", f[2])
+		}
+		if typ == "-" {
+			typ = ""
+			if fr != frameBlock {
+				return fmt.Errorf("a block needs frame -")
+			}
+		} else if d := defs[typ]; d == nil {
+			return fmt.Errorf("type %q has no ## line before it", typ)
+		} else if mode != "-" && !slices.Contains(d.Modes, mode) {
+			return fmt.Errorf("%s has no mode %q", typ, mode)
+		}
+		if mode == "-" {
+			mode = ""
+		}
+		for p := range strings.SplitSeq(f[3], ",") {
+			t, err := parsePattern(strings.TrimSpace(p))
+			if err != nil {
+				return err
+			}
+			t.typ, t.mode, t.frame = typ, mode, fr
+			for _, w := range t.elems[0] {
+				lx.triggers[w] = append(lx.triggers[w], t)
+			}
+			if d := defs[typ]; d != nil {
+				d.Triggers++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, typ := range Types {
+		d := defs[typ]
+		if d == nil {
+			return fmt.Errorf("event: %s: no ## line for %s", name, typ)
+		}
+		lx.definitions = append(lx.definitions, *d)
+	}
+	for _, ts := range lx.triggers {
+		slices.SortStableFunc(ts, func(a, b *trigger) int { return len(b.elems) - len(a.elems) })
+	}
+	return nil
+}
+
+// parsePattern reads "menjatuhkan|mengenakan sanksi", "menyebut ... pembunuh".
+func parsePattern(p string) (*trigger, error) {
+	t := &trigger{text: p}
+	for w := range strings.SplitSeq(p, " ") {
+		switch {
+		case w == "":
+			return nil, fmt.Errorf("pattern %q: empty word", p)
+		case w == "...":
+			if len(t.elems) == 0 {
+				return nil, fmt.Errorf("pattern %q starts with a gap", p)
+			}
+			t.elems = append(t.elems, nil)
+		case w != strings.ToLower(w):
+			return nil, fmt.Errorf("pattern %q: not lower case", p)
+		default:
+			t.elems = append(t.elems, strings.Split(w, "|"))
+		}
+	}
+	if len(t.elems) == 0 || t.elems[len(t.elems)-1] == nil {
+		return nil, fmt.Errorf("pattern %q is empty or ends with a gap", p)
+	}
+	return t, nil
+}
+
+func (lx *lexicon) readWords(name string) error {
+	err := readLines(name, func(_ int, f []string) error {
+		if len(f) < 2 {
+			return fmt.Errorf("a word needs a class")
+		}
+		var cls uint32
+		for _, c := range f[1:] {
+			bit, ok := wordClasses[c]
+			if !ok {
+				return fmt.Errorf("unknown class %q", c)
+			}
+			cls |= bit
+		}
+		words := strings.Fields(f[0])
+		lx.phrases[words[0]] = append(lx.phrases[words[0]], phrase{words: words, class: cls})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, ps := range lx.phrases {
+		slices.SortStableFunc(ps, func(a, b phrase) int { return len(b.words) - len(a.words) })
+	}
+	return nil
+}

@@ -1,0 +1,146 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/warta-news/warta/analysis/entity"
+)
+
+// actorOf is the actor an entity names.
+func actorOf(e *entity.Entity) *Actor {
+	return &Actor{Entity: e.ID, Name: e.Name, Country: e.Country, state: e.State}
+}
+
+// merge gathers the mentions of one event across the article: a later
+// mention of the same type, negation and modality whose actors agree
+// (the same entities, or a state and a person or body of that state) and
+// whose date and place do not differ is the same event, and fills in
+// what the first mention lacked. A noun with no actors of its own
+// (pertemuan itu, diskusi di Reykjavik) refers to the latest event of its
+// type before it, else the first after it; with none it is dropped.
+func (c *coder) merge(cands []candidate) []Event {
+	var evs, bare []candidate
+	for _, cd := range cands {
+		if cd.bare() {
+			if k := lastOf(evs, &cd); k >= 0 {
+				evs[k].absorb(&cd, false)
+			} else {
+				bare = append(bare, cd)
+			}
+			continue
+		}
+		merged := false
+		for k := len(evs) - 1; k >= 0; k-- {
+			if rev, ok := evs[k].sameAs(&cd); ok {
+				evs[k].absorb(&cd, rev)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			evs = append(evs, cd)
+		}
+	}
+	for _, b := range bare {
+		for k := range evs {
+			if evs[k].kindOf(&b) && evs[k].placedAs(&b) {
+				evs[k].absorb(&b, false)
+				break
+			}
+		}
+	}
+	out := make([]Event, len(evs))
+	for k, e := range evs {
+		out[k] = e.Event
+	}
+	return out
+}
+
+// lastOf returns the latest event that a bare mention can refer to, or -1.
+func lastOf(evs []candidate, b *candidate) int {
+	for k := len(evs) - 1; k >= 0; k-- {
+		if evs[k].kindOf(b) {
+			if evs[k].placedAs(b) {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// kindOf reports whether two mentions are of the same type, negation and
+// modality; an event asserted in one sentence may be reported in another.
+func (cd *candidate) kindOf(o *candidate) bool {
+	return cd.Type == o.Type && cd.Negated == o.Negated &&
+		(cd.Modality == o.Modality || factual(cd.Modality) && factual(o.Modality))
+}
+
+// factual reports whether a modality says the event happened.
+func factual(m string) bool { return m == Asserted || m == Reported }
+
+// placedAs reports whether two mentions' dates and places do not differ.
+func (cd *candidate) placedAs(o *candidate) bool {
+	if cd.Date != "" && o.Date != "" && cd.Date != o.Date {
+		return false
+	}
+	return cd.Location == nil || o.Location == nil || sameActor(cd.Location, o.Location)
+}
+
+// sameAs reports whether o is a later mention of cd's event, and whether
+// its source and target are the other way round (a reciprocal event).
+func (cd *candidate) sameAs(o *candidate) (reversed, ok bool) {
+	if !cd.kindOf(o) || !cd.placedAs(o) {
+		return false, false
+	}
+	if agree(cd.Source, o.Source) && agree(cd.Target, o.Target) &&
+		(cd.Source != nil && sameActor(cd.Source, o.Source) || cd.Target != nil && sameActor(cd.Target, o.Target)) {
+		return false, true
+	}
+	if cd.trig.frame.symmetric() && agree(cd.Source, o.Target) && agree(cd.Target, o.Source) &&
+		(cd.Source != nil && sameActor(cd.Source, o.Target) || cd.Target != nil && sameActor(cd.Target, o.Source)) {
+		return true, true
+	}
+	return false, false
+}
+
+// agree reports whether two actors can be one side of an event: either is
+// missing, or they are the same.
+func agree(a, b *Actor) bool { return a == nil || b == nil || sameActor(a, b) }
+
+// sameActor reports whether two actors are the same side: the same
+// entity, the same words, or a state and someone of that state.
+func sameActor(a, b *Actor) bool {
+	switch {
+	case a == nil || b == nil:
+		return false
+	case a.Entity != "" && a.Entity == b.Entity:
+		return true
+	case a.Entity == "" && b.Entity == "":
+		return strings.EqualFold(a.Name, b.Name)
+	}
+	return (a.state || b.state) && a.Country != "" && a.Country == b.Country
+}
+
+// absorb fills in what the event lacks from a later mention of it.
+func (cd *candidate) absorb(o *candidate, reversed bool) {
+	src, tgt := o.Source, o.Target
+	if reversed {
+		src, tgt = tgt, src
+	}
+	if cd.Source == nil {
+		cd.Source = src
+	}
+	if cd.Target == nil {
+		cd.Target = tgt
+	}
+	if cd.Date == "" {
+		cd.Date = o.Date
+	}
+	if cd.Location == nil {
+		cd.Location = o.Location
+	}
+	if o.Modality == Asserted {
+		cd.Modality = Asserted
+	}
+}
