@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/warta-news/warta/analysis/entity"
+	"github.com/warta-news/warta/analysis/stem"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -15,10 +16,10 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 	case frameAct:
 		cd.Source = first(c.subject(tr.first, s, false))
 		if m.gap.last > m.gap.first {
-			cd.Target = c.object(m.gap.first, m.gap.last, false)
+			cd.Target = c.object(m.gap.first, m.gap.last)
 		}
 		if cd.Target == nil {
-			cd.Target = c.object(tr.last, s.Last, false)
+			cd.Target = c.object(tr.last, s.Last)
 		}
 	case framePass:
 		cd.Target = first(c.subject(tr.first, s, false))
@@ -40,7 +41,7 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 		ps := c.partners(tr.last, s.Last)
 		// Jokowi bertemu Prabowo: a reciprocal verb's object is the partner.
 		if len(ps) == 0 && m.t.frame == frameSym {
-			if a := c.object(tr.last, s.Last, false); a != nil {
+			if a := c.object(tr.last, s.Last); a != nil {
 				ps = append(ps, a)
 			}
 		}
@@ -112,6 +113,11 @@ func distinct(as []*Actor) []*Actor {
 // subject may stand before one verb of its clause (Blinken dan Lavrov
 // mengungkapkan optimisme dalam pertemuan ...); a verb's may not.
 func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
+	// ... lalu ditangkap dan ditahan: a second verb shares its subject
+	// with the first, which is further than this looks.
+	if k := from - 1; k >= s.First && (c.low[k] == "dan" || c.low[k] == "serta") {
+		return nil
+	}
 	verbs, words := 0, 0
 	for i := from - 1; i >= s.First && words <= subjectReach; i-- {
 		switch {
@@ -198,7 +204,7 @@ func (c *coder) modifier(i int) bool {
 	case "dari", "dengan", "oleh", "untuk", "tentang", "dalam", "antara", "sejak", "seperti":
 		return true
 	}
-	return c.cls[i] == 0 && c.doc.Tokens[i].Kind == text.Word && !c.isCapitalised(i) && !c.isVerb(i)
+	return c.commonWord(i) && !c.isVerb(i)
 }
 
 // onlyAux reports whether tokens [from, to) are all auxiliaries.
@@ -245,13 +251,16 @@ func (c *coder) coordinated(ms span, s text.Sentence, a *Actor) []*Actor {
 }
 
 // object looks right of a trigger for its object: after a preposition
-// (pada, kepada, terhadap), over determiners and descriptive words, the
-// first entity, pronoun, acting group or capitalised name, before the
-// clause ends. A verb right after the trigger means it governs a verb
-// (membantu menormalkan ...), not an actor; later, a verb ends the object
-// unless a relative clause (yang ...) has opened.
-func (c *coder) object(from, to int, afterPrep bool) *Actor {
+// (pada, kepada, terhadap), over determiners and up to three descriptive
+// words, the first entity, pronoun, acting group or capitalised name before
+// the clause ends. A place after di, or a place or group that modifies a
+// common noun (gas Rusia, program pemerintah), is passed over; the doer of
+// a deed is not (serangan Israel). A verb ends the object — right after
+// the trigger it means the trigger governs a verb (membantu menormalkan
+// ...) — unless a relative clause (yang ...) has opened.
+func (c *coder) object(from, to int) *Actor {
 	relative := false
+	plain := 0 // common words passed outside a relative clause
 	for i := from; i < to && i < from+objectReach; i++ {
 		if c.isQuoteMark(i) {
 			continue
@@ -260,6 +269,12 @@ func (c *coder) object(from, to int, afterPrep bool) *Actor {
 			return nil
 		}
 		if e, ms := c.entityAt(i); e != nil {
+			// di Jakarta, gas Rusia, program KPK: a place or a modifier of
+			// the object, not the object.
+			if i > from && (c.is(i-1, wLocation) || e.Type != "PER" && c.commonWord(i-1) && !relative) {
+				i = ms.last - 1
+				continue
+			}
 			// warga AS Paul Whelan: the person rather than the country.
 			if ms.last < to {
 				if p, _ := c.entityAt(ms.last); p != nil && p.Type == "PER" {
@@ -274,32 +289,61 @@ func (c *coder) object(from, to int, afterPrep bool) *Actor {
 		case cls&wPronoun != 0:
 			return c.pronoun(i)
 		case cls&wAgent != 0:
+			if i > from && c.commonWord(i-1) && !relative {
+				i = c.phrase[i].last - 1
+				continue
+			}
 			return c.group(c.phrase[i], to)
 		case cls&(wBoundary|wControl) != 0:
 			return nil
-		case cls&wTarget != 0 && i == from:
-			afterPrep = true
+		case cls&wDeed != 0:
+			// mengecam serangan Israel: the deed's doer is the object.
 			continue
+		case cls&(wTarget|wLocation) != 0:
+			if i == from {
+				continue
+			}
+			// menuntut investigasi atas insiden X: another phrase begins.
+			if plain > 0 && !relative {
+				return nil
+			}
 		}
 		if c.low[i] == "yang" {
 			relative = true
 			continue
 		}
-		if c.isVerb(i) && (i == from || !relative) && !afterPrep {
+		// A verb ends the object, unless inside a relative clause (kapal
+		// yang terlibat dalam ...).
+		if (c.isVerb(i) || c.is(i, wLight|wReported)) && !relative {
 			return nil
 		}
 		if a := c.properName(i, to); a != nil {
 			return a
 		}
+		if c.commonWord(i) && !relative {
+			if plain++; plain > 3 {
+				return nil
+			}
+		}
 	}
 	return nil
+}
+
+// commonWord reports whether token i is a lower-case word of no class:
+// a common noun or adjective (program, investigasi, transparan).
+func (c *coder) commonWord(i int) bool {
+	switch c.low[i] {
+	case "dan", "serta", "yang", "itu", "ini", "tersebut":
+		return false
+	}
+	return c.cls[i] == 0 && c.doc.Tokens[i].Kind == text.Word && !c.isCapitalised(i)
 }
 
 // prepObject is the actor after a target preposition (terhadap, kepada)
 // right after the trigger, or nil.
 func (c *coder) prepObject(from, to int) *Actor {
 	if from < to && c.is(from, wTarget) {
-		return c.object(from, to, true)
+		return c.object(from, to)
 	}
 	return nil
 }
@@ -311,7 +355,7 @@ func (c *coder) agent(from, to int) *Actor {
 		return nil
 	}
 	if c.low[from] == "oleh" {
-		return c.object(from+1, to, true)
+		return c.object(from+1, to)
 	}
 	if e, _ := c.entityAt(from); e != nil {
 		return actorOf(e)
@@ -364,7 +408,7 @@ func (c *coder) partners(from, to int) []*Actor {
 		}
 		switch c.low[i] {
 		case "dengan":
-			if a := c.object(i+1, to, true); a != nil {
+			if a := c.object(i+1, to); a != nil {
 				return []*Actor{a}
 			}
 			return nil
@@ -409,6 +453,10 @@ func (c *coder) onlyPartner(tr span, s text.Sentence) bool {
 // make an entity (Nord Stream 2): capitalised words, then numbers,
 // starting at token i; not a month or day, not inside a date.
 func (c *coder) properName(i, to int) *Actor {
+	// A headline capitalises every word.
+	if c.doc.Tokens[i].Start < c.doc.Title.End {
+		return nil
+	}
 	if !c.isCapitalised(i) || c.is(i, wNotName) || c.dateAt[i] != 0 || i == c.sentenceStart(i) ||
 		c.isCapitalised(i-1) && !c.isPunct(i-1) {
 		// Perjanjian Kerja Sama: the tail of a longer name.
@@ -425,6 +473,18 @@ func (c *coder) properName(i, to int) *Actor {
 	}
 	// Menteri Luar Negeri Rusia Sergey Lavrov: a title before a name.
 	if j < to && c.in.Entities.At(j) != nil {
+		return nil
+	}
+	// Ton Cabai Merah, Ketua: common words in title case; a lone capital
+	// is an abbreviation (Rp 2,3 T).
+	name := false
+	for k := i; k < j; k++ {
+		w := c.doc.Text[c.doc.Tokens[k].Start:c.doc.Tokens[k].End]
+		if c.doc.Tokens[k].Kind == text.Word && len(w) > 1 && !stem.Known(w) {
+			name = true
+		}
+	}
+	if !name {
 		return nil
 	}
 	return &Actor{Name: c.doc.Text[c.doc.Tokens[i].Start:c.doc.Tokens[j-1].End]}

@@ -42,7 +42,9 @@ var governing = map[string]bool{"REQUEST": true, "THREATEN": true, "REJECT": tru
 func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 	ms := c.matches(s)
 	for k, m := range ms {
-		if m.t.frame == frameBlock || c.governed(ms[:k], m) {
+		// A trigger inside a name (a title-case headline the entities
+		// stage read as one name) is not one.
+		if m.t.frame == frameBlock || c.governed(ms[:k], m) || c.in.Entities.At(m.tokens.first) != nil {
 			continue
 		}
 		cd := candidate{trig: m.t, tokens: m.tokens}
@@ -63,9 +65,14 @@ func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 }
 
 // plausible reports whether a candidate has the actors its frame needs:
-// a verb's object (the subject of a passive), anyone for the others. A noun without actors
+// a verb's object (the subject of a passive), anyone for the others; an
+// arrest's target must be a person or a group, not a body or a place. A noun without actors
 // is kept, to be merged into the event it refers back to.
 func (cd *candidate) plausible() bool {
+	// An arrest takes people (mengamankan kejaksaan is guarding it).
+	if cd.Mode == "arrest" && cd.Target != nil && cd.Target.kind != "" && cd.Target.kind != "PER" {
+		return false
+	}
 	switch cd.trig.frame {
 	case frameAct, framePass:
 		return cd.Target != nil
@@ -285,7 +292,9 @@ func (c *coder) date(tr span, s text.Sentence) string {
 				}
 				return
 			}
-			if c.isPunct(i) && !c.isQuoteMark(i) || c.is(i, wBoundary) {
+			// ..., Senin (20/10/2025): commas and brackets stand before
+			// the dates news puts at the end of a clause.
+			if c.isPunct(i) && !c.isQuoteMark(i) && c.low[i] != "," && c.low[i] != "(" && c.low[i] != ")" || c.is(i, wBoundary) {
 				return
 			}
 		}

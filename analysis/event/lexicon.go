@@ -76,12 +76,13 @@ const (
 	wDeterminer
 	wAgent
 	wNotName
+	wDeed
 )
 
 var wordClasses = map[string]uint32{"negation": wNegation, "planned": wPlanned, "possible": wPossible,
 	"reported": wReported, "aux": wAux, "boundary": wBoundary, "control": wControl, "target": wTarget,
 	"location": wLocation, "light": wLight, "pronoun": wPronoun, "both": wBoth,
-	"determiner": wDeterminer, "agent": wAgent, "notname": wNotName}
+	"determiner": wDeterminer, "agent": wAgent, "notname": wNotName, "deed": wDeed}
 
 // phrase is an entry of words.tsv: one word or several.
 type phrase struct {

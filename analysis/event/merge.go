@@ -8,7 +8,7 @@ import (
 
 // actorOf is the actor an entity names.
 func actorOf(e *entity.Entity) *Actor {
-	return &Actor{Entity: e.ID, Name: e.Name, Country: e.Country, state: e.State}
+	return &Actor{Entity: e.ID, Name: e.Name, Country: e.Country, state: e.State, kind: e.Type}
 }
 
 // merge gathers the mentions of one event across the article: a later

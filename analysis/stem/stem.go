@@ -30,30 +30,50 @@ func Stem(word string) string {
 	return defaultDict().stem(word)
 }
 
-// stem lower-cases word into a stack buffer and looks its root up.
-func (d *dictionary) stem(word string) string {
-	if len(word) > maxWord {
-		return strings.ToLower(word)
-	}
+// Known reports whether word is in the dictionary, as it stands or once
+// its affixes are taken off: a capitalised word that is known (Ketua,
+// Kerja, Merah) is a common word in title case, not a name.
+func Known(word string) bool {
 	var buf [maxWord]byte
-	lowered := false
+	w, ok := lowerWord(&buf, word)
+	if !ok {
+		return false
+	}
+	_, ok = defaultDict().root(w)
+	return ok
+}
+
+// lowerWord lower-cases a word of letters and hyphens into buf; ok is false
+// for anything else or a word too long to be a root.
+func lowerWord(buf *[maxWord]byte, word string) (w []byte, ok bool) {
+	if len(word) > maxWord {
+		return nil, false
+	}
 	for i := 0; i < len(word); i++ {
 		c := word[i]
 		switch {
 		case 'a' <= c && c <= 'z' || c == '-':
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
-			lowered = true
 		default:
-			return strings.ToLower(word)
+			return nil, false
 		}
 		buf[i] = c
 	}
-	w := buf[:len(word)]
+	return buf[:len(word)], true
+}
+
+// stem lower-cases word into a stack buffer and looks its root up.
+func (d *dictionary) stem(word string) string {
+	var buf [maxWord]byte
+	w, ok := lowerWord(&buf, word)
+	if !ok {
+		return strings.ToLower(word)
+	}
 	if root, ok := d.root(w); ok {
 		return root
 	}
-	if lowered {
+	if string(w) != word {
 		return string(w)
 	}
 	return word

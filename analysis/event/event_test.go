@@ -1,0 +1,115 @@
+package event_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/analysis/event"
+)
+
+// short writes an event as the table rows give it: TYPE source>target
+// modality, then !neg, @place and the date where there are.
+func short(e event.Event) string {
+	name := func(a *event.Actor) string {
+		if a == nil {
+			return "-"
+		}
+		return a.Name
+	}
+	s := fmt.Sprintf("%s %s>%s %s", e.Type, name(e.Source), name(e.Target), e.Modality)
+	if e.Negated {
+		s += " !neg"
+	}
+	if e.Location != nil {
+		s += " @" + e.Location.Name
+	}
+	if e.Date != "" {
+		s += " " + e.Date
+	}
+	return s
+}
+
+// findRows are real-looking Indonesian news sentences with every event
+// they hold; an empty want means none.
+var findRows = []struct {
+	name, in string
+	want     []string
+}{
+	{"arrest with place and date", "Polisi menangkap dua pelaku pencurian di Bekasi, Senin (20/10/2025).",
+		[]string{"COERCE Polisi>pelaku asserted @Bekasi 2025-10-20"}},
+	{"meeting with dengan", "Presiden Joko Widodo bertemu dengan Perdana Menteri Malaysia Anwar Ibrahim di Jakarta pada Rabu (15/10/2025).",
+		[]string{"CONSULT Joko Widodo>Anwar Ibrahim asserted @Jakarta 2025-10-15"}},
+	{"negated and planned", "Putin menegaskan Rusia tidak akan menyerang Ukraina.",
+		[]string{"ASSAULT Rusia>Ukraina planned !neg"}},
+	{"hypothetical", "Jika Iran menyerang Israel, Amerika Serikat akan membalas.",
+		[]string{"ASSAULT Iran>Israel possible"}},
+	{"reported clause", "Juru bicara militer mengatakan Israel menyerang Gaza pada Selasa (14/10/2025).",
+		[]string{"ASSAULT Israel>Gaza reported 2025-10-14"}},
+	{"passive with agent", "Seorang jurnalis ditangkap polisi di Makassar.",
+		[]string{"COERCE polisi>jurnalis asserted @Makassar"}},
+	{"requested release is not an event", "Amerika Serikat mendesak Rusia untuk membebaskan tahanan politik.",
+		[]string{"REQUEST Amerika Serikat>Rusia asserted"}},
+	{"kedua negara", "Indonesia dan Malaysia menggelar pertemuan di Kuala Lumpur. Kedua negara sepakat untuk memperkuat patroli perbatasan.",
+		[]string{"CONSULT Indonesia>Malaysia asserted @Kuala Lumpur", "AGREE Indonesia>Malaysia asserted"}},
+	{"relative clause describes", "Navalny yang ditahan sejak Januari mengirim surat kepada keluarganya.", nil},
+	{"help to do is not aid", "Bank Dunia akan membantu menormalkan perdagangan kawasan.", nil},
+	{"pronoun", "Menteri Luar Negeri Retno Marsudi tiba di Jenewa pada Senin. Dia mengecam Israel.",
+		[]string{"ACCUSE Retno Marsudi>Israel asserted"}},
+	{"deed's doer", "Pemerintah Indonesia mengecam serangan Israel terhadap warga sipil.",
+		[]string{"ACCUSE Pemerintah Indonesia>Israel asserted"}},
+	{"protest", "Ribuan buruh berunjuk rasa di Bandung menuntut kenaikan upah.",
+		[]string{"PROTEST buruh>- asserted @Bandung"}},
+	{"aid to victims", "Pemerintah Jepang menyalurkan bantuan kepada korban gempa di Cianjur.",
+		[]string{"AID Pemerintah Jepang>korban asserted @Cianjur"}},
+	{"a noun refers back", "Prabowo bertemu Anwar Ibrahim pada Kamis (16/10/2025). Pertemuan itu berlangsung di Istana Bogor.",
+		[]string{"CONSULT Prabowo>Anwar Ibrahim asserted @Istana Bogor 2025-10-16"}},
+	{"sanction on a name", "Uni Eropa menjatuhkan sanksi kepada Wagner Group.",
+		[]string{"SANCTION Uni Eropa>Wagner Group asserted"}},
+	{"no actor, no event", "Pertemuan itu berlangsung hangat dan penuh keakraban.", nil},
+	{"a modifier is no target", "Harga minyak menguat didukung permintaan dari Amerika Serikat.", nil},
+}
+
+func TestFind(t *testing.T) {
+	for _, row := range findRows {
+		t.Run(row.name, func(t *testing.T) {
+			rec, err := analysis.Analyze(context.Background(), analysis.Input{Title: "Berita", Body: row.in, Published: "2025-10-20"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range rec.Events {
+				got = append(got, short(e))
+			}
+			if !slices.Equal(got, row.want) {
+				t.Errorf("%s\n got %q\nwant %q", row.in, got, row.want)
+				for _, e := range rec.Entities {
+					t.Logf("entity %s %s %q %s", e.ID, e.Type, e.Name, e.Country)
+				}
+			}
+		})
+	}
+}
+
+// TestDefinitions checks that the lexicon defines every PLOVER type with
+// its modes and gives each some triggers.
+func TestDefinitions(t *testing.T) {
+	defs, err := event.Definitions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(defs) != len(event.Types) {
+		t.Fatalf("%d definitions for %d types", len(defs), len(event.Types))
+	}
+	for i, d := range defs {
+		if d.Type != event.Types[i] || len(d.Definition) < 40 || d.Triggers < 5 {
+			t.Errorf("%s: definition %q, %d triggers", d.Type, d.Definition, d.Triggers)
+		}
+		if strings.Contains(d.Definition, "\t") {
+			t.Errorf("%s: tab in definition", d.Type)
+		}
+	}
+}
