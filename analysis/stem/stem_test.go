@@ -233,3 +233,17 @@ func lineDiff(want, got string) string {
 	}
 	return b.String()
 }
+
+func TestKnown(t *testing.T) {
+	for _, row := range []struct {
+		word string
+		want bool
+	}{
+		{"Ketua", true}, {"pemerintah", true}, {"Merah", true}, {"dikerjakan", true},
+		{"Nord", false}, {"Stream", false}, {"Blinken", false}, {"2025", false}, {"", false},
+	} {
+		if got := Known(row.word); got != row.want {
+			t.Errorf("Known(%q) = %v, want %v", row.word, got, row.want)
+		}
+	}
+}
