@@ -1,0 +1,55 @@
+package eval
+
+import (
+	stdcontext "context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/warta-news/warta/internal/shared"
+)
+
+// TestEventsJudged codes the detik-news articles and compares the events
+// with the judged sample: most must still be coded as they were judged (a
+// change to the rules that moves many of them calls for judging a new
+// sample), and the precision of those must hold.
+func TestEventsJudged(t *testing.T) {
+	articles := shared.Path(t, "data/detik-news/articles.jsonl")
+	st, _, err := Events(stdcontext.Background(), articles, "testdata/events-judged.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := st.Judged
+	if j.Sample != 50 {
+		t.Fatalf("judged sample has %d events, want 50", j.Sample)
+	}
+	if len(j.Changed) > 10 {
+		t.Errorf("%d judged events are no longer coded as judged; judge a new sample:\n%s", len(j.Changed), strings.Join(j.Changed, "\n"))
+	}
+	if p := j.Precision(); p < 0.7 {
+		t.Errorf("precision on the judged sample %.2f, want at least 0.70", p)
+	}
+	var b strings.Builder
+	if err := WriteEventsReport(&b, st); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + b.String())
+}
+
+func TestReadJudgedErrors(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"fields":  "850\t7751\tCOERCE\t-\tdemonstran\tasserted\tright\n",
+		"offset":  "850\tx\tCOERCE\t-\tdemonstran\tasserted\tright\twhy\n",
+		"verdict": "850\t7751\tCOERCE\t-\tdemonstran\tasserted\tmaybe\twhy\n",
+	} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("# comment\n"+content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ReadJudged(p); err == nil || !strings.Contains(err.Error(), ":2:") {
+			t.Errorf("%s: error %v, want one naming line 2", name, err)
+		}
+	}
+}
