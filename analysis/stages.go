@@ -85,7 +85,10 @@ func DefaultPipeline() Pipeline {
 			return nil
 		}},
 		{Name: "events", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
-			in := event.Input{Entities: rec.entities, Dates: rec.byteDates, Quotes: rec.quoteSpans}
+			in := event.Input{Entities: rec.entities, Dates: rec.byteDates, Quotes: rec.quoteSpans, URL: rec.Source.URL}
+			if rec.Section != nil {
+				in.Section = *rec.Section
+			}
 			if rec.Dateline != nil {
 				in.Place = rec.Dateline.Place
 			}

@@ -34,6 +34,10 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 		if a := c.agent(tr.last, s.Last); a != nil && c.low[tr.last] == "oleh" {
 			cd.Source = a
 		}
+		// bantuan dari Jepang, apresiasi dari DPRD: who it comes from.
+		if tr.last < s.Last && c.low[tr.last] == "dari" {
+			cd.Source = c.object(tr.last+1, s.Last)
+		}
 		cd.Target = c.prepObject(tr.last, s.Last)
 	case frameSym, frameSymNom:
 		// antara X dan Y names both sides; dengan X the other side of the
@@ -61,7 +65,10 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 			case tr.first > s.First && (c.low[tr.first-1] == "dalam" || c.low[tr.first-1] == "pada"):
 				// Blinken dan Lavrov mengungkapkan optimisme dalam pertemuan
 				// ...: the clause's subject took part.
-				subj = c.subject(tr.first-1, s, true)
+				// A lone subject may only announce what happened there.
+				if subj = c.subject(tr.first-1, s, true); len(subj) < 2 {
+					subj = nil
+				}
 			}
 			ps = append(subj, ps...)
 		}
@@ -136,6 +143,12 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 			return nil
 		}
 		if e, ms := c.entityAt(i); e != nil {
+			// di Istana, dari Jakarta: a place, not the subject.
+			if ms.first > s.First && c.is(ms.first-1, wLocation|wTarget) || ms.first > s.First && c.low[ms.first-1] == "dari" {
+				i = ms.first
+				words++
+				continue
+			}
 			if e.Type == "LOC" && ms.first > s.First {
 				// militer Rusia, warga Bekasi: a group of the place.
 				if c.is(ms.first-1, wAgent) {
@@ -152,6 +165,10 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 			if overVerb && e.Type != "PER" && !e.State {
 				return nil
 			}
+			if c.inRelative(ms.first, s) {
+				i = ms.first
+				continue
+			}
 			return c.coordinated(ms, s, actorOf(e))
 		}
 		switch cls := c.cls[i]; {
@@ -165,6 +182,10 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 		case cls&wAgent != 0:
 			if overVerb {
 				return nil
+			}
+			if p := c.phrase[i]; c.inRelative(p.first, s) {
+				i = p.first
+				continue
 			}
 			return []*Actor{c.group(c.phrase[i], from)}
 		case cls&wControl != 0:
@@ -205,6 +226,22 @@ func (c *coder) modifier(i int) bool {
 		return true
 	}
 	return c.commonWord(i) && !c.isVerb(i)
+}
+
+// inRelative reports whether the actor starting at token i is the object
+// of a relative clause (mahasiswa yang mencemooh korban dijatuhi sanksi):
+// the subject is the clause's head, before yang.
+func (c *coder) inRelative(i int, s text.Sentence) bool {
+	j := i - 1
+	for j >= s.First && c.is(j, wDeterminer) {
+		j--
+	}
+	if j < s.First || !c.isVerb(j) {
+		return false
+	}
+	for j--; j >= s.First && c.is(j, wAux|wNegation); j-- {
+	}
+	return j >= s.First && c.low[j] == "yang"
 }
 
 // onlyAux reports whether tokens [from, to) are all auxiliaries.
@@ -418,8 +455,14 @@ func (c *coder) partners(from, to int) []*Actor {
 			}
 			var out []*Actor
 			for j := i + 1; j < to && j < i+objectReach && len(out) < 2; j++ {
-				if c.isPunct(j) && !c.isQuoteMark(j) {
+				// antara BI, OJK, dan LPS: a list goes on over commas.
+				if c.isPunct(j) && !c.isQuoteMark(j) && c.low[j] != "," {
 					break
+				}
+				if c.is(j, wAgent) && len(out) < 2 {
+					out = append(out, c.group(c.phrase[j], to))
+					j = c.phrase[j].last - 1
+					continue
 				}
 				if e, ms := c.entityAt(j); e != nil {
 					// Presiden Rusia Vladimir Putin: the person after his country.

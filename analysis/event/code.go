@@ -52,7 +52,7 @@ func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 		cd.TriggerStart, cd.TriggerEnd = c.doc.Tokens[m.tokens.first].Start, c.doc.Tokens[m.tokens.last-1].End
 		cd.Trigger = c.doc.Text[cd.TriggerStart:cd.TriggerEnd]
 		c.actors(&cd, m, s)
-		if !cd.plausible() || c.relative(m.tokens, s) && (cd.Source == nil || cd.Target == nil) {
+		if !cd.plausible() || c.helpsToDo(&cd, m) || c.relative(m.tokens, s) && (cd.Source == nil || cd.Target == nil) {
 			continue
 		}
 		cd.Negated = c.negated(m.tokens, s)
@@ -80,6 +80,25 @@ func (cd *candidate) plausible() bool {
 		return true
 	}
 	return cd.Source != nil || cd.Target != nil
+}
+
+// helpsToDo reports whether an AID trigger's object is followed by what
+// it is helped to do (membantu pemerintah daerah mengatasi ...): help, not
+// material aid.
+func (c *coder) helpsToDo(cd *candidate, m match) bool {
+	if cd.Type != "AID" || cd.Target == nil {
+		return false
+	}
+	for i := m.tokens.last; i < len(c.low) && i < m.tokens.last+objectReach; i++ {
+		if e, ms := c.entityAt(i); e != nil && e.ID == cd.Target.Entity {
+			return ms.last < len(c.low) && c.isVerb(ms.last)
+		}
+		if c.is(i, wAgent) && c.phrase[i].first == i {
+			p := c.phrase[i]
+			return p.last < len(c.low) && c.isVerb(p.last)
+		}
+	}
+	return false
 }
 
 // relative reports whether the trigger opens a relative clause (Navalny

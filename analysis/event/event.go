@@ -65,6 +65,10 @@ type Input struct {
 	Quotes []text.Span
 	// Place is the dateline's place (JAKARTA), where the article has one.
 	Place string
+	// Section and URL say where the article was published: a sports page
+	// (sport.detik.com, bola.kompas.com, section Sepakbola) is not coded,
+	// since the words of play are those of war (menyerang, menjamu).
+	Section, URL string
 }
 
 // MarshalJSON writes an event as the record has it: missing values are
@@ -107,6 +111,9 @@ func Find(doc *text.Document, in Input) ([]Event, error) {
 	lx, err := loadLexicon()
 	if err != nil {
 		return nil, err
+	}
+	if lx.sportsPage(in.Section, in.URL) {
+		return nil, nil
 	}
 	c := newCoder(lx, doc, in)
 	var found []candidate
@@ -177,8 +184,9 @@ func tokenSpans(doc *text.Document, n int, at func(int) (int, int), mark func(k,
 // words.tsv starting at token i.
 func (c *coder) longestPhrase(i int) (int, uint32) {
 	for _, p := range c.lx.phrases[c.low[i]] {
-		if c.wordsAt(i, p.words) {
-			return len(p.words), p.class
+		// Sports words name pages, not words of the text.
+		if p.class&^wSport != 0 && c.wordsAt(i, p.words) {
+			return len(p.words), p.class &^ wSport
 		}
 	}
 	return 0, 0

@@ -94,6 +94,28 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// TestSportsPage checks that a sports page is not coded: a team that
+// hosts another has not held talks with it.
+func TestSportsPage(t *testing.T) {
+	const body = "Manajer Arsenal Mikel Arteta bertemu dengan pemilik klub Stan Kroenke di London."
+	for _, row := range []struct {
+		url  string
+		want int
+	}{
+		{"https://sport.detik.com/sepakbola/liga-inggris/d-1/x", 0},
+		{"https://www.kompas.com/bola/read/2025/10/20/x", 0},
+		{"https://news.detik.com/berita/d-1/x", 1},
+	} {
+		rec, err := analysis.Analyze(context.Background(), analysis.Input{Title: "Berita", Body: body, URL: row.url})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rec.Events) != row.want {
+			t.Errorf("%s: %d events, want %d", row.url, len(rec.Events), row.want)
+		}
+	}
+}
+
 // TestDefinitions checks that the lexicon defines every PLOVER type with
 // its modes and gives each some triggers.
 func TestDefinitions(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -77,12 +78,13 @@ const (
 	wAgent
 	wNotName
 	wDeed
+	wSport
 )
 
 var wordClasses = map[string]uint32{"negation": wNegation, "planned": wPlanned, "possible": wPossible,
 	"reported": wReported, "aux": wAux, "boundary": wBoundary, "control": wControl, "target": wTarget,
 	"location": wLocation, "light": wLight, "pronoun": wPronoun, "both": wBoth,
-	"determiner": wDeterminer, "agent": wAgent, "notname": wNotName, "deed": wDeed}
+	"determiner": wDeterminer, "agent": wAgent, "notname": wNotName, "deed": wDeed, "sport": wSport}
 
 // phrase is an entry of words.tsv: one word or several.
 type phrase struct {
@@ -241,6 +243,24 @@ func parsePattern(p string) (*trigger, error) {
 		return nil, fmt.Errorf("pattern %q is empty or ends with a gap", p)
 	}
 	return t, nil
+}
+
+// sportsPage reports whether an article's section, or a label of its
+// address's host or a segment of its path, names a sport.
+func (lx *lexicon) sportsPage(section, address string) bool {
+	names := strings.Fields(strings.ToLower(section))
+	if u, err := url.Parse(address); err == nil {
+		names = append(names, strings.Split(strings.ToLower(u.Hostname()), ".")...)
+		names = append(names, strings.Split(strings.ToLower(u.Path), "/")...)
+	}
+	for _, n := range names {
+		for _, p := range lx.phrases[n] {
+			if len(p.words) == 1 && p.class&wSport != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (lx *lexicon) readWords(name string) error {
