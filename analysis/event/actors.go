@@ -296,6 +296,10 @@ func (c *coder) coordinated(ms span, s text.Sentence, a *Actor) []*Actor {
 // the trigger it means the trigger governs a verb (membantu menormalkan
 // ...) — unless a relative clause (yang ...) has opened.
 func (c *coder) object(from, to int) *Actor {
+	// mendapat apresiasi dari X: X is where it comes from, not the target.
+	if from < to && c.low[from] == "dari" {
+		return nil
+	}
 	relative := false
 	plain := 0 // common words passed outside a relative clause
 	for i := from; i < to && i < from+objectReach; i++ {
@@ -331,7 +335,7 @@ func (c *coder) object(from, to int) *Actor {
 				continue
 			}
 			return c.group(c.phrase[i], to)
-		case cls&(wBoundary|wControl) != 0:
+		case cls&(wBoundary|wControl|wContent) != 0:
 			return nil
 		case cls&wDeed != 0:
 			// mengecam serangan Israel: the deed's doer is the object.
@@ -386,12 +390,12 @@ func (c *coder) prepObject(from, to int) *Actor {
 }
 
 // agent is the actor that does a passive's or a noun's action: after
-// oleh, or right after a passive verb (ditangkap polisi).
+// oleh or dari, or right after a passive verb (ditangkap polisi).
 func (c *coder) agent(from, to int) *Actor {
 	if from >= to {
 		return nil
 	}
-	if c.low[from] == "oleh" {
+	if c.low[from] == "oleh" || c.low[from] == "dari" {
 		return c.object(from+1, to)
 	}
 	if e, _ := c.entityAt(from); e != nil {
@@ -406,7 +410,7 @@ func (c *coder) agent(from, to int) *Actor {
 // group is the actor named by a group word (polisi, militer) at p; a
 // country or place right after it says whose (militer Rusia, warga Bekasi).
 func (c *coder) group(p span, to int) *Actor {
-	a := &Actor{Name: c.doc.Text[c.doc.Tokens[p.first].Start:c.doc.Tokens[p.last-1].End]}
+	a := &Actor{Name: c.doc.Text[c.doc.Tokens[p.first].Start:c.doc.Tokens[p.last-1].End], group: true}
 	if p.last < to {
 		if e, ms := c.entityAt(p.last); e != nil && e.Type == "LOC" {
 			// warga AS Paul Whelan: the person named after.

@@ -66,11 +66,22 @@ func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 
 // plausible reports whether a candidate has the actors its frame needs:
 // a verb's object (the subject of a passive), anyone for the others; an
-// arrest's target must be a person or a group, not a body or a place. A noun without actors
+// arrest's target must be a person or a group, not a body or a place, and
+// a visit's someone to visit. A noun without actors
 // is kept, to be merged into the event it refers back to.
 func (cd *candidate) plausible() bool {
 	// An arrest takes people (mengamankan kejaksaan is guarding it).
 	if cd.Mode == "arrest" && cd.Target != nil && cd.Target.kind != "" && cd.Target.kind != "PER" {
+		return false
+	}
+	// A visit is to someone: a person, a body, a state or a group, not a
+	// place (wisatawan berkunjung ke desa, berkunjung ke sekolah).
+	if cd.Mode == "visit" && cd.Target != nil && cd.trig.frame != framePass {
+		if t := cd.Target; t.kind == "" && !t.group || t.kind == "LOC" && !t.state {
+			return false
+		}
+	}
+	if cd.Mode == "visit" && cd.Target == nil && cd.trig.frame != framePass {
 		return false
 	}
 	switch cd.trig.frame {

@@ -41,9 +41,10 @@ type Actor struct {
 	Name    string
 	Country string // ISO 3166-1 alpha-2, empty where unknown
 	// state marks a country acting as a state, which its people and
-	// bodies act for; kind is the entity's type, empty for words.
-	state bool
-	kind  string
+	// bodies act for; kind is the entity's type, empty for words; group
+	// marks a group word (polisi, warga).
+	state, group bool
+	kind         string
 }
 
 // Modalities of an event.
