@@ -195,21 +195,32 @@ func contains(ws []string, w string) bool {
 }
 
 // governed reports whether m is the content of an earlier trigger that
-// requests, threatens, refuses or agrees to it, linked by untuk, agar,
-// akan (mendesak Rusia untuk membebaskan ...).
+// requests, threatens, refuses or agrees to it: linked by untuk, agar or
+// akan (mendesak Rusia untuk membebaskan ...), or following its object in
+// the same clause (menuntut majelis hakim menjatuhkan pidana ...). A new
+// clause (a comma, karena, dan, lalu) ends what it governs.
 func (c *coder) governed(before []match, m match) bool {
 	for k := len(before) - 1; k >= 0; k-- {
 		b := before[k]
-		if !governing[b.t.typ] {
+		if !governing[b.t.typ] || m.tokens.first-b.tokens.last > objectReach {
 			continue
 		}
+		linked := true
 		for i := b.tokens.last; i < m.tokens.first; i++ {
 			if c.isPunct(i) && !c.isQuoteMark(i) || c.is(i, wBoundary) {
+				linked = false
 				break
 			}
 			if c.is(i, wControl|wPlanned) {
 				return true
 			}
+			switch c.low[i] {
+			case "dan", "lalu", "kemudian", "serta":
+				linked = false
+			}
+		}
+		if linked {
+			return true
 		}
 	}
 	return false
