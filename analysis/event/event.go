@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -117,6 +118,7 @@ func Find(doc *text.Document, in Input) ([]Event, error) {
 		return nil, nil
 	}
 	c := newCoder(lx, doc, in)
+	defer c.release()
 	var found []candidate
 	for si, s := range doc.Sentences {
 		found = c.sentence(si, s, found)
@@ -145,13 +147,21 @@ type coder struct {
 // span is a half-open range of tokens.
 type span struct{ first, last int }
 
+// coders keeps coders between documents: their per-token layers are the
+// stage's main allocations.
+var coders = sync.Pool{New: func() any { return new(coder) }}
+
 func newCoder(lx *lexicon, doc *text.Document, in Input) *coder {
 	n := len(doc.Tokens)
-	c := &coder{lx: lx, doc: doc, in: in, low: make([]string, n), cls: make([]uint32, n),
-		phrase: make([]span, n), dateAt: make([]int32, n), quoteAt: make([]bool, n), verb: make([]uint8, n)}
-	for i, t := range doc.Tokens {
-		c.low[i] = lower(doc.Text[t.Start:t.End])
-	}
+	c := coders.Get().(*coder)
+	c.lx, c.doc, c.in = lx, doc, in
+	c.low = resize(c.low, n)
+	c.cls = resize(c.cls, n)
+	c.phrase = resize(c.phrase, n)
+	c.dateAt = resize(c.dateAt, n)
+	c.quoteAt = resize(c.quoteAt, n)
+	c.verb = resize(c.verb, n)
+	c.lowerTokens()
 	for i := 0; i < n; {
 		l, cls := c.longestPhrase(i)
 		if l == 0 {
@@ -168,6 +178,48 @@ func newCoder(lx *lexicon, doc *text.Document, in Input) *coder {
 	tokenSpans(doc, len(in.Quotes), func(k int) (int, int) { return in.Quotes[k].Start, in.Quotes[k].End },
 		func(_, tok int) { c.quoteAt[tok] = true })
 	return c
+}
+
+// release returns the coder to the pool, without the document.
+func (c *coder) release() {
+	c.doc, c.in = nil, Input{}
+	clear(c.low)
+	coders.Put(c)
+}
+
+// resize returns s with length n and every element zero, reusing its
+// array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// lowerTokens fills low with the tokens in lower case, as substrings of
+// one lower-cased copy of the tokens: a token already in lower case is
+// the text's own substring.
+func (c *coder) lowerTokens() {
+	var b []byte
+	ends := make([]int, 0, 64)
+	var upper []int
+	for i, t := range c.doc.Tokens {
+		w := c.doc.Text[t.Start:t.End]
+		if !hasUpper(w) {
+			c.low[i] = w
+			continue
+		}
+		b = appendLower(b, w)
+		upper = append(upper, i)
+		ends = append(ends, len(b))
+	}
+	all, start := string(b), 0
+	for k, i := range upper {
+		c.low[i] = all[start:ends[k]]
+		start = ends[k]
+	}
 }
 
 // tokenSpans calls mark for every token inside each of n byte spans.
@@ -206,14 +258,32 @@ func (c *coder) wordsAt(i int, ws []string) bool {
 	return true
 }
 
-// lower returns s in lower case, without allocating when it is already.
-func lower(s string) string {
+// hasUpper reports whether s may change in lower case: an upper-case
+// ASCII letter or any non-ASCII character.
+func hasUpper(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if b := s[i]; 'A' <= b && b <= 'Z' || b >= utf8.RuneSelf {
-			return strings.ToLower(s)
+			return true
 		}
 	}
-	return s
+	return false
+}
+
+// appendLower appends s in lower case to b.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // is reports whether token i belongs to a phrase of one of the classes.
