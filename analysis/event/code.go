@@ -1,10 +1,12 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/text"
+	"github.com/warta-news/warta/analysis/timex"
 )
 
 // candidate is one trigger with what was found around it, before the
@@ -30,7 +32,7 @@ type match struct {
 const (
 	subjectReach = 8
 	objectReach  = 12
-	dateReach    = 10
+	dateReach    = 16
 )
 
 // Types whose governed clause is not an event of its own: what is
@@ -328,7 +330,7 @@ func (c *coder) date(tr span, s text.Sentence) string {
 	look := func(from, to, step int) {
 		for i, d := from, 1; i != to && d < bestDist; i, d = i+step, d+1 {
 			if k := c.dateAt[i]; k != 0 {
-				if v := c.in.Dates[k-1].Value; v != "" {
+				if v := c.in.Dates[k-1].Value; v != "" && c.datesEvent(int(k-1)) {
 					best, bestDist = v[:min(len(v), len("2006-01-02"))], d
 				}
 				return
@@ -343,6 +345,19 @@ func (c *coder) date(tr span, s text.Sentence) string {
 	look(tr.last, s.Last, 1)
 	look(tr.first-1, s.First-1, -1)
 	return best
+}
+
+// datesEvent reports whether date k can date an event: a year is more
+// often part of a name or a period (Expo 2025, Masa Sidang I Tahun 2025,
+// periode 2006-2023) than the time of an event, unless a preposition says
+// so (pada tahun 2020, sejak 2019).
+func (c *coder) datesEvent(k int) bool {
+	d := c.in.Dates[k]
+	if d.Granularity != timex.Year {
+		return true
+	}
+	i, _ := slices.BinarySearchFunc(c.doc.Tokens, d.Start, func(t text.Token, s int) int { return t.Start - s })
+	return i > 0 && (c.low[i-1] == "pada" || c.low[i-1] == "sejak" || c.low[i-1] == "hingga")
 }
 
 // location returns the place of the event: the place named after di in

@@ -70,6 +70,12 @@ var findRows = []struct {
 	{"sanction on a name", "Uni Eropa menjatuhkan sanksi kepada Wagner Group.",
 		[]string{"SANCTION Uni Eropa>Wagner Group asserted"}},
 	{"no actor, no event", "Pertemuan itu berlangsung hangat dan penuh keakraban.", nil},
+	{"a year in a name dates nothing", "Kementerian Perdagangan menandatangani nota kesepahaman dengan Kadin dalam Trade Expo Indonesia 2025.",
+		[]string{"SUPPORT Kementerian Perdagangan>Kadin asserted"}},
+	{"a year after pada", "Kevin Rudd pernah mengkritik Donald Trump pada tahun 2020.",
+		[]string{"ACCUSE Kevin Rudd>Donald Trump asserted 2020"}},
+	{"date at the end of the clause", "Menteri Luar Negeri Sugiono bertemu dengan Menteri Luar Negeri Jepang Takeshi Iwaya di Tokyo, Senin (20/10/2025).",
+		[]string{"CONSULT Sugiono>Takeshi Iwaya asserted @Tokyo 2025-10-20"}},
 	{"a modifier is no target", "Harga minyak menguat didukung permintaan dari Amerika Serikat.", nil},
 }
 
