@@ -21,12 +21,18 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 		if cd.Target == nil {
 			cd.Target = c.object(tr.last, s.Last)
 		}
+		if cd.Target == nil {
+			cd.Target = c.withdrawnFrom(m, s)
+		}
 	case framePass:
 		cd.Target = first(c.subject(tr.first, s, false))
 		cd.Source = c.agent(tr.last, s.Last)
 	case frameIntr:
 		cd.Source = first(c.subject(tr.first, s, false))
 		cd.Target = c.prepObject(tr.last, s.Last)
+		if cd.Target == nil {
+			cd.Target = c.withdrawnFrom(m, s)
+		}
 	case frameNom:
 		if c.afterLight(tr.first, s) {
 			cd.Source = first(c.subject(tr.first, s, true))
@@ -87,6 +93,15 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 	}
 }
 
+// withdrawnFrom is the target of a withdrawal: what it withdraws from
+// (menarik duta besarnya dari Washington, menarik pasukan dari Gaza).
+func (c *coder) withdrawnFrom(m match, s text.Sentence) *Actor {
+	if i := m.tokens.last; m.t.mode == "withdraw" && i < s.Last && c.low[i] == "dari" {
+		return c.object(i+1, s.Last)
+	}
+	return nil
+}
+
 func first(as []*Actor) *Actor {
 	if len(as) == 0 {
 		return nil
@@ -126,6 +141,10 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 		return nil
 	}
 	verbs, words := 0, 0
+	// controlled: past untuk, the actor is the object of the verb before,
+	// which may itself stand in a relative clause (yang mendorong Moskow
+	// untuk memanggil ...).
+	controlled := false
 	for i := from - 1; i >= s.First && words <= subjectReach; i-- {
 		switch {
 		case c.dateAt[i] != 0:
@@ -165,7 +184,7 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 			if overVerb && e.Type != "PER" && !e.State {
 				return nil
 			}
-			if c.inRelative(ms.first, s) {
+			if !controlled && c.inRelative(ms.first, s) {
 				i = ms.first
 				continue
 			}
@@ -183,7 +202,7 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 			if overVerb {
 				return nil
 			}
-			if p := c.phrase[i]; c.inRelative(p.first, s) {
+			if p := c.phrase[i]; !controlled && c.inRelative(p.first, s) {
 				i = p.first
 				continue
 			}
@@ -192,7 +211,7 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 			// The controller is the verb's object, right before untuk; a
 			// noun's clause ends there.
 			if !overVerb && (i == from-1 || c.onlyAux(i+1, from)) {
-				words = 0
+				words, controlled = 0, true
 				i = c.phrase[i].first
 				continue
 			}

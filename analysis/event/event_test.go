@@ -56,6 +56,8 @@ var findRows = []struct {
 	{"kedua negara", "Indonesia dan Malaysia menggelar pertemuan di Kuala Lumpur. Kedua negara sepakat untuk memperkuat patroli perbatasan.",
 		[]string{"CONSULT Indonesia>Malaysia asserted @Kuala Lumpur", "AGREE Indonesia>Malaysia asserted"}},
 	{"relative clause describes", "Navalny yang ditahan sejak Januari mengirim surat kepada keluarganya.", nil},
+	{"a controller in a relative clause", "Pernyataan itu mendapat kecaman keras, yang mendorong Moskow untuk menarik duta besarnya dari Washington.",
+		[]string{"SANCTION Moskow>Washington asserted"}},
 	{"help to do is not aid", "Bank Dunia akan membantu menormalkan perdagangan kawasan.", nil},
 	{"pronoun", "Menteri Luar Negeri Retno Marsudi tiba di Jenewa pada Senin. Dia mengecam Israel.",
 		[]string{"ACCUSE Retno Marsudi>Israel asserted"}},

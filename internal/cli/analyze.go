@@ -2,14 +2,18 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/analysis/entity"
+	"github.com/warta-news/warta/analysis/event"
 	"github.com/warta-news/warta/internal/ingest"
 )
 
@@ -139,12 +143,76 @@ func writeSummary(w io.Writer, rec *analysis.Record) error {
 	for _, bp := range rec.Boilerplate {
 		field("removed", fmt.Sprintf("[%s] %s", bp.Kind, bp.Text))
 	}
+	for _, e := range topEntities(rec.Entities, 8) {
+		kind := e.Type
+		if e.Country != "" {
+			kind += ", " + e.Country
+		}
+		field("entity", fmt.Sprintf("%s (%s)", e.Name, kind))
+	}
+	for _, q := range rec.Quotes {
+		field("quote", fmt.Sprintf("%s: “%s”", or(deref(q.SpeakerName), "?"), clip(q.Text, 100)))
+	}
+	for _, e := range rec.Events {
+		field("event", describeEvent(e))
+	}
 	for _, warning := range rec.Warnings {
 		field("warning", warning)
 	}
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// topEntities returns the n most salient entities, most salient first.
+func topEntities(ents []entity.Entity, n int) []entity.Entity {
+	top := slices.Clone(ents)
+	slices.SortStableFunc(top, func(a, b entity.Entity) int { return cmp.Compare(b.Salience, a.Salience) })
+	return top[:min(n, len(top))]
+}
+
+// describeEvent writes an event on one line: CONSULT Anthony Blinken (US)
+// → Sergey Lavrov (RU) in Reykjavik on 2021-05-19 «pertemuan».
+func describeEvent(e event.Event) string {
+	actor := func(a *event.Actor) string {
+		if a == nil {
+			return "?"
+		}
+		if a.Country == "" {
+			return a.Name
+		}
+		return a.Name + " (" + a.Country + ")"
+	}
+	s := e.Type + " " + actor(e.Source) + " → " + actor(e.Target)
+	if e.Location != nil {
+		s += " in " + e.Location.Name
+	}
+	if e.Date != "" {
+		s += " on " + e.Date
+	}
+	if e.Negated {
+		s += ", negated"
+	}
+	if e.Modality != event.Asserted {
+		s += ", " + e.Modality
+	}
+	return s + " «" + e.Trigger + "»"
+}
+
+func or(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+// clip shortens s to at most n runes, marking the cut.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }
 
 func deref(s *string) string {

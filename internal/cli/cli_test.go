@@ -112,12 +112,15 @@ func TestAnalyzeJSONLKeepsOrderAndDuplicates(t *testing.T) {
 }
 
 func TestAnalyzeStdinAndText(t *testing.T) {
-	in := "Banjir Rendam Ratusan Rumah\nJakarta - Banjir merendam ratusan rumah warga pada Senin pagi. Warga mengungsi ke masjid terdekat.\n"
-	code, stdout, stderr := run(t, in, "analyze", "--text", "-")
+	in := "Banjir Rendam Ratusan Rumah\nJakarta - Banjir merendam ratusan rumah warga pada Senin pagi. Warga mengungsi ke masjid terdekat.\n" +
+		"Polisi menangkap dua pelaku penjarahan di Bekasi. “Kami terus berjaga,” kata Kapolres Bekasi Kombes Budi Santoso.\n"
+	code, stdout, stderr := run(t, in, "analyze", "--text", "--published", "2025-10-20", "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"# Banjir Rendam Ratusan Rumah", "dateline:", "Jakarta", "language:"} {
+	for _, want := range []string{"# Banjir Rendam Ratusan Rumah", "dateline:", "Jakarta", "language:",
+		"entity:      Bekasi (LOC, ID)", "quote:       Budi Santoso: “Kami terus berjaga,”",
+		"event:       COERCE Polisi → pelaku in Bekasi «menangkap»"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("summary lacks %q:\n%s", want, stdout)
 		}
