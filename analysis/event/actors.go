@@ -37,58 +37,52 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 		if c.afterLight(tr.first, s) {
 			cd.Source = first(c.subject(tr.first, s, true))
 		}
-		if a := c.agent(tr.last, s.Last); a != nil && c.low[tr.last] == "oleh" {
-			cd.Source = a
-		}
-		// bantuan dari Jepang, apresiasi dari DPRD: who it comes from.
-		if tr.last < s.Last && c.low[tr.last] == "dari" {
-			cd.Source = c.object(tr.last+1, s.Last)
+		// penangkapan oleh polisi, bantuan dari Jepang: who does it.
+		if tr.last < s.Last && (c.low[tr.last] == "oleh" || c.low[tr.last] == "dari") {
+			cd.Source = c.agent(tr.last, s.Last)
 		}
 		cd.Target = c.prepObject(tr.last, s.Last)
 	case frameSym, frameSymNom:
 		// antara X dan Y names both sides; dengan X the other side of the
 		// subject.
-		ps := c.partners(tr.last, s.Last)
+		others := c.partners(tr.last, s.Last)
 		// Jokowi bertemu Prabowo: a reciprocal verb's object is the partner.
-		if len(ps) == 0 && m.t.frame == frameSym {
+		if len(others) == 0 && m.t.frame == frameSym {
 			if a := c.object(tr.last, s.Last); a != nil {
-				ps = append(ps, a)
+				others = append(others, a)
 			}
 		}
 		// pertemuan G20, KTT ASEAN: a name right after the noun.
-		if len(ps) == 0 && m.t.frame == frameSymNom && tr.last < s.Last {
+		if len(others) == 0 && m.t.frame == frameSymNom && tr.last < s.Last {
 			if e, _ := c.entityAt(tr.last); e != nil {
-				ps = append(ps, actorOf(e))
+				others = append(others, actorOf(e))
 			}
 		}
-		if len(ps) < 2 {
-			var subj []*Actor
+		var subj []*Actor
+		if len(others) < 2 {
 			switch {
-			case m.t.frame == frameSym:
-				subj = c.subject(tr.first, s, false)
-			case c.afterLight(tr.first, s):
+			case m.t.frame == frameSym, c.afterLight(tr.first, s):
 				subj = c.subject(tr.first, s, false)
 			case tr.first > s.First && (c.low[tr.first-1] == "dalam" || c.low[tr.first-1] == "pada"):
 				// Blinken dan Lavrov mengungkapkan optimisme dalam pertemuan
-				// ...: the clause's subject took part.
-				// A lone subject may only announce what happened there.
+				// ...: the clause's subjects took part; a lone subject may
+				// only announce what happened there.
 				if subj = c.subject(tr.first-1, s, true); len(subj) < 2 {
 					subj = nil
 				}
 			}
-			ps = append(subj, ps...)
 		}
-		ps = distinct(ps)
+		ps := distinct(append(subj, others...))
 		cd.participants = ps
-		if len(ps) > 0 {
+		switch {
+		case len(subj) == 0 && len(ps) == 1:
+			// Only the other side is named: pertemuan dengan Lavrov.
+			cd.Target = ps[0]
+		case len(ps) > 0:
 			cd.Source = ps[0]
-		}
-		if len(ps) > 1 {
-			cd.Target = ps[1]
-		}
-		// A lone partner after dengan is the other side, not the source.
-		if len(ps) == 1 && c.onlyPartner(tr, s) {
-			cd.Source, cd.Target = nil, ps[0]
+			if len(ps) > 1 {
+				cd.Target = ps[1]
+			}
 		}
 	}
 }
@@ -502,17 +496,6 @@ func (c *coder) partners(from, to int) []*Actor {
 		}
 	}
 	return nil
-}
-
-// onlyPartner reports whether the only participant found stands after
-// dengan: the subject is missing, not the partner.
-func (c *coder) onlyPartner(tr span, s text.Sentence) bool {
-	for i := tr.last; i < s.Last && i < tr.last+objectReach; i++ {
-		if c.low[i] == "dengan" {
-			return true
-		}
-	}
-	return false
 }
 
 // properName reads a capitalised name that the entities stage did not

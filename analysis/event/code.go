@@ -67,32 +67,27 @@ func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 }
 
 // plausible reports whether a candidate has the actors its frame needs:
-// a verb's object (the subject of a passive), anyone for the others; an
-// arrest's target must be a person or a group, not a body or a place, and
-// a visit's someone to visit. A noun without actors
-// is kept, to be merged into the event it refers back to.
+// a verb's object (the subject of a passive), anyone for the others. An
+// arrest takes a person or a group (mengamankan kejaksaan is guarding it);
+// a visit someone to visit, not a place (wisatawan berkunjung ke desa). A
+// noun without actors is kept, to be merged into the event it refers back
+// to.
 func (cd *candidate) plausible() bool {
-	// An arrest takes people (mengamankan kejaksaan is guarding it).
-	if cd.Mode == "arrest" && cd.Target != nil && cd.Target.kind != "" && cd.Target.kind != "PER" {
+	t := cd.Target
+	if cd.Mode == "arrest" && t != nil && t.kind != "" && t.kind != "PER" {
 		return false
 	}
-	// A visit is to someone: a person, a body, a state or a group, not a
-	// place (wisatawan berkunjung ke desa, berkunjung ke sekolah).
-	if cd.Mode == "visit" && cd.Target != nil && cd.trig.frame != framePass {
-		if t := cd.Target; t.kind == "" && !t.group || t.kind == "LOC" && !t.state {
-			return false
-		}
-	}
-	if cd.Mode == "visit" && cd.Target == nil && cd.trig.frame != framePass {
+	if cd.Mode == "visit" && cd.trig.frame != framePass &&
+		(t == nil || t.kind == "" && !t.group || t.kind == "LOC" && !t.state) {
 		return false
 	}
 	switch cd.trig.frame {
 	case frameAct, framePass:
-		return cd.Target != nil
+		return t != nil
 	case frameSymNom, frameNom, frameRef:
 		return true
 	}
-	return cd.Source != nil || cd.Target != nil
+	return cd.Source != nil || t != nil
 }
 
 // helpsToDo reports whether an AID trigger's object is followed by what
@@ -179,21 +174,12 @@ func (c *coder) matchAt(t *trigger, i, end int) (match, bool) {
 			}
 			return false
 		}
-		if j >= end || !contains(t.elems[e], c.low[j]) {
+		if j >= end || !slices.Contains(t.elems[e], c.low[j]) {
 			return false
 		}
 		return try(e+1, j+1)
 	}
 	return m, try(0, i)
-}
-
-func contains(ws []string, w string) bool {
-	for _, x := range ws {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }
 
 // governed reports whether m is the content of an earlier trigger that

@@ -36,6 +36,30 @@ type EventStats struct {
 	WithBoth, WithDate, WithPlace int
 
 	Judged *JudgedScore // nil without a judged sample
+	Gold   *GoldScore   // nil without gold events
+}
+
+// GoldScore compares the events coded in the articles of a gold
+// annotation with its events: a coded event matches a gold one of the same
+// article and type in the same sentence or with an actor in common.
+type GoldScore struct {
+	Articles    int
+	Gold, Coded int
+	// Found are gold events matched; Right are coded events matched;
+	// Actors are matches whose every coded actor is a gold one.
+	Found, Right, Actors int
+	ByType               map[string][3]int // type → gold, coded, matched
+	Missed, Spurious     []string
+}
+
+// GoldEvent is one line of a gold annotation.
+type GoldEvent struct {
+	Article          string
+	Offset           int // the trigger's start in the record's text, in code points
+	Type             string
+	Source, Target   string
+	Modality, Reason string
+	Negated          bool
 }
 
 // JudgedScore compares the events coded now with a judged sample.
@@ -46,6 +70,14 @@ type JudgedScore struct {
 	// Changed are sampled events coded now with other actors or type, or
 	// no longer coded: their judgement no longer applies.
 	Changed []string
+}
+
+// pct0 is 100·n/d, 0 when d is 0.
+func pct0(n, d int) float64 {
+	if d == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(d)
 }
 
 // Precision is the share of the sampled events still coded as judged
@@ -95,9 +127,9 @@ func (c codedEvent) key() string {
 }
 
 // Events codes the events of every article of a detik-news JSON Lines
-// file and, when judged is not empty, compares them with the judged sample
-// there.
-func Events(ctx stdcontext.Context, articles, judged string) (*EventStats, []codedEvent, error) {
+// file and compares them with the judged sample and the gold events in the
+// files named, when not empty.
+func Events(ctx stdcontext.Context, articles, judged, gold string) (*EventStats, []codedEvent, error) {
 	f, err := os.Open(articles)
 	if err != nil {
 		return nil, nil, fmt.Errorf("eval events: %w", err)
@@ -105,6 +137,7 @@ func Events(ctx stdcontext.Context, articles, judged string) (*EventStats, []cod
 	defer f.Close()
 	st := &EventStats{Types: map[string]int{}, Modalities: map[string]int{}}
 	var all []codedEvent
+	recs := map[string]*analysis.Record{}
 	dec := json.NewDecoder(bufio.NewReader(f))
 	for n := 0; dec.More(); n++ {
 		var a struct{ ID, Title, URL, Published, Body string }
@@ -116,6 +149,7 @@ func Events(ctx stdcontext.Context, articles, judged string) (*EventStats, []cod
 			return nil, nil, fmt.Errorf("eval events: article %s: %w", a.ID, err)
 		}
 		st.Articles++
+		recs[a.ID] = rec
 		for _, e := range rec.Events {
 			all = append(all, codedEvent{article: n, id: a.ID, rec: rec, ev: e})
 			st.Events++
@@ -142,6 +176,13 @@ func Events(ctx stdcontext.Context, articles, judged string) (*EventStats, []cod
 		}
 		st.Judged = compareJudged(sample, all)
 	}
+	if gold != "" {
+		ids, events, err := ReadGold(gold)
+		if err != nil {
+			return nil, nil, err
+		}
+		st.Gold = compareGold(ids, events, recs, all)
+	}
 	return st, all, nil
 }
 
@@ -164,6 +205,145 @@ func compareJudged(sample []JudgedEvent, coded []codedEvent) *JudgedScore {
 		}
 	}
 	return j
+}
+
+// compareGold matches the coded events of the gold's articles with the
+// gold events, one to one, in text order.
+func compareGold(ids []string, gold []GoldEvent, recs map[string]*analysis.Record, coded []codedEvent) *GoldScore {
+	g := &GoldScore{Articles: len(ids), Gold: len(gold), ByType: map[string][3]int{}}
+	in := map[string]bool{}
+	for _, id := range ids {
+		in[id] = true
+	}
+	var mine []codedEvent
+	for _, c := range coded {
+		if in[c.id] {
+			mine = append(mine, c)
+		}
+	}
+	g.Coded = len(mine)
+	used := make([]bool, len(mine))
+	for _, ge := range gold {
+		t := g.ByType[ge.Type]
+		t[0]++
+		g.ByType[ge.Type] = t
+		rec := recs[ge.Article]
+		if rec == nil {
+			g.Missed = append(g.Missed, fmt.Sprintf("%s\t%d\t%s: article not found", ge.Article, ge.Offset, ge.Type))
+			continue
+		}
+		sent := sentenceAt(rec, ge.Offset)
+		found := false
+		for k, c := range mine {
+			if used[k] || c.id != ge.Article || c.ev.Type != ge.Type {
+				continue
+			}
+			actorsMatch, anyMatch := goldActors(ge, c.ev)
+			if c.ev.Sentence != sent && !anyMatch {
+				continue
+			}
+			used[k], found = true, true
+			g.Found++
+			if actorsMatch {
+				g.Actors++
+			}
+			break
+		}
+		if !found {
+			g.Missed = append(g.Missed, fmt.Sprintf("%s\t%d\t%s\t%s\t%s", ge.Article, ge.Offset, ge.Type, ge.Source, ge.Target))
+		}
+	}
+	for k, c := range mine {
+		t := g.ByType[c.ev.Type]
+		t[1]++
+		if used[k] {
+			t[2]++
+			g.Right++
+		} else {
+			g.Spurious = append(g.Spurious, c.key())
+		}
+		g.ByType[c.ev.Type] = t
+	}
+	return g
+}
+
+// sentenceAt returns the index of the record's sentence holding a
+// code-point offset, or -1.
+func sentenceAt(rec *analysis.Record, off int) int {
+	for i, s := range rec.Sentences {
+		if s.Start <= off && off < s.End {
+			return i
+		}
+	}
+	return -1
+}
+
+// goldActors reports whether every actor coded is one of the gold event's
+// (either way round), and whether any is.
+func goldActors(ge GoldEvent, e event.Event) (all, some bool) {
+	names := []string{ge.Source, ge.Target}
+	same := func(a *event.Actor) bool {
+		if a == nil {
+			return true
+		}
+		for _, n := range names {
+			if n != "-" && n != "" && (strings.EqualFold(n, a.Name) ||
+				strings.Contains(strings.ToLower(a.Name), strings.ToLower(n)) ||
+				strings.Contains(strings.ToLower(n), strings.ToLower(a.Name))) {
+				return true
+			}
+		}
+		return false
+	}
+	all = same(e.Source) && same(e.Target)
+	some = e.Source != nil && same(e.Source) || e.Target != nil && same(e.Target)
+	return all, some
+}
+
+// ReadGold reads a gold annotation: a "# articles:" line listing the
+// articles annotated, then tab-separated article id, offset, type, source,
+// target, modality, negated and reason.
+func ReadGold(path string) (ids []string, events []GoldEvent, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("gold events: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		l := sc.Text()
+		if rest, ok := strings.CutPrefix(l, "# articles:"); ok {
+			for id := range strings.SplitSeq(rest, ",") {
+				if id = strings.TrimSpace(id); id != "" {
+					ids = append(ids, id)
+				}
+			}
+			continue
+		}
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		fs := strings.Split(l, "\t")
+		if len(fs) != 8 {
+			return nil, nil, fmt.Errorf("gold events: %s:%d: want 8 fields, have %d", path, n, len(fs))
+		}
+		off, err := strconv.Atoi(fs[1])
+		if err != nil {
+			return nil, nil, fmt.Errorf("gold events: %s:%d: offset: %w", path, n, err)
+		}
+		if !slices.Contains(event.Types, fs[2]) {
+			return nil, nil, fmt.Errorf("gold events: %s:%d: %q is not a PLOVER type", path, n, fs[2])
+		}
+		events = append(events, GoldEvent{Article: fs[0], Offset: off, Type: fs[2], Source: fs[3], Target: fs[4],
+			Modality: fs[5], Negated: fs[6] == "true", Reason: fs[7]})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, nil, fmt.Errorf("gold events: %w", err)
+	}
+	if len(ids) == 0 {
+		return nil, nil, fmt.Errorf("gold events: %s: no \"# articles:\" line", path)
+	}
+	return ids, events, nil
 }
 
 // ReadJudged reads a judged sample: tab-separated article id, offset,
@@ -244,6 +424,23 @@ func WriteEventsReport(w io.Writer, st *EventStats) error {
 	b.WriteString("\nmodality    events\n")
 	for _, m := range []string{event.Asserted, event.Reported, event.Planned, event.Possible} {
 		fmt.Fprintf(&b, "%-10s  %6d\n", m, st.Modalities[m])
+	}
+	if g := st.Gold; g != nil {
+		fmt.Fprintf(&b, "\ngold events: %d articles, %d gold events, %d coded\n", g.Articles, g.Gold, g.Coded)
+		fmt.Fprintf(&b, "recall %.1f%% (%d/%d), precision %.1f%% (%d/%d), actors right in %d of %d matches\n",
+			pct0(g.Found, g.Gold), g.Found, g.Gold, pct0(g.Right, g.Coded), g.Right, g.Coded, g.Actors, g.Found)
+		b.WriteString("type        gold  coded  matched\n")
+		for _, t := range event.Types {
+			if c := g.ByType[t]; c != [3]int{} {
+				fmt.Fprintf(&b, "%-10s  %4d  %5d  %7d\n", t, c[0], c[1], c[2])
+			}
+		}
+		for _, m := range g.Missed {
+			fmt.Fprintf(&b, "  missed: %s\n", m)
+		}
+		for _, m := range g.Spurious {
+			fmt.Fprintf(&b, "  not in the gold: %s\n", m)
+		}
 	}
 	if j := st.Judged; j != nil {
 		fmt.Fprintf(&b, "\njudged sample: %d events; %d still coded as judged, %d judged right: precision %.1f%%\n",

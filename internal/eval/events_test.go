@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/internal/shared"
 )
 
@@ -16,7 +17,7 @@ import (
 // sample), and the precision of those must hold.
 func TestEventsJudged(t *testing.T) {
 	articles := shared.Path(t, "data/detik-news/articles.jsonl")
-	st, _, err := Events(stdcontext.Background(), articles, "testdata/events-judged.tsv")
+	st, _, err := Events(stdcontext.Background(), articles, "testdata/events-judged.tsv", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,5 +52,29 @@ func TestReadJudgedErrors(t *testing.T) {
 		if _, err := ReadJudged(p); err == nil || !strings.Contains(err.Error(), ":2:") {
 			t.Errorf("%s: error %v, want one naming line 2", name, err)
 		}
+	}
+}
+
+// TestCompareGold matches coded events with gold ones by article, type and
+// sentence or actor, one to one.
+func TestCompareGold(t *testing.T) {
+	rec, err := analysis.Analyze(stdcontext.Background(), analysis.Input{Title: "Berita",
+		Body: "Polisi menangkap dua pelaku di Bekasi. Presiden Joko Widodo bertemu Anwar Ibrahim di Jakarta."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var coded []codedEvent
+	for _, e := range rec.Events {
+		coded = append(coded, codedEvent{id: "7", rec: rec, ev: e})
+	}
+	at := func(w string) int { return len([]rune(rec.Text[:strings.Index(rec.Text, w)])) }
+	gold := []GoldEvent{
+		{Article: "7", Offset: at("menangkap"), Type: "COERCE", Source: "polisi", Target: "pelaku"},
+		{Article: "7", Offset: at("bertemu"), Type: "CONSULT", Source: "Anwar Ibrahim", Target: "Joko Widodo"},
+		{Article: "7", Offset: at("Bekasi"), Type: "ASSAULT", Source: "-", Target: "warga"},
+	}
+	g := compareGold([]string{"7"}, gold, map[string]*analysis.Record{"7": rec}, coded)
+	if g.Gold != 3 || g.Coded != 2 || g.Found != 2 || g.Right != 2 || g.Actors != 2 || len(g.Missed) != 1 || len(g.Spurious) != 0 {
+		t.Errorf("score %+v", g)
 	}
 }
