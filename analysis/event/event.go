@@ -123,7 +123,7 @@ func Find(doc *text.Document, in Input) ([]Event, error) {
 	for si, s := range doc.Sentences {
 		found = c.sentence(si, s, found)
 	}
-	return c.merge(found), nil
+	return merge(found), nil
 }
 
 // coder holds one document's layers while its events are coded.

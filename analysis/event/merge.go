@@ -17,8 +17,9 @@ func actorOf(e *entity.Entity) *Actor {
 // whose date and place do not differ is the same event, and fills in
 // what the first mention lacked. A noun with no actors of its own
 // (pertemuan itu, diskusi di Reykjavik) refers to the latest event of its
-// type before it, else the first after it; with none it is dropped.
-func (c *coder) merge(cands []candidate) []Event {
+// type before it, else to the first of its type whose date and place
+// agree; with none it is dropped.
+func merge(cands []candidate) []Event {
 	var evs, bare []candidate
 	for _, cd := range cands {
 		if cd.bare() {
