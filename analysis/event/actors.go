@@ -337,6 +337,11 @@ func (c *coder) object(from, to int) *Actor {
 			}
 			return actorOf(e)
 		}
+		// meminta agar TPIP dan TPID bersinergi: who is asked is the
+		// subject of what is asked.
+		if i == from && (c.low[i] == "agar" || c.low[i] == "supaya") {
+			continue
+		}
 		switch cls := c.cls[i]; {
 		case cls&wBoth != 0:
 			return first(c.both(c.phrase[i].first))
@@ -421,11 +426,21 @@ func (c *coder) agent(from, to int) *Actor {
 }
 
 // group is the actor named by a group word (polisi, militer) at p; a
-// country or place right after it says whose (militer Rusia, warga Bekasi).
+// country, place or body right after it says whose (militer Rusia, warga
+// Bekasi, pimpinan Universitas Indonesia).
 func (c *coder) group(p span, to int) *Actor {
 	a := &Actor{Name: c.doc.Text[c.doc.Tokens[p.first].Start:c.doc.Tokens[p.last-1].End], group: true}
+	// Gubernur Dedi Mulyadi, Menteri Keuangan RI Purbaya Yudhi Sadewa: a
+	// capitalised word is the title of the person it introduces.
+	if c.isCapitalised(p.first) {
+		for j := p.last; j < to && j < p.last+6 && !c.isPunct(j) && !c.isVerb(j); j++ {
+			if e, _ := c.entityAt(j); e != nil && e.Type == "PER" {
+				return actorOf(e)
+			}
+		}
+	}
 	if p.last < to {
-		if e, ms := c.entityAt(p.last); e != nil && e.Type == "LOC" {
+		if e, ms := c.entityAt(p.last); e != nil && (e.Type == "LOC" || e.Type == "ORG") {
 			// warga AS Paul Whelan: the person named after.
 			if ms.last < to {
 				if pe, _ := c.entityAt(ms.last); pe != nil && pe.Type == "PER" {

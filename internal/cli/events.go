@@ -9,7 +9,7 @@ import (
 type evalEventsCmd struct {
 	Data   string `default:"../shared/data/detik-news/articles.jsonl" placeholder:"FILE" help:"Articles as JSON Lines (id, title, url, published, body)."`
 	Judged string `default:"internal/eval/testdata/events-judged.tsv" placeholder:"FILE" help:"Judged sample to score precision with; empty for none."`
-	Gold   string `default:"" placeholder:"FILE" help:"Gold events of some articles to score recall and precision with; empty for none."`
+	Gold   string `default:"internal/eval/testdata/events-gold.tsv" placeholder:"FILE" help:"Gold events of some articles to score recall and precision with; empty for none."`
 	Sample int    `default:"0" placeholder:"N" help:"Print N events drawn at random from the second half of the articles, to judge."`
 	Seed   uint64 `default:"1" help:"Seed of the sample."`
 }
