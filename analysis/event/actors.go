@@ -182,7 +182,7 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 				i = ms.first
 				continue
 			}
-			return c.coordinated(ms, s, actorOf(e))
+			return c.coordinated(ms, s, c.actorAt(e, ms))
 		}
 		switch cls := c.cls[i]; {
 		case cls&wBoth != 0:
@@ -282,20 +282,28 @@ func (c *coder) bracketStart(i int, s text.Sentence) int {
 	return -1
 }
 
-// coordinated returns the actor found at mention ms with those joined to
-// it by dan or serta before it (Anthony Blinken dan Sergey Lavrov).
+// coordinated returns the actor found at mention ms with the names and
+// groups joined to it by dan or serta before it (Anthony Blinken dan Sergey
+// Lavrov, Pemerintah dan DPR).
 func (c *coder) coordinated(ms span, s text.Sentence, a *Actor) []*Actor {
 	out := []*Actor{a}
 	for j := ms.first - 1; j-1 >= s.First; {
 		if c.low[j] != "dan" && c.low[j] != "serta" && c.low[j] != "," {
 			break
 		}
-		e, prev := c.entityAt(j - 1)
-		if e == nil {
-			break
+		if e, prev := c.entityAt(j - 1); e != nil {
+			out = append([]*Actor{c.actorAt(e, prev)}, out...)
+			j = prev.first - 1
+			continue
 		}
-		out = append([]*Actor{actorOf(e)}, out...)
-		j = prev.first - 1
+		// Pemerintah dan DPR: a group joined to a name.
+		if c.is(j-1, wAgent) {
+			p := c.phrase[j-1]
+			out = append([]*Actor{c.group(p, ms.first)}, out...)
+			j = p.first - 1
+			continue
+		}
+		break
 	}
 	return out
 }
@@ -335,7 +343,7 @@ func (c *coder) object(from, to int) *Actor {
 					return actorOf(p)
 				}
 			}
-			return actorOf(e)
+			return c.actorAt(e, ms)
 		}
 		// meminta agar TPIP dan TPID bersinergi: who is asked is the
 		// subject of what is asked.
@@ -416,8 +424,8 @@ func (c *coder) agent(from, to int) *Actor {
 	if c.low[from] == "oleh" || c.low[from] == "dari" {
 		return c.object(from+1, to)
 	}
-	if e, _ := c.entityAt(from); e != nil {
-		return actorOf(e)
+	if e, ms := c.entityAt(from); e != nil {
+		return c.actorAt(e, ms)
 	}
 	if c.is(from, wAgent) {
 		return c.group(c.phrase[from], to)
@@ -503,7 +511,7 @@ func (c *coder) partners(from, to int) []*Actor {
 							e, ms = p, pm
 						}
 					}
-					out = append(out, actorOf(e))
+					out = append(out, c.actorAt(e, ms))
 					j = ms.last - 1
 				}
 			}

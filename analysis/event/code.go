@@ -270,8 +270,8 @@ func (c *coder) modality(tr span, s text.Sentence) string {
 // reportedAround reports whether the trigger's sentence attributes it to
 // someone: a reporting verb before it that opens a clause (X mengatakan
 // bahwa ..., Blinken mengatakan Biden ...; not X mengungkapkan optimisme),
-// a reporting adverb (dilaporkan, kabarnya), or an attribution after it
-// (..., kata X; ujarnya; menurut X).
+// a reporting adverb before it (dilaporkan, diduga, kabarnya), or an
+// attribution after a comma or a quotation mark (..., kata X; ujarnya).
 func (c *coder) reportedAround(tr span, s text.Sentence) bool {
 	for i := s.First; i < s.Last; i++ {
 		if !c.is(i, wReported) || tr.first <= i && i < tr.last {
@@ -280,13 +280,14 @@ func (c *coder) reportedAround(tr span, s text.Sentence) bool {
 		w := c.low[i]
 		adverb := strings.HasPrefix(w, "di") || strings.HasSuffix(w, "nya") || w == "konon" || w == "menurut"
 		switch {
-		case adverb:
-			return true
 		case i > tr.first:
-			// An attribution after the words: ", kata X", "” ujar X".
+			// An attribution after the words: ", kata X", "” ujar X",
+			// "..., ujarnya"; not a relative clause's yang diduga.
 			if p := i - 1; p >= s.First && c.isPunct(p) {
 				return true
 			}
+		case adverb:
+			return true
 		default:
 			if c.opensClause(c.phrase[i].last, s.Last) {
 				return true

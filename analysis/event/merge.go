@@ -11,6 +11,17 @@ func actorOf(e *entity.Entity) *Actor {
 	return &Actor{Entity: e.ID, Name: e.Name, Country: e.Country, state: e.State, kind: e.Type}
 }
 
+// actorAt is the actor of the entity mentioned at ms: the entity, or for a
+// place after an office named by it (Polresta Denpasar, Pemkot Medan) the
+// office, with the place's country.
+func (c *coder) actorAt(e *entity.Entity, ms span) *Actor {
+	if e.Type == "LOC" && ms.first > 0 && c.is(ms.first-1, wOffice) {
+		p := c.phrase[ms.first-1]
+		return &Actor{Name: c.doc.Text[c.doc.Tokens[p.first].Start:c.doc.Tokens[ms.last-1].End], Country: e.Country, kind: "ORG"}
+	}
+	return actorOf(e)
+}
+
 // merge gathers the mentions of one event across the article: a later
 // mention of the same type, negation and modality whose actors agree
 // (the same entities, or a state and a person or body of that state) and
