@@ -14,6 +14,7 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 	tr := m.tokens
 	switch m.t.frame {
 	case frameAct:
+		cd.catenative = tr.last < s.Last && c.isVerb(tr.last)
 		cd.Source = first(c.subject(tr.first, s, false))
 		if m.gap.last > m.gap.first {
 			cd.Target = c.object(m.gap.first, m.gap.last)
@@ -416,13 +417,20 @@ func (c *coder) prepObject(from, to int) *Actor {
 }
 
 // agent is the actor that does a passive's or a noun's action: after
-// oleh or dari, or right after a passive verb (ditangkap polisi).
+// oleh or dari, right after a passive verb (ditangkap polisi), or after
+// oleh a few words on (digugat secara pidana oleh X).
 func (c *coder) agent(from, to int) *Actor {
 	if from >= to {
 		return nil
 	}
 	if c.low[from] == "oleh" || c.low[from] == "dari" {
 		return c.object(from+1, to)
+	}
+	// digugat secara pidana oleh X: oleh after a few words.
+	for i := from + 1; i < to && i < from+4 && !c.isPunct(i); i++ {
+		if c.low[i] == "oleh" {
+			return c.object(i+1, to)
+		}
 	}
 	if e, ms := c.entityAt(from); e != nil {
 		return c.actorAt(e, ms)

@@ -17,6 +17,9 @@ type candidate struct {
 	tokens span
 	// participants are the actors of a reciprocal event, in text order.
 	participants []*Actor
+	// catenative marks a verb followed by another (membantu menormalkan
+	// ...): it says how the second happens, it is no event of its own.
+	catenative bool
 }
 
 // match is a trigger found in a sentence: its pattern and tokens, with
@@ -82,7 +85,12 @@ func (cd *candidate) plausible() bool {
 		return false
 	}
 	switch cd.trig.frame {
-	case frameAct, framePass:
+	case frameAct:
+		// Polres Boyolali mengusut kasus ..., warga memprotes kebijakan
+		// ...: a named actor or a group acts even when what it acts on is
+		// no actor.
+		return t != nil || cd.Source != nil && (cd.Source.kind != "" || cd.Source.group) && !cd.catenative
+	case framePass:
 		return t != nil
 	case frameSymNom, frameNom, frameRef:
 		return true
