@@ -438,7 +438,8 @@ func (c *coder) agent(from, to int) *Actor {
 	if c.is(from, wAgent) {
 		return c.group(c.phrase[from], to)
 	}
-	return nil
+	// diminta Gus Nur: a name the entities stage did not take.
+	return c.properName(from, to)
 }
 
 // group is the actor named by a group word (polisi, militer) at p; a
