@@ -44,7 +44,6 @@ type trigger struct {
 	// elems are the pattern's positions: each a set of alternative words,
 	// or nil for a gap.
 	elems [][]string
-	text  string // the pattern as written, for error messages
 }
 
 // Types lists the 16 PLOVER event types, in the order of the PLOVER
@@ -225,7 +224,7 @@ func (lx *lexicon) readTriggers(name string) error {
 
 // parsePattern reads "menjatuhkan|mengenakan sanksi", "menyebut ... pembunuh".
 func parsePattern(p string) (*trigger, error) {
-	t := &trigger{text: p}
+	t := &trigger{}
 	for w := range strings.SplitSeq(p, " ") {
 		switch {
 		case w == "":
