@@ -1,48 +1,16 @@
 package amount
 
 import (
-	"bytes"
-	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+	"github.com/warta-news/warta/internal/golden"
+)
 
 // TestGolden runs Find over the original example articles in
 // testdata/golden/*.txt and compares the result with NAME.golden.json.
 // go test -update rewrites the golden files, to be reviewed in the diff.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/golden/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden inputs: %v", err)
-	}
-	for _, file := range files {
-		raw, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := json.MarshalIndent(Find(document(string(raw))), "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, '\n')
-		golden := strings.TrimSuffix(file, ".txt") + ".golden.json"
-		if *update {
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", file, golden, got)
-		}
+	for _, file := range golden.Inputs(t, "testdata/golden/*.txt") {
+		golden.JSON(t, golden.JSONFor(file), Find(document(golden.Read(t, file))))
 	}
 }

@@ -1,22 +1,18 @@
 package entity_test
 
 import (
-	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/warta-news/warta/analysis/article"
 	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/text"
+	"github.com/warta-news/warta/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func find(t testing.TB, raw string) (*text.Document, *entity.Result) {
 	t.Helper()
@@ -131,35 +127,10 @@ func TestFind(t *testing.T) {
 // (written by the warta authors) and compares the entities with
 // testdata/*.golden.json; go test -update rewrites them.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden cases: %v", err)
-	}
-	for _, path := range files {
+	for _, path := range golden.Inputs(t, "testdata/*.txt") {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			raw, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, res := find(t, string(raw))
-			got, err := json.MarshalIndent(res.Entities, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden := strings.TrimSuffix(path, ".txt") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if strings.TrimSpace(string(want)) != string(got) {
-				t.Errorf("entities differ from %s (go test -update rewrites it):\n%s", golden, got)
-			}
+			_, res := find(t, golden.Read(t, path))
+			golden.JSON(t, golden.JSONFor(path), res.Entities)
 		})
 	}
 }

@@ -1,12 +1,12 @@
 package stem
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/warta-news/warta/internal/golden"
 )
 
 // TestStem checks families of derived words against their roots, with the
@@ -180,17 +180,11 @@ func TestConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-var update = flag.Bool("update", false, "TestGolden: rewrite testdata/words.golden")
-
 // TestGolden stems the words of testdata/words.txt and compares with
 // testdata/words.golden, one "word<TAB>stem" line each.
 func TestGolden(t *testing.T) {
-	in, err := os.ReadFile("testdata/words.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var b strings.Builder
-	for line := range strings.Lines(string(in)) {
+	for line := range strings.Lines(golden.Read(t, "testdata/words.txt")) {
 		if strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -198,40 +192,7 @@ func TestGolden(t *testing.T) {
 			fmt.Fprintf(&b, "%s\t%s\n", w, Stem(w))
 		}
 	}
-	const golden = "testdata/words.golden"
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if b.String() != string(want) {
-		t.Errorf("stems differ from %s (go test -run TestGolden -update, then review the diff):\n%s",
-			golden, lineDiff(string(want), b.String()))
-	}
-}
-
-// lineDiff lists the lines of got that differ from want, by position.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := range max(len(w), len(g)) {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "  want %q\n   got %q\n", wl, gl)
-		}
-	}
-	return b.String()
+	golden.Check(t, "testdata/words.golden", []byte(b.String()))
 }
 
 func TestKnown(t *testing.T) {
