@@ -137,14 +137,9 @@ func buildLexicon() map[string]*entry {
 // caught by the package tests, so it panics.
 func dataRows(name, data string, min int) [][]string {
 	var rows [][]string
-	for line := range strings.Lines(data) {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	for _, f := range text.Rows(data) {
 		if len(f) < min {
-			panic(fmt.Sprintf("amount: %s: want %d fields: %q", name, min, line))
+			panic(fmt.Sprintf("amount: %s: want %d fields: %q", name, min, strings.Join(f, "\t")))
 		}
 		rows = append(rows, f)
 	}

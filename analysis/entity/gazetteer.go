@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"strings"
@@ -330,23 +329,14 @@ var gazetteerReaders = map[string]func(*gazetteer, []string) error{
 // readTable calls fn with the tab-separated fields of each line of an
 // embedded file, skipping blank lines and # comments.
 func readTable(name string, fn func([]string) error) error {
-	f, err := dataFS.Open(name)
+	data, err := dataFS.ReadFile(name)
 	if err != nil {
 		return fmt.Errorf("entity: %w", err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if err := fn(strings.Split(line, "\t")); err != nil {
+	for n, fields := range text.Rows(string(data)) {
+		if err := fn(fields); err != nil {
 			return fmt.Errorf("entity: %s:%d: %w", name, n, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("entity: %s: %w", name, err)
 	}
 	return nil
 }

@@ -1,13 +1,14 @@
 package event
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"net/url"
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/warta-news/warta/analysis/text"
 )
 
 //go:embed data
@@ -123,53 +124,68 @@ func Definitions() ([]Definition, error) {
 	return slices.Clone(lx.definitions), nil
 }
 
-// readLines calls fn with the fields of every line of an embedded table
-// that is neither blank nor a "# " comment; "##" lines are passed on.
-func readLines(name string, fn func(line int, f []string) error) error {
-	f, err := dataFS.Open(name)
+// embedded returns the content of a data file.
+func embedded(name string) (string, error) {
+	data, err := dataFS.ReadFile(name)
 	if err != nil {
-		return fmt.Errorf("event: %w", err)
+		return "", fmt.Errorf("event: %w", err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		l := sc.Text()
-		if strings.TrimSpace(l) == "" || strings.HasPrefix(l, "#") && !strings.HasPrefix(l, "##") {
-			continue
-		}
-		if err := fn(n, strings.Split(l, "\t")); err != nil {
+	return string(data), nil
+}
+
+// eachRow calls fn with the fields of every row of a table (text.Rows).
+func eachRow(name, data string, fn func(f []string) error) error {
+	for n, f := range text.Rows(data) {
+		if err := fn(f); err != nil {
 			return fmt.Errorf("event: %s:%d: %w", name, n, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("event: %s: %w", name, err)
 	}
 	return nil
 }
 
-func (lx *lexicon) readTriggers(name string) error {
+// readDefinitions reads the "## TYPE<TAB>definition<TAB>modes" lines of
+// the trigger table, which text.Rows leaves out as comments.
+func readDefinitions(name, data string) (map[string]*Definition, error) {
 	defs := map[string]*Definition{}
-	err := readLines(name, func(_ int, f []string) error {
-		if strings.HasPrefix(f[0], "##") {
-			if len(f) != 3 {
-				return fmt.Errorf("a type line needs 3 fields, has %d", len(f))
-			}
-			typ := strings.TrimSpace(strings.TrimPrefix(f[0], "##"))
-			if typ == "-" {
-				return nil
-			}
-			if !slices.Contains(Types, typ) {
-				return fmt.Errorf("%q is not a PLOVER type", typ)
-			}
-			d := &Definition{Type: typ, Definition: f[1]}
-			if f[2] != "-" {
-				for m := range strings.SplitSeq(f[2], ",") {
-					d.Modes = append(d.Modes, strings.TrimSpace(m))
-				}
-			}
-			defs[typ] = d
-			return nil
+	n := 0
+	for line := range strings.Lines(data) {
+		n++
+		rest, ok := strings.CutPrefix(strings.TrimRight(line, "\r\n"), "##")
+		if !ok {
+			continue
 		}
+		f := strings.Split(rest, "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("event: %s:%d: a type line needs 3 fields, has %d", name, n, len(f))
+		}
+		typ := strings.TrimSpace(f[0])
+		if typ == "-" {
+			continue
+		}
+		if !slices.Contains(Types, typ) {
+			return nil, fmt.Errorf("event: %s:%d: %q is not a PLOVER type", name, n, typ)
+		}
+		d := &Definition{Type: typ, Definition: f[1]}
+		if f[2] != "-" {
+			for m := range strings.SplitSeq(f[2], ",") {
+				d.Modes = append(d.Modes, strings.TrimSpace(m))
+			}
+		}
+		defs[typ] = d
+	}
+	return defs, nil
+}
+
+func (lx *lexicon) readTriggers(name string) error {
+	data, err := embedded(name)
+	if err != nil {
+		return err
+	}
+	defs, err := readDefinitions(name, data)
+	if err != nil {
+		return err
+	}
+	err = eachRow(name, data, func(f []string) error {
 		if len(f) != 4 {
 			return fmt.Errorf("a trigger line needs 4 fields, has %d", len(f))
 		}
@@ -184,7 +200,7 @@ func (lx *lexicon) readTriggers(name string) error {
 				return fmt.Errorf("a block needs frame -")
 			}
 		} else if d := defs[typ]; d == nil {
-			return fmt.Errorf("type %q has no ## line before it", typ)
+			return fmt.Errorf("type %q has no ## line", typ)
 		} else if mode != "-" && !slices.Contains(d.Modes, mode) {
 			return fmt.Errorf("%s has no mode %q", typ, mode)
 		}
@@ -265,7 +281,11 @@ func (lx *lexicon) sportsPage(section, address string) bool {
 }
 
 func (lx *lexicon) readWords(name string) error {
-	err := readLines(name, func(_ int, f []string) error {
+	data, err := embedded(name)
+	if err != nil {
+		return err
+	}
+	err = eachRow(name, data, func(f []string) error {
 		if len(f) < 2 {
 			return fmt.Errorf("a word needs a class")
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/warta-news/warta/analysis/text"
 )
 
 //go:embed data
@@ -273,14 +275,7 @@ func readLines(name string, fn func(fields []string) error) error {
 	if err != nil {
 		return fmt.Errorf("quote: %w", err)
 	}
-	n := 0
-	for line := range strings.Lines(string(data)) {
-		n++
-		line = strings.TrimRight(line, "\r\n")
-		if strings.TrimSpace(line) == "" || line[0] == '#' {
-			continue
-		}
-		fields := strings.Split(line, "\t")
+	for n, fields := range text.Rows(string(data)) {
 		for i := range fields {
 			fields[i] = strings.TrimSpace(fields[i])
 		}

@@ -1,6 +1,10 @@
 package text
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
 
 func TestLexicon(t *testing.T) {
 	l := NewLexicon(map[string]int{"juta": 6, "miliar": 9, "rp": 1, "us$": 2})
@@ -24,5 +28,17 @@ func TestLexicon(t *testing.T) {
 		if got, ok := l.Get(tt.tok); got != tt.want || ok != tt.ok {
 			t.Errorf("Get(%q) = %d, %v; want %d, %v", tt.tok, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+func TestRows(t *testing.T) {
+	data := "# a comment\n\nkata\tafter\r\n  menurut\tprep\t\n\t\n#x\nlast"
+	var got []string
+	for n, f := range Rows(data) {
+		got = append(got, fmt.Sprintf("%d:%q", n, f))
+	}
+	want := []string{`3:["kata" "after"]`, `4:["menurut" "prep" ""]`, `7:["last"]`}
+	if !slices.Equal(got, want) {
+		t.Errorf("Rows = %v, want %v", got, want)
 	}
 }

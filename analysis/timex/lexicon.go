@@ -199,17 +199,12 @@ func parseZone(s string) zone {
 // caught by the package tests, so it panics.
 func rows(name, data string, min int) [][]string {
 	var out [][]string
-	for line := range strings.Lines(data) {
-		line = strings.TrimRight(line, "\r\n")
-		if strings.TrimSpace(line) == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
+	for _, f := range text.Rows(data) {
 		for len(f) > min && f[len(f)-1] == "" {
 			f = f[:len(f)-1]
 		}
 		if len(f) < min {
-			panic(fmt.Sprintf("timex: %s: want %d fields: %q", name, min, line))
+			panic(fmt.Sprintf("timex: %s: want %d fields: %q", name, min, strings.Join(f, "\t")))
 		}
 		out = append(out, f)
 	}
