@@ -2,6 +2,7 @@ package event_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,7 +58,7 @@ func TestSeedArticle(t *testing.T) {
 		return false
 	}
 	matches := func(g seedEvent, e event.Event) bool {
-		if e.Type != g.Type && !contains(g.AltTypes, e.Type) {
+		if e.Type != g.Type && !slices.Contains(g.AltTypes, e.Type) {
 			return false
 		}
 		src, tgt := []string{g.Source}, append([]string{g.Target}, g.AltTargets...)
@@ -104,33 +105,9 @@ func TestSeedArticle(t *testing.T) {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// describe writes an event on one line, for test logs.
+// describe writes an event on one line, for test logs: as the table rows
+// give it, then its trigger and the start of its sentence.
 func describe(e event.Event, text string, s analysis.Span) string {
-	name := func(a *event.Actor) string {
-		if a == nil {
-			return "-"
-		}
-		return a.Name + "/" + a.Country
-	}
 	r := []rune(text)
-	var b strings.Builder
-	b.WriteString(e.Type)
-	if e.Mode != "" {
-		b.WriteString("." + e.Mode)
-	}
-	b.WriteString(" " + name(e.Source) + " → " + name(e.Target) + " @" + name(e.Location) + " " + e.Date + " " + e.Modality)
-	if e.Negated {
-		b.WriteString(" NEGATED")
-	}
-	b.WriteString(" [" + e.Trigger + "] " + string(r[s.Start:min(s.End, s.Start+120)]))
-	return b.String()
+	return short(e) + " [" + e.Trigger + "] " + string(r[s.Start:min(s.End, s.Start+120)])
 }
