@@ -87,6 +87,8 @@ func (p Pipeline) Analyze(ctx context.Context, in Input) (*Record, error) {
 		Source:      Source{URL: cmp.Or(a.URL, in.URL), Path: in.Path, Line: in.Line},
 		Language:    Language{Code: a.Language},
 		Warnings:    append(append([]string{}, in.Warnings...), a.Warnings...),
+
+		sectionInTitle: a.SectionInTitle,
 	}
 	if rec.Paragraphs == nil {
 		rec.Paragraphs = []string{}

@@ -5,6 +5,8 @@ import (
 	"github.com/warta-news/warta/analysis/article"
 	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/event"
+	"github.com/warta-news/warta/analysis/fingerprint"
+	"github.com/warta-news/warta/analysis/quality"
 	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/analysis/timex"
 )
@@ -13,26 +15,28 @@ import (
 // record contract (docs/record.md). Fields of stages that are not built yet
 // are absent; nullable fields are pointers so that they print as null.
 type Record struct {
-	ID          string                `json:"id"`
-	Source      Source                `json:"source"`
-	Language    Language              `json:"language"`
-	Title       string                `json:"title"`
-	Section     *string               `json:"section"`
-	Byline      *string               `json:"byline"`
-	Dateline    *article.Dateline     `json:"dateline"`
-	Published   *string               `json:"published"`
-	Lead        string                `json:"lead"`
-	Warnings    []string              `json:"warnings"`
-	Paragraphs  []string              `json:"paragraphs"`
-	Text        string                `json:"text"`
-	Boilerplate []article.Boilerplate `json:"boilerplate"`
-	Sentences   []Span                `json:"sentences"`
-	Entities    []entity.Entity       `json:"entities"`
-	Quotes      []Quote               `json:"quotes"`
-	Events      []event.Event         `json:"events"`
-	Dates       []timex.Date          `json:"dates"`
-	Amounts     []amount.Amount       `json:"amounts"`
-	Durations   []timex.Duration      `json:"durations"`
+	ID          string                   `json:"id"`
+	Source      Source                   `json:"source"`
+	Language    Language                 `json:"language"`
+	Title       string                   `json:"title"`
+	Section     *string                  `json:"section"`
+	Byline      *string                  `json:"byline"`
+	Dateline    *article.Dateline        `json:"dateline"`
+	Published   *string                  `json:"published"`
+	Lead        string                   `json:"lead"`
+	Warnings    []string                 `json:"warnings"`
+	Paragraphs  []string                 `json:"paragraphs"`
+	Text        string                   `json:"text"`
+	Boilerplate []article.Boilerplate    `json:"boilerplate"`
+	Sentences   []Span                   `json:"sentences"`
+	Entities    []entity.Entity          `json:"entities"`
+	Quotes      []Quote                  `json:"quotes"`
+	Events      []event.Event            `json:"events"`
+	Dates       []timex.Date             `json:"dates"`
+	Amounts     []amount.Amount          `json:"amounts"`
+	Durations   []timex.Duration         `json:"durations"`
+	Fingerprint *fingerprint.Fingerprint `json:"fingerprint,omitempty"`
+	Quality     *quality.Quality         `json:"quality,omitempty"`
 
 	// entities keeps the entities stage's result, in byte offsets and with
 	// its token index, for the stages after it (quotes, events).
@@ -41,6 +45,9 @@ type Record struct {
 	// the events stage.
 	quoteSpans []text.Span
 	byteDates  []timex.Date
+	// sectionInTitle is the section label the cleaner cut from the
+	// headline, for the quality stage.
+	sectionInTitle string
 }
 
 // Source says where an article came from, as far as it is known.

@@ -8,9 +8,12 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/analysis/amount"
+	"github.com/warta-news/warta/analysis/article"
 	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/event"
+	"github.com/warta-news/warta/analysis/fingerprint"
 	"github.com/warta-news/warta/analysis/langid"
+	"github.com/warta-news/warta/analysis/quality"
 	"github.com/warta-news/warta/analysis/quote"
 	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/analysis/timex"
@@ -28,7 +31,8 @@ type Stage struct {
 type Pipeline []Stage
 
 // DefaultPipeline returns the stages warta runs: tokens, sentences,
-// language, entities, quotes, dates and durations, amounts, then events.
+// language, entities, quotes, dates and durations, amounts, events, then
+// the fingerprint and the quality signals.
 func DefaultPipeline() Pipeline {
 	return Pipeline{
 		{Name: "tokens", Run: func(_ context.Context, doc *text.Document, _ *Record) error {
@@ -96,7 +100,50 @@ func DefaultPipeline() Pipeline {
 			rec.Events = nonNil(evs)
 			return err
 		}},
+		{Name: "fingerprint", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+			fp := fingerprint.Compute(doc, fingerprintInput(rec))
+			rec.Fingerprint = &fp
+			return nil
+		}},
+		{Name: "quality", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+			in := quality.Input{Language: rec.Language.Code, Boilerplate: rec.Boilerplate, SectionInTitle: rec.sectionInTitle}
+			if rec.entities != nil {
+				in.Entities = rec.entities.Entities
+			}
+			for _, d := range rec.byteDates {
+				in.Dates = append(in.Dates, text.Span{Start: d.Start, End: d.End})
+			}
+			q := quality.Assess(doc, in)
+			runeSpans(doc, q.Slips, func(s *quality.Slip) (*int, *int) { return &s.Start, &s.End })
+			rec.Quality = &q
+			return nil
+		}},
 	}
+}
+
+// fingerprintInput hands the fingerprint stage what the stages before it
+// found: entities and dates in bytes, amounts and durations for their
+// values, the dateline and the source credits the cleaner cut.
+func fingerprintInput(rec *Record) fingerprint.Input {
+	in := fingerprint.Input{
+		Language:  rec.Language.Code,
+		Published: publishedTime(rec.Published),
+		Amounts:   rec.Amounts,
+		Dates:     rec.byteDates,
+		Durations: rec.Durations,
+	}
+	if rec.entities != nil {
+		in.Entities = rec.entities.Entities
+	}
+	if rec.Dateline != nil {
+		in.Dateline, in.Outlet = rec.Dateline.Text, rec.Dateline.Outlet
+	}
+	for _, b := range rec.Boilerplate {
+		if b.Kind == article.Credit {
+			in.Credits = append(in.Credits, b.Text)
+		}
+	}
+	return in
 }
 
 // defaultRecognizer loads the embedded NER model and gazetteers once, on

@@ -40,13 +40,16 @@ type Dateline struct {
 
 // Article is the cleaned structure of one news article.
 type Article struct {
-	Title       string
-	Section     string // "" when none was found
-	Byline      string // "" when none was found
-	Dateline    *Dateline
-	Paragraphs  []string // body paragraphs in order; the first is the lead
-	Boilerplate []Boilerplate
-	Warnings    []string
+	Title   string
+	Section string // "" when none was found
+	// SectionInTitle is the section label cut from the end of the headline
+	// ("Berita Politik"), a content-farm habit; "" when there was none.
+	SectionInTitle string
+	Byline         string // "" when none was found
+	Dateline       *Dateline
+	Paragraphs     []string // body paragraphs in order; the first is the lead
+	Boilerplate    []Boilerplate
+	Warnings       []string
 
 	// What a web page says about itself (FromHTML); "" when it says
 	// nothing or the article came as text.
@@ -90,6 +93,9 @@ func FromText(s string) *Article {
 func FromParts(title, body string) *Article {
 	a := &Article{}
 	a.Title, a.Section = splitTitle(collapseSpace(strings.TrimSpace(title)))
+	if a.Section != "" {
+		a.SectionInTitle = strings.TrimSpace(strings.TrimPrefix(collapseSpace(strings.TrimSpace(title)), a.Title))
+	}
 	c := cleaner{paras: splitParagraphs(body)}
 	c.run()
 	a.Paragraphs, a.Boilerplate, a.Byline = c.kept(), c.removed(), c.byline
