@@ -1,0 +1,406 @@
+package postgres
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/warta-news/warta/internal/store"
+)
+
+// Put implements store.Store.
+func (s *Store) Put(ctx context.Context, record []byte) (store.PutResult, error) {
+	res, err := s.PutBatch(ctx, [][]byte{record})
+	if err != nil {
+		return store.PutResult{}, err
+	}
+	return res[0], nil
+}
+
+// maxAttempts bounds the tries of a batch that meets a deadlock or a
+// serialisation failure, which only a retry resolves.
+const maxAttempts = 5
+
+// PutBatch implements store.Store: one transaction for the batch.
+func (s *Store) PutBatch(ctx context.Context, records [][]byte) ([]store.PutResult, error) {
+	docs := make([]*store.Doc, len(records))
+	compact := make([]string, len(records))
+	for i, record := range records {
+		d, err := store.Decode(record)
+		if err != nil {
+			return nil, fmt.Errorf("record %d: %w", i+1, err)
+		}
+		var b bytes.Buffer
+		if err := json.Compact(&b, record); err != nil {
+			return nil, fmt.Errorf("record %d: %w: %v", i+1, store.ErrInvalidRecord, err)
+		}
+		// PostgreSQL's text and json refuse NUL, which JSON may escape.
+		if bytes.Contains(b.Bytes(), []byte(`\u0000`)) {
+			return nil, fmt.Errorf("record %d: %w: a NUL character", i+1, store.ErrInvalidRecord)
+		}
+		docs[i], compact[i] = d, b.String()
+	}
+	if len(docs) == 0 {
+		return []store.PutResult{}, nil
+	}
+	for attempt := 1; ; attempt++ {
+		results, err := s.putBatch(ctx, docs, compact)
+		if err == nil {
+			return results, nil
+		}
+		var pgErr *pgconn.PgError
+		if attempt < maxAttempts && errors.As(err, &pgErr) && (pgErr.Code == "40P01" || pgErr.Code == "40001") {
+			s.log.Debug("retrying a batch", "attempt", attempt, "err", err)
+			select {
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			case <-time.After(time.Duration(attempt*attempt) * 10 * time.Millisecond):
+			}
+			continue
+		}
+		return nil, err
+	}
+}
+
+// changed is an article a batch gives a new current version.
+type changed struct {
+	articleID, versionID int64
+	doc                  *store.Doc
+}
+
+func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, records []string) ([]store.PutResult, error) {
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: put: %w", err)
+	}
+	defer tx.Rollback(ctx)
+
+	// Articles in the order of their keys: every writer locks them in one
+	// order. A key's records keep their order in the batch.
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(docs[a].Key(), docs[b].Key()) })
+	results := make([]store.PutResult, len(docs))
+	var news []changed
+	for _, i := range order {
+		d := docs[i]
+		var versionID int64
+		if results[i], versionID, err = s.put(ctx, tx, d, records[i]); err != nil {
+			return nil, fmt.Errorf("postgres: put %s: %w", d.Key(), err)
+		}
+		if results[i].Status == store.Unchanged {
+			continue
+		}
+		// Only the last new version of an article in a batch stays current.
+		if n := len(news); n > 0 && news[n-1].articleID == results[i].ID {
+			news[n-1] = changed{results[i].ID, versionID, d}
+		} else {
+			news = append(news, changed{results[i].ID, versionID, d})
+		}
+	}
+	if len(news) == 0 {
+		return results, nil
+	}
+	if err := s.putCurrent(ctx, tx, news); err != nil {
+		return nil, fmt.Errorf("postgres: put: %w", err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return nil, fmt.Errorf("postgres: put: %w", err)
+	}
+	return results, nil
+}
+
+// put stores one record's version, unless it is stored already, and makes
+// it the article's current version.
+func (s *Store) put(ctx context.Context, tx pgx.Tx, d *store.Doc, record string) (res store.PutResult, versionID int64, err error) {
+	res = store.PutResult{Status: store.Created, Version: 1}
+	if d.Source.URL == "" {
+		// The same text under any URL is the same article.
+		err := tx.QueryRow(ctx, `SELECT article_id, version FROM versions WHERE record_id = $1 ORDER BY id LIMIT 1`,
+			d.ID).Scan(&res.ID, &res.Version)
+		if err == nil {
+			res.Status = store.Unchanged
+			return res, 0, nil
+		}
+		if !errors.Is(err, pgx.ErrNoRows) {
+			return res, 0, err
+		}
+	}
+	// Claim the article's row: lock it if it exists, else insert it; an
+	// insert that meets another writer's waits for it and then finds its
+	// row. The unique key makes two rows for one article impossible.
+	existed := false
+	for {
+		err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE key = $1 FOR NO KEY UPDATE`, d.Key()).Scan(&res.ID)
+		if err == nil {
+			existed = true
+			break
+		}
+		if !errors.Is(err, pgx.ErrNoRows) {
+			return res, 0, err
+		}
+		err = tx.QueryRow(ctx, `INSERT INTO articles (key, url) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING id`,
+			d.Key(), nullString(d.Source.URL)).Scan(&res.ID)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, pgx.ErrNoRows) {
+			return res, 0, err
+		}
+	}
+	if existed {
+		err := tx.QueryRow(ctx, `SELECT version FROM versions WHERE article_id = $1 AND record_id = $2`,
+			res.ID, d.ID).Scan(&res.Version)
+		if err == nil {
+			res.Status = store.Unchanged
+			return res, 0, nil
+		}
+		if !errors.Is(err, pgx.ErrNoRows) {
+			return res, 0, err
+		}
+		if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) + 1 FROM versions WHERE article_id = $1`,
+			res.ID).Scan(&res.Version); err != nil {
+			return res, 0, err
+		}
+		if res.Version > 1 {
+			res.Status = store.NewVersion
+		}
+	}
+	err = tx.QueryRow(ctx, `INSERT INTO versions
+		(article_id, version, record_id, title, lead, site, section, published, day, record)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+		res.ID, res.Version, d.ID, d.Title, d.Lead, nullString(d.Source.Site), d.Section, d.Published,
+		nullString(d.Day()), record).Scan(&versionID)
+	if err != nil {
+		return res, 0, err
+	}
+	if _, err := tx.Exec(ctx, `UPDATE articles SET current = $1 WHERE id = $2`, versionID, res.ID); err != nil {
+		return res, 0, err
+	}
+	return res, versionID, nil
+}
+
+// entityRow is an entity as a batch files it.
+type entityRow struct {
+	key, typ, name, norm, country string
+}
+
+// putCurrent files the search terms, entities, mentions, quotes and events
+// of the articles' new current versions, in place of the old ones.
+func (s *Store) putCurrent(ctx context.Context, tx pgx.Tx, news []changed) error {
+	ids := make([]int64, len(news))
+	for i, c := range news {
+		ids[i] = c.articleID
+	}
+	for _, table := range []string{"article_entities", "mentions", "quotes", "events"} {
+		if _, err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE article_id = ANY($1)`, ids); err != nil {
+			return fmt.Errorf("%s: %w", table, err)
+		}
+	}
+	terms := &pgx.Batch{}
+	for _, c := range news {
+		terms.Queue(`INSERT INTO search_terms (article_id, version_id, terms) VALUES ($1, $2, $3::tsvector)
+			ON CONFLICT (article_id) DO UPDATE SET version_id = excluded.version_id, terms = excluded.terms`,
+			c.articleID, c.versionID, s.tsvector(c.doc.Title, body(c.doc.Title, c.doc.Text)))
+	}
+	if err := tx.SendBatch(ctx, terms).Close(); err != nil {
+		return fmt.Errorf("search terms: %w", err)
+	}
+
+	// The batch's entities, one row per key, the fullest name of each.
+	byKey := map[string]*entityRow{}
+	for _, c := range news {
+		for _, e := range c.doc.Entities {
+			name := strings.Join(strings.Fields(e.Name), " ")
+			row := entityRow{key: s.resolver.Key(e), typ: e.Type, name: name, norm: store.NormalizeName(name), country: e.Country}
+			if have := byKey[row.key]; have == nil {
+				byKey[row.key] = &row
+			} else {
+				if len(row.norm) > len(have.norm) {
+					have.name, have.norm = row.name, row.norm
+				}
+				have.country = cmp.Or(have.country, row.country)
+			}
+		}
+	}
+	entityIDs, err := s.putEntities(ctx, tx, byKey)
+	if err != nil {
+		return err
+	}
+
+	var aeRows, mentionRows, quoteRows, eventRows [][]any
+	for _, c := range news {
+		d := c.doc
+		day := nullString(d.Day())
+		local := make(map[string]int64, len(d.Entities)) // the record's entity id → entities.id
+		names := make(map[string]string, len(d.Entities))
+		for _, e := range d.Entities {
+			id := entityIDs[s.resolver.Key(e)]
+			local[e.ID] = id
+			name := strings.Join(strings.Fields(e.Name), " ")
+			names[e.ID] = name
+			roles, _ := json.Marshal(e.Roles)
+			aeRows = append(aeRows, []any{c.articleID, e.ID, id, name, nullJSON(roles, len(e.Roles)),
+				nullString(e.Country), e.Salience, len(e.Mentions), day})
+			for _, m := range e.Mentions {
+				mentionRows = append(mentionRows, []any{c.articleID, id, m.Text, m.Start, m.End})
+			}
+		}
+		for _, q := range d.Quotes {
+			var speaker *int64
+			name := q.SpeakerName
+			if q.Speaker != nil {
+				if id, ok := local[*q.Speaker]; ok {
+					speaker = &id
+					name = cmp.Or(name, names[*q.Speaker])
+				}
+			}
+			quoteRows = append(quoteRows, []any{c.articleID, speaker, nullString(name),
+				nullString(store.NormalizeName(name)), nullString(q.SpeakerRole), q.Kind, q.Text, q.Start, q.End,
+				nullString(q.Cue), day})
+		}
+		for _, e := range d.Events {
+			row := []any{c.articleID, e.Type, nullString(e.Mode)}
+			for _, a := range []*store.DocActor{e.Source, e.Target, e.Location} {
+				var id *int64
+				var name, country *string
+				if a != nil {
+					if a.Entity != nil {
+						if v, ok := local[*a.Entity]; ok {
+							id = &v
+						}
+					}
+					name, country = nullString(a.Name), nullString(a.Country)
+				}
+				row = append(row, id, name, country)
+			}
+			row = append(row, e.Date, nullString(d.EventDay(e)), e.Negated, nullString(e.Modality), e.Sentence,
+				nullString(e.Trigger))
+			eventRows = append(eventRows, row)
+		}
+	}
+	for _, c := range []struct {
+		table string
+		cols  []string
+		rows  [][]any
+	}{
+		{"article_entities", []string{"article_id", "local_id", "entity_id", "name", "roles", "country", "salience", "mentions", "day"}, aeRows},
+		{"mentions", []string{"article_id", "entity_id", "text", "start", "end"}, mentionRows},
+		{"quotes", []string{"article_id", "speaker_id", "speaker_name", "speaker_norm", "speaker_role", "kind", "text", "start", "end", "cue", "day"}, quoteRows},
+		{"events", []string{"article_id", "type", "mode", "source_id", "source_name", "source_country",
+			"target_id", "target_name", "target_country", "location_id", "location_name", "location_country",
+			"date", "day", "negated", "modality", "sentence", "trigger"}, eventRows},
+	} {
+		if len(c.rows) == 0 {
+			continue
+		}
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
+			return fmt.Errorf("%s: %w", c.table, err)
+		}
+	}
+	return nil
+}
+
+// putEntities makes sure every entity of the batch has its row and returns
+// their ids by key. New rows are inserted in the order of their keys and
+// existing ones are not locked, except the few whose name the batch makes
+// fuller or whose country it fills in, which are updated last, also in
+// key order: writers of overlapping batches never deadlock on entities
+// every article mentions (Indonesia, Jakarta), and do not queue behind
+// each other for them either.
+func (s *Store) putEntities(ctx context.Context, tx pgx.Tx, byKey map[string]*entityRow) (map[string]int64, error) {
+	ids := make(map[string]int64, len(byKey))
+	if len(byKey) == 0 {
+		return ids, nil
+	}
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	types, names, norms, countries := make([]string, len(keys)), make([]string, len(keys)), make([]string, len(keys)), make([]*string, len(keys))
+	for i, k := range keys {
+		e := byKey[k]
+		types[i], names[i], norms[i], countries[i] = e.typ, e.name, e.norm, nullString(e.country)
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO entities (key, type, name, norm, country)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) ORDER BY 1
+		ON CONFLICT (key) DO NOTHING`, keys, types, names, norms, countries); err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	rows, err := tx.Query(ctx, `SELECT id, key, norm, country FROM entities WHERE key = ANY($1)`, keys)
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	var fuller []string
+	for rows.Next() {
+		var id int64
+		var key, norm string
+		var country *string
+		if err := rows.Scan(&id, &key, &norm, &country); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("entities: %w", err)
+		}
+		ids[key] = id
+		if e := byKey[key]; len(e.norm) > len(norm) || country == nil && e.country != "" {
+			fuller = append(fuller, key)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	slices.Sort(fuller)
+	for _, key := range fuller {
+		e := byKey[key]
+		if _, err := tx.Exec(ctx, `UPDATE entities SET
+				name = CASE WHEN length($2) > length(norm) THEN $3 ELSE name END,
+				norm = CASE WHEN length($2) > length(norm) THEN $2 ELSE norm END,
+				country = coalesce(country, $4)
+			WHERE key = $1`, key, e.norm, e.name, nullString(e.country)); err != nil {
+			return nil, fmt.Errorf("entity %s: %w", key, err)
+		}
+	}
+	for _, k := range keys {
+		if ids[k] == 0 {
+			return nil, fmt.Errorf("entity %s: no row", k)
+		}
+	}
+	return ids, nil
+}
+
+func nullString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nullJSON(b []byte, n int) *string {
+	if n == 0 {
+		return nil
+	}
+	s := string(b)
+	return &s
+}
+
+// Optimize implements store.Store: PostgreSQL's autovacuum keeps the GIN
+// index and the statistics up to date; after a bulk write, ANALYZE gives
+// the planner the new sizes at once.
+func (s *Store) Optimize(ctx context.Context) error {
+	if _, err := s.pool.Exec(ctx, `ANALYZE search_terms, versions, articles`); err != nil {
+		return fmt.Errorf("postgres: optimize: %w", err)
+	}
+	return nil
+}
