@@ -16,7 +16,6 @@ import (
 	"github.com/warta-news/warta/internal/store/sqlite"
 )
 
-
 func records(t *testing.T) [][]byte {
 	t.Helper()
 	arts := shared.DetikArticles(t)
