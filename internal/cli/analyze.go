@@ -15,6 +15,7 @@ import (
 	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/event"
 	"github.com/warta-news/warta/internal/ingest"
+	"github.com/warta-news/warta/internal/pipeline"
 )
 
 type analyzeCmd struct {
@@ -82,15 +83,28 @@ func (c *analyzeCmd) Run(ctx context.Context, env *Env) error {
 		}
 		defer stop()
 	}
+	if err := checkPublished(c.Published); err != nil {
+		return err
+	}
 	out := bufio.NewWriterSize(env.Stdout, 256<<10)
 	w := newRecordWriter(out, c.mode())
-	b := batch{Files: c.Files, Published: c.Published, URL: c.URL, Workers: c.Workers, Quiet: c.Quiet, Verb: "analysing"}
-	err := b.run(ctx, env, func(rec *analysis.Record, _ ingest.Item) error {
-		if err := w.write(rec); err != nil {
-			return fmt.Errorf("write output: %w", err)
+	prog := newProgress(env, "analysing", c.Quiet)
+	r := pipeline.Runner{Analyzer: analysis.DefaultPipeline(), Workers: c.Workers}
+	src := ingest.Defaults(ingest.Files(c.Files, env.Stdin), c.Published, c.URL)
+	err := r.Run(ctx, src, func(res pipeline.Result) error {
+		if res.Err == nil {
+			if err := w.write(res.Record); err != nil {
+				return fmt.Errorf("write output: %w", err)
+			}
 		}
+		prog.add(res)
 		return nil
 	})
+	if err != nil {
+		err = &exitError{code: 1, err: err}
+	} else {
+		err = prog.finish()
+	}
 	if ferr := out.Flush(); ferr != nil && err == nil {
 		err = fmt.Errorf("write output: %w", ferr)
 	}

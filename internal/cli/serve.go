@@ -1,10 +1,10 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,15 +12,14 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"time"
 
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/examples"
 	"github.com/warta-news/warta/internal/ingest"
+	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/server"
 	"github.com/warta-news/warta/internal/store"
@@ -52,14 +51,23 @@ func (c *serveCmd) Run(ctx context.Context, env *Env) error {
 		return err
 	}
 	defer st.Close()
-	if fresh {
-		n, err := loadExamples(ctx, st)
-		if err != nil {
-			return fmt.Errorf("load the examples: %w", err)
+	// The writer outlives ctx: requests under way at Ctrl-C still commit.
+	return withWriter(context.WithoutCancel(ctx), st, env, func(w *pipeline.Writer) error {
+		p := &pipeline.Pipeline{Analyzer: analysis.DefaultPipeline(), Writer: w}
+		if fresh {
+			n, err := loadExamples(ctx, p)
+			if err != nil {
+				return fmt.Errorf("load the examples: %w", err)
+			}
+			env.Log.Info("new data directory: loaded the example articles", "articles", n, "data", dir)
 		}
-		env.Log.Info("new data directory: loaded the example articles", "articles", n, "data", dir)
-	}
+		return c.serve(ctx, env, st, p, dir)
+	})
+}
 
+// serve listens and serves until ctx is done, then lets the requests
+// under way finish.
+func (c *serveCmd) serve(ctx context.Context, env *Env, st store.Store, p *pipeline.Pipeline, dir string) error {
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
 		return &exitError{code: 2, err: fmt.Errorf("--addr: %w", err)}
@@ -74,7 +82,7 @@ func (c *serveCmd) Run(ctx context.Context, env *Env) error {
 		fmt.Fprintf(env.Stdout, "warta: writes need the token %s (Authorization: Bearer TOKEN)\n", token)
 	}
 	srv := &http.Server{
-		Handler:           server.New(st, server.Config{Token: token, Log: env.Log}),
+		Handler:           server.New(st, server.Config{Token: token, Pipeline: p, Log: env.Log}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
 		WriteTimeout:      time.Minute,
@@ -153,42 +161,16 @@ func openStore(ctx context.Context, dir string, log *slog.Logger) (*sqlite.Store
 
 // loadExamples analyses and stores the embedded example articles, and
 // returns how many it stored.
-func loadExamples(ctx context.Context, st store.Store) (int, error) {
-	names, err := fs.Glob(examples.FS, "*")
-	if err != nil {
-		return 0, err
-	}
+func loadExamples(ctx context.Context, p *pipeline.Pipeline) (int, error) {
 	n := 0
-	for _, name := range names {
-		if !ingestExts[strings.ToLower(path.Ext(name))] {
-			continue
+	var failed error
+	err := p.Ingest(ctx, ingest.FS(examples.FS, "examples/"), func(o pipeline.Outcome) {
+		switch {
+		case o.Err != nil:
+			failed = cmp.Or(failed, o.Err)
+		case o.Put.Status == store.Created:
+			n++
 		}
-		f, err := examples.FS.Open(name)
-		if err != nil {
-			return n, err
-		}
-		err = ingest.Read(ctx, "examples/"+name, f, func(it ingest.Item) error {
-			if it.Err != nil {
-				return it.Err
-			}
-			rec, err := analysis.Analyze(ctx, it.Input)
-			if err != nil {
-				return err
-			}
-			data, err := json.Marshal(rec)
-			if err != nil {
-				return err
-			}
-			res, err := st.Put(ctx, data)
-			if res.Status == store.Created {
-				n++
-			}
-			return err
-		})
-		f.Close()
-		if err != nil {
-			return n, fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	return n, nil
+	})
+	return n, cmp.Or(err, failed)
 }

@@ -2,7 +2,6 @@ package server
 
 import (
 	_ "embed"
-	"encoding/json"
 	"fmt"
 	"mime"
 	"net/http"
@@ -75,16 +74,13 @@ func (s *Server) readInput(w http.ResponseWriter, r *http.Request) (analysis.Inp
 	return in, nil
 }
 
-func (s *Server) analyzeRequest(w http.ResponseWriter, r *http.Request) (*analysis.Record, error) {
+func (s *Server) analyze(w http.ResponseWriter, r *http.Request) {
 	in, err := s.readInput(w, r)
 	if err != nil {
-		return nil, err
+		s.fail(w, r, err)
+		return
 	}
-	return s.cfg.Pipeline.Analyze(r.Context(), in)
-}
-
-func (s *Server) analyze(w http.ResponseWriter, r *http.Request) {
-	rec, err := s.analyzeRequest(w, r)
+	rec, err := s.cfg.Pipeline.Analyzer.Analyze(r.Context(), in)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -99,17 +95,12 @@ type stored struct {
 }
 
 func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
-	rec, err := s.analyzeRequest(w, r)
+	in, err := s.readInput(w, r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	data, err := json.Marshal(rec)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	res, err := s.store.Put(r.Context(), data)
+	rec, res, err := s.cfg.Pipeline.Store(r.Context(), in)
 	if err != nil {
 		s.fail(w, r, err)
 		return

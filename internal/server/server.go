@@ -16,6 +16,7 @@ import (
 
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/internal/ingest"
+	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store"
 )
@@ -29,8 +30,8 @@ type Config struct {
 	// MaxBodyBytes bounds a request body; 0 means ingest.MaxArticleBytes
 	// and 64 KiB for the JSON around it.
 	MaxBodyBytes int64
-	// Pipeline analyses posted articles; nil means the default pipeline.
-	Pipeline analysis.Pipeline
+	// Pipeline analyses posted articles and stores them; required.
+	Pipeline *pipeline.Pipeline
 	Log      *slog.Logger // nil: slog.Default()
 }
 
@@ -52,9 +53,6 @@ type route struct {
 func New(st store.Store, cfg Config) *Server {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = ingest.MaxArticleBytes + 64<<10
-	}
-	if cfg.Pipeline == nil {
-		cfg.Pipeline = analysis.DefaultPipeline()
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store"
 	"github.com/warta-news/warta/internal/store/sqlite"
@@ -31,6 +33,16 @@ func newServer(t *testing.T, cfg Config) (*httptest.Server, store.Store) {
 	}
 	t.Cleanup(func() { st.Close() })
 	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	w := pipeline.NewWriter(st, pipeline.WriterOptions{Log: cfg.Log})
+	ran := make(chan error, 1)
+	go func() { ran <- w.Run(context.Background()) }()
+	t.Cleanup(func() {
+		w.Close()
+		if err := <-ran; err != nil {
+			t.Errorf("writer: %v", err)
+		}
+	})
+	cfg.Pipeline = &pipeline.Pipeline{Analyzer: analysis.DefaultPipeline(), Writer: w}
 	ts := httptest.NewServer(New(st, cfg))
 	t.Cleanup(ts.Close)
 	return ts, st

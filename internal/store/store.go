@@ -20,6 +20,14 @@ var (
 	ErrBadFilter     = errors.New("store: bad filter")
 )
 
+// ArticleWriter stores records; pipeline.Writer is its one caller in a
+// process.
+type ArticleWriter interface {
+	// PutBatch stores records as Store.Put does, in order, in one
+	// transaction: all or none (an invalid record fails the batch).
+	PutBatch(ctx context.Context, records [][]byte) ([]PutResult, error)
+}
+
 // Store keeps articles and answers questions about them. Its methods are
 // safe for concurrent use, and other processes may write to the same store
 // at the same time (warta ingest while warta serve runs).
