@@ -79,7 +79,7 @@ func bioShape(p string) (frags, heads int, ok bool) {
 // or a listed head word.
 func isAgentNoun(w string) bool {
 	w = strings.ToLower(strings.Trim(w, ",'’"))
-	if bioHeads[w] {
+	if bioHeads()[w] {
 		return true
 	}
 	return strings.HasPrefix(w, "pe") && len(w) >= 6 && !strings.HasSuffix(w, "an")

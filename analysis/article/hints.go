@@ -31,16 +31,19 @@ var hintRules = sync.OnceValue(func() []hintRule { return loadHintRules("data/ht
 
 func loadHintRules(file string) []hintRule {
 	var rules []hintRule
-	for _, l := range dataLines(file) {
-		kind, sel, ok := strings.Cut(l, "\t")
-		if !ok {
-			panic(fmt.Sprintf("article: %s: rule without a tab: %q", file, l))
+	for n, row := range dataRows(file) {
+		if len(row) < 2 {
+			panic(fmt.Sprintf("article: %s:%d: rule without a tab", file, n))
 		}
-		r := hintRule{kind: Kind(kind)}
-		sel = strings.TrimSpace(sel)
+		r := hintRule{kind: Kind(row[0])}
+		sel := strings.TrimSpace(strings.Join(row[1:], "\t"))
 		switch {
 		case strings.HasPrefix(sel, "name~"):
-			r.name = regexp.MustCompile(`^(?i:` + sel[len("name~"):] + `)$`)
+			re, err := regexp.Compile(`^(?i:` + sel[len("name~"):] + `)$`)
+			if err != nil {
+				panic(fmt.Sprintf("article: %s:%d: %v", file, n, err))
+			}
+			r.name = re
 		case strings.HasPrefix(sel, "tag="):
 			r.tag = strings.ToLower(sel[len("tag="):])
 		case strings.HasPrefix(sel, "role="):
@@ -50,7 +53,7 @@ func loadHintRules(file string) []hintRule {
 		case strings.HasPrefix(sel, "label="):
 			r.label = strings.ToLower(sel[len("label="):])
 		default:
-			panic(fmt.Sprintf("article: %s: unknown selector %q", file, sel))
+			panic(fmt.Sprintf("article: %s:%d: unknown selector %q", file, n, sel))
 		}
 		rules = append(rules, r)
 	}

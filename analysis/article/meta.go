@@ -298,7 +298,7 @@ func (m *pageMeta) section(title, site string) string {
 func cleanSection(s string) string {
 	s = collapseSpace(strings.TrimSpace(s))
 	for _, label := range []string{"Berita ", "Kanal ", "Rubrik "} {
-		if rest, ok := strings.CutPrefix(s, label); ok && sections[strings.ToLower(rest)] {
+		if rest, ok := strings.CutPrefix(s, label); ok && sections()[strings.ToLower(rest)] {
 			return rest
 		}
 	}

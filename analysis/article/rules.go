@@ -1,14 +1,17 @@
 package article
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
+	"iter"
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/warta-news/warta/analysis/text"
 )
 
 //go:embed data
@@ -30,54 +33,48 @@ type lineRule struct {
 	maxRunes int
 }
 
+// The tables are read on first use: a run that never cleans an article
+// (warta version, a store query) pays nothing for them.
 var (
-	lineRules = loadLineRules("data/boilerplate.tsv")
-	sections  = loadSet("data/sections.txt")
-	outlets   = loadSet("data/outlets.txt")
-	bioHeads  = loadSet("data/bio.txt")
+	lineRules = sync.OnceValue(func() []lineRule { return loadLineRules("data/boilerplate.tsv") })
+	sections  = sync.OnceValue(func() map[string]bool { return loadSet("data/sections.txt") })
+	outlets   = sync.OnceValue(func() map[string]bool { return loadSet("data/outlets.txt") })
+	bioHeads  = sync.OnceValue(func() map[string]bool { return loadSet("data/bio.txt") })
 )
 
-// dataLines returns the non-empty, non-comment lines of an embedded file.
-// The files are part of the binary, so a read error is a build defect.
-func dataLines(name string) []string {
-	f, err := dataFS.Open(name)
+// dataRows returns the rows of an embedded table (see text.Rows), each
+// with its line number. The files are part of the binary, so a read error
+// is a build defect.
+func dataRows(name string) iter.Seq2[int, []string] {
+	data, err := dataFS.ReadFile(name)
 	if err != nil {
 		panic(fmt.Sprintf("article: embedded %s: %v", name, err))
 	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	return out
+	return text.Rows(string(data))
 }
 
-func loadSet(name string) map[string]bool { return toSet(dataLines(name)) }
-
-func toSet(words []string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[strings.ToLower(w)] = true
+func loadSet(name string) map[string]bool {
+	m := map[string]bool{}
+	for _, row := range dataRows(name) {
+		m[strings.ToLower(strings.Join(row, "\t"))] = true
 	}
 	return m
 }
 
 func loadLineRules(name string) []lineRule {
 	var rules []lineRule
-	for _, l := range dataLines(name) {
-		kind, pat, ok := strings.Cut(l, "\t")
-		if !ok {
-			panic(fmt.Sprintf("article: %s: rule without a tab: %q", name, l))
+	for n, row := range dataRows(name) {
+		if len(row) < 2 {
+			panic(fmt.Sprintf("article: %s:%d: rule without a tab", name, n))
 		}
-		pat = "(?i)" + strings.TrimSpace(pat)
-		re := regexp.MustCompile(pat)
+		kind, pat := row[0], "(?i)"+strings.TrimSpace(strings.Join(row[1:], "\t"))
+		re, err := regexp.Compile(pat)
+		if err != nil {
+			panic(fmt.Sprintf("article: %s:%d: %v", name, n, err))
+		}
 		parsed, err := syntax.Parse(pat, syntax.Perl)
 		if err != nil {
-			panic(fmt.Sprintf("article: %s: %v", name, err))
+			panic(fmt.Sprintf("article: %s:%d: %v", name, n, err))
 		}
 		parsed = parsed.Simplify()
 		rule := lineRule{kind: Kind(kind), re: re, maxRunes: maxMatchRunes(parsed), last: lastRune(parsed), required: requiredLiteral(parsed)}
@@ -266,7 +263,7 @@ func matchLine(p string) (Kind, bool) {
 	head := asciiLower(p[:min(len(p), 32)])
 	runes := -1   // counted when a rule needs it
 	lowered := "" // made when a rule needs it
-	for _, rule := range lineRules {
+	for _, rule := range lineRules() {
 		if rule.prefixes != nil && !hasAnyPrefix(head, rule.prefixes) ||
 			rule.first != nil && !rule.first[r] || rule.last != 0 && rule.last != end {
 			continue

@@ -18,7 +18,7 @@ func splitTitle(t string) (title, section string) {
 		}
 		label := strings.ToLower(words[len(words)-n-1])
 		cand := strings.Join(words[len(words)-n:], " ")
-		if (label == "berita" || label == "kanal" || label == "rubrik") && sections[strings.ToLower(cand)] {
+		if (label == "berita" || label == "kanal" || label == "rubrik") && sections()[strings.ToLower(cand)] {
 			return strings.Join(words[:len(words)-n-1], " "), cand
 		}
 	}
@@ -47,7 +47,7 @@ func isOutlet(s string) bool {
 		return false
 	}
 	l := strings.ToLower(s)
-	if outlets[l] {
+	if outlets()[l] {
 		return true
 	}
 	if strings.ContainsRune(s, ' ') {

@@ -27,6 +27,9 @@ type HTMLPage struct {
 	HasTitle, TitleOK bool
 	HasDate, DateOK   bool
 	SpuriousDate      bool // a date given where the gold has none
+	// Author: whether the gold names one, and whether the byline names
+	// the same people (case, spacing and order aside).
+	HasAuthor, AuthorOK bool
 	// Furniture counts the gold's snippets of page furniture; Left those
 	// found in the extracted body.
 	Furniture, Left int
@@ -83,6 +86,66 @@ func (s HTMLScores) Rates() (titles float64, nTitles int, dates float64, nDates 
 		leftN += pg.Left
 	}
 	return ratio(titleOK, nTitles), nTitles, ratio(dateOK, nDates), nDates, fraction(leftN, nFurniture), nFurniture
+}
+
+// AuthorRate returns the share of pages whose gold names an author that
+// got the same author, and how many such pages there are.
+func (s HTMLScores) AuthorRate() (float64, int) {
+	ok, n := 0, 0
+	for _, pg := range s.Pages {
+		if pg.HasAuthor {
+			n++
+			if pg.AuthorOK {
+				ok++
+			}
+		}
+	}
+	return ratio(ok, n), n
+}
+
+// LeakRate returns the share of pages with an article that keep some of
+// the gold's furniture in the body, and how many pages list furniture.
+func (s HTMLScores) LeakRate() (float64, int) {
+	leaky, n := 0, 0
+	for _, pg := range s.Pages {
+		if pg.Furniture > 0 {
+			n++
+			if pg.Left > 0 {
+				leaky++
+			}
+		}
+	}
+	return fraction(leaky, n), n
+}
+
+// sameAuthors reports whether a byline names the people the gold names:
+// the same names, in any order, joined by commas, "dan", "and" or "&",
+// case and spacing aside.
+func sameAuthors(gold, got string) bool {
+	g, p := authorNames(gold), authorNames(got)
+	if len(g) != len(p) {
+		return false
+	}
+	sort.Strings(g)
+	sort.Strings(p)
+	for i := range g {
+		if g[i] != p[i] {
+			return false
+		}
+	}
+	return len(g) > 0
+}
+
+var authorSep = regexp.MustCompile(`(?i)\s*(?:,|&|\band\b|\bdan\b)\s*`)
+
+func authorNames(s string) []string {
+	var out []string
+	for _, n := range authorSep.Split(s, -1) {
+		if n = strings.ToLower(strings.Join(strings.Fields(n), " ")); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func fraction(a, b int) float64 {
@@ -169,6 +232,7 @@ func shingles(text string) map[string]int {
 type pageGold struct {
 	Title      string   `json:"title"`
 	Published  *string  `json:"published"`
+	Byline     *string  `json:"byline"`
 	NoArticle  bool     `json:"no_article"`
 	Paragraphs []string `json:"paragraphs"`
 	NotInBody  []string `json:"not_in_body"`
@@ -209,6 +273,10 @@ func HTMLPages(dir string) (HTMLScores, error) {
 			pg.DateOK = day(a.Published) == day(*g.Published)
 		} else {
 			pg.SpuriousDate = a.Published != ""
+		}
+		if g.Byline != nil && *g.Byline != "" && !g.NoArticle {
+			pg.HasAuthor = true
+			pg.AuthorOK = sameAuthors(*g.Byline, a.Byline)
 		}
 		pg.Furniture = len(g.NotInBody)
 		for _, bad := range g.NotInBody {
@@ -288,15 +356,15 @@ func readGzip(path string) (string, error) {
 func WriteHTMLReport(w io.Writer, s HTMLScores, verbose bool) error {
 	var b strings.Builder
 	if verbose {
-		fmt.Fprintf(&b, "%-36s %6s %6s %6s %5s %5s %5s\n", "page", "P", "R", "F1", "title", "date", "left")
+		fmt.Fprintf(&b, "%-36s %6s %6s %6s %5s %5s %6s %5s\n", "page", "P", "R", "F1", "title", "date", "author", "left")
 		for _, pg := range s.Pages {
 			p, r := shinglePrecision(pg.TP, pg.FP, pg.FN), shingleRecall(pg.TP, pg.FP, pg.FN)
 			f1 := 0.0
 			if p+r > 0 {
 				f1 = 2 * p * r / (p + r)
 			}
-			fmt.Fprintf(&b, "%-36s %6.3f %6.3f %6.3f %5s %5s %2d/%-2d\n", pg.Name, p, r, f1,
-				mark(pg.HasTitle, pg.TitleOK), mark(pg.HasDate, pg.DateOK), pg.Left, pg.Furniture)
+			fmt.Fprintf(&b, "%-36s %6.3f %6.3f %6.3f %5s %5s %6s %2d/%-2d\n", pg.Name, p, r, f1,
+				mark(pg.HasTitle, pg.TitleOK), mark(pg.HasDate, pg.DateOK), mark(pg.HasAuthor, pg.AuthorOK), pg.Left, pg.Furniture)
 		}
 		b.WriteString("\n")
 	}
@@ -314,8 +382,12 @@ func WriteHTMLReport(w io.Writer, s HTMLScores, verbose bool) error {
 	if nDates > 0 {
 		fmt.Fprintf(&b, "right calendar date: %.3f of %d\n", dates, nDates)
 	}
+	if authors, nAuthors := s.AuthorRate(); nAuthors > 0 {
+		fmt.Fprintf(&b, "same author:         %.3f of %d\n", authors, nAuthors)
+	}
 	if nFurniture > 0 {
-		fmt.Fprintf(&b, "furniture left:      %.3f of %d snippets\n", left, nFurniture)
+		leaky, nPages := s.LeakRate()
+		fmt.Fprintf(&b, "furniture left:      %.3f of %d snippets; %.3f of %d pages keep some\n", left, nFurniture, leaky, nPages)
 	}
 	if s.Seconds > 0 {
 		fmt.Fprintf(&b, "speed:               %.0f pages/s, %.2f MB/s (one goroutine, article.FromHTML only)\n",
