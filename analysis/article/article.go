@@ -220,6 +220,9 @@ func (c *cleaner) run() {
 	credits := make([][]string, len(c.paras))
 	for i, p := range c.paras {
 		kept, cut := cutCredits(p)
+		if rest, initials := cutInitials(kept); initials != "" {
+			kept, cut = rest, append(cut, initials)
+		}
 		cleaned[i], credits[i] = repairGlue(kept), cut
 	}
 	for i := 0; i < len(c.paras); i++ {

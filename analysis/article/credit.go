@@ -118,3 +118,21 @@ func cutCredits(p string) (string, []string) {
 func hasCreditVerb(p string) bool {
 	return strings.Contains(p, "kutip") || strings.Contains(p, "lansir")
 }
+
+// trailingInitials matches an editor's initials in square brackets closing
+// a paragraph: "... lima tahun penjara. [ded]". (Round brackets there are
+// the agency's code, which the text keeps.)
+var trailingInitials = regexp.MustCompile(`\s+(\[\s*[a-z][a-z0-9]{0,7}(?:\s*/\s*[a-z][a-z0-9]{0,7}){0,3}\s*\])$`)
+
+// cutInitials removes closing bracketed initials from a paragraph and
+// returns the paragraph and the initials removed, or "".
+func cutInitials(p string) (string, string) {
+	if !strings.HasSuffix(p, "]") {
+		return p, ""
+	}
+	m := trailingInitials.FindStringSubmatchIndex(p)
+	if m == nil {
+		return p, ""
+	}
+	return p[:m[0]], p[m[2]:m[3]]
+}

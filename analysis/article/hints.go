@@ -272,3 +272,55 @@ func linkRunes(n *html.Node) int {
 	walk(n, false)
 	return count
 }
+
+// prevElement returns the previous sibling of n that is an element, or nil.
+func prevElement(n *html.Node) *html.Node {
+	for c := n.PrevSibling; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+// minLinkItems is the fewest items of a list of headlines.
+const minLinkItems = 2
+
+// linkItems reports whether n is a list whose every item is mostly a link
+// and none a sentence: related articles set in the body with no class to
+// tell them by.
+func linkItems(n *html.Node) bool {
+	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+		return false
+	}
+	items := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom != atom.Li {
+			return false
+		}
+		text, ok := boundedText(c, maxBoxRunes)
+		if !ok || text == "" || endsSentence(text) || !mostlyLinks(c, text) || linkRunes(c)*10 < utf8.RuneCountInString(strings.ReplaceAll(text, " ", ""))*7 {
+			return false
+		}
+		items++
+	}
+	return items >= minLinkItems
+}
+
+// maxListHeadingRunes bounds the heading over a list of related links.
+const maxListHeadingRunes = 60
+
+// isListHeading reports whether n reads as the heading over a list: a
+// heading element, or a short line that is no sentence.
+func isListHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.P, atom.Div, atom.Span, atom.Strong, atom.B:
+	default:
+		return false
+	}
+	text, ok := boundedText(n, maxListHeadingRunes)
+	return ok && text != "" && !endsSentence(text) && linkRunes(n) == 0
+}

@@ -53,18 +53,17 @@ func FromHTML(page string, opts PageOptions) *Article {
 	s := scanPage(doc)
 	a := &Article{Warnings: warnings}
 	a.Site = normalize(s.meta.siteName())
-	var titleAt int
-	a.Title, titleAt = s.title(a.Site)
 	a.URL = cmpOr(s.meta.pageURL(opts.URL), opts.URL)
 	a.Language = s.meta.language()
 	host := ""
 	if u, err := url.Parse(a.URL); err == nil {
 		host = u.Hostname()
 	}
-	s.printed, s.hasPrinted = s.printedDate(titleAt)
+	a.Title, s.headline = s.title(a.Site, host)
+	s.printed, s.hasPrinted = s.printedDate()
 	a.Published = s.published(a.Language, host)
 	a.Section = normalize(s.meta.section(a.Title, a.Site))
-	a.Byline = normalize(s.byline(a.Site))
+	a.Byline = normalize(s.byline(a.Site, host))
 
 	s.prune()
 	var ps paragraphs
@@ -361,6 +360,7 @@ type pageScan struct {
 	bodies     []*html.Node          // elements the body hints select
 	blocks     []block               // running text of the page before pruning
 	places     map[string]*html.Node // block text -> element of its first occurrence
+	headline   *html.Node            // the element printing the headline, or nil
 	printed    printedDate           // the printed publication date, if hasPrinted
 	hasPrinted bool
 	textRunes  int // runes of running text outside links
@@ -380,7 +380,7 @@ type block struct {
 
 // Classes and ids that mark bylines, breadcrumbs and printed dates.
 var (
-	bylineClass = regexp.MustCompile(`(?i)(^|[-_\s])(author|authors|byline|penulis|reporter|writer|namerep|wartawan)([-_\s]|$)`)
+	bylineClass = regexp.MustCompile(`(?i)(^|[-_\s])(author|authors|byline|penulis|reporter|writer|namerep|wartawan|redaksi|jurnalis|journalist|contributor)([-_\s]|$)`)
 	crumbClass  = regexp.MustCompile(`(?i)breadcrumb`)
 	dateClass   = regexp.MustCompile(`(?i)date|time|tanggal|tgl|publish|posted|waktu`)
 )
@@ -412,6 +412,14 @@ func scanPage(doc *html.Node) *pageScan {
 					kind = hintRules()[i].kind
 				} else {
 					kind, labelOnly = labelKind(n)
+				}
+				if kind == "" && linkItems(n) {
+					kind = RelatedLinks
+					if prev := prevElement(n); prev != nil && isListHeading(prev) {
+						if _, taken := s.furnAt[prev]; !taken {
+							s.addFurniture(prev, kind, s.order[prev])
+						}
+					}
 				}
 				switch kind {
 				case "":
@@ -490,17 +498,27 @@ func (s *pageScan) readElement(n *html.Node) bool {
 		return false
 	case atom.H1:
 		if t := nodeText(n); t != "" {
-			m.h1s = append(m.h1s, heading{t, s.order[n]})
+			m.h1s = append(m.h1s, heading{t, n})
+		}
+	case atom.H2:
+		if len(m.h2s) < maxH2Headlines {
+			if t, ok := boundedText(n, maxTitleRunes); ok && t != "" {
+				m.h2s = append(m.h2s, heading{t, n})
+			}
 		}
 	case atom.Time:
 		if d := attr(n, "datetime"); d != "" {
-			m.times = append(m.times, d)
+			m.times = append(m.times, stamped{d, n})
+		}
+	case atom.Blockquote:
+		if hasClass(n, "twitter-tweet") {
+			keepPostText(n)
 		}
 	}
 	switch strings.ToLower(attr(n, "itemprop")) {
 	case "datepublished":
 		if d := cmpOr(attr(n, "content"), attr(n, "datetime")); d != "" {
-			m.times = append([]string{d}, m.times...)
+			m.times = append([]stamped{{d, n}}, m.times...)
 		}
 	case "author":
 		if t, ok := boundedText(n, maxBylineRunes); ok && t != "" {
@@ -517,6 +535,26 @@ func (s *pageScan) readElement(n *html.Node) bool {
 		m.crumbs = crumbTexts(n)
 	}
 	return true
+}
+
+// maxH2Headlines bounds the h2 elements kept as headline candidates.
+const maxH2Headlines = 20
+
+// hasClass reports whether n has the class name c.
+func hasClass(n *html.Node, c string) bool {
+	return slices.Contains(strings.Fields(attr(n, "class")), c)
+}
+
+// keepPostText trims an embedded post to its text: the paragraphs of a
+// quoted tweet stay in the article, its "— Name (@handle) date" line goes.
+func keepPostText(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type != html.ElementNode || c.DataAtom != atom.P {
+			n.RemoveChild(c)
+		}
+		c = next
+	}
 }
 
 // childText returns the text of n's direct text children.
@@ -591,43 +629,118 @@ func (s *pageScan) furnitureKind(n *html.Node) Kind {
 	return ""
 }
 
-// title returns the printed headline and its place in the page (-1 when it
-// is not an h1). The headline is the h1 that matches what the page's
-// metadata calls its title (og:title, the JSON-LD headline, <title>), as
-// pages also use h1 for logos and section names; else the metadata's title
-// without the site name.
-func (s *pageScan) title(site string) (string, int) {
+// title returns the printed headline and the element that prints it (nil
+// when it is taken from metadata). The headline is the heading (h1, else
+// h2) that says what the page's metadata calls its title (og:title, the
+// JSON-LD headline, <title>), as pages also use h1 for logos and section
+// names and some set the headline in an h2; else the metadata's title
+// without the site's name. The site's name is learnt from the page
+// itself: what a metadata title adds to a heading ("Judul | KONTAN") is
+// the site's affix, stripped from every metadata title; an h1 that prints
+// the whole <title> with that affix is the logo's.
+func (s *pageScan) title(site, host string) (string, *html.Node) {
 	m := &s.meta
-	var refs []string
+	var raws []string
 	for _, r := range []string{m.meta("og:title"), m.ld.headline, m.meta("twitter:title"), m.docTitle} {
-		if r = cleanRefTitle(normalize(r), site); r != "" {
+		if r = normalize(r); r != "" {
+			raws = append(raws, r)
+		}
+	}
+	heads := append(slices.Clip(m.h1s), m.h2s...)
+	affixes := titleAffixes(raws, heads)
+	var refs []string
+	for _, r := range raws {
+		if r = cleanRefTitle(stripAffixes(r, affixes), site, host); r != "" {
 			refs = append(refs, r)
 		}
 	}
-	for _, h := range m.h1s {
-		t := normalize(h.text)
-		for _, r := range refs {
-			if sameTitle(t, r) {
-				return t, h.at
+	logo := func(t string) bool {
+		if isOutlet(t) || strings.EqualFold(t, site) {
+			return true
+		}
+		for _, r := range raws {
+			if t == r && stripAffixes(r, affixes) != r {
+				return true
+			}
+		}
+		return false
+	}
+	for _, h := range heads { // the same words as the metadata's title
+		if t := normalize(h.text); !logo(t) && slices.ContainsFunc(refs, func(r string) bool { return strings.EqualFold(t, r) }) {
+			return t, h.n
+		}
+	}
+	for level, hs := range [][]heading{m.h1s, m.h2s} { // mostly the same words
+		for _, h := range hs {
+			t := normalize(h.text)
+			if logo(t) || level > 0 && len(strings.Fields(t)) < 3 {
+				continue
+			}
+			for _, r := range refs {
+				if sameTitle(t, r) {
+					return t, h.n
+				}
 			}
 		}
 	}
 	// One h1 of a few words is the printed headline even when the metadata
 	// words it otherwise; several are logos and section names.
 	if len(m.h1s) == 1 {
-		if t := normalize(m.h1s[0].text); len(strings.Fields(t)) >= 3 && !isOutlet(t) && !strings.EqualFold(t, site) {
-			return t, m.h1s[0].at
+		if t := normalize(m.h1s[0].text); len(strings.Fields(t)) >= 3 && !logo(t) {
+			return t, m.h1s[0].n
 		}
 	}
 	if len(refs) == 0 {
 		for _, h := range m.h1s {
-			if t := normalize(h.text); len(strings.Fields(t)) >= 2 && !isOutlet(t) {
-				return t, h.at
+			if t := normalize(h.text); len(strings.Fields(t)) >= 2 && !logo(t) {
+				return t, h.n
 			}
 		}
-		return "", -1
+		return "", nil
 	}
-	return refs[0], -1
+	return refs[0], nil
+}
+
+// titleSeparators stand between a headline and a site's name in a title.
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " : ", " // ", " » "}
+
+// titleAffixes returns what the metadata titles add to one of the page's
+// headings: " | KONTAN" after it, "KOMPAS.com - " before it.
+func titleAffixes(raws []string, heads []heading) []string {
+	var out []string
+	for _, r := range raws {
+		for _, h := range heads {
+			t := normalize(h.text)
+			if len(t) < 10 || len(r) <= len(t) {
+				continue
+			}
+			var affix string
+			if rest, ok := strings.CutPrefix(r, t); ok {
+				affix = rest
+			} else if rest, ok := strings.CutSuffix(r, t); ok {
+				affix = rest
+			}
+			if affix != "" && slices.ContainsFunc(titleSeparators, func(sep string) bool {
+				return strings.HasPrefix(affix, sep) || strings.HasSuffix(affix, sep)
+			}) && !slices.Contains(out, affix) {
+				out = append(out, affix)
+			}
+		}
+	}
+	return out
+}
+
+// stripAffixes removes a site's affixes from a title.
+func stripAffixes(t string, affixes []string) string {
+	for _, a := range affixes {
+		if rest, ok := strings.CutSuffix(t, a); ok && rest != "" {
+			return rest
+		}
+		if rest, ok := strings.CutPrefix(t, a); ok && rest != "" {
+			return rest
+		}
+	}
+	return t
 }
 
 // titleSuffix matches the page numbers and "Halaman all" that sites append
@@ -635,11 +748,13 @@ func (s *pageScan) title(site string) (string, int) {
 var titleSuffix = regexp.MustCompile(`(?i)\s*[-|:]?\s*\(?(halaman|hal\.?|page)\s+(all|\d+)\)?$`)
 
 // cleanRefTitle removes the site name from a title taken from metadata:
-// "Judul - Kompas.com", "Judul | Tempo.co", "KOMPAS.com - Judul".
-func cleanRefTitle(t, site string) string {
+// "Judul - Kompas.com", "Judul | Tempo.co", "KOMPAS.com - Judul", and a
+// tail that names the site or its host ("Judul | Portal Berita Terkini
+// iNews" on inews.id).
+func cleanRefTitle(t, site, host string) string {
 	t = stripSiteSuffix(t)
 	if site != "" {
-		for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		for _, sep := range titleSeparators {
 			if rest, ok := strings.CutSuffix(t, sep+site); ok && rest != "" {
 				t = rest
 			}
@@ -653,7 +768,30 @@ func cleanRefTitle(t, site string) string {
 			t = t[i+len(sep):]
 		}
 	}
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(t, sep); i > 0 && namesOwner(t[i+len(sep):], site, host) {
+			t = t[:i]
+			break
+		}
+	}
 	return strings.TrimSpace(titleSuffix.ReplaceAllString(t, ""))
+}
+
+// maxSiteTailWords bounds the words of a site's name after a headline.
+const maxSiteTailWords = 6
+
+// namesOwner reports whether a title's tail names the site or its host.
+func namesOwner(tail, site, host string) bool {
+	if len(strings.Fields(tail)) > maxSiteTailWords {
+		return false
+	}
+	letters := lettersOf(tail)
+	for _, owner := range []string{siteCore(site), hostCore(host)} {
+		if utf8.RuneCountInString(owner) >= 4 && strings.Contains(letters, owner) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameTitle reports whether an h1 says what a metadata title says: the same
@@ -680,26 +818,6 @@ func titleWords(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-}
-
-// byline returns the article's author as the page declares or prints it.
-func (s *pageScan) byline(site string) string {
-	m := &s.meta
-	var names []string
-	for _, n := range m.ld.authors {
-		if n = cleanByline(n, site); n != "" && !slices.Contains(names, n) {
-			names = append(names, n)
-		}
-	}
-	if len(names) > 0 {
-		return strings.Join(names, ", ")
-	}
-	for _, raw := range append([]string{m.meta("author", "dtk:author", "content_author", "article:author", "parsely-author", "sailthru.author", "byl")}, m.bylines...) {
-		if n := cleanByline(raw, site); n != "" {
-			return n
-		}
-	}
-	return ""
 }
 
 // dateMetas are the meta tags that hold a publication date, best first.
@@ -731,7 +849,11 @@ func (s *pageScan) published(lang, host string) string {
 	for _, k := range dateMetas {
 		candidates = append(candidates, m.metas[k])
 	}
-	candidates = append(candidates, m.times...)
+	for _, t := range m.times {
+		if s.furnitureKind(t.n) == "" && !s.inTeaser(t.n) {
+			candidates = append(candidates, t.date)
+		}
+	}
 	for _, c := range candidates {
 		st, ok := parseMachineDate(c)
 		if !ok {
@@ -759,11 +881,16 @@ func (s *pageScan) published(lang, host string) string {
 const maxDateBlockBytes = 200
 
 // printedDate returns the page's printed publication date: of the dates
-// printed in short blocks outside related lists and menus, the one with the
-// most signs of being the article's (a time, a zone, a date-like class,
-// standing after the headline), the nearest the headline on a tie.
-func (s *pageScan) printedDate(titleAt int) (printedDate, bool) {
-	best, bestScore, bestAt := printedDate{}, -1, 0
+// printed in short blocks outside related lists, menus and teasers, the
+// one with the most signs of being the article's (a time, a zone, a
+// date-like class, standing next to the headline, above or below it), the
+// nearest the headline on a tie.
+func (s *pageScan) printedDate() (printedDate, bool) {
+	best, bestScore, bestDist := printedDate{}, -1, 0
+	titleAt := -1
+	if s.headline != nil {
+		titleAt = s.order[s.headline]
+	}
 	for _, b := range s.blocks {
 		if len(b.text) > maxDateBlockBytes {
 			continue
@@ -774,6 +901,9 @@ func (s *pageScan) printedDate(titleAt int) (printedDate, bool) {
 		}
 		switch s.furnitureKind(b.at) {
 		case RelatedLinks, Ad, Share, Other:
+			continue
+		}
+		if s.inTeaser(b.at) {
 			continue
 		}
 		at := s.order[b.at]
@@ -787,14 +917,72 @@ func (s *pageScan) printedDate(titleAt int) (printedDate, bool) {
 		if dateLike(b.at) {
 			score += 3
 		}
-		if titleAt >= 0 && at > titleAt {
-			score += 2
+		dist := 0
+		if titleAt >= 0 {
+			dist = at - titleAt
+			if dist < 0 {
+				dist = -dist
+			}
+			if dist <= nearHeadline {
+				score += 2
+			}
+			if at > titleAt {
+				score++
+			}
 		}
-		if score > bestScore || score == bestScore && titleAt >= 0 && at > titleAt && at < bestAt {
-			best, bestScore, bestAt = p, score, at
+		if score > bestScore || score == bestScore && titleAt >= 0 && dist < bestDist {
+			best, bestScore, bestDist = p, score, dist
 		}
 	}
 	return best, bestScore >= 0
+}
+
+// nearHeadline is how many elements away from the headline a printed
+// date may stand and still count as the one printed with it.
+const nearHeadline = 12
+
+// maxTeaserRunes bounds the text of a teaser: a headline, a date, a line.
+const maxTeaserRunes = 300
+
+// minTeaserLinkWords is the fewest words of a link that is a headline.
+const minTeaserLinkWords = 3
+
+// inTeaser reports whether n stands in a teaser of another article: a
+// small element around it, not holding this page's headline, holds a link
+// of a few words (the teaser's headline).
+func (s *pageScan) inTeaser(n *html.Node) bool {
+	c := n
+	for i := 0; i < 2 && c != nil && c.Parent != nil; i++ {
+		c = c.Parent
+		if s.headline != nil && within(s.headline, c) {
+			return false
+		}
+		if _, small := boundedText(c, maxTeaserRunes); !small {
+			return false
+		}
+		if hasHeadlineLink(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasHeadlineLink reports whether n holds a link of minTeaserLinkWords or
+// more.
+func hasHeadlineLink(n *html.Node) bool {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		t, _ := boundedText(n, maxTitleRunes)
+		return len(strings.Fields(t)) >= minTeaserLinkWords
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if _, small := boundedText(c, maxTeaserRunes); !small {
+			return false
+		}
+		if hasHeadlineLink(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateLike reports whether n, an ancestor near it or a child says by its

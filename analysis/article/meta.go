@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+
+	xhtml "golang.org/x/net/html"
 )
 
 // pageMeta is what a page says about its article outside the running text:
@@ -17,15 +19,23 @@ type pageMeta struct {
 	canonical string
 	ld        ldInfo
 	h1s       []heading
-	times     []string // datetime of <time> elements and itemprop=datePublished, in order
-	bylines   []string // text of byline elements, in order
-	crumbs    []string // breadcrumb link texts, in order
+	h2s       []heading // candidates for a headline that a page prints in an h2
+	times     []stamped // <time> elements and itemprop=datePublished, in order
+	bylines   []string  // text of byline elements, in order
+	crumbs    []string  // breadcrumb link texts, in order
 }
 
-// heading is an h1 and its place in the page.
+// heading is an h1 or h2 and its place in the page.
 type heading struct {
 	text string
-	at   int
+	n    *xhtml.Node
+}
+
+// stamped is a machine-readable date printed in the page's markup, and the
+// element that carries it.
+type stamped struct {
+	date string
+	n    *xhtml.Node
 }
 
 // ldInfo is what the JSON-LD of a page says about its article.

@@ -41,7 +41,7 @@ func TestCleanRefTitle(t *testing.T) {
 		{"Warga Bantul Panen Raya - Regional", "", "Warga Bantul Panen Raya - Regional"},
 	}
 	for _, tt := range tests {
-		if got := cleanRefTitle(tt.in, tt.site); got != tt.want {
+		if got := cleanRefTitle(tt.in, tt.site, ""); got != tt.want {
 			t.Errorf("cleanRefTitle(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -74,11 +74,20 @@ func TestTitleChoice(t *testing.T) {
 		{"section h1 and a headline in og:title",
 			`<meta property="og:title" content="Menkeu Umumkan Defisit APBN"><h1>Ekonomi</h1><h1>Bisnis</h1>`,
 			"Menkeu Umumkan Defisit APBN"},
+		{"headline in an h2, og:title with the site's name learnt from it",
+			`<meta property="og:title" content="Warga Bangun Jembatan Bambu | Portal Kabar Daerah"><h2>Warga Bangun Jembatan Bambu</h2><h2>Terpopuler</h2>`,
+			"Warga Bangun Jembatan Bambu"},
+		{"a logo h1 carrying the whole <title>",
+			`<title>Harga Cabai Naik Jelang Lebaran | KABAR</title><h1 class="logo">Harga Cabai Naik Jelang Lebaran | KABAR</h1><h2>Harga Cabai Naik Jelang Lebaran</h2>`,
+			"Harga Cabai Naik Jelang Lebaran"},
+		{"no heading: a tail naming the site is dropped",
+			`<meta property="og:site_name" content="KabarKota.com"><meta property="og:title" content="Pasar Baru Dibuka Pekan Depan - Berita KabarKota Terkini">`,
+			"Pasar Baru Dibuka Pekan Depan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := scanOf(t, tt.page)
-			got, _ := s.title(normalize(s.meta.siteName()))
+			got, _ := s.title(normalize(s.meta.siteName()), "")
 			if got != tt.want {
 				t.Errorf("title %q, want %q", got, tt.want)
 			}
@@ -109,6 +118,12 @@ func TestPublishedChoice(t *testing.T) {
 		{"English page, time without zone: the date alone",
 			`<html lang="en"><meta name="date" content="2025-10-20 08:15"><h1>Some Headline Here</h1>`,
 			"", "2025-10-20"},
+		{"printed above the headline beats a sidebar's date below it",
+			`<span class="date">Senin, 3 November 2025 10:15 WIB</span><h1>Judul Berita Hari Ini</h1><p>Isi berita yang cukup panjang untuk sebuah paragraf.</p><p>Isi kedua.</p><p>Isi ketiga.</p><p>Isi keempat.</p><p>Isi kelima.</p><p>Isi keenam.</p><p>Isi ketujuh.</p><p>Isi kedelapan.</p><p>Isi kesembilan.</p><p>Isi kesepuluh.</p><p>Isi kesebelas.</p><p>Isi keduabelas.</p><aside><div><a href="/x">Judul Berita Lain di Samping</a><span class="date">Minggu, 2 November 2025 21:40 WIB</span></div></aside>`,
+			"", "2025-11-03T10:15:00+07:00"},
+		{"a teaser's <time> is not the page's, an English month in an Indonesian date is read",
+			`<html lang="id"><ul><li><a href="/b">Judul Berita Lain Kemarin</a> <time datetime="2026-01-10T09:00:00+07:00">10 Jan</time></li></ul><h1>Judul Berita Hari Ini</h1><div class="date">Rabu, 21 January 2026 15:25 WIB</div>`,
+			"", "2026-01-21T15:25:00+07:00"},
 		{"metadata date alone, printed time the same day",
 			`<html lang="id"><meta name="date" content="2025-10-20"><h1>Judul Berita Hari Ini</h1><div class="date">Senin, 20 Okt 2025 16:42 WIB</div>`,
 			"", "2025-10-20T16:42:00+07:00"},
@@ -116,8 +131,8 @@ func TestPublishedChoice(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := scanOf(t, tt.page)
-			_, titleAt := s.title("")
-			s.printed, s.hasPrinted = s.printedDate(titleAt)
+			_, s.headline = s.title("", "")
+			s.printed, s.hasPrinted = s.printedDate()
 			if got := s.published(s.meta.language(), tt.host); got != tt.want {
 				t.Errorf("published %q, want %q", got, tt.want)
 			}
@@ -136,7 +151,7 @@ func TestSection(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := scanOf(t, tt.page)
-			title, _ := s.title("")
+			title, _ := s.title("", "")
 			if got := s.meta.section(title, s.meta.siteName()); got != tt.want {
 				t.Errorf("section %q, want %q", got, tt.want)
 			}

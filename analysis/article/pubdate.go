@@ -97,7 +97,7 @@ var monthNames = map[string]time.Month{
 // time within a few characters ("14:56", "14.56", "pukul 14:56") and a zone
 // (WIB, WITA, WIT, GMT+7). "Oct 20, 2025" is the English order.
 var (
-	monthAlt = `(januari|jan|februari|pebruari|feb|peb|maret|mar|march|april|apr|mei|may|juni|june|jun|juli|july|jul|agustus|august|agu|agt|ags|aug|september|sept|sep|oktober|october|okt|oct|november|nopember|nov|nop|desember|december|des|dec)\.?`
+	monthAlt = `(januari|january|jan|februari|pebruari|february|feb|peb|maret|mar|march|april|apr|mei|may|juni|june|jun|juli|july|jul|agustus|august|agu|agt|ags|aug|september|sept|sep|oktober|october|okt|oct|november|nopember|nov|nop|desember|december|des|dec)\.?`
 	timeTail = `(?:\s*(?:[,|/·•\-–—]|pukul|jam|at)?\s*(?:pukul|jam)?\s*(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(wib|wita|wit|gmt\s*[+-]\s*\d{1,2}(?::?00)?|utc\s*[+-]\s*\d{1,2}|utc|gmt)\b)?)?`
 	// The patterns are compiled on first use: only pages need them.
 	printedPatterns = sync.OnceValue(func() [3]*regexp.Regexp {
