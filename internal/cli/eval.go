@@ -12,6 +12,7 @@ type evalCmd struct {
 	Quotes evalQuotesCmd `cmd:"" help:"Quote detection, speaker attribution and end-to-end F1 on PFSA-ID."`
 	HTML   evalHTMLCmd   `cmd:"" name:"html" help:"HTML path: body F1, headlines, dates, furniture left in the body."`
 	Events evalEventsCmd `cmd:"" help:"Events over detik-news: types, modalities, and precision on the judged sample."`
+	Copies evalCopiesCmd `cmd:"" help:"Copies and stories over detik-news against the labelled pairs: precision, recall, originals."`
 }
 
 type evalTextCmd struct {

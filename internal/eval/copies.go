@@ -1,0 +1,206 @@
+package eval
+
+import (
+	"bufio"
+	stdcontext "context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/analysis/text"
+	"github.com/warta-news/warta/internal/lineage"
+)
+
+// CopyLabel is one labelled pair of the copies fixture.
+type CopyLabel struct {
+	A, B     int64
+	Label    string // copy, same_story, related, unrelated
+	Original string // an id, "=" (either: the same page), or "-"
+}
+
+// ReadCopyLabels reads the copies fixture: a, b, label, original, note.
+func ReadCopyLabels(path string) ([]CopyLabel, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval copies: %w", err)
+	}
+	var out []CopyLabel
+	for n, row := range text.Rows(string(data)) {
+		if len(row) < 4 {
+			return nil, fmt.Errorf("eval copies: %s:%d: want a, b, label, original", path, n)
+		}
+		a, err1 := strconv.ParseInt(row[0], 10, 64)
+		b, err2 := strconv.ParseInt(row[1], 10, 64)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("eval copies: %s:%d: ids must be numbers", path, n)
+		}
+		out = append(out, CopyLabel{A: min(a, b), B: max(a, b), Label: row[2], Original: row[3]})
+	}
+	return out, nil
+}
+
+// CopyScore is the linker against the labelled pairs.
+type CopyScore struct {
+	Articles, Labelled int
+	// Predicted counts the relations found over all pairs, labelled or not.
+	Predicted map[lineage.Kind]int
+	// Per label: how many pairs, and how many of them were found as each
+	// relation ("" for none).
+	Confusion map[string]map[lineage.Kind]int
+	CopyTP, CopyFP, CopyFN int
+	// OriginalRight counts the true copies whose original was named right
+	// (a same page scraped twice at the same time counts as right either
+	// way: SameTime of them).
+	OriginalRight, SameTime int
+	StoryTP, StoryFP, StoryFN int
+	// StoryUnjudged are same_story relations found between pairs nobody
+	// labelled (text containment under 0.1).
+	StoryUnjudged int
+	// Errors lists the wrong and missed copies and the related pairs taken
+	// for copies, with their evidence.
+	Errors []string
+}
+
+// Copies analyses the articles of a detik-news JSON Lines file, links each
+// with the others through the lineage index, and scores the relations
+// against the labelled pairs.
+func Copies(ctx stdcontext.Context, articles, labels string) (*CopyScore, error) {
+	gold, err := ReadCopyLabels(labels)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(articles)
+	if err != nil {
+		return nil, fmt.Errorf("eval copies: %w", err)
+	}
+	defer f.Close()
+	idx := lineage.NewIndex()
+	found := map[[2]int64]lineage.Relation{}
+	n := 0
+	dec := json.NewDecoder(bufio.NewReader(f))
+	for ; dec.More(); n++ {
+		var a struct{ ID, Title, URL, Published, Body string }
+		if err := dec.Decode(&a); err != nil {
+			return nil, fmt.Errorf("eval copies: %s: article %d: %w", articles, n+1, err)
+		}
+		id, err := strconv.ParseInt(a.ID, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("eval copies: article %d: id %q is not a number", n+1, a.ID)
+		}
+		rec, err := analysis.Analyze(ctx, analysis.Input{Title: a.Title, Body: a.Body, URL: a.URL, Published: a.Published})
+		if err != nil {
+			return nil, fmt.Errorf("eval copies: article %s: %w", a.ID, err)
+		}
+		raw, err := json.Marshal(rec)
+		if err != nil {
+			return nil, err
+		}
+		la, err := lineage.FromRecord(id, raw)
+		if err != nil {
+			return nil, fmt.Errorf("eval copies: article %s: %w", a.ID, err)
+		}
+		// Each article is linked with those before it, as the store links
+		// an article when it arrives.
+		for other, r := range idx.Link(la) {
+			found[[2]int64{min(id, other), max(id, other)}] = r
+		}
+		idx.Add(la)
+	}
+	return scoreCopies(n, gold, found), nil
+}
+
+func scoreCopies(articles int, gold []CopyLabel, found map[[2]int64]lineage.Relation) *CopyScore {
+	s := &CopyScore{Articles: articles, Labelled: len(gold), Predicted: map[lineage.Kind]int{}, Confusion: map[string]map[lineage.Kind]int{}}
+	labelled := map[[2]int64]CopyLabel{}
+	for _, g := range gold {
+		labelled[[2]int64{g.A, g.B}] = g
+	}
+	for k, r := range found {
+		s.Predicted[r.Kind]++
+		g, ok := labelled[k]
+		switch {
+		case r.Kind == lineage.Copy && (!ok || g.Label != "copy"):
+			s.CopyFP++
+			s.Errors = append(s.Errors, fmt.Sprintf("%d-%d %s taken for a copy: %s", k[0], k[1], cmpOr(g.Label, "unlabelled"), evidence(r)))
+		case r.Kind == lineage.SameStory && !ok:
+			s.StoryUnjudged++
+			s.Errors = append(s.Errors, fmt.Sprintf("%d-%d unlabelled same_story: %s", k[0], k[1], evidence(r)))
+		case r.Kind == lineage.SameStory && g.Label != "same_story":
+			s.StoryFP++
+		}
+	}
+	for _, g := range gold {
+		k := [2]int64{g.A, g.B}
+		r, ok := found[k]
+		if s.Confusion[g.Label] == nil {
+			s.Confusion[g.Label] = map[lineage.Kind]int{}
+		}
+		s.Confusion[g.Label][r.Kind]++
+		switch g.Label {
+		case "copy":
+			if !ok || r.Kind != lineage.Copy {
+				s.CopyFN++
+				s.Errors = append(s.Errors, fmt.Sprintf("%d-%d copy missed (found %q): %s", g.A, g.B, r.Kind, evidence(r)))
+				continue
+			}
+			s.CopyTP++
+			switch {
+			case g.Original == "=":
+				s.OriginalRight++
+				s.SameTime++
+			case strconv.FormatInt(r.Original, 10) == g.Original:
+				s.OriginalRight++
+			default:
+				s.Errors = append(s.Errors, fmt.Sprintf("%d-%d copy with original %d, labelled %s", g.A, g.B, r.Original, g.Original))
+			}
+		case "same_story":
+			if ok && r.Kind == lineage.SameStory {
+				s.StoryTP++
+			} else {
+				s.StoryFN++
+			}
+		}
+	}
+	slices.Sort(s.Errors)
+	return s
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func evidence(r lineage.Relation) string {
+	return fmt.Sprintf("shared sentences %.2f, containment %.2f, jaccard %.2f, %d shared names", r.SharedSentences, r.Containment, r.Jaccard, len(r.SharedNames))
+}
+
+// WriteCopyReport prints a CopyScore.
+func WriteCopyReport(w io.Writer, s *CopyScore) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "articles %d, labelled pairs %d; relations found: copy %d, same_story %d, translation %d\n",
+		s.Articles, s.Labelled, s.Predicted[lineage.Copy], s.Predicted[lineage.SameStory], s.Predicted[lineage.Translation])
+	fmt.Fprintf(&b, "copy: precision %.3f (%d/%d), recall %.3f (%d/%d)\n", ratio(s.CopyTP, s.CopyTP+s.CopyFP), s.CopyTP, s.CopyTP+s.CopyFP, ratio(s.CopyTP, s.CopyTP+s.CopyFN), s.CopyTP, s.CopyTP+s.CopyFN)
+	fmt.Fprintf(&b, "original right: %.3f (%d/%d; %d of them the same page scraped at the same time)\n", ratio(s.OriginalRight, s.CopyTP), s.OriginalRight, s.CopyTP, s.SameTime)
+	fmt.Fprintf(&b, "same_story among labelled pairs: precision %.3f (%d/%d), recall %.3f (%d/%d); %d more between unlabelled pairs\n",
+		ratio(s.StoryTP, s.StoryTP+s.StoryFP), s.StoryTP, s.StoryTP+s.StoryFP, ratio(s.StoryTP, s.StoryTP+s.StoryFN), s.StoryTP, s.StoryTP+s.StoryFN, s.StoryUnjudged)
+	for _, label := range []string{"copy", "same_story", "related", "unrelated"} {
+		c := s.Confusion[label]
+		n := 0
+		for _, v := range c {
+			n += v
+		}
+		fmt.Fprintf(&b, "labelled %-10s %3d: found copy %d, same_story %d, none %d\n", label, n, c[lineage.Copy], c[lineage.SameStory], c[""])
+	}
+	for _, e := range s.Errors {
+		fmt.Fprintf(&b, "  %s\n", e)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
