@@ -76,7 +76,7 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 // the writer has committed what fn wrote.
 // ctx bounds the writer: once it is done, what is not committed fails.
 func withWriter(ctx context.Context, st store.ArticleWriter, env *Env, fn func(*pipeline.Writer) error) error {
-	w := pipeline.NewWriter(st, pipeline.WriterOptions{Log: env.Log})
+	w := pipeline.NewWriter(st, pipeline.WriterOptions{Log: env.Log, Observers: linkObservers(st)})
 	ran := make(chan error, 1)
 	go func() { ran <- w.Run(ctx) }()
 	err := fn(w)

@@ -76,6 +76,8 @@ func (s *Server) routes() []route {
 		{"POST /api/v1/articles", true, s.postArticle},
 		{"GET /api/v1/articles", false, s.listArticles},
 		{"GET /api/v1/articles/{id}", false, s.getArticle},
+		{"GET /api/v1/articles/{id}/copies", false, s.copies},
+		{"GET /api/v1/stories", false, s.stories},
 		{"GET /api/v1/search", false, s.search},
 		{"GET /api/v1/entities", false, s.listEntities},
 		{"GET /api/v1/entities/{id}", false, s.getEntity},

@@ -149,6 +149,39 @@ CREATE INDEX events_article ON events (article_id);
 `)
 		return err
 	},
+	// 2: lineage: the LSH band keys and name keys of each article's
+	// fingerprint, and the relations found between articles.
+	func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+CREATE TABLE fingerprint_bands (
+	band       INTEGER NOT NULL,    -- an LSH band key of the MinHash signature
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	PRIMARY KEY (band, article_id)
+) WITHOUT ROWID;
+CREATE INDEX fingerprint_bands_article ON fingerprint_bands (article_id);
+
+CREATE TABLE fingerprint_names (
+	name       TEXT NOT NULL,       -- a name key of the fingerprint
+	day        TEXT NOT NULL,       -- publication day, '' when unknown
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	PRIMARY KEY (name, day, article_id)
+) WITHOUT ROWID;
+CREATE INDEX fingerprint_names_article ON fingerprint_names (article_id);
+
+CREATE TABLE relations (
+	a        INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	b        INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	kind     TEXT NOT NULL,         -- copy, same_story, translation
+	original INTEGER,               -- the article copied or translated
+	evidence TEXT NOT NULL,         -- JSON
+	PRIMARY KEY (a, b),
+	CHECK (a < b)
+);
+CREATE INDEX relations_b ON relations (b);
+CREATE INDEX relations_original ON relations (original, kind);
+`)
+		return err
+	},
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

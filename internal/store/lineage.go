@@ -1,0 +1,56 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+)
+
+// Lineage keeps what the linker needs to find an article's copies and
+// stories as it arrives, and the relations it found. Candidate look-ups go
+// through indexed keys, so that their cost stays flat as the store grows:
+// the LSH band keys of each article's MinHash signature (text reuse) and
+// the name keys of its fingerprint with its day (stories and translations
+// told in other words).
+type Lineage interface {
+	// PutFingerprint stores an article's band keys and name keys, with its
+	// publication day (YYYY-MM-DD, "" when unknown); again for the same
+	// article, it replaces them.
+	PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error
+	// BandCandidates returns up to limit articles, other than article,
+	// sharing one of the band keys, newest first.
+	BandCandidates(ctx context.Context, article int64, bands []int64, limit int) ([]int64, error)
+	// NameCandidates returns up to limit articles, other than article,
+	// giving the name and published from from to to (days, inclusive;
+	// "" leaves that end open), newest first.
+	NameCandidates(ctx context.Context, article int64, name, from, to string, limit int) ([]int64, error)
+	// NameCounts returns how many articles give each name.
+	NameCounts(ctx context.Context, names []string) (map[string]int, error)
+	// PutRelation stores a relation between two articles, replacing the
+	// one stored for the pair.
+	PutRelation(ctx context.Context, r Relation) error
+	// Relations returns the relations of an article.
+	Relations(ctx context.Context, article int64) ([]Relation, error)
+	// Stories lists the copy clusters' originals, the most copied first.
+	Stories(ctx context.Context, p Page) ([]Story, error)
+}
+
+// Relation is a relation between two stored articles, A < B.
+type Relation struct {
+	A, B int64
+	Kind string // copy, same_story, translation
+	// Original is the article the other copies or translates, 0 for the
+	// same story told separately.
+	Original int64
+	// Evidence is the linker's evidence, JSON.
+	Evidence json.RawMessage
+}
+
+// Story is an original with its copies and translations.
+type Story struct {
+	Original  int64   `json:"original"`
+	Title     string  `json:"title"`
+	Site      string  `json:"site,omitempty"`
+	Published string  `json:"published,omitempty"`
+	Copies    int     `json:"copies"`
+	Articles  []int64 `json:"articles"` // the copies and translations
+}

@@ -1,0 +1,183 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/warta-news/warta/internal/store"
+)
+
+var _ store.Lineage = (*Store)(nil)
+
+// PutFingerprint implements store.Lineage.
+func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: put fingerprint: %w", err)
+	}
+	defer tx.Rollback()
+	for _, q := range []string{`DELETE FROM fingerprint_bands WHERE article_id = ?`, `DELETE FROM fingerprint_names WHERE article_id = ?`} {
+		if _, err := tx.ExecContext(ctx, q, article); err != nil {
+			return fmt.Errorf("sqlite: put fingerprint: %w", err)
+		}
+	}
+	for _, b := range bands {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)`, b, article); err != nil {
+			return fmt.Errorf("sqlite: put fingerprint: %w", err)
+		}
+	}
+	for _, n := range names {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO fingerprint_names (name, day, article_id) VALUES (?, ?, ?)`, n, day, article); err != nil {
+			return fmt.Errorf("sqlite: put fingerprint: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: put fingerprint: %w", err)
+	}
+	return nil
+}
+
+// BandCandidates implements store.Lineage: one indexed look-up per band.
+func (s *Store) BandCandidates(ctx context.Context, article int64, bands []int64, limit int) ([]int64, error) {
+	if len(bands) == 0 {
+		return nil, nil
+	}
+	args := make([]any, 0, len(bands)+2)
+	for _, b := range bands {
+		args = append(args, b)
+	}
+	args = append(args, article, limit)
+	q := `SELECT DISTINCT article_id FROM fingerprint_bands WHERE band IN (?` + strings.Repeat(`, ?`, len(bands)-1) +
+		`) AND article_id <> ? ORDER BY article_id DESC LIMIT ?`
+	return s.ids(ctx, "band candidates", q, args...)
+}
+
+// NameCandidates implements store.Lineage.
+func (s *Store) NameCandidates(ctx context.Context, article int64, name, from, to string, limit int) ([]int64, error) {
+	if to == "" {
+		to = "\uffff"
+	}
+	return s.ids(ctx, "name candidates", `SELECT article_id FROM fingerprint_names
+		WHERE name = ? AND day BETWEEN ? AND ? AND article_id <> ? ORDER BY day DESC, article_id DESC LIMIT ?`,
+		name, from, to, article, limit)
+}
+
+func (s *Store) ids(ctx context.Context, what, q string, args ...any) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %s: %w", what, err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("sqlite: %s: %w", what, err)
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: %s: %w", what, err)
+	}
+	return out, nil
+}
+
+// NameCounts implements store.Lineage.
+func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int, error) {
+	out := make(map[string]int, len(names))
+	for _, n := range names {
+		var c int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM fingerprint_names WHERE name = ?`, n).Scan(&c); err != nil {
+			return nil, fmt.Errorf("sqlite: name counts: %w", err)
+		}
+		out[n] = c
+	}
+	return out, nil
+}
+
+// PutRelation implements store.Lineage.
+func (s *Store) PutRelation(ctx context.Context, r store.Relation) error {
+	if r.A > r.B {
+		r.A, r.B = r.B, r.A
+	}
+	if r.A == r.B {
+		return fmt.Errorf("sqlite: put relation: %w: an article is not related to itself", store.ErrInvalidRecord)
+	}
+	var original sql.NullInt64
+	if r.Original != 0 {
+		original = sql.NullInt64{Int64: r.Original, Valid: true}
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO relations (a, b, kind, original, evidence) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, original = excluded.original, evidence = excluded.evidence`,
+		r.A, r.B, r.Kind, original, string(r.Evidence))
+	if err != nil {
+		return fmt.Errorf("sqlite: put relation: %w", err)
+	}
+	return nil
+}
+
+// Relations implements store.Lineage.
+func (s *Store) Relations(ctx context.Context, article int64) ([]store.Relation, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a, b, kind, original, evidence FROM relations WHERE a = ?1
+		UNION ALL SELECT a, b, kind, original, evidence FROM relations WHERE b = ?1 ORDER BY 1, 2`, article)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: relations: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Relation
+	for rows.Next() {
+		var r store.Relation
+		var original sql.NullInt64
+		var ev string
+		if err := rows.Scan(&r.A, &r.B, &r.Kind, &original, &ev); err != nil {
+			return nil, fmt.Errorf("sqlite: relations: %w", err)
+		}
+		r.Original, r.Evidence = original.Int64, []byte(ev)
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: relations: %w", err)
+	}
+	return out, nil
+}
+
+// Stories implements store.Lineage: each article that others copy or
+// translate, and is not itself a copy, with its copies.
+func (s *Store) Stories(ctx context.Context, p store.Page) ([]store.Story, error) {
+	p = p.Norm()
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT r.original, v.title, coalesce(v.site, ''), coalesce(v.published, ''), count(*),
+			group_concat(CASE WHEN r.a = r.original THEN r.b ELSE r.a END)
+		FROM relations r
+		JOIN articles a ON a.id = r.original
+		JOIN versions v ON v.id = a.current
+		WHERE r.kind IN ('copy', 'translation')
+			AND NOT EXISTS (SELECT 1 FROM relations c WHERE c.kind = 'copy' AND c.original <> r.original
+				AND (c.a = r.original OR c.b = r.original))
+		GROUP BY r.original ORDER BY count(*) DESC, r.original LIMIT ? OFFSET ?`, p.Limit, p.Offset)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: stories: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Story
+	for rows.Next() {
+		var st store.Story
+		var list string
+		if err := rows.Scan(&st.Original, &st.Title, &st.Site, &st.Published, &st.Copies, &list); err != nil {
+			return nil, fmt.Errorf("sqlite: stories: %w", err)
+		}
+		for f := range strings.SplitSeq(list, ",") {
+			var id int64
+			if _, err := fmt.Sscan(f, &id); err == nil {
+				st.Articles = append(st.Articles, id)
+			}
+		}
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: stories: %w", err)
+	}
+	return out, nil
+}
