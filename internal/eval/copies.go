@@ -51,12 +51,12 @@ type CopyScore struct {
 	Predicted map[lineage.Kind]int
 	// Per label: how many pairs, and how many of them were found as each
 	// relation ("" for none).
-	Confusion map[string]map[lineage.Kind]int
+	Confusion              map[string]map[lineage.Kind]int
 	CopyTP, CopyFP, CopyFN int
 	// OriginalRight counts the true copies whose original was named right
 	// (a same page scraped twice at the same time counts as right either
 	// way: SameTime of them).
-	OriginalRight, SameTime int
+	OriginalRight, SameTime   int
 	StoryTP, StoryFP, StoryFN int
 	// StoryUnjudged are same_story relations found between pairs nobody
 	// labelled (text containment under 0.1).

@@ -11,7 +11,7 @@ import (
 // of their words are one sentence changed.
 type Diff struct {
 	// Headline is set when the copy's headline differs.
-	Headline *Change `json:"headline,omitempty"`
+	Headline *Change  `json:"headline,omitempty"`
 	Kept     int      `json:"kept"`
 	Added    []string `json:"added"`
 	Removed  []string `json:"removed"`

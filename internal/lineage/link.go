@@ -99,7 +99,7 @@ func (l *Linker) Link(ctx context.Context, a *Article) error {
 // copy cluster (itself when others copy it; nil when it has no copy
 // relation), and each related article with the relation's evidence.
 type Copies struct {
-	Original  *int64          `json:"original"`
+	Original  *int64         `json:"original"`
 	Relations []CopyRelation `json:"relations"`
 }
 
