@@ -30,6 +30,7 @@ const (
 	Particle                      // a lower-case word inside a name: bin, van, de
 	Function                      // a capitalised word that is never a name: Tapi, Senin, Ayah
 	Pronoun                       // ia, dia, beliau, mereka: a pronoun that can stand for a person
+	NameStart                     // a role word that may open a name: Raja (Juli Antoni), Ratu (Dewa)
 	// Set by the caller, not the lexicon:
 	Cue    // a reporting word (kata, mengatakan): never inside a phrase
 	Quoted // inside a quotation: never part of a phrase outside it
@@ -41,6 +42,7 @@ const (
 type roleHead struct {
 	territory bool // named after a territory (Bupati Muna)
 	domestic  bool // an Indonesian office when no country is given
+	name      bool // may open a name (Raja Juli Antoni)
 }
 
 // Lexicon is the shared vocabulary of person phrases, read once from
@@ -82,6 +84,8 @@ func readLexicon() (*Lexicon, error) {
 					h.territory = true
 				case "domestic":
 					h.domestic = true
+				case "name":
+					h.name = true
 				default:
 					return fmt.Errorf("role %q: unknown mark %q", head, m)
 				}
@@ -98,6 +102,9 @@ func readLexicon() (*Lexicon, error) {
 			add(head, Role)
 			if h.territory {
 				add(head, Territory)
+			}
+			if h.name {
+				add(head, NameStart)
 			}
 		}
 		lx.maxRoleWords = max(lx.maxRoleWords, len(ws))

@@ -164,6 +164,8 @@ func (r *Reader) kindOf(i int, prev tkind) tkind {
 		}
 	}
 	switch {
+	case cls&NameStart != 0 && upper && r.nameAhead(i+1):
+		return kName // Wali Kota Palembang Ratu Dewa; but Raja Yordania
 	case cls&Role != 0:
 		return kRole
 	case cls&(Office|Place) != 0:
@@ -192,6 +194,17 @@ func (r *Reader) kindOf(i int, prev tkind) tkind {
 // lists.
 func (r *Reader) NameLike(i int) bool {
 	if i >= len(r.Tokens) || r.Tokens[i].Kind != text.Word || r.Classes[i]&^Particle != 0 {
+		return false
+	}
+	w := r.Word(i)
+	return IsUpperStart(w) && !IsAcronym(w) && !derivedNoun(w)
+}
+
+// nameAhead reports whether token i is a capitalised word that may go on
+// a name: no role, office, place or title, no acronym (Juli of Raja Juli
+// Antoni may be a month).
+func (r *Reader) nameAhead(i int) bool {
+	if i >= len(r.Tokens) || r.Tokens[i].Kind != text.Word || r.Classes[i]&(Role|RoleFirst|Office|Place|Honorific|Pronoun|Quoted) != 0 {
 		return false
 	}
 	w := r.Word(i)

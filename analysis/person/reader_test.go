@@ -1,6 +1,7 @@
 package person
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/warta-news/warta/analysis/text"
@@ -81,6 +82,43 @@ func TestDomestic(t *testing.T) {
 	} {
 		if got := lx.Domestic(role); got != want {
 			t.Errorf("Domestic(%q) = %v, want %v", role, got, want)
+		}
+	}
+}
+
+func TestRoleHead(t *testing.T) {
+	lx := Default()
+	for _, c := range []struct {
+		words     string
+		n         int
+		territory bool
+	}{
+		{"juru bicara Polri", 2, false},
+		{"Wali Kota Surabaya", 2, true},
+		{"Menteri Dalam Negeri Tito", 3, false},
+		{"Bupati Muna", 1, true},
+		{"Lavrov", 0, false},
+	} {
+		n, territory := lx.RoleHead(strings.Fields(c.words))
+		if n != c.n || territory != c.territory {
+			t.Errorf("RoleHead(%q) = %d %v, want %d %v", c.words, n, territory, c.n, c.territory)
+		}
+	}
+}
+
+func TestNameStartingWithRole(t *testing.T) {
+	for _, c := range []struct{ text, from, role, name string }{
+		{"Wali Kota Palembang Ratu Dewa mengatakan.", "Wali", "Wali Kota Palembang", "Ratu Dewa"},
+		{"Sultan Hamengku Buwono mengatakan.", "Sultan", "", "Sultan Hamengku Buwono"},
+		{"Raja Yordania Abdullah mengatakan.", "Raja", "Raja Yordania", "Abdullah"},
+	} {
+		r, doc := reader(t, c.text)
+		p := r.After(tokenAt(t, doc, c.from), len(doc.Tokens))
+		if got := spanText(doc, p.Role); got != c.role {
+			t.Errorf("%q: role %q, want %q", c.text, got, c.role)
+		}
+		if got := spanText(doc, p.Name); got != c.name {
+			t.Errorf("%q: name %q, want %q", c.text, got, c.name)
 		}
 	}
 }

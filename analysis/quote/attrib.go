@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"github.com/warta-news/warta/analysis/person"
 	"slices"
 	"sort"
 	"strings"
@@ -85,7 +86,7 @@ func (f *finder) isTitleCase(r rawQuote) bool {
 			continue
 		}
 		w := f.tok(i)
-		if !isUpperStart(w) {
+		if !person.IsUpperStart(w) {
 			if f.has(i, wFunction|wParticle) && len(w) <= 6 {
 				continue
 			}
@@ -156,7 +157,7 @@ func (f *finder) cueBefore(o int) int {
 		if f.inQuote(i) {
 			continue
 		}
-		cls := f.info[i].cls
+		cls := f.cls[i]
 		switch {
 		case cls&(wCueVerb|wCuePrep|wCueNya) != 0:
 			return i
@@ -256,7 +257,7 @@ func (f *finder) attribGoverning(c *cand, r rawQuote) bool {
 		if f.inQuote(i) {
 			continue
 		}
-		cls := f.info[i].cls
+		cls := f.cls[i]
 		if cls&(wCueVerb|wCuePrep|wCueNya) != 0 || cls&(wCueAfter|wCuePassive) != 0 && f.afterCueStands(i, st.First) {
 			if f.speakerFromCue(c, i, o) {
 				return true
@@ -277,7 +278,7 @@ func (f *finder) attribLater(c *cand, r rawQuote) bool {
 		if f.inQuote(i) {
 			continue
 		}
-		cls := f.info[i].cls
+		cls := f.cls[i]
 		if cls&(wCueNya|wCuePrep) != 0 || cls&(wCueAfter|wCuePassive) != 0 && f.isPunct(i-1, ',') {
 			return f.speakerFromCue(c, i, f.startOf(r))
 		}
@@ -301,7 +302,7 @@ func (f *finder) startOf(r rawQuote) int {
 // speakerFromCue sets c's cue and speaker from the cue at token cue; pos is
 // where the quotation starts, for pronouns.
 func (f *finder) speakerFromCue(c *cand, cue, pos int) bool {
-	cls := f.info[cue].cls
+	cls := f.cls[cue]
 	switch {
 	case cls&wCueNya != 0:
 		c.Cue = f.byteSpan(span{cue, cue + 1})
@@ -343,7 +344,7 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 	case !p.name.empty():
 		c.Via = ViaName
 		c.role = p.role
-		c.who = f.persons[f.addPerson(person{name: p.name, role: p.role, entity: -1})].name
+		c.who = f.persons[f.addPerson(named{name: p.name, role: p.role, entity: -1})].name
 	default:
 		c.role = p.role
 		if k := f.nameOfRole(p.role); k >= 0 {

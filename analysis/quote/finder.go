@@ -4,16 +4,16 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/text"
 )
 
 // tokInfo is what the finder knows about one token, filled once per
 // article so that the rules never look a word up twice.
 type tokInfo struct {
-	cls   uint32 // lexicon classes of a word token
-	sent  int32  // index of the token's sentence
-	unit  int32  // 0 for the title, p+1 for paragraph p, -1 outside both
-	quote int32  // 1 + index of the marked quotation holding the token (marks included), 0 outside
+	sent  int32 // index of the token's sentence
+	unit  int32 // 0 for the title, p+1 for paragraph p, -1 outside both
+	quote int32 // 1 + index of the marked quotation holding the token (marks included), 0 outside
 }
 
 // finder holds the state of one Find call.
@@ -22,12 +22,14 @@ type finder struct {
 	toks  []text.Token
 	sents []text.Sentence
 	info  []tokInfo
+	cls   []person.Class // per token: the lexicon's classes of a word, and Quoted
+	rd    *person.Reader // reads phrases naming a person over cls
 	ents  *Entities
 
 	caps     []int8 // per sentence: 0 not computed, 1 title case, -1 not
 	raws     []rawQuote
 	contNext bool // the next quotation closed continues the previous paragraph's
-	persons  []person
+	persons  []named
 	index    *names // built when the quotations are resolved
 	quotes   []cand
 	// said lists where a speaker spoke (the quotations' speakers and the
@@ -61,6 +63,8 @@ func newFinder(doc *text.Document, ents *Entities) *finder {
 		f.sents = unitSentences(doc)
 	}
 	f.info = make([]tokInfo, len(f.toks))
+	f.cls = make([]person.Class, len(f.toks))
+	f.rd = &person.Reader{Lex: person.Default(), Text: f.s, Tokens: f.toks, Classes: f.cls}
 	for si, st := range f.sents {
 		for i := st.First; i < st.Last && i < len(f.info); i++ {
 			f.info[i].sent = int32(si)
@@ -80,7 +84,7 @@ func newFinder(doc *text.Document, ents *Entities) *finder {
 			f.info[i].unit = int32(u)
 		}
 		if t.Kind == text.Word {
-			f.info[i].cls = lex.classOf(f.s[t.Start:t.End])
+			f.cls[i] = lex.classOf(f.s[t.Start:t.End])
 		}
 	}
 	return f
@@ -132,8 +136,8 @@ func (f *finder) isFold(i int, w string) bool {
 	return true
 }
 
-func (f *finder) has(i int, cls uint32) bool {
-	return i >= 0 && i < len(f.info) && f.info[i].cls&cls != 0
+func (f *finder) has(i int, cls person.Class) bool {
+	return i >= 0 && i < len(f.cls) && f.cls[i]&cls != 0
 }
 
 // sentOf returns the sentence holding token i.

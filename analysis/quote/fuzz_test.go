@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/warta-news/warta/analysis/article"
+	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -31,7 +32,7 @@ func FuzzFind(f *testing.F) {
 		}
 		ents := &Entities{List: []Entity{{ID: "E1", Name: "X", Type: "PER"}, {ID: "E2", Name: "Y", Type: "ORG"}}}
 		for i, tok := range doc.Tokens {
-			if w := doc.Text[tok.Start:tok.End]; isUpperStart(w) {
+			if w := doc.Text[tok.Start:tok.End]; person.IsUpperStart(w) {
 				ents.Mentions = append(ents.Mentions, Mention{Start: tok.Start, End: tok.End, Entity: i % 3}) // index 2 is out of range on purpose
 			}
 		}

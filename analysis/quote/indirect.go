@@ -38,7 +38,7 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 		if f.inQuote(v) || f.toks[v].Kind != text.Word {
 			continue
 		}
-		cls := f.info[v].cls
+		cls := f.cls[v]
 		var clause span
 		var p phrase
 		cue := v
@@ -108,7 +108,7 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 			continue
 		}
 		c := report{cand: cand{Quote: Quote{Text: f.byteSpan(clause), Kind: Indirect}, raw: -1}, cue: cue}
-		if f.info[cue].cls&wCueNya != 0 {
+		if f.cls[cue]&wCueNya != 0 {
 			c.Cue = f.byteSpan(span{cue, cue + 1})
 			c.Ref, c.Via = c.Cue, ViaNya
 			c.who = f.antecedentSpan(cue)
@@ -140,7 +140,7 @@ const maxClause = 120
 // attribution (..., menurut media pemerintah Rusia.).
 func (f *finder) clauseEnd(j int, st text.Sentence) int {
 	end := min(st.Last, j+maxClause)
-	for end > j && (f.isTerminal(end-1) || f.is(end-1, ")") && f.openParen(end-1, j) < 0) {
+	for end > j && (f.isTerminal(end-1) || f.is(end-1, ")") && f.rd.OpenParen(end-1, j) < 0) {
 		end--
 	}
 	for k := j + 1; k+1 < end; k++ {

@@ -4,36 +4,40 @@ import (
 	"embed"
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/text"
 )
 
 //go:embed data
 var dataFS embed.FS
 
-// Word classes of the lexicon, as bits: one word may be several things
-// (kapten is a rank, jenderal a rank and part of Direktorat Jenderal).
+// Word classes, as bits: the shared ones of person phrases (see
+// analysis/person) and the quote stage's own, from person.CallerBit up.
+// One word may be several things (kapten is a rank, jenderal a rank and
+// part of Direktorat Jenderal).
 const (
-	wCueAfter    uint32 = 1 << iota // kata, ujar: the speaker follows
-	wCueNya                         // katanya, ujarnya: the speaker is the person last named
-	wCueVerb                        // mengatakan: the speaker is the subject before
-	wCuePrep                        // menurut
-	wCuePassive                     // dikatakan
-	wRole                           // a one-word role head (menteri)
-	wRoleFirst                      // the first word of a longer role head (juru bicara, wali kota)
-	wOrg                            // a word of an office or organisation name (Luar, Negeri, Dinas)
-	wPlace                          // a place name word (Rusia, Jawa, Timur)
-	wHonorific                      // a title or rank before a name (Irjen, Pak, Prof.)
-	wFunction                       // a capitalised word that is never a name (Tapi, Senin)
-	wTitleNoun                      // a noun before a quoted title (program, bertajuk)
-	wPronoun                        // ia, dia, beliau, mereka: a pronoun that can be a speaker
-	wParticle                       // bin, van, de: lower-case words inside names
-	wAdverb                         // juga, pun, telah: between a subject and its verb
-	wNegation                       // tidak, tak, belum, bukan: a denied report is not speech
-	wTerritory                      // names a territory by the next capitalised word (Bupati Muna, Kabupaten Sleman)
-	wInstitution                    // is followed by an institution's proper name (Universitas Gadjah Mada)
+	wRole        = person.Role        // a one-word role head (menteri)
+	wRoleFirst   = person.RoleFirst   // the first word of a longer role head (juru bicara, wali kota)
+	wOrg         = person.Office      // a word of an office or organisation name (Luar, Negeri, Dinas)
+	wPlace       = person.Place       // a place name word (Rusia, Jawa, Timur)
+	wHonorific   = person.Honorific   // a title or rank before a name (Irjen, Pak, Prof.)
+	wFunction    = person.Function    // a capitalised word that is never a name (Tapi, Senin)
+	wPronoun     = person.Pronoun     // ia, dia, beliau, mereka: a pronoun that can be a speaker
+	wParticle    = person.Particle    // bin, van, de: lower-case words inside names
+	wTerritory   = person.Territory   // names a territory by the next capitalised word (Bupati Muna, Kabupaten Sleman)
+	wInstitution = person.Institution // is followed by an institution's proper name (Universitas Gadjah Mada)
+)
+
+const (
+	wCueAfter   person.Class = person.CallerBit << iota // kata, ujar: the speaker follows
+	wCueNya                                             // katanya, ujarnya: the speaker is the person last named
+	wCueVerb                                            // mengatakan: the speaker is the subject before
+	wCuePrep                                            // menurut
+	wCuePassive                                         // dikatakan
+	wTitleNoun                                          // a noun before a quoted title (program, bertajuk)
+	wAdverb                                             // juga, pun, telah: between a subject and its verb
+	wNegation                                           // tidak, tak, belum, bukan: a denied report is not speech
 )
 
 const wCue = wCueAfter | wCueNya | wCueVerb | wCuePrep | wCuePassive
@@ -47,15 +51,10 @@ const (
 
 // lexicon is the parsed content of data/.
 type lexicon struct {
-	words map[string]uint32 // lower-case word → classes
-	verb  map[string]uint8  // reporting verb → indirect-speech flag
-	// roles holds every role head of more than one word (juru bicara,
-	// wali kota), true for the offices named after a territory.
-	roles map[string]bool
+	words map[string]person.Class // lower-case word → the stage's own classes
+	verb  map[string]uint8        // reporting verb → indirect-speech flag
 	// titles holds the multi-word title nouns (kata kunci).
 	titles map[string]bool
-	// maxRoleWords is the longest role head in words.
-	maxRoleWords int
 	// table holds the words again for the per-token look-up: open
 	// addressing over a case-folding hash, so a word is found in any case
 	// without copying it and a miss ends at the first empty slot.
@@ -65,7 +64,7 @@ type lexicon struct {
 // slot is one entry of lexicon.table; an empty key marks a free slot.
 type slot struct {
 	key string
-	cls uint32
+	cls person.Class
 }
 
 // foldHash is FNV-1a over s with ASCII letters lower-cased.
@@ -115,7 +114,7 @@ func (l *lexicon) buildTable() {
 }
 
 // lookup returns the classes of w (any case) and whether it is listed.
-func (l *lexicon) lookup(w string) (uint32, bool) {
+func (l *lexicon) lookup(w string) (person.Class, bool) {
 	mask := uint32(len(l.table) - 1)
 	for i := foldHash(w) & mask; ; i = (i + 1) & mask {
 		e := &l.table[i]
@@ -140,24 +139,13 @@ func mustLoad() *lexicon {
 	return l
 }
 
-// Words the grammar fixes rather than a list: the pronouns that can stand
-// for a speaker, the particles inside names, the adverbs allowed between a
-// subject and its reporting verb, and negations.
-var (
-	pronouns  = []string{"ia", "dia", "beliau", "mereka"}
-	particles = []string{"bin", "binti", "van", "von", "der", "den", "de", "da", "dos", "del", "della", "al", "el", "la", "le"}
-	adverbs   = []string{"juga", "pun", "lalu", "kemudian", "sempat", "telah", "sudah", "pernah", "hanya", "bahkan", "akan", "masih", "justru", "sendiri", "langsung", "kembali", "lantas", "pula", "lagi", "memang", "sebelumnya", "sekaligus", "terus"}
-	negations = []string{"tidak", "tak", "belum", "bukan", "enggan", "menolak", "urung", "batal", "tanpa"}
-)
-
 func loadLexicon() (*lexicon, error) {
 	l := &lexicon{
-		words:  make(map[string]uint32, 2048),
+		words:  make(map[string]person.Class, 512),
 		verb:   make(map[string]uint8, 128),
-		roles:  make(map[string]bool),
 		titles: make(map[string]bool),
 	}
-	add := func(w string, c uint32) { l.words[w] |= c }
+	add := func(w string, c person.Class) { l.words[w] |= c }
 	err := readLines("data/cues.tsv", func(fields []string) error {
 		w := fields[0]
 		if len(fields) < 2 {
@@ -187,63 +175,6 @@ func loadLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readLines("data/roles.txt", func(fields []string) error {
-		head := fields[0]
-		if f := field(fields, 1); f != "" && f != "+place" {
-			return fmt.Errorf("role %q: unknown mark %q", head, f)
-		}
-		words := strings.Fields(head)
-		territory := field(fields, 1) == "+place"
-		if len(words) > 1 {
-			add(words[0], wRoleFirst)
-			l.roles[strings.Join(words, " ")] = territory
-		} else {
-			add(words[0], wRole)
-			if territory {
-				add(words[0], wTerritory)
-			}
-		}
-		l.maxRoleWords = max(l.maxRoleWords, len(words))
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = readLines("data/orgwords.txt", func(fields []string) error {
-		if strings.ContainsRune(fields[0], ' ') {
-			return fmt.Errorf("want one word, got %q", fields[0])
-		}
-		switch field(fields, 1) {
-		case "":
-			add(fields[0], wOrg)
-		case "+place":
-			add(fields[0], wOrg|wTerritory)
-		case "+name":
-			add(fields[0], wOrg|wInstitution)
-		default:
-			return fmt.Errorf("%q: unknown mark %q", fields[0], fields[1])
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	for file, class := range map[string]uint32{
-		"data/places.txt":     wPlace,
-		"data/honorifics.txt": wHonorific,
-		"data/function.txt":   wFunction,
-	} {
-		err := readLines(file, func(fields []string) error {
-			if len(fields) != 1 || strings.ContainsRune(fields[0], ' ') {
-				return fmt.Errorf("want one word a line, got %q", strings.Join(fields, " "))
-			}
-			add(fields[0], class)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
 	err = readLines("data/titles.txt", func(fields []string) error {
 		words := strings.Fields(fields[0])
 		if len(words) == 1 {
@@ -256,13 +187,15 @@ func loadLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, set := range []struct {
-		words []string
-		class uint32
-	}{{pronouns, wPronoun}, {particles, wParticle}, {adverbs, wAdverb}, {negations, wNegation}} {
-		for _, w := range set.words {
-			add(w, set.class)
-		}
+	err = readLines("data/adverbs.txt", func(fields []string) error {
+		add(fields[0], wAdverb)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range text.Negations() {
+		add(w, wNegation)
 	}
 	l.buildTable()
 	return l, nil
@@ -318,17 +251,27 @@ func lowerKey(buf *[maxKey]byte, s string) []byte {
 // classOf returns the lexicon classes of a word as printed, in any case.
 // A reporting verb with -nya glued to it (menggambarkannya) is still a
 // reporting verb: the -nya is its object.
-func (l *lexicon) classOf(w string) uint32 {
+func (l *lexicon) classOf(w string) person.Class {
 	n := len(w)
 	if n < 2 || n > maxKey {
 		return 0
 	}
+	shared := person.Default().Classes(w)
 	if c, ok := l.lookup(w); ok {
-		return c
+		return shared | c | cueClass(c)
 	}
 	if n > 5 && w[n-3:] == "nya" {
 		c, _ := l.lookup(w[:n-3])
-		return c & wCueVerb
+		return shared | c&wCueVerb | cueClass(c&wCueVerb)
+	}
+	return shared
+}
+
+// cueClass marks a reporting word for the person reader, which never
+// reads one into a phrase.
+func cueClass(c person.Class) person.Class {
+	if c&wCue != 0 {
+		return person.Cue
 	}
 	return 0
 }
@@ -348,16 +291,4 @@ func (l *lexicon) verbFlag(w string) uint8 {
 		return verbMark
 	}
 	return 0
-}
-
-// isUpperStart reports whether s starts with an upper-case letter.
-func isUpperStart(s string) bool {
-	if s == "" {
-		return false
-	}
-	if c := s[0]; c < utf8.RuneSelf {
-		return 'A' <= c && c <= 'Z'
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
 }

@@ -1,5 +1,7 @@
 package quote
 
+import "github.com/warta-news/warta/analysis/person"
+
 // rawQuote is a stretch of text between quotation marks in one unit (the
 // title or a paragraph), before it is judged a quotation.
 type rawQuote struct {
@@ -44,6 +46,7 @@ func (f *finder) pairMarks() {
 		}
 		for k := lo; k < hi; k++ {
 			f.info[k].quote = int32(qi + 1)
+			f.cls[k] |= person.Quoted
 		}
 	}
 }

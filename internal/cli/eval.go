@@ -5,14 +5,15 @@ import (
 )
 
 type evalCmd struct {
-	Text   evalTextCmd   `cmd:"" help:"Token and sentence-boundary F1 on the UD Indonesian treebanks."`
-	Langid evalLangidCmd `cmd:"" help:"Language identification accuracy per language on SIB-200 (dev, test)."`
-	Stem   evalStemCmd   `cmd:"" help:"Stemmer accuracy on Sastrawi's pairs and UD Indonesian-CSUI lemmas."`
-	NER    evalNERCmd    `cmd:"" name:"ner" help:"Entity-level NER precision, recall and F1 per set, beside the published figures."`
-	Quotes evalQuotesCmd `cmd:"" help:"Quote detection, speaker attribution and end-to-end F1 on PFSA-ID."`
-	HTML   evalHTMLCmd   `cmd:"" name:"html" help:"HTML path: body F1, headlines, dates, furniture left in the body."`
-	Events evalEventsCmd `cmd:"" help:"Events over detik-news: types, modalities, and precision on the judged sample."`
-	Copies evalCopiesCmd `cmd:"" help:"Copies and stories over detik-news against the labelled pairs: precision, recall, originals."`
+	Text     evalTextCmd     `cmd:"" help:"Token and sentence-boundary F1 on the UD Indonesian treebanks."`
+	Langid   evalLangidCmd   `cmd:"" help:"Language identification accuracy per language on SIB-200 (dev, test)."`
+	Stem     evalStemCmd     `cmd:"" help:"Stemmer accuracy on Sastrawi's pairs and UD Indonesian-CSUI lemmas."`
+	NER      evalNERCmd      `cmd:"" name:"ner" help:"Entity-level NER precision, recall and F1 per set, beside the published figures."`
+	Quotes   evalQuotesCmd   `cmd:"" help:"Quote detection, speaker attribution and end-to-end F1 on PFSA-ID."`
+	HTML     evalHTMLCmd     `cmd:"" name:"html" help:"HTML path: body F1, headlines, dates, furniture left in the body."`
+	Events   evalEventsCmd   `cmd:"" help:"Events over detik-news: types, modalities, and precision on the judged sample."`
+	Copies   evalCopiesCmd   `cmd:"" help:"Copies and stories over detik-news against the labelled pairs: precision, recall, originals."`
+	Entities evalEntitiesCmd `cmd:"" help:"In-article splits and merges of entities over records (warta analyze --jsonl output)."`
 }
 
 type evalTextCmd struct {
