@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -307,13 +308,21 @@ func loadGazetteer() (*gazetteer, error) {
 			return nil, err
 		}
 	}
+	// Titles, ranks and role heads come from the lexicon the stages share.
+	lx := person.Default()
+	for _, h := range lx.Honorifics() {
+		g.add(h, gazEntry{name: h, kind: gkHonorific})
+	}
+	for _, r := range lx.Roles() {
+		g.add(r, gazEntry{name: r, kind: gkRole})
+	}
 	return g, nil
 }
 
 // gazetteerFiles are the files the gazetteer is read from, in order.
 var gazetteerFiles = []string{
 	"data/countries.tsv", "data/regions.tsv", "data/cities.tsv", "data/organisations.tsv",
-	"data/names.tsv", "data/honorifics.txt", "data/roles.txt",
+	"data/names.tsv",
 }
 
 var gazetteerReaders = map[string]func(*gazetteer, []string) error{
@@ -322,8 +331,6 @@ var gazetteerReaders = map[string]func(*gazetteer, []string) error{
 	"data/cities.tsv":        readRegion,
 	"data/organisations.tsv": readOrganisation,
 	"data/names.tsv":         readWords(gkName),
-	"data/honorifics.txt":    readWords(gkHonorific),
-	"data/roles.txt":         readWords(gkRole),
 }
 
 // readTable calls fn with the tab-separated fields of each line of an
@@ -417,6 +424,12 @@ func gazetteerFingerprint() string {
 		b, _ := dataFS.ReadFile(name)
 		h = hashString(h, name)
 		h = hashBytes(h, b)
+	}
+	lx := person.Default()
+	for _, list := range [][]string{lx.Honorifics(), lx.Roles()} {
+		for _, w := range list {
+			h = hashString(h, w)
+		}
 	}
 	return fmt.Sprintf("%016x", h)
 }

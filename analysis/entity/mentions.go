@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -11,13 +12,12 @@ import (
 // gazetteers.
 type wordLists struct {
 	notNames    map[string]bool // data/not_names.txt, as printed
-	domestic    map[string]bool // data/domestic_roles.txt, lower case
 	roleBreaks  map[string]bool // data/role_breaks.txt, lower case
 	appositives map[string]bool // data/appositive_openers.txt, lower case
 }
 
 var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
-	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{}, domestic: map[string]bool{}}
+	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{}}
 	for _, f := range []struct {
 		name  string
 		set   map[string]bool
@@ -26,7 +26,6 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 		{"data/not_names.txt", l.notNames, false},
 		{"data/role_breaks.txt", l.roleBreaks, true},
 		{"data/appositive_openers.txt", l.appositives, true},
-		{"data/domestic_roles.txt", l.domestic, true},
 	} {
 		err := readTable(f.name, func(fields []string) error {
 			w := strings.TrimSpace(fields[0])
@@ -68,7 +67,8 @@ type article struct {
 	ms       []mention
 	groups   []*group
 	tokenEnt []int32
-	lower    []byte // scratch
+	lower    []byte         // scratch
+	rd       *person.Reader // person phrases, made on first use (reader)
 }
 
 // article returns the tagger's article state, reset for doc.

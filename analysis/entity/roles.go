@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -72,9 +73,8 @@ func (a *article) assignRoles() {
 // Indonesian news names without a country only for Indonesians (Menteri
 // Luar Negeri Retno Marsudi, Gubernur, Kapolda).
 func (a *article) domesticRole(g *group) bool {
-	for _, sp := range g.roleSpans {
-		end, ok := a.roleMatch(sp[0], sp[1])
-		if ok && a.r.lists.domestic[strings.ToLower(a.text(sp[0], end))] {
+	for _, role := range g.roles {
+		if person.Default().Domestic(role) {
 			return true
 		}
 	}
@@ -123,39 +123,28 @@ func (a *article) breaksRole(i int) bool {
 	return false
 }
 
-// roleBefore finds a role phrase that ends right before the mention and
-// starts with a role word: the leftmost such start within reach, ranks
-// and honorifics at its end left out.
+// roleBefore finds the role phrase printed right before the mention
+// (Menteri Dalam Negeri Tito Karnavian, Kapolda Metro Jaya Irjen Karyoto,
+// Kepala Dinas Kesehatan Jawa Barat, Vini Adiani) with the shared person
+// reader, which leaves out the ranks before the name and never reads over
+// another person's name.
 func (a *article) roleBefore(m *mention) (int, int, bool) {
-	s := a.doc.Sentences[m.sentence]
-	start := -1
-	for i := m.first - 1; i >= s.First && i >= m.first-maxRoleTokens; i-- {
-		if _, ok := a.roleMatch(i, m.first); ok {
-			start = i
-			continue
-		}
-		if a.breaksRole(i) || a.tokenEnt[i] != 0 && a.groups[a.tokenEnt[i]-1].class == "PER" {
-			break
-		}
-	}
-	if start < 0 {
-		return 0, 0, false
-	}
-	end := a.stripRanks(start, m.first)
-	return start, end, end > start
+	sp := a.reader().RoleBefore(m.first, a.doc.Sentences[m.sentence].First)
+	return sp.First, sp.Last, !sp.Empty()
 }
 
-// stripRanks returns the end of the role [start, end) without the ranks
-// and honorifics that close it (Kapolda Metro Jaya Irjen).
-func (a *article) stripRanks(start, end int) int {
-	g := a.r.m.gaz
-	for k := start + 1; k < end; k++ {
-		mt, ok := g.longest(a.wordsOf(k, end), a.hashes[k:end], 0)
-		if ok && k+mt.end == end && g.hasKind(mt.entries, gkHonorific) && !g.hasKind(mt.entries, gkRole) {
-			return k
+// reader returns the person reader over the article, the tokens of its
+// persons blocked, made on first use.
+func (a *article) reader() *person.Reader {
+	if a.rd == nil {
+		a.rd = person.NewReader(person.Default(), a.doc)
+		for i, g := range a.tokenEnt {
+			if g != 0 && a.groups[g-1].class == "PER" {
+				a.rd.Classes[i] |= person.Blocked
+			}
 		}
 	}
-	return end
+	return a.rd
 }
 
 // coordinated returns the mention of a person listed right before this

@@ -304,6 +304,9 @@ func (lx *lexicon) readWords(name string) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range text.Negations() {
+		lx.phrases[w] = append(lx.phrases[w], phrase{words: []string{w}, class: wNegation})
+	}
 	for _, ps := range lx.phrases {
 		slices.SortStableFunc(ps, func(a, b phrase) int { return len(b.words) - len(a.words) })
 	}

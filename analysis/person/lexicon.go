@@ -32,8 +32,8 @@ const (
 	Pronoun                       // ia, dia, beliau, mereka: a pronoun that can stand for a person
 	NameStart                     // a role word that may open a name: Raja (Juli Antoni), Ratu (Dewa)
 	// Set by the caller, not the lexicon:
-	Cue    // a reporting word (kata, mengatakan): never inside a phrase
-	Quoted // inside a quotation: never part of a phrase outside it
+	Cue     // a reporting word (kata, mengatakan): never inside a phrase
+	Blocked // never part of a phrase: a word inside a quotation, a name the stage knows
 	// CallerBit is the first bit a stage may use for its own classes.
 	CallerBit
 )
@@ -54,6 +54,10 @@ type Lexicon struct {
 	heads        map[string]roleHead
 	maxRoleWords int
 	honorifics   []string // as printed, one word or several
+	// titles holds the honorifics of several words, lower case (komisaris
+	// besar polisi), which the per-word classes cannot tell.
+	titles        map[string]bool
+	maxTitleWords int
 }
 
 var load = sync.OnceValues(readLexicon)
@@ -71,7 +75,7 @@ func Default() *Lexicon {
 
 func readLexicon() (*Lexicon, error) {
 	words := make(map[string]Class, 2048)
-	lx := &Lexicon{heads: make(map[string]roleHead, 512)}
+	lx := &Lexicon{heads: make(map[string]roleHead, 512), titles: make(map[string]bool)}
 	add := func(w string, c Class) { words[w] |= c }
 	err := readRows("data/roles.tsv", func(f []string) error {
 		head := strings.Join(strings.Fields(strings.ToLower(f[0])), " ")
@@ -135,8 +139,12 @@ func readLexicon() (*Lexicon, error) {
 	}
 	err = readRows("data/honorifics.txt", func(f []string) error {
 		lx.honorifics = append(lx.honorifics, f[0])
-		if w := strings.ToLower(f[0]); !strings.ContainsRune(w, ' ') {
-			add(w, Honorific)
+		ws := strings.Fields(strings.ToLower(f[0]))
+		if len(ws) == 1 {
+			add(ws[0], Honorific)
+		} else {
+			lx.titles[strings.Join(ws, " ")] = true
+			lx.maxTitleWords = max(lx.maxTitleWords, len(ws))
 		}
 		return nil
 	})
@@ -223,6 +231,17 @@ func (lx *Lexicon) RoleHead(words []string) (n int, territory bool) {
 		}
 	}
 	return 0, false
+}
+
+// isTitle reports whether words are one honorific of several words
+// (Komisaris Besar, Ajun Komisaris Polisi), in any case.
+func (lx *Lexicon) isTitle(words []string) bool {
+	if len(words) < 2 || len(words) > lx.maxTitleWords {
+		return false
+	}
+	var buf [96]byte
+	key, ok := joinLower(buf[:0], words)
+	return ok && lx.titles[string(key)]
 }
 
 // MaxRoleWords is the length in words of the longest role head.

@@ -28,7 +28,7 @@ func (p Phrase) OK() bool { return p.Pronoun || !p.Name.Empty() || !p.Role.Empty
 
 // Reader reads person phrases over the tokens of one document. Classes
 // holds, per token, the lexicon's classes of a word token (Lexicon.Classes)
-// and the caller's: Cue and Quoted, and any of its own from CallerBit up,
+// and the caller's: Cue and Blocked, and any of its own from CallerBit up,
 // which make a lower-case word a listed one rather than a plain word that
 // may complete a role.
 type Reader struct {
@@ -83,7 +83,7 @@ func (r *Reader) Has(i int, c Class) bool {
 	return i >= 0 && i < len(r.Classes) && r.Classes[i]&c != 0
 }
 
-func (r *Reader) quoted(i int) bool { return r.Classes[i]&Quoted != 0 }
+func (r *Reader) blocked(i int) bool { return r.Classes[i]&Blocked != 0 }
 
 func (r *Reader) is(i int, w string) bool {
 	return i >= 0 && i < len(r.Tokens) && r.Word(i) == w
@@ -125,7 +125,7 @@ func (r *Reader) isQuoteMark(i int) bool {
 // kindOf classifies token i given the kind of the token before it in the
 // phrase (kStop at the phrase start).
 func (r *Reader) kindOf(i int, prev tkind) tkind {
-	if r.quoted(i) {
+	if r.blocked(i) {
 		return kStop
 	}
 	t := r.Tokens[i]
@@ -204,7 +204,7 @@ func (r *Reader) NameLike(i int) bool {
 // a name: no role, office, place or title, no acronym (Juli of Raja Juli
 // Antoni may be a month).
 func (r *Reader) nameAhead(i int) bool {
-	if i >= len(r.Tokens) || r.Tokens[i].Kind != text.Word || r.Classes[i]&(Role|RoleFirst|Office|Place|Honorific|Pronoun|Quoted) != 0 {
+	if i >= len(r.Tokens) || r.Tokens[i].Kind != text.Word || r.Classes[i]&(Role|RoleFirst|Office|Place|Honorific|Pronoun|Blocked) != 0 {
 		return false
 	}
 	w := r.Word(i)
@@ -293,7 +293,7 @@ func (r *Reader) scanSeg(i, end int, kinds *[maxPhrase]tkind) int {
 	j := i
 scan:
 	for j < end && j-i < maxPhrase {
-		if n, territory := r.RoleHeadLen(j, end); n > 0 && !r.quoted(j) && (n > 1 || r.kindOf(j, prev) == kRole) {
+		if n, territory := r.RoleHeadLen(j, end); n > 0 && !r.blocked(j) && (n > 1 || r.kindOf(j, prev) == kRole) {
 			if j+n-i > maxPhrase {
 				break scan
 			}
@@ -449,6 +449,24 @@ func analyse(i, e int, kinds *[maxPhrase]tkind) Phrase {
 	return p
 }
 
+// stripTitle returns the end of [st, end) without an honorific of
+// several words that closes it (Kepala Bidang Humas Polda Metro Jaya
+// Komisaris Besar).
+func (r *Reader) stripTitle(st, end int) int {
+	var words [8]string
+	for k := max(st+1, end-len(words)); k < end-1; k++ {
+		n := 0
+		for j := k; j < end; j++ {
+			words[n] = r.Word(j)
+			n++
+		}
+		if r.Lex.isTitle(words[:n]) {
+			return k
+		}
+	}
+	return end
+}
+
 // After reads the mention of a person that starts at token i, before end:
 // a pronoun; a name, with a role before it (Kepala Polresta Denpasar
 // Bambang) or after it between commas (Rahmat Hidayat, anggota tim kuasa
@@ -458,7 +476,7 @@ func (r *Reader) After(i, end int) Phrase {
 	if i >= end || i >= len(r.Tokens) {
 		return Phrase{}
 	}
-	if r.Has(i, Pronoun) && !r.quoted(i) {
+	if r.Has(i, Pronoun) && !r.blocked(i) {
 		return Phrase{All: Span{i, i + 1}, Pronoun: true}
 	}
 	var kinds [maxPhrase]tkind
@@ -526,12 +544,12 @@ func (r *Reader) Appositive(i, end int) int {
 	if k >= len(r.Tokens) {
 		return i
 	}
-	if n, _ := r.RoleHeadLen(k, end); n == 0 || r.quoted(k) {
+	if n, _ := r.RoleHeadLen(k, end); n == 0 || r.blocked(k) {
 		return i
 	}
 	e := k
 	for e < end && e-i < 16 {
-		if r.isPunct(e, ',') || r.isTerminal(e) || r.isQuoteMark(e) || r.quoted(e) || r.is(e, ";") || r.is(e, ":") {
+		if r.isPunct(e, ',') || r.isTerminal(e) || r.isQuoteMark(e) || r.blocked(e) || r.is(e, ";") || r.is(e, ":") {
 			break
 		}
 		if w := r.Word(e); !IsUpperStart(w) && r.Has(e, Function|Cue) && e > k {
@@ -545,7 +563,7 @@ func (r *Reader) Appositive(i, end int) int {
 // mayBelong reports whether token i could be part of a phrase read
 // backwards from its end.
 func (r *Reader) mayBelong(i, lo int) bool {
-	if r.quoted(i) {
+	if r.blocked(i) {
 		return false
 	}
 	switch r.Tokens[i].Kind {
@@ -609,7 +627,7 @@ func (r *Reader) Before(j, lo int) Phrase {
 	if j < lo || j < 0 {
 		return Phrase{}
 	}
-	if r.Has(j, Pronoun) && !r.quoted(j) {
+	if r.Has(j, Pronoun) && !r.blocked(j) {
 		return Phrase{All: Span{j, j + 1}, Pronoun: true}
 	}
 	var kinds [maxPhrase]tkind
@@ -650,6 +668,7 @@ func (r *Reader) RoleBefore(name, lo int) Span {
 			for end > st && (kinds[end-1-st] == kHon || kinds[end-1-st] == kParen) {
 				end--
 			}
+			end = r.stripTitle(st, end)
 			if end > st {
 				return Span{st, end}
 			}

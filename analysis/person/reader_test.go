@@ -40,6 +40,7 @@ func TestRoleBefore(t *testing.T) {
 		{"Direktur Jenderal Bea dan Cukai Askolani menjelaskan.", "Askolani", "Direktur Jenderal Bea dan Cukai"},
 		{"Kepala Badan Pengawas Obat dan Makanan Taruna Ikrar menjelaskan.", "Taruna", "Kepala Badan Pengawas Obat dan Makanan"},
 		{"Kapolda Metro Jaya Irjen Karyoto mengatakan.", "Karyoto", "Kapolda Metro Jaya"},
+		{"Kepala Bidang Humas Polda Metro Jaya Komisaris Besar Yusri Yunus menjelaskan.", "Yusri", "Kepala Bidang Humas Polda Metro Jaya"},
 		{"ujar juru bicara Departemen Luar Negeri Ned Price.", "Ned", "juru bicara Departemen Luar Negeri"},
 		{"Menteri Koordinator Bidang Perekonomian (Menko Perekonomian) Airlangga Hartarto datang.", "Airlangga", "Menteri Koordinator Bidang Perekonomian"},
 		{"kata Kepala Dinas Kesehatan Jawa Barat, Vini Adiani.", "Vini", "Kepala Dinas Kesehatan Jawa Barat"},

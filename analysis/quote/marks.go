@@ -46,7 +46,7 @@ func (f *finder) pairMarks() {
 		}
 		for k := lo; k < hi; k++ {
 			f.info[k].quote = int32(qi + 1)
-			f.cls[k] |= person.Quoted
+			f.cls[k] |= person.Blocked
 		}
 	}
 }
