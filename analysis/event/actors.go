@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/warta-news/warta/analysis/entity"
+	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/stem"
 	"github.com/warta-news/warta/analysis/text"
 )
@@ -448,10 +449,11 @@ func (c *coder) agent(from, to int) *Actor {
 func (c *coder) group(p span, to int) *Actor {
 	a := &Actor{Name: c.doc.Text[c.doc.Tokens[p.first].Start:c.doc.Tokens[p.last-1].End], group: true}
 	// Gubernur Dedi Mulyadi, Menteri Keuangan RI Purbaya Yudhi Sadewa: a
-	// capitalised word is the title of the person it introduces.
+	// capitalised word is the title of the person it introduces, as the
+	// shared person reader reads the phrase.
 	if c.isCapitalised(p.first) {
-		for j := p.last; j < to && j < p.last+6 && !c.isPunct(j) && !c.isVerb(j); j++ {
-			if e, _ := c.entityAt(j); e != nil && e.Type == "PER" {
+		if ph := c.reader().After(p.first, to); !ph.Name.Empty() {
+			if e, _ := c.entityAt(ph.Name.First); e != nil && e.Type == "PER" {
 				return actorOf(e)
 			}
 		}
@@ -469,6 +471,14 @@ func (c *coder) group(p span, to int) *Actor {
 		}
 	}
 	return a
+}
+
+// reader returns the person reader over the document, made on first use.
+func (c *coder) reader() *person.Reader {
+	if c.rd == nil {
+		c.rd = person.NewReader(person.Default(), c.doc)
+	}
+	return c.rd
 }
 
 // afterLight reports whether a light verb (melakukan, menggelar) stands

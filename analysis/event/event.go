@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/warta-news/warta/analysis/entity"
+	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/stem"
 	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/analysis/timex"
@@ -142,6 +143,9 @@ type coder struct {
 	quoteAt []bool
 	// verb caches isVerb per token: 0 unknown, 1 no, 2 yes.
 	verb []uint8
+	// rd reads person phrases (Gubernur Jawa Barat Dedi Mulyadi), made on
+	// first use (reader).
+	rd *person.Reader
 }
 
 // span is a half-open range of tokens.
@@ -182,7 +186,7 @@ func newCoder(lx *lexicon, doc *text.Document, in Input) *coder {
 
 // release returns the coder to the pool, without the document.
 func (c *coder) release() {
-	c.doc, c.in = nil, Input{}
+	c.doc, c.in, c.rd = nil, Input{}, nil
 	clear(c.low)
 	coders.Put(c)
 }
