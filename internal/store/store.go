@@ -1,8 +1,10 @@
 // Package store keeps analysed articles: each record whole, in versions,
 // with its entities, mentions, quotes and events in tables of their own so
 // that questions across articles are plain queries, and a full-text index.
-// Store is the interface; sqlite implements it (the default, embedded), and
-// storetest is the suite every implementation must pass.
+// The interfaces are small, by consumer (ArticleWriter, ArticleReader,
+// Searcher, ...) and Store joins them; sqlite implements them all (the
+// default, embedded), and storetest has the suites an implementation
+// passes.
 package store
 
 import (
@@ -20,52 +22,84 @@ var (
 	ErrBadFilter     = errors.New("store: bad filter")
 )
 
+// The store's interfaces are small, one per kind of consumer, so that a
+// consumer asks for what it uses and a new store (PostgreSQL) can follow
+// feature by feature; storetest has a conformance suite for each group.
+// Their methods are safe for concurrent use, and other processes may write
+// to the same store at the same time (warta ingest while warta serve runs).
+
 // ArticleWriter stores records; pipeline.Writer is its one caller in a
 // process.
 type ArticleWriter interface {
-	// PutBatch stores records as Store.Put does, in order, in one
-	// transaction: all or none (an invalid record fails the batch).
+	// PutBatch stores records (JSON, the record contract) in order, in one
+	// transaction: all or none (an invalid record fails the batch). The
+	// same article twice is stored once; the same URL with changed text
+	// becomes a new version of the article, and every version is kept.
 	PutBatch(ctx context.Context, records [][]byte) ([]PutResult, error)
 }
 
-// Store keeps articles and answers questions about them. Its methods are
-// safe for concurrent use, and other processes may write to the same store
-// at the same time (warta ingest while warta serve runs).
-type Store interface {
-	// Put stores one record (JSON, the record contract). The same article
-	// twice is stored once; the same URL with changed text becomes a new
-	// version of the article, and every version is kept.
-	Put(ctx context.Context, record []byte) (PutResult, error)
-	// PutBatch stores records as Put does, in order, in one transaction:
-	// all or none (an invalid record fails the batch). Bulk ingestion is
-	// several times faster in batches.
-	PutBatch(ctx context.Context, records [][]byte) ([]PutResult, error)
+// ArticleReader reads stored articles.
+type ArticleReader interface {
 	// Article returns an article with the record of its newest version;
 	// Version returns one of its versions, counted from 1.
 	Article(ctx context.Context, id int64) (*Article, error)
 	Version(ctx context.Context, id int64, version int) (*Article, error)
 	// Articles lists articles, newest publication first.
 	Articles(ctx context.Context, f ArticleFilter) ([]ArticleSummary, error)
-	// Search runs a full-text search over titles and bodies.
-	Search(ctx context.Context, q search.Query) (*search.Results, error)
+}
 
-	// Entities lists entities across articles, the most written about first.
+// Searcher runs full-text searches over titles and bodies.
+type Searcher interface {
+	Search(ctx context.Context, q search.Query) (*search.Results, error)
+}
+
+// EntityReader reads entities across articles.
+type EntityReader interface {
+	// Entities lists entities, the most written about first.
 	Entities(ctx context.Context, f EntityFilter) ([]Entity, error)
 	Entity(ctx context.Context, id int64) (*Entity, error)
 	// EntityArticles lists the articles that mention an entity, oldest
 	// first: its mentions over time.
 	EntityArticles(ctx context.Context, id int64, p Page) ([]EntityArticle, error)
+}
+
+// QuoteReader reads quotes across articles.
+type QuoteReader interface {
 	// Quotes lists quotes, oldest first.
 	Quotes(ctx context.Context, f QuoteFilter) ([]Quote, error)
+}
+
+// EventReader reads events across articles.
+type EventReader interface {
 	// Events lists events, oldest first; EventMonths counts them by month
 	// and type.
 	Events(ctx context.Context, f EventFilter) ([]Event, error)
 	EventMonths(ctx context.Context, f EventFilter) ([]MonthCount, error)
+}
 
-	// Optimize tidies the store after a bulk write, so that searches stay
-	// fast; a bounded amount of work per call.
-	Optimize(ctx context.Context) error
+// StatsReader sums a store up.
+type StatsReader interface {
 	Stats(ctx context.Context) (Stats, error)
+}
+
+// Optimizer tidies a store after a bulk write, so that searches stay fast;
+// a bounded amount of work per call.
+type Optimizer interface {
+	Optimize(ctx context.Context) error
+}
+
+// Store is a whole store, as a command opens it: every interface above.
+type Store interface {
+	ArticleWriter
+	// Put stores one record as PutBatch does.
+	Put(ctx context.Context, record []byte) (PutResult, error)
+	ArticleReader
+	Searcher
+	EntityReader
+	QuoteReader
+	EventReader
+	StatsReader
+	Optimizer
 	Close() error
 }
 

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"slices"
 	"strings"
@@ -18,13 +19,49 @@ import (
 	"github.com/warta-news/warta/internal/store"
 )
 
-// Run runs the suite; open returns a new, empty store for each test (the
-// suite closes it).
+// The suites, one per group of store interfaces: a store passes those of
+// the features it has. Each open returns a new, empty store for each test;
+// the suite closes it when it is an io.Closer.
+
+// Articles is what the articles suite uses: writing, reading back, counts.
+type Articles interface {
+	store.ArticleWriter
+	store.ArticleReader
+	store.StatsReader
+}
+
+// Searching is what the search suite uses.
+type Searching interface {
+	store.ArticleWriter
+	store.Searcher
+	store.Optimizer
+}
+
+// Entities is what the entities suite uses: entities and their quotes.
+type Entities interface {
+	store.ArticleWriter
+	store.EntityReader
+	store.QuoteReader
+	store.StatsReader
+}
+
+// Events is what the events suite uses.
+type Events interface {
+	store.ArticleWriter
+	store.EventReader
+}
+
+// Run runs every suite.
 func Run(t *testing.T, open func(t *testing.T) store.Store) {
-	tests := []struct {
-		name string
-		fn   func(*testing.T, store.Store)
-	}{
+	t.Run("Articles", func(t *testing.T) { RunArticles(t, func(t *testing.T) Articles { return open(t) }) })
+	t.Run("Search", func(t *testing.T) { RunSearch(t, func(t *testing.T) Searching { return open(t) }) })
+	t.Run("Entities", func(t *testing.T) { RunEntities(t, func(t *testing.T) Entities { return open(t) }) })
+	t.Run("Events", func(t *testing.T) { RunEvents(t, func(t *testing.T) Events { return open(t) }) })
+}
+
+// RunArticles checks ArticleWriter and ArticleReader.
+func RunArticles(t *testing.T, open func(t *testing.T) Articles) {
+	suite(t, open, []test[Articles]{
 		{"PutAndGet", testPutAndGet},
 		{"SameArticleTwice", testSameArticleTwice},
 		{"NewVersion", testNewVersion},
@@ -32,28 +69,70 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"NotFound", testNotFound},
 		{"InvalidRecord", testInvalidRecord},
 		{"Articles", testArticles},
+		{"ConcurrentPuts", testConcurrentPuts},
+		{"BadFilters", testBadArticleFilters},
+	})
+}
+
+// RunSearch checks Searcher (and Optimizer).
+func RunSearch(t *testing.T, open func(t *testing.T) Searching) {
+	suite(t, open, []test[Searching]{
 		{"Search", testSearch},
 		{"SearchRanking", testSearchRanking},
 		{"SearchPages", testSearchPages},
+		{"NewestVersion", testSearchNewestVersion},
+		{"ArticlesWithTwoEntities", testArticlesWithTwoEntities},
+		{"BadQuery", testBadQuery},
+	})
+}
+
+// RunEntities checks EntityReader and QuoteReader.
+func RunEntities(t *testing.T, open func(t *testing.T) Entities) {
+	suite(t, open, []test[Entities]{
 		{"Entities", testEntities},
 		{"QuotesOverTime", testQuotesOverTime},
-		{"ArticlesWithTwoEntities", testArticlesWithTwoEntities},
-		{"EventsBetweenCountries", testEventsBetweenCountries},
 		{"AnnotationsFollowNewestVersion", testAnnotationsFollowNewestVersion},
-		{"ConcurrentPuts", testConcurrentPuts},
-		{"BadFilters", testBadFilters},
-	}
+		{"NotFound", testEntityNotFound},
+		{"BadFilters", testBadQuoteFilters},
+	})
+}
+
+// RunEvents checks EventReader.
+func RunEvents(t *testing.T, open func(t *testing.T) Events) {
+	suite(t, open, []test[Events]{
+		{"EventsBetweenCountries", testEventsBetweenCountries},
+		{"BadFilters", testBadEventFilters},
+	})
+}
+
+type test[S any] struct {
+	name string
+	fn   func(*testing.T, S)
+}
+
+func suite[S any](t *testing.T, open func(t *testing.T) S, tests []test[S]) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := open(t)
-			t.Cleanup(func() {
-				if err := s.Close(); err != nil {
-					t.Errorf("Close: %v", err)
-				}
-			})
+			if c, ok := any(s).(io.Closer); ok {
+				t.Cleanup(func() {
+					if err := c.Close(); err != nil {
+						t.Errorf("Close: %v", err)
+					}
+				})
+			}
 			tt.fn(t, s)
 		})
 	}
+}
+
+// putOne stores one record through PutBatch.
+func putOne(s store.ArticleWriter, record []byte) (store.PutResult, error) {
+	res, err := s.PutBatch(ctx, [][]byte{record})
+	if err != nil {
+		return store.PutResult{}, err
+	}
+	return res[0], nil
 }
 
 // Article is a test article: the fields of analysis.Input, and fields that
@@ -92,9 +171,9 @@ func Record(t testing.TB, a Article) []byte {
 	return data
 }
 
-func put(t *testing.T, s store.Store, a Article) store.PutResult {
+func put(t *testing.T, s store.ArticleWriter, a Article) store.PutResult {
 	t.Helper()
-	res, err := s.Put(context.Background(), Record(t, a))
+	res, err := putOne(s, Record(t, a))
 	if err != nil {
 		t.Fatalf("Put %q: %v", a.Title, err)
 	}
@@ -127,9 +206,9 @@ var (
 	}
 )
 
-func testPutAndGet(t *testing.T, s store.Store) {
+func testPutAndGet(t *testing.T, s Articles) {
 	data := Record(t, banjir)
-	res, err := s.Put(ctx, data)
+	res, err := putOne(s, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +230,7 @@ func testPutAndGet(t *testing.T, s store.Store) {
 	}
 }
 
-func testSameArticleTwice(t *testing.T, s store.Store) {
+func testSameArticleTwice(t *testing.T, s Articles) {
 	first := put(t, s, banjir)
 	again := put(t, s, banjir)
 	if again.ID != first.ID || again.Status != store.Unchanged || again.Version != 1 {
@@ -179,10 +258,9 @@ func testSameArticleTwice(t *testing.T, s store.Store) {
 	}
 }
 
-func testNewVersion(t *testing.T, s store.Store) {
+func testNewVersion(t *testing.T, s Articles) {
 	v1 := put(t, s, banjir)
-	changed := banjir
-	changed.Body = "Banjir setinggi dua meter merendam ribuan rumah warga di Kecamatan Bekasi Timur pada Senin pagi.\n\nPetugas gabungan mengevakuasi lansia dengan perahu karet."
+	changed := changedBanjir()
 	v2 := put(t, s, changed)
 	if v2.ID != v1.ID || v2.Version != 2 || v2.Status != store.NewVersion {
 		t.Fatalf("changed text under the same URL: %+v, want version 2 of article %d", v2, v1.ID)
@@ -204,19 +282,32 @@ func testNewVersion(t *testing.T, s store.Store) {
 	if !jsonEqual(t, old.Record, Record(t, banjir)) {
 		t.Error("version 1 was not kept")
 	}
-	// Only the newest version is searched.
+	if st, _ := s.Stats(ctx); st.Articles != 1 || st.Versions != 2 {
+		t.Errorf("Stats = %+v, want 1 article, 2 versions", st)
+	}
+}
+
+// changedBanjir is banjir's second version.
+func changedBanjir() Article {
+	changed := banjir
+	changed.Body = "Banjir setinggi dua meter merendam ribuan rumah warga di Kecamatan Bekasi Timur pada Senin pagi.\n\nPetugas gabungan mengevakuasi lansia dengan perahu karet."
+	return changed
+}
+
+func testSearchNewestVersion(t *testing.T, s Searching) {
+	put(t, s, banjir)
+	if res := put(t, s, changedBanjir()); res.Status != store.NewVersion {
+		t.Fatalf("changed text under the same URL: %+v", res)
+	}
 	if titles := searchTitles(t, s, "perahu"); len(titles) != 1 {
 		t.Errorf("a word of the new text: %v", titles)
 	}
 	if titles := searchTitles(t, s, "masjid"); len(titles) != 0 {
 		t.Errorf("a word only the old text has: %v", titles)
 	}
-	if st, _ := s.Stats(ctx); st.Articles != 1 || st.Versions != 2 {
-		t.Errorf("Stats = %+v, want 1 article, 2 versions", st)
-	}
 }
 
-func testPutBatch(t *testing.T, s store.Store) {
+func testPutBatch(t *testing.T, s Articles) {
 	changed := banjir
 	changed.Body += "\n\nAir mulai surut pada sore hari."
 	records := [][]byte{Record(t, banjir), Record(t, narkoba), Record(t, banjir), Record(t, changed)}
@@ -246,26 +337,32 @@ func testPutBatch(t *testing.T, s store.Store) {
 	}
 }
 
-func testNotFound(t *testing.T, s store.Store) {
+func testNotFound(t *testing.T, s Articles) {
 	res := put(t, s, banjir)
 	_, err1 := s.Article(ctx, res.ID+100)
 	_, err2 := s.Version(ctx, res.ID, 2)
-	_, err3 := s.Entity(ctx, 12345)
-	for i, err := range []error{err1, err2, err3} {
+	for i, err := range []error{err1, err2} {
 		if !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("case %d: err %v, want ErrNotFound", i, err)
 		}
 	}
 }
 
-func testInvalidRecord(t *testing.T, s store.Store) {
+func testEntityNotFound(t *testing.T, s Entities) {
+	put(t, s, banjir)
+	if _, err := s.Entity(ctx, 12345); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Entity(12345): err %v, want ErrNotFound", err)
+	}
+}
+
+func testInvalidRecord(t *testing.T, s Articles) {
 	for _, data := range []string{
 		`{`,
 		`{"id": "abc"}`,
 		`{"id": "abc", "text": "Judul\n\nIsi.", "entities": [{"id": "E1", "type": "PER"}]}`,
 		`{"id": "abc", "text": "Judul\n\nIsi.", "entities": [{"id": "E1", "name": "A", "type": "PER"}, {"id": "E1", "name": "B", "type": "PER"}]}`,
 	} {
-		if _, err := s.Put(ctx, []byte(data)); !errors.Is(err, store.ErrInvalidRecord) {
+		if _, err := putOne(s, []byte(data)); !errors.Is(err, store.ErrInvalidRecord) {
 			t.Errorf("Put(%s): err %v, want ErrInvalidRecord", data, err)
 		}
 	}
@@ -274,7 +371,7 @@ func testInvalidRecord(t *testing.T, s store.Store) {
 	}
 }
 
-func testArticles(t *testing.T, s store.Store) {
+func testArticles(t *testing.T, s Articles) {
 	for _, a := range []Article{narkoba, banjir, anggaran} {
 		put(t, s, a)
 	}
@@ -316,7 +413,7 @@ func testArticles(t *testing.T, s store.Store) {
 
 // searchTitles runs a query typed as in a search box and returns the
 // titles of its hits in order.
-func searchTitles(t *testing.T, s store.Store, query string) []string {
+func searchTitles(t *testing.T, s store.Searcher, query string) []string {
 	t.Helper()
 	q, err := search.Parse(query)
 	if err != nil {
@@ -336,7 +433,7 @@ func searchTitles(t *testing.T, s store.Store, query string) []string {
 	return titles
 }
 
-func testSearch(t *testing.T, s store.Store) {
+func testSearch(t *testing.T, s Searching) {
 	for _, a := range []Article{narkoba, banjir, anggaran, withAnnotations(t)} {
 		put(t, s, a)
 	}
@@ -400,7 +497,7 @@ func testSearch(t *testing.T, s store.Store) {
 	}
 }
 
-func testSearchRanking(t *testing.T, s store.Store) {
+func testSearchRanking(t *testing.T, s Searching) {
 	inBody := Article{Title: "Harga Cabai Naik Menjelang Akhir Tahun", URL: "https://contoh.example/a",
 		Body: "Pedagang di pasar induk menyebut harga cabai naik karena pasokan dari petani berkurang. Harga bawang ikut naik."}
 	inTitle := Article{Title: "Bawang Merah Langka di Pasar Induk", URL: "https://contoh.example/b",
@@ -416,7 +513,7 @@ func testSearchRanking(t *testing.T, s store.Store) {
 	}
 }
 
-func testSearchPages(t *testing.T, s store.Store) {
+func testSearchPages(t *testing.T, s Searching) {
 	for i := range 7 {
 		put(t, s, Article{Title: fmt.Sprintf("Laporan Cuaca Nomor %d", i+1), URL: fmt.Sprintf("https://contoh.example/cuaca/%d", i),
 			Body: fmt.Sprintf("Prakiraan cuaca hujan ringan untuk wilayah %d.", i+1)})
@@ -536,7 +633,7 @@ func annotated(t testing.TB) (oct1, oct15, nov2 Article) {
 	return
 }
 
-func putAnnotated(t *testing.T, s store.Store) (oct1, oct15, nov2 store.PutResult) {
+func putAnnotated(t *testing.T, s store.ArticleWriter) (oct1, oct15, nov2 store.PutResult) {
 	a, b, c := annotated(t)
 	// Stored out of order: the answers are ordered by date, not by arrival.
 	nov2 = put(t, s, c)
@@ -545,7 +642,7 @@ func putAnnotated(t *testing.T, s store.Store) (oct1, oct15, nov2 store.PutResul
 	return
 }
 
-func findEntity(t *testing.T, s store.Store, name, typ string) store.Entity {
+func findEntity(t *testing.T, s store.EntityReader, name, typ string) store.Entity {
 	t.Helper()
 	list, err := s.Entities(ctx, store.EntityFilter{Name: name, Type: typ})
 	if err != nil {
@@ -557,7 +654,7 @@ func findEntity(t *testing.T, s store.Store, name, typ string) store.Entity {
 	return list[0]
 }
 
-func testEntities(t *testing.T, s store.Store) {
+func testEntities(t *testing.T, s Entities) {
 	oct1, oct15, _ := putAnnotated(t, s)
 	per := findEntity(t, s, "purbaya", "PER")
 	if per.Articles != 2 || per.Mentions != 3 || per.Quotes != 2 || per.Name != "Purbaya Yudhi Sadewa" || per.Country != "ID" {
@@ -591,7 +688,7 @@ func testEntities(t *testing.T, s store.Store) {
 	}
 }
 
-func testQuotesOverTime(t *testing.T, s store.Store) {
+func testQuotesOverTime(t *testing.T, s Entities) {
 	oct1, oct15, _ := putAnnotated(t, s)
 	per := findEntity(t, s, "Purbaya Yudhi Sadewa", "PER")
 	for _, f := range []store.QuoteFilter{{SpeakerID: per.ID}, {Speaker: "Purbaya"}} {
@@ -616,7 +713,7 @@ func testQuotesOverTime(t *testing.T, s store.Store) {
 	}
 }
 
-func testArticlesWithTwoEntities(t *testing.T, s store.Store) {
+func testArticlesWithTwoEntities(t *testing.T, s Searching) {
 	_, oct15, nov2 := putAnnotated(t, s)
 	q := search.Query{Entities: []string{"Amerika Serikat", "Rusia"}}
 	res, err := s.Search(ctx, q)
@@ -636,7 +733,7 @@ func testArticlesWithTwoEntities(t *testing.T, s store.Store) {
 	}
 }
 
-func testEventsBetweenCountries(t *testing.T, s store.Store) {
+func testEventsBetweenCountries(t *testing.T, s Events) {
 	putAnnotated(t, s)
 	months, err := s.EventMonths(ctx, store.EventFilter{Countries: []string{"us", "RU"}})
 	if err != nil {
@@ -663,7 +760,7 @@ func testEventsBetweenCountries(t *testing.T, s store.Store) {
 	}
 }
 
-func testAnnotationsFollowNewestVersion(t *testing.T, s store.Store) {
+func testAnnotationsFollowNewestVersion(t *testing.T, s Entities) {
 	oct1, _, _ := putAnnotated(t, s)
 	a, _, _ := annotated(t)
 	a.Body += " Ia tidak memberi keterangan lain."
@@ -680,7 +777,7 @@ func testAnnotationsFollowNewestVersion(t *testing.T, s store.Store) {
 	}
 }
 
-func testConcurrentPuts(t *testing.T, s store.Store) {
+func testConcurrentPuts(t *testing.T, s Articles) {
 	const writers, each = 4, 5
 	var wg sync.WaitGroup
 	errs := make(chan error, writers*each)
@@ -689,7 +786,7 @@ func testConcurrentPuts(t *testing.T, s store.Store) {
 			for i := range each {
 				a := Article{Title: fmt.Sprintf("Berita Serentak %d-%d", w, i), URL: fmt.Sprintf("https://contoh.example/serentak/%d/%d", w, i),
 					Body: fmt.Sprintf("Isi berita serentak dari penulis %d nomor %d.", w, i)}
-				if _, err := s.Put(ctx, Record(t, a)); err != nil {
+				if _, err := putOne(s, Record(t, a)); err != nil {
 					errs <- err
 				}
 			}
@@ -705,15 +802,25 @@ func testConcurrentPuts(t *testing.T, s store.Store) {
 	}
 }
 
-func testBadFilters(t *testing.T, s store.Store) {
-	_, err1 := s.Articles(ctx, store.ArticleFilter{From: "kemarin"})
-	_, err2 := s.Quotes(ctx, store.QuoteFilter{To: "1/10/2025"})
-	_, err3 := s.Events(ctx, store.EventFilter{Countries: []string{"US", "RU", "CN"}})
-	for i, err := range []error{err1, err2, err3} {
-		if !errors.Is(err, store.ErrBadFilter) {
-			t.Errorf("case %d: err %v, want ErrBadFilter", i, err)
-		}
+func testBadArticleFilters(t *testing.T, s Articles) {
+	if _, err := s.Articles(ctx, store.ArticleFilter{From: "kemarin"}); !errors.Is(err, store.ErrBadFilter) {
+		t.Errorf("articles from kemarin: err %v, want ErrBadFilter", err)
 	}
+}
+
+func testBadQuoteFilters(t *testing.T, s Entities) {
+	if _, err := s.Quotes(ctx, store.QuoteFilter{To: "1/10/2025"}); !errors.Is(err, store.ErrBadFilter) {
+		t.Errorf("quotes to 1/10/2025: err %v, want ErrBadFilter", err)
+	}
+}
+
+func testBadEventFilters(t *testing.T, s Events) {
+	if _, err := s.Events(ctx, store.EventFilter{Countries: []string{"US", "RU", "CN"}}); !errors.Is(err, store.ErrBadFilter) {
+		t.Errorf("events of three countries: err %v, want ErrBadFilter", err)
+	}
+}
+
+func testBadQuery(t *testing.T, s Searching) {
 	if _, err := s.Search(ctx, search.Query{From: "besok"}); !errors.Is(err, search.ErrBadQuery) {
 		t.Errorf("search with a bad date: %v", err)
 	}
