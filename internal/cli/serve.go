@@ -18,12 +18,14 @@ import (
 
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/examples"
+	"github.com/warta-news/warta/internal/api"
 	"github.com/warta-news/warta/internal/ingest"
 	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/server"
 	"github.com/warta-news/warta/internal/store"
 	"github.com/warta-news/warta/internal/store/sqlite"
+	"github.com/warta-news/warta/internal/web"
 )
 
 type serveCmd struct {
@@ -81,8 +83,16 @@ func (c *serveCmd) serve(ctx context.Context, env *Env, st store.Store, p *pipel
 		}
 		fmt.Fprintf(env.Stdout, "warta: writes need the token %s (Authorization: Bearer TOKEN)\n", token)
 	}
+	acfg := api.FromStore(st, p)
+	acfg.Log = env.Log
+	ui, err := web.New(web.Config{Searcher: st, Stats: st, Log: env.Log})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	handler := server.New(server.Config{API: api.New(acfg), Web: ui, Token: token, Log: env.Log})
 	srv := &http.Server{
-		Handler:           server.New(st, server.Config{Token: token, Pipeline: p, Log: env.Log}),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
 		WriteTimeout:      time.Minute,

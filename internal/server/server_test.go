@@ -14,26 +14,34 @@ import (
 	"testing"
 
 	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/internal/api"
 	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store"
 	"github.com/warta-news/warta/internal/store/sqlite"
 	"github.com/warta-news/warta/internal/store/storetest"
+	"github.com/warta-news/warta/internal/web"
 )
 
 const token = "rahasia-uji"
 
-// newServer starts the API on a random loopback port over a new SQLite
-// store.
-func newServer(t *testing.T, cfg Config) (*httptest.Server, store.Store) {
+// options are what a test sets of the server.
+type options struct {
+	Token        string
+	MaxBodyBytes int64
+}
+
+// newServer starts the API and the UI on a random loopback port over a
+// new SQLite store, with the process's one writer.
+func newServer(t *testing.T, o options) (*httptest.Server, store.Store) {
 	t.Helper()
 	st, err := sqlite.Open(context.Background(), t.TempDir(), sqlite.Options{Analyzer: search.Indonesian()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	w := pipeline.NewWriter(st, pipeline.WriterOptions{Log: cfg.Log})
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	w := pipeline.NewWriter(st, pipeline.WriterOptions{Log: log})
 	ran := make(chan error, 1)
 	go func() { ran <- w.Run(context.Background()) }()
 	t.Cleanup(func() {
@@ -42,8 +50,13 @@ func newServer(t *testing.T, cfg Config) (*httptest.Server, store.Store) {
 			t.Errorf("writer: %v", err)
 		}
 	})
-	cfg.Pipeline = &pipeline.Pipeline{Analyzer: analysis.DefaultPipeline(), Writer: w}
-	ts := httptest.NewServer(New(st, cfg))
+	acfg := api.FromStore(st, &pipeline.Pipeline{Analyzer: analysis.DefaultPipeline(), Writer: w})
+	acfg.MaxBodyBytes, acfg.Log = o.MaxBodyBytes, log
+	ui, err := web.New(web.Config{Searcher: st, Stats: st, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(New(Config{API: api.New(acfg), Web: ui, Token: o.Token, Log: log}))
 	t.Cleanup(ts.Close)
 	return ts, st
 }
@@ -86,7 +99,7 @@ Pertemuan para kepala daerah dengan gubernur berlangsung tertutup di gedung DPRD
 Gubernur meminta setiap daerah menyiapkan anggaran penanganan banjir.`
 
 func TestAnalyzeStoresNothing(t *testing.T) {
-	ts, st := newServer(t, Config{})
+	ts, st := newServer(t, options{})
 	tests := []struct {
 		name, contentType, body string
 	}{
@@ -115,7 +128,7 @@ func TestAnalyzeStoresNothing(t *testing.T) {
 
 // An HTML page is handed to internal/ingest like a .html file.
 func TestAnalyzeHTML(t *testing.T) {
-	ts, _ := newServer(t, Config{})
+	ts, _ := newServer(t, options{})
 	page := `<!doctype html><html><head><title>Banjir Rendam Bekasi</title></head><body><article><h1>Banjir Rendam Bekasi</h1>
 <p>Banjir setinggi satu meter merendam ratusan rumah warga di Bekasi pada Senin pagi.</p>
 <p>Warga mengungsi ke masjid dan balai warga sambil menunggu air surut.</p></article></body></html>`
@@ -127,7 +140,7 @@ func TestAnalyzeHTML(t *testing.T) {
 }
 
 func TestStoreArticle(t *testing.T) {
-	ts, _ := newServer(t, Config{Token: token})
+	ts, _ := newServer(t, options{Token: token})
 	u := ts.URL + "/api/v1/articles?url=" + url.QueryEscape("https://contoh.example/rapat")
 	var out struct {
 		store.PutResult
@@ -173,14 +186,17 @@ func TestStoreArticle(t *testing.T) {
 
 // Without a token (a server on localhost) anyone on the machine may write.
 func TestStoreWithoutToken(t *testing.T) {
-	ts, _ := newServer(t, Config{})
+	ts, _ := newServer(t, options{})
 	if resp := call(t, "POST", ts.URL+"/api/v1/articles", "text/plain", pertemuanText, nil); resp.StatusCode != http.StatusCreated {
 		t.Errorf("status %d", resp.StatusCode)
 	}
 }
 
 func TestErrors(t *testing.T) {
-	ts, _ := newServer(t, Config{MaxBodyBytes: 1 << 10})
+	ts, _ := newServer(t, options{MaxBodyBytes: 1 << 10})
+	if resp := call(t, "POST", ts.URL+"/api/v1/articles", "text/plain", "Judul Berita\nIsi berita yang pendek.", nil); resp.StatusCode != 201 {
+		t.Fatalf("store article 1: status %d", resp.StatusCode)
+	}
 	tests := []struct {
 		name, method, path, contentType, body string
 		status                                int
@@ -190,6 +206,8 @@ func TestErrors(t *testing.T) {
 		{"no such article", "GET", "/api/v1/articles/999", "", "", 404},
 		{"not an id", "GET", "/api/v1/articles/abc", "", "", 404},
 		{"bad version", "GET", "/api/v1/articles/1?version=0", "", "", 400},
+		{"no such version", "GET", "/api/v1/articles/1?version=99", "", "", 404},
+		{"no such version of no such article", "GET", "/api/v1/articles/999?version=1", "", "", 404},
 		{"no such entity", "GET", "/api/v1/entities/5", "", "", 404},
 		{"no such entity's articles", "GET", "/api/v1/entities/5/articles", "", "", 404},
 		{"content type", "POST", "/api/v1/analyze", "application/pdf", "%PDF", 415},
@@ -246,7 +264,7 @@ func putAnnotated(t *testing.T, st store.Store) {
 }
 
 func TestAcrossArticles(t *testing.T) {
-	ts, st := newServer(t, Config{})
+	ts, st := newServer(t, options{})
 	putAnnotated(t, st)
 
 	var ents list[store.Entity]
@@ -298,7 +316,7 @@ func TestAcrossArticles(t *testing.T) {
 }
 
 func TestPagination(t *testing.T) {
-	ts, st := newServer(t, Config{})
+	ts, st := newServer(t, options{})
 	for i := range 5 {
 		a := storetest.Article{Title: fmt.Sprintf("Prakiraan Cuaca Hari Ke-%d", i+1), URL: fmt.Sprintf("https://contoh.example/cuaca/%d", i),
 			Body: fmt.Sprintf("Hujan ringan diperkirakan turun di wilayah %d.", i+1), Published: fmt.Sprintf("2025-10-%02d", i+1)}
@@ -332,7 +350,7 @@ func TestPagination(t *testing.T) {
 // Every route is in the OpenAPI document with its method, and the document
 // has no path the server does not serve.
 func TestOpenAPI(t *testing.T) {
-	ts, _ := newServer(t, Config{})
+	ts, st := newServer(t, options{})
 	var doc struct {
 		OpenAPI string                                `json:"openapi"`
 		Paths   map[string]map[string]json.RawMessage `json:"paths"`
@@ -341,14 +359,14 @@ func TestOpenAPI(t *testing.T) {
 		t.Fatalf("status %d, openapi %q", resp.StatusCode, doc.OpenAPI)
 	}
 	served := map[string]bool{}
-	for _, r := range (&Server{}).routes() {
-		method, path, _ := strings.Cut(r.pattern, " ")
+	for _, r := range api.New(api.FromStore(st, &pipeline.Pipeline{Writer: &pipeline.Writer{}})).Routes() {
+		method, path, _ := strings.Cut(r.Pattern, " ")
 		if !strings.HasPrefix(path, "/api/") {
 			continue
 		}
 		served[path+" "+method] = true
 		if _, ok := doc.Paths[path][strings.ToLower(method)]; !ok {
-			t.Errorf("%s is not documented", r.pattern)
+			t.Errorf("%s is not documented", r.Pattern)
 		}
 	}
 	for path, ops := range doc.Paths {
@@ -361,7 +379,7 @@ func TestOpenAPI(t *testing.T) {
 }
 
 func TestSearchPage(t *testing.T) {
-	ts, st := newServer(t, Config{})
+	ts, st := newServer(t, options{})
 	for _, a := range []storetest.Article{
 		{Title: "Kepala Daerah Hadiri Rapat Koordinasi", URL: "https://contoh.example/rapat", Published: "2025-10-20",
 			Body: "Pertemuan para kepala daerah dengan gubernur berlangsung tertutup."},
@@ -416,4 +434,36 @@ func TestSearchPage(t *testing.T) {
 	if status, _ := get("/nothing"); status != 404 {
 		t.Errorf("/nothing: status %d", status)
 	}
+	for path, ct := range map[string]string{"/static/warta.css": "text/css", "/healthz": "text/plain"} {
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), ct) {
+			t.Errorf("%s: status %d, Content-Type %q", path, resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+	}
 }
+
+// The API's answers as a client reads them.
+type (
+	errorBody  = api.ErrorBody
+	searchPage struct {
+		*search.Results
+		Limit      int  `json:"limit"`
+		Offset     int  `json:"offset"`
+		NextOffset *int `json:"next_offset"`
+	}
+	list[T any] struct {
+		Items      []T  `json:"items"`
+		Limit      int  `json:"limit"`
+		Offset     int  `json:"offset"`
+		NextOffset *int `json:"next_offset"`
+	}
+	entityPage struct {
+		Entity   *store.Entity         `json:"entity"`
+		Articles []store.EntityArticle `json:"articles"`
+		Quotes   []store.Quote         `json:"quotes"`
+	}
+)

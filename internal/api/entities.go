@@ -1,0 +1,62 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/warta-news/warta/internal/store"
+)
+
+func (a *API) listEntities(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	fetchPage(a, w, r, func(p store.Page) ([]store.Entity, error) {
+		return a.cfg.Entities.Entities(r.Context(), store.EntityFilter{Name: q.Get("name"), Type: q.Get("type"), Page: p})
+	})
+}
+
+// entityPage is one entity with its first articles and quotes.
+type entityPage struct {
+	Entity   *store.Entity         `json:"entity"`
+	Articles []store.EntityArticle `json:"articles"`
+	Quotes   []store.Quote         `json:"quotes"`
+}
+
+func (a *API) getEntity(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	p, err := pageOf(r)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	var out entityPage
+	out.Entity, err = a.cfg.Entities.Entity(r.Context(), id)
+	if err == nil {
+		out.Articles, err = a.cfg.Entities.EntityArticles(r.Context(), id, p)
+	}
+	if err == nil {
+		out.Quotes, err = a.cfg.Quotes.Quotes(r.Context(), store.QuoteFilter{SpeakerID: id, Page: p})
+	}
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (a *API) entityArticles(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if _, err := a.cfg.Entities.Entity(r.Context(), id); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	fetchPage(a, w, r, func(p store.Page) ([]store.EntityArticle, error) {
+		return a.cfg.Entities.EntityArticles(r.Context(), id, p)
+	})
+}
