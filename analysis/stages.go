@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"github.com/warta-news/warta/analysis/langid"
 	"github.com/warta-news/warta/analysis/quality"
 	"github.com/warta-news/warta/analysis/quote"
+	"github.com/warta-news/warta/analysis/stem"
 	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/analysis/timex"
 )
@@ -36,6 +38,9 @@ type Pipeline []Stage
 func DefaultPipeline() Pipeline {
 	return Pipeline{
 		{Name: "tokens", Run: func(_ context.Context, doc *text.Document, _ *Record) error {
+			if err := text.Load(); err != nil {
+				return err
+			}
 			text.Tokenize(doc)
 			return nil
 		}},
@@ -45,7 +50,11 @@ func DefaultPipeline() Pipeline {
 			return nil
 		}},
 		{Name: "language", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
-			code, conf := langid.Detect(doc)
+			m, err := langid.Default()
+			if err != nil {
+				return err
+			}
+			code, conf := m.Detect(doc)
 			rec.Language = Language{Code: code, Confidence: conf}
 			switch code {
 			case "id":
@@ -66,6 +75,9 @@ func DefaultPipeline() Pipeline {
 			return nil
 		}},
 		{Name: "quotes", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+			if err := quote.Load(); err != nil {
+				return err
+			}
 			qs := quote.Find(doc, quoteEntities(rec.entities))
 			rec.quoteSpans = make([]text.Span, len(qs))
 			for i, q := range qs {
@@ -75,6 +87,9 @@ func DefaultPipeline() Pipeline {
 			return nil
 		}},
 		{Name: "timex", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+			if err := timex.Load(); err != nil {
+				return err
+			}
 			rec.Dates, rec.Durations = timex.Find(doc, publishedTime(rec.Published))
 			rec.Dates = nonNil(rec.Dates)
 			rec.byteDates = slices.Clone(rec.Dates)
@@ -84,11 +99,17 @@ func DefaultPipeline() Pipeline {
 			return nil
 		}},
 		{Name: "amounts", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+			if err := amount.Load(); err != nil {
+				return err
+			}
 			rec.Amounts = nonNil(amount.Find(doc))
 			runeSpans(doc, rec.Amounts, func(a *amount.Amount) (*int, *int) { return &a.Start, &a.End })
 			return nil
 		}},
 		{Name: "events", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+			if err := errors.Join(event.Load(), stem.Load()); err != nil {
+				return err
+			}
 			in := event.Input{Entities: rec.entities, Dates: rec.byteDates, Quotes: rec.quoteSpans, URL: rec.Source.URL}
 			if rec.Section != nil {
 				in.Section = *rec.Section
@@ -96,9 +117,8 @@ func DefaultPipeline() Pipeline {
 			if rec.Dateline != nil {
 				in.Place = rec.Dateline.Place
 			}
-			evs, err := event.Find(doc, in)
-			rec.Events = nonNil(evs)
-			return err
+			rec.Events = nonNil(event.Find(doc, in))
+			return nil
 		}},
 		{Name: "fingerprint", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
 			fp := fingerprint.Compute(doc, fingerprintInput(rec))

@@ -74,9 +74,21 @@ type entry struct {
 	hasAfter bool
 }
 
-var lexicon = text.NewLexicon(buildLexicon())
+// lexicon is the lexicon of every word in data/, parsed on first use (see
+// text.Tables).
+var lexicon = text.NewTables(func() (*text.Lexicon[*entry], error) {
+	lex, err := buildLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return text.NewLexicon(lex), nil
+})
 
-func buildLexicon() map[string]*entry {
+// Load parses the package's embedded tables, once, and reports a malformed
+// row; Find panics on one instead (see text.Tables).
+func Load() error { return lexicon.Load() }
+
+func buildLexicon() (map[string]*entry, error) {
 	lex := make(map[string]*entry)
 	get := func(w string) *entry {
 		e := lex[w]
@@ -86,16 +98,22 @@ func buildLexicon() map[string]*entry {
 		}
 		return e
 	}
-	for _, f := range dataRows("numbers.tsv", numbersFile, 3) {
+	err := text.ReadTable("amount/data/numbers.tsv", numbersFile, 3, func(f []string) error {
 		e := get(f[0])
-		e.num = numKinds[f[1]]
-		if e.num == numNone {
-			panic(fmt.Sprintf("amount: numbers.tsv: unknown kind %q", f[1]))
+		if e.num = numKinds[f[1]]; e.num == numNone {
+			return fmt.Errorf("unknown kind %q", f[1])
 		}
-		e.value = parseFloat("numbers.tsv", f[2])
+		var err error
+		if e.value, err = strconv.ParseFloat(f[2], 64); err != nil {
+			return err
+		}
 		if len(f) > 3 {
-			e.max = parseFloat("numbers.tsv", f[3])
+			e.max, err = strconv.ParseFloat(f[3], 64)
 		}
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	addSense := func(form string, s sense) {
 		words := strings.Fields(form)
@@ -106,7 +124,7 @@ func buildLexicon() map[string]*entry {
 		}
 		e.phrases = append(e.phrases, phrase{rest: words[1:], sense: s})
 	}
-	for _, f := range dataRows("currencies.tsv", currenciesFile, 3) {
+	err = text.ReadTable("amount/data/currencies.tsv", currenciesFile, 3, func(f []string) error {
 		switch f[2] {
 		case "before":
 			get(f[0]).before = f[1]
@@ -116,42 +134,32 @@ func buildLexicon() map[string]*entry {
 			get(f[0]).before = f[1]
 			addSense(f[0], sense{currency: f[1]})
 		default:
-			panic(fmt.Sprintf("amount: currencies.tsv: unknown position %q", f[2]))
+			return fmt.Errorf("unknown position %q", f[2])
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	for _, f := range dataRows("units.tsv", unitsFile, 2) {
+	err = text.ReadTable("amount/data/units.tsv", unitsFile, 2, func(f []string) error {
 		addSense(strings.ToLower(f[0]), sense{unit: f[1], exact: len(f[0]) == 1})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	for _, f := range dataRows("nouns.txt", nounsFile, 1) {
+	// A noun list has one field a line, which may hold spaces.
+	err = text.ReadTable("amount/data/nouns.txt", nounsFile, 1, func(f []string) error {
 		addSense(strings.ToLower(f[0]), sense{noun: f[0]})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, e := range lex {
 		sort.SliceStable(e.phrases, func(i, j int) bool { return len(e.phrases[i].rest) > len(e.phrases[j].rest) })
 	}
-	return lex
-}
-
-// dataRows splits an embedded file into rows of tab-separated fields,
-// skipping blank lines and # comments. A noun list has one field a line,
-// which may hold spaces. A malformed row is a defect of the shipped data,
-// caught by the package tests, so it panics.
-func dataRows(name, data string, min int) [][]string {
-	var rows [][]string
-	for _, f := range text.Rows(data) {
-		if len(f) < min {
-			panic(fmt.Sprintf("amount: %s: want %d fields: %q", name, min, strings.Join(f, "\t")))
-		}
-		rows = append(rows, f)
-	}
-	return rows
-}
-
-func parseFloat(name, s string) float64 {
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		panic(fmt.Sprintf("amount: %s: %v", name, err))
-	}
-	return v
+	return lex, nil
 }
 
 // lookup returns the lexicon entry of a token, ignoring ASCII case and a
@@ -165,6 +173,6 @@ func lookup(tok string) *entry {
 }
 
 func lookupExact(tok string) *entry {
-	e, _ := lexicon.Get(tok)
+	e, _ := lexicon.Get().Get(tok)
 	return e
 }

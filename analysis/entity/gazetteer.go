@@ -340,12 +340,7 @@ func readTable(name string, fn func([]string) error) error {
 	if err != nil {
 		return fmt.Errorf("entity: %w", err)
 	}
-	for n, fields := range text.Rows(string(data)) {
-		if err := fn(fields); err != nil {
-			return fmt.Errorf("entity: %s:%d: %w", name, n, err)
-		}
-	}
-	return nil
+	return text.ReadTable("entity/"+name, string(data), 1, fn)
 }
 
 // splitList splits a ;-separated field.

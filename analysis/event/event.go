@@ -110,13 +110,10 @@ func null(s string) *string {
 // Find codes the events of doc, whose Tokens and Sentences must be filled.
 // It returns them in text order, one per event: mentions of the same event
 // in several sentences (the meeting, then "pertemuan itu") are one event.
-func Find(doc *text.Document, in Input) ([]Event, error) {
-	lx, err := loadLexicon()
-	if err != nil {
-		return nil, err
-	}
+func Find(doc *text.Document, in Input) []Event {
+	lx := tables.Get()
 	if lx.sportsPage(in.Section, in.URL) {
-		return nil, nil
+		return nil
 	}
 	c := newCoder(lx, doc, in)
 	defer c.release()
@@ -124,7 +121,7 @@ func Find(doc *text.Document, in Input) ([]Event, error) {
 	for si, s := range doc.Sentences {
 		found = c.sentence(si, s, found)
 	}
-	return merge(found), nil
+	return merge(found)
 }
 
 // coder holds one document's layers while its events are coded.

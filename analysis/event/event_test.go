@@ -127,10 +127,10 @@ func TestSportsPage(t *testing.T) {
 // TestDefinitions checks that the lexicon defines every PLOVER type with
 // its modes and gives each some triggers.
 func TestDefinitions(t *testing.T) {
-	defs, err := event.Definitions()
-	if err != nil {
+	if err := event.Load(); err != nil {
 		t.Fatal(err)
 	}
+	defs := event.Definitions()
 	if len(defs) != len(event.Types) {
 		t.Fatalf("%d definitions for %d types", len(defs), len(event.Types))
 	}

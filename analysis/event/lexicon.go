@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/warta-news/warta/analysis/text"
 )
@@ -103,7 +102,8 @@ type lexicon struct {
 	definitions []Definition
 }
 
-var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
+// tables is the lexicon of data/, parsed on first use (see text.Tables).
+var tables = text.NewTables(func() (*lexicon, error) {
 	lx := &lexicon{triggers: map[string][]*trigger{}, phrases: map[string][]phrase{}}
 	if err := lx.readTriggers("data/triggers.tsv"); err != nil {
 		return nil, err
@@ -114,14 +114,14 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	return lx, nil
 })
 
+// Load parses the package's embedded tables, once, and reports a malformed
+// row; Find and Definitions panic on one instead (see text.Tables).
+func Load() error { return tables.Load() }
+
 // Definitions returns the 16 PLOVER types with the lexicon's definitions,
 // modes and trigger counts.
-func Definitions() ([]Definition, error) {
-	lx, err := loadLexicon()
-	if err != nil {
-		return nil, err
-	}
-	return slices.Clone(lx.definitions), nil
+func Definitions() []Definition {
+	return slices.Clone(tables.Get().definitions)
 }
 
 // embedded returns the content of a data file.
@@ -131,16 +131,6 @@ func embedded(name string) (string, error) {
 		return "", fmt.Errorf("event: %w", err)
 	}
 	return string(data), nil
-}
-
-// eachRow calls fn with the fields of every row of a table (text.Rows).
-func eachRow(name, data string, fn func(f []string) error) error {
-	for n, f := range text.Rows(data) {
-		if err := fn(f); err != nil {
-			return fmt.Errorf("event: %s:%d: %w", name, n, err)
-		}
-	}
-	return nil
 }
 
 // readDefinitions reads the "## TYPE<TAB>definition<TAB>modes" lines of
@@ -156,14 +146,14 @@ func readDefinitions(name, data string) (map[string]*Definition, error) {
 		}
 		f := strings.Split(rest, "\t")
 		if len(f) != 3 {
-			return nil, fmt.Errorf("event: %s:%d: a type line needs 3 fields, has %d", name, n, len(f))
+			return nil, &text.TableError{File: "event/" + name, Line: n, Err: fmt.Errorf("a type line needs 3 fields, has %d", len(f))}
 		}
 		typ := strings.TrimSpace(f[0])
 		if typ == "-" {
 			continue
 		}
 		if !slices.Contains(Types, typ) {
-			return nil, fmt.Errorf("event: %s:%d: %q is not a PLOVER type", name, n, typ)
+			return nil, &text.TableError{File: "event/" + name, Line: n, Err: fmt.Errorf("%q is not a PLOVER type", typ)}
 		}
 		d := &Definition{Type: typ, Definition: f[1]}
 		if f[2] != "-" {
@@ -185,7 +175,7 @@ func (lx *lexicon) readTriggers(name string) error {
 	if err != nil {
 		return err
 	}
-	err = eachRow(name, data, func(f []string) error {
+	err = text.ReadTable("event/"+name, data, 1, func(f []string) error {
 		if len(f) != 4 {
 			return fmt.Errorf("a trigger line needs 4 fields, has %d", len(f))
 		}
@@ -228,7 +218,7 @@ func (lx *lexicon) readTriggers(name string) error {
 	for _, typ := range Types {
 		d := defs[typ]
 		if d == nil {
-			return fmt.Errorf("event: %s: no ## line for %s", name, typ)
+			return fmt.Errorf("no ## line for %s", typ)
 		}
 		lx.definitions = append(lx.definitions, *d)
 	}
@@ -285,7 +275,7 @@ func (lx *lexicon) readWords(name string) error {
 	if err != nil {
 		return err
 	}
-	err = eachRow(name, data, func(f []string) error {
+	err = text.ReadTable("event/"+name, data, 1, func(f []string) error {
 		if len(f) < 2 {
 			return fmt.Errorf("a word needs a class")
 		}

@@ -71,7 +71,7 @@ func (f *finder) isName(r rawQuote) bool {
 		return true
 	}
 	if p >= 1 && f.toks[p].Kind == text.Word && f.toks[p-1].Kind == text.Word {
-		return lex.titles[strings.ToLower(f.tok(p-1)+" "+f.tok(p))]
+		return lex().titles[strings.ToLower(f.tok(p-1)+" "+f.tok(p))]
 	}
 	return false
 }

@@ -84,7 +84,7 @@ func newFinder(doc *text.Document, ents *Entities) *finder {
 			f.info[i].unit = int32(u)
 		}
 		if t.Kind == text.Word {
-			f.cls[i] = lex.classOf(f.s[t.Start:t.End])
+			f.cls[i] = lex().classOf(f.s[t.Start:t.End])
 		}
 	}
 	return f

@@ -44,7 +44,7 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 		cue := v
 		switch {
 		case cls&wCueVerb != 0:
-			flag := lex.verbFlag(f.tok(v))
+			flag := lex().verbFlag(f.tok(v))
 			if flag != verbClause && flag != verbBahwa || f.negated(v) {
 				continue
 			}

@@ -127,17 +127,15 @@ func (l *lexicon) lookup(w string) (person.Class, bool) {
 	}
 }
 
-// lex is read once from the embedded files; a malformed line is a bug in
-// the shipped data, caught by the package tests, so loading panics.
-var lex = mustLoad()
+// tables is the lexicon of data/, parsed on first use (see text.Tables).
+var tables = text.NewTables(loadLexicon)
 
-func mustLoad() *lexicon {
-	l, err := loadLexicon()
-	if err != nil {
-		panic(err)
-	}
-	return l
-}
+// Load parses the package's embedded tables, once, and reports a malformed
+// row; Find panics on one instead (see text.Tables).
+func Load() error { return tables.Load() }
+
+// lex returns the lexicon.
+func lex() *lexicon { return tables.Get() }
 
 func loadLexicon() (*lexicon, error) {
 	l := &lexicon{
@@ -208,18 +206,15 @@ func readLines(name string, fn func(fields []string) error) error {
 	if err != nil {
 		return fmt.Errorf("quote: %w", err)
 	}
-	for n, fields := range text.Rows(string(data)) {
+	return text.ReadTable("quote/"+name, string(data), 1, func(fields []string) error {
 		for i := range fields {
 			fields[i] = strings.TrimSpace(fields[i])
 		}
 		if fields[0] == "" || fields[0] != strings.ToLower(fields[0]) {
-			return fmt.Errorf("quote: %s:%d: entry %q must be lower case", name, n, fields[0])
+			return fmt.Errorf("entry %q must be lower case", fields[0])
 		}
-		if err := fn(fields); err != nil {
-			return fmt.Errorf("quote: %s:%d: %w", name, n, err)
-		}
-	}
-	return nil
+		return fn(fields)
+	})
 }
 
 func field(fields []string, i int) string {

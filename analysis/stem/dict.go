@@ -4,7 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
-	"sync"
+
+	"github.com/warta-news/warta/analysis/text"
 )
 
 var (
@@ -56,47 +57,47 @@ func (d *dictionary) lookup(b []byte) (entry, bool) {
 	return e, ok
 }
 
-// defaultDict is built from the embedded lists on first use, so that
-// importing the package costs nothing until a word is stemmed.
-var defaultDict = sync.OnceValue(func() *dictionary {
+// dict is built from the embedded lists on first use, so that importing
+// the package costs nothing until a word is stemmed (see text.Tables).
+var dict = text.NewTables(func() (*dictionary, error) {
 	d := newDictionary()
 	for _, f := range []struct{ name, data string }{
-		{"roots_ud.txt", udRootsFile},
-		{"roots.txt", curatedRootsFile},
+		{"stem/data/roots_ud.txt", udRootsFile},
+		{"stem/data/roots.txt", curatedRootsFile},
 	} {
-		if err := d.add(f.data); err != nil {
-			// The lists are part of the source; TestDictionary checks them.
-			panic(fmt.Sprintf("stem: data/%s: %v", f.name, err))
+		if err := d.add(f.name, f.data); err != nil {
+			return nil, err
 		}
 	}
-	return d
+	return d, nil
 })
+
+// Load parses the embedded root lists, once, and reports a malformed row;
+// Stem and Known panic on one instead (see text.Tables).
+func Load() error { return dict.Load() }
+
+// defaultDict returns the dictionary of the embedded lists.
+func defaultDict() *dictionary { return dict.Get() }
 
 // add reads a word list: one lower-case word a line, optionally followed
 // by the flag "closed"; # starts a comment. A word listed twice keeps the
 // stricter reading: closed only if every listing says so.
-func (d *dictionary) add(data string) error {
-	n := 0
-	for line := range strings.Lines(data) {
-		n++
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		word, flag, _ := strings.Cut(line, " ")
-		if flag != "" && flag != "closed" {
-			return fmt.Errorf("line %d: unknown flag %q", n, flag)
+func (d *dictionary) add(file, data string) error {
+	return text.ReadTable(file, data, 1, func(f []string) error {
+		word, flag, _ := strings.Cut(strings.TrimSpace(f[0]), " ")
+		if len(f) > 1 || flag != "" && flag != "closed" {
+			return fmt.Errorf("want WORD or WORD closed, got %q", strings.Join(f, "\t"))
 		}
 		if !validWord(word) {
-			return fmt.Errorf("line %d: %q is not a lower-case word", n, word)
+			return fmt.Errorf("%q is not a lower-case word", word)
 		}
 		closed := flag == "closed"
 		if e, ok := d.words[word]; ok {
 			closed = closed && e.closed
 		}
 		d.put(entry{word: word, closed: closed})
-	}
-	return nil
+		return nil
+	})
 }
 
 // validWord reports whether w is a possible dictionary key: ASCII lower-case

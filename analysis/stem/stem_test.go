@@ -89,7 +89,7 @@ func TestSearchFamilies(t *testing.T) {
 // change to the shipped lists cannot hide a broken rule.
 func TestRules(t *testing.T) {
 	d := newDictionary()
-	if err := d.add("main\ntulis\npukul\npakai\nmakan\npakan\nmaka closed\nbeli\nbeli\nikan\nberi\nawas\nkawasan\nkirim\nsapu\nnyanyi\nbom\ntemu\nbangun\nrambut\nambil\nada\ndan closed\napa closed\nhati\nkenal\n"); err != nil {
+	if err := d.add("test", "main\ntulis\npukul\npakai\nmakan\npakan\nmaka closed\nbeli\nbeli\nikan\nberi\nawas\nkawasan\nkirim\nsapu\nnyanyi\nbom\ntemu\nbangun\nrambut\nambil\nada\ndan closed\napa closed\nhati\nkenal\n"); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct{ word, want string }{
@@ -145,7 +145,7 @@ func TestDictionary(t *testing.T) {
 		t.Error("tentang is closed: roots.txt should open it (menentang)")
 	}
 	for _, bad := range []string{"Besar\n", "be sar x\n", "a\n", "ke--2\n", "buku closedx\n"} {
-		if err := newDictionary().add(bad); err == nil {
+		if err := newDictionary().add("test", bad); err == nil {
 			t.Errorf("add(%q) accepted a malformed line", bad)
 		}
 	}

@@ -19,31 +19,58 @@ const (
 	abbrInitial           // R.B., P.: like title, but not from the list
 )
 
-//go:embed data/abbreviations.txt
-var abbreviationsFile string
-
-// maxAbbrLen bounds the lookup key; the longest entry is well under it.
-const maxAbbrLen = 16
-
 var (
+	//go:embed data/abbreviations.txt
+	abbreviationsFile string
 	//go:embed data/speech_verbs.txt
 	speechVerbsFile string
 	//go:embed data/designators.txt
 	designatorsFile string
-
-	speechVerbs = wordSet(speechVerbsFile)
-	designators = wordSet(designatorsFile)
 )
 
-// wordSet reads an embedded list of one word a line; # starts a comment.
-func wordSet(data string) map[string]bool {
-	m := make(map[string]bool)
-	for line := range strings.Lines(data) {
-		if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
-			m[line] = true
-		}
+// maxAbbrLen bounds the lookup key; the longest entry is well under it.
+const maxAbbrLen = 16
+
+// lists are the package's word lists, parsed on first use (see Tables).
+type lists struct {
+	// abbreviations maps an ASCII-lowercased abbreviation (with its
+	// periods) to its entry.
+	abbreviations map[string]abbrEntry
+	speechVerbs   map[string]bool
+	designators   map[string]bool
+}
+
+var tables = NewTables(func() (*lists, error) {
+	l := &lists{}
+	var err error
+	if l.abbreviations, err = parseAbbreviations(abbreviationsFile); err != nil {
+		return nil, err
 	}
-	return m
+	if l.speechVerbs, err = wordSet("text/data/speech_verbs.txt", speechVerbsFile); err != nil {
+		return nil, err
+	}
+	if l.designators, err = wordSet("text/data/designators.txt", designatorsFile); err != nil {
+		return nil, err
+	}
+	return l, nil
+})
+
+// Load parses the package's embedded word lists (abbreviations, speech
+// verbs, designators), once, and reports a malformed row; Tokenize and
+// SplitSentences panic on one instead (see Tables).
+func Load() error { return tables.Load() }
+
+// wordSet reads an embedded list of one word a line.
+func wordSet(file, data string) (map[string]bool, error) {
+	m := make(map[string]bool)
+	err := ReadTable(file, data, 1, func(f []string) error {
+		if len(f) != 1 || strings.TrimSpace(f[0]) != f[0] {
+			return fmt.Errorf("want one word, got %q", strings.Join(f, "\t"))
+		}
+		m[f[0]] = true
+		return nil
+	})
+	return m, err
 }
 
 // abbrEntry is one line of abbreviations.txt.
@@ -52,33 +79,25 @@ type abbrEntry struct {
 	class abbrClass
 }
 
-// abbreviations maps an ASCII-lowercased abbreviation (with its periods) to
-// its entry.
-var abbreviations = parseAbbreviations(abbreviationsFile)
-
-// parseAbbreviations reads the embedded list. A malformed line is a bug in
-// the shipped data file, caught by the package tests, so it panics.
-func parseAbbreviations(data string) map[string]abbrEntry {
+// parseAbbreviations reads the embedded list: ABBR.<tab>CLASS a line.
+func parseAbbreviations(data string) (map[string]abbrEntry, error) {
 	m := make(map[string]abbrEntry)
-	for n, line := range strings.Split(data, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
+	err := ReadTable("text/data/abbreviations.txt", data, 2, func(f []string) error {
+		if len(f) != 2 || !strings.HasSuffix(f[0], ".") || len(f[0]) > maxAbbrLen {
+			return fmt.Errorf("want ABBR.<tab>CLASS, got %q", strings.Join(f, "\t"))
 		}
-		abbr, class, ok := strings.Cut(line, "\t")
-		if !ok || !strings.HasSuffix(abbr, ".") || len(abbr) > maxAbbrLen {
-			panic(fmt.Sprintf("text: abbreviations.txt line %d: want ABBR.<tab>CLASS, got %q", n+1, line))
-		}
+		abbr, class := f[0], f[1]
 		switch class {
 		case "title":
 			m[strings.ToLower(abbr)] = abbrEntry{abbr, abbrTitle}
 		case "final":
 			m[strings.ToLower(abbr)] = abbrEntry{abbr, abbrFinal}
 		default:
-			panic(fmt.Sprintf("text: abbreviations.txt line %d: unknown class %q", n+1, class))
+			return fmt.Errorf("unknown class %q", class)
 		}
-	}
-	return m
+		return nil
+	})
+	return m, err
 }
 
 // lookupAbbrev returns the class of s (an abbreviation candidate ending in a
@@ -106,7 +125,7 @@ func lookupAbbrev(s string) abbrClass {
 		}
 		buf[i] = c
 	}
-	e, ok := abbreviations[string(buf[:len(s)])]
+	e, ok := tables.Get().abbreviations[string(buf[:len(s)])]
 	if !ok || maxCaps >= 2 && e.form != s {
 		return abbrNone
 	}

@@ -121,5 +121,5 @@ func isSpeechVerb(w string) bool {
 		}
 		buf[i] = c
 	}
-	return speechVerbs[string(buf[:len(w)])]
+	return tables.Get().speechVerbs[string(buf[:len(w)])]
 }

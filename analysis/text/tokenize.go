@@ -668,7 +668,7 @@ func (t *tokenizer) afterDesignator(p int) bool {
 	for i := 0; i < len(w); i++ {
 		buf[i] = w[i] | 0x20 // ASCII lowercase; designators are plain ASCII letters
 	}
-	return designators[string(buf[:len(w)])]
+	return tables.Get().designators[string(buf[:len(w)])]
 }
 
 // email returns the end of an e-mail address starting at p, or 0. The next

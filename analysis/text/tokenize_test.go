@@ -208,6 +208,10 @@ func TestTokenizeReusesStorage(t *testing.T) {
 }
 
 func TestAbbreviationList(t *testing.T) {
+	if err := Load(); err != nil {
+		t.Fatal(err)
+	}
+	abbreviations := tables.Get().abbreviations
 	if len(abbreviations) < 50 {
 		t.Fatalf("abbreviations.txt yields %d entries", len(abbreviations))
 	}

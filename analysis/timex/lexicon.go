@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"sort"
@@ -90,9 +91,21 @@ type phrase struct {
 	e    *entry
 }
 
-var lexicon = text.NewLexicon(buildLexicon())
+// lexicon is the lexicon of every form in data/, parsed on first use (see
+// text.Tables).
+var lexicon = text.NewTables(func() (*text.Lexicon[*entry], error) {
+	lex, err := buildLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return text.NewLexicon(lex), nil
+})
 
-func buildLexicon() map[string]*entry {
+// Load parses the package's embedded tables, once, and reports a malformed
+// row; Find panics on one instead (see text.Tables).
+func Load() error { return lexicon.Load() }
+
+func buildLexicon() (map[string]*entry, error) {
 	lex := make(map[string]*entry)
 	get := func(form string) *entry {
 		words := strings.Fields(form)
@@ -114,8 +127,12 @@ func buildLexicon() map[string]*entry {
 		first.phrases = append(first.phrases, phrase{rest: words[1:], e: e})
 		return e
 	}
-	for _, f := range rows("calendar.tsv", calendarFile, 3) {
-		e, v := get(f[0]), atoi("calendar.tsv", f[2])
+	err := text.ReadTable("timex/data/calendar.tsv", calendarFile, 3, func(f []string) error {
+		v, err := strconv.Atoi(f[2])
+		if err != nil {
+			return err
+		}
+		e := get(f[0])
 		switch f[1] {
 		case "month":
 			e.month = v
@@ -123,30 +140,40 @@ func buildLexicon() map[string]*entry {
 		case "weekday":
 			e.weekday = v + 1
 		default:
-			panic(fmt.Sprintf("timex: calendar.tsv: unknown class %q", f[1]))
+			return fmt.Errorf("unknown class %q", f[1])
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	cals := map[string]calUnit{"-": calNone, "day": calDay, "week": calWeek, "month": calMonth, "year": calYear}
-	for _, f := range rows("units.tsv", unitsFile, 3) {
-		e := get(f[0])
+	err = text.ReadTable("timex/data/units.tsv", unitsFile, 3, func(f []string) error {
 		sec, err := strconv.ParseFloat(f[1], 64)
 		cal, ok := cals[f[2]]
 		if err != nil || !ok {
-			panic(fmt.Sprintf("timex: units.tsv: bad row %q", f))
+			return fmt.Errorf("bad row %q", f)
 		}
+		e := get(f[0])
 		e.isUnit, e.seconds, e.cal, e.one = true, sec, cal, len(f) > 3 && f[3] == "1"
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	dirs := map[string]dir{"past": dirPast, "future": dirFuture, "this": dirThis, "later": dirLater}
 	dayparts := map[string]daypart{"am": dpAM, "noon": dpNoon, "pm": dpPM, "night": dpNight}
-	for _, f := range rows("words.tsv", wordsFile, 2) {
+	err = text.ReadTable("timex/data/words.tsv", wordsFile, 2, func(f []string) error {
 		e := get(f[0])
 		val := ""
 		if len(f) > 2 {
 			val = f[2]
 		}
+		var err error
 		switch f[1] {
 		case "day":
-			e.hasDay, e.day = true, atoi("words.tsv", val)
+			e.hasDay = true
+			e.day, err = strconv.Atoi(val)
 		case "after":
 			e.after = dirs[val]
 		case "part":
@@ -154,7 +181,7 @@ func buildLexicon() map[string]*entry {
 		case "tense":
 			e.tense = dirs[val]
 		case "zone":
-			e.zone = parseZone(val)
+			e.zone, err = parseZone(val)
 		case "daypart":
 			e.daypart = dayparts[val]
 		case "clock":
@@ -164,11 +191,18 @@ func buildLexicon() map[string]*entry {
 		case "generic":
 			e.generic = true
 		default:
-			panic(fmt.Sprintf("timex: words.tsv: unknown class %q", f[1]))
+			return fmt.Errorf("unknown class %q", f[1])
+		}
+		if err != nil {
+			return err
 		}
 		if (f[1] == "after" || f[1] == "tense") && dirs[val] == dirNone || f[1] == "daypart" && e.daypart == dpNone {
-			panic(fmt.Sprintf("timex: words.tsv: bad value in %q", f))
+			return fmt.Errorf("bad value in %q", f)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, e := range lex {
 		sort.SliceStable(e.phrases, func(i, j int) bool { return len(e.phrases[i].rest) > len(e.phrases[j].rest) })
@@ -177,46 +211,26 @@ func buildLexicon() map[string]*entry {
 			e.starts = e.starts || p.e.hasDay // tadi pagi
 		}
 	}
-	return lex
+	return lex, nil
 }
 
-func parseZone(s string) zone {
+func parseZone(s string) (zone, error) {
 	if s == "local" {
-		return zone{set: true, local: true}
+		return zone{set: true, local: true}, nil
 	}
 	if len(s) != 6 || s[0] != '+' && s[0] != '-' || s[3] != ':' {
-		panic(fmt.Sprintf("timex: words.tsv: bad zone %q", s))
+		return zone{}, fmt.Errorf("bad zone %q", s)
 	}
-	off := (atoi("words.tsv", s[1:3])*60 + atoi("words.tsv", s[4:6])) * 60
+	h, err1 := strconv.Atoi(s[1:3])
+	m, err2 := strconv.Atoi(s[4:6])
+	if err := cmp.Or(err1, err2); err != nil {
+		return zone{}, fmt.Errorf("bad zone %q", s)
+	}
+	off := (h*60 + m) * 60
 	if s[0] == '-' {
 		off = -off
 	}
-	return zone{set: true, offset: off}
-}
-
-// rows splits an embedded table into tab-separated fields, skipping blank
-// lines and # comments. A malformed row is a defect of the shipped data,
-// caught by the package tests, so it panics.
-func rows(name, data string, min int) [][]string {
-	var out [][]string
-	for _, f := range text.Rows(data) {
-		for len(f) > min && f[len(f)-1] == "" {
-			f = f[:len(f)-1]
-		}
-		if len(f) < min {
-			panic(fmt.Sprintf("timex: %s: want %d fields: %q", name, min, strings.Join(f, "\t")))
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-func atoi(name, s string) int {
-	v, err := strconv.Atoi(s)
-	if err != nil {
-		panic(fmt.Sprintf("timex: %s: %v", name, err))
-	}
-	return v
+	return zone{set: true, offset: off}, nil
 }
 
 // lookup returns the lexicon entry of one token, ignoring ASCII case and a
@@ -232,6 +246,6 @@ func lookup(tok string) *entry {
 }
 
 func lookupExact(tok string) *entry {
-	e, _ := lexicon.Get(tok)
+	e, _ := lexicon.Get().Get(tok)
 	return e
 }
