@@ -9,7 +9,7 @@
 //  1. A trained sequence tagger labels the tokens (BIO over PER, ORG, LOC,
 //     and NERP's EVT and FNB, which a record calls MISC). The model is a
 //     linear-chain tagger trained as an averaged structured perceptron
-//     (Train; warta train ner) on the shippable NER sets — NERGrit, NERP
+//     (analysis/entity/train; warta train ner) on the shippable NER sets — NERGrit, NERP
 //     and IDNer-news-2k — with hashed features that do not lean on capital
 //     letters alone: the word and its neighbours, affixes and a rough stem,
 //     word shape, word clusters and capitalisation rates learned from the

@@ -10,9 +10,6 @@ package entity
 //	bits 21–27  coarse cluster + 1
 type lexValue uint32
 
-// Cluster counts at each granularity; each must fit its bit field.
-var clusterSizes = [3]int{100, 250, 1000}
-
 const (
 	caseUnknown = iota
 	caseNever   // < 5% of mid-sentence uses capitalised

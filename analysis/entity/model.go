@@ -159,9 +159,10 @@ func grow[T any](s []T, n int) []T {
 var negInf = float32(math.Inf(-1))
 
 // viterbi finds the best label sequence for the scores in t.score under
-// domain d's transitions and label set, into t.path: the form training
-// uses, over all labels (tagging uses tagger.viterbi over the domain's).
-func (m *Model) viterbi(t *tagger, d int) []int {
+// the transitions tr and domain d's label set, into t.path: the form
+// training uses, over all labels (tagging uses tagger.viterbi over the
+// domain's).
+func (m *Model) viterbi(t *tagger, d int, tr []float32) []int {
 	L := m.nLabels
 	n := len(t.score) / L
 	t.delta, t.back = grow(t.delta, n*L), grow(t.back, n*L)
@@ -169,7 +170,6 @@ func (m *Model) viterbi(t *tagger, d int) []int {
 	if n == 0 {
 		return t.path
 	}
-	tr := m.trans[d]
 	for l := range L {
 		if !m.allowed(d, l) || !canFollow(-1, l) {
 			t.delta[l] = negInf

@@ -35,7 +35,7 @@ func plainTag(m *Model, words []string, d int) []int {
 	for i, v := range want {
 		t.score[i] = float32(v) * m.scale
 	}
-	return slices.Clone(m.viterbi(t, d))
+	return slices.Clone(m.viterbi(t, d, m.trans[d]))
 }
 
 var fastSentences = [][]string{

@@ -50,15 +50,26 @@ import (
 	_ "embed"
 	"sync"
 
+	"github.com/warta-news/warta/analysis/langid/internal/nb"
 	"github.com/warta-news/warta/analysis/text"
 )
 
 //go:embed model.bin
 var modelFile []byte
 
+// The contrast list analysis/langid/train counts, kept beside the model it
+// shaped so that the model's note names where it is.
+//
+//go:embed data/id-ms.tsv
+var contrastList string
+
+func init() { nb.ContrastList = contrastList }
+
 var defaultModel = sync.OnceValues(func() (*Model, error) { return Load(modelFile) })
 
-// Default returns the embedded model, loaded on first use.
+// Default returns the embedded model, loaded on first use, or the error
+// that loading it gave; Detect and DetectString panic with that error
+// instead (the rule of text.Tables).
 func Default() (*Model, error) { return defaultModel() }
 
 // Detect returns the language of doc with the embedded model: the code
@@ -68,7 +79,7 @@ func Default() (*Model, error) { return defaultModel() }
 func Detect(doc *text.Document) (code string, confidence float64) {
 	m, err := Default()
 	if err != nil {
-		return "und", 0 // cannot happen with the built-in model: TestDefaultModel
+		panic(err) // the model is part of the program: TestDefaultModel
 	}
 	return m.Detect(doc)
 }

@@ -2,9 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/internal/eval"
@@ -41,30 +39,4 @@ func loadNERModel(path string) (*entity.Model, int, error) {
 	}
 	m, err := entity.ReadModel(bytes.NewReader(b))
 	return m, len(b), err
-}
-
-type trainNERCmd struct {
-	Data   string `default:"../shared/data" placeholder:"DIR" help:"The shared data folder: NER sets under ner/, unlabelled text for the word clusters."`
-	Out    string `default:"analysis/entity/data/ner.model" placeholder:"FILE" help:"Where to write the model (the default is the file built into warta)."`
-	Epochs int    `help:"Passes over the training data (default: the tuned number)."`
-	Seed   uint64 `help:"Seed for the order of training sentences."`
-}
-
-func (c *trainNERCmd) Run(env *Env) error {
-	m, err := entity.Train(entity.TrainConfig{DataDir: c.Data, Epochs: c.Epochs, Seed: c.Seed, Log: env.Stderr})
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if _, err := m.WriteTo(&buf); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(c.Out), 0o755); err != nil {
-		return err
-	}
-	if err := os.WriteFile(c.Out, buf.Bytes(), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stderr, "wrote %s (%.2f MB) after %.0f s of training\n", c.Out, float64(buf.Len())/1e6, m.Info().Seconds)
-	return nil
 }

@@ -7,13 +7,14 @@ import (
 	"strings"
 
 	"github.com/warta-news/warta/analysis/langid"
+	langidtrain "github.com/warta-news/warta/analysis/langid/train"
 )
 
 // LangidScore is how langid.DetectString does on one SIB-200 split: every
 // sentence of every language folder, one at a time.
 type LangidScore struct {
 	Split string // "dev" (tuned on) or "test" (reported only)
-	// Codes are the gold languages in langid.Corpus order; Confusion[g][p]
+	// Codes are the gold languages in langidtrain.Corpus order; Confusion[g][p]
 	// counts sentences of Codes[g] detected as Codes[p], and as "und" at
 	// p == len(Codes).
 	Codes     []string
@@ -49,13 +50,13 @@ func Langid(dir string) ([]LangidScore, error) {
 	for _, split := range []string{"dev", "test"} {
 		s := LangidScore{Split: split}
 		index := map[string]int{}
-		langs := langid.Corpus()
+		langs := langidtrain.Corpus()
 		for g, c := range langs {
 			s.Codes = append(s.Codes, c.Code)
 			index[c.Code] = g
 		}
 		for _, c := range langs {
-			sents, err := langid.ReadSplit(filepath.Join(dir, c.Folder, split+".tsv"))
+			sents, err := langidtrain.ReadSplit(filepath.Join(dir, c.Folder, split+".tsv"))
 			if err != nil {
 				return nil, fmt.Errorf("eval: %w", err)
 			}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/warta-news/warta/analysis/entity"
+	entitytrain "github.com/warta-news/warta/analysis/entity/train"
 )
 
 // NERScore is the entity-level (CoNLL) score of the tagger on one NER set.
@@ -23,13 +24,13 @@ type NERScore struct {
 }
 
 // NER tags the given split ("test" or "dev") of every set in
-// entity.Corpora under nerDir (../shared/data/ner) with m and scores whole
+// entitytrain.Corpora under nerDir (../shared/data/ner) with m and scores whole
 // entities as conlleval does: an entity counts when its span and class
 // both match. Each set is tagged in its own annotation domain; the
 // evaluation-only IndoLEM sets, in the news domain.
 func NER(nerDir string, m *entity.Model, split string) ([]NERScore, error) {
 	var out []NERScore
-	for _, c := range entity.Corpora {
+	for _, c := range entitytrain.Corpora {
 		files := c.Test
 		if split == "dev" {
 			files = c.Dev
@@ -61,14 +62,14 @@ func NER(nerDir string, m *entity.Model, split string) ([]NERScore, error) {
 }
 
 func (s *NERScore) add(gold, pred []string) {
-	g := entity.Spans(gold)
-	set := make(map[entity.Span]bool, len(g))
+	g := entitytrain.Spans(gold)
+	set := make(map[entitytrain.Span]bool, len(g))
 	for _, sp := range g {
 		set[sp] = true
 		s.class(sp.Class).Gold++
 		s.All.Gold++
 	}
-	for _, sp := range entity.Spans(pred) {
+	for _, sp := range entitytrain.Spans(pred) {
 		c := s.class(sp.Class)
 		c.Pred++
 		s.All.Pred++
@@ -117,7 +118,7 @@ func WriteNERReport(w io.Writer, scores []NERScore, info entity.ModelInfo, model
 
 func trainedOn(info entity.ModelInfo) string {
 	var parts []string
-	for _, c := range entity.Corpora {
+	for _, c := range entitytrain.Corpora {
 		if n, ok := info.Sentences[c.Name]; ok {
 			parts = append(parts, fmt.Sprintf("%s train (%d sentences)", c.Name, n))
 		}

@@ -1,4 +1,7 @@
-package langid
+// Package nb holds what detection in package langid and training in
+// analysis/langid/train share: the features of a word and the layout of a
+// model file.
+package nb
 
 import (
 	"strings"
@@ -12,10 +15,10 @@ import (
 // of rows: character n-grams of a word, the word itself, and the pair of a
 // word and the one before it.
 const (
-	tabNgram = iota
-	tabWord
-	tabBigram
-	numTables
+	TabNgram = iota
+	TabWord
+	TabBigram
+	NumTables
 )
 
 // maxRunes caps the runes of one word that n-grams are taken from, so that
@@ -32,10 +35,10 @@ const (
 
 func bucket(h uint64, bits uint8) uint32 { return uint32((h * mixPrime) >> (64 - bits)) }
 
-// extractor turns the word tokens of a document into table rows. Training
+// Extractor turns the word tokens of a document into table rows. Training
 // and detection both read features through it, so they cannot drift apart.
-type extractor struct {
-	bits       [numTables]uint8
+type Extractor struct {
+	bits       [NumTables]uint8
 	minN, maxN int
 
 	buf    []byte // the word in lower case between two spaces
@@ -44,23 +47,23 @@ type extractor struct {
 
 	// Rows of the last word: n-grams, and word and bigram rows (-1 when
 	// the word has none).
-	ngrams       []uint32
-	word, bigram int32
+	Ngrams       []uint32
+	Word, Bigram int32
 }
 
-func newExtractor(bits [numTables]uint8, minN, maxN int) *extractor {
-	return &extractor{bits: bits, minN: minN, maxN: maxN,
+func NewExtractor(bits [NumTables]uint8, minN, maxN int) *Extractor {
+	return &Extractor{bits: bits, minN: minN, maxN: maxN,
 		buf: make([]byte, 0, 4*maxRunes+2), starts: make([]int, 0, maxRunes+3),
-		ngrams: make([]uint32, 0, (maxRunes+2)*maxN)}
+		Ngrams: make([]uint32, 0, (maxRunes+2)*maxN)}
 }
 
-// breakPair stops the next word from forming a bigram with the last one.
-func (x *extractor) breakPair() { x.prev = 0 }
+// BreakPair stops the next word from forming a bigram with the last one.
+func (x *Extractor) BreakPair() { x.prev = 0 }
 
-// add computes the rows of word w. A name (lexical false) gives n-grams
+// Add computes the rows of word w. A name (lexical false) gives n-grams
 // only: its letters say something about the language, but its word row
 // would make the surname Wang count as wang, Malay for money.
-func (x *extractor) add(w string, lexical bool) {
+func (x *Extractor) Add(w string, lexical bool) {
 	x.buf = append(x.buf[:0], ' ')
 	x.starts = append(x.starts[:0], 0)
 	n := 0
@@ -83,7 +86,7 @@ func (x *extractor) add(w string, lexical bool) {
 	x.buf = append(x.buf, ' ')
 	x.starts = append(x.starts, len(x.buf))
 
-	x.ngrams = x.ngrams[:0]
+	x.Ngrams = x.Ngrams[:0]
 	runes := len(x.starts) - 1 // including the two spaces
 	for a := 0; a < runes; a++ {
 		h := uint64(fnvOffset)
@@ -92,12 +95,12 @@ func (x *extractor) add(w string, lexical bool) {
 				h = (h ^ uint64(c)) * fnvPrime
 			}
 			if k >= x.minN {
-				x.ngrams = append(x.ngrams, bucket(h, x.bits[tabNgram]))
+				x.Ngrams = append(x.Ngrams, bucket(h, x.bits[TabNgram]))
 			}
 		}
 	}
 
-	x.word, x.bigram = -1, -1
+	x.Word, x.Bigram = -1, -1
 	if !lexical {
 		x.prev = 0
 		return
@@ -107,19 +110,19 @@ func (x *extractor) add(w string, lexical bool) {
 		h = (h ^ uint64(c)) * fnvPrime
 	}
 	h |= 1 // never 0, which marks a break
-	x.word = int32(bucket(h, x.bits[tabWord]))
+	x.Word = int32(bucket(h, x.bits[TabWord]))
 	if x.prev != 0 {
-		x.bigram = int32(bucket(x.prev*fnvPrime^h, x.bits[tabBigram]))
+		x.Bigram = int32(bucket(x.prev*fnvPrime^h, x.bits[TabBigram]))
 	}
 	x.prev = h
 }
 
-// wordTokens calls fn for each word token of doc in order, with whether it
+// WordTokens calls fn for each word token of doc in order, with whether it
 // counts as a word of the language (lexical) rather than a name: a word
 // that starts with a capital letter is a name unless it opens a sentence,
 // a line or a quotation. fn returns false to stop. Other tokens break word
 // pairs (onBreak).
-func wordTokens(doc *text.Document, onBreak func(), fn func(w string, lexical bool) bool) {
+func WordTokens(doc *text.Document, onBreak func(), fn func(w string, lexical bool) bool) {
 	opens := true
 	prevEnd := 0
 	for _, t := range doc.Tokens {

@@ -1,4 +1,4 @@
-package entity
+package train
 
 import (
 	"bufio"
@@ -30,7 +30,7 @@ type Corpus struct {
 	// others are evaluation only.
 	Ship bool
 	// Domain is the domain the set is tagged in: its annotation
-	// conventions get features of their own (see Train).
+	// conventions get features of their own (see Model).
 	Domain string
 	// Published is the best published entity F1 on the set's test split,
 	// with its source, for warta eval ner.
@@ -97,12 +97,12 @@ func (c Corpus) Read(nerDir string, files []string) ([]Sentence, error) {
 	for _, name := range files {
 		f, err := os.Open(filepath.Join(nerDir, c.Dir, name))
 		if err != nil {
-			return nil, fmt.Errorf("entity: %w", err)
+			return nil, fmt.Errorf("entity train: %w", err)
 		}
 		s, err := ReadCoNLL(f, c.Tags)
 		f.Close()
 		if err != nil {
-			return nil, fmt.Errorf("entity: %s/%s: %w", c.Dir, name, err)
+			return nil, fmt.Errorf("entity train: %s/%s: %w", c.Dir, name, err)
 		}
 		all = append(all, s...)
 	}

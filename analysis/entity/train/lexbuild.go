@@ -1,4 +1,4 @@
-package entity
+package train
 
 import (
 	"bufio"
@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/warta-news/warta/analysis/entity/internal/parts"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -135,7 +136,7 @@ func readColumnText(col int, header bool) func(string) ([][]string, error) {
 // buildLexicon learns the word lexicon: how often each word is capitalised
 // inside a sentence in the cased sources, and word clusters over all of
 // them.
-func buildLexicon(dataDir string, logf func(string, ...any)) (*lexicon, error) {
+func buildLexicon(dataDir string, logf func(string, ...any)) ([]parts.Word, error) {
 	type counts struct{ caps, total int }
 	caseCounts := map[string]*counts{}
 	var corpus [][]string // lower-cased sentences for clustering
@@ -143,14 +144,14 @@ func buildLexicon(dataDir string, logf func(string, ...any)) (*lexicon, error) {
 	for _, src := range lexiconSources {
 		sents, err := src.read(filepath.Join(dataDir, src.path))
 		if err != nil {
-			return nil, fmt.Errorf("entity: lexicon source %s: %w", src.name, err)
+			return nil, fmt.Errorf("entity train: lexicon source %s: %w", src.name, err)
 		}
 		logf("lexicon source %s: %d sentences", src.name, len(sents))
 		for _, s := range sents {
 			lowered := make([]string, len(s))
 			initial := true
 			for i, w := range s {
-				buf = lowerInto(buf[:0], w)
+				buf = parts.Lower(buf[:0], w)
 				lowered[i] = string(buf)
 				if src.cased && !initial && isWordLike(w) {
 					c := caseCounts[lowered[i]]
@@ -159,11 +160,11 @@ func buildLexicon(dataDir string, logf func(string, ...any)) (*lexicon, error) {
 						caseCounts[lowered[i]] = c
 					}
 					c.total++
-					if isCapitalised(w) {
+					if parts.IsCapitalised(w) {
 						c.caps++
 					}
 				}
-				initial = opensClause(w) || w == "." || w == "!" || w == "?"
+				initial = parts.OpensClause(w) || w == "." || w == "!" || w == "?"
 			}
 			corpus = append(corpus, lowered)
 		}
@@ -177,29 +178,15 @@ func buildLexicon(dataDir string, logf func(string, ...any)) (*lexicon, error) {
 		words[w] = true
 	}
 	sorted := slices.Sorted(maps.Keys(words))
-	lex := newLexicon(len(sorted))
-	for _, w := range sorted {
-		bucket := caseUnknown
+	lex := make([]parts.Word, len(sorted))
+	for i, w := range sorted {
+		lex[i] = parts.Word{Text: w, Clusters: [3]int{-1, -1, -1}}
 		if c := caseCounts[w]; c != nil {
-			r := (float64(c.caps) + 0.1) / (float64(c.total) + 0.2)
-			switch {
-			case r < 0.05:
-				bucket = caseNever
-			case r < 0.4:
-				bucket = caseRarely
-			case r < 0.8:
-				bucket = caseOften
-			case r < 0.97:
-				bucket = caseMostly
-			default:
-				bucket = caseAlways
-			}
+			lex[i].Caps, lex[i].Total = c.caps, c.total
 		}
-		cl, ok := clusters[w]
-		if !ok {
-			cl = [3]int{-1, -1, -1}
+		if cl, ok := clusters[w]; ok {
+			lex[i].Clusters = cl
 		}
-		lex.put(hashString(fnvOffset, w), makeLexValue(bucket, cl))
 	}
 	logf("lexicon: %d words, %d with capitalisation counts, %d clustered", len(words), len(caseCounts), len(clusters))
 	return lex, nil

@@ -1,15 +1,21 @@
-package entity
+// Package train trains the NER model of package entity (warta train ner)
+// and reads the NER data sets that training and evaluation share.
+package train
 
 import (
 	"fmt"
 	"io"
-	"math"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"time"
+
+	"github.com/warta-news/warta/analysis/entity"
+	"github.com/warta-news/warta/analysis/entity/internal/parts"
 )
 
-// TrainConfig says what Train learns from and how.
-type TrainConfig struct {
+// Config says what Model learns from and how.
+type Config struct {
 	// DataDir is ../shared/data: the NER sets under ner/ and, for the word
 	// lexicon, the unlabelled text of the shippable sets (see
 	// lexiconSources).
@@ -39,14 +45,14 @@ type trainSentence struct {
 	starts []int32
 }
 
-// Train learns a model from the training splits of the shippable sets in
+// Model learns a model from the training splits of the shippable sets in
 // Corpora, with an averaged structured perceptron. Each set's sentences
 // carry the features of their own domain besides the shared ones, so that
 // conventions that differ between the sets (NERP is lower-cased, IDNer
 // tags buildings as places) do not blur the shared weights; news is
 // tagged with the shared weights and those of IDNer, the news set.
 // Nothing is read from a test split.
-func Train(cfg TrainConfig) (*Model, error) {
+func Model(cfg Config) (*entity.Model, error) {
 	start := time.Now()
 	if cfg.Epochs == 0 {
 		cfg.Epochs = defaultEpochs
@@ -55,26 +61,21 @@ func Train(cfg TrainConfig) (*Model, error) {
 		cfg.HashBits = defaultHashBits
 	}
 	if cfg.HashBits < 10 || cfg.HashBits > 24 {
-		return nil, fmt.Errorf("entity: hash bits %d out of range 10–24", cfg.HashBits)
+		return nil, fmt.Errorf("entity train: hash bits %d out of range 10–24", cfg.HashBits)
 	}
 	logf := func(format string, args ...any) {
 		if cfg.Log != nil {
 			fmt.Fprintf(cfg.Log, format+"\n", args...)
 		}
 	}
-	gaz, err := sharedGazetteer()
-	if err != nil {
-		return nil, err
+	spec := parts.Spec{
+		Classes:       []string{"PER", "ORG", "LOC", "EVT", "FNB"},
+		DefaultDomain: "idner",
+		HashBits:      cfg.HashBits,
+		Trainer:       "averaged perceptron",
+		Epochs:        cfg.Epochs,
+		Sentences:     map[string]int{},
 	}
-	m := &Model{
-		classes: []string{"PER", "ORG", "LOC", "EVT", "FNB"},
-		domains: []string{""},
-		gaz:     gaz,
-		info: ModelInfo{Trainer: "averaged perceptron", Epochs: cfg.Epochs, HashBits: cfg.HashBits,
-			Sentences: map[string]int{}, Gazetteer: gazetteerFingerprint()},
-	}
-	m.nLabels = 1 + 2*len(m.classes)
-	m.classMask = []uint32{1<<len(m.classes) - 1}
 	type set struct {
 		corpus     Corpus
 		train, dev []Sentence
@@ -93,39 +94,29 @@ func Train(cfg TrainConfig) (*Model, error) {
 			return nil, err
 		}
 		sets = append(sets, set{c, tr, dv})
-		m.domains = append(m.domains, c.Domain)
-		var mask uint32
-		for _, ours := range c.Tags {
-			for k, name := range m.classes {
-				if name == ours {
-					mask |= 1 << k
-				}
-			}
-		}
-		m.classMask = append(m.classMask, mask)
-		m.info.Sentences[c.Name] = len(tr)
+		spec.Domains = append(spec.Domains, parts.Domain{Name: c.Domain, Classes: slices.Collect(maps.Values(c.Tags))})
+		spec.Sentences[c.Name] = len(tr)
 	}
-	m.defaultDomain = m.Domain("idner")
-	m.setLabels()
-	lex, err := buildLexicon(cfg.DataDir, logf)
+	words, err := buildLexicon(cfg.DataDir, logf)
 	if err != nil {
 		return nil, err
 	}
-	m.lex = lex
-	m.hashBits = uint(cfg.HashBits)
-	m.trans = make([][]float32, len(m.domains))
-	for d := range m.trans {
-		m.trans[d] = make([]float32, (m.nLabels+1)*m.nLabels)
+	spec.Words = words
+	m, err := parts.NewModel(spec)
+	if err != nil {
+		return nil, err
 	}
+	tagged := m.Model().(*entity.Model)
 
 	var data []trainSentence
-	f := &featurizer{m: m}
 	for d, s := range sets {
 		for _, sent := range s.train {
-			ts, err := m.featurise(f, sent, d+1)
+			gold, err := m.Gold(sent.Tags)
 			if err != nil {
-				return nil, fmt.Errorf("entity: %s: %w", s.corpus.Name, err)
+				return nil, fmt.Errorf("entity train: %s: %w", s.corpus.Name, err)
 			}
+			ts := trainSentence{domain: d + 1, gold: gold}
+			ts.feats, ts.starts = m.Features(sent.Words, d+1)
 			data = append(data, ts)
 		}
 	}
@@ -136,13 +127,12 @@ func Train(cfg TrainConfig) (*Model, error) {
 	for i := range order {
 		order[i] = i
 	}
-	p := newPerceptron(m, 1<<cfg.HashBits)
-	t := &tagger{f: featurizer{m: m}}
+	p := newPerceptron(m, 1<<cfg.HashBits, len(sets)+1)
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		wrong := 0
 		for _, i := range order {
-			if p.step(t, &data[i]) {
+			if p.step(&data[i]) {
 				wrong++
 			}
 		}
@@ -152,7 +142,7 @@ func Train(cfg TrainConfig) (*Model, error) {
 			for d, s := range sets {
 				match, pred, gold := 0, 0, 0
 				for _, sent := range s.dev {
-					mt, pr, gd := CountSpans(sent.Tags, m.TagWordsIn(sent.Words, d+1))
+					mt, pr, gd := CountSpans(sent.Tags, tagged.TagWordsIn(sent.Words, d+1))
 					match, pred, gold = match+mt, pred+pr, gold+gd
 				}
 				msg += fmt.Sprintf("; %s dev F1 %.2f", s.corpus.Name, 100*f1(match, pred, gold))
@@ -161,35 +151,8 @@ func Train(cfg TrainConfig) (*Model, error) {
 		logf("%s", msg)
 	}
 	p.finish()
-	m.info.Seconds = time.Since(start).Seconds()
-	return m, nil
-}
-
-// featurise turns a gold sentence into a trainSentence.
-func (m *Model) featurise(f *featurizer, s Sentence, domain int) (trainSentence, error) {
-	ts := trainSentence{domain: domain, gold: make([]int, len(s.Tags))}
-	for i, tag := range s.Tags {
-		l := m.labelIndex(tag)
-		if l < 0 {
-			return ts, fmt.Errorf("unknown tag %q", tag)
-		}
-		ts.gold[i] = l
-	}
-	// Repair I- tags that continue nothing, as conlleval reads them.
-	for i, l := range ts.gold {
-		prev := -1
-		if i > 0 {
-			prev = ts.gold[i-1]
-		}
-		if !canFollow(prev, l) {
-			ts.gold[i] = labelB(labelClass(l))
-		}
-	}
-	f.prepare(s.Words)
-	f.extract(domain)
-	ts.feats = append([]uint32(nil), f.feats...)
-	ts.starts = append([]int32(nil), f.starts...)
-	return ts, nil
+	m.Finish(time.Since(start).Seconds())
+	return tagged, nil
 }
 
 // CountSpans compares the entity spans of two tag sequences: exact matches
@@ -218,35 +181,45 @@ func f1(match, pred, gold int) float64 {
 
 // perceptron is an averaged structured perceptron (Collins 2002) with the
 // usual lazy averaging: acc holds the step-weighted sum of all updates, so
-// the average is w − acc/steps. It trains in float32 and writes the
-// averaged, quantised weights into the model.
+// the average is w − acc/steps. It trains in float32 and hands the
+// averaged weights to the model, which quantises them.
 type perceptron struct {
-	m     *Model
-	w     []float32
-	accW  []float32
-	trans [][]float32
-	accT  [][]float32
-	steps float32
+	m      parts.Model
+	labels int
+	w      []float32
+	accW   []float32
+	trans  [][]float32
+	accT   [][]float32
+	steps  float32
+	score  []float32 // emission scores of the sentence being tagged
+	// avgW and avgT hold the averaged weights finish hands over.
+	avgW []float32
+	avgT [][]float32
 }
 
-func newPerceptron(m *Model, buckets int) *perceptron {
-	p := &perceptron{m: m, w: make([]float32, buckets*m.nLabels), accW: make([]float32, buckets*m.nLabels), steps: 1}
-	for _, t := range m.trans {
-		p.trans = append(p.trans, make([]float32, len(t)))
-		p.accT = append(p.accT, make([]float32, len(t)))
+func newPerceptron(m parts.Model, buckets, domains int) *perceptron {
+	L := m.Labels()
+	p := &perceptron{m: m, labels: L, w: make([]float32, buckets*L), accW: make([]float32, buckets*L),
+		avgW: make([]float32, buckets*L), steps: 1}
+	for range domains {
+		p.trans = append(p.trans, make([]float32, (L+1)*L))
+		p.accT = append(p.accT, make([]float32, (L+1)*L))
+		p.avgT = append(p.avgT, make([]float32, (L+1)*L))
 	}
 	return p
 }
 
 // step tags one sentence with the current weights and, if it is wrong,
 // moves them towards the gold labels. It reports whether it was wrong.
-func (p *perceptron) step(t *tagger, s *trainSentence) bool {
-	m := p.m
-	L := m.nLabels
+func (p *perceptron) step(s *trainSentence) bool {
+	L := p.labels
 	n := len(s.gold)
-	t.score = grow(t.score, n*L)
+	if cap(p.score) < n*L {
+		p.score = make([]float32, n*L, 2*n*L)
+	}
+	p.score = p.score[:n*L]
 	for i := range n {
-		row := t.score[i*L : i*L+L]
+		row := p.score[i*L : i*L+L]
 		clear(row)
 		for _, b := range s.feats[s.starts[i]:s.starts[i+1]] {
 			for l, v := range p.w[int(b)*L : int(b)*L+L] {
@@ -254,10 +227,7 @@ func (p *perceptron) step(t *tagger, s *trainSentence) bool {
 			}
 		}
 	}
-	saved := m.trans
-	m.trans = p.trans
-	pred := m.viterbi(t, s.domain)
-	m.trans = saved
+	pred := p.m.Decode(p.score, s.domain, p.trans[s.domain])
 	wrong := false
 	c := p.steps
 	tr, accT := p.trans[s.domain], p.accT[s.domain]
@@ -288,25 +258,15 @@ func (p *perceptron) step(t *tagger, s *trainSentence) bool {
 	return wrong
 }
 
-// finish writes the averaged weights into the model, the emission weights
-// quantised to int16 (a loss below 0.1 F1 on the dev splits; int8 lost
-// 0.6).
+// finish hands the averaged weights to the model.
 func (p *perceptron) finish() {
-	m := p.m
-	m.gen++
-	peak := float32(0)
-	avg := func(i int) float32 { return p.w[i] - p.accW[i]/p.steps }
 	for i := range p.w {
-		peak = max(peak, avg(i), -avg(i))
-	}
-	m.scale = max(peak, 1e-6) / math.MaxInt16
-	m.weights = grow(m.weights, len(p.w))
-	for i := range p.w {
-		m.weights[i] = int16(math.Round(float64(avg(i) / m.scale)))
+		p.avgW[i] = p.w[i] - p.accW[i]/p.steps
 	}
 	for d, t := range p.trans {
 		for i, v := range t {
-			m.trans[d][i] = v - p.accT[d][i]/p.steps
+			p.avgT[d][i] = v - p.accT[d][i]/p.steps
 		}
 	}
+	p.m.SetWeights(p.avgW, p.avgT)
 }

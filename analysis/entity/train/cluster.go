@@ -1,4 +1,4 @@
-package entity
+package train
 
 import (
 	"math"
@@ -15,6 +15,10 @@ import (
 // times, its class at each granularity. Clusters let the tagger generalise
 // from a name it has seen to one it has not that is used alike (names of
 // cities, of ministries, given names).
+// clusterSizes are the cluster counts at each granularity, coarse to fine;
+// each must fit its bit field of the entity lexicon (7, 8 and 10 bits).
+var clusterSizes = [3]int{100, 250, 1000}
+
 func exchangeClusters(corpus [][]string, logf func(string, ...any)) map[string][3]int {
 	const minClusterCount = 2
 	freq := map[string]int{}

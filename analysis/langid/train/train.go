@@ -1,7 +1,9 @@
-package langid
+// Package train builds the language model of package langid from the
+// SIB-200 train split (warta train langid), and reads the SIB-200 splits
+// that training and evaluation share.
+package train
 
 import (
-	_ "embed"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -11,6 +13,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/warta-news/warta/analysis/langid"
+	"github.com/warta-news/warta/analysis/langid/internal/nb"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -35,9 +39,6 @@ var corpus = []Language{
 	{"en", "eng_Latn"},
 }
 
-//go:embed data/id-ms.tsv
-var contrastTSV string
-
 // config holds the training choices, picked by five-fold cross-validation
 // on the train split (folds of the same sentences in every language) and
 // checked on dev; the test split was scored once, at the end.
@@ -45,11 +46,11 @@ type config struct {
 	// Rows of each table, as bits: 2^15 n-grams, 2^16 words and 2^15
 	// pairs (1.3 MB). Fewer rows mean more collisions: 2^15/2^15/2^14 lost
 	// 3.6 points of Malay accuracy at 99% Indonesian in cross-validation.
-	bits [numTables]uint8
+	bits [nb.NumTables]uint8
 	// How many times each table's evidence counts: a word is one feature
 	// against some 35 n-grams. 1/6/2 gave the best Indonesian–Malay AUC in
 	// cross-validation (0.991; 1/3/2 gave 0.989, 1/3/0 0.988).
-	weight     [numTables]int32
+	weight     [nb.NumTables]int32
 	minN, maxN int
 	// Additive smoothing of the counts; 0.3 and 1 did worse.
 	alpha float64
@@ -80,8 +81,8 @@ type config struct {
 }
 
 var defaultConfig = config{
-	bits:      [numTables]uint8{15, 16, 15},
-	weight:    [numTables]int32{1, 6, 2},
+	bits:      [nb.NumTables]uint8{15, 16, 15},
+	weight:    [nb.NumTables]int32{1, 6, 2},
 	minN:      1,
 	maxN:      5,
 	alpha:     0.1,
@@ -94,31 +95,35 @@ var defaultConfig = config{
 	minWords:  3,
 }
 
-// Train builds the model from the train.tsv files of the SIB-200 folders
+// Model builds the model from the train.tsv files of the SIB-200 folders
 // in dir (../shared/data/sib200) and the Malay–Indonesian contrast list
-// embedded from data/id-ms.tsv. Training is deterministic: the same data
-// gives the same bytes from Save.
-func Train(dir string) (*Model, error) {
-	return train(dir, defaultConfig)
+// that langid embeds from its data/id-ms.tsv. Training is deterministic:
+// the same data gives the same bytes from Save.
+func Model(dir string) (*langid.Model, error) {
+	m, err := train(dir, defaultConfig)
+	if err != nil {
+		return nil, err
+	}
+	return langid.Load(m.Encode())
 }
 
-func train(dir string, cfg config) (*Model, error) {
+func train(dir string, cfg config) (*nb.File, error) {
 	nl := len(corpus)
-	m := &Model{minN: cfg.minN, maxN: cfg.maxN, bits: cfg.bits, weight: cfg.weight, scale: cfg.scale,
-		temp: cfg.temp, maxFit: cfg.maxFit, minWords: cfg.minWords}
-	var counts [numTables][]float64 // row*nl + language
-	var totals [numTables][]float64
-	for t := range numTables {
+	m := &nb.File{MinN: cfg.minN, MaxN: cfg.maxN, Bits: cfg.bits, Weight: cfg.weight, Scale: cfg.scale,
+		Temp: cfg.temp, MaxFit: cfg.maxFit, MinWords: cfg.minWords}
+	var counts [nb.NumTables][]float64 // row*nl + language
+	var totals [nb.NumTables][]float64
+	for t := range nb.NumTables {
 		counts[t] = make([]float64, nl<<cfg.bits[t])
 		totals[t] = make([]float64, nl)
 	}
-	x := newExtractor(cfg.bits, cfg.minN, cfg.maxN)
+	x := nb.NewExtractor(cfg.bits, cfg.minN, cfg.maxN)
 	count := func(t int, row uint32, l int, n float64) {
 		counts[t][int(row)*nl+l] += n
 		totals[t][l] += n
 	}
 	for l, c := range corpus {
-		m.codes = append(m.codes, c.Code)
+		m.Codes = append(m.Codes, c.Code)
 		sents, err := ReadSplit(filepath.Join(dir, c.Folder, "train.tsv"))
 		if err != nil {
 			return nil, err
@@ -126,64 +131,61 @@ func train(dir string, cfg config) (*Model, error) {
 		for _, s := range sents {
 			doc := &text.Document{Text: text.Normalize(s)}
 			text.Tokenize(doc)
-			wordTokens(doc, x.breakPair, func(w string, lexical bool) bool {
-				x.add(w, lexical)
-				for _, row := range x.ngrams {
-					count(tabNgram, row, l, 1)
+			nb.WordTokens(doc, x.BreakPair, func(w string, lexical bool) bool {
+				x.Add(w, lexical)
+				for _, row := range x.Ngrams {
+					count(nb.TabNgram, row, l, 1)
 				}
-				if x.word >= 0 {
-					count(tabWord, uint32(x.word), l, 1)
+				if x.Word >= 0 {
+					count(nb.TabWord, uint32(x.Word), l, 1)
 				}
-				if x.bigram >= 0 {
-					count(tabBigram, uint32(x.bigram), l, 1)
+				if x.Bigram >= 0 {
+					count(nb.TabBigram, uint32(x.Bigram), l, 1)
 				}
 				return true
 			})
-			x.breakPair()
+			x.BreakPair()
 		}
 	}
 	if err := addContrasts(x, cfg.lexCount, count); err != nil {
 		return nil, err
 	}
-	for t := range numTables {
-		m.tables[t] = quantize(counts[t], totals[t], cfg.alpha, float64(cfg.scale))
+	for t := range nb.NumTables {
+		m.Tables[t] = quantize(counts[t], totals[t], cfg.alpha, float64(cfg.scale))
 	}
-	m.bias = make([]int32, nl)
+	m.Bias = make([]int32, nl)
 	for l := 1; l < nl; l++ {
-		m.bias[l] = int32(math.Round(cfg.otherBias * float64(cfg.scale)))
+		m.Bias[l] = int32(math.Round(cfg.otherBias * float64(cfg.scale)))
 	}
-	m.bias[1] = int32(math.Round(cfg.msBias * float64(cfg.scale)))
-	m.note = fmt.Sprintf("warta language identification model: multinomial naive Bayes over character 1-5-grams, "+
+	m.Bias[1] = int32(math.Round(cfg.msBias * float64(cfg.scale)))
+	m.Note = fmt.Sprintf("warta language identification model: multinomial naive Bayes over character 1-5-grams, "+
 		"words and word pairs (hashed), trained by `warta train langid` on the train split of SIB-200 "+
-		"(FLORES-200 text, CC BY-SA 4.0) for %s, and on analysis/langid/data/id-ms.tsv.", strings.Join(m.codes, " "))
+		"(FLORES-200 text, CC BY-SA 4.0) for %s, and on analysis/langid/data/id-ms.tsv.", strings.Join(m.Codes, " "))
 	return m, nil
 }
 
 // addContrasts counts each word of the contrast list for its language, as
 // if training had seen it lexCount times. Only the word row is counted.
-func addContrasts(x *extractor, lexCount float64, count func(t int, row uint32, l int, n float64)) error {
-	for i, line := range strings.Split(contrastTSV, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
+func addContrasts(x *nb.Extractor, lexCount float64, count func(t int, row uint32, l int, n float64)) error {
+	err := text.ReadTable("langid/data/id-ms.tsv", nb.ContrastList, 2, func(f []string) error {
+		if len(f) != 2 || strings.Contains(f[0], " ") || strings.Contains(f[1], " ") {
+			return errors.New("want two tab-separated words")
 		}
-		ms, id, ok := strings.Cut(line, "\t")
-		if !ok || strings.ContainsAny(id, "\t ") || strings.Contains(ms, " ") {
-			return fmt.Errorf("langid: data/id-ms.tsv:%d: want two tab-separated words", i+1)
-		}
-		for l, w := range []string{id, ms} { // corpus order: id, ms
+		for l, w := range []string{f[1], f[0]} { // corpus order: id, ms
 			if w == "-" {
 				continue
 			}
 			if w != strings.ToLower(w) {
-				return fmt.Errorf("langid: data/id-ms.tsv:%d: %q is not lower case", i+1, w)
+				return fmt.Errorf("%q is not lower case", w)
 			}
-			x.breakPair()
-			x.add(w, true)
-			count(tabWord, uint32(x.word), l, lexCount)
+			x.BreakPair()
+			x.Add(w, true)
+			count(nb.TabWord, uint32(x.Word), l, lexCount)
 		}
-	}
-	x.breakPair()
-	return nil
+		return nil
+	})
+	x.BreakPair()
+	return err
 }
 
 // quantize turns counts into −log P(row | language) with additive
@@ -207,7 +209,7 @@ func quantize(counts, totals []float64, alpha, scale float64) []byte {
 func ReadSplit(path string) ([]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("langid: %w", err)
+		return nil, fmt.Errorf("langid train: %w", err)
 	}
 	defer f.Close()
 	r := csv.NewReader(f)
@@ -215,10 +217,10 @@ func ReadSplit(path string) ([]string, error) {
 	r.FieldsPerRecord = 3
 	head, err := r.Read()
 	if err != nil {
-		return nil, fmt.Errorf("langid: %s: %w", path, err)
+		return nil, fmt.Errorf("langid train: %s: %w", path, err)
 	}
 	if head[2] != "text" {
-		return nil, fmt.Errorf("langid: %s: third column is %q, want text", path, head[2])
+		return nil, fmt.Errorf("langid train: %s: third column is %q, want text", path, head[2])
 	}
 	var out []string
 	for {
@@ -227,12 +229,12 @@ func ReadSplit(path string) ([]string, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("langid: %s: %w", path, err)
+			return nil, fmt.Errorf("langid train: %s: %w", path, err)
 		}
 		out = append(out, rec[2])
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("langid: %s: no sentences", path)
+		return nil, fmt.Errorf("langid train: %s: no sentences", path)
 	}
 	return out, nil
 }
