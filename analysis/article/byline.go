@@ -1,7 +1,6 @@
 package article
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -32,9 +31,46 @@ var creditLabels = map[string]creditRole{
 	"videografer": rolePhoto, "video": rolePhoto, "grafis": rolePhoto,
 }
 
-// creditLabel matches a label followed by a colon, at the start of a row
-// or after a separator: "Reporter : A", "Rep: A | Editor: B".
-var creditLabel = regexp.MustCompile(`(?i)(?:^|[|•·/,;]\s*|\s|\d)(written by|reported by|edited by|ditulis oleh|penulis|reporter|rep|red|laporan|pewarta|wartawan|jurnalis|oleh|author|writer|kontributor|koresponden|correspondent|editor|redaktur|penyunting|fotografer|foto|photo|photographer|videografer|video|grafis)\s*:\s*`)
+// labelAt is a role label followed by a colon in a line of credits.
+type labelAt struct {
+	role       creditRole
+	start, end int // the label's first byte, and the first byte after its colon
+}
+
+// creditLabelsIn returns the role labels with a colon in s, in order:
+// "Reporter : A", "Rep: A | Editor: B", "07:45Reporter: A". A label is one
+// or two words ("written by") standing before the colon.
+func creditLabelsIn(s string) []labelAt {
+	var out []labelAt
+	for i := strings.IndexByte(s, ':'); i >= 0; {
+		before := strings.TrimRight(s[:i], " ")
+		end := i + 1
+		for end < len(s) && s[end] == ' ' {
+			end++
+		}
+		// The last word before the colon, without the digits and signs a
+		// scraper glued to it, then the last two words.
+		w1 := before[strings.LastIndexByte(before, ' ')+1:]
+		w1 = strings.TrimLeftFunc(w1, func(r rune) bool { return !unicode.IsLetter(r) })
+		start := len(before) - len(w1)
+		role, ok := creditLabels[strings.ToLower(w1)]
+		if j := strings.LastIndexByte(before[:start], ' '); start > 0 {
+			w2 := strings.TrimSpace(before[j+1:])
+			if r2, ok2 := creditLabels[strings.ToLower(w2)]; ok2 {
+				role, ok, start = r2, true, j+1
+			}
+		}
+		if ok && w1 != "" {
+			out = append(out, labelAt{role, start, end})
+		}
+		next := strings.IndexByte(s[i+1:], ':')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return out
+}
 
 // credit is a name the page prints under a role label.
 type credit struct {
@@ -62,7 +98,7 @@ func (s *pageScan) readCredits(site string) []credit {
 		at := s.order[b.at]
 		// A label cell alone: the name is the next block.
 		if role, ok := creditLabels[strings.ToLower(strings.TrimRight(b.text, " :"))]; ok && i+1 < len(s.blocks) {
-			if next := s.blocks[i+1].text; len(next) <= maxBylineRunes && creditLabel.FindStringIndex(next) == nil {
+			if next := s.blocks[i+1].text; len(next) <= maxBylineRunes && creditLabelsIn(next) == nil {
 				if n := cleanByline(next, site); n != "" {
 					out = append(out, credit{role, n, at})
 				}
@@ -76,15 +112,18 @@ func (s *pageScan) readCredits(site string) []credit {
 				continue
 			}
 		}
-		locs := creditLabel.FindAllStringSubmatchIndex(b.text, -1)
-		for j, loc := range locs {
+		if strings.IndexByte(b.text, ':') < 0 {
+			continue
+		}
+		labels := creditLabelsIn(b.text)
+		for j, l := range labels {
 			end := len(b.text)
-			if j+1 < len(locs) {
-				end = locs[j+1][0]
+			if j+1 < len(labels) {
+				end = labels[j+1].start
 			}
-			role := creditLabels[strings.ToLower(b.text[loc[2]:loc[3]])]
-			raw := b.text[loc[1]:end]
-			if k := strings.IndexAny(raw, "|•·"); k >= 0 {
+			role := l.role
+			raw := b.text[l.end:end]
+			if k := strings.IndexAny(raw, "|•·/"); k >= 0 {
 				raw = raw[:k]
 			}
 			if role == rolePhoto && utf8.RuneCountInString(raw) > 40 {
@@ -174,8 +213,8 @@ func isNameLike(s string) bool {
 
 // labelRole returns the role of the label that opens s, or 0.
 func labelRole(s string) creditRole {
-	if loc := creditLabel.FindStringSubmatchIndex(s); loc != nil && strings.TrimSpace(s[:loc[2]]) == "" {
-		return creditLabels[strings.ToLower(s[loc[2]:loc[3]])]
+	if labels := creditLabelsIn(s); len(labels) > 0 && strings.TrimSpace(s[:labels[0].start]) == "" {
+		return labels[0].role
 	}
 	return 0
 }

@@ -95,6 +95,7 @@ func FromHTML(page string, opts PageOptions) *Article {
 	}
 	ps.joinDateline()
 	ps.dropRepeats(a.Title, append([]string{a.Byline}, s.meta.bylines...))
+	ps.dropRepeatedRows(s.places)
 	c := cleaner{paras: ps.text}
 	c.run()
 	a.Paragraphs = c.kept()
@@ -115,8 +116,8 @@ func FromHTML(page string, opts PageOptions) *Article {
 // place in the page, and the link lists found among them.
 type paragraphs struct {
 	text  []string
-	at    []int // place in the page (pre-order number), -1 when not found
-	links []piece
+	at    []int   // place in the page (pre-order number), -1 when not found
+	links []piece // link lists and date lines found among them
 }
 
 // piece is a piece of boilerplate and its place in the page.
@@ -143,10 +144,25 @@ func (s *pageScan) extractedParagraphs(content *html.Node) paragraphs {
 		at := -1 // not found
 		if n := s.places[placeKey(normalize(p))]; n != nil {
 			at = s.order[n]
+			if isDateLine(p, n) {
+				ps.links = append(ps.links, piece{at, Boilerplate{Other, normalize(p)}})
+				return
+			}
 		}
 		ps.add(p, at)
 	})
 	return ps
+}
+
+// maxDateLineRunes bounds a line that only prints a date.
+const maxDateLineRunes = 60
+
+// isDateLine reports whether p, the text of n, is a date line the
+// extractor kept with the body: short, with digits, in an element marked
+// as a date, in any language ("7 พฤศจิกายน 2568 10:30 น.").
+func isDateLine(p string, n *html.Node) bool {
+	return utf8.RuneCountInString(p) <= maxDateLineRunes && strings.ContainsAny(p, "0123456789") &&
+		textWords(p) <= minSentenceWords && dateLike(n)
 }
 
 // bodyParagraphs returns the paragraphs of a body element. Blocks made
@@ -197,7 +213,7 @@ func (s *pageScan) densest() *html.Node {
 	var best *html.Node
 	for _, b := range s.blocks {
 		p := b.at.Parent
-		if p == nil || len(strings.Fields(b.text)) < minSentenceWords || !endsSentence(b.text) || s.furnitureKind(b.at) != "" {
+		if p == nil || textWords(b.text) < minSentenceWords || !endsSentence(b.text) || s.furnitureKind(b.at) != "" {
 			continue
 		}
 		score[p] += utf8.RuneCountInString(b.text)
@@ -229,7 +245,7 @@ const minBodyProse = 0.6
 func (s *pageScan) proseShare(n *html.Node) float64 {
 	total, inside := 0, 0
 	for _, b := range s.blocks {
-		if len(strings.Fields(b.text)) < minSentenceWords || !endsSentence(b.text) || s.furnitureKind(b.at) != "" {
+		if textWords(b.text) < minSentenceWords || !endsSentence(b.text) || s.furnitureKind(b.at) != "" {
 			continue
 		}
 		runes := utf8.RuneCountInString(b.text)
@@ -281,6 +297,56 @@ func (ps *paragraphs) dropRepeats(title string, bylines []string) {
 		}
 		ps.text, ps.at = ps.text[1:], ps.at[1:]
 	}
+}
+
+// Repeated rows: a short line that is no sentence and comes back this many
+// times is a list page's share or tool row, printed under every item.
+const (
+	minRowRepeats   = 3
+	maxRepeatedRow  = 60
+	shareRowPattern = "share|tweet|pin|bagikan|facebook|whatsapp|email|e-mail|copy link|salin"
+)
+
+var shareRow = regexp.MustCompile(`(?i)\b(` + shareRowPattern + `)\b`)
+
+// dropRepeatedRows moves the rows a list page repeats to boilerplate;
+// places tells the element of a text, so that headings stay.
+func (ps *paragraphs) dropRepeatedRows(places map[string]*html.Node) {
+	count, most := map[string]int{}, 0
+	for _, p := range ps.text {
+		if utf8.RuneCountInString(p) <= maxRepeatedRow && !endsSentence(p) && !isHeading(places[placeKey(p)]) {
+			count[p]++
+			most = max(most, count[p])
+		}
+	}
+	if most < minRowRepeats {
+		return
+	}
+	text, at := ps.text[:0:0], ps.at[:0:0]
+	for i, p := range ps.text {
+		if count[p] < minRowRepeats {
+			text, at = append(text, p), append(at, ps.at[i])
+			continue
+		}
+		kind := Other
+		if shareRow.MatchString(p) {
+			kind = Share
+		}
+		ps.links = append(ps.links, piece{ps.at[i], Boilerplate{kind, p}})
+	}
+	ps.text, ps.at = text, at
+}
+
+// isHeading reports whether n is a heading element.
+func isHeading(n *html.Node) bool {
+	if n == nil {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
 
 // body returns the element that holds the article's running text on an
@@ -1023,7 +1089,7 @@ func (s *pageScan) isArticle(paras []string) bool {
 func proseWords(paras []string) int {
 	words := 0
 	for _, p := range paras {
-		if n := len(strings.Fields(p)); n >= minSentenceWords && endsSentence(p) {
+		if n := textWords(p); n >= minSentenceWords && endsSentence(p) {
 			words += n
 		}
 	}
@@ -1041,14 +1107,47 @@ const (
 )
 
 // endsSentence reports whether p ends as a sentence does, and not with the
-// ellipsis of a cut teaser.
+// ellipsis of a cut teaser: with a full stop, a question or exclamation
+// mark or a closing quote, in Latin or CJK punctuation, or with a letter of
+// a script that marks no sentence end (Thai, Lao, Khmer, Burmese).
 func endsSentence(p string) bool {
 	p = strings.TrimRight(p, " )]")
 	if strings.HasSuffix(p, "...") || strings.HasSuffix(p, "…") {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(p)
-	return strings.ContainsRune(".!?\"”’'", r)
+	return strings.ContainsRune(".!?\"”’'。！？｡」』", r) ||
+		r >= utf8.RuneSelf && unicode.In(r, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
+}
+
+// textWords counts the words of p: its fields, except that text in a
+// script written without spaces between words (Chinese, Japanese, Thai,
+// Lao, Khmer, Burmese) counts a word for every two characters.
+func textWords(p string) int {
+	words, run := 0, 0
+	inField := false
+	for _, r := range p {
+		switch {
+		case r >= utf8.RuneSelf && spaceless(r):
+			run++
+			inField = false
+			continue
+		case r == ' ' || r == '\t' || r == '\n':
+			inField = false
+		case !inField:
+			words++
+			inField = true
+		}
+		words += run / 2
+		run = 0
+	}
+	return words + (run+1)/2
+}
+
+// spaceless reports whether r belongs to a script written without spaces
+// between words.
+func spaceless(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
 
 // indexTypes are the schema.org types of pages that list articles or

@@ -144,16 +144,18 @@ func findPrintedDate(s string) (printedDate, bool) {
 		}
 	}
 	pats := printedPatterns()
-	try(pats[0], func(m []string) (int, time.Month, int, bool) {
-		d, _ := strconv.Atoi(m[1])
-		y, _ := strconv.Atoi(m[3])
-		return d, monthNames[strings.ToLower(m[2])], y, true
-	})
-	try(pats[1], func(m []string) (int, time.Month, int, bool) {
-		d, _ := strconv.Atoi(m[2])
-		y, _ := strconv.Atoi(m[3])
-		return d, monthNames[strings.ToLower(m[1])], y, true
-	})
+	if hasMonthName(s) {
+		try(pats[0], func(m []string) (int, time.Month, int, bool) {
+			d, _ := strconv.Atoi(m[1])
+			y, _ := strconv.Atoi(m[3])
+			return d, monthNames[strings.ToLower(m[2])], y, true
+		})
+		try(pats[1], func(m []string) (int, time.Month, int, bool) {
+			d, _ := strconv.Atoi(m[2])
+			y, _ := strconv.Atoi(m[3])
+			return d, monthNames[strings.ToLower(m[1])], y, true
+		})
+	}
 	try(pats[2], func(m []string) (int, time.Month, int, bool) {
 		d, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
@@ -176,6 +178,31 @@ func hasYear(s string) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// monthStems are the first three letters of every name in monthNames.
+var monthStems = map[[3]byte]bool{}
+
+func init() {
+	for name := range monthNames {
+		monthStems[[3]byte{name[0], name[1], name[2]}] = true
+	}
+}
+
+// hasMonthName reports whether a word of s starts as a month's name does:
+// the named-month patterns are spared the text without one.
+func hasMonthName(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if !isASCIILetter(s[i]) || i > 0 && isASCIILetter(s[i-1]) {
+			continue
+		}
+		if monthStems[[3]byte{s[i] | 0x20, s[i+1] | 0x20, s[i+2] | 0x20}] {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // buildPrinted makes a printedDate from its parts; tail holds the hour,
 // minute, second, am/pm and zone groups of timeTail.
