@@ -75,6 +75,9 @@ func (c *analyzeCmd) mode() outputMode {
 	return modeJSONL
 }
 
+// Validate checks the flags once they are read (kong calls it).
+func (c *analyzeCmd) Validate() error { return validateBatch(c.Published, c.Workers) }
+
 func (c *analyzeCmd) Run(ctx context.Context, env *Env) error {
 	if c.CPUProfile != "" {
 		stop, err := startCPUProfile(c.CPUProfile)
@@ -82,9 +85,6 @@ func (c *analyzeCmd) Run(ctx context.Context, env *Env) error {
 			return err
 		}
 		defer stop()
-	}
-	if err := checkPublished(c.Published); err != nil {
-		return err
 	}
 	out := bufio.NewWriterSize(env.Stdout, 256<<10)
 	w := newRecordWriter(out, c.mode())

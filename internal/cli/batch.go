@@ -13,13 +13,12 @@ import (
 // progress is what analyze and ingest tell the person at the terminal: a
 // progress bar, each article's warnings and errors, and a closing summary.
 type progress struct {
-	env          *Env
-	bar          *progressbar.ProgressBar
-	quiet        bool
-	start        time.Time
-	ok, failed   int
-	bytesIn      int64
-	failedInputs int
+	env        *Env
+	bar        *progressbar.ProgressBar
+	quiet      bool
+	start      time.Time
+	ok, failed int
+	bytesIn    int64
 }
 
 func newProgress(env *Env, verb string, quiet bool) *progress {
@@ -67,13 +66,16 @@ func (p *progress) finish() error {
 	return nil
 }
 
-// checkPublished checks a --published flag: a bad one is a usage error.
-func checkPublished(published string) error {
-	if published == "" {
-		return nil
+// validateBatch checks the flags analyze and ingest share: a bad one is
+// a usage error.
+func validateBatch(published string, workers int) error {
+	if published != "" {
+		if _, err := analysis.NormalizeDate(published); err != nil {
+			return fmt.Errorf("--published: %w", err)
+		}
 	}
-	if _, err := analysis.NormalizeDate(published); err != nil {
-		return &exitError{code: 2, err: fmt.Errorf("--published: %w", err)}
+	if workers < 0 {
+		return fmt.Errorf("--workers %d: want 0 (one per CPU) or more", workers)
 	}
 	return nil
 }

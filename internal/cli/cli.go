@@ -10,6 +10,8 @@ import (
 	"os"
 
 	"github.com/alecthomas/kong"
+
+	"github.com/warta-news/warta/internal/config"
 )
 
 // Env is what a command reads and writes: kept apart from the process so
@@ -20,9 +22,34 @@ type Env struct {
 	// StderrTerminal says whether Stderr is a terminal (progress bars).
 	StderrTerminal bool
 	Log            *slog.Logger
+	// Getenv reads the environment; nil means os.Getenv.
+	Getenv func(string) string
+	// Shared is the --shared flag (or $WARTA_SHARED), set by Main.
+	Shared string
+}
+
+func (env *Env) getenv(key string) string {
+	if env.Getenv == nil {
+		return os.Getenv(key)
+	}
+	return env.Getenv(key)
+}
+
+// dataset resolves a command's dataset flag: its own value when given,
+// else rel inside the shared data folder (--shared, $WARTA_SHARED, or
+// ../shared beside the checkout).
+func (env *Env) dataset(flag *string, rel string) error {
+	p, err := config.Dataset(*flag, env.Shared, rel, env.getenv)
+	if err != nil {
+		return &exitError{code: 2, err: err}
+	}
+	*flag = p
+	return nil
 }
 
 type root struct {
+	Shared string `placeholder:"DIR" env:"WARTA_SHARED" help:"The shared data folder with the datasets (data/...), for eval and train (default: ../shared beside the checkout)."`
+
 	Analyze analyzeCmd `cmd:"" help:"Analyse news articles into records (JSON)."`
 	Serve   serveCmd   `cmd:"" help:"Serve the JSON API and a search page over a data directory."`
 	Ingest  ingestCmd  `cmd:"" help:"Analyse articles and store them in a data directory."`
@@ -70,6 +97,7 @@ func Main(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "warta:", err)
 		return 2
 	}
+	env.Shared = cli.Shared
 	if err := kctx.Run(); err != nil {
 		var ee *exitError
 		if errors.As(err, &ee) {

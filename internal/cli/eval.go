@@ -17,10 +17,13 @@ type evalCmd struct {
 }
 
 type evalTextCmd struct {
-	Treebank string `default:"../shared/data/treebank" placeholder:"DIR" help:"Folder of the UD treebanks (ud-indonesian-csui, ud-indonesian-gsd)."`
+	Treebank string `placeholder:"DIR" help:"Folder of the UD treebanks (ud-indonesian-csui, ud-indonesian-gsd); default: data/treebank in the shared folder."`
 }
 
 func (c *evalTextCmd) Run(env *Env) error {
+	if err := env.dataset(&c.Treebank, "data/treebank"); err != nil {
+		return err
+	}
 	scores, err := eval.Text(c.Treebank)
 	if err != nil {
 		return err

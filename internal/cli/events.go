@@ -7,7 +7,7 @@ import (
 )
 
 type evalEventsCmd struct {
-	Data   string `default:"../shared/data/detik-news/articles.jsonl" placeholder:"FILE" help:"Articles as JSON Lines (id, title, url, published, body)."`
+	Data   string `placeholder:"FILE" help:"Articles as JSON Lines (id, title, url, published, body); default: data/detik-news/articles.jsonl in the shared folder."`
 	Judged string `default:"internal/eval/testdata/events-judged.tsv" placeholder:"FILE" help:"Judged sample to score precision with; empty for none."`
 	Gold   string `default:"internal/eval/testdata/events-gold.tsv" placeholder:"FILE" help:"Gold events of some articles to score recall and precision with; empty for none."`
 	Sample int    `default:"0" placeholder:"N" help:"Print N events drawn at random from the second half of the articles, to judge."`
@@ -15,6 +15,9 @@ type evalEventsCmd struct {
 }
 
 func (c *evalEventsCmd) Run(ctx context.Context, env *Env) error {
+	if err := env.dataset(&c.Data, "data/detik-news/articles.jsonl"); err != nil {
+		return err
+	}
 	stats, coded, err := eval.Events(ctx, c.Data, c.Judged, c.Gold)
 	if err != nil {
 		return err

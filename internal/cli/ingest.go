@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/internal/config"
 	"github.com/warta-news/warta/internal/ingest"
 	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/store"
@@ -26,15 +27,15 @@ known but whose text changed is stored as a new version. A running
 warta serve on the same directory sees new articles at once.`
 }
 
+// Validate checks the flags once they are read (kong calls it).
+func (c *ingestCmd) Validate() error { return validateBatch(c.Published, c.Workers) }
+
 func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
-	if err := checkPublished(c.Published); err != nil {
-		return err
-	}
 	files, err := ingest.Expand(c.Paths)
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
-	dir, err := dataDir(c.Data)
+	dir, err := config.DataDir(c.Data, env.getenv)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 type evalNERCmd struct {
-	Data  string `default:"../shared/data/ner" placeholder:"DIR" help:"Folder of the NER sets (nergrit_ner-grit, nerp_ner-prosa, idner-news-2k, indolem)."`
+	Data  string `placeholder:"DIR" help:"Folder of the NER sets (nergrit_ner-grit, nerp_ner-prosa, idner-news-2k, indolem); default: data/ner in the shared folder."`
 	Model string `placeholder:"FILE" help:"Model file to score (default: the one built into warta)."`
 	Split string `default:"test" enum:"test,dev" help:"Split to score: test (report) or dev (tuning)."`
 }
@@ -17,6 +17,9 @@ type evalNERCmd struct {
 func (c *evalNERCmd) Run(env *Env) error {
 	m, size, err := loadNERModel(c.Model)
 	if err != nil {
+		return err
+	}
+	if err := env.dataset(&c.Data, "data/ner"); err != nil {
 		return err
 	}
 	scores, err := eval.NER(c.Data, m, c.Split)

@@ -13,12 +13,13 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime"
+	"strings"
 	"time"
 
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/examples"
 	"github.com/warta-news/warta/internal/api"
+	"github.com/warta-news/warta/internal/config"
 	"github.com/warta-news/warta/internal/ingest"
 	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/search"
@@ -41,8 +42,19 @@ page at /. A new data directory is filled with the example articles.
 warta ingest may add articles to the same directory while the server runs.`
 }
 
+// Validate checks the flags once they are read (kong calls it).
+func (c *serveCmd) Validate() error {
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		return fmt.Errorf("--addr %q: want HOST:PORT: %w", c.Addr, err)
+	}
+	if strings.ContainsAny(c.Token, " \t\r\n") {
+		return errors.New("--token: a token has no spaces")
+	}
+	return nil
+}
+
 func (c *serveCmd) Run(ctx context.Context, env *Env) error {
-	dir, err := dataDir(c.Data)
+	dir, err := config.DataDir(c.Data, env.getenv)
 	if err != nil {
 		return err
 	}
@@ -136,32 +148,6 @@ func newToken() (string, error) {
 		return "", fmt.Errorf("make a token: %w", err)
 	}
 	return hex.EncodeToString(b), nil
-}
-
-// dataDir returns the data directory: the flag's, else the user's data
-// directory (XDG_DATA_HOME or ~/.local/share on Unix, the application
-// data folder on macOS and Windows) with warta in it.
-func dataDir(flag string) (string, error) {
-	if flag != "" {
-		return flag, nil
-	}
-	var base string
-	var err error
-	switch runtime.GOOS {
-	case "darwin", "windows":
-		base, err = os.UserConfigDir()
-	default:
-		base = os.Getenv("XDG_DATA_HOME")
-		if base == "" {
-			var home string
-			home, err = os.UserHomeDir()
-			base = filepath.Join(home, ".local", "share")
-		}
-	}
-	if err != nil {
-		return "", fmt.Errorf("no data directory: give --data: %w", err)
-	}
-	return filepath.Join(base, "warta"), nil
 }
 
 // openStore opens the SQLite store in dir with the Indonesian analyzer.

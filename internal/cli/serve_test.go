@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -194,24 +193,6 @@ func TestServeBadAddr(t *testing.T) {
 	code := Main(context.Background(), []string{"serve", "--addr", "bukan-alamat", "--data", t.TempDir()}, Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard})
 	if code != 2 {
 		t.Errorf("exit %d, want 2", code)
-	}
-}
-
-func TestDataDir(t *testing.T) {
-	if d, _ := dataDir("here"); d != "here" {
-		t.Errorf("the flag: %q", d)
-	}
-	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
-		return
-	}
-	t.Setenv("XDG_DATA_HOME", "/srv/data")
-	if d, _ := dataDir(""); d != filepath.Join("/srv/data", "warta") {
-		t.Errorf("XDG_DATA_HOME: %q", d)
-	}
-	t.Setenv("XDG_DATA_HOME", "")
-	t.Setenv("HOME", "/home/analis")
-	if d, _ := dataDir(""); d != "/home/analis/.local/share/warta" {
-		t.Errorf("default: %q", d)
 	}
 }
 

@@ -82,13 +82,36 @@ func TestStemFlags(t *testing.T) {
 	if _, err := parser.Parse([]string{"eval", "stem", "--misses"}); err != nil {
 		t.Fatal(err)
 	}
-	if c := cli.Eval.Stem; c.Data != "../shared/data/stem" || !c.Misses {
+	// Dataset flags default to empty: the shared folder fills them in.
+	if c := cli.Eval.Stem; c.Data != "" || !c.Misses {
 		t.Errorf("eval stem: %+v", c)
 	}
 	if _, err := parser.Parse([]string{"train", "stem", "--out", "x.txt"}); err != nil {
 		t.Fatal(err)
 	}
-	if c := cli.Train.Stem; c.Out != "x.txt" || !strings.HasSuffix(c.Treebank, "id_csui-ud-train.conllu") {
+	if c := cli.Train.Stem; c.Out != "x.txt" || c.Treebank != "" {
 		t.Errorf("train stem: %+v", c)
+	}
+}
+
+// Commands that read datasets find them through --shared or WARTA_SHARED
+// from any working directory.
+func TestSharedFlag(t *testing.T) {
+	dir, err := shared.Dir()
+	if err != nil {
+		shared.Path(t, "data/stem") // skips, or fails in CI
+	}
+	t.Chdir(t.TempDir())
+	if code, stdout, stderr := run(t, "", "--shared", dir, "eval", "stem"); code != 0 || !strings.Contains(stdout, "% (") {
+		t.Errorf("--shared: exit %d\n%s%s", code, stdout, stderr)
+	}
+	t.Setenv("WARTA_SHARED", dir)
+	if code, stdout, stderr := run(t, "", "eval", "stem"); code != 0 || !strings.Contains(stdout, "% (") {
+		t.Errorf("WARTA_SHARED: exit %d\n%s%s", code, stdout, stderr)
+	}
+	t.Setenv("WARTA_SHARED", "")
+	missing := filepath.Join(t.TempDir(), "missing")
+	if code, _, stderr := run(t, "", "--shared", missing, "eval", "stem"); code != 2 || !strings.Contains(stderr, missing) {
+		t.Errorf("a missing shared folder: exit %d, want 2 naming it\n%s", code, stderr)
 	}
 }

@@ -23,7 +23,7 @@ type trainCmd struct {
 }
 
 type trainLangidCmd struct {
-	Data string `default:"../shared/data/sib200" placeholder:"DIR" help:"Folder of the SIB-200 language folders; their train.tsv files are read."`
+	Data string `placeholder:"DIR" help:"Folder of the SIB-200 language folders (default: data/sib200 in the shared folder); their train.tsv files are read."`
 	Out  string `default:"analysis/langid/model.bin" placeholder:"FILE" help:"Where to write the model."`
 }
 
@@ -37,6 +37,9 @@ the same bytes, and says so.`
 
 func (c *trainLangidCmd) Run(env *Env) error {
 	start := time.Now()
+	if err := env.dataset(&c.Data, "data/sib200"); err != nil {
+		return err
+	}
 	m, err := langidtrain.Model(c.Data)
 	if err != nil {
 		return err
@@ -61,7 +64,7 @@ func (c *trainLangidCmd) Run(env *Env) error {
 }
 
 type trainStemCmd struct {
-	Treebank string `default:"../shared/data/treebank/ud-indonesian-csui/id_csui-ud-train.conllu" placeholder:"FILE" help:"CoNLL-U treebank to take the roots from: a train split only."`
+	Treebank string `placeholder:"FILE" help:"CoNLL-U treebank to take the roots from, a train split only (default: data/treebank/ud-indonesian-csui/id_csui-ud-train.conllu in the shared folder)."`
 	Out      string `default:"analysis/stem/data/roots_ud.txt" placeholder:"FILE" help:"Root list to write (embedded by analysis/stem)."`
 }
 
@@ -77,6 +80,9 @@ analysis/stem/data/roots.txt, which this command does not touch.`
 // Run writes the root list from the treebank's lemmas. It refuses a file
 // that is not a train split, so that no test data leaks into the list.
 func (c *trainStemCmd) Run(env *Env) error {
+	if err := env.dataset(&c.Treebank, "data/treebank/ud-indonesian-csui/id_csui-ud-train.conllu"); err != nil {
+		return err
+	}
 	base := filepath.Base(c.Treebank)
 	if !strings.Contains(base, "-train.") {
 		return &exitError{code: 2, err: fmt.Errorf("train stem: %s is not a train split (want a *-train.conllu file)", base)}
@@ -104,13 +110,16 @@ func (c *trainStemCmd) Run(env *Env) error {
 }
 
 type trainNERCmd struct {
-	Data   string `default:"../shared/data" placeholder:"DIR" help:"The shared data folder: NER sets under ner/, unlabelled text for the word clusters."`
+	Data   string `placeholder:"DIR" help:"Folder with the NER sets under ner/ and unlabelled text for the word clusters (default: data in the shared folder)."`
 	Out    string `default:"analysis/entity/data/ner.model" placeholder:"FILE" help:"Where to write the model (the default is the file built into warta)."`
 	Epochs int    `help:"Passes over the training data (default: the tuned number)."`
 	Seed   uint64 `help:"Seed for the order of training sentences."`
 }
 
 func (c *trainNERCmd) Run(env *Env) error {
+	if err := env.dataset(&c.Data, "data"); err != nil {
+		return err
+	}
 	m, err := entitytrain.Model(entitytrain.Config{DataDir: c.Data, Epochs: c.Epochs, Seed: c.Seed, Log: env.Stderr})
 	if err != nil {
 		return err

@@ -1,41 +1,23 @@
-// Package shared locates the project's shared data folder, ../shared beside
-// the module root, which holds the datasets, the founding article and its
-// gold annotation. Nothing from it is committed into the project: code and
+// Package shared is for tests: it finds the project's shared data folder
+// (as internal/config does for the commands), which holds the datasets,
+// the founding article and its gold annotation, and skips a test that
+// needs what is missing (failing it in CI). Nothing from it is committed into the project: code and
 // tests read it in place.
 package shared
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/warta-news/warta/internal/config"
 )
 
-// Dir returns the shared folder: $WARTA_SHARED if set, else the first
-// "shared" folder beside a parent directory holding go.mod.
-func Dir() (string, error) {
-	if d := os.Getenv("WARTA_SHARED"); d != "" {
-		return d, nil
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for dir := wd; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			cand := filepath.Join(filepath.Dir(dir), "shared")
-			if st, err := os.Stat(cand); err == nil && st.IsDir() {
-				return cand, nil
-			}
-			return "", fmt.Errorf("no shared folder beside %s", dir)
-		}
-		if filepath.Dir(dir) == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-	}
-}
+// Dir returns the shared folder: $WARTA_SHARED if set, else the "shared"
+// folder beside the module root (config.SharedDir, which the commands use
+// too; this package is for tests).
+func Dir() (string, error) { return config.SharedDir("", os.Getenv) }
 
 // Path returns the path of rel inside the shared folder. A test that needs
 // the file skips when it is missing on a developer's machine, and fails
