@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 
@@ -14,10 +15,15 @@ type wordLists struct {
 	notNames    map[string]bool // data/not_names.txt, as printed
 	roleBreaks  map[string]bool // data/role_breaks.txt, lower case
 	appositives map[string]bool // data/appositive_openers.txt, lower case
+	// initialsBefore: data/initials_openers.txt, lower case
+	initialsBefore map[string]bool
+	domesticHeads  map[string]bool   // data/domestic_heads.txt, lower case
+	leaders        map[string]string // data/leaders.tsv: a form, lower case → country
 }
 
 var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
-	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{}}
+	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{},
+		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, leaders: map[string]string{}}
 	for _, f := range []struct {
 		name  string
 		set   map[string]bool
@@ -26,6 +32,8 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 		{"data/not_names.txt", l.notNames, false},
 		{"data/role_breaks.txt", l.roleBreaks, true},
 		{"data/appositive_openers.txt", l.appositives, true},
+		{"data/initials_openers.txt", l.initialsBefore, true},
+		{"data/domestic_heads.txt", l.domesticHeads, true},
 	} {
 		err := readTable(f.name, func(fields []string) error {
 			w := strings.TrimSpace(fields[0])
@@ -38,6 +46,20 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 		if err != nil {
 			return nil, err
 		}
+	}
+	err := readTable("data/leaders.tsv", func(f []string) error {
+		if len(f) != 3 || len(f[2]) != 2 {
+			return fmt.Errorf("want name, other forms and a country code, got %q", strings.Join(f, "\t"))
+		}
+		for _, form := range append([]string{f[0]}, strings.Split(f[1], ";")...) {
+			if form = strings.ToLower(strings.TrimSpace(form)); form != "" {
+				l.leaders[form] = f[2]
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return l, nil
 })

@@ -32,6 +32,8 @@ type group struct {
 // tagger missed where the article repeats a known name, and drops
 // entities seen only in a title-case headline.
 func (a *article) merge() {
+	a.trimHeadline()
+	a.initialsOfPersons()
 	slices.SortStableFunc(a.ms, func(x, y mention) int { return x.first - y.first })
 	a.tokenEnt = grow(a.tokenEnt, len(a.doc.Tokens))
 	clear(a.tokenEnt)
@@ -75,6 +77,100 @@ func (a *article) merge() {
 	a.assignRoles()
 }
 
+// trimHeadline cuts each mention of a title-case headline down to what
+// the body supports, since its capitals are no evidence of a name: runs of
+// its words that the body prints as a whole mention, and runs of words of
+// the body's persons' names (Prabowo Puji Jokowi gives Prabowo and Jokowi
+// when the body names Prabowo Subianto and Jokowi). A listed place or
+// organisation stands on its own. What the body does not support goes.
+func (a *article) trimHeadline() {
+	strong := map[string]string{} // lower-case text → class
+	personWords := map[string]bool{}
+	weak := 0
+	for i := range a.ms {
+		m := &a.ms[i]
+		if m.weak {
+			weak++
+			continue
+		}
+		strong[strings.ToLower(a.text(m.first, m.last))] = m.class
+		if m.class == "PER" {
+			for t := m.first; t < m.last; t++ {
+				if w := a.word(t); isCapitalised(w) {
+					personWords[strings.ToLower(w)] = true
+				}
+			}
+		}
+	}
+	if weak == 0 {
+		return
+	}
+	out := a.ms[:0:0]
+	for _, m := range a.ms {
+		if !m.weak || len(m.gaz) > 0 {
+			out = append(out, m)
+			continue
+		}
+		if _, ok := strong[strings.ToLower(a.text(m.first, m.last))]; ok {
+			out = append(out, m)
+			continue
+		}
+		for i := m.first; i < m.last; {
+			j, class := i, ""
+			for k := m.last; k > i; k-- {
+				if c, ok := strong[strings.ToLower(a.text(i, k))]; ok {
+					j, class = k, c
+					break
+				}
+			}
+			if j == i {
+				for j < m.last && personWords[strings.ToLower(a.word(j))] {
+					j++
+				}
+				class = "PER"
+			}
+			if j == i {
+				i++
+				continue
+			}
+			piece := mention{first: i, last: j, class: class, sentence: m.sentence, weak: true}
+			if mt, ok := a.r.m.gaz.longest(a.wordsOf(i, j), a.hashes[i:j], 0); ok && mt.end == j-i {
+				piece.gaz = a.r.m.gaz.placeOrOrg(mt.entries)
+			}
+			out = append(out, piece)
+			i = j
+		}
+	}
+	a.ms = out
+}
+
+// initialsOfPersons makes persons of the initials the press prints for
+// suspects and witnesses (Saudara AS, tersangka berinisial MS): an
+// acronym after such a word names a person, and so does every bare
+// mention of that acronym in the article, not the country or body the
+// gazetteer knows by those letters.
+func (a *article) initialsOfPersons() {
+	var initials []string
+	for i := range a.ms {
+		m := &a.ms[i]
+		if m.last-m.first != 1 || m.first == 0 || !isAcronym(a.word(m.first)) || len(a.word(m.first)) > 4 {
+			continue
+		}
+		if a.r.lists.initialsBefore[strings.ToLower(a.word(m.first-1))] {
+			initials = append(initials, a.word(m.first))
+		}
+	}
+	if len(initials) == 0 {
+		return
+	}
+	for i := range a.ms {
+		m := &a.ms[i]
+		if m.last-m.first == 1 && slices.Contains(initials, a.word(m.first)) {
+			m.class, m.gaz = "PER", nil
+		}
+	}
+}
+
 // key is what two mentions must share to be one entity at first sight:
 // the gazetteer's canonical name, else the lower-case text.
 func (a *article) key(m *mention) string {
@@ -101,15 +197,16 @@ func (a *article) join(i, gi int) {
 
 // partOf returns the group whose name contains the mention's words, in
 // order, or is the same name spelt one letter apart, when exactly one
-// group qualifies; else -1. Gazetteer names and acronyms are left to
+// group qualifies (or, for one word in several persons' names, exactly
+// one name opens with it); else -1. Gazetteer names and acronyms are left to
 // their own rules.
 func (a *article) partOf(m *mention) int {
 	if len(m.gaz) > 0 {
 		return -1
 	}
 	words := a.lowerWords(m.first, m.last)
-	found, fuzzy := -1, -1
-	nFound, nFuzzy := 0, 0
+	found, fuzzy, opening, person := -1, -1, -1, -1
+	nFound, nFuzzy, nOpening, nPerson := 0, 0, 0, 0
 	for gi, g := range a.groups {
 		long := &a.ms[g.ms[0]] // the longest mention came first
 		if long.last-long.first <= m.last-m.first || (long.class != m.class && m.class != "PER") {
@@ -122,6 +219,12 @@ func (a *article) partOf(m *mention) int {
 		switch {
 		case containsRun(name, words):
 			found, nFound = gi, nFound+1
+			if long.class == "PER" {
+				person, nPerson = gi, nPerson+1
+			}
+			if long.class == "PER" && slices.Equal(name[:len(words)], words) {
+				opening, nOpening = gi, nOpening+1
+			}
 		case len(words) == 1 && long.class == "PER" && utf8.RuneCountInString(words[0]) >= 5 &&
 			editDistance1(words[0], name[len(name)-1]):
 			fuzzy, nFuzzy = gi, nFuzzy+1
@@ -130,6 +233,13 @@ func (a *article) partOf(m *mention) int {
 	switch {
 	case nFound == 1:
 		return found
+	case nFound > 1 && nPerson == 1 && m.class == "PER":
+		return person // Trump beside Donald Trump and rumah Trump
+	case nFound > 1 && nOpening == 1 && len(words) == 1:
+		// Prabowo beside Prabowo Subianto and Listyo Sigit Prabowo: an
+		// Indonesian is called by the name he opens with, others by the
+		// surname, so only the name opening with the word is a match.
+		return opening
 	case nFound == 0 && nFuzzy == 1:
 		return fuzzy
 	}

@@ -51,6 +51,10 @@ func (a *article) assignRoles() {
 		if len(g.ms) == 0 || g.class != "PER" {
 			continue
 		}
+		if c := a.leaderCountry(g); c != "" {
+			g.country = c
+			continue
+		}
 		for _, sp := range g.roleSpans {
 			if c := a.countryIn(sp[0], sp[1]); c != "" {
 				g.country = c
@@ -67,6 +71,86 @@ func (a *article) assignRoles() {
 			g.country = a.groups[a.ms[from].group].country
 		}
 	}
+	a.domesticDefault()
+}
+
+// leaderCountry returns the country of a person the leaders gazetteer
+// lists (Presiden Trump is of the US although the article names only the
+// office): the fullest name is a listed form, or, for a one-word name, a
+// listed one-word form (Putin).
+func (a *article) leaderCountry(g *group) string {
+	leaders := a.r.lists.leaders
+	long := a.fullest(g)
+	return leaders[strings.ToLower(a.text(long.first, long.last))]
+}
+
+// fullest returns the group's longest mention.
+func (a *article) fullest(g *group) *mention {
+	long := &a.ms[g.ms[0]]
+	for _, i := range g.ms {
+		if m := &a.ms[i]; m.last-m.first > long.last-long.first {
+			long = m
+		}
+	}
+	return long
+}
+
+// foreignShare bounds the share of an article's mentions of entities of
+// known country that may be foreign in an article about Indonesia only:
+// dolar AS or a trade partner named in passing is no foreign story.
+const foreignShare = 0.2
+
+// domesticDefault gives Indonesia to the entities of unknown country that
+// are Indonesian by their name's head word (PT, Yayasan, Kabupaten,
+// Polres), and, in an article with no foreign signal — no foreign person,
+// and foreign places and bodies under foreignShare of the mentions of
+// known country — to every person, organisation and place of unknown
+// country that no gazetteer lists as international.
+func (a *article) domesticDefault() {
+	foreign, known, foreignPerson := 0, 0, false
+	for _, g := range a.groups {
+		if len(g.ms) == 0 || g.dropped || g.country == "" {
+			continue
+		}
+		known += len(g.ms)
+		if g.country != "ID" {
+			foreign += len(g.ms)
+			foreignPerson = foreignPerson || g.class == "PER"
+		}
+	}
+	domestic := !foreignPerson && float64(foreign) < foreignShare*float64(known)
+	for _, g := range a.groups {
+		if len(g.ms) == 0 || g.dropped || g.country != "" {
+			continue
+		}
+		switch g.class {
+		case "ORG", "LOC":
+			long := a.fullest(g)
+			if a.r.lists.domesticHeads[strings.ToLower(strings.TrimSuffix(a.word(long.first), "."))] ||
+				a.r.lists.domesticHeads[strings.ToLower(a.word(long.first))] {
+				g.country = "ID"
+				continue
+			}
+			if domestic && !a.international(g) {
+				g.country = "ID"
+			}
+		case "PER":
+			if domestic {
+				g.country = "ID"
+			}
+		}
+	}
+}
+
+// international reports whether a gazetteer lists the entity as a body
+// or place of no one country (PBB, ASEAN, Kutub Utara).
+func (a *article) international(g *group) bool {
+	for _, j := range g.gaz {
+		if a.r.m.gaz.entries[j].country == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // domesticRole reports whether one of the person's roles is an office that
