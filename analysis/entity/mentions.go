@@ -19,11 +19,14 @@ type wordLists struct {
 	initialsBefore map[string]bool
 	domesticHeads  map[string]bool   // data/domestic_heads.txt, lower case
 	leaders        map[string]string // data/leaders.tsv: a form, lower case → country
+	units          map[string]string // data/units.tsv: a unit, lower case → what follows it
+	unitLong       map[string]string // data/units.tsv: a short unit, lower case → its long form
 }
 
 var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{},
-		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, leaders: map[string]string{}}
+		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, leaders: map[string]string{},
+		units: map[string]string{}, unitLong: map[string]string{}}
 	for _, f := range []struct {
 		name  string
 		set   map[string]bool
@@ -47,7 +50,23 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 			return nil, err
 		}
 	}
-	err := readTable("data/leaders.tsv", func(f []string) error {
+	err := readTable("data/units.tsv", func(f []string) error {
+		switch {
+		case len(f) < 2 || len(f) > 3:
+			return fmt.Errorf("want a unit, what follows it and its long form, got %q", strings.Join(f, "\t"))
+		case f[1] != "place" && f[1] != "office" && f[1] != "body":
+			return fmt.Errorf("unknown kind %q", f[1])
+		}
+		l.units[strings.ToLower(f[0])] = f[1]
+		if len(f) == 3 && f[2] != "" {
+			l.unitLong[strings.ToLower(f[0])] = f[2]
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTable("data/leaders.tsv", func(f []string) error {
 		if len(f) != 3 || len(f[2]) != 2 {
 			return fmt.Errorf("want name, other forms and a country code, got %q", strings.Join(f, "\t"))
 		}

@@ -32,6 +32,7 @@ type group struct {
 // tagger missed where the article repeats a known name, and drops
 // entities seen only in a title-case headline.
 func (a *article) merge() {
+	a.joinUnits()
 	a.trimHeadline()
 	a.initialsOfPersons()
 	slices.SortStableFunc(a.ms, func(x, y mention) int { return x.first - y.first })
@@ -178,7 +179,32 @@ func (a *article) key(m *mention) string {
 		e := a.r.m.gaz.entries[m.gaz[0]]
 		return "\x00" + e.country + "\x00" + e.name
 	}
-	return strings.ToLower(strings.ReplaceAll(a.text(m.first, m.last), "’", "'"))
+	if n, _ := a.unitAt(m.first); n > 0 && n < m.last-m.first {
+		return a.unitKey(m, n)
+	}
+	k := strings.ToLower(strings.ReplaceAll(a.text(m.first, m.last), "’", "'"))
+	if m.class == "PER" {
+		k = strings.ReplaceAll(k, ".", "") // M. Fauzi, M Fauzi
+	}
+	return k
+}
+
+// unitKey is the key of a unit's mention whose first n words name the
+// unit: its long form, then the canonical name of the place it serves
+// (Pemprov Jatim and Pemerintah Provinsi Jawa Timur are one).
+func (a *article) unitKey(m *mention, n int) string {
+	head := strings.ToLower(a.text(m.first, m.first+n))
+	if long, ok := a.r.lists.unitLong[head]; ok {
+		head = long
+	}
+	rest := strings.ToLower(a.text(m.first+n, m.last))
+	g := a.r.m.gaz
+	if mt, ok := g.longest(a.wordsOf(m.first+n, m.last), a.hashes[m.first+n:m.last], 0); ok && mt.end == m.last-m.first-n {
+		if es := g.placeOrOrg(mt.entries); len(es) > 0 {
+			rest = g.entries[es[0]].name
+		}
+	}
+	return "\x01" + head + " " + rest
 }
 
 func (a *article) join(i, gi int) {

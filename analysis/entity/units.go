@@ -1,0 +1,163 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/warta-news/warta/analysis/text"
+)
+
+// joinUnits makes one organisation of an Indonesian government unit and
+// the place or body it is named after (data/units.tsv): Polresta
+// Denpasar, Pemkab Sleman, Kejaksaan Tinggi Bali, Dinas Perindustrian dan
+// Perdagangan Provinsi Riau, Komisi XI DPR RI. The mentions inside (the
+// place, the parent body) give way to it; a mention as long or longer
+// that it would cut is left as it is.
+func (a *article) joinUnits() {
+	toks := a.doc.Tokens
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Kind != text.Word || !isCapitalised(a.word(i)) {
+			continue
+		}
+		n, kind := a.unitAt(i)
+		if n == 0 {
+			continue
+		}
+		end := a.unitEnd(i+n, kind)
+		if end <= i+n {
+			continue
+		}
+		inside := true
+		for _, m := range a.ms {
+			if m.first < end && i < m.last && (m.first <= i && m.last >= end || m.first < i || m.last > end || m.class == "PER") {
+				inside = false
+				break
+			}
+		}
+		if !inside {
+			continue
+		}
+		a.ms = slices.DeleteFunc(a.ms, func(m mention) bool { return m.first >= i && m.last <= end })
+		si := a.sentenceOf(i)
+		s := a.doc.Sentences[si]
+		unit := mention{first: i, last: end, class: "ORG", sentence: si, weak: s.Start < a.doc.Title.End && titleCased(a.doc, s)}
+		if mt, ok := a.r.m.gaz.longest(a.wordsOf(i, end), a.hashes[i:end], 0); ok && mt.end == end-i {
+			unit.gaz = a.r.m.gaz.placeOrOrg(mt.entries)
+		}
+		a.ms = append(a.ms, unit)
+		i = end - 1
+	}
+}
+
+// unitAt returns how many words from token i name a unit, and what
+// follows one; 0 for none.
+func (a *article) unitAt(i int) (int, string) {
+	for n := 2; n >= 1; n-- {
+		if i+n > len(a.doc.Tokens) {
+			continue
+		}
+		words := make([]string, 0, n)
+		for k := i; k < i+n; k++ {
+			words = append(words, strings.ToLower(a.word(k)))
+		}
+		if kind, ok := a.r.lists.units[strings.Join(words, " ")]; ok {
+			return n, kind
+		}
+	}
+	return 0, ""
+}
+
+// unitEnd returns where the name of a unit that goes on at token j
+// ends, as what follows it is: a place, an office name, or a body.
+func (a *article) unitEnd(j int, kind string) int {
+	switch kind {
+	case "place":
+		return a.placeEnd(j)
+	case "office":
+		e := j
+		for e < len(a.doc.Tokens) && e-j < 8 && !a.personStarts(e) {
+			if w := a.word(e); a.doc.Tokens[e].Kind == text.Word && (isCapitalised(w) ||
+				w == "dan" && e > j && e+1 < len(a.doc.Tokens) && isCapitalised(a.word(e+1))) {
+				e++
+				continue
+			}
+			break
+		}
+		return e
+	case "body":
+		if j >= len(a.doc.Tokens) || !isUnitNumber(a.word(j)) || j+1 >= len(a.doc.Tokens) {
+			return j
+		}
+		switch a.word(j + 1) {
+		case "DPR", "DPRD", "MPR":
+		default:
+			return j
+		}
+		e := j + 2
+		if e < len(a.doc.Tokens) && a.word(e) == "RI" {
+			return e + 1
+		}
+		if p := a.placeEnd(e); p > e {
+			return p
+		}
+		return e
+	}
+	return j
+}
+
+// placeEnd returns the end of a place named at token j: a mention that
+// is not a person, else one to three capitalised words in no mention; j
+// when there is none.
+func (a *article) placeEnd(j int) int {
+	for _, m := range a.ms {
+		if m.first == j {
+			if m.class == "PER" {
+				return j
+			}
+			return m.last
+		}
+	}
+	e := j
+	for e < len(a.doc.Tokens) && e-j < 3 && a.doc.Tokens[e].Kind == text.Word && isCapitalised(a.word(e)) &&
+		!a.covered(e) && a.r.lists.units[strings.ToLower(a.word(e))] == "" {
+		e++
+	}
+	return e
+}
+
+// personStarts reports whether a person's mention starts at token i.
+func (a *article) personStarts(i int) bool {
+	for _, m := range a.ms {
+		if m.first == i && m.class == "PER" {
+			return true
+		}
+	}
+	return false
+}
+
+// covered reports whether a mention holds token i.
+func (a *article) covered(i int) bool {
+	for _, m := range a.ms {
+		if m.first <= i && i < m.last {
+			return true
+		}
+	}
+	return false
+}
+
+// isUnitNumber reports whether w numbers a commission: a Roman numeral
+// (XI), digits (11) or a letter (A, of a DPRD's commissions).
+func isUnitNumber(w string) bool {
+	if w == "" {
+		return false
+	}
+	if len(w) == 1 && 'A' <= w[0] && w[0] <= 'E' {
+		return true
+	}
+	roman, digits := true, true
+	for i := 0; i < len(w); i++ {
+		roman = roman && strings.IndexByte("IVX", w[i]) >= 0
+		digits = digits && '0' <= w[i] && w[i] <= '9'
+	}
+	return roman || digits
+}
