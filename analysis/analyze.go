@@ -56,14 +56,10 @@ func Analyze(ctx context.Context, in Input) (*Record, error) {
 	return DefaultPipeline().Analyze(ctx, in)
 }
 
-// Analyze cleans the article, builds its Document and runs every stage.
-// It fails only when a text input has no text or a stage fails; problems
-// that leave a usable record become warnings. A web page without an
-// article gives a record with a warning.
-//
-// The language a page declares is set in the record's language before the
-// stages run, with confidence 0, as a hint for the language stage.
-func (p Pipeline) Analyze(ctx context.Context, in Input) (*Record, error) {
+// newDocument cleans the article and returns the record's start (what
+// the cleaner read: title, paragraphs, furniture, source, publication
+// date, text and id) and the Document the stages share.
+func newDocument(in Input) (*Record, *Document, error) {
 	var a *article.Article
 	switch {
 	case in.Format == FormatHTML:
@@ -74,7 +70,7 @@ func (p Pipeline) Analyze(ctx context.Context, in Input) (*Record, error) {
 		a = article.FromText(text.Normalize(in.Body))
 	}
 	if a.Title == "" && len(a.Paragraphs) == 0 && in.Format != FormatHTML {
-		return nil, ErrNoText
+		return nil, nil, ErrNoText
 	}
 	rec := &Record{
 		Title:       a.Title,
@@ -85,11 +81,8 @@ func (p Pipeline) Analyze(ctx context.Context, in Input) (*Record, error) {
 		Paragraphs:  a.Paragraphs,
 		Boilerplate: a.Boilerplate,
 		Source:      Source{URL: cmp.Or(a.URL, in.URL), Path: in.Path, Line: in.Line},
-		Language:    Language{Code: a.Language},
-		Warnings:    append(append([]string{}, in.Warnings...), a.Warnings...),
-
-		sectionInTitle: a.SectionInTitle,
 	}
+	warnings := append(append([]string{}, in.Warnings...), a.Warnings...)
 	if rec.Paragraphs == nil {
 		rec.Paragraphs = []string{}
 	}
@@ -107,22 +100,24 @@ func (p Pipeline) Analyze(ctx context.Context, in Input) (*Record, error) {
 		if pub, err := NormalizeDate(in.Published); err == nil {
 			rec.Published = &pub
 		} else {
-			rec.Warnings = append(rec.Warnings, err.Error())
+			warnings = append(warnings, err.Error())
 		}
 	}
-	doc := text.NewDocument(a.Title, a.Paragraphs)
-	rec.Text = doc.Text
-	sum := sha256.Sum256([]byte(doc.Text))
+	d := &Document{
+		Document:       text.NewDocument(a.Title, a.Paragraphs),
+		Published:      publishedTime(rec.Published),
+		Section:        a.Section,
+		URL:            rec.Source.URL,
+		Dateline:       a.Dateline,
+		Boilerplate:    rec.Boilerplate,
+		SectionInTitle: a.SectionInTitle,
+		Warnings:       warnings,
+		Language:       Language{Code: a.Language},
+	}
+	rec.Text = d.Text
+	sum := sha256.Sum256([]byte(d.Text))
 	rec.ID = hex.EncodeToString(sum[:8])
-	for _, s := range p {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if err := s.Run(ctx, doc, rec); err != nil {
-			return nil, fmt.Errorf("analyze: %s: %w", s.Name, err)
-		}
-	}
-	return rec, nil
+	return rec, d, nil
 }
 
 func optional(s string) *string {

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/warta-news/warta/analysis/article"
@@ -63,22 +64,23 @@ func BenchmarkPipeline(b *testing.B) {
 	})
 	bench("stage=language", func(i int) { langid.Detect(tokenized[i]) })
 
-	// The events stage over records as it finds them, every stage before
-	// it run.
-	last := pipeline[len(pipeline)-1]
-	docs, recs := make([]*text.Document, len(arts)), make([]*Record, len(arts))
+	// The events stage over documents as it finds them, every stage
+	// before it run.
+	at := slices.IndexFunc(pipeline, func(s Stage) bool { return s.Name == "events" })
+	events := pipeline[at]
+	docs := make([]*Document, len(arts))
 	for i := range arts {
-		capture := append(pipeline[:len(pipeline)-1:len(pipeline)-1], Stage{Name: "capture",
-			Run: func(_ context.Context, doc *text.Document, rec *Record) error {
-				docs[i], recs[i] = doc, rec
+		capture := append(pipeline[:at:at], Stage{Name: "capture",
+			Run: func(_ context.Context, d *Document) error {
+				docs[i] = d
 				return nil
 			}})
 		if _, err := capture.Analyze(ctx, inputs[i]); err != nil {
 			b.Fatal(err)
 		}
 	}
-	bench("stage="+last.Name, func(i int) {
-		if err := last.Run(ctx, docs[i], recs[i]); err != nil {
+	bench("stage=events", func(i int) {
+		if err := events.Run(ctx, docs[i]); err != nil {
 			b.Fatal(err)
 		}
 	})

@@ -7,7 +7,6 @@ import (
 	"github.com/warta-news/warta/analysis/event"
 	"github.com/warta-news/warta/analysis/fingerprint"
 	"github.com/warta-news/warta/analysis/quality"
-	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/analysis/timex"
 )
 
@@ -37,17 +36,6 @@ type Record struct {
 	Durations   []timex.Duration         `json:"durations"`
 	Fingerprint *fingerprint.Fingerprint `json:"fingerprint,omitempty"`
 	Quality     *quality.Quality         `json:"quality,omitempty"`
-
-	// entities keeps the entities stage's result, in byte offsets and with
-	// its token index, for the stages after it (quotes, events).
-	entities *entity.Result
-	// quoteSpans and byteDates keep the quotes' and dates' byte spans for
-	// the events stage.
-	quoteSpans []text.Span
-	byteDates  []timex.Date
-	// sectionInTitle is the section label the cleaner cut from the
-	// headline, for the quality stage.
-	sectionInTitle string
 }
 
 // Source says where an article came from, as far as it is known.

@@ -21,144 +21,118 @@ import (
 	"github.com/warta-news/warta/analysis/timex"
 )
 
-// Stage adds one layer to an article under analysis: it reads the shared
-// Document and writes its fields of the Record. Stages run in order and
-// never re-tokenise.
-type Stage struct {
-	Name string
-	Run  func(ctx context.Context, doc *text.Document, rec *Record) error
-}
-
-// Pipeline is an ordered list of stages.
-type Pipeline []Stage
-
-// DefaultPipeline returns the stages warta runs: tokens, sentences,
-// language, entities, quotes, dates and durations, amounts, events, then
-// the fingerprint and the quality signals.
+// DefaultPipeline returns the stages warta runs, in order, each with the
+// layers it needs and provides (see the package documentation).
 func DefaultPipeline() Pipeline {
 	return Pipeline{
-		{Name: "tokens", Run: func(_ context.Context, doc *text.Document, _ *Record) error {
+		{Name: "tokens", Provides: []Layer{LayerTokens}, Run: func(_ context.Context, d *Document) error {
 			if err := text.Load(); err != nil {
 				return err
 			}
-			text.Tokenize(doc)
+			text.Tokenize(d.Document)
 			return nil
 		}},
-		{Name: "sentences", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
-			text.SplitSentences(doc)
-			rec.Sentences = sentenceSpans(doc)
+		{Name: "sentences", Needs: []Layer{LayerTokens}, Provides: []Layer{LayerSentences}, Run: func(_ context.Context, d *Document) error {
+			text.SplitSentences(d.Document)
 			return nil
 		}},
-		{Name: "language", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+		{Name: "language", Needs: []Layer{LayerTokens}, Provides: []Layer{LayerLanguage}, Run: func(_ context.Context, d *Document) error {
 			m, err := langid.Default()
 			if err != nil {
 				return err
 			}
-			code, conf := m.Detect(doc)
-			rec.Language = Language{Code: code, Confidence: conf}
+			code, conf := m.Detect(d.Document)
+			d.Language = Language{Code: code, Confidence: conf}
 			switch code {
 			case "id":
 			case "und":
-				rec.Warnings = append(rec.Warnings, "language could not be identified")
+				d.Warnings = append(d.Warnings, "language could not be identified")
 			default:
-				rec.Warnings = append(rec.Warnings, fmt.Sprintf("language is not Indonesian (%s, confidence %.2f)", code, conf))
+				d.Warnings = append(d.Warnings, fmt.Sprintf("language is not Indonesian (%s, confidence %.2f)", code, conf))
 			}
 			return nil
 		}},
-		{Name: "entities", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+		{Name: "entities", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerEntities}, Run: func(_ context.Context, d *Document) error {
 			r, err := defaultRecognizer()
 			if err != nil {
 				return err
 			}
-			rec.entities = r.Find(doc)
-			rec.Entities = recordEntities(doc, rec.entities.Entities)
+			d.Entities = r.Find(d.Document)
 			return nil
 		}},
-		{Name: "quotes", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+		{Name: "quotes", Needs: []Layer{LayerSentences, LayerEntities}, Provides: []Layer{LayerQuotes}, Run: func(_ context.Context, d *Document) error {
 			if err := quote.Load(); err != nil {
 				return err
 			}
-			qs := quote.Find(doc, quoteEntities(rec.entities))
-			rec.quoteSpans = make([]text.Span, len(qs))
-			for i, q := range qs {
-				rec.quoteSpans[i] = text.Span{Start: q.Text.Start, End: q.Text.End}
-			}
-			rec.Quotes = quoteRecords(doc, qs)
+			d.Quotes = quote.Find(d.Document, quoteEntities(d.Entities))
 			return nil
 		}},
-		{Name: "timex", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+		{Name: "timex", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerDates}, Run: func(_ context.Context, d *Document) error {
 			if err := timex.Load(); err != nil {
 				return err
 			}
-			rec.Dates, rec.Durations = timex.Find(doc, publishedTime(rec.Published))
-			rec.Dates = nonNil(rec.Dates)
-			rec.byteDates = slices.Clone(rec.Dates)
-			rec.Durations = nonNil(rec.Durations)
-			runeSpans(doc, rec.Dates, func(d *timex.Date) (*int, *int) { return &d.Start, &d.End })
-			runeSpans(doc, rec.Durations, func(d *timex.Duration) (*int, *int) { return &d.Start, &d.End })
+			dates, durations := timex.Find(d.Document, d.Published)
+			d.Dates, d.Durations = nonNil(dates), nonNil(durations)
 			return nil
 		}},
-		{Name: "amounts", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+		{Name: "amounts", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerAmounts}, Run: func(_ context.Context, d *Document) error {
 			if err := amount.Load(); err != nil {
 				return err
 			}
-			rec.Amounts = nonNil(amount.Find(doc))
-			runeSpans(doc, rec.Amounts, func(a *amount.Amount) (*int, *int) { return &a.Start, &a.End })
+			d.Amounts = nonNil(amount.Find(d.Document))
 			return nil
 		}},
-		{Name: "events", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
+		{Name: "events", Needs: []Layer{LayerSentences, LayerEntities, LayerQuotes, LayerDates}, Provides: []Layer{LayerEvents}, Run: func(_ context.Context, d *Document) error {
 			if err := errors.Join(event.Load(), stem.Load()); err != nil {
 				return err
 			}
-			in := event.Input{Entities: rec.entities, Dates: rec.byteDates, Quotes: rec.quoteSpans, URL: rec.Source.URL}
-			if rec.Section != nil {
-				in.Section = *rec.Section
+			in := event.Input{Entities: d.Entities, Dates: d.Dates, URL: d.URL, Section: d.Section}
+			in.Quotes = make([]text.Span, len(d.Quotes))
+			for i, q := range d.Quotes {
+				in.Quotes[i] = q.Text
 			}
-			if rec.Dateline != nil {
-				in.Place = rec.Dateline.Place
+			if d.Dateline != nil {
+				in.Place = d.Dateline.Place
 			}
-			rec.Events = nonNil(event.Find(doc, in))
+			d.Events = nonNil(event.Find(d.Document, in))
 			return nil
 		}},
-		{Name: "fingerprint", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
-			fp := fingerprint.Compute(doc, fingerprintInput(rec))
-			rec.Fingerprint = &fp
-			return nil
-		}},
-		{Name: "quality", Run: func(_ context.Context, doc *text.Document, rec *Record) error {
-			in := quality.Input{Language: rec.Language.Code, Boilerplate: rec.Boilerplate, SectionInTitle: rec.sectionInTitle}
-			if rec.entities != nil {
-				in.Entities = rec.entities.Entities
-			}
-			for _, d := range rec.byteDates {
-				in.Dates = append(in.Dates, text.Span{Start: d.Start, End: d.End})
-			}
-			q := quality.Assess(doc, in)
-			runeSpans(doc, q.Slips, func(s *quality.Slip) (*int, *int) { return &s.Start, &s.End })
-			rec.Quality = &q
-			return nil
-		}},
+		{Name: "fingerprint", Needs: []Layer{LayerSentences, LayerLanguage, LayerEntities, LayerDates, LayerAmounts}, Provides: []Layer{LayerFingerprint},
+			Run: func(_ context.Context, d *Document) error {
+				fp := fingerprint.Compute(d.Document, fingerprintInput(d))
+				d.Fingerprint = &fp
+				return nil
+			}},
+		{Name: "quality", Needs: []Layer{LayerSentences, LayerLanguage, LayerEntities, LayerDates}, Provides: []Layer{LayerQuality},
+			Run: func(_ context.Context, d *Document) error {
+				in := quality.Input{Language: d.Language.Code, Boilerplate: d.Boilerplate, SectionInTitle: d.SectionInTitle,
+					Entities: d.Entities.Entities}
+				for _, date := range d.Dates {
+					in.Dates = append(in.Dates, text.Span{Start: date.Start, End: date.End})
+				}
+				q := quality.Assess(d.Document, in)
+				d.Quality = &q
+				return nil
+			}},
 	}
 }
 
 // fingerprintInput hands the fingerprint stage what the stages before it
 // found: entities and dates in bytes, amounts and durations for their
 // values, the dateline and the source credits the cleaner cut.
-func fingerprintInput(rec *Record) fingerprint.Input {
+func fingerprintInput(d *Document) fingerprint.Input {
 	in := fingerprint.Input{
-		Language:  rec.Language.Code,
-		Published: publishedTime(rec.Published),
-		Amounts:   rec.Amounts,
-		Dates:     rec.byteDates,
-		Durations: rec.Durations,
+		Language:  d.Language.Code,
+		Published: d.Published,
+		Entities:  d.Entities.Entities,
+		Amounts:   d.Amounts,
+		Dates:     d.Dates,
+		Durations: d.Durations,
 	}
-	if rec.entities != nil {
-		in.Entities = rec.entities.Entities
+	if d.Dateline != nil {
+		in.Dateline, in.Outlet = d.Dateline.Text, d.Dateline.Outlet
 	}
-	if rec.Dateline != nil {
-		in.Dateline, in.Outlet = rec.Dateline.Text, rec.Dateline.Outlet
-	}
-	for _, b := range rec.Boilerplate {
+	for _, b := range d.Boilerplate {
 		if b.Kind == article.Credit {
 			in.Credits = append(in.Credits, b.Text)
 		}
@@ -171,7 +145,7 @@ func fingerprintInput(rec *Record) fingerprint.Input {
 var defaultRecognizer = sync.OnceValues(entity.New)
 
 // recordEntities copies entities for the record, with mention offsets in
-// code points; the stage's own result stays in bytes for later stages.
+// code points.
 func recordEntities(doc *text.Document, ents []entity.Entity) []entity.Entity {
 	out := make([]entity.Entity, len(ents))
 	var offs []*int
@@ -267,10 +241,11 @@ func publishedTime(published *string) *time.Time {
 	return nil
 }
 
-// runeSpans converts the byte spans of a layer's items, sorted by position,
-// into code points in one pass over the text; span points at an item's
-// start and end.
-func runeSpans[T any](doc *text.Document, items []T, span func(*T) (*int, *int)) {
+// runeSpans returns a copy of a layer's items, sorted by position, with
+// their byte spans converted into code points in one pass over the text;
+// span points at an item's start and end.
+func runeSpans[T any](doc *text.Document, items []T, span func(*T) (*int, *int)) []T {
+	items = slices.Clone(items)
 	offs := make([]int, 0, 2*len(items))
 	for i := range items {
 		s, e := span(&items[i])
@@ -281,6 +256,7 @@ func runeSpans[T any](doc *text.Document, items []T, span func(*T) (*int, *int))
 		s, e := span(&items[i])
 		*s, *e = offs[2*i], offs[2*i+1]
 	}
+	return items
 }
 
 // nonNil makes an empty layer print as [] rather than null: the stage ran
