@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"html"
 	"net/url"
+	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	xhtml "golang.org/x/net/html"
@@ -82,9 +84,46 @@ func (m *pageMeta) readLD(raw string) {
 	}
 	var v any
 	if json.Unmarshal([]byte(raw), &v) != nil {
+		m.salvageLD(raw)
 		return
 	}
 	m.walkLD(v, 0)
+}
+
+// ldFields find the fields of an article object in JSON-LD that does not
+// parse, most often because HTML with raw quotes was pasted into one of
+// its strings: the date, headline and author printed before the damage
+// are still the page's.
+var ldFields = sync.OnceValue(func() map[string]*regexp.Regexp {
+	return map[string]*regexp.Regexp{
+		"type":      regexp.MustCompile(`"@type"\s*:\s*"([A-Za-z]+)"`),
+		"published": regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{8,40})"`),
+		"headline":  regexp.MustCompile(`"headline"\s*:\s*"((?:[^"\\]|\\.){1,400})"`),
+		"author":    regexp.MustCompile(`"author"\s*:\s*\[?\s*\{[^{}]*?"name"\s*:\s*"((?:[^"\\]|\\.){1,100})"`),
+	}
+})
+
+// salvageLD reads what it can of broken JSON-LD that declares an article.
+func (m *pageMeta) salvageLD(raw string) {
+	f := ldFields()
+	t := f["type"].FindStringSubmatch(raw)
+	if t == nil || !articleTypes[strings.ToLower(t[1])] || m.ld.headline != "" {
+		return
+	}
+	field := func(name string) string {
+		if sub := f[name].FindStringSubmatch(raw); sub != nil {
+			var s string
+			if json.Unmarshal([]byte(`"`+sub[1]+`"`), &s) == nil {
+				return strings.TrimSpace(html.UnescapeString(s))
+			}
+		}
+		return ""
+	}
+	m.ld.headline = field("headline")
+	m.ld.published = field("published")
+	if a := field("author"); a != "" {
+		m.ld.authors = []string{a}
+	}
 }
 
 // maxLDDepth bounds the nesting of JSON-LD objects looked into.
@@ -366,8 +405,9 @@ func cleanByline(s, site string) string {
 		}
 	}
 	s = strings.TrimSpace(strings.TrimRight(s, " ,;:|-"))
-	// "Nama, Jurnalis": the role after the name.
-	if i := strings.LastIndex(s, ", "); i > 0 && bylineRoles[strings.ToLower(s[i+2:])] {
+	// "Nama, Jurnalis": the role after the name; "Nama, CNBC Indonesia":
+	// the outlet after it.
+	if i := strings.LastIndex(s, ", "); i > 0 && (bylineRoles[strings.ToLower(s[i+2:])] || isOutlet(s[i+2:]) || namesOwner(s[i+2:], site, "")) {
 		s = s[:i]
 	}
 	l := strings.ToLower(s)
