@@ -68,3 +68,11 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+// TestLoad parses every table of the package: a malformed row would make
+// FromText and FromHTML panic.
+func TestLoad(t *testing.T) {
+	if err := Load(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/warta-news/warta/analysis/text"
 )
 
 // hintRule is one rule of data/html_hints.tsv.
@@ -25,23 +27,22 @@ type hintRule struct {
 // Body is the kind of the hint rules that name an article's body element.
 const Body Kind = "body"
 
-// hintRules returns the rules of data/html_hints.tsv, compiled on first
-// use: the text path never needs them, and start-up stays short.
-var hintRules = sync.OnceValue(func() []hintRule { return loadHintRules("data/html_hints.tsv") })
+// hintTables are the rules of data/html_hints.tsv, parsed on first use:
+// the text path never needs them.
+var hintTables = text.NewTables(func() ([]hintRule, error) { return readHintRules("data/html_hints.tsv") })
 
-func loadHintRules(file string) []hintRule {
+func hintRules() []hintRule { return hintTables.Get() }
+
+func readHintRules(file string) ([]hintRule, error) {
 	var rules []hintRule
-	for n, row := range dataRows(file) {
-		if len(row) < 2 {
-			panic(fmt.Sprintf("article: %s:%d: rule without a tab", file, n))
-		}
-		r := hintRule{kind: Kind(row[0])}
-		sel := strings.TrimSpace(strings.Join(row[1:], "\t"))
+	err := readTable(file, 2, func(f []string) error {
+		r := hintRule{kind: Kind(f[0])}
+		sel := strings.TrimSpace(strings.Join(f[1:], "\t"))
 		switch {
 		case strings.HasPrefix(sel, "name~"):
 			re, err := regexp.Compile(`^(?i:` + sel[len("name~"):] + `)$`)
 			if err != nil {
-				panic(fmt.Sprintf("article: %s:%d: %v", file, n, err))
+				return err
 			}
 			r.name = re
 		case strings.HasPrefix(sel, "tag="):
@@ -53,11 +54,12 @@ func loadHintRules(file string) []hintRule {
 		case strings.HasPrefix(sel, "label="):
 			r.label = strings.ToLower(sel[len("label="):])
 		default:
-			panic(fmt.Sprintf("article: %s:%d: unknown selector %q", file, n, sel))
+			return fmt.Errorf("unknown selector %q", sel)
 		}
 		rules = append(rules, r)
-	}
-	return rules
+		return nil
+	})
+	return rules, err
 }
 
 // noRule marks a class name that no name~ rule matches.

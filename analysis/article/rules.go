@@ -2,12 +2,11 @@ package article
 
 import (
 	"embed"
+	"errors"
 	"fmt"
-	"iter"
 	"regexp"
 	"regexp/syntax"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,48 +32,67 @@ type lineRule struct {
 	maxRunes int
 }
 
-// The tables are read on first use: a run that never cleans an article
-// (warta version, a store query) pays nothing for them.
-var (
-	lineRules = sync.OnceValue(func() []lineRule { return loadLineRules("data/boilerplate.tsv") })
-	sections  = sync.OnceValue(func() map[string]bool { return loadSet("data/sections.txt") })
-	outlets   = sync.OnceValue(func() map[string]bool { return loadSet("data/outlets.txt") })
-	bioHeads  = sync.OnceValue(func() map[string]bool { return loadSet("data/bio.txt") })
-)
+// tableSet holds the tables of the text path.
+type tableSet struct {
+	lines                       []lineRule
+	sections, outlets, bioHeads map[string]bool
+}
 
-// dataRows returns the rows of an embedded table (see text.Rows), each
-// with its line number. The files are part of the binary, so a read error
-// is a build defect.
-func dataRows(name string) iter.Seq2[int, []string] {
+// tables are parsed on first use, by the loading rule of text.Tables: a
+// run that never cleans an article (warta version, a store query) pays
+// nothing for them.
+var tables = text.NewTables(func() (*tableSet, error) {
+	t := &tableSet{}
+	var errs [4]error
+	t.lines, errs[0] = readLineRules("data/boilerplate.tsv")
+	t.sections, errs[1] = readSet("data/sections.txt")
+	t.outlets, errs[2] = readSet("data/outlets.txt")
+	t.bioHeads, errs[3] = readSet("data/bio.txt")
+	if err := errors.Join(errs[:]...); err != nil {
+		return nil, err
+	}
+	return t, nil
+})
+
+// Load parses the package's tables, those of the text path and the HTML
+// hints, and returns the first malformed row as a *text.TableError.
+// FromText, FromParts and FromHTML panic with that error instead.
+func Load() error { return errors.Join(tables.Load(), hintTables.Load()) }
+
+func lineRules() []lineRule     { return tables.Get().lines }
+func sections() map[string]bool { return tables.Get().sections }
+func outlets() map[string]bool  { return tables.Get().outlets }
+func bioHeads() map[string]bool { return tables.Get().bioHeads }
+
+// readTable reads an embedded table with text.ReadTable.
+func readTable(name string, min int, row func(fields []string) error) error {
 	data, err := dataFS.ReadFile(name)
 	if err != nil {
-		panic(fmt.Sprintf("article: embedded %s: %v", name, err))
+		return fmt.Errorf("article: embedded %s: %w", name, err)
 	}
-	return text.Rows(string(data))
+	return text.ReadTable("article/"+name, string(data), min, row)
 }
 
-func loadSet(name string) map[string]bool {
+func readSet(name string) (map[string]bool, error) {
 	m := map[string]bool{}
-	for _, row := range dataRows(name) {
-		m[strings.ToLower(strings.Join(row, "\t"))] = true
-	}
-	return m
+	err := readTable(name, 1, func(f []string) error {
+		m[strings.ToLower(strings.Join(f, "\t"))] = true
+		return nil
+	})
+	return m, err
 }
 
-func loadLineRules(name string) []lineRule {
+func readLineRules(name string) ([]lineRule, error) {
 	var rules []lineRule
-	for n, row := range dataRows(name) {
-		if len(row) < 2 {
-			panic(fmt.Sprintf("article: %s:%d: rule without a tab", name, n))
-		}
-		kind, pat := row[0], "(?i)"+strings.TrimSpace(strings.Join(row[1:], "\t"))
+	err := readTable(name, 2, func(f []string) error {
+		kind, pat := f[0], "(?i)"+strings.TrimSpace(strings.Join(f[1:], "\t"))
 		re, err := regexp.Compile(pat)
 		if err != nil {
-			panic(fmt.Sprintf("article: %s:%d: %v", name, n, err))
+			return err
 		}
 		parsed, err := syntax.Parse(pat, syntax.Perl)
 		if err != nil {
-			panic(fmt.Sprintf("article: %s:%d: %v", name, n, err))
+			return err
 		}
 		parsed = parsed.Simplify()
 		rule := lineRule{kind: Kind(kind), re: re, maxRunes: maxMatchRunes(parsed), last: lastRune(parsed), required: requiredLiteral(parsed)}
@@ -84,8 +102,9 @@ func loadLineRules(name string) []lineRule {
 			rule.first = first
 		}
 		rules = append(rules, rule)
-	}
-	return rules
+		return nil
+	})
+	return rules, err
 }
 
 // literalPrefixes returns the lower-case literal strings that every match
