@@ -8,8 +8,8 @@ import (
 
 // FromValues reads a search from URL parameters, as the API and the web
 // UI take it: q in the search-box syntax (Parse), the filters entity and
-// speaker (repeatable), section, site, from and to, and the page, limit
-// and offset.
+// speaker (repeatable), section, site, from and to, the order (sort:
+// relevance or date), and the page, limit and offset.
 func FromValues(v url.Values) (Query, error) {
 	q, err := Parse(v.Get("q"))
 	if err != nil {
@@ -20,7 +20,7 @@ func FromValues(v url.Values) (Query, error) {
 	for _, f := range []struct {
 		name string
 		dst  *string
-	}{{"section", &q.Section}, {"site", &q.Site}, {"from", &q.From}, {"to", &q.To}} {
+	}{{"section", &q.Section}, {"site", &q.Site}, {"from", &q.From}, {"to", &q.To}, {"sort", &q.Sort}} {
 		if x := v.Get(f.name); x != "" {
 			*f.dst = x
 		}

@@ -28,9 +28,18 @@ type Query struct {
 	// From and To bound the publication date, inclusive: YYYY, YYYY-MM or
 	// YYYY-MM-DD.
 	From, To string
-	Limit    int
-	Offset   int
+	// Sort orders the hits: ByRelevance (the default, or newest first for
+	// a query without words) or ByDate, newest first.
+	Sort   string
+	Limit  int
+	Offset int
 }
+
+// The orders of Query.Sort.
+const (
+	ByRelevance = "relevance"
+	ByDate      = "date"
+)
 
 // Clause is one word or phrase of a query.
 type Clause struct {
@@ -140,6 +149,9 @@ func (q *Query) Validate() error {
 		if !ValidDate(d.value) {
 			return fmt.Errorf("%w: %s date %q is not YYYY, YYYY-MM or YYYY-MM-DD", ErrBadQuery, d.name, d.value)
 		}
+	}
+	if q.Sort != "" && q.Sort != ByRelevance && q.Sort != ByDate {
+		return fmt.Errorf("%w: sort %q is not %s or %s", ErrBadQuery, q.Sort, ByRelevance, ByDate)
 	}
 	if q.Limit == 0 {
 		q.Limit = DefaultLimit

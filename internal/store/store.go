@@ -267,7 +267,9 @@ type Actor struct {
 type EventFilter struct {
 	Type      string
 	Countries []string
-	From, To  string
+	// Entity, when set, keeps the events it is the source or target of.
+	Entity   int64
+	From, To string
 	Page
 }
 

@@ -293,6 +293,10 @@ func (w *where) events(f store.EventFilter) error {
 	if f.Type != "" {
 		w.add("ev.type = " + w.arg(strings.ToUpper(f.Type)))
 	}
+	if f.Entity != 0 {
+		id := w.arg(f.Entity)
+		w.add("(ev.source_id = " + id + " OR ev.target_id = " + id + ")")
+	}
 	switch len(f.Countries) {
 	case 0:
 	case 1:

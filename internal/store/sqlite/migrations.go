@@ -182,6 +182,32 @@ CREATE INDEX relations_original ON relations (original, kind);
 `)
 		return err
 	},
+	// 3: alerts (saved searches) and the articles that matched them; the
+	// day index the dashboard's periods and trends read.
+	func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+CREATE TABLE alerts (
+	id      INTEGER PRIMARY KEY,
+	name    TEXT NOT NULL,
+	query   TEXT NOT NULL,          -- as typed in the search box
+	webhook TEXT,
+	secret  TEXT,                   -- HMAC-SHA256 key of the webhook
+	created TEXT NOT NULL
+);
+
+CREATE TABLE alert_matches (
+	alert_id   INTEGER NOT NULL REFERENCES alerts (id) ON DELETE CASCADE,
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	matched    TEXT NOT NULL,
+	PRIMARY KEY (alert_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX alert_matches_newest ON alert_matches (alert_id, matched);
+
+CREATE INDEX article_entities_day ON article_entities (day);
+CREATE INDEX quotes_day ON quotes (day);
+`)
+		return err
+	},
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

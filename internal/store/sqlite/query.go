@@ -275,6 +275,9 @@ func (w *where) events(f store.EventFilter) error {
 	if f.Type != "" {
 		w.add("ev.type = ?", strings.ToUpper(f.Type))
 	}
+	if f.Entity != 0 {
+		w.add("(ev.source_id = ? OR ev.target_id = ?)", f.Entity, f.Entity)
+	}
 	switch len(f.Countries) {
 	case 0:
 	case 1:

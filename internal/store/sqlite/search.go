@@ -26,42 +26,24 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 		return nil, err
 	}
 	res := &search.Results{Hits: []search.Hit{}}
-	match, terms, warnings := s.matchExpr(q.Clauses)
-	res.Warnings = warnings
-	if match == "" && hasPositive(q.Clauses) {
-		return res, nil // every word was a stopword
-	}
-	var w where
-	if match != "" {
-		w.add("search_index MATCH ?", match)
-	}
-	if err := w.articles(q.Site, q.Section, q.From, q.To); err != nil {
+	h, err := s.hitSet(q)
+	if err != nil {
 		return nil, err
 	}
-	for _, name := range q.Entities {
-		w.add(`a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-			WHERE `+nameMatch+`)`, nameArgs(name)...)
+	res.Warnings = h.warnings
+	if h.none {
+		return res, nil // every word was a stopword
 	}
-	if len(q.Speakers) > 0 {
-		var or []string
-		var args []any
-		for _, name := range q.Speakers {
-			n := store.NormalizeName(name)
-			or = append(or, `' ' || q.speaker_norm || ' ' LIKE '% ' || ? || ' %'`,
-				`q.speaker_id IN (SELECT e.id FROM entities e WHERE `+nameMatch+`)`)
-			args = append(args, n, n, n)
-		}
-		w.add(`a.id IN (SELECT q.article_id FROM quotes q WHERE `+strings.Join(or, " OR ")+`)`, args...)
-	}
-
-	var from, cols, order string
+	from, w, match, terms := h.from, h.w, h.match, h.terms
+	var cols, order string
 	if match != "" {
-		from = `search_index JOIN versions v ON v.id = search_index.rowid JOIN articles a ON a.id = v.article_id`
 		cols = `search_index.body, -rank`
 		order = `rank`
 	} else {
-		from = `articles a JOIN versions v ON v.id = a.current`
 		cols = `v.lead, 0.0`
+		order = `v.day DESC, v.published DESC, a.id DESC`
+	}
+	if q.Sort == search.ByDate {
 		order = `v.day DESC, v.published DESC, a.id DESC`
 	}
 	if err := s.queryRow(ctx, `SELECT count(*) FROM `+from+w.String(), w.args...).Scan(&res.Total); err != nil {
@@ -88,6 +70,55 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 		return nil, fmt.Errorf("sqlite: search: %w", err)
 	}
 	return res, nil
+}
+
+// hitSet is the set of a query's hits as SQL: the tables, the conditions
+// on current versions v of articles a, and the FTS5 expression with its
+// terms; none when every word was a stopword and nothing can match.
+type hitSet struct {
+	from     string
+	w        where
+	match    string
+	terms    map[string]bool
+	warnings []string
+	none     bool
+}
+
+func (s *Store) hitSet(q search.Query) (hitSet, error) {
+	var h hitSet
+	h.match, h.terms, h.warnings = s.matchExpr(q.Clauses)
+	if h.match == "" && hasPositive(q.Clauses) {
+		h.none = true
+		return h, nil
+	}
+	w := &h.w
+	if h.match != "" {
+		w.add("search_index MATCH ?", h.match)
+	}
+	if err := w.articles(q.Site, q.Section, q.From, q.To); err != nil {
+		return h, err
+	}
+	for _, name := range q.Entities {
+		w.add(`a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+			WHERE `+nameMatch+`)`, nameArgs(name)...)
+	}
+	if len(q.Speakers) > 0 {
+		var or []string
+		var args []any
+		for _, name := range q.Speakers {
+			n := store.NormalizeName(name)
+			or = append(or, `' ' || q.speaker_norm || ' ' LIKE '% ' || ? || ' %'`,
+				`q.speaker_id IN (SELECT e.id FROM entities e WHERE `+nameMatch+`)`)
+			args = append(args, n, n, n)
+		}
+		w.add(`a.id IN (SELECT q.article_id FROM quotes q WHERE `+strings.Join(or, " OR ")+`)`, args...)
+	}
+	if h.match != "" {
+		h.from = `search_index JOIN versions v ON v.id = search_index.rowid JOIN articles a ON a.id = v.article_id`
+	} else {
+		h.from = `articles a JOIN versions v ON v.id = a.current`
+	}
+	return h, nil
 }
 
 // matchExpr writes the clauses as an FTS5 query. Each clause is an FTS5

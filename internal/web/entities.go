@@ -1,0 +1,211 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/warta-news/warta/internal/store"
+)
+
+type entitiesData struct {
+	page
+	Name, Type string
+	Entities   []store.Entity
+	Error      string
+}
+
+// entitiesPage serves /entities: entities by name and type, the most
+// written about first.
+func (ui *UI) entitiesPage(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	d := entitiesData{page: ui.base(w, r, "entities"), Name: v.Get("name"), Type: v.Get("type")}
+	var err error
+	d.Entities, err = ui.cfg.Entities.Entities(r.Context(), store.EntityFilter{Name: d.Name, Type: d.Type, Page: store.Page{Limit: 100}})
+	if errors.Is(err, store.ErrBadFilter) {
+		d.Error = err.Error()
+		ui.render(w, r, http.StatusBadRequest, "entities.html", d)
+		return
+	}
+	if err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	ui.render(w, r, http.StatusOK, "entities.html", d)
+}
+
+type roleSpan struct {
+	Role        string
+	First, Last string
+	Articles    int
+}
+
+type entityData struct {
+	page
+	Entity      *store.Entity
+	Roles       []roleSpan
+	Mentions    *chart
+	Voice       *chart
+	VoiceWith   string
+	Quotes      []store.Quote
+	QuoteText   string
+	CoMentioned []store.EntityCount
+	Events      []store.Event
+}
+
+// entityPage serves /entities/{id}: the entity's names, roles over time
+// and country, its mentions over time, its quotes (searchable), who is
+// mentioned with it, the events it is an actor of, and its share of voice
+// against entities picked by name (?vs=Name,Name).
+func (ui *UI) entityPage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		ui.errorPage(w, r, http.StatusBadRequest, "the entity id must be a positive whole number")
+		return
+	}
+	e, err := ui.cfg.Entities.Entity(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		ui.errorPage(w, r, http.StatusNotFound, fmt.Sprintf("no entity %d", id))
+		return
+	}
+	if err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	v := r.URL.Query()
+	d := entityData{page: ui.base(w, r, "entities"), Entity: e, QuoteText: v.Get("q"), VoiceWith: v.Get("vs")}
+	arts, err := ui.cfg.Entities.EntityArticles(ctx, id, store.Page{Limit: store.MaxLimit})
+	if err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	d.Roles = rolesOverTime(arts)
+	days, err := ui.cfg.Insights.EntityDays(ctx, id, "", "")
+	if err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	if axis := dayAxis(366, days); len(axis) > 0 {
+		d.Mentions = &chart{Title: d.L["mentionsovertime"], Labels: axis, Series: []series{{e.Name, onAxis(axis, days)}}}
+	}
+	if d.Quotes, err = ui.cfg.Quotes.Quotes(ctx, store.QuoteFilter{SpeakerID: id, Text: d.QuoteText, Page: store.Page{Limit: 50}}); err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	if d.CoMentioned, err = ui.cfg.Insights.CoMentioned(ctx, id, 12); err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	if d.Events, err = ui.cfg.Events.Events(ctx, store.EventFilter{Entity: id, Page: store.Page{Limit: 50}}); err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	if d.Voice, err = ui.shareOfVoice(r, e, days, d.VoiceWith); err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	ui.render(w, r, http.StatusOK, "entity.html", d)
+}
+
+// rolesOverTime gives each role the article dates it was given in, first
+// used first.
+func rolesOverTime(arts []store.EntityArticle) []roleSpan {
+	var out []roleSpan
+	for _, a := range arts {
+		day := a.Published
+		if len(day) > 10 {
+			day = day[:10]
+		}
+		for _, role := range a.Roles {
+			i := slices.IndexFunc(out, func(s roleSpan) bool { return s.Role == role })
+			if i < 0 {
+				out = append(out, roleSpan{Role: role, First: day, Last: day})
+				i = len(out) - 1
+			}
+			s := &out[i]
+			s.Articles++
+			if day != "" && (s.First == "" || day < s.First) {
+				s.First = day
+			}
+			if day > s.Last {
+				s.Last = day
+			}
+		}
+	}
+	return out
+}
+
+// shareOfVoice charts, per week, the entity's articles as a share of the
+// articles of it and the entities named in vs (comma-separated names,
+// each the most written-about entity of that name, at most four).
+func (ui *UI) shareOfVoice(r *http.Request, e *store.Entity, days []store.DayCount, vs string) (*chart, error) {
+	if vs == "" {
+		return nil, nil
+	}
+	type one struct {
+		name string
+		days []store.DayCount
+	}
+	all := []one{{e.Name, days}}
+	for _, name := range splitNames(vs, 4) {
+		list, err := ui.cfg.Entities.Entities(r.Context(), store.EntityFilter{Name: name, Page: store.Page{Limit: 1}})
+		if err != nil {
+			if errors.Is(err, store.ErrBadFilter) {
+				continue
+			}
+			return nil, err
+		}
+		if len(list) == 0 || list[0].ID == e.ID {
+			continue
+		}
+		ds, err := ui.cfg.Insights.EntityDays(r.Context(), list[0].ID, "", "")
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, one{list[0].Name, ds})
+	}
+	var per [][]store.DayCount
+	for _, o := range all {
+		per = append(per, o.days)
+	}
+	axis := dayAxis(366, per...)
+	if len(axis) == 0 || len(all) < 2 {
+		return nil, nil
+	}
+	var weeks []string
+	var counts [][]float64
+	for _, o := range all {
+		var c []float64
+		weeks, c = weekly(axis, onAxis(axis, o.days))
+		counts = append(counts, c)
+	}
+	c := &chart{Title: "share of voice (%)", Labels: weeks, Format: "%.0f%%"}
+	for i, o := range all {
+		share := make([]float64, len(weeks))
+		for j := range weeks {
+			total := 0.0
+			for k := range all {
+				total += counts[k][j]
+			}
+			if total > 0 {
+				share[j] = 100 * counts[i][j] / total
+			}
+		}
+		c.Series = append(c.Series, series{o.name, share})
+	}
+	return c, nil
+}
+
+func splitNames(s string, most int) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if p := strings.TrimSpace(part); p != "" && len(out) < most {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,57 @@
+package web
+
+import "net/http"
+
+// The UI speaks Indonesian; English labels are one click away (?lang=en,
+// kept in a cookie). Article text, names and quotes are shown as written.
+var labels = map[string]map[string]string{
+	"id": {
+		"dashboard": "Beranda", "search": "Cari", "entities": "Tokoh & lembaga", "quotes": "Kutipan",
+		"events": "Peristiwa", "sources": "Sumber", "alerts": "Peringatan", "latest": "Artikel terbaru",
+		"mentioned": "Paling banyak disebut", "quoted": "Paling banyak dikutip", "trending": "Sedang naik daun",
+		"day": "Hari ini", "week": "Pekan ini", "articles": "artikel", "results": "hasil",
+		"sort": "Urutkan", "relevance": "Relevansi", "date": "Tanggal", "compare": "Bandingkan dengan",
+		"attention": "Perhatian dari waktu ke waktu", "perday": "Artikel per hari", "share": "Bagian dari semua artikel (%)",
+		"export": "Ekspor", "facets": "Saring", "site": "Situs", "section": "Rubrik", "entity": "Entitas",
+		"speaker": "Pembicara", "type": "Jenis", "from": "Dari", "to": "Sampai", "none": "Belum ada.",
+		"aliases": "Nama lain", "roles": "Jabatan", "country": "Negara", "mentionsovertime": "Penyebutan dari waktu ke waktu",
+		"comentioned": "Disebut bersama", "shareofvoice": "Porsi pemberitaan", "sourceactor": "Peristiwa dengan pelaku ini",
+		"text": "Teks", "save": "Simpan", "name": "Nama", "query": "Kueri", "webhook": "Webhook (opsional)",
+		"delete": "Hapus", "matches": "kecocokan", "feed": "Umpan Atom", "boilerplate": "Bagian yang disisihkan",
+		"versions": "Versi", "diff": "Perbedaan", "source": "Sumber asli", "prev": "← sebelumnya", "next": "berikutnya →",
+		"help": "Pintasan papan ketik", "lang": "English", "langcode": "en", "usual": "biasanya", "health": "Kesehatan sumber",
+		"pair": "Pasangan negara", "months": "Peristiwa per bulan", "list": "Daftar", "secret": "Rahasia penanda tangan",
+		"dates": "Tanggal", "amounts": "Jumlah", "saved": "Peringatan disimpan.", "copies": "Salinan dan cerita yang sama",
+	},
+	"en": {
+		"dashboard": "Dashboard", "search": "Search", "entities": "People & organisations", "quotes": "Quotes",
+		"events": "Events", "sources": "Sources", "alerts": "Alerts", "latest": "Latest articles",
+		"mentioned": "Most mentioned", "quoted": "Most quoted", "trending": "Trending now",
+		"day": "Today", "week": "This week", "articles": "articles", "results": "results",
+		"sort": "Sort", "relevance": "Relevance", "date": "Date", "compare": "Compare with",
+		"attention": "Attention over time", "perday": "Articles per day", "share": "Share of all articles (%)",
+		"export": "Export", "facets": "Refine", "site": "Site", "section": "Section", "entity": "Entity",
+		"speaker": "Speaker", "type": "Type", "from": "From", "to": "To", "none": "None yet.",
+		"aliases": "Aliases", "roles": "Roles", "country": "Country", "mentionsovertime": "Mentions over time",
+		"comentioned": "Mentioned with", "shareofvoice": "Share of voice", "sourceactor": "Events with this actor",
+		"text": "Text", "save": "Save", "name": "Name", "query": "Query", "webhook": "Webhook (optional)",
+		"delete": "Delete", "matches": "matches", "feed": "Atom feed", "boilerplate": "Removed furniture",
+		"versions": "Versions", "diff": "Differences", "source": "Original", "prev": "← previous", "next": "next →",
+		"help": "Keyboard shortcuts", "lang": "Bahasa Indonesia", "langcode": "id", "usual": "usually", "health": "Source health",
+		"pair": "Country pair", "months": "Events per month", "list": "List", "secret": "Signing secret",
+		"dates": "Dates", "amounts": "Amounts", "saved": "Alert saved.", "copies": "Copies and the same story",
+	},
+}
+
+// language picks the UI's language: ?lang= (remembered in a cookie), the
+// cookie, else Indonesian.
+func language(w http.ResponseWriter, r *http.Request) string {
+	if l := r.URL.Query().Get("lang"); labels[l] != nil {
+		http.SetCookie(w, &http.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
+		return l
+	}
+	if c, err := r.Cookie("lang"); err == nil && labels[c.Value] != nil {
+		return c.Value
+	}
+	return "id"
+}
