@@ -1,7 +1,7 @@
 // Package api is warta's JSON API under /api/v1, described by its OpenAPI
 // document (openapi.json, served at /api/v1/openapi.json). There is one
 // file per resource: articles (and analyze), search, entities, quotes,
-// events, stats.
+// events, stats, alerts.
 //
 // Each resource reads the store through the small interface it needs
 // (store.ArticleReader, store.Searcher, ...); a resource whose interface is
@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/warta-news/warta/internal/alert"
 	"github.com/warta-news/warta/internal/ingest"
 	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/store"
@@ -31,6 +32,10 @@ type Config struct {
 	Events   store.EventReader
 	Stats    store.StatsReader
 	Lineage  store.Lineage // copies and stories
+	Alerts   store.Alerts
+	// AlertService saves and removes alerts (the one the write path
+	// checks); alerts are served only with it.
+	AlertService *alert.Service
 	// Pipeline analyses posted articles (POST /api/v1/analyze) and stores
 	// them (POST /api/v1/articles, which needs its Writer).
 	Pipeline *pipeline.Pipeline
@@ -46,6 +51,7 @@ func FromStore(st store.Store, p *pipeline.Pipeline) Config {
 	if l, ok := st.(store.Lineage); ok {
 		c.Lineage = l
 	}
+	c.Alerts, _ = st.(store.Alerts)
 	return c
 }
 
@@ -99,5 +105,11 @@ func (a *API) Routes() []Route {
 		Route{"GET /api/v1/events", false, a.listEvents},
 		Route{"GET /api/v1/events/months", false, a.eventMonths})
 	add(c.Stats != nil, Route{"GET /api/v1/stats", false, a.stats})
+	add(c.Alerts != nil && c.AlertService != nil,
+		Route{"POST /api/v1/alerts", true, a.createAlert},
+		Route{"GET /api/v1/alerts", false, a.listAlerts},
+		Route{"GET /api/v1/alerts/{id}", false, a.getAlert},
+		Route{"GET /api/v1/alerts/{id}/matches", false, a.alertMatches},
+		Route{"DELETE /api/v1/alerts/{id}", true, a.deleteAlert})
 	return routes
 }

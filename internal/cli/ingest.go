@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/internal/alert"
 	"github.com/warta-news/warta/internal/config"
 	"github.com/warta-news/warta/internal/ingest"
 	"github.com/warta-news/warta/internal/pipeline"
@@ -11,12 +12,14 @@ import (
 )
 
 type ingestCmd struct {
-	Data      string   `placeholder:"DIR" env:"WARTA_DATA" help:"Data directory, created on first use (default: as for warta serve)."`
-	Published string   `placeholder:"DATE" help:"Publication date (YYYY-MM-DD or RFC 3339) for inputs that carry none."`
-	URL       string   `name:"url" help:"Source URL for inputs that carry none."`
-	Workers   int      `help:"Articles analysed in parallel (default: one per CPU)."`
-	Quiet     bool     `short:"q" help:"No progress bar and no summary."`
-	Paths     []string `arg:"" name:"FILE|DIR" help:"Text, HTML, JSON or JSON Lines files, or directories to read them from (recursively); - reads standard input."`
+	Data      string `placeholder:"DIR" env:"WARTA_DATA" help:"Data directory, created on first use (default: as for warta serve)."`
+	Published string `placeholder:"DATE" help:"Publication date (YYYY-MM-DD or RFC 3339) for inputs that carry none."`
+	URL       string `name:"url" help:"Source URL for inputs that carry none."`
+	Workers   int    `help:"Articles analysed in parallel (default: one per CPU)."`
+	Quiet     bool   `short:"q" help:"No progress bar and no summary."`
+	// Alerts' webhooks go through the fetcher's guard.
+	AllowPrivateNetworks bool     `env:"WARTA_ALLOW_PRIVATE_NETWORKS" help:"Let alert webhooks reach private and loopback addresses (an intranet)."`
+	Paths                []string `arg:"" name:"FILE|DIR" help:"Text, HTML, JSON or JSON Lines files, or directories to read them from (recursively); - reads standard input."`
 }
 
 // Help adds the store's rules to "warta ingest --help".
@@ -47,7 +50,7 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 	counts := map[store.PutStatus]int{}
 	prog := newProgress(env, "ingesting", c.Quiet)
 	src := ingest.Defaults(ingest.Files(files, env.Stdin), c.Published, c.URL)
-	err = withWriter(ctx, st, env, func(w *pipeline.Writer) error {
+	err = withWriter(ctx, st, env, c.AllowPrivateNetworks, func(w *pipeline.Writer, _ *alert.Service) error {
 		p := pipeline.Pipeline{Analyzer: analysis.DefaultPipeline(), Writer: w, Workers: c.Workers}
 		return p.Ingest(ctx, src, func(o pipeline.Outcome) {
 			prog.add(o.Result)
@@ -73,14 +76,22 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 	return err
 }
 
-// withWriter runs fn with the process's one Writer to st, and returns once
-// the writer has committed what fn wrote.
+// withWriter runs fn with the process's one Writer to st and its alerts,
+// and returns once the writer has committed what fn wrote and the
+// webhooks of new matches are sent. Alerts fire from this one write path,
+// whichever process stores the article.
 // ctx bounds the writer: once it is done, what is not committed fails.
-func withWriter(ctx context.Context, st store.ArticleWriter, env *Env, fn func(*pipeline.Writer) error) error {
-	w := pipeline.NewWriter(st, pipeline.WriterOptions{Log: env.Log, Observers: linkObservers(st)})
+func withWriter(ctx context.Context, st store.ArticleWriter, env *Env, allowPrivate bool, fn func(*pipeline.Writer, *alert.Service) error) error {
+	al := startAlerting(ctx, st, allowPrivate, env.Log)
+	defer al.close()
+	observers := linkObservers(st)
+	if al != nil {
+		observers = append(observers, al.svc.Observe)
+	}
+	w := pipeline.NewWriter(st, pipeline.WriterOptions{Log: env.Log, Observers: observers})
 	ran := make(chan error, 1)
 	go func() { ran <- w.Run(ctx) }()
-	err := fn(w)
+	err := fn(w, al.service())
 	w.Close()
 	if rerr := <-ran; err == nil {
 		err = rerr

@@ -18,6 +18,7 @@ import (
 
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/examples"
+	"github.com/warta-news/warta/internal/alert"
 	"github.com/warta-news/warta/internal/api"
 	"github.com/warta-news/warta/internal/config"
 	"github.com/warta-news/warta/internal/ingest"
@@ -33,6 +34,8 @@ type serveCmd struct {
 	Addr  string `default:"127.0.0.1:8080" placeholder:"HOST:PORT" help:"Address to listen on (port 0: any free port)."`
 	Data  string `placeholder:"DIR" env:"WARTA_DATA" help:"Data directory, created on first use (default: $XDG_DATA_HOME/warta or ~/.local/share/warta)."`
 	Token string `env:"WARTA_TOKEN" help:"Token that writes (POST /api/v1/articles) must carry as 'Authorization: Bearer TOKEN'. Beyond localhost one is required: without this flag one is made up and printed."`
+	// Webhooks (and the fetcher) go through the private-network guard.
+	AllowPrivateNetworks bool `env:"WARTA_ALLOW_PRIVATE_NETWORKS" help:"Let alert webhooks reach private and loopback addresses (an intranet, tests)."`
 }
 
 // Help adds what serve does on first use to "warta serve --help".
@@ -66,7 +69,7 @@ func (c *serveCmd) Run(ctx context.Context, env *Env) error {
 	}
 	defer st.Close()
 	// The writer outlives ctx: requests under way at Ctrl-C still commit.
-	return withWriter(context.WithoutCancel(ctx), st, env, func(w *pipeline.Writer) error {
+	return withWriter(context.WithoutCancel(ctx), st, env, c.AllowPrivateNetworks, func(w *pipeline.Writer, al *alert.Service) error {
 		p := &pipeline.Pipeline{Analyzer: analysis.DefaultPipeline(), Writer: w}
 		if fresh {
 			n, err := loadExamples(ctx, p)
@@ -75,13 +78,13 @@ func (c *serveCmd) Run(ctx context.Context, env *Env) error {
 			}
 			env.Log.Info("new data directory: loaded the example articles", "articles", n, "data", dir)
 		}
-		return c.serve(ctx, env, st, p, dir)
+		return c.serve(ctx, env, st, p, al, dir)
 	})
 }
 
 // serve listens and serves until ctx is done, then lets the requests
 // under way finish.
-func (c *serveCmd) serve(ctx context.Context, env *Env, st store.Store, p *pipeline.Pipeline, dir string) error {
+func (c *serveCmd) serve(ctx context.Context, env *Env, st store.Store, p *pipeline.Pipeline, al *alert.Service, dir string) error {
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
 		return &exitError{code: 2, err: fmt.Errorf("--addr: %w", err)}
@@ -96,8 +99,10 @@ func (c *serveCmd) serve(ctx context.Context, env *Env, st store.Store, p *pipel
 		fmt.Fprintf(env.Stdout, "warta: writes need the token %s (Authorization: Bearer TOKEN)\n", token)
 	}
 	acfg := api.FromStore(st, p)
-	acfg.Log = env.Log
-	ui, err := web.New(web.Config{Searcher: st, Stats: st, Log: env.Log})
+	acfg.Log, acfg.AlertService = env.Log, al
+	wcfg := web.FromStore(st)
+	wcfg.Log, wcfg.AlertService = env.Log, al
+	ui, err := web.New(wcfg)
 	if err != nil {
 		ln.Close()
 		return err

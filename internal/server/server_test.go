@@ -52,7 +52,9 @@ func newServer(t *testing.T, o options) (*httptest.Server, store.Store) {
 	})
 	acfg := api.FromStore(st, &pipeline.Pipeline{Analyzer: analysis.DefaultPipeline(), Writer: w})
 	acfg.MaxBodyBytes, acfg.Log = o.MaxBodyBytes, log
-	ui, err := web.New(web.Config{Searcher: st, Stats: st, Log: log})
+	wcfg := web.FromStore(st)
+	wcfg.Log = log
+	ui, err := web.New(wcfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -408,12 +410,13 @@ func TestSearchPage(t *testing.T) {
 		want   []string
 		not    []string
 	}{
-		{"/", 200, []string{"2 articles", "Kepala Daerah Hadiri Rapat Koordinasi", "Warga &lt;script&gt; Bangun Jembatan"}, []string{"<script>"}},
-		{"/?q=bertemu", 200, []string{"1 results", "<mark>Pertemuan</mark>", `href="/api/v1/articles/1"`}, []string{"Jembatan"}},
-		{"/?q=pembangunan", 200, []string{"<mark>membangun</mark>", "&lt;script&gt;alert(1)"}, []string{"Rapat Koordinasi", "<script>"}},
-		{"/?q=jembatan&site=lain.example", 200, []string{"0 results"}, nil},
-		{"/?q=-jembatan", 400, []string{`class="error"`}, nil},
-		{"/?q=" + url.QueryEscape(`"<b>"`), 200, []string{"&lt;b&gt;"}, []string{"<b>"}},
+		{"/", 200, []string{"2 artikel", "Kepala Daerah Hadiri Rapat Koordinasi", "Warga &lt;script&gt; Bangun Jembatan"}, []string{"<script>alert"}},
+		{"/search", 200, []string{"2 artikel", "Kepala Daerah Hadiri Rapat Koordinasi"}, []string{"<script>alert"}},
+		{"/search?q=bertemu", 200, []string{"1 hasil", "<mark>Pertemuan</mark>", `href="/articles/1"`}, []string{"Jembatan"}},
+		{"/search?q=pembangunan", 200, []string{"<mark>membangun</mark>", "&lt;script&gt;alert(1)"}, []string{"Rapat Koordinasi", "<script>alert"}},
+		{"/search?q=jembatan&site=lain.example", 200, []string{"0 hasil"}, nil},
+		{"/search?q=-jembatan", 400, []string{`class="error"`}, nil},
+		{"/search?q=" + url.QueryEscape(`"<b>"`), 200, []string{"&lt;b&gt;"}, []string{"<b>"}},
 	}
 	for _, tt := range tests {
 		status, body := get(tt.path)

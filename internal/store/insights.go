@@ -69,7 +69,7 @@ type EntityCount struct {
 
 // Trend is an entity's articles on a day against its usual level.
 type Trend struct {
-	EntityCount        // Count: articles on the day
+	EntityCount         // Count: articles on the day
 	Usual       float64 `json:"usual"` // articles per day over the baseline
 	Ratio       float64 `json:"ratio"` // (Count+1) / (Usual+1)
 }

@@ -226,3 +226,15 @@ func TestIndexIntegrity(t *testing.T) {
 		t.Errorf("the untitled article's old version is still indexed: %d hits", res.Total)
 	}
 }
+
+func TestInsightsAndAlerts(t *testing.T) {
+	open := func(t *testing.T) *Store {
+		s, err := Open(ctx, t.TempDir(), Options{Analyzer: search.Indonesian()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	storetest.RunInsights(t, func(t *testing.T) storetest.Insight { return open(t) })
+	storetest.RunAlerts(t, func(t *testing.T) storetest.Alerting { return open(t) })
+}
