@@ -177,6 +177,8 @@ func (r *Reader) kindOf(i int, prev tkind) tkind {
 		return kStop
 	case IsAcronym(w):
 		return kOrg
+	case upper && nyaAdverb(w):
+		return kStop // Awalnya Purbaya: an adverb opening the sentence
 	case upper && derivedNoun(w):
 		if orgish {
 			return kOrg // Menteri Koordinator Bidang Perekonomian
@@ -197,7 +199,7 @@ func (r *Reader) NameLike(i int) bool {
 		return false
 	}
 	w := r.Word(i)
-	return IsUpperStart(w) && !IsAcronym(w) && !derivedNoun(w)
+	return IsUpperStart(w) && !IsAcronym(w) && !derivedNoun(w) && !nyaAdverb(w)
 }
 
 // nameAhead reports whether token i is a capitalised word that may go on
@@ -209,6 +211,12 @@ func (r *Reader) nameAhead(i int) bool {
 	}
 	w := r.Word(i)
 	return IsUpperStart(w) && !IsAcronym(w) && !derivedNoun(w)
+}
+
+// nyaAdverb reports whether a capitalised word is an adverb in -nya
+// (Awalnya, Sayangnya, Kabarnya), which opens sentences and never a name.
+func nyaAdverb(w string) bool {
+	return len(w) >= 7 && strings.HasSuffix(w, "nya")
 }
 
 // derivedNoun reports whether a capitalised word has the shape of a common
