@@ -84,6 +84,56 @@ func TestFind(t *testing.T) {
 			},
 			notWant: []string{"KTT", "PHK", "Namun", "Setelah"},
 		},
+		{
+			name: "the role scan reads over Dalam inside an office name",
+			text: "Mendagri Hadir\nMenteri Dalam Negeri Tito Karnavian hadir di Bandung.\nTito mengatakan rapat berjalan lancar.",
+			want: []want{
+				{"PER", "Tito Karnavian", "ID", []string{"Tito Karnavian", "Tito"}, []string{"Menteri Dalam Negeri"}},
+			},
+		},
+		{
+			name: "a title-case headline is a name only as far as the body says",
+			text: "Prabowo Puji Jokowi di Depan Menteri\nPresiden Prabowo Subianto memuji Presiden ke-7 RI Joko Widodo.\nMenurut Prabowo, Jokowi berjasa besar.",
+			want: []want{
+				{"PER", "Prabowo Subianto", "ID", []string{"Prabowo Subianto", "Prabowo"}, nil},
+				{"PER", "Joko Widodo", "ID", []string{"Joko Widodo", "Jokowi"}, nil},
+			},
+			notWant: []string{"Prabowo Puji Jokowi", "Prabowo"},
+		},
+		{
+			name: "people who only share a name part stay apart",
+			text: "Rapat di Istana\nPresiden Prabowo Subianto memanggil Kapolri Jenderal Listyo Sigit Prabowo ke Istana.\nPrabowo meminta laporan, kata Listyo.",
+			want: []want{
+				{"PER", "Prabowo Subianto", "ID", []string{"Prabowo Subianto", "Prabowo"}, nil},
+				{"PER", "Listyo Sigit Prabowo", "ID", []string{"Listyo Sigit Prabowo", "Listyo"}, []string{"Kapolri"}},
+			},
+		},
+		{
+			name: "a unit named after its place is one organisation",
+			text: "Polisi Tangkap Pencuri\nPolresta Denpasar menangkap dua pencuri, sementara Pemkab Sleman menggelar rapat bersama Komisi XI DPR RI.",
+			want: []want{
+				{"ORG", "Polresta Denpasar", "ID", []string{"Polresta Denpasar"}, nil},
+				{"ORG", "Pemkab Sleman", "ID", []string{"Pemkab Sleman"}, nil},
+				{"ORG", "Komisi XI DPR RI", "ID", []string{"Komisi XI DPR RI"}, nil},
+			},
+			notWant: []string{"Denpasar", "Sleman", "DPR RI"},
+		},
+		{
+			name: "a listed leader has his country; initials after Saudara are a person",
+			text: "Trump Kecam Rusia\nPresiden Donald Trump mengecam Rusia. KPK menahan Saudara AS pada Senin.\nAS disangkakan melanggar pasal korupsi.",
+			want: []want{
+				{"PER", "Donald Trump", "US", []string{"Donald Trump"}, nil},
+				{"PER", "AS", "", []string{"AS"}, nil},
+			},
+		},
+		{
+			name: "nicknames of public figures",
+			text: "Rapat Partai\nKetua Umum PKB Muhaimin Iskandar bertemu Saifullah Yusuf di Surabaya.\nCak Imin mengatakan Gus Ipul sepakat.",
+			want: []want{
+				{"PER", "Muhaimin Iskandar", "ID", []string{"Muhaimin Iskandar", "Cak Imin"}, []string{"Ketua Umum PKB"}},
+				{"PER", "Saifullah Yusuf", "ID", []string{"Saifullah Yusuf", "Ipul"}, nil},
+			},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, res := find(t, tt.text)

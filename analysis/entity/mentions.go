@@ -21,12 +21,14 @@ type wordLists struct {
 	leaders        map[string]string // data/leaders.tsv: a form, lower case → country
 	units          map[string]string // data/units.tsv: a unit, lower case → what follows it
 	unitLong       map[string]string // data/units.tsv: a short unit, lower case → its long form
+	figures        []Figure          // data/figures.tsv
+	alias          map[string]int    // a figure's name or alias, lower case → index into figures
 }
 
 var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{},
 		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, leaders: map[string]string{},
-		units: map[string]string{}, unitLong: map[string]string{}}
+		units: map[string]string{}, unitLong: map[string]string{}, alias: map[string]int{}}
 	for _, f := range []struct {
 		name  string
 		set   map[string]bool
@@ -61,6 +63,25 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 		if len(f) == 3 && f[2] != "" {
 			l.unitLong[strings.ToLower(f[0])] = f[2]
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTable("data/figures.tsv", func(f []string) error {
+		if len(f) != 3 || len(f[2]) != 2 {
+			return fmt.Errorf("want name, aliases and a country code, got %q", strings.Join(f, "\t"))
+		}
+		fig := Figure{Name: f[0], Country: f[2]}
+		for _, a := range strings.Split(f[1], ";") {
+			if a = strings.TrimSpace(a); a != "" {
+				fig.Aliases = append(fig.Aliases, a)
+			}
+		}
+		for _, form := range append([]string{fig.Name}, fig.Aliases...) {
+			l.alias[strings.ToLower(form)] = len(l.figures)
+		}
+		l.figures = append(l.figures, fig)
 		return nil
 	})
 	if err != nil {

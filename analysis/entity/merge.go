@@ -35,6 +35,7 @@ func (a *article) merge() {
 	a.joinUnits()
 	a.trimHeadline()
 	a.initialsOfPersons()
+	a.widenFigures()
 	slices.SortStableFunc(a.ms, func(x, y mention) int { return x.first - y.first })
 	a.tokenEnt = grow(a.tokenEnt, len(a.doc.Tokens))
 	clear(a.tokenEnt)
@@ -179,6 +180,9 @@ func (a *article) key(m *mention) string {
 		e := a.r.m.gaz.entries[m.gaz[0]]
 		return "\x00" + e.country + "\x00" + e.name
 	}
+	if k, ok := a.figureAt(m); ok {
+		return "\x02" + a.r.lists.figures[k].Name // Jokowi, Joko Widodo
+	}
 	if n, _ := a.unitAt(m.first); n > 0 && n < m.last-m.first {
 		return a.unitKey(m, n)
 	}
@@ -187,6 +191,39 @@ func (a *article) key(m *mention) string {
 		k = strings.ReplaceAll(k, ".", "") // M. Fauzi, M Fauzi
 	}
 	return k
+}
+
+// widenFigures gives a person's mention back the word before it when the
+// two are the full name of a listed public figure the tagger cut short
+// (Saifullah | Yusuf).
+func (a *article) widenFigures() {
+	for i := range a.ms {
+		m := &a.ms[i]
+		if m.class != "PER" || m.first == 0 || a.covered(m.first-1) {
+			continue
+		}
+		if k, ok := a.r.lists.alias[strings.ToLower(a.text(m.first-1, m.last))]; ok && strings.EqualFold(a.r.lists.figures[k].Name, a.text(m.first-1, m.last)) {
+			m.first--
+		}
+	}
+}
+
+// figureAt returns the public figure (data/figures.tsv) that a mention
+// names by a listed form: its text, or its text with the title the
+// mention was cut from (Gus Ipul, whose Gus is an honorific). A one-word
+// form that is no acronym must be a person's mention.
+func (a *article) figureAt(m *mention) (int, bool) {
+	if m.class != "PER" && m.last-m.first == 1 && !isAcronym(a.word(m.first)) {
+		return 0, false
+	}
+	if k, ok := a.r.lists.alias[strings.ToLower(a.text(m.first, m.last))]; ok {
+		return k, true
+	}
+	if m.first > 0 {
+		k, ok := a.r.lists.alias[strings.ToLower(a.text(m.first-1, m.last))]
+		return k, ok
+	}
+	return 0, false
 }
 
 // unitKey is the key of a unit's mention whose first n words name the

@@ -79,9 +79,12 @@ func (a *article) assignRoles() {
 // office): the fullest name is a listed form, or, for a one-word name, a
 // listed one-word form (Putin).
 func (a *article) leaderCountry(g *group) string {
-	leaders := a.r.lists.leaders
 	long := a.fullest(g)
-	return leaders[strings.ToLower(a.text(long.first, long.last))]
+	name := strings.ToLower(a.text(long.first, long.last))
+	if k, ok := a.r.lists.alias[name]; ok {
+		return a.r.lists.figures[k].Country
+	}
+	return a.r.lists.leaders[name]
 }
 
 // fullest returns the group's longest mention.

@@ -195,7 +195,7 @@ func (r *Reader) kindOf(i int, prev tkind) tkind {
 // NameLike reports whether token i is a capitalised word in none of the
 // lists.
 func (r *Reader) NameLike(i int) bool {
-	if i >= len(r.Tokens) || r.Tokens[i].Kind != text.Word || r.Classes[i]&^Particle != 0 {
+	if i >= len(r.Tokens) || r.Tokens[i].Kind != text.Word || r.Classes[i]&^(Particle|Blocked) != 0 {
 		return false
 	}
 	w := r.Word(i)

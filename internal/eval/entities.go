@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/warta-news/warta/analysis/entity"
 )
 
 // EntityRecord is the part of a record that the in-article identity
@@ -34,6 +36,8 @@ type IdentityCounts struct {
 	Articles, Entities, Persons int
 	Splits, Merges              []string // one line per case: article, the names
 	PersonsWithCountry          int
+
+	figures []entity.Figure // the shipped aliases, which are no merges
 }
 
 // CountIdentity reads records as JSON Lines (the output of warta analyze
@@ -52,8 +56,14 @@ type IdentityCounts struct {
 //     short one's letters stand in the long one in order), or a person mention that holds the names of two other
 //     persons of the article (Prabowo Puji Jokowi), or of one inside it,
 //     neither at its start nor at its end (Trump Kecam Elon Musk Bikin).
+//     A form the shipped table of public figures lists for the person
+//     (Cak Imin for Muhaimin Iskandar) is no merge.
 func CountIdentity(r io.Reader) (*IdentityCounts, error) {
-	c := &IdentityCounts{}
+	figures, err := entity.Figures()
+	if err != nil {
+		return nil, err
+	}
+	c := &IdentityCounts{figures: figures}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -173,7 +183,7 @@ func (c *IdentityCounts) count(rec *EntityRecord, n int) {
 		}
 		merged := ""
 		for _, m := range e.Mentions {
-			if disjoint(entityWords(m.Text), words[i]) && !shortFormOf(m.Text, e.Name) {
+			if disjoint(entityWords(m.Text), words[i]) && !shortFormOf(m.Text, e.Name) && !c.listedAlias(m.Text, e.Name) {
 				merged = e.Name + " + " + m.Text
 				break
 			}
@@ -202,6 +212,23 @@ func (c *IdentityCounts) count(rec *EntityRecord, n int) {
 			c.Merges = append(c.Merges, fmt.Sprintf("%s\t%s %s: %s", where, e.Type, e.Name, merged))
 		}
 	}
+}
+
+// listedAlias reports whether the shipped table of public figures gives
+// mention as a form of the person named name (Cak Imin, or Ipul of Gus
+// Ipul, for Muhaimin Iskandar and Saifullah Yusuf).
+func (c *IdentityCounts) listedAlias(mention, name string) bool {
+	for _, f := range c.figures {
+		if !strings.EqualFold(f.Name, name) {
+			continue
+		}
+		for _, a := range f.Aliases {
+			if strings.EqualFold(a, mention) || strings.HasSuffix(strings.ToLower(a), " "+strings.ToLower(mention)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shortFormOf reports whether one word (Kemenkeu, Sumut, Jokowi, KPK)
