@@ -15,9 +15,12 @@ package api
 import (
 	"log/slog"
 	"net/http"
+	"net/url"
+	"runtime"
+	"slices"
+	"strings"
 
 	"github.com/warta-news/warta/internal/alert"
-	"github.com/warta-news/warta/internal/ingest"
 	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/store"
 )
@@ -36,18 +39,26 @@ type Config struct {
 	// AlertService saves and removes alerts (the one the write path
 	// checks); alerts are served only with it.
 	AlertService *alert.Service
+	Deleter      store.ArticleDeleter
 	// Pipeline analyses posted articles (POST /api/v1/analyze) and stores
 	// them (POST /api/v1/articles, which needs its Writer).
 	Pipeline *pipeline.Pipeline
-	// MaxBodyBytes bounds a request body; 0 means ingest.MaxArticleBytes
-	// and 64 KiB for the JSON around it.
+	// MaxBodyBytes bounds a request body, whatever its type: a larger one
+	// is answered 413. 0 means MaxBodyBytes.
 	MaxBodyBytes int64
-	Log          *slog.Logger // nil: slog.Default()
+	// MaxAnalyses bounds the articles analysed at once, and so the memory
+	// they take; more wait their turn within their time budget. 0 means
+	// one per CPU.
+	MaxAnalyses int
+	Log         *slog.Logger // nil: slog.Default()
 }
 
 // FromStore is the Config that reads every resource from st.
 func FromStore(st store.Store, p *pipeline.Pipeline) Config {
 	c := Config{Articles: st, Searcher: st, Entities: st, Quotes: st, Events: st, Stats: st, Pipeline: p}
+	if d, ok := st.(store.ArticleDeleter); ok {
+		c.Deleter = d
+	}
 	if l, ok := st.(store.Lineage); ok {
 		c.Lineage = l
 	}
@@ -55,8 +66,16 @@ func FromStore(st store.Store, p *pipeline.Pipeline) Config {
 	return c
 }
 
+// MaxBodyBytes is the default bound of a request body: 1 MiB, five times
+// the longest news article of the detik-news set with its markup, and more
+// than any article's text (a news article is rarely over 200 KB).
+const MaxBodyBytes = 1 << 20
+
 // API is the JSON API.
-type API struct{ cfg Config }
+type API struct {
+	cfg      Config
+	analyses chan struct{} // a token per analysis under way
+}
 
 // Route is one endpoint.
 type Route struct {
@@ -70,46 +89,85 @@ type Route struct {
 // New returns the API.
 func New(cfg Config) *API {
 	if cfg.MaxBodyBytes <= 0 {
-		cfg.MaxBodyBytes = ingest.MaxArticleBytes + 64<<10
+		cfg.MaxBodyBytes = MaxBodyBytes
+	}
+	if cfg.MaxAnalyses <= 0 {
+		cfg.MaxAnalyses = runtime.GOMAXPROCS(0)
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	return &API{cfg: cfg}
+	return &API{cfg: cfg, analyses: make(chan struct{}, cfg.MaxAnalyses)}
 }
 
-// Routes returns the endpoints of the resources the Config provides.
+// Routes returns the endpoints of the resources the Config provides. A
+// request with a parameter its endpoint does not take, or a single-valued
+// one given twice, is answered 400.
 func (a *API) Routes() []Route {
-	routes := []Route{{"GET /api/v1/openapi.json", false, a.openAPI}}
+	page := []string{"limit", "offset"}
+	dates := []string{"from", "to"}
+	routes := []Route{a.route("GET /api/v1/openapi.json", false, a.openAPI)}
 	add := func(ok bool, rs ...Route) {
 		if ok {
 			routes = append(routes, rs...)
 		}
 	}
 	c := a.cfg
-	add(c.Pipeline != nil, Route{"POST /api/v1/analyze", false, a.analyze})
-	add(c.Pipeline != nil && c.Pipeline.Writer != nil, Route{"POST /api/v1/articles", true, a.postArticle})
+	add(c.Pipeline != nil, a.route("POST /api/v1/analyze", false, a.analyze, "url", "published"))
+	add(c.Pipeline != nil && c.Pipeline.Writer != nil, a.route("POST /api/v1/articles", true, a.postArticle, "url", "published"))
 	add(c.Articles != nil,
-		Route{"GET /api/v1/articles", false, a.listArticles},
-		Route{"GET /api/v1/articles/{id}", false, a.getArticle})
+		a.route("GET /api/v1/articles", false, a.listArticles, slices.Concat(page, dates, []string{"site", "section"})...),
+		a.route("GET /api/v1/articles/{id}", false, a.getArticle, "version"))
+	add(c.Deleter != nil, a.route("DELETE /api/v1/articles/{id}", true, a.deleteArticle))
 	add(c.Articles != nil && c.Lineage != nil,
-		Route{"GET /api/v1/articles/{id}/copies", false, a.copies},
-		Route{"GET /api/v1/stories", false, a.stories})
-	add(c.Searcher != nil, Route{"GET /api/v1/search", false, a.search})
+		a.route("GET /api/v1/articles/{id}/copies", false, a.copies),
+		a.route("GET /api/v1/stories", false, a.stories, page...))
+	add(c.Searcher != nil, a.route("GET /api/v1/search", false, a.search,
+		slices.Concat(page, dates, []string{"q", "entity*", "speaker*", "section", "site", "sort"})...))
 	add(c.Entities != nil,
-		Route{"GET /api/v1/entities", false, a.listEntities},
-		Route{"GET /api/v1/entities/{id}/articles", false, a.entityArticles})
-	add(c.Entities != nil && c.Quotes != nil, Route{"GET /api/v1/entities/{id}", false, a.getEntity})
-	add(c.Quotes != nil, Route{"GET /api/v1/quotes", false, a.listQuotes})
+		a.route("GET /api/v1/entities", false, a.listEntities, slices.Concat(page, []string{"name", "type"})...),
+		a.route("GET /api/v1/entities/{id}/articles", false, a.entityArticles, page...))
+	add(c.Entities != nil && c.Quotes != nil, a.route("GET /api/v1/entities/{id}", false, a.getEntity, page...))
+	add(c.Quotes != nil, a.route("GET /api/v1/quotes", false, a.listQuotes,
+		slices.Concat(page, dates, []string{"speaker", "speaker_id", "q"})...))
 	add(c.Events != nil,
-		Route{"GET /api/v1/events", false, a.listEvents},
-		Route{"GET /api/v1/events/months", false, a.eventMonths})
-	add(c.Stats != nil, Route{"GET /api/v1/stats", false, a.stats})
+		a.route("GET /api/v1/events", false, a.listEvents, slices.Concat(page, dates, []string{"type", "country*"})...),
+		a.route("GET /api/v1/events/months", false, a.eventMonths, slices.Concat(dates, []string{"type", "country*"})...))
+	add(c.Stats != nil, a.route("GET /api/v1/stats", false, a.stats))
 	add(c.Alerts != nil && c.AlertService != nil,
-		Route{"POST /api/v1/alerts", true, a.createAlert},
-		Route{"GET /api/v1/alerts", false, a.listAlerts},
-		Route{"GET /api/v1/alerts/{id}", false, a.getAlert},
-		Route{"GET /api/v1/alerts/{id}/matches", false, a.alertMatches},
-		Route{"DELETE /api/v1/alerts/{id}", true, a.deleteAlert})
+		a.route("POST /api/v1/alerts", true, a.createAlert),
+		a.route("GET /api/v1/alerts", false, a.listAlerts),
+		a.route("GET /api/v1/alerts/{id}", false, a.getAlert),
+		a.route("GET /api/v1/alerts/{id}/matches", false, a.alertMatches, page...),
+		a.route("DELETE /api/v1/alerts/{id}", true, a.deleteAlert))
 	return routes
+}
+
+// route wraps a handler with the check of its query parameters: params
+// names those it takes, a trailing * those that may repeat.
+func (a *API) route(pattern string, write bool, h http.HandlerFunc, params ...string) Route {
+	allowed := make(map[string]bool, len(params)) // name → repeatable
+	for _, p := range params {
+		name, many := strings.CutSuffix(p, "*")
+		allowed[name] = many
+	}
+	return Route{pattern, write, func(w http.ResponseWriter, r *http.Request) {
+		q, err := url.ParseQuery(r.URL.RawQuery)
+		if err != nil {
+			a.fail(w, r, badRequest("query string: %v", err))
+			return
+		}
+		for name, vs := range q {
+			many, ok := allowed[name]
+			switch {
+			case !ok:
+				a.fail(w, r, badRequest("unknown parameter %q (this endpoint takes: %s)", name, strings.Join(params, " ")))
+				return
+			case len(vs) > 1 && !many:
+				a.fail(w, r, badRequest("parameter %q is given %d times: give it once", name, len(vs)))
+				return
+			}
+		}
+		h(w, r)
+	}}
 }

@@ -1,7 +1,10 @@
 package api
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"mime"
 	"net/http"
 	"strconv"
@@ -12,8 +15,10 @@ import (
 )
 
 // readInput reads the one article of a request body: text/plain,
-// text/html, or JSON (an object with title, body, url, published). The url
-// and published query parameters fill in what the body does not say.
+// text/html, or JSON (an object with title, body, url, published, or an
+// array of one such object). The url and published query parameters fill
+// in what the body does not say. A body over the limit is refused whole,
+// whatever its type, never cut.
 func (a *API) readInput(w http.ResponseWriter, r *http.Request) (analysis.Input, error) {
 	ct, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if err != nil {
@@ -32,9 +37,17 @@ func (a *API) readInput(w http.ResponseWriter, r *http.Request) (analysis.Input,
 		return analysis.Input{}, &Error{http.StatusUnsupportedMediaType,
 			fmt.Sprintf("Content-Type %q: send text/plain, text/html or application/json", r.Header.Get("Content-Type"))}
 	}
-	body := http.MaxBytesReader(w, r.Body, a.cfg.MaxBodyBytes)
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.cfg.MaxBodyBytes))
+	if err != nil {
+		return analysis.Input{}, err
+	}
+	if name == "request.json" {
+		if data, err = oneObject(data); err != nil {
+			return analysis.Input{}, err
+		}
+	}
 	var items []ingest.Item
-	err = ingest.Read(r.Context(), name, body, func(it ingest.Item) error {
+	err = ingest.Read(r.Context(), name, bytes.NewReader(data), func(it ingest.Item) error {
 		if len(items) > 0 {
 			return badRequest("one article per request")
 		}
@@ -43,6 +56,9 @@ func (a *API) readInput(w http.ResponseWriter, r *http.Request) (analysis.Input,
 	})
 	if err != nil {
 		return analysis.Input{}, err
+	}
+	if len(items) == 0 {
+		return analysis.Input{}, badRequest("the body holds no article")
 	}
 	if items[0].Err != nil {
 		return analysis.Input{}, badRequest("%v", items[0].Err)
@@ -58,6 +74,41 @@ func (a *API) readInput(w http.ResponseWriter, r *http.Request) (analysis.Input,
 	return in, nil
 }
 
+// oneObject checks that a JSON body is one article: an object, or an array
+// of exactly one object, and nothing after it. It returns the object.
+func oneObject(data []byte) ([]byte, error) {
+	data = bytes.TrimSpace(data)
+	if !json.Valid(data) {
+		return nil, badRequest("the body is not valid JSON")
+	}
+	if len(data) > 0 && data[0] == '[' {
+		var arr []json.RawMessage
+		if err := json.Unmarshal(data, &arr); err != nil {
+			return nil, badRequest("the body is not valid JSON: %v", err)
+		}
+		if len(arr) != 1 {
+			return nil, badRequest("one article per request: the array has %d elements", len(arr))
+		}
+		data = bytes.TrimSpace(arr[0])
+	}
+	if len(data) == 0 || data[0] != '{' {
+		return nil, badRequest("the body is not a JSON object with title and body")
+	}
+	return data, nil
+}
+
+// analyzeInput analyses an input when an analysis slot is free (see
+// Config.MaxAnalyses), or fails when the request's time runs out first.
+func (a *API) analyzeInput(r *http.Request, analyze func() error) error {
+	select {
+	case a.analyses <- struct{}{}:
+	case <-r.Context().Done():
+		return r.Context().Err()
+	}
+	defer func() { <-a.analyses }()
+	return analyze()
+}
+
 // analyze answers POST /api/v1/analyze: the record, stored nowhere.
 func (a *API) analyze(w http.ResponseWriter, r *http.Request) {
 	in, err := a.readInput(w, r)
@@ -65,7 +116,11 @@ func (a *API) analyze(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	rec, err := a.cfg.Pipeline.Analyzer.Analyze(r.Context(), in)
+	var rec *analysis.Record
+	err = a.analyzeInput(r, func() (err error) {
+		rec, err = a.cfg.Pipeline.Analyzer.Analyze(r.Context(), in)
+		return err
+	})
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -87,7 +142,14 @@ func (a *API) postArticle(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
-	rec, res, err := a.cfg.Pipeline.Store(r.Context(), in)
+	var (
+		rec *analysis.Record
+		res store.PutResult
+	)
+	err = a.analyzeInput(r, func() (err error) {
+		rec, res, err = a.cfg.Pipeline.Store(r.Context(), in)
+		return err
+	})
 	if err != nil {
 		a.fail(w, r, err)
 		return
@@ -132,4 +194,18 @@ func (a *API) article(r *http.Request) (*store.Article, error) {
 		return nil, badRequest("version=%q: want 1 or more", v)
 	}
 	return a.cfg.Articles.Version(r.Context(), id, n)
+}
+
+// deleteArticle answers DELETE /api/v1/articles/{id}: 204, or 404 for an
+// article that is not stored.
+func (a *API) deleteArticle(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err == nil {
+		err = a.cfg.Deleter.Delete(r.Context(), id)
+	}
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
 }

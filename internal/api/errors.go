@@ -9,6 +9,7 @@ import (
 
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/internal/ingest"
+	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store"
 )
@@ -43,6 +44,12 @@ func Status(err error) (int, string) {
 		return http.StatusUnprocessableEntity, err.Error()
 	case errors.Is(err, ingest.ErrBinary):
 		return http.StatusUnsupportedMediaType, err.Error()
+	case errors.Is(err, store.ErrBusy):
+		return http.StatusServiceUnavailable, "the store is busy: try again shortly"
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable, "the request ran out of its time budget: try again, or narrow it"
+	case errors.Is(err, pipeline.ErrClosed):
+		return http.StatusServiceUnavailable, "the server is shutting down"
 	case errors.Is(err, context.Canceled):
 		return 499, "the client went away" // nobody reads the answer
 	}
@@ -69,6 +76,9 @@ type ErrorBody struct {
 
 // WriteError answers an error in the API's JSON.
 func WriteError(w http.ResponseWriter, status int, msg string) {
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "1")
+	}
 	var body ErrorBody
 	body.Error.Status, body.Error.Message = status, msg
 	writeJSON(w, status, body)

@@ -27,6 +27,7 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, err)
 		return
 	}
+	res.Warnings = append(q.Warnings, res.Warnings...)
 	out := searchPage{Results: res, Limit: q.Limit, Offset: q.Offset}
 	if next := q.Offset + len(res.Hits); next < res.Total {
 		out.NextOffset = &next

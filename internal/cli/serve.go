@@ -107,7 +107,13 @@ func (c *serveCmd) serve(ctx context.Context, env *Env, st store.Store, p *pipel
 		ln.Close()
 		return err
 	}
-	handler := server.New(server.Config{API: api.New(acfg), Web: ui, Token: token, Log: env.Log})
+	scfg := server.Config{API: api.New(acfg), Web: ui, Token: token, Log: env.Log}
+	if addr.IP.IsLoopback() {
+		// Only names of this machine: a page on a rebinding domain that
+		// resolves to 127.0.0.1 cannot read the server.
+		scfg.AllowedHosts = []string{"localhost", "127.0.0.1", "::1", addr.IP.String()}
+	}
+	handler := server.New(scfg)
 	srv := &http.Server{
 		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -33,6 +34,9 @@ type Query struct {
 	Sort   string
 	Limit  int
 	Offset int
+	// Warnings say how Parse read what was not quite right; they belong
+	// with the results.
+	Warnings []string
 }
 
 // The orders of Query.Sort.
@@ -55,12 +59,31 @@ const (
 	MaxLimit     = 100
 )
 
+// Bounds of one query. A search costs about the square of its words (BM25
+// over every phrase term), so a query is kept to what a person types.
+const (
+	MaxQueryBytes = 1000 // the q text
+	MaxWords      = 32   // words over all clauses, phrases included
+	MaxOr         = 16   // clauses joined by OR
+	MaxNames      = 8    // entity and speaker filters together
+	MaxNameBytes  = 200  // one filter value
+)
+
 // Parse reads a query as typed in a search box: words, "quoted phrases",
 // -excluded words, OR between alternatives, and the filters entity:,
 // speaker:, section:, site:, from: and to: (a value with spaces is quoted:
 // entity:"Prabowo Subianto").
 func Parse(s string) (Query, error) {
 	var q Query
+	if len(s) > MaxQueryBytes {
+		return q, fmt.Errorf("%w: the query is %d bytes long, at most %d", ErrBadQuery, len(s), MaxQueryBytes)
+	}
+	if !utf8.ValidString(s) || strings.ContainsFunc(s, isControl) {
+		return q, fmt.Errorf("%w: the query has a control character or invalid UTF-8", ErrBadQuery)
+	}
+	if strings.Count(s, `"`)%2 == 1 {
+		q.Warnings = append(q.Warnings, "a quote is not closed: the phrase runs to the end of the query")
+	}
 	or := false
 	for s = strings.TrimSpace(s); s != ""; s = strings.TrimLeft(s, " \t\r\n") {
 		exclude := false
@@ -136,11 +159,23 @@ func (q *Query) addFilter(key, value string) {
 	}
 }
 
+func isControl(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f }
+
 var datePrefix = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 
 // ValidDate reports whether s is a date bound as filters take it: YYYY,
-// YYYY-MM or YYYY-MM-DD (or empty, no bound).
-func ValidDate(s string) bool { return s == "" || datePrefix.MatchString(s) }
+// YYYY-MM or YYYY-MM-DD, a real month and day (or empty, no bound).
+func ValidDate(s string) bool {
+	if s == "" {
+		return true
+	}
+	if !datePrefix.MatchString(s) {
+		return false
+	}
+	layout := "2006-01-02"[:len(s)]
+	_, err := time.Parse(layout, s)
+	return err == nil
+}
 
 // Validate checks the dates and the page, and that a query does not only
 // exclude. A zero Limit becomes DefaultLimit.
@@ -159,6 +194,9 @@ func (q *Query) Validate() error {
 	if q.Limit < 0 || q.Limit > MaxLimit || q.Offset < 0 {
 		return fmt.Errorf("%w: limit must be 1 to %d and offset not negative", ErrBadQuery, MaxLimit)
 	}
+	if err := q.checkSize(); err != nil {
+		return err
+	}
 	if len(q.Clauses) > 0 {
 		for _, c := range q.Clauses {
 			if !c.Exclude {
@@ -166,6 +204,34 @@ func (q *Query) Validate() error {
 			}
 		}
 		return fmt.Errorf("%w: a query needs a word to look for, not only words to leave out", ErrBadQuery)
+	}
+	return nil
+}
+
+// checkSize checks the query against its bounds.
+func (q *Query) checkSize() error {
+	words, or := 0, 0
+	for _, c := range q.Clauses {
+		words += len(strings.Fields(c.Text))
+		if c.Or {
+			or++
+		}
+	}
+	switch {
+	case words > MaxWords:
+		return fmt.Errorf("%w: the query has %d words, at most %d", ErrBadQuery, words, MaxWords)
+	case or > MaxOr:
+		return fmt.Errorf("%w: the query has %d ORs, at most %d", ErrBadQuery, or, MaxOr)
+	case len(q.Entities)+len(q.Speakers) > MaxNames:
+		return fmt.Errorf("%w: the query has %d entity and speaker filters, at most %d", ErrBadQuery, len(q.Entities)+len(q.Speakers), MaxNames)
+	}
+	for _, v := range append(append([]string{q.Section, q.Site}, q.Entities...), q.Speakers...) {
+		if len(v) > MaxNameBytes {
+			return fmt.Errorf("%w: a filter value is %d bytes long, at most %d", ErrBadQuery, len(v), MaxNameBytes)
+		}
+		if strings.ContainsFunc(v, isControl) || !utf8.ValidString(v) {
+			return fmt.Errorf("%w: a filter value has a control character or invalid UTF-8", ErrBadQuery)
+		}
 	}
 	return nil
 }

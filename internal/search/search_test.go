@@ -68,6 +68,25 @@ func TestFingerprint(t *testing.T) {
 	}
 }
 
+func TestQueryBounds(t *testing.T) {
+	for _, q := range []string{
+		strings.Repeat("banjir ", 200),
+		strings.Repeat("kata ", MaxWords+1),
+		"banjir" + strings.Repeat(" OR longsor", MaxOr+1),
+		strings.Repeat("entity:DPR ", MaxNames+1),
+		"banjir\x00",
+		"from:2025-13", "to:2025-02-30", "from:2025-99",
+		"entity:" + strings.Repeat("a", MaxNameBytes+1),
+	} {
+		if _, err := Parse(q); !errors.Is(err, ErrBadQuery) {
+			t.Errorf("Parse(%.40q...) = %v, want ErrBadQuery", q, err)
+		}
+	}
+	if _, err := Parse(strings.TrimSpace(strings.Repeat("kata ", MaxWords))); err != nil {
+		t.Errorf("a query at the bound: %v", err)
+	}
+}
+
 func TestParse(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -82,7 +101,8 @@ func TestParse(t *testing.T) {
 				Site: "detik.com", Section: "Berita", From: "2025-10", To: "2025-10-31"}},
 		{"entity:DPR entity:KPK", Query{Entities: []string{"DPR", "KPK"}}},
 		{"pukul 14:30 OR", Query{Clauses: []Clause{{Text: "pukul"}, {Text: "14:30"}}}},
-		{`"tanpa akhir`, Query{Clauses: []Clause{{Text: "tanpa akhir", Phrase: true}}}},
+		{`"tanpa akhir`, Query{Clauses: []Clause{{Text: "tanpa akhir", Phrase: true}},
+			Warnings: []string{"a quote is not closed: the phrase runs to the end of the query"}}},
 		{"   ", Query{}},
 	}
 	for _, tt := range tests {

@@ -20,6 +20,9 @@ var (
 	ErrNotFound      = errors.New("store: not found")
 	ErrInvalidRecord = errors.New("store: invalid record")
 	ErrBadFilter     = errors.New("store: bad filter")
+	// ErrBusy is a write that could not get the store's write lock in
+	// time (another process writing): try again later.
+	ErrBusy = errors.New("store: busy")
 )
 
 // The store's interfaces are small, one per kind of consumer, so that a
@@ -46,6 +49,14 @@ type ArticleReader interface {
 	Version(ctx context.Context, id int64, version int) (*Article, error)
 	// Articles lists articles, newest publication first.
 	Articles(ctx context.Context, f ArticleFilter) ([]ArticleSummary, error)
+}
+
+// ArticleDeleter removes articles.
+type ArticleDeleter interface {
+	// Delete removes an article with all its versions, entities' mentions,
+	// quotes and events, and its entry in the index; ErrNotFound when
+	// there is none.
+	Delete(ctx context.Context, id int64) error
 }
 
 // Searcher runs full-text searches over titles and bodies.

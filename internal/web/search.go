@@ -76,6 +76,9 @@ func (ui *UI) searchPage(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		d.Results, err = ui.cfg.Searcher.Search(r.Context(), q)
 	}
+	if err == nil {
+		d.Results.Warnings = append(q.Warnings, d.Results.Warnings...)
+	}
 	if err == nil && ui.cfg.Facets != nil {
 		d.Facets, err = ui.cfg.Facets.Facets(r.Context(), q, 8)
 		if err == nil && len(q.Clauses)+len(q.Entities)+len(q.Speakers) > 0 {
