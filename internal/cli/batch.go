@@ -44,6 +44,9 @@ func (p *progress) add(res pipeline.Result) {
 	}
 	p.ok++
 	p.bytesIn += int64(len(res.Item.Input.Body) + len(res.Item.Input.Title))
+	if res.Record == nil {
+		return // skipped: stored before
+	}
 	for _, warning := range res.Record.Warnings {
 		p.env.Log.Warn(warning, "input", pipeline.Where(res.Item.Input))
 	}

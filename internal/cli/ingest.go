@@ -48,14 +48,18 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 	}
 	defer st.Close()
 	counts := map[store.PutStatus]int{}
+	skipped := 0 // unchanged inputs, not analysed again
 	prog := newProgress(env, "ingesting", c.Quiet)
 	src := ingest.Defaults(ingest.Files(files, env.Stdin), c.Published, c.URL)
 	err = withWriter(ctx, st, env, c.AllowPrivateNetworks, func(w *pipeline.Writer, _ *alert.Service) error {
-		p := pipeline.Pipeline{Analyzer: analysis.DefaultPipeline(), Writer: w, Workers: c.Workers}
+		p := pipeline.Pipeline{Analyzer: analysis.DefaultPipeline(), Writer: w, Workers: c.Workers, Inputs: st}
 		return p.Ingest(ctx, src, func(o pipeline.Outcome) {
 			prog.add(o.Result)
 			if o.Err == nil {
 				counts[o.Put.Status]++
+			}
+			if o.Skipped {
+				skipped++
 			}
 		})
 	})
@@ -71,7 +75,7 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 	}
 	if !c.Quiet {
 		env.Log.Info("stored", "new", counts[store.Created], "new_versions", counts[store.NewVersion],
-			"unchanged", counts[store.Unchanged], "data", dir)
+			"unchanged", counts[store.Unchanged], "skipped_unanalysed", skipped, "data", dir)
 	}
 	return err
 }
@@ -88,7 +92,11 @@ func withWriter(ctx context.Context, st store.ArticleWriter, env *Env, allowPriv
 	if al != nil {
 		observers = append(observers, al.svc.Observe)
 	}
-	w := pipeline.NewWriter(st, pipeline.WriterOptions{Log: env.Log, Observers: observers})
+	opts := pipeline.WriterOptions{Log: env.Log, Observers: observers}
+	if inputs, ok := st.(store.InputLog); ok {
+		opts.Inputs = inputs
+	}
+	w := pipeline.NewWriter(st, opts)
 	ran := make(chan error, 1)
 	go func() { ran <- w.Run(ctx) }()
 	err := fn(w, al.service())

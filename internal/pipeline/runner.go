@@ -9,6 +9,7 @@ import (
 
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/internal/ingest"
+	"github.com/warta-news/warta/internal/store"
 )
 
 // Analyzer turns one input into its record; analysis.Pipeline is one.
@@ -25,6 +26,8 @@ type Result struct {
 	// Err is why this article gave no record: the source could not read
 	// it (Item.Err) or the analysis failed.
 	Err error
+	// skipped is what the input was stored as before, when skip found it.
+	skipped *store.PutResult
 }
 
 // Runner analyses articles on several goroutines.
@@ -36,6 +39,9 @@ type Runner struct {
 	// Encode also encodes each record as JSON on the workers (Result.JSON),
 	// for a store.
 	Encode bool
+	// skip, when set, is asked on the workers before an input is analysed
+	// whether it was stored before (Pipeline.Ingest sets it).
+	skip func(context.Context, analysis.Input) (store.PutResult, bool, error)
 }
 
 // job is one article on its way through the workers; done is closed when
@@ -116,6 +122,17 @@ func (r Runner) Run(ctx context.Context, src ingest.Source, sink func(Result) er
 
 func (r Runner) analyze(ctx context.Context, res *Result) {
 	in := res.Item.Input
+	if r.skip != nil {
+		put, seen, err := r.skip(ctx, in)
+		if err != nil {
+			res.Err = fmt.Errorf("%s: input log: %w", Where(in), err)
+			return
+		}
+		if seen {
+			res.skipped = &put
+			return
+		}
+	}
 	rec, err := r.Analyzer.Analyze(ctx, in)
 	if err != nil {
 		res.Err = fmt.Errorf("%s: %w", Where(in), err)

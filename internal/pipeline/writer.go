@@ -38,7 +38,10 @@ type WriterOptions struct {
 	// directory) see new articles within a second however slowly they come.
 	MaxDelay  time.Duration
 	Observers []Observer
-	Log       *slog.Logger // nil: slog.Default()
+	// Inputs, when set, logs the input key of each record written with
+	// one, after its commit (Pipeline.Ingest skips those inputs next time).
+	Inputs store.InputLog
+	Log    *slog.Logger // nil: slog.Default()
 }
 
 // Writer is a process's one write path to a store; see the package doc.
@@ -56,9 +59,10 @@ type Writer struct {
 // request is one record to store, or with JSON nil a marker that only
 // keeps its place in the order. done is called on the writer's goroutine.
 type request struct {
-	rec  *analysis.Record
-	json []byte
-	done func(store.PutResult, error)
+	rec      *analysis.Record
+	json     []byte
+	inputKey string // InputKey of the raw input, "" when unknown
+	done     func(store.PutResult, error)
 	// waiting says a caller waits for the commit (Put): its batch is
 	// committed as soon as nothing more is queued, so that concurrent
 	// requests share a transaction and a lone one is not delayed.
@@ -272,9 +276,22 @@ func (w *Writer) commit(ctx context.Context, batch []request) {
 	w.answer(ctx, batch, reqs, results, errs)
 }
 
-// answer calls the observers for each stored record, then every done of
-// the batch in order, markers included.
+// answer logs the inputs of the stored records, calls the observers for
+// each, then every done of the batch in order, markers included.
 func (w *Writer) answer(ctx context.Context, batch, reqs []request, results []store.PutResult, errs []error) {
+	if w.opts.Inputs != nil {
+		var keys []string
+		var logged []store.PutResult
+		for i, r := range reqs {
+			if r.inputKey != "" && errs[i] == nil {
+				keys, logged = append(keys, r.inputKey), append(logged, results[i])
+			}
+		}
+		if err := w.opts.Inputs.LogInputs(ctx, keys, logged); err != nil {
+			// Only the shortcut is lost: the next run analyses them again.
+			w.opts.Log.Warn("input log", "inputs", len(keys), "err", err)
+		}
+	}
 	i := 0
 	for _, r := range batch {
 		if r.json == nil {

@@ -29,6 +29,7 @@ const token = "rahasia-uji"
 type options struct {
 	Token        string
 	MaxBodyBytes int64
+	AllowedHosts []string
 }
 
 // newServer starts the API and the UI on a random loopback port over a
@@ -58,7 +59,7 @@ func newServer(t *testing.T, o options) (*httptest.Server, store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(New(Config{API: api.New(acfg), Web: ui, Token: o.Token, Log: log}))
+	ts := httptest.NewServer(New(Config{API: api.New(acfg), Web: ui, Token: o.Token, AllowedHosts: o.AllowedHosts, Log: log}))
 	t.Cleanup(ts.Close)
 	return ts, st
 }

@@ -59,6 +59,17 @@ type ArticleDeleter interface {
 	Delete(ctx context.Context, id int64) error
 }
 
+// InputLog remembers the raw inputs already stored, by a key of their
+// source and content (pipeline.InputKey), so that a re-run skips them
+// before analysis. It is a shortcut, not the guard: storing is idempotent
+// whether or not an input was logged.
+type InputLog interface {
+	// InputStored returns what the input with key was stored as.
+	InputStored(ctx context.Context, key string) (PutResult, bool, error)
+	// LogInputs records that the inputs with keys were stored as results.
+	LogInputs(ctx context.Context, keys []string, results []PutResult) error
+}
+
 // Searcher runs full-text searches over titles and bodies.
 type Searcher interface {
 	Search(ctx context.Context, q search.Query) (*search.Results, error)

@@ -15,7 +15,7 @@ var _ store.Alerts = (*Store)(nil)
 // CreateAlert implements store.Alerts.
 func (s *Store) CreateAlert(ctx context.Context, a store.Alert) (store.Alert, error) {
 	a.Created = time.Now().UTC().Format(time.RFC3339)
-	err := s.db.QueryRowContext(ctx, `INSERT INTO alerts (name, query, webhook, secret, created) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+	err := s.wdb.QueryRowContext(ctx, `INSERT INTO alerts (name, query, webhook, secret, created) VALUES (?, ?, ?, ?, ?) RETURNING id`,
 		a.Name, a.Query, nullString(a.Webhook), nullString(a.Secret), a.Created).Scan(&a.ID)
 	if err != nil {
 		return a, fmt.Errorf("sqlite: create alert: %w", err)
@@ -57,7 +57,7 @@ func (s *Store) Alert(ctx context.Context, id int64) (*store.Alert, error) {
 
 // DeleteAlert implements store.Alerts.
 func (s *Store) DeleteAlert(ctx context.Context, id int64) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM alerts WHERE id = ?`, id)
+	res, err := s.wdb.ExecContext(ctx, `DELETE FROM alerts WHERE id = ?`, id)
 	if err != nil {
 		return fmt.Errorf("sqlite: delete alert %d: %w", id, err)
 	}
@@ -69,7 +69,7 @@ func (s *Store) DeleteAlert(ctx context.Context, id int64) error {
 
 // AddMatch implements store.Alerts.
 func (s *Store) AddMatch(ctx context.Context, alert, article int64) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `INSERT OR IGNORE INTO alert_matches (alert_id, article_id, matched) VALUES (?, ?, ?)`,
+	res, err := s.wdb.ExecContext(ctx, `INSERT OR IGNORE INTO alert_matches (alert_id, article_id, matched) VALUES (?, ?, ?)`,
 		alert, article, time.Now().UTC().Format(time.RFC3339Nano))
 	if err != nil {
 		return false, fmt.Errorf("sqlite: alert %d match %d: %w", alert, article, err)

@@ -13,7 +13,7 @@ var _ store.Lineage = (*Store)(nil)
 
 // PutFingerprint implements store.Lineage.
 func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
 	}
@@ -109,7 +109,7 @@ func (s *Store) PutRelation(ctx context.Context, r store.Relation) error {
 	if r.Original != 0 {
 		original = sql.NullInt64{Int64: r.Original, Valid: true}
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO relations (a, b, kind, original, evidence) VALUES (?, ?, ?, ?, ?)
+	_, err := s.wdb.ExecContext(ctx, `INSERT INTO relations (a, b, kind, original, evidence) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, original = excluded.original, evidence = excluded.evidence`,
 		r.A, r.B, r.Kind, original, string(r.Evidence))
 	if err != nil {

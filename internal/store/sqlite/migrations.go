@@ -208,13 +208,26 @@ CREATE INDEX quotes_day ON quotes (day);
 `)
 		return err
 	},
+	// 4: the raw inputs stored (store.InputLog), so that a re-run skips
+	// them before analysis.
+	func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+CREATE TABLE inputs (
+	key        TEXT PRIMARY KEY,    -- pipeline.InputKey: source URL and a hash of the raw input
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	version    INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX inputs_article ON inputs (article_id);
+`)
+		return err
+	},
 }
 
 // migrate applies the migrations not applied yet, all in one transaction
 // that holds the write lock, so that two processes opening a new data
 // directory at once do not both migrate it.
 func (s *Store) migrate(ctx context.Context) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: migrate: %w", err)
 	}

@@ -8,9 +8,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/ncruces/go-sqlite3"
 
 	"github.com/warta-news/warta/internal/store"
 )
@@ -39,7 +42,20 @@ func (s *Store) PutBatch(ctx context.Context, records [][]byte) ([]store.PutResu
 		}
 		docs[i] = d
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	var results []store.PutResult
+	err := s.retry(ctx, func() error {
+		var err error
+		results, err = s.putBatch(ctx, docs, compact)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, compact []bytes.Buffer) ([]store.PutResult, error) {
+	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: put: %w", err)
 	}
@@ -59,6 +75,68 @@ func (s *Store) PutBatch(ctx context.Context, records [][]byte) ([]store.PutResu
 		return nil, fmt.Errorf("sqlite: put: %w", err)
 	}
 	return results, nil
+}
+
+// retry runs a write, and again with growing pauses while another
+// process holds the write lock, for up to BusyWait: then it fails with
+// store.ErrBusy.
+func (s *Store) retry(ctx context.Context, write func() error) error {
+	deadline := time.Now().Add(s.busyWait)
+	pause := 10 * time.Millisecond
+	for {
+		err := write()
+		if !isBusy(err) {
+			return err
+		}
+		if time.Now().Add(pause).After(deadline) {
+			return fmt.Errorf("%w: %v", store.ErrBusy, err)
+		}
+		t := time.NewTimer(pause + rand.N(pause))
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		}
+		pause = min(2*pause, time.Second)
+	}
+}
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var e *sqlite3.Error
+	return errors.As(err, &e) && (e.Code() == sqlite3.BUSY || e.Code() == sqlite3.LOCKED)
+}
+
+// Delete implements store.ArticleDeleter.
+func (s *Store) Delete(ctx context.Context, id int64) error {
+	return s.retry(ctx, func() error {
+		tx, err := s.wdb.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("sqlite: delete %d: %w", id, err)
+		}
+		defer tx.Rollback()
+		var current sql.NullInt64
+		err = tx.QueryRowContext(ctx, `SELECT current FROM articles WHERE id = ?`, id).Scan(&current)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %d: %w", id, store.ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("sqlite: delete %d: %w", id, err)
+		}
+		// The index's delete needs the text it indexed, while the version
+		// is still there.
+		if current.Valid {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (search_index, rowid, title, body)
+				SELECT 'delete', id, title, body FROM indexed_text WHERE id = ?`, current.Int64); err != nil {
+				return fmt.Errorf("sqlite: delete %d: %w", id, err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("sqlite: delete %d: %w", id, err)
+		}
+		return tx.Commit()
+	})
 }
 
 func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, record string) (store.PutResult, error) {
@@ -251,9 +329,19 @@ func nullJSON(b []byte, n int) sql.NullString {
 // transaction, up to about 500 pages (2 MB) of work. After a bulk ingest a
 // search does one look-up per term instead of one per segment: 40% less
 // time over the detik-news set.
+//
+// It then checkpoints the WAL into the database, so that the WAL file is
+// cut back to its limit.
 func (s *Store) Optimize(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `INSERT INTO search_index (search_index, rank) VALUES ('merge', -500)`); err != nil {
+	err := s.retry(ctx, func() error {
+		_, err := s.wdb.ExecContext(ctx, `INSERT INTO search_index (search_index, rank) VALUES ('merge', -500)`)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("sqlite: optimize: %w", err)
+	}
+	if _, err := s.wdb.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return fmt.Errorf("sqlite: checkpoint: %w", err)
 	}
 	return nil
 }

@@ -143,6 +143,8 @@ func (s *Store) Entities(ctx context.Context, f store.EntityFilter) ([]store.Ent
 	}
 	if n := store.NormalizeName(f.Name); n != "" {
 		w.add(`instr(e.norm, ?) > 0`, n)
+	} else if f.Name != "" {
+		return []store.Entity{}, nil // no letters or digits: no name has them
 	}
 	p := f.Page.Norm()
 	rows, err := s.query(ctx, `SELECT e.id, e.name, e.type, e.country,
@@ -238,6 +240,9 @@ func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote,
 	}
 	if f.Speaker != "" {
 		n := store.NormalizeName(f.Speaker)
+		if n == "" {
+			return []store.Quote{}, nil // no letters or digits: no name has them
+		}
 		w.add(`(' ' || q.speaker_norm || ' ' LIKE '% ' || ? || ' %'
 			OR q.speaker_id IN (SELECT e.id FROM entities e WHERE `+nameMatch+`))`, n, n, n)
 	}

@@ -29,6 +29,10 @@ import (
 // FileName is the database's name inside the data directory.
 const FileName = "warta.db"
 
+// journalSizeLimit bounds the WAL file left after a checkpoint: without
+// it the file stays at its peak while the server runs.
+const journalSizeLimit = 64 << 20
+
 // tokenizerName is the FTS5 tokenizer the index is declared with (in
 // migration 1, which must not change).
 const tokenizerName = "warta"
@@ -40,15 +44,20 @@ type Options struct {
 	// Resolver tells which entities of different articles are the same;
 	// nil means store.NameType.
 	Resolver store.Resolver
-	// BusyTimeout is how long a write waits for another writer (another
-	// process ingesting); 0 means 10 s.
+	// BusyTimeout is how long one attempt to write waits for another
+	// process's write lock; 0 means 2 s.
 	BusyTimeout time.Duration
-	Log         *slog.Logger // nil: slog.Default()
+	// BusyWait is how long a write keeps trying, with back-off, before it
+	// fails with store.ErrBusy; 0 means 30 s.
+	BusyWait time.Duration
+	Log      *slog.Logger // nil: slog.Default()
 }
 
 // Store is the SQLite Store.
 type Store struct {
-	db       *sql.DB
+	db       *sql.DB // readers
+	wdb      *sql.DB // the one writer
+	busyWait time.Duration
 	path     string
 	analyzer *search.Analyzer
 	resolver store.Resolver
@@ -76,7 +85,10 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		opts.Resolver = store.NameType{}
 	}
 	if opts.BusyTimeout == 0 {
-		opts.BusyTimeout = 10 * time.Second
+		opts.BusyTimeout = 2 * time.Second
+	}
+	if opts.BusyWait == 0 {
+		opts.BusyWait = 30 * time.Second
 	}
 	if opts.Log == nil {
 		opts.Log = slog.Default()
@@ -88,35 +100,50 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
-	// Every connection: wait for other writers rather than fail, WAL so that
-	// readers never block the writer, NORMAL sync (durable at checkpoints,
-	// never corrupt), foreign keys on.
-	dsn := (&url.URL{Scheme: "file", OmitHost: true, Path: path, RawQuery: url.Values{"_pragma": {
-		fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()),
-		"journal_mode(wal)", "synchronous(normal)", "foreign_keys(on)",
-	}}.Encode()}).String()
 	analyzer := opts.Analyzer
-	db, err := driver.Open(dsn, func(c *sqlite3.Conn) error {
-		return fts5.RegisterCustom(c, func(api *fts5.API) error {
-			return api.CreateTokenizer(tokenizerName, func([]string) (fts5.Tokenizer, error) {
-				return tokenizer{analyzer}, nil
+	open := func(txlock string, pragmas ...string) (*sql.DB, error) {
+		// Every connection: WAL so that readers never block the writer,
+		// NORMAL sync (durable at checkpoints, never corrupt), foreign keys
+		// on, a WAL cut back to journalSizeLimit after each checkpoint.
+		pragmas = append(pragmas, "journal_mode(wal)", "synchronous(normal)", "foreign_keys(on)",
+			fmt.Sprintf("journal_size_limit(%d)", journalSizeLimit))
+		dsn := (&url.URL{Scheme: "file", OmitHost: true, Path: path, RawQuery: url.Values{
+			"_pragma": pragmas, "_txlock": {txlock},
+		}.Encode()}).String()
+		return driver.Open(dsn, func(c *sqlite3.Conn) error {
+			return fts5.RegisterCustom(c, func(api *fts5.API) error {
+				return api.CreateTokenizer(tokenizerName, func([]string) (fts5.Tokenizer, error) {
+					return tokenizer{analyzer}, nil
+				})
 			})
 		})
-	})
+	}
+	// One connection writes, and takes the write lock when its transaction
+	// begins (BEGIN IMMEDIATE): a transaction never fails half-way because
+	// another process wrote first, and waiting for the lock is retried
+	// with back-off (put.go). Readers have their own connections, so that
+	// searches never wait for a write.
+	wdb, err := open("immediate", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()))
 	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	wdb.SetMaxOpenConns(1)
+	db, err := open("deferred", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()))
+	if err != nil {
+		wdb.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	// Each connection is a WebAssembly instance with its own page cache:
 	// a few serve many readers.
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)
-	s := &Store{db: db, path: path, analyzer: analyzer, resolver: opts.Resolver, log: opts.Log, stmts: map[string]*sql.Stmt{}}
+	s := &Store{db: db, wdb: wdb, busyWait: opts.BusyWait, path: path, analyzer: analyzer, resolver: opts.Resolver, log: opts.Log, stmts: map[string]*sql.Stmt{}}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
+		s.Close()
 		return nil, err
 	}
 	if err := s.checkIndex(ctx); err != nil {
-		db.Close()
+		s.Close()
 		return nil, err
 	}
 	return s, nil
@@ -133,7 +160,7 @@ func (s *Store) Close() error {
 	}
 	s.stmts = nil
 	s.mu.Unlock()
-	return s.db.Close()
+	return errors.Join(s.db.Close(), s.wdb.Close())
 }
 
 const maxStmts = 256
@@ -195,7 +222,7 @@ func (s *Store) checkIndex(ctx context.Context) error {
 	if have == want {
 		return nil
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: rebuild index: %w", err)
 	}

@@ -57,6 +57,90 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Search", func(t *testing.T) { RunSearch(t, func(t *testing.T) Searching { return open(t) }) })
 	t.Run("Entities", func(t *testing.T) { RunEntities(t, func(t *testing.T) Entities { return open(t) }) })
 	t.Run("Events", func(t *testing.T) { RunEvents(t, func(t *testing.T) Events { return open(t) }) })
+	// The features a store may not have yet.
+	probe := open(t)
+	_, deletes := probe.(store.ArticleDeleter)
+	_, logs := probe.(store.InputLog)
+	if err := probe.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if deletes {
+		t.Run("Delete", func(t *testing.T) { RunDelete(t, func(t *testing.T) Deleting { return open(t).(Deleting) }) })
+	}
+	if logs {
+		t.Run("InputLog", func(t *testing.T) { RunInputLog(t, func(t *testing.T) Logging { return open(t).(Logging) }) })
+	}
+}
+
+// Deleting is what the delete suite uses.
+type Deleting interface {
+	Articles
+	store.Searcher
+	store.ArticleDeleter
+}
+
+// RunDelete checks ArticleDeleter.
+func RunDelete(t *testing.T, open func(t *testing.T) Deleting) {
+	suite(t, open, []test[Deleting]{{"Delete", testDelete}})
+}
+
+func testDelete(t *testing.T, s Deleting) {
+	keep := put(t, s, narkoba)
+	gone := put(t, s, banjir)
+	put(t, s, changedBanjir())
+	if err := s.Delete(ctx, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Article(ctx, gone.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("a deleted article: %v, want ErrNotFound", err)
+	}
+	if err := s.Delete(ctx, gone.ID); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("deleting it again: %v, want ErrNotFound", err)
+	}
+	if titles := searchTitles(t, s, "perahu"); len(titles) != 0 {
+		t.Errorf("the index still finds it: %v", titles)
+	}
+	if titles := searchTitles(t, s, "sabu"); len(titles) != 1 {
+		t.Errorf("the other article: %v", titles)
+	}
+	if st, _ := s.Stats(ctx); st.Articles != 1 || st.Versions != 1 {
+		t.Errorf("Stats = %+v, want article %d alone", st, keep.ID)
+	}
+	if res := put(t, s, banjir); res.Status != store.Created {
+		t.Errorf("storing it again: %+v, want created", res)
+	}
+}
+
+// Logging is what the input log suite uses.
+type Logging interface {
+	store.ArticleWriter
+	store.ArticleDeleter
+	store.InputLog
+}
+
+// RunInputLog checks InputLog.
+func RunInputLog(t *testing.T, open func(t *testing.T) Logging) {
+	suite(t, open, []test[Logging]{{"InputLog", testInputLog}})
+}
+
+func testInputLog(t *testing.T, s Logging) {
+	res := put(t, s, banjir)
+	if _, ok, err := s.InputStored(ctx, "k1"); ok || err != nil {
+		t.Errorf("an unknown key: %v, %v", ok, err)
+	}
+	if err := s.LogInputs(ctx, []string{"k1"}, []store.PutResult{res}); err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := s.InputStored(ctx, "k1")
+	if !ok || err != nil || got.ID != res.ID || got.Version != res.Version || got.Status != store.Unchanged {
+		t.Errorf("InputStored = %+v, %v, %v; want article %d unchanged", got, ok, err, res.ID)
+	}
+	if err := s.Delete(ctx, res.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := s.InputStored(ctx, "k1"); ok {
+		t.Error("the input of a deleted article is still known: a re-run would skip it")
+	}
 }
 
 // RunArticles checks ArticleWriter and ArticleReader.
