@@ -38,13 +38,13 @@ func TestHostileInput(t *testing.T) {
 		{"an impossible month in q", "GET", "/api/v1/search?q=" + q("banjir from:2025-13"), "", "", 400},
 		{"an impossible date", "GET", "/api/v1/search?q=banjir&from=2025-99", "", "", 400},
 		{"an impossible day", "GET", "/api/v1/articles?to=2025-02-30", "", "", 400},
-		{"an unknown parameter", "GET", "/api/v1/search?q=banjir&sort=date", "", "", 400},
+		{"an unknown parameter", "GET", "/api/v1/search?q=banjir&order=date", "", "", 400},
 		{"an unknown parameter on a list", "GET", "/api/v1/articles?page=2", "", "", 400},
 		{"a parameter twice", "GET", "/api/v1/articles?from=2025&from=2024", "", "", 400},
 		{"a bad query string", "GET", "/api/v1/search?q=%zz", "", "", 400},
 		{"a missing version", "GET", "/api/v1/articles/1?version=99", "", "", 404},
 		{"delete what is not stored", "DELETE", "/api/v1/articles/999", "", "", 404},
-		{"a search page with a NUL", "GET", "/?q=banjir%00", "", "", 400},
+		{"a search page with a NUL", "GET", "/search?q=banjir%00", "", "", 400},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
