@@ -132,6 +132,7 @@ func scoreCopies(articles int, gold []CopyLabel, found map[[2]int64]lineage.Rela
 			s.Errors = append(s.Errors, fmt.Sprintf("%d-%d unlabelled same_story: %s", k[0], k[1], evidence(r)))
 		case r.Kind == lineage.SameStory && g.Label != "same_story":
 			s.StoryFP++
+			s.Errors = append(s.Errors, fmt.Sprintf("%d-%d %s taken for the same story: %s", k[0], k[1], g.Label, evidence(r)))
 		}
 	}
 	for _, g := range gold {
@@ -163,6 +164,7 @@ func scoreCopies(articles int, gold []CopyLabel, found map[[2]int64]lineage.Rela
 				s.StoryTP++
 			} else {
 				s.StoryFN++
+				s.Errors = append(s.Errors, fmt.Sprintf("%d-%d same story missed (found %q)", g.A, g.B, r.Kind))
 			}
 		}
 	}

@@ -93,8 +93,12 @@ func RarestNames(names []string, count func(string) int) []string {
 // the other article's ID.
 func (x *Index) Link(a *Article) map[int64]Relation {
 	out := map[int64]Relation{}
+	df := &Frequencies{Articles: len(x.articles), Count: map[string]int{}}
+	for _, n := range a.Fingerprint.Names {
+		df.Count[n] = len(x.names[n])
+	}
 	for _, id := range x.Candidates(a) {
-		if r, ok := Compare(a, x.articles[id]); ok {
+		if r, ok := Compare(a, x.articles[id], df); ok {
 			out[id] = r
 		}
 	}

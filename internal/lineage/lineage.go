@@ -156,8 +156,23 @@ const (
 	storyText = 0.3
 )
 
-// Compare tells how a and b are related, or returns false.
-func Compare(a, b *Article) (Relation, bool) {
+// Frequencies says in how many articles of a store each name is found, so
+// that a story is told by the names few articles give, not by a
+// president's. A nil *Frequencies takes every name for rare.
+type Frequencies struct {
+	Articles int
+	Count    map[string]int
+}
+
+// rare reports whether a name is in at most one article in a hundred (or
+// in three, in a small store).
+func (f *Frequencies) rare(name string) bool {
+	return f == nil || f.Count[name] <= max(3, f.Articles/100)
+}
+
+// Compare tells how a and b are related, or returns false. df gives the
+// names' frequencies, nil when they are not known.
+func Compare(a, b *Article, df *Frequencies) (Relation, bool) {
 	if a.Language != b.Language && a.Language != "" && b.Language != "" && a.Language != "und" && b.Language != "und" {
 		return translation(a, b)
 	}
@@ -179,11 +194,21 @@ func Compare(a, b *Article) (Relation, bool) {
 	if small == 0 {
 		return Relation{}, false
 	}
-	// The same event told separately: most of its people and places and a
-	// two figures, with little shared text. The day alone is no evidence: every
-	// article of a day gives it.
+	// The same event told separately, with little shared text: most of its
+	// people and places (a third of the names of both, half of the
+	// shorter's), three of them rare, and a figure. The day alone is no
+	// evidence: every article of a day gives it.
 	nameShare := float64(len(r.SharedNames)) / float64(small)
-	if r.Containment < storyText && len(r.SharedNames) >= 5 && nameShare >= 0.6 && len(r.SharedNumbers) >= 2 {
+	rare := 0
+	for _, n := range r.SharedNames {
+		if df.rare(n) {
+			rare++
+		}
+	}
+	union := len(a.Fingerprint.Names) + len(b.Fingerprint.Names) - len(r.SharedNames)
+	nameJaccard := float64(len(r.SharedNames)) / float64(union)
+	figures := len(r.SharedNumbers) + len(r.SharedQuotedNumbers)
+	if r.Containment < storyText && rare >= 3 && nameShare >= 0.5 && nameJaccard >= 0.3 && figures >= 1 {
 		r.Kind = SameStory
 		r.SharedSentences = sharedShare(shorter(a, b).Fingerprint.Sentences, longer(a, b).Fingerprint.Sentences)
 		return r, true

@@ -55,6 +55,11 @@ func (l *Linker) Link(ctx context.Context, a *Article) error {
 	if err != nil {
 		return fmt.Errorf("lineage: link %d: %w", a.ID, err)
 	}
+	total, err := l.Lineage.FingerprintCount(ctx)
+	if err != nil {
+		return fmt.Errorf("lineage: link %d: %w", a.ID, err)
+	}
+	df := &Frequencies{Articles: total, Count: counts}
 	from, to, day := "", "", ""
 	if !a.Published.IsZero() {
 		day = a.Published.Format(time.DateOnly)
@@ -77,7 +82,7 @@ func (l *Linker) Link(ctx context.Context, a *Article) error {
 		if err != nil {
 			continue // a record from before fingerprints
 		}
-		r, ok := Compare(a, b)
+		r, ok := Compare(a, b, df)
 		if !ok {
 			continue
 		}

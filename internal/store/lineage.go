@@ -23,8 +23,10 @@ type Lineage interface {
 	// giving the name and published from from to to (days, inclusive;
 	// "" leaves that end open), newest first.
 	NameCandidates(ctx context.Context, article int64, name, from, to string, limit int) ([]int64, error)
-	// NameCounts returns how many articles give each name.
+	// NameCounts returns how many articles give each name, and
+	// FingerprintCount how many articles have their keys stored.
 	NameCounts(ctx context.Context, names []string) (map[string]int, error)
+	FingerprintCount(ctx context.Context) (int, error)
 	// PutRelation stores a relation between two articles, replacing the
 	// one stored for the pair.
 	PutRelation(ctx context.Context, r Relation) error

@@ -97,6 +97,15 @@ func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int,
 	return out, nil
 }
 
+// FingerprintCount implements store.Lineage.
+func (s *Store) FingerprintCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT article_id) FROM fingerprint_bands`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqlite: fingerprint count: %w", err)
+	}
+	return n, nil
+}
+
 // PutRelation implements store.Lineage.
 func (s *Store) PutRelation(ctx context.Context, r store.Relation) error {
 	if r.A > r.B {
