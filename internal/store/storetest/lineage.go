@@ -1,0 +1,173 @@
+package storetest
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/warta-news/warta/internal/store"
+)
+
+// LineageStore is a store that keeps lineage.
+type LineageStore interface {
+	store.Store
+	store.Lineage
+}
+
+// RunLineage runs the suite of store.Lineage; open returns a new, empty
+// store for each test (the suite closes it).
+func RunLineage(t *testing.T, open func(t *testing.T) LineageStore) {
+	tests := []struct {
+		name string
+		fn   func(*testing.T, LineageStore)
+	}{
+		{"Candidates", testCandidates},
+		{"Relations", testRelations},
+		{"Stories", testStories},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := open(t)
+			t.Cleanup(func() {
+				if err := s.Close(); err != nil {
+					t.Errorf("Close: %v", err)
+				}
+			})
+			tt.fn(t, s)
+		})
+	}
+}
+
+// articles stores n articles with distinct URLs and returns their ids.
+func articles(t *testing.T, s store.Store, n int) []int64 {
+	t.Helper()
+	var ids []int64
+	for i := range n {
+		res := put(t, s, Article{Title: fmt.Sprintf("Berita nomor %d", i+1), Body: fmt.Sprintf("Isi berita nomor %d tentang kota %d.", i+1, i+1),
+			URL: fmt.Sprintf("https://contoh.example/berita/%d", i+1), Published: fmt.Sprintf("2025-10-%02d", 10+i)})
+		ids = append(ids, res.ID)
+	}
+	return ids
+}
+
+func testCandidates(t *testing.T, s LineageStore) {
+	ids := articles(t, s, 4)
+	keys := []struct {
+		bands []int64
+		names []string
+		day   string
+	}{
+		{[]int64{1, 2, 3}, []string{"blinken", "lavrov"}, "2025-10-10"},
+		{[]int64{3, 4}, []string{"blinken"}, "2025-10-11"},
+		{[]int64{5}, []string{"lavrov"}, "2025-10-20"},
+		{[]int64{6}, []string{"putin"}, ""},
+	}
+	for i, k := range keys {
+		if err := s.PutFingerprint(ctx, ids[i], k.bands, k.names, k.day); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Storing again replaces: the first article no longer has band 2.
+	if err := s.PutFingerprint(ctx, ids[0], []int64{1, 3}, keys[0].names, keys[0].day); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.BandCandidates(ctx, ids[3], []int64{2, 3, 5, 6}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []int64{ids[2], ids[1], ids[0]}; !slices.Equal(got, want) {
+		t.Errorf("BandCandidates = %v, want %v (newest first, not the article itself)", got, want)
+	}
+	if got, _ := s.BandCandidates(ctx, ids[3], []int64{3}, 1); len(got) != 1 {
+		t.Errorf("BandCandidates with limit 1 = %v", got)
+	}
+	if got, _ := s.BandCandidates(ctx, ids[3], nil, 10); len(got) != 0 {
+		t.Errorf("BandCandidates without bands = %v", got)
+	}
+	got, err = s.NameCandidates(ctx, ids[1], "lavrov", "2025-10-08", "2025-10-14", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []int64{ids[0]}; !slices.Equal(got, want) {
+		t.Errorf("NameCandidates in the window = %v, want %v", got, want)
+	}
+	if got, _ := s.NameCandidates(ctx, ids[1], "lavrov", "", "", 10); len(got) != 2 {
+		t.Errorf("NameCandidates without a window = %v, want both", got)
+	}
+	counts, err := s.NameCounts(ctx, []string{"blinken", "lavrov", "putin", "biden"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts["blinken"] != 2 || counts["lavrov"] != 2 || counts["putin"] != 1 || counts["biden"] != 0 {
+		t.Errorf("NameCounts = %v", counts)
+	}
+	if n, err := s.FingerprintCount(ctx); err != nil || n != 4 {
+		t.Errorf("FingerprintCount = %d, %v; want 4", n, err)
+	}
+}
+
+func testRelations(t *testing.T, s LineageStore) {
+	ids := articles(t, s, 3)
+	ev := json.RawMessage(`{"shared_sentences": 0.9}`)
+	if err := s.PutRelation(ctx, store.Relation{A: ids[1], B: ids[0], Kind: "copy", Original: ids[0], Evidence: ev}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutRelation(ctx, store.Relation{A: ids[1], B: ids[2], Kind: "same_story", Evidence: ev}); err != nil {
+		t.Fatal(err)
+	}
+	// Again for the same pair: replaced.
+	if err := s.PutRelation(ctx, store.Relation{A: ids[0], B: ids[1], Kind: "copy", Original: ids[0], Evidence: json.RawMessage(`{"shared_sentences": 1}`)}); err != nil {
+		t.Fatal(err)
+	}
+	rels, err := s.Relations(ctx, ids[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rels) != 2 || rels[0].A != ids[0] || rels[0].B != ids[1] || rels[0].Kind != "copy" || rels[0].Original != ids[0] ||
+		rels[1].Kind != "same_story" || rels[1].Original != 0 {
+		t.Fatalf("Relations = %+v", rels)
+	}
+	var e map[string]float64
+	if err := json.Unmarshal(rels[0].Evidence, &e); err != nil || e["shared_sentences"] != 1 {
+		t.Errorf("evidence %s, want the one stored last", rels[0].Evidence)
+	}
+	if rels, _ := s.Relations(ctx, ids[2]); len(rels) != 1 {
+		t.Errorf("Relations of the third = %+v", rels)
+	}
+	if err := s.PutRelation(ctx, store.Relation{A: ids[0], B: ids[0], Kind: "copy", Evidence: ev}); !errors.Is(err, store.ErrInvalidRecord) {
+		t.Errorf("a relation of an article with itself: %v, want ErrInvalidRecord", err)
+	}
+}
+
+func testStories(t *testing.T, s LineageStore) {
+	ids := articles(t, s, 5)
+	ev := json.RawMessage(`{}`)
+	for _, r := range []store.Relation{
+		{A: ids[0], B: ids[1], Kind: "copy", Original: ids[0]},
+		{A: ids[0], B: ids[2], Kind: "copy", Original: ids[0]},
+		{A: ids[1], B: ids[2], Kind: "copy", Original: ids[1]}, // copies of one another: still one story
+		{A: ids[3], B: ids[4], Kind: "translation", Original: ids[3]},
+		{A: ids[0], B: ids[3], Kind: "same_story"},
+	} {
+		r.Evidence = ev
+		if err := s.PutRelation(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stories, err := s.Stories(ctx, store.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) != 2 || stories[0].Original != ids[0] || stories[0].Copies != 2 || stories[0].Title != "Berita nomor 1" ||
+		stories[1].Original != ids[3] || stories[1].Copies != 1 {
+		t.Fatalf("Stories = %+v", stories)
+	}
+	if got := slices.Sorted(slices.Values(stories[0].Articles)); !slices.Equal(got, []int64{ids[1], ids[2]}) {
+		t.Errorf("the first story's copies %v, want %v", got, ids[1:3])
+	}
+	if page, _ := s.Stories(ctx, store.Page{Limit: 1, Offset: 1}); len(page) != 1 || page[0].Original != ids[3] {
+		t.Errorf("second page %+v", page)
+	}
+}
