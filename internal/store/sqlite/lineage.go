@@ -3,7 +3,9 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/warta-news/warta/internal/store"
@@ -18,8 +20,21 @@ func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
 	}
 	defer tx.Rollback()
-	for _, q := range []string{`DELETE FROM fingerprint_bands WHERE article_id = ?`, `DELETE FROM fingerprint_names WHERE article_id = ?`} {
+	var had int
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM fingerprint_bands WHERE article_id = ?)`, article).Scan(&had); err != nil {
+		return fmt.Errorf("sqlite: put fingerprint: %w", err)
+	}
+	for _, q := range []string{
+		`UPDATE fingerprint_name_counts SET articles = articles - 1 WHERE name IN (SELECT name FROM fingerprint_names WHERE article_id = ?)`,
+		`DELETE FROM fingerprint_bands WHERE article_id = ?`,
+		`DELETE FROM fingerprint_names WHERE article_id = ?`,
+	} {
 		if _, err := tx.ExecContext(ctx, q, article); err != nil {
+			return fmt.Errorf("sqlite: put fingerprint: %w", err)
+		}
+	}
+	if had == 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'fingerprinted_articles'`); err != nil {
 			return fmt.Errorf("sqlite: put fingerprint: %w", err)
 		}
 	}
@@ -28,8 +43,12 @@ func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64
 			return fmt.Errorf("sqlite: put fingerprint: %w", err)
 		}
 	}
-	for _, n := range names {
+	for _, n := range slices.Compact(slices.Sorted(slices.Values(names))) {
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO fingerprint_names (name, day, article_id) VALUES (?, ?, ?)`, n, day, article); err != nil {
+			return fmt.Errorf("sqlite: put fingerprint: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO fingerprint_name_counts (name, articles) VALUES (?, 1)
+			ON CONFLICT (name) DO UPDATE SET articles = articles + 1`, n); err != nil {
 			return fmt.Errorf("sqlite: put fingerprint: %w", err)
 		}
 	}
@@ -89,7 +108,8 @@ func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int,
 	out := make(map[string]int, len(names))
 	for _, n := range names {
 		var c int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM fingerprint_names WHERE name = ?`, n).Scan(&c); err != nil {
+		err := s.db.QueryRowContext(ctx, `SELECT articles FROM fingerprint_name_counts WHERE name = ?`, n).Scan(&c)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return nil, fmt.Errorf("sqlite: name counts: %w", err)
 		}
 		out[n] = c
@@ -100,7 +120,7 @@ func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int,
 // FingerprintCount implements store.Lineage.
 func (s *Store) FingerprintCount(ctx context.Context) (int, error) {
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT article_id) FROM fingerprint_bands`).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fingerprinted_articles'`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("sqlite: fingerprint count: %w", err)
 	}
 	return n, nil

@@ -221,6 +221,21 @@ CREATE INDEX inputs_article ON inputs (article_id);
 `)
 		return err
 	},
+	// 5: how many articles give each name key, and how many articles have
+	// keys, kept as they change: counting postings grows with the store.
+	func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+CREATE TABLE fingerprint_name_counts (
+	name     TEXT PRIMARY KEY,
+	articles INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO fingerprint_name_counts (name, articles)
+	SELECT name, count(DISTINCT article_id) FROM fingerprint_names GROUP BY name;
+INSERT INTO meta (key, value)
+	SELECT 'fingerprinted_articles', count(DISTINCT article_id) FROM fingerprint_bands;
+`)
+		return err
+	},
 }
 
 // migrate applies the migrations not applied yet, all in one transaction
