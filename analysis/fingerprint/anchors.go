@@ -33,8 +33,7 @@ func NameKey(w string) string {
 	if len(b) < 3 {
 		return ""
 	}
-	s := string(b)
-	s = strings.NewReplacer("th", "t", "ph", "f", "kh", "h", "ck", "k", "y", "i").Replace(s)
+	s := spellings.Replace(string(b))
 	out := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -51,6 +50,8 @@ func NameKey(w string) string {
 	}
 	return string(out)
 }
+
+var spellings = strings.NewReplacer("th", "t", "ph", "f", "kh", "h", "ck", "k", "y", "i")
 
 // fold maps common accented Latin letters to their base letter.
 func fold(r rune) rune {

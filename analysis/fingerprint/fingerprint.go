@@ -108,7 +108,7 @@ func Compute(doc *text.Document, in Input) Fingerprint {
 			writeLower(&sent, w)
 		}
 		if sent.Len() > 0 {
-			fp.Sentences = append(fp.Sentences, fmt.Sprintf("%08x", hash32(sent.String())))
+			fp.Sentences = append(fp.Sentences, hex8(hash32(sent.String())))
 		}
 	}
 	shingles := shingle(words)
@@ -280,9 +280,19 @@ func minHash(shingles []uint64) []uint32 {
 func encodeMinHash(sig []uint32) string {
 	b := make([]byte, 0, 8*len(sig))
 	for _, v := range sig {
-		b = fmt.Appendf(b, "%08x", v)
+		b = appendHex8(b, v)
 	}
 	return string(b)
+}
+
+func hex8(v uint32) string { return string(appendHex8(make([]byte, 0, 8), v)) }
+
+func appendHex8(b []byte, v uint32) []byte {
+	const digits = "0123456789abcdef"
+	for shift := 28; shift >= 0; shift -= 4 {
+		b = append(b, digits[v>>uint(shift)&0xf])
+	}
+	return b
 }
 
 // DecodeMinHash reads a Fingerprint's MinHash field.

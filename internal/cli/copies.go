@@ -21,3 +21,18 @@ func (c *evalCopiesCmd) Run(ctx context.Context, env *Env) error {
 	}
 	return eval.WriteCopyReport(env.Stdout, s)
 }
+
+type evalQualityCmd struct {
+	Articles     string `default:"../shared/data/detik-news/articles.jsonl" placeholder:"FILE" help:"Native articles: detik-news (JSON Lines)."`
+	Seed         string `default:"../shared/fixtures/seed/article.txt" placeholder:"FILE" help:"The founding article, a known machine translation."`
+	Translations string `default:"internal/eval/testdata/translations" placeholder:"DIR" help:"More known translations, one .txt file each."`
+	Flores       string `default:"../shared/data/sib200/ind_Latn/test.tsv" placeholder:"FILE" help:"Human translations: SIB-200 Indonesian (FLORES), read ten sentences at a time; empty to skip."`
+}
+
+func (c *evalQualityCmd) Run(ctx context.Context, env *Env) error {
+	s, err := eval.Translations(ctx, c.Articles, c.Seed, c.Translations, c.Flores)
+	if err != nil {
+		return err
+	}
+	return eval.WriteTranslationReport(env.Stdout, s)
+}

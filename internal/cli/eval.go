@@ -14,6 +14,7 @@ type evalCmd struct {
 	Events   evalEventsCmd   `cmd:"" help:"Events over detik-news: types, modalities, and precision on the judged sample."`
 	Copies   evalCopiesCmd   `cmd:"" help:"Copies and stories over detik-news against the labelled pairs: precision, recall, originals."`
 	Entities evalEntitiesCmd `cmd:"" help:"In-article splits and merges of entities over records (warta analyze --jsonl output)."`
+	Quality  evalQualityCmd  `cmd:"" help:"machine_translated of native detik-news articles against known translations."`
 }
 
 type evalTextCmd struct {
