@@ -3,7 +3,6 @@ package fingerprint_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/analysis/article"
@@ -26,25 +25,22 @@ func BenchmarkFingerprint(b *testing.B) {
 	docs := make([]*text.Document, len(arts))
 	ins := make([]fingerprint.Input, len(arts))
 	var cur int
-	capture := analysis.Stage{Name: "capture", Run: func(_ context.Context, doc *text.Document, rec *analysis.Record) error {
-		docs[cur] = doc
-		in := fingerprint.Input{Language: rec.Language.Code, Entities: rec.Entities, Amounts: rec.Amounts, Dates: rec.Dates, Durations: rec.Durations}
-		if rec.Published != nil {
-			if t, err := time.Parse(time.RFC3339, *rec.Published); err == nil {
-				in.Published = &t
+	capture := analysis.Stage{Name: "capture", Needs: []analysis.Layer{analysis.LayerEntities, analysis.LayerDates, analysis.LayerAmounts},
+		Run: func(_ context.Context, d *analysis.Document) error {
+			docs[cur] = d.Document
+			in := fingerprint.Input{Language: d.Language.Code, Published: d.Published, Entities: d.Entities.Entities,
+				Amounts: d.Amounts, Dates: d.Dates, Durations: d.Durations}
+			if d.Dateline != nil {
+				in.Dateline, in.Outlet = d.Dateline.Text, d.Dateline.Outlet
 			}
-		}
-		if rec.Dateline != nil {
-			in.Dateline, in.Outlet = rec.Dateline.Text, rec.Dateline.Outlet
-		}
-		for _, bp := range rec.Boilerplate {
-			if bp.Kind == article.Credit {
-				in.Credits = append(in.Credits, bp.Text)
+			for _, bp := range d.Boilerplate {
+				if bp.Kind == article.Credit {
+					in.Credits = append(in.Credits, bp.Text)
+				}
 			}
-		}
-		ins[cur] = in
-		return nil
-	}}
+			ins[cur] = in
+			return nil
+		}}
 	var before analysis.Pipeline
 	for _, s := range analysis.DefaultPipeline() {
 		if s.Name != "fingerprint" && s.Name != "quality" {

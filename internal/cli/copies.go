@@ -23,13 +23,21 @@ func (c *evalCopiesCmd) Run(ctx context.Context, env *Env) error {
 }
 
 type evalQualityCmd struct {
-	Articles     string `default:"../shared/data/detik-news/articles.jsonl" placeholder:"FILE" help:"Native articles: detik-news (JSON Lines)."`
-	Seed         string `default:"../shared/fixtures/seed/article.txt" placeholder:"FILE" help:"The founding article, a known machine translation."`
+	Articles     string `placeholder:"FILE" help:"Native articles (JSON Lines); default: data/detik-news/articles.jsonl in the shared folder."`
+	Seed         string `placeholder:"FILE" help:"The founding article, a known machine translation; default: fixtures/seed/article.txt in the shared folder."`
 	Translations string `default:"internal/eval/testdata/translations" placeholder:"DIR" help:"More known translations, one .txt file each."`
-	Flores       string `default:"../shared/data/sib200/ind_Latn/test.tsv" placeholder:"FILE" help:"Human translations: SIB-200 Indonesian (FLORES), read ten sentences at a time; empty to skip."`
+	Flores       string `placeholder:"FILE" help:"Human translations read ten sentences at a time; default: data/sib200/ind_Latn/test.tsv in the shared folder."`
 }
 
 func (c *evalQualityCmd) Run(ctx context.Context, env *Env) error {
+	for _, d := range []struct {
+		flag *string
+		rel  string
+	}{{&c.Articles, "data/detik-news/articles.jsonl"}, {&c.Seed, "fixtures/seed/article.txt"}, {&c.Flores, "data/sib200/ind_Latn/test.tsv"}} {
+		if err := env.dataset(d.flag, d.rel); err != nil {
+			return err
+		}
+	}
 	s, err := eval.Translations(ctx, c.Articles, c.Seed, c.Translations, c.Flores)
 	if err != nil {
 		return err
