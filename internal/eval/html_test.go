@@ -53,7 +53,7 @@ func TestBodyPRF(t *testing.T) {
 // development pages in analysis/article/testdata/pages, with the targets
 // of issue 3.
 func TestHTMLDevSet(t *testing.T) {
-	checkHTMLTargets(t, "../../analysis/article/testdata/pages", 20, 0.05)
+	checkHTMLTargets(t, "../../analysis/article/testdata/pages", 20, floors)
 }
 
 // TestHTMLCheckSet holds the HTML path to the same targets on the check
@@ -61,18 +61,26 @@ func TestHTMLDevSet(t *testing.T) {
 // rules were not written for, with gold written before the pages were
 // first run (see their README for what changed after).
 func TestHTMLCheckSet(t *testing.T) {
-	checkHTMLTargets(t, "../../analysis/article/testdata/pages-check", 7, 0.05)
+	checkHTMLTargets(t, "../../analysis/article/testdata/pages-check", 7, floors)
 }
 
-// TestHTMLBlindSet holds the HTML path on the blind pages of issue 16
-// (analysis/article/testdata/pages-blind), never tuned on, to floors a
-// little under their measured scores: it catches a regression, it does not
-// tune.
-func TestHTMLBlindSet(t *testing.T) {
-	checkHTMLTargets(t, "../../analysis/article/testdata/pages-blind", 5, 0.10)
+// TestHTMLBlindSets hold the HTML path on the blind pages of issue 16
+// (analysis/article/testdata/pages-blind, pages-blind2), never tuned on,
+// to floors at or a little under their measured scores: they catch a
+// regression, they do not tune.
+func TestHTMLBlindSets(t *testing.T) {
+	checkHTMLTargets(t, "../../analysis/article/testdata/pages-blind", 5, htmlFloors{f1: 0.96, titles: 0.95, dates: 0.9, authors: 0.8, left: 0.1})
+	checkHTMLTargets(t, "../../analysis/article/testdata/pages-blind2", 4, htmlFloors{f1: 0.96, titles: 0.95, dates: 0.75, authors: 0.5, left: 0.05})
 }
 
-func checkHTMLTargets(t *testing.T, dir string, minPages int, maxLeft float64) {
+// htmlFloors are the scores a set of pages must keep: body F1, exact
+// headlines, right dates and authors at least, furniture left below left.
+type htmlFloors struct{ f1, titles, dates, authors, left float64 }
+
+// floors are the targets of the development and check pages.
+var floors = htmlFloors{f1: 0.96, titles: 0.95, dates: 0.9, authors: 0.9, left: 0.05}
+
+func checkHTMLTargets(t *testing.T, dir string, minPages int, want htmlFloors) {
 	t.Helper()
 	s, err := HTMLPages(dir)
 	if err != nil {
@@ -86,26 +94,26 @@ func checkHTMLTargets(t *testing.T, dir string, minPages int, maxLeft float64) {
 	_, _, f1 := s.BodyPRF()
 	titles, _, dates, _, left, _ := s.Rates()
 	if len(s.Pages) < minPages {
-		t.Errorf("%d pages, want at least %d", len(s.Pages), minPages)
+		t.Errorf("%s: %d pages, want at least %d", dir, len(s.Pages), minPages)
 	}
-	if f1 < 0.96 {
-		t.Errorf("body F1 %.3f < 0.96", f1)
+	if f1 < want.f1 {
+		t.Errorf("%s: body F1 %.3f < %.2f", dir, f1, want.f1)
 	}
-	if titles < 0.95 {
-		t.Errorf("exact headline %.3f < 0.95", titles)
+	if titles < want.titles {
+		t.Errorf("%s: exact headline %.3f < %.2f", dir, titles, want.titles)
 	}
-	if dates < 0.90 {
-		t.Errorf("right date %.3f < 0.90", dates)
+	if dates < want.dates {
+		t.Errorf("%s: right date %.3f < %.2f", dir, dates, want.dates)
 	}
-	if left >= maxLeft {
-		t.Errorf("furniture left %.3f >= %.2f", left, maxLeft)
+	if left >= want.left {
+		t.Errorf("%s: furniture left %.3f >= %.2f", dir, left, want.left)
 	}
-	if authors, n := s.AuthorRate(); n > 0 && authors < 0.8 {
-		t.Errorf("same author %.3f < 0.8", authors)
+	if authors, n := s.AuthorRate(); n > 0 && authors < want.authors {
+		t.Errorf("%s: same author %.3f < %.2f", dir, authors, want.authors)
 	}
 	for _, pg := range s.Pages {
 		if pg.SpuriousDate {
-			t.Errorf("%s: a date where the page has none", pg.Name)
+			t.Errorf("%s: %s: a date where the page has none", dir, pg.Name)
 		}
 	}
 }
