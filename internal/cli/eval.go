@@ -15,6 +15,7 @@ type evalCmd struct {
 	Copies   evalCopiesCmd   `cmd:"" help:"Copies and stories over detik-news against the labelled pairs: precision, recall, originals."`
 	Entities evalEntitiesCmd `cmd:"" help:"In-article splits and merges of entities over records (warta analyze --jsonl output)."`
 	Quality  evalQualityCmd  `cmd:"" help:"machine_translated of native detik-news articles against known translations."`
+	Tone     evalToneCmd     `cmd:"" help:"Tone: SmSA test macro-F1 beside baselines, and tone toward entities in labelled detik-news sentences."`
 }
 
 type evalTextCmd struct {

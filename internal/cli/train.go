@@ -20,6 +20,7 @@ type trainCmd struct {
 	Langid trainLangidCmd `cmd:"" help:"Train the language model from SIB-200 train."`
 	Stem   trainStemCmd   `cmd:"" help:"Build the stemmer's root list from UD Indonesian-CSUI train."`
 	NER    trainNERCmd    `cmd:"" name:"ner" help:"Train the NER model from NERGrit, NERP and IDNer-news-2k."`
+	Tone   trainToneCmd   `cmd:"" help:"Train the tone model from SmSA train."`
 }
 
 type trainLangidCmd struct {

@@ -1,0 +1,19 @@
+// Package tone reads the tone of an article and of each entity it names,
+// in the shape of GDELT's tone: the percentages of words that read
+// positive and negative, their difference (the score) and their sum (the
+// polarity).
+//
+// Each sentence is scored by a linear model over hashed features: words,
+// pairs of words, character n-grams of 3 to 5 bytes, words a negator
+// (tidak, bukan, belum, ...) turns, and hits of a tone lexicon of news
+// words written by the warta authors (internal/feature/lexicon.tsv). The
+// model is multinomial logistic regression trained on the SmSA sentiment
+// set (IndoNLU; reviews and comments, Apache-2.0) by `warta train tone`
+// (package tone/train). An article's tone weighs every sentence, the title
+// included, by its words; an entity's tone weighs the sentences that
+// mention it and those holding its own quotes.
+//
+// internal/eval scores the model on SmSA test and on news sentences from
+// detik-news labelled for their tone toward a named entity
+// (`warta eval tone`).
+package tone

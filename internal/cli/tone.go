@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"context"
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/warta-news/warta/analysis/tone"
+	tonetrain "github.com/warta-news/warta/analysis/tone/train"
+	"github.com/warta-news/warta/internal/eval"
+)
+
+type trainToneCmd struct {
+	Data string `default:"../shared/data/sentiment/smsa_doc-sentiment-prosa" placeholder:"DIR" help:"SmSA folder; its train split is read."`
+	Out  string `default:"analysis/tone/data/tone.model" placeholder:"FILE" help:"Where to write the model (the default is the file built into warta)."`
+}
+
+// Help says how the command relates to the committed model.
+func (trainToneCmd) Help() string {
+	return `Trains the tone model (multinomial logistic regression over words, word
+pairs, character n-grams and the tone lexicon) from SmSA train. Training is
+deterministic: run from the module root with the defaults, it rewrites
+analysis/tone/data/tone.model with the same bytes, and says so.`
+}
+
+func (c *trainToneCmd) Run(env *Env) error {
+	start := time.Now()
+	model, err := tonetrain.Train(c.Data)
+	if err != nil {
+		return fmt.Errorf("train tone: %w", err)
+	}
+	if err := writeModel(c.Out, model); err != nil {
+		return fmt.Errorf("train tone: %w", err)
+	}
+	_, err = fmt.Fprintf(env.Stdout, "wrote %s: %d bytes, %s; trained in %.1f s\n",
+		c.Out, len(model), sameAsBuiltIn(model, tone.ModelFile()), time.Since(start).Seconds())
+	return err
+}
+
+type evalToneCmd struct {
+	Data   string `default:"../shared/data" placeholder:"DIR" help:"The shared data folder (sentiment/, detik-news/)."`
+	Labels string `default:"internal/eval/testdata/tone-news.tsv" placeholder:"FILE" help:"Sentences of detik-news labelled for their tone toward an entity (ids and offsets only)."`
+}
+
+func (c *evalToneCmd) Run(ctx context.Context, env *Env) error {
+	rep, err := eval.Tone(ctx, c.Data, c.Labels)
+	if err != nil {
+		return err
+	}
+	return eval.WriteToneReport(env.Stdout, rep)
+}
+
+// writeModel writes a model file beside its target and renames it into
+// place, so that a failed run never leaves a truncated model where the
+// build embeds it.
+func writeModel(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".model-*")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(data)
+	// CreateTemp makes the file private; a model is a source file.
+	if err := errors.Join(werr, tmp.Chmod(0o644), tmp.Close()); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}
+
+// sameAsBuiltIn says whether a freshly trained model is the one built into
+// this binary.
+func sameAsBuiltIn(model, builtIn []byte) string {
+	if bytes.Equal(model, builtIn) {
+		return "identical to the model built into this binary"
+	}
+	return "different from the model built into this binary"
+}
