@@ -9,8 +9,8 @@ import (
 
 	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/internal/linear"
-	"github.com/warta-news/warta/analysis/tone/internal/feature"
 	"github.com/warta-news/warta/analysis/text"
+	"github.com/warta-news/warta/analysis/tone/internal/feature"
 )
 
 // Classes are the model's classes, in its order: SmSA's labels.
