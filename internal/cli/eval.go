@@ -16,6 +16,7 @@ type evalCmd struct {
 	Entities evalEntitiesCmd `cmd:"" help:"In-article splits and merges of entities over records (warta analyze --jsonl output)."`
 	Quality  evalQualityCmd  `cmd:"" help:"machine_translated of native detik-news articles against known translations."`
 	Tone     evalToneCmd     `cmd:"" help:"Tone: SmSA test macro-F1 beside baselines, and tone toward entities in labelled detik-news sentences."`
+	Topics   evalTopicsCmd   `cmd:"" help:"Topics: accuracy and macro-F1 on detik-news, its five labels mapped to IPTC subjects."`
 }
 
 type evalTextCmd struct {

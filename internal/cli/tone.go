@@ -2,7 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"context"
+	stdcontext "context"
 	"errors"
 	"fmt"
 	"os"
@@ -46,7 +46,7 @@ type evalToneCmd struct {
 	Labels string `default:"internal/eval/testdata/tone-news.tsv" placeholder:"FILE" help:"Sentences of detik-news labelled for their tone toward an entity (ids and offsets only)."`
 }
 
-func (c *evalToneCmd) Run(ctx context.Context, env *Env) error {
+func (c *evalToneCmd) Run(ctx stdcontext.Context, env *Env) error {
 	rep, err := eval.Tone(ctx, c.Data, c.Labels)
 	if err != nil {
 		return err

@@ -21,6 +21,7 @@ type trainCmd struct {
 	Stem   trainStemCmd   `cmd:"" help:"Build the stemmer's root list from UD Indonesian-CSUI train."`
 	NER    trainNERCmd    `cmd:"" name:"ner" help:"Train the NER model from NERGrit, NERP and IDNer-news-2k."`
 	Tone   trainToneCmd   `cmd:"" help:"Train the tone model from SmSA train."`
+	Topics trainTopicsCmd `cmd:"" help:"Train the topic model from SIB-200 train and SmSA sentences weakly labelled by the lexicon."`
 }
 
 type trainLangidCmd struct {

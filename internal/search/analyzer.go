@@ -3,7 +3,6 @@ package search
 import (
 	"bufio"
 	"crypto/sha256"
-	_ "embed"
 	"encoding/hex"
 	"strings"
 	"sync"
@@ -11,13 +10,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/warta-news/warta/analysis/stem"
+	"github.com/warta-news/warta/analysis/text"
 )
 
-// stopwordsFile is the stopwords-iso Indonesian list (MIT); its header says
-// where it comes from.
-//
-//go:embed data/stopwords-id.txt
-var stopwordsFile string
+// stopwordsFile is the stopwords-iso Indonesian list (MIT) that the
+// analysis stages share; its header says where it comes from.
+var stopwordsFile = text.StopwordsFile
 
 // Analyzer turns text into the terms of the index: words, case-folded,
 // without stopwords, stemmed. The index and the queries must use the same

@@ -1,0 +1,241 @@
+// Package topic tells an article's subjects among the 17 top-level
+// subjects of the IPTC Media Topics vocabulary (politics; economy,
+// business and finance; crime, law and justice; ...).
+//
+// Two sources of evidence are added up. A lexicon of Indonesian news words
+// and phrases per subject, written by the warta authors from IPTC's
+// definitions (data/lexicon.tsv), gives each subject its share of the
+// article's hits, a title word counting three times. A linear model over
+// the article's words and its lexicon hits (data/topic.model), trained by
+// `warta train topics` (package topic/train) on the SIB-200 Indonesian
+// sentences with their topic labels mapped to IPTC and on weak labels —
+// SmSA sentences whose lexicon hits all point to one subject — gives each
+// subject a probability. A subject's score is the mean of the two; the
+// subjects scoring at least MinScore are given, best first, and the best
+// one always is.
+//
+// internal/eval scores the top subject against the detik-news topic labels
+// mapped to IPTC (`warta eval topics`).
+package topic
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/warta-news/warta/analysis/internal/linear"
+	"github.com/warta-news/warta/analysis/text"
+)
+
+// Topic is one subject of an article: its IPTC label, code and score
+// (0 to 1).
+type Topic struct {
+	Label string  `json:"label"`
+	Code  string  `json:"code"`
+	Score float64 `json:"score"`
+}
+
+// MinScore is the lowest score of a subject given after the first.
+const MinScore = 0.15
+
+// titleWeight is how many body words a title word counts for.
+const titleWeight = 3
+
+// Bits is the size of the model's feature table, 2^Bits rows of 17
+// weights.
+const Bits = 14
+
+// Subject is one IPTC top-level subject.
+type Subject struct {
+	Key, Code, Label string
+}
+
+//go:embed data/subjects.tsv
+var subjectsFile string
+
+//go:embed data/lexicon.tsv
+var lexiconFile string
+
+//go:embed data/topic.model
+var modelFile []byte
+
+// Lexicon is the subject lexicon, parsed.
+type Lexicon struct {
+	Subjects []Subject
+	words    *text.Lexicon[[]int8] // subjects of each word
+	phrases  map[string][]int8     // of each two-word phrase, "first second"
+	starts   *text.Lexicon[bool]
+}
+
+// ParseLexicon reads subjects.tsv and lexicon.tsv.
+func ParseLexicon(subjects, lexicon string) (*Lexicon, error) {
+	lex := &Lexicon{phrases: map[string][]int8{}}
+	index := map[string]int8{}
+	for n, f := range text.Rows(subjects) {
+		if len(f) != 3 {
+			return nil, fmt.Errorf("topic subjects line %d: want key, code and label", n)
+		}
+		index[f[0]] = int8(len(lex.Subjects))
+		lex.Subjects = append(lex.Subjects, Subject{Key: f[0], Code: f[1], Label: f[2]})
+	}
+	words, starts := map[string][]int8{}, map[string]bool{}
+	for n, f := range text.Rows(lexicon) {
+		if len(f) != 2 {
+			return nil, fmt.Errorf("topic lexicon line %d: want subject and word", n)
+		}
+		s, ok := index[f[0]]
+		if !ok {
+			return nil, fmt.Errorf("topic lexicon line %d: unknown subject %q", n, f[0])
+		}
+		switch parts := strings.Fields(strings.ToLower(f[1])); len(parts) {
+		case 1:
+			if !slices.Contains(words[parts[0]], s) {
+				words[parts[0]] = append(words[parts[0]], s)
+			}
+		case 2:
+			key := parts[0] + " " + parts[1]
+			if !slices.Contains(lex.phrases[key], s) {
+				lex.phrases[key] = append(lex.phrases[key], s)
+			}
+			starts[parts[0]] = true
+		default:
+			return nil, fmt.Errorf("topic lexicon line %d: %q is not one or two words", n, f[1])
+		}
+	}
+	lex.words, lex.starts = text.NewLexicon(words), text.NewLexicon(starts)
+	return lex, nil
+}
+
+// DefaultLexicon is the embedded lexicon, parsed on first use.
+var DefaultLexicon = sync.OnceValue(func() *Lexicon {
+	lex, err := ParseLexicon(subjectsFile, lexiconFile)
+	if err != nil {
+		panic(err) // embedded data: TestLexicon keeps it valid
+	}
+	return lex
+})
+
+// Features reads the tokens of doc: it calls hit with the subjects of
+// each lexicon word or phrase and the weight of where it stands (a title
+// word counts titleWeight times), and appends to rows the model's feature
+// rows. Training and tagging both read text through it.
+func (lex *Lexicon) Features(doc *text.Document, first, last int, rows []uint32, hit func(subjects []int8, weight float64)) []uint32 {
+	for i := first; i < last; i++ {
+		t := doc.Tokens[i]
+		if t.Kind != text.Word {
+			continue
+		}
+		w := doc.Text[t.Start:t.End]
+		subjects, _ := lex.words.Get(w)
+		if _, ok := lex.starts.Get(w); ok && i+1 < last {
+			next := doc.Tokens[i+1]
+			if s, ok := lex.phrases[strings.ToLower(w+" "+doc.Text[next.Start:next.End])]; ok {
+				subjects = s
+				i++ // the phrase's second word is not read again
+			}
+		}
+		weight := 1.0
+		if t.End <= doc.Title.End && doc.Title.End > doc.Title.Start {
+			weight = titleWeight
+		}
+		for _, s := range subjects {
+			rows = append(rows, linear.Start('L').AddByte(byte(s)).Row(Bits))
+		}
+		if len(subjects) > 0 && hit != nil {
+			hit(subjects, weight)
+		}
+		if !text.IsStopword(w) {
+			rows = append(rows, linear.Start('w').Add(w).Row(Bits))
+		}
+	}
+	return rows
+}
+
+// Tagger tells the subjects of articles. It is safe for concurrent use.
+type Tagger struct {
+	lex   *Lexicon
+	model *linear.Model
+}
+
+var defaultTagger = sync.OnceValues(func() (*Tagger, error) { return NewWithModel(modelFile) })
+
+// New returns the Tagger with the embedded lexicon and model.
+func New() (*Tagger, error) { return defaultTagger() }
+
+// NewWithModel returns a Tagger with the embedded lexicon and the model
+// file data, for evaluating a freshly trained model.
+func NewWithModel(data []byte) (*Tagger, error) {
+	m, err := linear.Load(data)
+	if err != nil {
+		return nil, fmt.Errorf("topic model: %w", err)
+	}
+	lex := DefaultLexicon()
+	keys := make([]string, len(lex.Subjects))
+	for i, s := range lex.Subjects {
+		keys[i] = s.Key
+	}
+	if !slices.Equal(m.Classes, keys) || m.Bits != Bits {
+		return nil, fmt.Errorf("topic model: classes %v over 2^%d rows, want %v over 2^%d", m.Classes, m.Bits, keys, Bits)
+	}
+	return &Tagger{lex: lex, model: m}, nil
+}
+
+// ModelFile returns the embedded model's file, for checking that
+// `warta train topics` rebuilds it.
+func ModelFile() []byte { return slices.Clone(modelFile) }
+
+// Scores returns every subject's score for doc (tokens split), in the
+// order of the lexicon's subjects: the mean of its lexicon share and the
+// model's probability.
+func (t *Tagger) Scores(doc *text.Document) []float64 {
+	n := len(t.lex.Subjects)
+	hits := make([]float64, n)
+	total := 0.0
+	rows := t.lex.Features(doc, 0, len(doc.Tokens), nil, func(subjects []int8, w float64) {
+		for _, s := range subjects {
+			hits[s] += w
+			total += w
+		}
+	})
+	p := t.model.Scores(rows, make([]float64, 0, n))
+	linear.Softmax(p)
+	for i := range p {
+		share := 0.0
+		if total > 0 {
+			share = hits[i] / total
+		}
+		p[i] = (p[i] + share) / 2
+	}
+	return p
+}
+
+// Tag returns doc's subjects, best first: the best one, and every other
+// scoring at least MinScore.
+func (t *Tagger) Tag(doc *text.Document) []Topic {
+	scores := t.Scores(doc)
+	order := make([]int, len(scores))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		switch {
+		case scores[a] > scores[b]:
+			return -1
+		case scores[a] < scores[b]:
+			return 1
+		}
+		return 0
+	})
+	out := []Topic{}
+	for k, i := range order {
+		if k > 0 && scores[i] < MinScore {
+			break
+		}
+		s := t.lex.Subjects[i]
+		out = append(out, Topic{Label: s.Label, Code: s.Code, Score: math.Round(scores[i]*1000) / 1000})
+	}
+	return out
+}
