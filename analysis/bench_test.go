@@ -64,13 +64,22 @@ func BenchmarkPipeline(b *testing.B) {
 	})
 	bench("stage=language", func(i int) { langid.Detect(tokenized[i]) })
 
-	// The events stage over documents as it finds them, every stage
-	// before it run.
-	at := slices.IndexFunc(pipeline, func(s Stage) bool { return s.Name == "events" })
-	events := pipeline[at]
+	// The pipeline without the last three stages, for their share of the
+	// whole in the same run.
+	before := slices.DeleteFunc(slices.Clone(pipeline), func(s Stage) bool {
+		return s.Name == "topics" || s.Name == "tone" || s.Name == "summary"
+	})
+	bench("all-but-topics-tone-summary", func(i int) {
+		if _, err := before.Analyze(ctx, inputs[i]); err != nil {
+			b.Fatal(err)
+		}
+	})
+
+	// The later stages over documents as they find them: every stage run,
+	// then one again over the same document.
 	docs := make([]*Document, len(arts))
 	for i := range arts {
-		capture := append(pipeline[:at:at], Stage{Name: "capture",
+		capture := append(slices.Clip(pipeline), Stage{Name: "capture",
 			Run: func(_ context.Context, d *Document) error {
 				docs[i] = d
 				return nil
@@ -79,9 +88,14 @@ func BenchmarkPipeline(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	bench("stage=events", func(i int) {
-		if err := events.Run(ctx, docs[i]); err != nil {
-			b.Fatal(err)
+	for _, s := range pipeline {
+		switch s.Name {
+		case "events", "topics", "tone", "summary":
+			bench("stage="+s.Name, func(i int) {
+				if err := s.Run(ctx, docs[i]); err != nil {
+					b.Fatal(err)
+				}
+			})
 		}
-	})
+	}
 }

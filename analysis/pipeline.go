@@ -15,6 +15,8 @@ import (
 	"github.com/warta-news/warta/analysis/quote"
 	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/analysis/timex"
+	"github.com/warta-news/warta/analysis/tone"
+	"github.com/warta-news/warta/analysis/topic"
 )
 
 // Layer names what a stage adds to the Document: a field, or a few that
@@ -35,6 +37,9 @@ const (
 	LayerEvents      Layer = "events"      // Document.Events
 	LayerFingerprint Layer = "fingerprint" // Document.Fingerprint
 	LayerQuality     Layer = "quality"     // Document.Quality
+	LayerTopics      Layer = "topics"      // Document.Topics
+	LayerTone        Layer = "tone"        // Document.Tone
+	LayerSummary     Layer = "summary"     // Document.Summary
 )
 
 // Document is one article under analysis: the text every stage shares
@@ -83,6 +88,13 @@ type Document struct {
 	Fingerprint *fingerprint.Fingerprint
 	// Quality holds the quality signals (LayerQuality).
 	Quality *quality.Quality
+	// Topics are the IPTC subjects, best first (LayerTopics).
+	Topics []topic.Topic
+	// Tone is the article's tone and each entity's (LayerTone).
+	Tone *tone.Result
+	// Summary holds the indices of the summary's sentences, best first
+	// (LayerSummary).
+	Summary []int
 }
 
 // Stage adds its layers to a Document. Needs lists the layers it reads,
@@ -197,4 +209,5 @@ func (p Pipeline) fill(rec *Record, d *Document) {
 		q.Slips = runeSpans(doc, q.Slips, func(s *quality.Slip) (*int, *int) { return &s.Start, &s.End })
 		rec.Quality = &q
 	}
+	rec.Topics, rec.Tone, rec.Summary = d.Topics, d.Tone, d.Summary
 }

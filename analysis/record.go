@@ -8,6 +8,8 @@ import (
 	"github.com/warta-news/warta/analysis/fingerprint"
 	"github.com/warta-news/warta/analysis/quality"
 	"github.com/warta-news/warta/analysis/timex"
+	"github.com/warta-news/warta/analysis/tone"
+	"github.com/warta-news/warta/analysis/topic"
 )
 
 // Record is the analysis of one article, the JSON object described in the
@@ -36,6 +38,9 @@ type Record struct {
 	Durations   []timex.Duration         `json:"durations"`
 	Fingerprint *fingerprint.Fingerprint `json:"fingerprint,omitempty"`
 	Quality     *quality.Quality         `json:"quality,omitempty"`
+	Topics      []topic.Topic            `json:"topics"`
+	Tone        *tone.Result             `json:"tone"`
+	Summary     []int                    `json:"summary"`
 }
 
 // Source says where an article came from, as far as it is known.

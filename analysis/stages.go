@@ -17,8 +17,11 @@ import (
 	"github.com/warta-news/warta/analysis/quality"
 	"github.com/warta-news/warta/analysis/quote"
 	"github.com/warta-news/warta/analysis/stem"
+	"github.com/warta-news/warta/analysis/summary"
 	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/analysis/timex"
+	"github.com/warta-news/warta/analysis/tone"
+	"github.com/warta-news/warta/analysis/topic"
 )
 
 // DefaultPipeline returns the stages warta runs, in order, each with the
@@ -114,8 +117,43 @@ func DefaultPipeline() Pipeline {
 				d.Quality = &q
 				return nil
 			}},
+		{Name: "topics", Needs: []Layer{LayerTokens}, Provides: []Layer{LayerTopics}, Run: func(_ context.Context, d *Document) error {
+			t, err := topic.New()
+			if err != nil {
+				return err
+			}
+			d.Topics = t.Tag(d.Document)
+			return nil
+		}},
+		{Name: "tone", Needs: []Layer{LayerSentences, LayerEntities, LayerQuotes}, Provides: []Layer{LayerTone}, Run: func(_ context.Context, d *Document) error {
+			a, err := defaultTone()
+			if err != nil {
+				return err
+			}
+			in := tone.Input{Entities: d.Entities}
+			for _, q := range d.Quotes {
+				in.Quotes = append(in.Quotes, tone.Quote{Start: q.Text.Start, End: q.Text.End, Speaker: q.Entity})
+			}
+			res := a.Analyze(d.Document, in)
+			d.Tone = &res
+			return nil
+		}},
+		{Name: "summary", Needs: []Layer{LayerSentences, LayerQuotes}, Provides: []Layer{LayerSummary}, Run: func(_ context.Context, d *Document) error {
+			var marked []text.Span // quotes in quotation marks
+			for _, q := range d.Quotes {
+				if q.Kind == quote.Direct || q.Kind == quote.Partial {
+					marked = append(marked, q.Text)
+				}
+			}
+			slices.SortFunc(marked, func(a, b text.Span) int { return a.Start - b.Start })
+			d.Summary = summary.Summarize(d.Document, marked)
+			return nil
+		}},
 	}
 }
+
+// defaultTone loads the embedded tone model once, on first use.
+var defaultTone = sync.OnceValues(tone.New)
 
 // fingerprintInput hands the fingerprint stage what the stages before it
 // found: entities and dates in bytes, amounts and durations for their

@@ -19,8 +19,10 @@ package summary
 import (
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/warta-news/warta/analysis/internal/linear"
+	"github.com/warta-news/warta/analysis/internal/words"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -39,6 +41,10 @@ const (
 	positionBase = 1
 )
 
+// freqPool keeps the word-count maps of earlier articles: a map sized for
+// one article's words costs more to make than to clear.
+var freqPool = sync.Pool{New: func() any { return map[linear.Hasher]int32{} }}
+
 // Summarize returns the indices into doc.Sentences of the sentences that
 // summarise the article, best first. The title (the sentence at
 // doc.Title) is never one of them. quotes are the spans, in bytes, of the
@@ -49,9 +55,13 @@ func Summarize(doc *text.Document, quotes []text.Span) []int {
 		return []int{}
 	}
 	// The content words of each sentence, as hashes, once each.
-	words := make([][]uint64, n)
+	content := make([][]linear.Hasher, n)
 	lengths := make([]int, n)
-	freq := map[uint64]int{} // sentences holding each word
+	freq := freqPool.Get().(map[linear.Hasher]int32) // sentences holding each word
+	defer func() {
+		clear(freq)
+		freqPool.Put(freq)
+	}()
 	for i, s := range doc.Sentences {
 		first := min(max(s.First, 0), len(doc.Tokens))
 		last := min(max(s.Last, first), len(doc.Tokens))
@@ -60,13 +70,15 @@ func Summarize(doc *text.Document, quotes []text.Span) []int {
 				continue
 			}
 			lengths[i]++
-			w := doc.Text[t.Start:t.End]
-			if t.Kind == text.Number || text.IsStopword(w) {
+			if t.Kind == text.Number {
 				continue
 			}
-			h := uint64(linear.Start('w').Add(w))
-			if !slices.Contains(words[i], h) {
-				words[i] = append(words[i], h)
+			h := words.Key(doc.Text[t.Start:t.End])
+			if words.IsStopword(h) {
+				continue
+			}
+			if !slices.Contains(content[i], h) {
+				content[i] = append(content[i], h)
 				freq[h]++
 			}
 		}
@@ -86,18 +98,18 @@ func Summarize(doc *text.Document, quotes []text.Span) []int {
 			continue
 		}
 		central := 0.0
-		for _, h := range words[i] {
+		for _, h := range content[i] {
 			central += float64(freq[h] - 1)
 		}
 		score := central / math.Pow(float64(lengths[i]), lengthPower)
-		if title >= 0 && len(words[title]) > 0 {
+		if title >= 0 && len(content[title]) > 0 {
 			shared := 0
-			for _, h := range words[i] {
-				if slices.Contains(words[title], h) {
+			for _, h := range content[i] {
+				if slices.Contains(content[title], h) {
 					shared++
 				}
 			}
-			score += titleWeight * float64(shared) / float64(len(words[title]))
+			score += titleWeight * float64(shared) / float64(len(content[title]))
 		}
 		pos := i
 		if title < 0 {

@@ -4,7 +4,7 @@
 // polarity).
 //
 // Each sentence is scored by a linear model over hashed features: words,
-// pairs of words, character n-grams of 3 to 5 bytes, words a negator
+// pairs of words, character n-grams of 3 and 4 bytes, words a negator
 // (tidak, bukan, belum, ...) turns, and hits of a tone lexicon of news
 // words written by the warta authors (internal/feature/lexicon.tsv). The
 // model is multinomial logistic regression trained on the SmSA sentiment

@@ -10,9 +10,10 @@
 // `warta train topics` (package topic/train) on the SIB-200 Indonesian
 // sentences with their topic labels mapped to IPTC and on weak labels —
 // SmSA sentences whose lexicon hits all point to one subject — gives each
-// subject a probability. A subject's score is the mean of the two; the
-// subjects scoring at least MinScore are given, best first, and the best
-// one always is.
+// subject a probability, which counts as one more hit shared among the
+// subjects. A subject's score is its share of the hits; the subjects
+// scoring at least MinScore are given, best first, and the best one always
+// is.
 //
 // internal/eval scores the top subject against the detik-news topic labels
 // mapped to IPTC (`warta eval topics`).
@@ -27,6 +28,7 @@ import (
 	"sync"
 
 	"github.com/warta-news/warta/analysis/internal/linear"
+	"github.com/warta-news/warta/analysis/internal/words"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -65,9 +67,15 @@ var modelFile []byte
 // Lexicon is the subject lexicon, parsed.
 type Lexicon struct {
 	Subjects []Subject
-	words    *text.Lexicon[[]int8] // subjects of each word
-	phrases  map[string][]int8     // of each two-word phrase, "first second"
-	starts   *text.Lexicon[bool]
+	words    *text.Lexicon[entry]
+	phrases  map[string][]int8 // subjects of each two-word phrase, "first second"
+}
+
+// entry is what the lexicon knows of a word: its subjects, and whether a
+// phrase starts with it.
+type entry struct {
+	subjects    []int8
+	startPhrase bool
 }
 
 // ParseLexicon reads subjects.tsv and lexicon.tsv.
@@ -81,7 +89,7 @@ func ParseLexicon(subjects, lexicon string) (*Lexicon, error) {
 		index[f[0]] = int8(len(lex.Subjects))
 		lex.Subjects = append(lex.Subjects, Subject{Key: f[0], Code: f[1], Label: f[2]})
 	}
-	words, starts := map[string][]int8{}, map[string]bool{}
+	words := map[string]entry{}
 	for n, f := range text.Rows(lexicon) {
 		if len(f) != 2 {
 			return nil, fmt.Errorf("topic lexicon line %d: want subject and word", n)
@@ -92,20 +100,23 @@ func ParseLexicon(subjects, lexicon string) (*Lexicon, error) {
 		}
 		switch parts := strings.Fields(strings.ToLower(f[1])); len(parts) {
 		case 1:
-			if !slices.Contains(words[parts[0]], s) {
-				words[parts[0]] = append(words[parts[0]], s)
+			if e := words[parts[0]]; !slices.Contains(e.subjects, s) {
+				e.subjects = append(e.subjects, s)
+				words[parts[0]] = e
 			}
 		case 2:
 			key := parts[0] + " " + parts[1]
 			if !slices.Contains(lex.phrases[key], s) {
 				lex.phrases[key] = append(lex.phrases[key], s)
 			}
-			starts[parts[0]] = true
+			e := words[parts[0]]
+			e.startPhrase = true
+			words[parts[0]] = e
 		default:
 			return nil, fmt.Errorf("topic lexicon line %d: %q is not one or two words", n, f[1])
 		}
 	}
-	lex.words, lex.starts = text.NewLexicon(words), text.NewLexicon(starts)
+	lex.words = text.NewLexicon(words)
 	return lex, nil
 }
 
@@ -129,8 +140,9 @@ func (lex *Lexicon) Features(doc *text.Document, first, last int, rows []uint32,
 			continue
 		}
 		w := doc.Text[t.Start:t.End]
-		subjects, _ := lex.words.Get(w)
-		if _, ok := lex.starts.Get(w); ok && i+1 < last {
+		e, _ := lex.words.Get(w)
+		subjects := e.subjects
+		if e.startPhrase && i+1 < last {
 			next := doc.Tokens[i+1]
 			if s, ok := lex.phrases[strings.ToLower(w+" "+doc.Text[next.Start:next.End])]; ok {
 				subjects = s
@@ -147,8 +159,8 @@ func (lex *Lexicon) Features(doc *text.Document, first, last int, rows []uint32,
 		if len(subjects) > 0 && hit != nil {
 			hit(subjects, weight)
 		}
-		if !text.IsStopword(w) {
-			rows = append(rows, linear.Start('w').Add(w).Row(Bits))
+		if k := words.Key(w); !words.IsStopword(k) {
+			rows = append(rows, k.Row(Bits))
 		}
 	}
 	return rows
@@ -187,29 +199,42 @@ func NewWithModel(data []byte) (*Tagger, error) {
 // `warta train topics` rebuilds it.
 func ModelFile() []byte { return slices.Clone(modelFile) }
 
+// Subjects returns the subjects in the order of Scores and Evidence.
+func (t *Tagger) Subjects() []Subject { return slices.Clone(t.lex.Subjects) }
+
 // Scores returns every subject's score for doc (tokens split), in the
-// order of the lexicon's subjects: the mean of its lexicon share and the
-// model's probability.
+// order of Subjects: its lexicon hits plus modelHits times the model's
+// probability, over all hits plus modelHits.
 func (t *Tagger) Scores(doc *text.Document) []float64 {
+	hits, total, p := t.Evidence(doc)
+	for i := range p {
+		p[i] = (hits[i] + modelHits*p[i]) / (total + modelHits)
+	}
+	return p
+}
+
+// modelHits is how many lexicon hits the model's probabilities weigh as:
+// over the even-numbered detik-news articles, one hit's worth (69.4% of
+// the top subjects right) did as well as the lexicon alone and better than
+// any heavier weight (2: 69.1%, 5: 67.1%, the model alone: 60.3%), since
+// the model learnt from short sentences far from news; it decides when the
+// lexicon is silent or split evenly.
+const modelHits = 1.0
+
+// Evidence returns each subject's (weighted) lexicon hits in doc, their
+// total, and the model's probability of each subject.
+func (t *Tagger) Evidence(doc *text.Document) (hits []float64, total float64, model []float64) {
 	n := len(t.lex.Subjects)
-	hits := make([]float64, n)
-	total := 0.0
+	hits = make([]float64, n)
 	rows := t.lex.Features(doc, 0, len(doc.Tokens), nil, func(subjects []int8, w float64) {
 		for _, s := range subjects {
 			hits[s] += w
 			total += w
 		}
 	})
-	p := t.model.Scores(rows, make([]float64, 0, n))
-	linear.Softmax(p)
-	for i := range p {
-		share := 0.0
-		if total > 0 {
-			share = hits[i] / total
-		}
-		p[i] = (p[i] + share) / 2
-	}
-	return p
+	model = t.model.Scores(rows, make([]float64, 0, n))
+	linear.Softmax(model)
+	return hits, total, model
 }
 
 // Tag returns doc's subjects, best first: the best one, and every other

@@ -17,6 +17,7 @@ type evalCmd struct {
 	Quality  evalQualityCmd  `cmd:"" help:"machine_translated of native detik-news articles against known translations."`
 	Tone     evalToneCmd     `cmd:"" help:"Tone: SmSA test macro-F1 beside baselines, and tone toward entities in labelled detik-news sentences."`
 	Topics   evalTopicsCmd   `cmd:"" help:"Topics: accuracy and macro-F1 on detik-news, its five labels mapped to IPTC subjects."`
+	Summary  evalSummaryCmd  `cmd:"" help:"Summaries: ROUGE-1/2/L against detik-news's reference summaries, beside LEAD-1/2/3."`
 }
 
 type evalTextCmd struct {

@@ -11,8 +11,7 @@ import (
 )
 
 type trainTopicsCmd struct {
-	SIB  string `default:"../shared/data/sib200" placeholder:"DIR" help:"SIB-200 folder; ind_Latn/train.tsv is read."`
-	SmSA string `default:"../shared/data/sentiment/smsa_doc-sentiment-prosa" placeholder:"DIR" help:"SmSA folder; its train split gives the weak labels."`
+	Data string `default:"../shared/data" placeholder:"DIR" help:"The shared data folder: SIB-200 ind_Latn train, SmSA train and NERP train are read."`
 	Out  string `default:"analysis/topic/data/topic.model" placeholder:"FILE" help:"Where to write the model (the default is the file built into warta)."`
 }
 
@@ -27,7 +26,7 @@ analysis/topic/data/topic.model with the same bytes, and says so.`
 
 func (c *trainTopicsCmd) Run(env *Env) error {
 	start := time.Now()
-	model, err := topictrain.Train(c.SIB, c.SmSA)
+	model, err := topictrain.Train(c.Data)
 	if err != nil {
 		return err
 	}
@@ -49,4 +48,16 @@ func (c *evalTopicsCmd) Run(ctx stdcontext.Context, env *Env) error {
 		return err
 	}
 	return eval.WriteTopicsReport(env.Stdout, rep)
+}
+
+type evalSummaryCmd struct {
+	Data string `default:"../shared/data" placeholder:"DIR" help:"The shared data folder (detik-news/)."`
+}
+
+func (c *evalSummaryCmd) Run(ctx stdcontext.Context, env *Env) error {
+	rep, err := eval.Summary(ctx, c.Data)
+	if err != nil {
+		return err
+	}
+	return eval.WriteSummaryReport(env.Stdout, rep)
 }

@@ -141,11 +141,11 @@ func Tone(ctx stdcontext.Context, data, labels string) (*ToneReport, error) {
 	systems := []struct {
 		name     string
 		classify toneClassifier
-	}{{"warta: words, pairs, char 3–5-grams, lexicon (shipped)", modelClassifier(shipped)}}
+	}{{"warta: words, pairs, char 3–4-grams, lexicon (shipped)", modelClassifier(shipped)}}
 	for _, b := range []struct {
 		name string
 		set  tonetrain.Features
-	}{{"baseline: words only", tonetrain.WordFeatures}, {"baseline: words and char 3–5-grams", tonetrain.NgramFeatures}, {"retrained here, all features", tonetrain.AllFeatures}} {
+	}{{"baseline: words only", tonetrain.WordFeatures}, {"baseline: words and char 3–4-grams", tonetrain.NgramFeatures}, {"retrained here, all features", tonetrain.AllFeatures}} {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

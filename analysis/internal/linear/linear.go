@@ -164,6 +164,11 @@ func Load(data []byte) (*Model, error) {
 	if m.Bits, err = r.ReadByte(); err != nil || m.Bits < 1 || m.Bits > 24 {
 		return nil, fmt.Errorf("linear: bad table size 2^%d", m.Bits)
 	}
+	// The size is known from the header: check it before allocating, so
+	// that a damaged header cannot ask for gigabytes.
+	if want := 4 + 4*int(nc) + 2*int(nc)<<m.Bits; r.Len() != want {
+		return nil, fmt.Errorf("linear: %d bytes of weights, want %d", r.Len(), want)
+	}
 	var step float32
 	m.Bias = make([]float32, nc)
 	q := make([]int16, (1<<m.Bits)*int(nc))
@@ -171,9 +176,6 @@ func Load(data []byte) (*Model, error) {
 		if err := binary.Read(r, binary.LittleEndian, v); err != nil {
 			return nil, fmt.Errorf("linear: truncated model: %w", err)
 		}
-	}
-	if r.Len() != 0 {
-		return nil, fmt.Errorf("linear: %d bytes after the model", r.Len())
 	}
 	m.Weights = make([]float32, len(q))
 	for i, v := range q {

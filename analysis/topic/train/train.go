@@ -46,16 +46,27 @@ type Example struct {
 	Weak    bool
 }
 
-// Examples reads the training texts: SIB-200 ind_Latn train.tsv under
-// sibDir and SmSA train_preprocess.tsv under smsaDir.
-func Examples(sibDir, smsaDir string) ([]Example, error) {
+// The training files under the shared data folder.
+const (
+	SIBFile  = "sib200/ind_Latn/train.tsv"
+	SmSAFile = "sentiment/smsa_doc-sentiment-prosa/train_preprocess.tsv"
+	NERPFile = "ner/nerp_ner-prosa/train_preprocess.txt"
+)
+
+// Examples reads the training texts from the shared data folder: the
+// SIB-200 sentences, and the SmSA and NERP train sentences that the
+// lexicon labels.
+func Examples(data string) ([]Example, error) {
 	lex := topic.DefaultLexicon()
 	index := map[string]int{}
 	for i, s := range lex.Subjects {
 		index[s.Key] = i
 	}
 	var out []Example
-	err := readTSV(filepath.Join(sibDir, "ind_Latn", "train.tsv"), func(f []string) error {
+	err := readTSV(filepath.Join(data, SIBFile), func(f []string) error {
+		if f == nil {
+			return nil
+		}
 		if len(f) != 3 {
 			return fmt.Errorf("want index, category and text")
 		}
@@ -70,15 +81,39 @@ func Examples(sibDir, smsaDir string) ([]Example, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readTSV(filepath.Join(smsaDir, "train_preprocess.tsv"), func(f []string) error {
+	weak := func(s string) {
+		if su, ok := weakSubject(lex, s); ok {
+			out = append(out, Example{Text: s, Subject: su, Weak: true})
+		}
+	}
+	err = readTSV(filepath.Join(data, SmSAFile), func(f []string) error {
+		if f == nil {
+			return nil
+		}
 		if len(f) != 2 {
 			return fmt.Errorf("want text and label")
 		}
-		if s, ok := weakSubject(lex, f[0]); ok {
-			out = append(out, Example{Text: f[0], Subject: s, Weak: true})
-		}
+		weak(f[0])
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	// NERP's news sentences (lower case), one token a line with its tag,
+	// a blank line after each sentence.
+	var words []string
+	err = readTSV(filepath.Join(data, NERPFile), func(f []string) error {
+		if f == nil {
+			weak(strings.Join(words, " "))
+			words = words[:0]
+			return nil
+		}
+		words = append(words, f[0])
+		return nil
+	})
+	if len(words) > 0 {
+		weak(strings.Join(words, " "))
+	}
 	return out, err
 }
 
@@ -116,10 +151,11 @@ func readTSV(path string, row func([]string) error) error {
 	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), "\r")
-		if line == "" {
-			continue
+		var fields []string // nil for a blank line
+		if strings.TrimSpace(line) != "" {
+			fields = strings.Split(line, "\t")
 		}
-		if err := row(strings.Split(line, "\t")); err != nil {
+		if err := row(fields); err != nil {
 			return fmt.Errorf("train topics: %s line %d: %w", path, n, err)
 		}
 	}
@@ -129,10 +165,10 @@ func readTSV(path string, row func([]string) error) error {
 	return nil
 }
 
-// Train trains the model from the examples in sibDir and smsaDir and
+// Train trains the model from the examples in the shared data folder and
 // returns its file.
-func Train(sibDir, smsaDir string) ([]byte, error) {
-	ex, err := Examples(sibDir, smsaDir)
+func Train(data string) ([]byte, error) {
+	ex, err := Examples(data)
 	if err != nil {
 		return nil, err
 	}
@@ -152,14 +188,24 @@ func Train(sibDir, smsaDir string) ([]byte, error) {
 			weak++
 		}
 	}
-	m := lineartrain.Fit(keys, fit, Options)
+	// Each subject's loss is weighed by the inverse of its examples, so
+	// that the many weak political comments of SmSA do not make politics
+	// the model's answer to everything.
+	o := Options
+	o.ClassWeight = make([]float64, len(keys))
+	for i, n := range counts {
+		if n > 0 {
+			o.ClassWeight[i] = float64(len(ex)) / float64(len(keys)*n)
+		}
+	}
+	m := lineartrain.Fit(keys, fit, o)
 	var per []string
 	for i, k := range keys {
 		if counts[i] > 0 {
 			per = append(per, fmt.Sprintf("%s %d", k, counts[i]))
 		}
 	}
-	m.Note = fmt.Sprintf("topics: logistic regression over words and lexicon hits; %d SIB-200 ind_Latn train sentences and %d weak SmSA train sentences (%s); warta train topics",
+	m.Note = fmt.Sprintf("topics: logistic regression over words and lexicon hits; %d SIB-200 ind_Latn train sentences and %d SmSA and NERP train sentences weakly labelled by the lexicon (%s); warta train topics",
 		len(ex)-weak, weak, strings.Join(per, ", "))
 	var b bytes.Buffer
 	if err := m.Save(&b); err != nil {
