@@ -3,10 +3,7 @@ package cli
 import (
 	"bytes"
 	stdcontext "context"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/warta-news/warta/analysis/tone"
@@ -15,7 +12,7 @@ import (
 )
 
 type trainToneCmd struct {
-	Data string `default:"../shared/data/sentiment/smsa_doc-sentiment-prosa" placeholder:"DIR" help:"SmSA folder; its train split is read."`
+	Data string `placeholder:"DIR" help:"SmSA folder; its train split is read (default: data/sentiment/smsa_doc-sentiment-prosa in the shared folder)."`
 	Out  string `default:"analysis/tone/data/tone.model" placeholder:"FILE" help:"Where to write the model (the default is the file built into warta)."`
 }
 
@@ -29,11 +26,14 @@ analysis/tone/data/tone.model with the same bytes, and says so.`
 
 func (c *trainToneCmd) Run(env *Env) error {
 	start := time.Now()
+	if err := env.dataset(&c.Data, "data/sentiment/smsa_doc-sentiment-prosa"); err != nil {
+		return err
+	}
 	model, err := tonetrain.Train(c.Data)
 	if err != nil {
 		return fmt.Errorf("train tone: %w", err)
 	}
-	if err := writeModel(c.Out, model); err != nil {
+	if err := writeTrained(c.Out, model); err != nil {
 		return fmt.Errorf("train tone: %w", err)
 	}
 	_, err = fmt.Fprintf(env.Stdout, "wrote %s: %d bytes, %s; trained in %.1f s\n",
@@ -42,37 +42,19 @@ func (c *trainToneCmd) Run(env *Env) error {
 }
 
 type evalToneCmd struct {
-	Data   string `default:"../shared/data" placeholder:"DIR" help:"The shared data folder (sentiment/, detik-news/)."`
+	Data   string `placeholder:"DIR" help:"Folder holding sentiment/ and detik-news/ (default: data in the shared folder)."`
 	Labels string `default:"internal/eval/testdata/tone-news.tsv" placeholder:"FILE" help:"Sentences of detik-news labelled for their tone toward an entity (ids and offsets only)."`
 }
 
 func (c *evalToneCmd) Run(ctx stdcontext.Context, env *Env) error {
+	if err := env.dataset(&c.Data, "data"); err != nil {
+		return err
+	}
 	rep, err := eval.Tone(ctx, c.Data, c.Labels)
 	if err != nil {
 		return err
 	}
 	return eval.WriteToneReport(env.Stdout, rep)
-}
-
-// writeModel writes a model file beside its target and renames it into
-// place, so that a failed run never leaves a truncated model where the
-// build embeds it.
-func writeModel(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".model-*")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	// CreateTemp makes the file private; a model is a source file.
-	if err := errors.Join(werr, tmp.Chmod(0o644), tmp.Close()); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
 }
 
 // sameAsBuiltIn says whether a freshly trained model is the one built into

@@ -11,7 +11,7 @@ import (
 )
 
 type trainTopicsCmd struct {
-	Data string `default:"../shared/data" placeholder:"DIR" help:"The shared data folder: SIB-200 ind_Latn train, SmSA train and NERP train are read."`
+	Data string `placeholder:"DIR" help:"Folder holding sib200/, sentiment/ and ner/: SIB-200 ind_Latn train, SmSA train and NERP train are read (default: data in the shared folder)."`
 	Out  string `default:"analysis/topic/data/topic.model" placeholder:"FILE" help:"Where to write the model (the default is the file built into warta)."`
 }
 
@@ -26,11 +26,14 @@ analysis/topic/data/topic.model with the same bytes, and says so.`
 
 func (c *trainTopicsCmd) Run(env *Env) error {
 	start := time.Now()
+	if err := env.dataset(&c.Data, "data"); err != nil {
+		return err
+	}
 	model, err := topictrain.Train(c.Data)
 	if err != nil {
 		return err
 	}
-	if err := writeModel(c.Out, model); err != nil {
+	if err := writeTrained(c.Out, model); err != nil {
 		return fmt.Errorf("train topics: %w", err)
 	}
 	_, err = fmt.Fprintf(env.Stdout, "wrote %s: %d bytes, %s; trained in %.1f s\n",
@@ -39,10 +42,13 @@ func (c *trainTopicsCmd) Run(env *Env) error {
 }
 
 type evalTopicsCmd struct {
-	Data string `default:"../shared/data" placeholder:"DIR" help:"The shared data folder (detik-news/, sib200/)."`
+	Data string `placeholder:"DIR" help:"Folder holding detik-news/ (default: data in the shared folder)."`
 }
 
 func (c *evalTopicsCmd) Run(ctx stdcontext.Context, env *Env) error {
+	if err := env.dataset(&c.Data, "data"); err != nil {
+		return err
+	}
 	rep, err := eval.Topics(ctx, c.Data)
 	if err != nil {
 		return err
@@ -51,10 +57,13 @@ func (c *evalTopicsCmd) Run(ctx stdcontext.Context, env *Env) error {
 }
 
 type evalSummaryCmd struct {
-	Data string `default:"../shared/data" placeholder:"DIR" help:"The shared data folder (detik-news/)."`
+	Data string `placeholder:"DIR" help:"Folder holding detik-news/ (default: data in the shared folder)."`
 }
 
 func (c *evalSummaryCmd) Run(ctx stdcontext.Context, env *Env) error {
+	if err := env.dataset(&c.Data, "data"); err != nil {
+		return err
+	}
 	rep, err := eval.Summary(ctx, c.Data)
 	if err != nil {
 		return err

@@ -111,7 +111,7 @@ func Fit(set feature.Set, examples []Example, o lineartrain.Options) *linear.Mod
 		}
 	}
 	m := lineartrain.Fit(tone.Classes, ex, o)
-	m.Note = fmt.Sprintf("tone: multinomial logistic regression over SmSA train (%d texts), features %s; warta train tone", len(examples), set)
+	m.Note = lineartrain.Note("warta train tone", fmt.Sprintf("multinomial logistic regression over %s", set), map[string]int{"SmSA train": len(examples)})
 	return m
 }
 

@@ -42,8 +42,8 @@ var Options = lineartrain.Options{Bits: topic.Bits, Epochs: 10, Rate: 0.05, L2: 
 // Example is one training text and its subject.
 type Example struct {
 	Text    string
-	Subject int // index into the lexicon's subjects
-	Weak    bool
+	Subject int    // index into the lexicon's subjects
+	Set     string // where it comes from
 }
 
 // The training files under the shared data folder.
@@ -74,16 +74,16 @@ func Examples(data string) ([]Example, error) {
 			return nil
 		}
 		if key, ok := SIBSubjects[f[1]]; ok {
-			out = append(out, Example{Text: f[2], Subject: index[key]})
+			out = append(out, Example{Text: f[2], Subject: index[key], Set: "SIB-200 ind_Latn train"})
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	weak := func(s string) {
+	weak := func(s, set string) {
 		if su, ok := weakSubject(lex, s); ok {
-			out = append(out, Example{Text: s, Subject: su, Weak: true})
+			out = append(out, Example{Text: s, Subject: su, Set: set})
 		}
 	}
 	err = readTSV(filepath.Join(data, SmSAFile), func(f []string) error {
@@ -93,7 +93,7 @@ func Examples(data string) ([]Example, error) {
 		if len(f) != 2 {
 			return fmt.Errorf("want text and label")
 		}
-		weak(f[0])
+		weak(f[0], "SmSA train, weakly labelled")
 		return nil
 	})
 	if err != nil {
@@ -104,7 +104,7 @@ func Examples(data string) ([]Example, error) {
 	var words []string
 	err = readTSV(filepath.Join(data, NERPFile), func(f []string) error {
 		if f == nil {
-			weak(strings.Join(words, " "))
+			weak(strings.Join(words, " "), "NERP train, weakly labelled")
 			words = words[:0]
 			return nil
 		}
@@ -112,7 +112,7 @@ func Examples(data string) ([]Example, error) {
 		return nil
 	})
 	if len(words) > 0 {
-		weak(strings.Join(words, " "))
+		weak(strings.Join(words, " "), "NERP train, weakly labelled")
 	}
 	return out, err
 }
@@ -179,14 +179,10 @@ func Train(data string) ([]byte, error) {
 	}
 	fit := make([]lineartrain.Example, len(ex))
 	counts := make([]int, len(keys))
-	weak := 0
 	for i, e := range ex {
 		doc := Document(e.Text)
 		fit[i] = lineartrain.Example{Rows: lex.Features(doc, 0, len(doc.Tokens), nil, nil), Class: e.Subject}
 		counts[e.Subject]++
-		if e.Weak {
-			weak++
-		}
 	}
 	// Each subject's loss is weighed by the inverse of its examples, so
 	// that the many weak political comments of SmSA do not make politics
@@ -199,14 +195,16 @@ func Train(data string) ([]byte, error) {
 		}
 	}
 	m := lineartrain.Fit(keys, fit, o)
-	var per []string
+	sets := map[string]int{}
+	for _, e := range ex {
+		sets[e.Set]++
+	}
 	for i, k := range keys {
 		if counts[i] > 0 {
-			per = append(per, fmt.Sprintf("%s %d", k, counts[i]))
+			sets["subject "+k] = counts[i]
 		}
 	}
-	m.Note = fmt.Sprintf("topics: logistic regression over words and lexicon hits; %d SIB-200 ind_Latn train sentences and %d SmSA and NERP train sentences weakly labelled by the lexicon (%s); warta train topics",
-		len(ex)-weak, weak, strings.Join(per, ", "))
+	m.Note = lineartrain.Note("warta train topics", "logistic regression over words and subject-lexicon hits", sets)
 	var b bytes.Buffer
 	if err := m.Save(&b); err != nil {
 		return nil, err

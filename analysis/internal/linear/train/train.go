@@ -4,11 +4,27 @@
 package train
 
 import (
+	"encoding/json"
 	"math"
 	"math/rand/v2"
 
 	"github.com/warta-news/warta/analysis/internal/linear"
 )
+
+// Note is the provenance a model file keeps, as JSON: the command that
+// trained it, what it is, and how many sentences of which sets it learnt
+// from.
+func Note(trainer, model string, sentences map[string]int) string {
+	b, err := json.Marshal(struct {
+		Trainer   string         `json:"trainer"`
+		Model     string         `json:"model"`
+		Sentences map[string]int `json:"sentences"`
+	}{trainer, model, sentences})
+	if err != nil {
+		panic(err) // strings and ints always marshal
+	}
+	return string(b)
+}
 
 // Example is one training text as rows of the feature table, and its
 // class.
