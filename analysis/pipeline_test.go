@@ -66,7 +66,7 @@ func TestPipelineOrder(t *testing.T) {
 // what it needs, gives their layers and leaves the others out (null).
 func TestPartialPipeline(t *testing.T) {
 	raw := shared.Seed(t, &struct{}{})
-	p := without("language", "entities", "quotes", "events", "fingerprint", "quality")
+	p := without("language", "entities", "quotes", "events", "fingerprint", "quality", "tone", "summary")
 	if err := p.Check(); err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,8 @@ func TestPartialPipeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rec.Entities != nil || rec.Quotes != nil || rec.Events != nil || rec.Fingerprint != nil || rec.Quality != nil {
+	if rec.Entities != nil || rec.Quotes != nil || rec.Events != nil || rec.Fingerprint != nil || rec.Quality != nil ||
+		rec.Tone != nil || rec.Summary != nil {
 		t.Error("layers of stages that did not run are set")
 	}
 	if len(rec.Dates) == 0 || !slices.Equal(rec.Dates, full.Dates) || !slices.Equal(rec.Amounts, full.Amounts) ||
@@ -93,16 +94,16 @@ func TestPartialPipeline(t *testing.T) {
 func TestStageError(t *testing.T) {
 	boom := errors.New("boom")
 	p := append(analysis.DefaultPipeline(), analysis.Stage{
-		Name: "tone", Needs: []analysis.Layer{analysis.LayerSentences, analysis.LayerEntities}, Provides: []analysis.Layer{"tone"},
+		Name: "stance", Needs: []analysis.Layer{analysis.LayerSentences, analysis.LayerEntities}, Provides: []analysis.Layer{"stance"},
 		Run: func(_ context.Context, d *analysis.Document) error {
 			if len(d.Sentences) == 0 || d.Entities == nil {
-				t.Error("the tone stage ran without its layers")
+				t.Error("the stance stage ran without its layers")
 			}
 			return boom
 		},
 	})
 	_, err := p.Analyze(context.Background(), analysis.Input{Title: "Harga Beras Naik", Body: "Menteri Perdagangan Budi Santoso mengatakan harga beras naik."})
-	if !errors.Is(err, boom) || !strings.Contains(err.Error(), "analyze: tone: ") {
-		t.Errorf("Analyze = %v, want the tone stage's error", err)
+	if !errors.Is(err, boom) || !strings.Contains(err.Error(), "analyze: stance: ") {
+		t.Errorf("Analyze = %v, want the stance stage's error", err)
 	}
 }
