@@ -123,7 +123,7 @@ func (a *API) Routes() []Route {
 		a.route("GET /api/v1/articles/{id}/copies", false, a.copies),
 		a.route("GET /api/v1/stories", false, a.stories, page...))
 	add(c.Searcher != nil, a.route("GET /api/v1/search", false, a.search,
-		slices.Concat(page, dates, []string{"q", "entity*", "speaker*", "section", "site", "sort"})...))
+		slices.Concat(page, dates, []string{"q", "entity*", "speaker*", "section", "site", "sort", "collapse"})...))
 	add(c.Entities != nil,
 		a.route("GET /api/v1/entities", false, a.listEntities, slices.Concat(page, []string{"name", "type"})...),
 		a.route("GET /api/v1/entities/{id}/articles", false, a.entityArticles, page...))

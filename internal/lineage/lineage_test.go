@@ -157,3 +157,36 @@ func TestRegionalCopy(t *testing.T) {
 		t.Errorf("stories %+v, want the national story with one copy", stories)
 	}
 }
+
+// Search can collapse copies: the regional re-run is left out, the
+// national story it copies stays.
+func TestSearchCollapsesCopies(t *testing.T) {
+	k := newLinked(t)
+	k.add(t, "national", analysis.Input{Body: national, URL: "https://news.detik.com/berita/d-1/banjir", Published: "2025-10-21T10:00:00+07:00"})
+	regional := strings.Replace(national, "Banjir Rendam Ratusan Rumah di Bekasi", "Ratusan Rumah di Bekasi Terendam Banjir", 1)
+	k.add(t, "regional", analysis.Input{Body: regional, URL: "https://www.detik.com/jabar/berita/d-2/banjir", Published: "2025-10-21T12:00:00+07:00"})
+	for _, c := range []struct {
+		q    string
+		want []int64
+	}{
+		{"banjir bekasi", []int64{k.ids["national"], k.ids["regional"]}},
+		{"banjir bekasi collapse:copies", []int64{k.ids["national"]}},
+	} {
+		q, err := search.Parse(c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := k.st.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int64
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: hits %v, want %v", c.q, got, c.want)
+		}
+	}
+}

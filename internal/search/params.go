@@ -20,7 +20,7 @@ func FromValues(v url.Values) (Query, error) {
 	for _, f := range []struct {
 		name string
 		dst  *string
-	}{{"section", &q.Section}, {"site", &q.Site}, {"from", &q.From}, {"to", &q.To}, {"sort", &q.Sort}} {
+	}{{"section", &q.Section}, {"site", &q.Site}, {"from", &q.From}, {"to", &q.To}, {"sort", &q.Sort}, {"collapse", &q.Collapse}} {
 		if x := v.Get(f.name); x != "" {
 			*f.dst = x
 		}

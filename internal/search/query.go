@@ -31,13 +31,19 @@ type Query struct {
 	From, To string
 	// Sort orders the hits: ByRelevance (the default, or newest first for
 	// a query without words) or ByDate, newest first.
-	Sort   string
-	Limit  int
-	Offset int
+	Sort string
+	// Collapse "copies" leaves out the articles that copy or translate
+	// another (the store's lineage), so that a story counts once.
+	Collapse string
+	Limit    int
+	Offset   int
 	// Warnings say how Parse read what was not quite right; they belong
 	// with the results.
 	Warnings []string
 }
+
+// CollapseCopies is the value of Query.Collapse that leaves copies out.
+const CollapseCopies = "copies"
 
 // The orders of Query.Sort.
 const (
@@ -111,7 +117,7 @@ func Parse(s string) (Query, error) {
 	return q, q.Validate()
 }
 
-var filterKeys = []string{"entity", "speaker", "section", "site", "from", "to"}
+var filterKeys = []string{"entity", "speaker", "section", "site", "from", "to", "collapse"}
 
 // filterKey reports whether s starts with a known filter, "site:...".
 func filterKey(s string) (key, rest string, ok bool) {
@@ -156,6 +162,8 @@ func (q *Query) addFilter(key, value string) {
 		q.From = value
 	case "to":
 		q.To = value
+	case "collapse":
+		q.Collapse = value
 	}
 }
 
@@ -184,6 +192,9 @@ func (q *Query) Validate() error {
 		if !ValidDate(d.value) {
 			return fmt.Errorf("%w: %s date %q is not YYYY, YYYY-MM or YYYY-MM-DD", ErrBadQuery, d.name, d.value)
 		}
+	}
+	if q.Collapse != "" && q.Collapse != CollapseCopies {
+		return fmt.Errorf("%w: collapse %q is not %s", ErrBadQuery, q.Collapse, CollapseCopies)
 	}
 	if q.Sort != "" && q.Sort != ByRelevance && q.Sort != ByDate {
 		return fmt.Errorf("%w: sort %q is not %s or %s", ErrBadQuery, q.Sort, ByRelevance, ByDate)

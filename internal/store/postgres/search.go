@@ -27,6 +27,9 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
+	if q.Collapse != "" {
+		return nil, fmt.Errorf("%w: collapse=%s needs a store that keeps lineage; this PostgreSQL store does not yet", search.ErrBadQuery, q.Collapse)
+	}
 	res := &search.Results{Hits: []search.Hit{}}
 	tsquery, terms, warnings := s.tsquery(q.Clauses)
 	res.Warnings = warnings
