@@ -46,6 +46,9 @@ type Input struct {
 	Published string
 	Path      string
 	Line      int // line in JSON Lines, position in a JSON array
+	// Byline and Section fill what the page lacks: the author and category
+	// a feed item gave. Fetched (RFC 3339) is when the page was fetched.
+	Byline, Section, Fetched string
 	// Warnings are problems met while reading the input (a text cut at the
 	// size limit, a charset guessed); they are carried into the record.
 	Warnings []string
@@ -74,13 +77,13 @@ func newDocument(in Input) (*Record, *Document, error) {
 	}
 	rec := &Record{
 		Title:       a.Title,
-		Section:     optional(a.Section),
-		Byline:      optional(a.Byline),
+		Section:     optional(cmp.Or(a.Section, in.Section)),
+		Byline:      optional(cmp.Or(a.Byline, in.Byline)),
 		Dateline:    a.Dateline,
 		Lead:        a.Lead(),
 		Paragraphs:  a.Paragraphs,
 		Boilerplate: a.Boilerplate,
-		Source:      Source{URL: cmp.Or(a.URL, in.URL), Path: in.Path, Line: in.Line},
+		Source:      Source{URL: cmp.Or(a.URL, in.URL), Path: in.Path, Line: in.Line, Fetched: in.Fetched},
 	}
 	warnings := append(append([]string{}, in.Warnings...), a.Warnings...)
 	if rec.Paragraphs == nil {

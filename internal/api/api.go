@@ -40,6 +40,7 @@ type Config struct {
 	// checks); alerts are served only with it.
 	AlertService *alert.Service
 	Deleter      store.ArticleDeleter
+	Sources      store.Sources // followed sources and their health
 	// Pipeline analyses posted articles (POST /api/v1/analyze) and stores
 	// them (POST /api/v1/articles, which needs its Writer).
 	Pipeline *pipeline.Pipeline
@@ -63,6 +64,9 @@ func FromStore(st store.Store, p *pipeline.Pipeline) Config {
 		c.Lineage = l
 	}
 	c.Alerts, _ = st.(store.Alerts)
+	if s, ok := st.(store.Sources); ok {
+		c.Sources = s
+	}
 	return c
 }
 
@@ -140,6 +144,11 @@ func (a *API) Routes() []Route {
 		a.route("GET /api/v1/alerts/{id}", false, a.getAlert),
 		a.route("GET /api/v1/alerts/{id}/matches", false, a.alertMatches, page...),
 		a.route("DELETE /api/v1/alerts/{id}", true, a.deleteAlert))
+	add(c.Sources != nil,
+		a.route("GET /api/v1/sources", false, a.listSources),
+		a.route("POST /api/v1/sources", true, a.addSource),
+		a.route("GET /api/v1/sources/{id}", false, a.getSource),
+		a.route("DELETE /api/v1/sources/{id}", true, a.removeSource))
 	return routes
 }
 

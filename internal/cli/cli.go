@@ -53,6 +53,8 @@ type root struct {
 	Analyze analyzeCmd `cmd:"" help:"Analyse news articles into records (JSON)."`
 	Serve   serveCmd   `cmd:"" help:"Serve the JSON API and a search page over a data directory."`
 	Ingest  ingestCmd  `cmd:"" help:"Analyse articles and store them in a data directory."`
+	Sources sourcesCmd `cmd:"" help:"Follow news sources (feeds, sitemaps, pages) that warta serve polls."`
+	Fetch   fetchCmd   `cmd:"" help:"Fetch feeds, sitemaps or pages once and store the articles found."`
 	Eval    evalCmd    `cmd:"" help:"Measure accuracy on standard test sets."`
 	Train   trainCmd   `cmd:"" help:"Train the models shipped in the repository."`
 	Version versionCmd `cmd:"" help:"Print the version."`

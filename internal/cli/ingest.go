@@ -19,7 +19,7 @@ type ingestCmd struct {
 	Quiet     bool   `short:"q" help:"No progress bar and no summary."`
 	// Alerts' webhooks go through the fetcher's guard.
 	AllowPrivateNetworks bool     `env:"WARTA_ALLOW_PRIVATE_NETWORKS" help:"Let alert webhooks reach private and loopback addresses (an intranet)."`
-	Paths                []string `arg:"" name:"FILE|DIR" help:"Text, HTML, JSON or JSON Lines files, or directories to read them from (recursively); - reads standard input."`
+	Paths                []string `arg:"" name:"FILE|DIR" help:"Text, HTML, JSON or JSON Lines files, WARC files (.warc, .warc.gz: their HTML pages), or directories to read them from (recursively); - reads standard input."`
 }
 
 // Help adds the store's rules to "warta ingest --help".
@@ -50,7 +50,7 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 	counts := map[store.PutStatus]int{}
 	skipped := 0 // unchanged inputs, not analysed again
 	prog := newProgress(env, "ingesting", c.Quiet)
-	src := ingest.Defaults(ingest.Files(files, env.Stdin), c.Published, c.URL)
+	src := ingest.Defaults(withWARC(files, env.Stdin), c.Published, c.URL)
 	err = withWriter(ctx, st, env, c.AllowPrivateNetworks, func(w *pipeline.Writer, _ *alert.Service) error {
 		p := pipeline.Pipeline{Analyzer: analysis.DefaultPipeline(), Writer: w, Workers: c.Workers, Inputs: st}
 		return p.Ingest(ctx, src, func(o pipeline.Outcome) {

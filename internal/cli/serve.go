@@ -34,8 +34,9 @@ type serveCmd struct {
 	Addr  string `default:"127.0.0.1:8080" placeholder:"HOST:PORT" help:"Address to listen on (port 0: any free port)."`
 	Data  string `placeholder:"DIR" env:"WARTA_DATA" help:"Data directory, created on first use (default: $XDG_DATA_HOME/warta or ~/.local/share/warta)."`
 	Token string `env:"WARTA_TOKEN" help:"Token that writes (POST /api/v1/articles) must carry as 'Authorization: Bearer TOKEN'. Beyond localhost one is required: without this flag one is made up and printed."`
-	// Webhooks (and the fetcher) go through the private-network guard.
-	AllowPrivateNetworks bool `env:"WARTA_ALLOW_PRIVATE_NETWORKS" help:"Let alert webhooks reach private and loopback addresses (an intranet, tests)."`
+	fetchFlags
+	Poll        bool `default:"true" negatable:"" help:"Poll the sources followed (warta sources add) when they are due."`
+	PollWorkers int  `default:"8" help:"Sources polled at once (requests to one host still go one at a time)."`
 }
 
 // Help adds what serve does on first use to "warta serve --help".
@@ -78,6 +79,11 @@ func (c *serveCmd) Run(ctx context.Context, env *Env) error {
 			}
 			env.Log.Info("new data directory: loaded the example articles", "articles", n, "data", dir)
 		}
+		stopPolling, err := c.startPolling(ctx, st, p, env)
+		if err != nil {
+			return err
+		}
+		defer stopPolling()
 		return c.serve(ctx, env, st, p, al, dir)
 	})
 }

@@ -218,12 +218,17 @@ func (it Item) Fingerprint() string {
 	return hex.EncodeToString(h.Sum(nil)[:12])
 }
 
-// fullTextWords is how many words a feed item's content needs to be taken
-// as the whole article rather than a teaser.
-const fullTextWords = 120
+// A feed item's content is taken as the whole article rather than a
+// teaser when it has fullTextParagraphs paragraphs or fullTextWords
+// words: teasers are a sentence or two.
+const (
+	fullTextParagraphs = 3
+	fullTextWords      = 150
+)
 
 // FullText says whether the item carries the article's whole text, so
 // that its page need not be fetched.
 func (it Item) FullText() bool {
-	return len(strings.Fields(plain(it.Content))) >= fullTextWords
+	return strings.Count(strings.ToLower(it.Content), "<p") >= fullTextParagraphs ||
+		len(strings.Fields(plain(it.Content))) >= fullTextWords
 }

@@ -193,8 +193,9 @@ func TestSinglePageURL(t *testing.T) {
 func TestFullText(t *testing.T) {
 	short := Item{Content: "<p>AMBON - Gempa.</p>"}
 	long := Item{Content: "<p>" + strings.Repeat("kata ", fullTextWords) + "</p>"}
-	if short.FullText() || !long.FullText() {
-		t.Errorf("FullText: short %v long %v", short.FullText(), long.FullText())
+	paragraphs := Item{Content: "<p>Satu.</p><P>Dua.</P><p>Tiga.</p>"}
+	if short.FullText() || !long.FullText() || !paragraphs.FullText() {
+		t.Errorf("FullText: short %v long %v paragraphs %v", short.FullText(), long.FullText(), paragraphs.FullText())
 	}
 	a := Item{URL: "https://a.example/1", Title: "A"}
 	b := a

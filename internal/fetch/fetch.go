@@ -132,6 +132,32 @@ type Response struct {
 	Body        []byte // decoded from its Content-Encoding; empty on 304
 	NotModified bool   // 304: the stored copy is current
 	Fetched     time.Time
+	// deferred is the exchange not yet given to the Recorder (see
+	// WithDeferredRecord).
+	deferred *Exchange
+}
+
+type deferKey struct{}
+
+// WithDeferredRecord makes the requests of ctx hand their final exchange
+// to the Recorder only when Client.Record is called: the caller decides
+// first how to describe it (a page superseded by its single-page view).
+func WithDeferredRecord(ctx context.Context) context.Context {
+	return context.WithValue(ctx, deferKey{}, true)
+}
+
+// Record gives a response's deferred exchange to the Recorder, with the
+// metadata of ctx; once only, and nothing for a response not deferred.
+func (c *Client) Record(ctx context.Context, r *Response) error {
+	if r == nil || r.deferred == nil || c.cfg.Recorder == nil {
+		return nil
+	}
+	x := r.deferred
+	r.deferred = nil
+	if err := c.cfg.Recorder.Record(ctx, x); err != nil {
+		return fmt.Errorf("fetch %s: record: %w", x.Request.URL.Redacted(), err)
+	}
+	return nil
 }
 
 // ContentType is the response's media type with its parameters.
@@ -265,6 +291,9 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 	}
 	seen := map[string]bool{}
 	for hops := 0; ; hops++ {
+		if err := c.cfg.Policy.checkLiteral(u); err != nil {
+			return nil, fmt.Errorf("fetch %s: %w", u.Redacted(), err)
+		}
 		if err := c.cfg.Policy.CheckURL(u); err != nil {
 			return nil, fmt.Errorf("fetch: %w", err)
 		}
@@ -492,6 +521,10 @@ func (c *Client) do(ctx context.Context, u *url.URL, etag, modified string) (*Re
 	out := &Response{URL: u.String(), Status: resp.StatusCode, Header: header, Body: body, Fetched: time.Now().UTC()}
 	if c.cfg.Recorder != nil {
 		x := &Exchange{Request: req, Proto: resp.Proto, Status: resp.StatusCode, Header: header, Body: body, RemoteIP: remote, Fetched: out.Fetched}
+		if deferred, _ := ctx.Value(deferKey{}).(bool); deferred && resp.StatusCode == http.StatusOK {
+			out.deferred = x
+			return out, nil
+		}
 		if err := c.cfg.Recorder.Record(ctx, x); err != nil {
 			return nil, fmt.Errorf("fetch %s: record: %w", u.Redacted(), err)
 		}

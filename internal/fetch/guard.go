@@ -7,6 +7,7 @@ import (
 	"net/netip"
 	"net/url"
 	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -144,6 +145,7 @@ func (p Policy) CheckURL(u *url.URL) error {
 	if u.Hostname() == "" {
 		return fmt.Errorf("%w: %s: no host", ErrForbiddenURL, u.Redacted())
 	}
+
 	port := 80
 	if u.Scheme == "https" {
 		port = 443
@@ -176,6 +178,21 @@ func (p Policy) opens(a netip.Addr) bool {
 // Loopback is the policy of tests: loopback open, every other private
 // range refused.
 var Loopback = Policy{Allow: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8"), netip.MustParsePrefix("::1/128")}}
+
+// checkLiteral refuses a URL whose host is written as a private address
+// (or is localhost) before its port is judged, so that
+// http://127.0.0.1:8080/ is refused as private, naming the switch. The
+// dial decision stays the guard: this only words the refusal.
+func (p Policy) checkLiteral(u *url.URL) error {
+	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if a, err := netip.ParseAddr(host); err == nil && !p.opens(a) {
+		return CheckAddr(a)
+	}
+	if (host == "localhost" || strings.HasSuffix(host, ".localhost")) && !p.opens(netip.MustParseAddr("127.0.0.1")) {
+		return &PrivateAddressError{Addr: netip.MustParseAddr("127.0.0.1"), Range: "loopback, as " + host}
+	}
+	return nil
+}
 
 // CheckDial is the decision taken for every connection, on the address
 // it is about to dial (after DNS resolution): nil lets it go.

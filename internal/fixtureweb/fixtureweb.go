@@ -275,6 +275,8 @@ func (w *Web) buildTimur() {
 `, xmlEscape(a.Title), u, u, a.Published.Format(time.RFC3339), a.Published.Format(time.RFC3339), a.Author, a.Section, xmlEscape(a.Paragraphs[0]))
 		fmt.Fprintf(&urls, "<url><loc>%s</loc><lastmod>%s</lastmod></url>\n", u, a.Published.Format(time.RFC3339))
 	}
+	// A homepage without feed links: its sitemaps are in robots.txt.
+	o.set("/", "text/html; charset=utf-8", []byte(`<!DOCTYPE html><html lang="id"><head><title>Warta Timur</title></head><body><h1>Warta Timur</h1></body></html>`), epoch)
 	o.set("/feed/atom", "application/atom+xml", fmt.Appendf(nil, `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Warta Timur</title><id>%s/</id><updated>%s</updated><link rel="self" href="%s/feed/atom"/>
 %s</feed>`, o.URL, epoch.Format(time.RFC3339), o.URL, entries.String()), epoch)

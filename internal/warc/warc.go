@@ -45,6 +45,18 @@ const (
 	MetaAuthors    = "warta-authors"    // the item's authors, "; " between
 	MetaCategories = "warta-categories" // the item's categories, "; " between
 	MetaRequested  = "warta-requested"  // the URL asked for, before single-page views
+	// MetaRole says why a page was fetched: RoleArticle or RoleListing (a
+	// homepage, a feed, a sitemap); listings are not read back as articles.
+	MetaRole = "warta-role"
+	// MetaSupersededBy marks a first page whose article was read whole
+	// from its single-page view, at this URL: not an article of its own.
+	MetaSupersededBy = "warta-superseded-by"
+)
+
+// Roles of MetaRole.
+const (
+	RoleArticle = "article"
+	RoleListing = "listing"
 )
 
 type metadataKey struct{}

@@ -236,6 +236,40 @@ INSERT INTO meta (key, value)
 `)
 		return err
 	},
+	// 6: sources followed, the items each listed, and the validators of
+	// every URL fetched.
+	func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+CREATE TABLE sources (
+	id             INTEGER PRIMARY KEY,
+	url            TEXT NOT NULL UNIQUE,
+	name           TEXT NOT NULL DEFAULT '',
+	kind           TEXT NOT NULL DEFAULT '',
+	feeds          TEXT NOT NULL DEFAULT '[]',  -- JSON array
+	interval_s     INTEGER NOT NULL,
+	fixed_interval INTEGER NOT NULL DEFAULT 0,
+	next_check     TEXT NOT NULL,               -- RFC 3339 UTC, compared as text
+	added          TEXT NOT NULL,
+	health         TEXT NOT NULL DEFAULT '{}'   -- JSON, store.SourceHealth
+);
+CREATE INDEX sources_next_check ON sources (next_check);
+
+CREATE TABLE source_items (
+	source_id   INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+	url         TEXT NOT NULL,
+	fingerprint TEXT NOT NULL,
+	seen        TEXT NOT NULL,
+	PRIMARY KEY (source_id, url)
+) WITHOUT ROWID;
+
+CREATE TABLE fetch_validators (
+	url           TEXT PRIMARY KEY,
+	etag          TEXT NOT NULL,
+	last_modified TEXT NOT NULL
+) WITHOUT ROWID;
+`)
+		return err
+	},
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

@@ -239,3 +239,7 @@ func TestInsightsAndAlerts(t *testing.T) {
 	storetest.RunAlerts(t, func(t *testing.T) storetest.Alerting { return open(t) })
 	storetest.RunLineage(t, func(t *testing.T) storetest.LineageStore { return open(t) })
 }
+
+func TestSourcesSuite(t *testing.T) {
+	storetest.RunSources(t, func(t *testing.T) store.Sources { return open(t, t.TempDir(), search.Indonesian()) })
+}
