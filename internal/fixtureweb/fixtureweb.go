@@ -98,6 +98,17 @@ func (o *Outlet) ResetHits() {
 	o.hits = nil
 }
 
+// Pages returns the outlet's pages by path, with their bodies.
+func (o *Outlet) Pages() map[string][]byte {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	out := make(map[string][]byte, len(o.pages))
+	for k, p := range o.pages {
+		out[k] = p.body
+	}
+	return out
+}
+
 // Close stops the outlet's server.
 func (o *Outlet) Close() { o.srv.Close() }
 
