@@ -61,6 +61,14 @@ type readerRecord struct {
 		Unit  string          `json:"unit"`
 		Kind  string          `json:"kind"`
 	} `json:"amounts"`
+	Sentences []struct {
+		Start int `json:"start"`
+		End   int `json:"end"`
+	} `json:"sentences"`
+	Summary []int `json:"summary"`
+	Topics  []struct {
+		Label string `json:"label"`
+	} `json:"topics"`
 	Events []struct {
 		Type     string      `json:"type"`
 		Source   *eventActor `json:"source"`
@@ -84,6 +92,7 @@ type articleData struct {
 	Article    *store.Article
 	Rec        readerRecord
 	Paragraphs []template.HTML
+	Summary    []string // the summary's sentences, in text order
 	Refs       map[string]int64
 	Diff       *lineage.Diff // against the version before the one shown
 	Copies     *lineage.Copies
@@ -95,6 +104,25 @@ func (d articleData) Ref(local *string) int64 {
 		return 0
 	}
 	return d.Refs[*local]
+}
+
+// summaryText returns the sentences of the record's summary in the order
+// of the text; indices out of range (a damaged record) are skipped.
+func summaryText(rec readerRecord) []string {
+	idx := slices.Clone(rec.Summary)
+	slices.Sort(idx)
+	runes := []rune(rec.Text)
+	var out []string
+	for _, i := range idx {
+		if i < 0 || i >= len(rec.Sentences) {
+			continue
+		}
+		s := rec.Sentences[i]
+		if 0 <= s.Start && s.Start <= s.End && s.End <= len(runes) {
+			out = append(out, string(runes[s.Start:s.End]))
+		}
+	}
+	return out
 }
 
 // articlePage serves /articles/{id}[?version=N]: the clean text with its
@@ -140,6 +168,7 @@ func (ui *UI) articlePage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	d.Paragraphs = markUp(d.Rec, d.Refs)
+	d.Summary = summaryText(d.Rec)
 	if a.Version > 1 {
 		if prev, err := ui.cfg.Articles.Version(ctx, id, a.Version-1); err == nil {
 			d.Diff, _ = lineage.DiffVersions(prev.Record, a.Record)

@@ -22,6 +22,7 @@ var labels = map[string]map[string]string{
 		"help": "Pintasan papan ketik", "lang": "English", "langcode": "en", "usual": "biasanya", "health": "Kesehatan sumber",
 		"pair": "Pasangan negara", "months": "Peristiwa per bulan", "list": "Daftar", "secret": "Rahasia penanda tangan",
 		"dates": "Tanggal", "amounts": "Jumlah", "saved": "Peringatan disimpan.", "copies": "Salinan dan cerita yang sama",
+		"summary": "Ringkasan", "topics": "Topik",
 	},
 	"en": {
 		"dashboard": "Dashboard", "search": "Search", "entities": "People & organisations", "quotes": "Quotes",
@@ -40,6 +41,7 @@ var labels = map[string]map[string]string{
 		"help": "Keyboard shortcuts", "lang": "Bahasa Indonesia", "langcode": "id", "usual": "usually", "health": "Source health",
 		"pair": "Country pair", "months": "Events per month", "list": "List", "secret": "Signing secret",
 		"dates": "Dates", "amounts": "Amounts", "saved": "Alert saved.", "copies": "Copies and the same story",
+		"summary": "Summary", "topics": "Topics",
 	},
 }
 

@@ -122,7 +122,7 @@ func TestPages(t *testing.T) {
 		{"/search?q=perdagangan", 200, []string{"<mark>perdagangan</mark>", "<svg", "<table>", "format=csv", `href="/articles/` + itoa(first.ID) + `"`}},
 		{"/search?q=perdagangan&compare=warga&sort=date", 200, []string{"<polyline", "warga"}},
 		{"/search?q=-x", 400, []string{`class="error"`}},
-		{"/articles/" + itoa(first.ID), 200, []string{`<a class="ent per" href="` + ent + `"`, `<q class="quote" data-speaker="` + itoa(prabowo[0].ID) + `"`, `<data class="amount"`, `<time class="date" datetime="2025-10-20"`}},
+		{"/articles/" + itoa(first.ID), 200, []string{`<a class="ent per" href="` + ent + `"`, `<q class="quote" data-speaker="` + itoa(prabowo[0].ID) + `"`, `<data class="amount"`, `<time class="date" datetime="2025-10-20"`, `<aside class="summary"`}},
 		{"/articles/999", 404, []string{"no article 999"}},
 		{"/articles/abc", 400, []string{"positive whole number"}},
 		{"/entities", 200, []string{"Prabowo Subianto"}},
