@@ -309,6 +309,9 @@ func loadGazetteer() (*gazetteer, error) {
 		}
 	}
 	// Titles, ranks and role heads come from the lexicon the stages share.
+	if err := person.Load(); err != nil {
+		return nil, err
+	}
 	lx := person.Default()
 	for _, h := range lx.Honorifics() {
 		g.add(h, gazEntry{name: h, kind: gkHonorific})

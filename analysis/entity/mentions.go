@@ -17,12 +17,13 @@ type wordLists struct {
 	appositives map[string]bool // data/appositive_openers.txt, lower case
 	// initialsBefore: data/initials_openers.txt, lower case
 	initialsBefore map[string]bool
-	domesticHeads  map[string]bool   // data/domestic_heads.txt, lower case
-	leaders        map[string]string // data/leaders.tsv: a form, lower case → country
-	units          map[string]string // data/units.tsv: a unit, lower case → what follows it
-	unitLong       map[string]string // data/units.tsv: a short unit, lower case → its long form
-	figures        []Figure          // data/figures.tsv
-	alias          map[string]int    // a figure's name or alias, lower case → index into figures
+	domesticHeads  map[string]bool     // data/domestic_heads.txt, lower case
+	leaders        map[string]string   // data/leaders.tsv: a form, lower case → country
+	units          map[string]string   // data/units.tsv: a unit, lower case → what follows it
+	unitLong       map[string]string   // data/units.tsv: a short unit, lower case → its long form
+	unitFirst      *text.Lexicon[bool] // the first words of the units, to turn most words away at once
+	figures        []Figure            // data/figures.tsv
+	alias          map[string]int      // a figure's name or alias, lower case → index into figures
 }
 
 var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
@@ -52,6 +53,7 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 			return nil, err
 		}
 	}
+	first := map[string]bool{}
 	err := readTable("data/units.tsv", func(f []string) error {
 		switch {
 		case len(f) < 2 || len(f) > 3:
@@ -60,6 +62,7 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 			return fmt.Errorf("unknown kind %q", f[1])
 		}
 		l.units[strings.ToLower(f[0])] = f[1]
+		first[strings.Fields(strings.ToLower(f[0]))[0]] = true
 		if len(f) == 3 && f[2] != "" {
 			l.unitLong[strings.ToLower(f[0])] = f[2]
 		}
@@ -68,6 +71,7 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 	if err != nil {
 		return nil, err
 	}
+	l.unitFirst = text.NewLexicon(first)
 	err = readTable("data/figures.tsv", func(f []string) error {
 		if len(f) != 3 || len(f[2]) != 2 {
 			return fmt.Errorf("want name, aliases and a country code, got %q", strings.Join(f, "\t"))

@@ -52,6 +52,9 @@ func (a *article) joinUnits() {
 // unitAt returns how many words from token i name a unit, and what
 // follows one; 0 for none.
 func (a *article) unitAt(i int) (int, string) {
+	if _, ok := a.r.lists.unitFirst.Get(a.word(i)); !ok {
+		return 0, ""
+	}
 	for n := 2; n >= 1; n-- {
 		if i+n > len(a.doc.Tokens) {
 			continue

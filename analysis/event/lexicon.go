@@ -2,11 +2,13 @@ package event
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
 	"strings"
 
+	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -116,7 +118,7 @@ var tables = text.NewTables(func() (*lexicon, error) {
 
 // Load parses the package's embedded tables, once, and reports a malformed
 // row; Find and Definitions panic on one instead (see text.Tables).
-func Load() error { return tables.Load() }
+func Load() error { return errors.Join(tables.Load(), person.Load()) }
 
 // Definitions returns the 16 PLOVER types with the lexicon's definitions,
 // modes and trigger counts.

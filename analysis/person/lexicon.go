@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/warta-news/warta/analysis/text"
 )
@@ -60,18 +59,15 @@ type Lexicon struct {
 	maxTitleWords int
 }
 
-var load = sync.OnceValues(readLexicon)
+// tables is the lexicon of data/, parsed on first use (see text.Tables).
+var tables = text.NewTables(readLexicon)
 
-// Default returns the lexicon of the embedded data files. The files ship
-// with the package and a test reads them, so a malformed line is a build
-// defect and panics, naming its file and line.
-func Default() *Lexicon {
-	lx, err := load()
-	if err != nil {
-		panic(err)
-	}
-	return lx
-}
+// Load parses the embedded lexicon, once, and reports a malformed row;
+// Default panics on one instead (see text.Tables).
+func Load() error { return tables.Load() }
+
+// Default returns the lexicon of the embedded data files.
+func Default() *Lexicon { return tables.Get() }
 
 func readLexicon() (*Lexicon, error) {
 	words := make(map[string]Class, 2048)
@@ -181,25 +177,22 @@ func readLexicon() (*Lexicon, error) {
 	return lx, nil
 }
 
-// readRows calls fn with the fields of each row of an embedded file,
-// naming the file and line in its errors.
+// readRows calls fn with the trimmed fields of each row of an embedded
+// file; errors name the file and line (text.TableError).
 func readRows(name string, fn func([]string) error) error {
 	data, err := dataFS.ReadFile(name)
 	if err != nil {
 		return fmt.Errorf("person: %w", err)
 	}
-	for n, f := range text.Rows(string(data)) {
+	return text.ReadTable("person/"+name, string(data), 1, func(f []string) error {
 		for i := range f {
 			f[i] = strings.TrimSpace(f[i])
 		}
 		if f[0] == "" {
-			return fmt.Errorf("person: %s:%d: empty entry", name, n)
+			return fmt.Errorf("empty entry")
 		}
-		if err := fn(f); err != nil {
-			return fmt.Errorf("person: %s:%d: %w", name, n, err)
-		}
-	}
-	return nil
+		return fn(f)
+	})
 }
 
 func field(f []string, i int) string {

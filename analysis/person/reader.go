@@ -30,24 +30,36 @@ func (p Phrase) OK() bool { return p.Pronoun || !p.Name.Empty() || !p.Role.Empty
 // holds, per token, the lexicon's classes of a word token (Lexicon.Classes)
 // and the caller's: Cue and Blocked, and any of its own from CallerBit up,
 // which make a lower-case word a listed one rather than a plain word that
-// may complete a role.
+// may complete a role. A reader from NewReader adds the lexicon's classes
+// itself, to each token when it first reads it.
 type Reader struct {
 	Lex     *Lexicon
 	Text    string
 	Tokens  []text.Token
 	Classes []Class
+	lazy    bool // Classes are filled on first read (NewReader)
 }
 
-// NewReader classifies the word tokens of doc with lx and returns a
-// reader over them; the caller may add its own classes to Classes.
+// NewReader returns a reader over doc that classifies each word with lx
+// when it first reads it; the caller may add its own classes to Classes.
 func NewReader(lx *Lexicon, doc *text.Document) *Reader {
-	r := &Reader{Lex: lx, Text: doc.Text, Tokens: doc.Tokens, Classes: make([]Class, len(doc.Tokens))}
-	for i, t := range doc.Tokens {
-		if t.Kind == text.Word {
-			r.Classes[i] = lx.Classes(doc.Text[t.Start:t.End])
+	return &Reader{Lex: lx, Text: doc.Text, Tokens: doc.Tokens, Classes: make([]Class, len(doc.Tokens)), lazy: true}
+}
+
+// classified marks a token whose lexicon classes a lazy reader has added.
+const classified Class = 1 << 31
+
+// class returns the classes of token i.
+func (r *Reader) class(i int) Class {
+	c := r.Classes[i]
+	if r.lazy && c&classified == 0 {
+		if t := r.Tokens[i]; t.Kind == text.Word {
+			c |= r.Lex.Classes(r.Text[t.Start:t.End])
 		}
+		c |= classified
+		r.Classes[i] = c
 	}
-	return r
+	return c &^ classified
 }
 
 // tkind is the part a token plays in a phrase naming a person: Kepala
@@ -80,10 +92,10 @@ func (r *Reader) Word(i int) string {
 
 // Has reports whether token i has one of the classes c.
 func (r *Reader) Has(i int, c Class) bool {
-	return i >= 0 && i < len(r.Classes) && r.Classes[i]&c != 0
+	return i >= 0 && i < len(r.Classes) && r.class(i)&c != 0
 }
 
-func (r *Reader) blocked(i int) bool { return r.Classes[i]&Blocked != 0 }
+func (r *Reader) blocked(i int) bool { return r.class(i)&Blocked != 0 }
 
 func (r *Reader) is(i int, w string) bool {
 	return i >= 0 && i < len(r.Tokens) && r.Word(i) == w
@@ -152,7 +164,7 @@ func (r *Reader) kindOf(i int, prev tkind) tkind {
 		return kStop
 	}
 	w := r.Word(i)
-	cls := r.Classes[i]
+	cls := r.class(i)
 	upper := IsUpperStart(w)
 	orgish := prev == kRole || prev == kOrg || prev == kJoin
 	if w == "dan" && (prev == kOrg || prev == kRole) && i+1 < len(r.Tokens) && r.Has(i+1, Office|Role) && IsUpperStart(r.Word(i+1)) {
@@ -195,7 +207,7 @@ func (r *Reader) kindOf(i int, prev tkind) tkind {
 // NameLike reports whether token i is a capitalised word in none of the
 // lists.
 func (r *Reader) NameLike(i int) bool {
-	if i >= len(r.Tokens) || r.Tokens[i].Kind != text.Word || r.Classes[i]&^(Particle|Blocked) != 0 {
+	if i >= len(r.Tokens) || r.Tokens[i].Kind != text.Word || r.class(i)&^(Particle|Blocked) != 0 {
 		return false
 	}
 	w := r.Word(i)
@@ -206,7 +218,7 @@ func (r *Reader) NameLike(i int) bool {
 // a name: no role, office, place or title, no acronym (Juli of Raja Juli
 // Antoni may be a month).
 func (r *Reader) nameAhead(i int) bool {
-	if i >= len(r.Tokens) || r.Tokens[i].Kind != text.Word || r.Classes[i]&(Role|RoleFirst|Office|Place|Honorific|Pronoun|Blocked) != 0 {
+	if i >= len(r.Tokens) || r.Tokens[i].Kind != text.Word || r.class(i)&(Role|RoleFirst|Office|Place|Honorific|Pronoun|Blocked) != 0 {
 		return false
 	}
 	w := r.Word(i)
@@ -270,7 +282,7 @@ func (r *Reader) RoleHeadLen(i, end int) (int, bool) {
 	if i >= end || r.Tokens[i].Kind != text.Word {
 		return 0, false
 	}
-	cls := r.Classes[i]
+	cls := r.class(i)
 	if cls&RoleFirst != 0 {
 		var words [8]string
 		n := 0
@@ -342,7 +354,7 @@ scan:
 				named = true
 			}
 		}
-		forcePlace = k == kOrg && r.Classes[j]&Territory != 0 || k == kOrg && forcePlace && IsAcronym(r.Word(j))
+		forcePlace = k == kOrg && r.class(j)&Territory != 0 || k == kOrg && forcePlace && IsAcronym(r.Word(j))
 		kinds[j-i] = k
 		prev = k
 		j++
@@ -362,7 +374,7 @@ func (r *Reader) splitInstitution(i, e int, kinds *[maxPhrase]tkind) {
 		n++
 	}
 	b := e - n // start of the trailing run
-	if n < 2 || b == i || kinds[b-i-1] != kOrg || r.Classes[b-1]&Institution == 0 {
+	if n < 2 || b == i || kinds[b-i-1] != kOrg || r.class(b-1)&Institution == 0 {
 		return
 	}
 	for k := b; k < e-max(1, min(2, n-1)); k++ {
@@ -374,7 +386,7 @@ func (r *Reader) splitInstitution(i, e int, kinds *[maxPhrase]tkind) {
 // lists, which may complete a role (pengasuh pondok, warga setempat), and
 // not a verb by its prefix (meninjau, berharap, diminta, terlihat).
 func (r *Reader) plainWord(i int) bool {
-	if r.Tokens[i].Kind != text.Word || r.Classes[i] != 0 {
+	if r.Tokens[i].Kind != text.Word || r.class(i) != 0 {
 		return false
 	}
 	w := r.Word(i)
@@ -588,7 +600,7 @@ func (r *Reader) mayBelong(i, lo int) bool {
 		return false
 	}
 	w := r.Word(i)
-	cls := r.Classes[i]
+	cls := r.class(i)
 	if IsUpperStart(w) {
 		return cls&Function == 0 || cls&(Office|Place) != 0
 	}

@@ -51,8 +51,9 @@ const (
 
 // lexicon is the parsed content of data/.
 type lexicon struct {
-	words map[string]person.Class // lower-case word → the stage's own classes
-	verb  map[string]uint8        // reporting verb → indirect-speech flag
+	words  map[string]person.Class // lower-case word → the stage's own classes
+	shared *person.Lexicon         // the person lexicon the stages share
+	verb   map[string]uint8        // reporting verb → indirect-speech flag
 	// titles holds the multi-word title nouns (kata kunci).
 	titles map[string]bool
 	// table holds the words again for the per-token look-up: open
@@ -138,7 +139,11 @@ func Load() error { return tables.Load() }
 func lex() *lexicon { return tables.Get() }
 
 func loadLexicon() (*lexicon, error) {
+	if err := person.Load(); err != nil {
+		return nil, err
+	}
 	l := &lexicon{
+		shared: person.Default(),
 		words:  make(map[string]person.Class, 512),
 		verb:   make(map[string]uint8, 128),
 		titles: make(map[string]bool),
@@ -251,7 +256,7 @@ func (l *lexicon) classOf(w string) person.Class {
 	if n < 2 || n > maxKey {
 		return 0
 	}
-	shared := person.Default().Classes(w)
+	shared := l.shared.Classes(w)
 	if c, ok := l.lookup(w); ok {
 		return shared | c | cueClass(c)
 	}
