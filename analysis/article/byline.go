@@ -76,7 +76,6 @@ func creditLabelsIn(s string) []labelAt {
 type credit struct {
 	role creditRole
 	name string
-	at   int // pre-order number of its element
 }
 
 // maxCreditBlockBytes bounds a block read for credit rows: a longer one is
@@ -95,12 +94,11 @@ func (s *pageScan) readCredits(site string) []credit {
 		case RelatedLinks, Ad, Share:
 			continue
 		}
-		at := s.order[b.at]
 		// A label cell alone: the name is the next block.
 		if role, ok := creditLabels[strings.ToLower(strings.TrimRight(b.text, " :"))]; ok && i+1 < len(s.blocks) {
 			if next := s.blocks[i+1].text; len(next) <= maxBylineRunes && creditLabelsIn(next) == nil {
 				if n := cleanByline(next, site); n != "" {
-					out = append(out, credit{role, n, at})
+					out = append(out, credit{role, n})
 				}
 			}
 			continue
@@ -108,7 +106,7 @@ func (s *pageScan) readCredits(site string) []credit {
 		// "Penulis Tunggul Damarjati": a label span and a name, no colon.
 		if word, rest, found := strings.Cut(b.text, " "); found && len(b.text) <= maxBylineRunes {
 			if role, ok := creditLabels[strings.ToLower(word)]; ok && isNameLike(rest) {
-				out = append(out, credit{role, cleanByline(rest, site), at})
+				out = append(out, credit{role, cleanByline(rest, site)})
 				continue
 			}
 		}
@@ -130,7 +128,7 @@ func (s *pageScan) readCredits(site string) []credit {
 				continue // "Foto: Petugas membersihkan ...", a caption
 			}
 			if n := cleanByline(raw, site); n != "" && utf8.RuneCountInString(n) <= 60 {
-				out = append(out, credit{role, n, at})
+				out = append(out, credit{role, n})
 			}
 		}
 	}

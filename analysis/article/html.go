@@ -713,7 +713,7 @@ func (s *pageScan) title(site, host string) (string, *html.Node) {
 		}
 	}
 	heads := append(slices.Clip(m.h1s), m.h2s...)
-	affixes := titleAffixes(raws, heads)
+	affixes := titleAffixes(raws, heads, site, host)
 	var refs []string
 	for _, r := range raws {
 		if r = cleanRefTitle(stripAffixes(r, affixes), site, host); r != "" {
@@ -771,8 +771,12 @@ func (s *pageScan) title(site, host string) (string, *html.Node) {
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " : ", " // ", " » "}
 
 // titleAffixes returns what the metadata titles add to one of the page's
-// headings: " | KONTAN" after it, "KOMPAS.com - " before it.
-func titleAffixes(raws []string, heads []heading) []string {
+// headings: " | KONTAN" after it, "KOMPAS.com - " before it. What is added
+// must read as a site's name: a few words that name the site or its host,
+// or stand behind a separator that sets off a name (" | ", " · "); a
+// clause after a dash ("Banjir Jakarta - Warga Mengungsi") is the
+// headline's own.
+func titleAffixes(raws []string, heads []heading, site, host string) []string {
 	var out []string
 	for _, r := range raws {
 		for _, h := range heads {
@@ -780,21 +784,37 @@ func titleAffixes(raws []string, heads []heading) []string {
 			if len(t) < 10 || len(r) <= len(t) {
 				continue
 			}
-			var affix string
+			affix, name := "", ""
 			if rest, ok := strings.CutPrefix(r, t); ok {
 				affix = rest
 			} else if rest, ok := strings.CutSuffix(r, t); ok {
 				affix = rest
 			}
-			if affix != "" && slices.ContainsFunc(titleSeparators, func(sep string) bool {
-				return strings.HasPrefix(affix, sep) || strings.HasSuffix(affix, sep)
-			}) && !slices.Contains(out, affix) {
+			for _, sep := range titleSeparators {
+				if rest, ok := strings.CutPrefix(affix, sep); ok {
+					name = rest
+				} else if rest, ok := strings.CutSuffix(affix, sep); ok {
+					name = rest
+				} else {
+					continue
+				}
+				if len(strings.Fields(name)) > maxSiteTailWords ||
+					!namesOwner(name, site, host) && !isOutlet(name) && !nameSeparators[sep] {
+					name = ""
+				}
+				break
+			}
+			if name != "" && !slices.Contains(out, affix) {
 				out = append(out, affix)
 			}
 		}
 	}
 	return out
 }
+
+// nameSeparators set a site's name off a headline; a dash or a colon may
+// also join two parts of one headline.
+var nameSeparators = map[string]bool{" | ": true, " :: ": true, " · ": true, " // ": true, " » ": true}
 
 // stripAffixes removes a site's affixes from a title.
 func stripAffixes(t string, affixes []string) string {
