@@ -94,7 +94,12 @@ func oneObject(data []byte) ([]byte, error) {
 	if len(data) == 0 || data[0] != '{' {
 		return nil, badRequest("the body is not a JSON object with title and body")
 	}
-	return data, nil
+	// On one line, ingest reads it whatever its layout.
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, data); err != nil {
+		return nil, badRequest("the body is not valid JSON: %v", err)
+	}
+	return buf.Bytes(), nil
 }
 
 // analyzeInput analyses an input when an analysis slot is free (see

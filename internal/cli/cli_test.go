@@ -6,8 +6,10 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -22,6 +24,14 @@ func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr s
 }
 
 func TestMain(m *testing.M) {
+	// The load and fault tests run warta as separate processes: this test
+	// binary, as the command.
+	if os.Getenv("WARTA_TEST_EXEC") == "1" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		code := Main(ctx, os.Args[1:], DefaultEnv())
+		stop()
+		os.Exit(code)
+	}
 	// Paths in the tests are relative to the module root, as in the README.
 	if err := os.Chdir("../.."); err != nil {
 		panic(err)

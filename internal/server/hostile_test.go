@@ -27,6 +27,7 @@ func TestHostileInput(t *testing.T) {
 		{"a number", "POST", "/api/v1/articles", "application/json", `123`, 400},
 		{"not JSON", "POST", "/api/v1/articles", "application/json", `not json`, 400},
 		{"an array of a number", "POST", "/api/v1/articles", "application/json", `[1]`, 400},
+		{"JSON over several lines is fine", "POST", "/api/v1/articles", "application/json", "{\"title\": \"Jalan Desa Rusak Parah\",\n \"body\": \"Warga mengeluhkan jalan desa yang rusak.\"}", 201},
 		{"text over the limit", "POST", "/api/v1/articles", "text/plain", "Judul\n" + strings.Repeat("kata ", 20<<10), 413},
 		{"HTML over the limit", "POST", "/api/v1/articles", "text/html", "<html><body><p>" + strings.Repeat("kata ", 20<<10), 413},
 		{"JSON over the limit", "POST", "/api/v1/analyze", "application/json", `{"title": "a", "body": "` + strings.Repeat("kata ", 20<<10) + `"}`, 413},
@@ -73,8 +74,8 @@ func TestHostileInput(t *testing.T) {
 			t.Errorf("%s: status %d, %d items, want none", path, resp.StatusCode, len(page.Items))
 		}
 	}
-	if s, err := st.Stats(t.Context()); err != nil || s.Articles != 2 {
-		t.Errorf("after the hostile inputs: %+v, %v; want the 2 articles only", s, err)
+	if s, err := st.Stats(t.Context()); err != nil || s.Articles != 3 {
+		t.Errorf("after the hostile inputs: %+v, %v; want the 3 good articles only", s, err)
 	}
 }
 

@@ -69,6 +69,15 @@ func (s *Store) DeleteAlert(ctx context.Context, id int64) error {
 
 // AddMatch implements store.Alerts.
 func (s *Store) AddMatch(ctx context.Context, alert, article int64) (bool, error) {
+	var out bool
+	err := s.retry(ctx, func() (err error) {
+		out, err = s.addMatch(ctx, alert, article)
+		return err
+	})
+	return out, err
+}
+
+func (s *Store) addMatch(ctx context.Context, alert, article int64) (bool, error) {
 	res, err := s.wdb.ExecContext(ctx, `INSERT OR IGNORE INTO alert_matches (alert_id, article_id, matched) VALUES (?, ?, ?)`,
 		alert, article, time.Now().UTC().Format(time.RFC3339Nano))
 	if err != nil {

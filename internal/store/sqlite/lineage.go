@@ -15,6 +15,10 @@ var _ store.Lineage = (*Store)(nil)
 
 // PutFingerprint implements store.Lineage.
 func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error {
+	return s.retry(ctx, func() error { return s.putFingerprint(ctx, article, bands, names, day) })
+}
+
+func (s *Store) putFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error {
 	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
@@ -128,6 +132,10 @@ func (s *Store) FingerprintCount(ctx context.Context) (int, error) {
 
 // PutRelation implements store.Lineage.
 func (s *Store) PutRelation(ctx context.Context, r store.Relation) error {
+	return s.retry(ctx, func() error { return s.putRelation(ctx, r) })
+}
+
+func (s *Store) putRelation(ctx context.Context, r store.Relation) error {
 	if r.A > r.B {
 		r.A, r.B = r.B, r.A
 	}

@@ -104,8 +104,7 @@ func (s *Store) retry(ctx context.Context, write func() error) error {
 
 // isBusy reports whether err is SQLite's "database is locked".
 func isBusy(err error) bool {
-	var e *sqlite3.Error
-	return errors.As(err, &e) && (e.Code() == sqlite3.BUSY || e.Code() == sqlite3.LOCKED)
+	return errors.Is(err, sqlite3.BUSY) || errors.Is(err, sqlite3.LOCKED)
 }
 
 // Delete implements store.ArticleDeleter.

@@ -247,3 +247,19 @@ func (s *Store) checkIndex(ctx context.Context) error {
 	}
 	return tx.Commit()
 }
+
+// Check verifies the database: SQLite's integrity check, and that the
+// full-text index agrees with the text it indexes.
+func (s *Store) Check(ctx context.Context) error {
+	var res string
+	if err := s.db.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res); err != nil {
+		return fmt.Errorf("sqlite: integrity check: %w", err)
+	}
+	if res != "ok" {
+		return fmt.Errorf("sqlite: integrity check: %s", res)
+	}
+	if _, err := s.wdb.ExecContext(ctx, `INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)`); err != nil {
+		return fmt.Errorf("sqlite: search index check: %w", err)
+	}
+	return nil
+}
