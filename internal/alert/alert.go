@@ -38,6 +38,7 @@ const (
 // Service keeps the alerts and checks each stored article against them.
 type Service struct {
 	store    store.Alerts
+	lineage  store.Lineage // nil: collapse:copies cannot be told
 	matcher  Matcher
 	policy   fetch.Policy
 	deliver  *Deliverer // nil: webhooks are not sent
@@ -58,6 +59,10 @@ type compiled struct {
 type Config struct {
 	Store    store.Alerts
 	Analyzer *search.Analyzer
+	// Lineage tells copies apart for alerts with collapse:copies, so that
+	// such an alert fires on a new story, not on its copies. The linker
+	// must observe the write path before the Service does.
+	Lineage store.Lineage
 	// Policy is where webhooks may go: the fetcher's private-network
 	// guard, so that a webhook on an intranet needs the same switch.
 	Policy fetch.Policy
@@ -73,7 +78,7 @@ func New(cfg Config) *Service {
 	}
 	// Alerts saved by another process (warta serve while warta ingest
 	// runs) are seen within the TTL.
-	return &Service{store: cfg.Store, matcher: Matcher{Analyzer: cfg.Analyzer}, policy: cfg.Policy,
+	return &Service{store: cfg.Store, lineage: cfg.Lineage, matcher: Matcher{Analyzer: cfg.Analyzer}, policy: cfg.Policy,
 		deliver: cfg.Deliverer, log: cfg.Log, cacheTTL: 2 * time.Second}
 }
 
@@ -166,9 +171,20 @@ func (s *Service) Observe(ctx context.Context, st pipeline.Stored) error {
 		return err
 	}
 	x := s.matcher.prepare(d)
+	copied := -1 // unknown until an alert asks
 	for _, a := range alerts {
 		if !s.matcher.match(a.q, x) {
 			continue
+		}
+		if a.q.Collapse == search.CollapseCopies {
+			if copied < 0 {
+				if copied, err = s.isCopy(ctx, st.Result.ID); err != nil {
+					return err
+				}
+			}
+			if copied == 1 {
+				continue
+			}
 		}
 		fresh, err := s.store.AddMatch(ctx, a.ID, st.Result.ID)
 		if err != nil {
@@ -185,4 +201,22 @@ func (s *Service) Observe(ctx context.Context, st pipeline.Stored) error {
 		s.deliver.Enqueue(a.Alert, []store.AlertMatch{m})
 	}
 	return nil
+}
+
+// isCopy reports (1 or 0) whether the article copies or translates
+// another, as the store's collapse:copies leaves it out.
+func (s *Service) isCopy(ctx context.Context, id int64) (int, error) {
+	if s.lineage == nil {
+		return 0, nil
+	}
+	rels, err := s.lineage.Relations(ctx, id)
+	if err != nil {
+		return 0, fmt.Errorf("alert: relations of article %d: %w", id, err)
+	}
+	for _, r := range rels {
+		if (r.Kind == "copy" || r.Kind == "translation") && r.Original != 0 && r.Original != id {
+			return 1, nil
+		}
+	}
+	return 0, nil
 }

@@ -34,7 +34,8 @@ func startAlerting(ctx context.Context, st any, allowPrivate bool, log *slog.Log
 	}
 	policy := fetch.Policy{AllowPrivate: allowPrivate}
 	del := alert.NewDeliverer(alert.DelivererConfig{Policy: policy, Log: log})
-	a := &alerting{svc: alert.New(alert.Config{Store: as, Analyzer: search.Indonesian(), Policy: policy, Deliverer: del, Log: log}), del: del}
+	lin, _ := st.(store.Lineage)
+	a := &alerting{svc: alert.New(alert.Config{Store: as, Lineage: lin, Analyzer: search.Indonesian(), Policy: policy, Deliverer: del, Log: log}), del: del}
 	ctx, a.stop = context.WithCancel(context.WithoutCancel(ctx))
 	a.wg.Add(1)
 	go func() {

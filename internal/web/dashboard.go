@@ -15,10 +15,13 @@ type dashboardData struct {
 	MentionedDay, MentionedWk []store.EntityCount
 	QuotedDay, QuotedWk       []store.EntityCount
 	Trending                  []store.Trend
+	Sources                   []store.Source // nil when the store keeps none
+	Failing                   int            // sources whose last check failed
 }
 
 // dashboard serves /: the latest articles, the most mentioned and the
-// most quoted people of the day and the week, and who is trending. "The
+// most quoted people of the day and the week, who is trending, and the
+// sources' health. "The
 // day" is today, or the newest day the store has articles for when it has
 // none today (an archive).
 func (ui *UI) dashboard(w http.ResponseWriter, r *http.Request) {
@@ -60,6 +63,17 @@ func (ui *UI) dashboard(w http.ResponseWriter, r *http.Request) {
 	if d.Trending, err = ui.cfg.Insights.Trending(ctx, store.TrendFilter{Day: d.Day, Limit: 8}); err != nil {
 		ui.fail(w, r, err)
 		return
+	}
+	if ui.cfg.Sources != nil {
+		if d.Sources, err = ui.cfg.Sources.SourceList(ctx); err != nil {
+			ui.fail(w, r, err)
+			return
+		}
+		for _, s := range d.Sources {
+			if s.Health.ConsecutiveErrors > 0 {
+				d.Failing++
+			}
+		}
 	}
 	ui.render(w, r, http.StatusOK, "dashboard.html", d)
 }

@@ -8,8 +8,8 @@
 // write rules (cross-origin protection, token).
 //
 // The pages: / (dashboard), /search, /articles/{id}, /entities and
-// /entities/{id}, /quotes, /events, /alerts (with each alert's Atom feed
-// at /alerts/{id}/feed.atom). Charts are inline SVG drawn here, each with
+// /entities/{id}, /quotes, /events, /sources, /alerts (with each alert's
+// Atom feed at /alerts/{id}/feed.atom). Charts are inline SVG drawn here, each with
 // its table; the only script, static/warta.js, adds keyboard shortcuts.
 package web
 
@@ -45,6 +45,7 @@ type Config struct {
 	Facets   store.SearchInsights
 	Lineage  store.Lineage
 	Alerts   store.Alerts
+	Sources  store.Sources
 	// AlertService saves alerts (the same one the write path checks).
 	AlertService *alert.Service
 	Log          *slog.Logger // nil: slog.Default()
@@ -57,6 +58,7 @@ func FromStore(st store.Store) Config {
 	c.Facets, _ = st.(store.SearchInsights)
 	c.Lineage, _ = st.(store.Lineage)
 	c.Alerts, _ = st.(store.Alerts)
+	c.Sources, _ = st.(store.Sources)
 	return c
 }
 
@@ -162,6 +164,11 @@ func (ui *UI) Routes() []Route {
 	add(c.Entities != nil && c.Quotes != nil && c.Insights != nil && c.Events != nil, Route{"GET /entities/{id}", false, ui.entityPage})
 	add(c.Quotes != nil, Route{"GET /quotes", false, ui.quotesPage})
 	add(c.Events != nil, Route{"GET /events", false, ui.eventsPage})
+	add(c.Sources != nil,
+		Route{"GET /sources", false, ui.sourcesPage},
+		Route{"POST /sources", true, ui.addSource},
+		Route{"POST /sources/import", true, ui.importOPML},
+		Route{"POST /sources/{id}/remove", true, ui.removeSource})
 	add(c.Alerts != nil && c.AlertService != nil,
 		Route{"GET /alerts", false, ui.alertsPage},
 		Route{"POST /alerts", true, ui.createAlert},

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -18,6 +19,7 @@ import (
 	"github.com/warta-news/warta/internal/alert"
 	"github.com/warta-news/warta/internal/api"
 	"github.com/warta-news/warta/internal/fetch"
+	"github.com/warta-news/warta/internal/lineage"
 	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/server"
@@ -48,8 +50,10 @@ func newSite(t *testing.T) *site {
 	done := make(chan struct{})
 	go func() { del.Run(dctx); close(done) }()
 	t.Cleanup(func() { stop(); <-done })
-	svc := alert.New(alert.Config{Store: st, Analyzer: search.Indonesian(), Policy: fetch.Loopback, Deliverer: del, Log: log})
-	w := pipeline.NewWriter(st, pipeline.WriterOptions{Log: log, MaxDelay: 10 * time.Millisecond, Observers: []pipeline.Observer{svc.Observe}})
+	svc := alert.New(alert.Config{Store: st, Lineage: st, Analyzer: search.Indonesian(), Policy: fetch.Loopback, Deliverer: del, Log: log})
+	linker := &lineage.Linker{Records: st, Lineage: st}
+	w := pipeline.NewWriter(st, pipeline.WriterOptions{Log: log, MaxDelay: 10 * time.Millisecond,
+		Observers: []pipeline.Observer{linker.Observe, svc.Observe}})
 	ran := make(chan error, 1)
 	go func() { ran <- w.Run(ctx) }()
 	t.Cleanup(func() {
@@ -281,3 +285,90 @@ func TestAlertRefusesBadInput(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestSourcesPage(t *testing.T) {
+	s := newSite(t)
+	post := func(form url.Values) (int, string) {
+		resp, err := http.PostForm(s.ts.URL+"/sources", form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	if status, body := post(url.Values{"url": {"https://contoh.example/rss"}, "name": {"Contoh <b>Berita</b>"}}); status != http.StatusCreated || !strings.Contains(body, "Contoh &lt;b&gt;Berita&lt;/b&gt;") {
+		t.Errorf("follow a feed: %d", status)
+	}
+	if status, _ := post(url.Values{"url": {"https://contoh.example/rss"}}); status != http.StatusConflict {
+		t.Errorf("follow it twice: %d, want 409", status)
+	}
+	for _, bad := range []url.Values{{"url": {"ftp://contoh.example/x"}}, {"url": {"https://contoh.example/a"}, "interval": {"sebentar"}}} {
+		if status, _ := post(bad); status != http.StatusBadRequest {
+			t.Errorf("%v: %d, want 400", bad, status)
+		}
+	}
+	// OPML upload.
+	var buf strings.Builder
+	mw := multipart.NewWriter(&buf)
+	fw, _ := mw.CreateFormFile("opml", "langganan.opml")
+	io.WriteString(fw, `<?xml version="1.0"?><opml version="2.0"><body><outline text="Lain" xmlUrl="https://lain.example/feed.xml"/>`+
+		`<outline text="Contoh" xmlUrl="https://contoh.example/rss"/></body></opml>`)
+	mw.Close()
+	resp, err := http.Post(s.ts.URL+"/sources/import", mw.FormDataContentType(), strings.NewReader(buf.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "followed 1 new sources; 1 were followed already") {
+		t.Errorf("OPML import: %d %s", resp.StatusCode, body)
+	}
+	if _, body, _ := s.get(t, "/"); !strings.Contains(body, "Kesehatan sumber") || !strings.Contains(body, "lain.example") && !strings.Contains(body, "Lain") {
+		t.Errorf("the dashboard shows no source health")
+	}
+	list, err := s.st.SourceList(context.Background())
+	if err != nil || len(list) != 2 {
+		t.Fatalf("sources = %+v, %v", list, err)
+	}
+	resp, err = http.PostForm(s.ts.URL+"/sources/"+itoa(list[0].ID)+"/remove", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if list, _ := s.st.SourceList(context.Background()); resp.StatusCode != 200 || len(list) != 1 {
+		t.Errorf("remove: %d, %d left", resp.StatusCode, len(list))
+	}
+}
+
+// TestAlertCollapsesCopies: an alert with collapse:copies fires on a
+// story, not on a copy of it published later elsewhere.
+func TestAlertCollapsesCopies(t *testing.T) {
+	s := newSite(t)
+	svcAlert := func(query string) int64 {
+		resp, err := http.Post(s.ts.URL+"/api/v1/alerts", "application/json", strings.NewReader(`{"query": "`+query+`"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var a store.Alert
+		json.NewDecoder(resp.Body).Decode(&a)
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("alert %q: %d", query, resp.StatusCode)
+		}
+		return a.ID
+	}
+	all, once := svcAlert("jembatan"), svcAlert("jembatan collapse:copies")
+	body := strings.Repeat("Jembatan gantung yang menghubungkan dua desa di Kabupaten Lebak putus diterjang banjir bandang pada Selasa malam. "+
+		"Warga kini harus memutar sejauh dua belas kilometer untuk mencapai pasar kecamatan. "+
+		"Kepala desa meminta pemerintah kabupaten segera membangun jembatan darurat sebelum musim hujan memuncak. "+
+		"Dinas pekerjaan umum menyatakan tim sudah diturunkan untuk memeriksa fondasi jembatan yang tersisa.\n\n", 2)
+	s.store(t, analysis.Input{Title: "Jembatan Gantung di Lebak Putus Diterjang Banjir", URL: "https://contoh.example/jembatan", Published: "2025-10-20", Body: body})
+	s.store(t, analysis.Input{Title: "Jembatan di Lebak Putus, Warga Memutar 12 Km", URL: "https://lain.example/salinan", Published: "2025-10-21", Body: body})
+	for id, want := range map[int64]int{all: 2, once: 1} {
+		ms, err := s.st.Matches(context.Background(), id, store.Page{})
+		if err != nil || len(ms) != want {
+			t.Errorf("alert %d: %d matches (%v), want %d", id, len(ms), err, want)
+		}
+	}
+}
