@@ -213,6 +213,13 @@ func (lx *Lexicon) Classes(w string) Class {
 // Negeri; 0 for none) and whether that office is named after a territory.
 // Words are compared without regard to case.
 func (lx *Lexicon) RoleHead(words []string) (n int, territory bool) {
+	n, h := lx.longestHead(words)
+	return n, h.territory
+}
+
+// longestHead returns the length in words of the longest role head at
+// the start of words, and what the lexicon knows of it.
+func (lx *Lexicon) longestHead(words []string) (int, roleHead) {
 	var buf [96]byte
 	for n := min(lx.maxRoleWords, len(words)); n >= 1; n-- {
 		key, ok := joinLower(buf[:0], words[:n])
@@ -220,10 +227,10 @@ func (lx *Lexicon) RoleHead(words []string) (n int, territory bool) {
 			continue
 		}
 		if h, found := lx.heads[string(key)]; found {
-			return n, h.territory
+			return n, h
 		}
 	}
-	return 0, false
+	return 0, roleHead{}
 }
 
 // isTitle reports whether words are one honorific of several words
@@ -237,26 +244,13 @@ func (lx *Lexicon) isTitle(words []string) bool {
 	return ok && lx.titles[string(key)]
 }
 
-// MaxRoleWords is the length in words of the longest role head.
-func (lx *Lexicon) MaxRoleWords() int { return lx.maxRoleWords }
-
 // Domestic reports whether a role opens with an office that Indonesian
 // news names without a country only for Indonesians (Menteri Luar Negeri,
 // Gubernur, Kapolda): the longest role head at its start is marked
 // domestic.
 func (lx *Lexicon) Domestic(role string) bool {
-	words := strings.Fields(role)
-	var buf [96]byte
-	for n := min(lx.maxRoleWords, len(words)); n >= 1; n-- {
-		key, ok := joinLower(buf[:0], words[:n])
-		if !ok {
-			continue
-		}
-		if h, found := lx.heads[string(key)]; found {
-			return h.domestic
-		}
-	}
-	return false
+	_, h := lx.longestHead(strings.Fields(role))
+	return h.domestic
 }
 
 // Honorifics returns the titles and ranks as printed (Bapak, Komisaris
