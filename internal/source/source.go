@@ -200,9 +200,7 @@ func (p *Poller) followPage(ctx context.Context, resp *fetch.Response, src *stor
 		}
 	}
 	if ok { // a page's secondary feed that fails is a note, not a failure
-		for _, err := range errs {
-			res.Errors = append(res.Errors, err)
-		}
+		res.Errors = append(res.Errors, errs...)
 		return nil
 	}
 	return errors.Join(errs...)
