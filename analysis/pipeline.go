@@ -97,6 +97,14 @@ type Document struct {
 	Summary []int
 }
 
+// entities returns the entities of the entities layer, nil before it.
+func (d *Document) entities() []entity.Entity {
+	if d.Entities == nil {
+		return nil
+	}
+	return d.Entities.Entities
+}
+
 // Stage adds its layers to a Document. Needs lists the layers it reads,
 // which stages before it must provide; Provides lists the layers it
 // fills. Stages run in order, share one Document and never re-tokenise.
@@ -188,7 +196,7 @@ func (p Pipeline) fill(rec *Record, d *Document) {
 		rec.Sentences = sentenceSpans(doc)
 	}
 	if has(LayerEntities) {
-		rec.Entities = recordEntities(doc, d.Entities.Entities)
+		rec.Entities = recordEntities(doc, d.entities())
 	}
 	if has(LayerQuotes) {
 		rec.Quotes = quoteRecords(doc, d.Quotes)

@@ -109,7 +109,7 @@ func DefaultPipeline() Pipeline {
 		{Name: "quality", Needs: []Layer{LayerSentences, LayerLanguage, LayerEntities, LayerDates}, Provides: []Layer{LayerQuality},
 			Run: func(_ context.Context, d *Document) error {
 				in := quality.Input{Language: d.Language.Code, Boilerplate: d.Boilerplate, SectionInTitle: d.SectionInTitle,
-					Entities: d.Entities.Entities}
+					Entities: d.entities()}
 				for _, date := range d.Dates {
 					in.Dates = append(in.Dates, text.Span{Start: date.Start, End: date.End})
 				}
@@ -162,7 +162,7 @@ func fingerprintInput(d *Document) fingerprint.Input {
 	in := fingerprint.Input{
 		Language:  d.Language.Code,
 		Published: d.Published,
-		Entities:  d.Entities.Entities,
+		Entities:  d.entities(),
 		Amounts:   d.Amounts,
 		Dates:     d.Dates,
 		Durations: d.Durations,

@@ -76,19 +76,13 @@ type entry struct {
 
 // lexicon is the lexicon of every word in data/, parsed on first use (see
 // text.Tables).
-var lexicon = text.NewTables(func() (*text.Lexicon[*entry], error) {
-	lex, err := buildLexicon()
-	if err != nil {
-		return nil, err
-	}
-	return text.NewLexicon(lex), nil
-})
+var lexicon = text.NewTables(buildLexicon)
 
 // Load parses the package's embedded tables, once, and reports a malformed
 // row; Find panics on one instead (see text.Tables).
 func Load() error { return lexicon.Load() }
 
-func buildLexicon() (map[string]*entry, error) {
+func buildLexicon() (*text.Lexicon[*entry], error) {
 	lex := make(map[string]*entry)
 	get := func(w string) *entry {
 		e := lex[w]
@@ -159,7 +153,7 @@ func buildLexicon() (map[string]*entry, error) {
 	for _, e := range lex {
 		sort.SliceStable(e.phrases, func(i, j int) bool { return len(e.phrases[i].rest) > len(e.phrases[j].rest) })
 	}
-	return lex, nil
+	return text.NewLexicon(lex), nil
 }
 
 // lookup returns the lexicon entry of a token, ignoring ASCII case and a

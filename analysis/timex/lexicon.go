@@ -93,19 +93,13 @@ type phrase struct {
 
 // lexicon is the lexicon of every form in data/, parsed on first use (see
 // text.Tables).
-var lexicon = text.NewTables(func() (*text.Lexicon[*entry], error) {
-	lex, err := buildLexicon()
-	if err != nil {
-		return nil, err
-	}
-	return text.NewLexicon(lex), nil
-})
+var lexicon = text.NewTables(buildLexicon)
 
 // Load parses the package's embedded tables, once, and reports a malformed
 // row; Find panics on one instead (see text.Tables).
 func Load() error { return lexicon.Load() }
 
-func buildLexicon() (map[string]*entry, error) {
+func buildLexicon() (*text.Lexicon[*entry], error) {
 	lex := make(map[string]*entry)
 	get := func(form string) *entry {
 		words := strings.Fields(form)
@@ -211,7 +205,7 @@ func buildLexicon() (map[string]*entry, error) {
 			e.starts = e.starts || p.e.hasDay // tadi pagi
 		}
 	}
-	return lex, nil
+	return text.NewLexicon(lex), nil
 }
 
 func parseZone(s string) (zone, error) {
