@@ -91,8 +91,9 @@ func DefaultPipeline() Pipeline {
 			}
 			in := event.Input{Entities: d.Entities, Dates: d.Dates, URL: d.URL, Section: d.Section}
 			in.Quotes = make([]text.Span, len(d.Quotes))
+			in.Speakers = make([]string, len(d.Quotes))
 			for i, q := range d.Quotes {
-				in.Quotes[i] = q.Text
+				in.Quotes[i], in.Speakers[i] = q.Text, q.Entity
 			}
 			if d.Dateline != nil {
 				in.Place = d.Dateline.Place

@@ -194,6 +194,11 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 				return []*Actor{a}
 			}
 			return nil
+		case cls&wSpeaker != 0:
+			if a := c.speaker(i); a != nil {
+				return []*Actor{a}
+			}
+			return nil
 		case cls&wAgent != 0:
 			if overVerb {
 				return nil
@@ -357,6 +362,8 @@ func (c *coder) object(from, to int) *Actor {
 			return first(c.both(c.phrase[i].first))
 		case cls&wPronoun != 0:
 			return c.pronoun(i)
+		case cls&wSpeaker != 0:
+			return c.speaker(i)
 		case cls&wAgent != 0:
 			if i > from && c.commonWord(i-1) && !relative {
 				i = c.phrase[i].last - 1
@@ -631,6 +638,19 @@ func (c *coder) pronoun(i int) *Actor {
 		j = ms.first
 	}
 	return nearest
+}
+
+// speaker resolves saya or kami at token i to the speaker of the
+// quotation it stands in, nil outside one or where the speaker is unknown.
+func (c *coder) speaker(i int) *Actor {
+	k := c.speakerAt[i]
+	if k == 0 || int(k) > len(c.in.Speakers) || c.in.Entities == nil {
+		return nil
+	}
+	if e := c.in.Entities.ByID(c.in.Speakers[k-1]); e != nil {
+		return actorOf(e)
+	}
+	return nil
 }
 
 // both resolves kedua negara at token i to the two countries named most

@@ -66,6 +66,9 @@ type Input struct {
 	// Quotes are the spans of quoted and reported words: an event inside
 	// one is reported.
 	Quotes []text.Span
+	// Speakers are the entity ids of the quotes' speakers, beside Quotes
+	// ("" where unknown): saya or kami in a quotation is its speaker.
+	Speakers []string
 	// Place is the dateline's place (JAKARTA), where the article has one.
 	Place string
 	// Section and URL say where the article was published: a sports page
@@ -138,6 +141,9 @@ type coder struct {
 	dateAt []int32
 	// quoteAt marks the tokens inside quoted or reported words.
 	quoteAt []bool
+	// speakerAt is 1 + the index in Input.Quotes of the quote covering
+	// each token, 0 outside any.
+	speakerAt []int32
 	// verb caches isVerb per token: 0 unknown, 1 no, 2 yes.
 	verb []uint8
 	// rd reads person phrases (Gubernur Jawa Barat Dedi Mulyadi), made on
@@ -161,6 +167,7 @@ func newCoder(lx *lexicon, doc *text.Document, in Input) *coder {
 	c.phrase = resize(c.phrase, n)
 	c.dateAt = resize(c.dateAt, n)
 	c.quoteAt = resize(c.quoteAt, n)
+	c.speakerAt = resize(c.speakerAt, n)
 	c.verb = resize(c.verb, n)
 	c.lowerTokens()
 	for i := 0; i < n; {
@@ -177,7 +184,7 @@ func newCoder(lx *lexicon, doc *text.Document, in Input) *coder {
 	tokenSpans(doc, len(in.Dates), func(k int) (int, int) { return in.Dates[k].Start, in.Dates[k].End },
 		func(k, tok int) { c.dateAt[tok] = int32(k + 1) })
 	tokenSpans(doc, len(in.Quotes), func(k int) (int, int) { return in.Quotes[k].Start, in.Quotes[k].End },
-		func(_, tok int) { c.quoteAt[tok] = true })
+		func(k, tok int) { c.quoteAt[tok], c.speakerAt[tok] = true, int32(k+1) })
 	return c
 }
 

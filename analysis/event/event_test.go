@@ -55,6 +55,8 @@ var findRows = []struct {
 		[]string{"REQUEST Amerika Serikat>Rusia asserted"}},
 	{"kedua negara", "Indonesia dan Malaysia menggelar pertemuan di Kuala Lumpur. Kedua negara sepakat untuk memperkuat patroli perbatasan.",
 		[]string{"CONSULT Indonesia>Malaysia asserted @Kuala Lumpur", "AGREE Indonesia>Malaysia asserted"}},
+	{"saya in a quotation is its speaker", `"Saya meminta Badan Pusat Statistik memperbaiki data kemiskinan," kata Menteri Keuangan Sri Mulyani di Jakarta.`,
+		[]string{"REQUEST Sri Mulyani>Badan Pusat Statistik reported @Jakarta"}},
 	{"relative clause describes", "Navalny yang ditahan sejak Januari mengirim surat kepada keluarganya.", nil},
 	{"a controller in a relative clause", "Pernyataan itu mendapat kecaman keras, yang mendorong Moskow untuk menarik duta besarnya dari Washington.",
 		[]string{"SANCTION Moskow>Washington asserted"}},
