@@ -13,6 +13,8 @@ import (
 
 type ingestCmd struct {
 	Data      string `placeholder:"DIR" env:"WARTA_DATA" help:"Data directory, created on first use (default: as for warta serve)."`
+	Store     string `placeholder:"URL" env:"WARTA_STORE" help:"PostgreSQL URL (postgres://user:password@host:5432/db) of a store several processes share; default: the SQLite file in the data directory."`
+	Queue     string `placeholder:"URL" env:"WARTA_QUEUE" help:"Put the articles on this NATS JetStream queue (nats://host:4222) for warta worker, instead of analysing them here."`
 	Published string `placeholder:"DATE" help:"Publication date (YYYY-MM-DD or RFC 3339) for inputs that carry none."`
 	URL       string `name:"url" help:"Source URL for inputs that carry none."`
 	Workers   int    `help:"Articles analysed in parallel (default: one per CPU)."`
@@ -38,11 +40,14 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 	if err != nil {
 		return &exitError{code: 1, err: err}
 	}
+	if c.Queue != "" {
+		return c.publish(ctx, env, files)
+	}
 	dir, err := config.DataDir(c.Data, env.getenv)
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, dir, env.Log)
+	st, err := openStoreFlag(ctx, c.Store, dir, env.Log)
 	if err != nil {
 		return err
 	}
@@ -75,7 +80,7 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 	}
 	if !c.Quiet {
 		env.Log.Info("stored", "new", counts[store.Created], "new_versions", counts[store.NewVersion],
-			"unchanged", counts[store.Unchanged], "skipped_unanalysed", skipped, "data", dir)
+			"unchanged", counts[store.Unchanged], "skipped_unanalysed", skipped, "store", storeName(c.Store, dir))
 	}
 	return err
 }
@@ -85,10 +90,10 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 // webhooks of new matches are sent. Alerts fire from this one write path,
 // whichever process stores the article.
 // ctx bounds the writer: once it is done, what is not committed fails.
-func withWriter(ctx context.Context, st store.ArticleWriter, env *Env, allowPrivate bool, fn func(*pipeline.Writer, *alert.Service) error) error {
+func withWriter(ctx context.Context, st store.ArticleWriter, env *Env, allowPrivate bool, fn func(*pipeline.Writer, *alert.Service) error, more ...pipeline.Observer) error {
 	al := startAlerting(ctx, st, allowPrivate, env.Log)
 	defer al.close()
-	observers := linkObservers(st)
+	observers := append(linkObservers(st), more...)
 	if al != nil {
 		observers = append(observers, al.svc.Observe)
 	}

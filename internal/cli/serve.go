@@ -22,6 +22,7 @@ import (
 	"github.com/warta-news/warta/internal/api"
 	"github.com/warta-news/warta/internal/config"
 	"github.com/warta-news/warta/internal/ingest"
+	"github.com/warta-news/warta/internal/metrics"
 	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/server"
@@ -33,6 +34,7 @@ import (
 type serveCmd struct {
 	Addr  string `default:"127.0.0.1:8080" placeholder:"HOST:PORT" help:"Address to listen on (port 0: any free port)."`
 	Data  string `placeholder:"DIR" env:"WARTA_DATA" help:"Data directory, created on first use (default: $XDG_DATA_HOME/warta or ~/.local/share/warta)."`
+	Store string `placeholder:"URL" env:"WARTA_STORE" help:"PostgreSQL URL (postgres://user:password@host:5432/db) of a store several processes share; default: the SQLite file in the data directory."`
 	Token string `env:"WARTA_TOKEN" help:"Token that writes (POST /api/v1/articles) must carry as 'Authorization: Bearer TOKEN'. Beyond localhost one is required: without this flag one is made up and printed."`
 	fetchFlags
 	Poll        bool `default:"true" negatable:"" help:"Poll the sources followed (warta sources add) when they are due."`
@@ -63,12 +65,15 @@ func (c *serveCmd) Run(ctx context.Context, env *Env) error {
 		return err
 	}
 	_, statErr := os.Stat(filepath.Join(dir, sqlite.FileName))
-	fresh := errors.Is(statErr, fs.ErrNotExist)
-	st, err := openStore(ctx, dir, env.Log)
+	// A new data directory gets the examples; a shared database does not.
+	fresh := errors.Is(statErr, fs.ErrNotExist) && c.Store == ""
+	st, err := openStoreFlag(ctx, c.Store, dir, env.Log)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	dir = storeName(c.Store, dir)
+	m := metrics.New()
 	// The writer outlives ctx: requests under way at Ctrl-C still commit.
 	return withWriter(context.WithoutCancel(ctx), st, env, c.AllowPrivateNetworks, func(w *pipeline.Writer, al *alert.Service) error {
 		p := &pipeline.Pipeline{Analyzer: analysis.DefaultPipeline(), Writer: w}
@@ -79,18 +84,23 @@ func (c *serveCmd) Run(ctx context.Context, env *Env) error {
 			}
 			env.Log.Info("new data directory: loaded the example articles", "articles", n, "data", dir)
 		}
-		stopPolling, err := c.startPolling(ctx, st, p, env)
-		if err != nil {
-			return err
+		// The sources and their schedule are kept in SQLite only, so far.
+		if lite, ok := st.(*sqlite.Store); ok {
+			stopPolling, err := c.startPolling(ctx, lite, p, env)
+			if err != nil {
+				return err
+			}
+			defer stopPolling()
+		} else {
+			env.Log.Warn("sources are not polled on a PostgreSQL store yet: warta fetch, or warta ingest, feed it")
 		}
-		defer stopPolling()
-		return c.serve(ctx, env, st, p, al, dir)
-	})
+		return c.serve(ctx, env, st, p, al, dir, m)
+	}, m.Observer())
 }
 
 // serve listens and serves until ctx is done, then lets the requests
 // under way finish.
-func (c *serveCmd) serve(ctx context.Context, env *Env, st store.Store, p *pipeline.Pipeline, al *alert.Service, dir string) error {
+func (c *serveCmd) serve(ctx context.Context, env *Env, st store.Store, p *pipeline.Pipeline, al *alert.Service, dir string, m *metrics.Metrics) error {
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
 		return &exitError{code: 2, err: fmt.Errorf("--addr: %w", err)}
@@ -121,7 +131,7 @@ func (c *serveCmd) serve(ctx context.Context, env *Env, st store.Store, p *pipel
 	}
 	handler := server.New(scfg)
 	srv := &http.Server{
-		Handler:           handler,
+		Handler:           withOps(handler, st, m),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
 		WriteTimeout:      time.Minute,
