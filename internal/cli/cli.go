@@ -56,6 +56,7 @@ type root struct {
 	Sources sourcesCmd `cmd:"" help:"Follow news sources (feeds, sitemaps, pages) that warta serve polls."`
 	Fetch   fetchCmd   `cmd:"" help:"Fetch feeds, sitemaps or pages once and store the articles found."`
 	Worker  workerCmd  `cmd:"" help:"Analyse and store the articles of a NATS JetStream queue, until stopped."`
+	Queue   queueCmd   `cmd:"" help:"Show the state of the queue's work: waiting, under way, dead letters."`
 	Eval    evalCmd    `cmd:"" help:"Measure accuracy on standard test sets."`
 	Train   trainCmd   `cmd:"" help:"Train the models shipped in the repository."`
 	Version versionCmd `cmd:"" help:"Print the version."`

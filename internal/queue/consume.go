@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -35,6 +37,7 @@ type Msg struct {
 	stage     Stage
 	delivered uint64
 	seq       uint64
+	settled   atomic.Bool
 	// Received is when the worker pulled it.
 	Received time.Time
 	// Published is when the stream stored it: Received minus Published is
@@ -53,6 +56,7 @@ func (m *Msg) Delivered() uint64 { return m.delivered }
 // nil, the message is not delivered again. A failed Done means it may be:
 // the handler's idempotence makes that harmless.
 func (m *Msg) Done(ctx context.Context) error {
+	m.settled.Store(true)
 	if err := m.m.DoubleAck(ctx); err != nil {
 		return fmt.Errorf("queue: ack %s #%d: %w", m.stage, m.seq, err)
 	}
@@ -64,6 +68,7 @@ func (m *Msg) Done(ctx context.Context) error {
 // delivery; at the last delivery it goes to the dead-letter stream with
 // err instead.
 func (m *Msg) Retry(ctx context.Context, err error) error {
+	m.settled.Store(true)
 	if int(m.delivered) >= m.q.opts.MaxDeliver {
 		return m.Fail(ctx, fmt.Errorf("after %d deliveries: %w", m.delivered, err))
 	}
@@ -78,6 +83,7 @@ func (m *Msg) Retry(ctx context.Context, err error) error {
 // failure that cannot pass (a page with no article, a record the store
 // refuses), and removes it from its stage.
 func (m *Msg) Fail(ctx context.Context, err error) error {
+	m.settled.Store(true)
 	dead := &nats.Msg{Subject: subjectDead + m.stage.consumer, Data: m.m.Data(), Header: nats.Header{}}
 	dead.Header.Set(HeaderError, err.Error())
 	dead.Header.Set(HeaderStream, m.stage.stream)
@@ -123,8 +129,8 @@ func (q *Queue) consumer(ctx context.Context, st Stage) (jetstream.Consumer, err
 // Consume pulls the stage's messages in batches of up to batch and calls
 // handle with each batch, until ctx is cancelled. handle settles every
 // message before it returns; it is called with a context that outlives
-// ctx by AckWait, so that a worker told to stop finishes and acknowledges
-// the batch it holds. A server that goes away is waited for.
+// ctx (up to handleTimeout), so that a worker told to stop finishes and
+// acknowledges the batch it holds. A server that goes away is waited for.
 func (q *Queue) Consume(ctx context.Context, st Stage, batch int, handle func(context.Context, []*Msg)) error {
 	var c jetstream.Consumer
 	for {
@@ -171,11 +177,46 @@ func (q *Queue) Consume(ctx context.Context, st Stage, batch int, handle func(co
 		if len(msgs) == 0 {
 			continue
 		}
-		hctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), q.opts.AckWait)
+		hctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), handleTimeout)
+		stop := q.keepAlive(msgs)
 		handle(hctx, msgs)
+		stop()
 		cancel()
 	}
 	return ctx.Err()
+}
+
+// handleTimeout bounds the handling of one batch, stop or no stop.
+const handleTimeout = 5 * time.Minute
+
+// keepAlive tells the server, every third of AckWait, that the messages
+// not settled yet are still being worked on, so that a slow batch (a busy
+// database) is not delivered to another worker meanwhile; only a worker
+// that stopped answering loses its messages. It returns a function that
+// stops it.
+func (q *Queue) keepAlive(msgs []*Msg) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(q.opts.AckWait / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				for _, m := range msgs {
+					if !m.settled.Load() {
+						m.m.InProgress()
+					}
+				}
+			}
+		}
+	})
+	return func() {
+		close(done)
+		wg.Wait()
+	}
 }
 
 func sleep(ctx context.Context, d time.Duration) {

@@ -382,12 +382,41 @@ func isFull(err error) bool {
 	return strings.Contains(err.Error(), "maximum messages exceeded") || strings.Contains(err.Error(), "maximum bytes exceeded")
 }
 
+// Status is the state of the work: each stage's lag and the dead letters.
+type Status struct {
+	Stages []Lag `json:"stages"`
+	// Dead counts the dead letters; DeadLetters are the oldest of them.
+	Dead        uint64    `json:"dead"`
+	DeadLetters []DeadMsg `json:"dead_letters,omitempty"`
+}
+
+// Status returns the state of the work, with up to n dead letters.
+func (q *Queue) Status(ctx context.Context, n int) (*Status, error) {
+	lags, err := q.Lags(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s, err := q.js.Stream(ctx, StreamDead)
+	if err != nil {
+		return nil, fmt.Errorf("queue: %w", err)
+	}
+	info, err := s.Info(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("queue: %w", err)
+	}
+	dead, err := q.Dead(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	return &Status{Stages: lags, Dead: info.State.Msgs, DeadLetters: dead}, nil
+}
+
 // Lag is how many messages of each stage wait for a worker or for a
 // worker's acknowledgement.
 type Lag struct {
-	Stream     string
-	Pending    uint64 // not yet delivered
-	AckPending int    // delivered, not yet acknowledged
+	Stream     string `json:"stream"`
+	Pending    uint64 `json:"pending"`     // not yet delivered
+	AckPending int    `json:"ack_pending"` // delivered, not yet acknowledged
 }
 
 // Lags returns the lag of every stage that has a consumer.
@@ -437,7 +466,7 @@ func (q *Queue) Dead(ctx context.Context, n int) ([]DeadMsg, error) {
 
 // DeadMsg is a message no worker could handle.
 type DeadMsg struct {
-	Subject string
-	Error   string
-	Data    []byte
+	Subject string `json:"subject"`
+	Error   string `json:"error"`
+	Data    []byte `json:"-"`
 }

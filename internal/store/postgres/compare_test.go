@@ -172,3 +172,47 @@ func TestConcurrentWriters(t *testing.T) {
 		t.Errorf("after %d concurrent writers: %+v, want %+v (SQLite, one writer)", writers, st, want)
 	}
 }
+
+// BenchmarkPutBatch stores the detik-news records in batches of 128, as
+// pipeline.Writer commits them, each round under new URLs: new articles
+// every time. It reports records/s and the bytes the database grew by per
+// article.
+func BenchmarkPutBatch(b *testing.B) {
+	arts := shared.DetikArticles(b)
+	recs := make([][]byte, len(arts))
+	for i, a := range arts {
+		rec, err := analysis.Analyze(ctx, analysis.Input{Title: a.Title, Body: a.Body, URL: a.URL, Published: a.Published})
+		if err != nil {
+			b.Fatal(err)
+		}
+		recs[i], _ = json.Marshal(rec)
+	}
+	s, err := Open(ctx, pgtest.URL(b), Options{Analyzer: search.Indonesian()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	var size0 int64
+	s.pool.QueryRow(ctx, `SELECT pg_database_size(current_database())`).Scan(&size0)
+	b.ResetTimer()
+	n := 0
+	for i := 0; b.Loop(); i++ {
+		batch := make([][]byte, 0, 128)
+		for range 128 {
+			var m map[string]any
+			json.Unmarshal(recs[n%len(recs)], &m)
+			m["source"].(map[string]any)["url"] = fmt.Sprintf("https://bench.example/%d", n)
+			data, _ := json.Marshal(m)
+			batch = append(batch, data)
+			n++
+		}
+		if _, err := s.PutBatch(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	var size1 int64
+	s.pool.QueryRow(ctx, `SELECT pg_database_size(current_database())`).Scan(&size1)
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "records/s")
+	b.ReportMetric(float64(size1-size0)/float64(n), "bytes/article")
+}

@@ -26,9 +26,16 @@ func (s *Store) Put(ctx context.Context, record []byte) (store.PutResult, error)
 	return res[0], nil
 }
 
-// maxAttempts bounds the tries of a batch that meets a deadlock or a
-// serialisation failure, which only a retry resolves.
+// maxAttempts bounds the tries of a batch that meets a deadlock, a
+// serialisation failure or a unique key another writer took at the same
+// time, which a retry resolves.
 const maxAttempts = 5
+
+var retryCodes = map[string]bool{
+	"40P01": true, // deadlock_detected
+	"40001": true, // serialization_failure
+	"23505": true, // unique_violation
+}
 
 // PutBatch implements store.Store: one transaction for the batch.
 func (s *Store) PutBatch(ctx context.Context, records [][]byte) ([]store.PutResult, error) {
@@ -58,7 +65,7 @@ func (s *Store) PutBatch(ctx context.Context, records [][]byte) ([]store.PutResu
 			return results, nil
 		}
 		var pgErr *pgconn.PgError
-		if attempt < maxAttempts && errors.As(err, &pgErr) && (pgErr.Code == "40P01" || pgErr.Code == "40001") {
+		if attempt < maxAttempts && errors.As(err, &pgErr) && retryCodes[pgErr.Code] {
 			s.log.Debug("retrying a batch", "attempt", attempt, "err", err)
 			select {
 			case <-ctx.Done():
@@ -85,29 +92,69 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, records []strin
 	defer tx.Rollback(ctx)
 
 	// Articles in the order of their keys: every writer locks them in one
-	// order. A key's records keep their order in the batch.
+	// order. A key's records keep their order in the batch. One statement
+	// per record, all sent at once.
 	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(docs[a].Key(), docs[b].Key()) })
+	// First every article's row, claimed by an upsert, which locks it (a
+	// writer of the same article waits for this one); then, with the rows
+	// held, the versions, whose statements then see every version another
+	// writer committed.
+	claims := &pgx.Batch{}
+	for _, i := range order {
+		d := docs[i]
+		claims.Queue(claimArticle, d.Key(), nullString(d.Source.URL), d.Source.URL == "", d.ID)
+	}
+	br := tx.SendBatch(ctx, claims)
+	articleIDs := make([]*int64, len(docs))
+	for _, i := range order {
+		err := br.QueryRow().Scan(&articleIDs[i])
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			br.Close()
+			return nil, fmt.Errorf("postgres: put %s: %w", docs[i].Key(), err)
+		}
+	}
+	if err := br.Close(); err != nil {
+		return nil, fmt.Errorf("postgres: put: %w", err)
+	}
+	puts := &pgx.Batch{}
+	for _, i := range order {
+		d := docs[i]
+		puts.Queue(putVersion, articleIDs[i], d.ID, d.Title, d.Lead, nullString(d.Source.Site), d.Section, d.Published,
+			nullString(d.Day()), records[i])
+	}
+	br = tx.SendBatch(ctx, puts)
 	results := make([]store.PutResult, len(docs))
 	var news []changed
 	for _, i := range order {
-		d := docs[i]
-		var versionID int64
-		if results[i], versionID, err = s.put(ctx, tx, d, records[i]); err != nil {
-			return nil, fmt.Errorf("postgres: put %s: %w", d.Key(), err)
+		var versionID *int64
+		res := &results[i]
+		if err := br.QueryRow().Scan(&res.ID, &res.Version, &versionID); err != nil {
+			br.Close()
+			return nil, fmt.Errorf("postgres: put %s: %w", docs[i].Key(), err)
 		}
-		if results[i].Status == store.Unchanged {
+		switch {
+		case versionID == nil:
+			res.Status = store.Unchanged
 			continue
+		case res.Version == 1:
+			res.Status = store.Created
+		default:
+			res.Status = store.NewVersion
 		}
 		// Only the last new version of an article in a batch stays current.
-		if n := len(news); n > 0 && news[n-1].articleID == results[i].ID {
-			news[n-1] = changed{results[i].ID, versionID, d}
+		c := changed{res.ID, *versionID, docs[i]}
+		if n := len(news); n > 0 && news[n-1].articleID == res.ID {
+			news[n-1] = c
 		} else {
-			news = append(news, changed{results[i].ID, versionID, d})
+			news = append(news, c)
 		}
+	}
+	if err := br.Close(); err != nil {
+		return nil, fmt.Errorf("postgres: put: %w", err)
 	}
 	if len(news) == 0 {
 		return results, nil
@@ -121,75 +168,32 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, records []strin
 	return results, nil
 }
 
-// put stores one record's version, unless it is stored already, and makes
-// it the article's current version.
-func (s *Store) put(ctx context.Context, tx pgx.Tx, d *store.Doc, record string) (res store.PutResult, versionID int64, err error) {
-	res = store.PutResult{Status: store.Created, Version: 1}
-	if d.Source.URL == "" {
-		// The same text under any URL is the same article.
-		err := tx.QueryRow(ctx, `SELECT article_id, version FROM versions WHERE record_id = $1 ORDER BY id LIMIT 1`,
-			d.ID).Scan(&res.ID, &res.Version)
-		if err == nil {
-			res.Status = store.Unchanged
-			return res, 0, nil
-		}
-		if !errors.Is(err, pgx.ErrNoRows) {
-			return res, 0, err
-		}
-	}
-	// Claim the article's row: lock it if it exists, else insert it; an
-	// insert that meets another writer's waits for it and then finds its
-	// row. The unique key makes two rows for one article impossible.
-	existed := false
-	for {
-		err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE key = $1 FOR NO KEY UPDATE`, d.Key()).Scan(&res.ID)
-		if err == nil {
-			existed = true
-			break
-		}
-		if !errors.Is(err, pgx.ErrNoRows) {
-			return res, 0, err
-		}
-		err = tx.QueryRow(ctx, `INSERT INTO articles (key, url) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING id`,
-			d.Key(), nullString(d.Source.URL)).Scan(&res.ID)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, pgx.ErrNoRows) {
-			return res, 0, err
-		}
-	}
-	if existed {
-		err := tx.QueryRow(ctx, `SELECT version FROM versions WHERE article_id = $1 AND record_id = $2`,
-			res.ID, d.ID).Scan(&res.Version)
-		if err == nil {
-			res.Status = store.Unchanged
-			return res, 0, nil
-		}
-		if !errors.Is(err, pgx.ErrNoRows) {
-			return res, 0, err
-		}
-		if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) + 1 FROM versions WHERE article_id = $1`,
-			res.ID).Scan(&res.Version); err != nil {
-			return res, 0, err
-		}
-		if res.Version > 1 {
-			res.Status = store.NewVersion
-		}
-	}
-	err = tx.QueryRow(ctx, `INSERT INTO versions
-		(article_id, version, record_id, title, lead, site, section, published, day, record)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-		res.ID, res.Version, d.ID, d.Title, d.Lead, nullString(d.Source.Site), d.Section, d.Published,
-		nullString(d.Day()), record).Scan(&versionID)
-	if err != nil {
-		return res, 0, err
-	}
-	if _, err := tx.Exec(ctx, `UPDATE articles SET current = $1 WHERE id = $2`, versionID, res.ID); err != nil {
-		return res, 0, err
-	}
-	return res, versionID, nil
-}
+// claimArticle upserts an article's row and returns its id; for an
+// article without a URL ($3) whose text is stored already, under any URL,
+// it returns nothing. $1 key, $2 url, $4 record id.
+const claimArticle = `INSERT INTO articles (key, url)
+	SELECT $1, $2 WHERE NOT ($3 AND EXISTS (SELECT FROM versions WHERE record_id = $4))
+	ON CONFLICT (key) DO UPDATE SET url = excluded.url
+	RETURNING id`
+
+// putVersion stores one record's version unless the article has it, and
+// returns the article's id, the version's number and, for a new version,
+// its id. $1 the article's id (NULL: the same text is stored under another
+// article, which is returned), $2 record id, $3 title, $4 lead, $5 site,
+// $6 section, $7 published, $8 day, $9 record.
+const putVersion = `WITH same AS (
+	SELECT article_id, version FROM versions WHERE $1::bigint IS NULL AND record_id = $2 ORDER BY id LIMIT 1
+), have AS (
+	SELECT version FROM versions WHERE article_id = $1 AND record_id = $2
+), ins AS (
+	INSERT INTO versions (article_id, version, record_id, title, lead, site, section, published, day, record)
+	SELECT $1, (SELECT coalesce(max(version), 0) + 1 FROM versions WHERE article_id = $1), $2, $3, $4, $5, $6, $7, $8, $9
+	WHERE $1 IS NOT NULL AND NOT EXISTS (SELECT FROM have)
+	RETURNING id, version
+)
+SELECT coalesce($1, (SELECT article_id FROM same)),
+	coalesce((SELECT version FROM same), (SELECT version FROM have), (SELECT version FROM ins)),
+	(SELECT id FROM ins)`
 
 // entityRow is an entity as a batch files it.
 type entityRow struct {
@@ -199,23 +203,23 @@ type entityRow struct {
 // putCurrent files the search terms, entities, mentions, quotes and events
 // of the articles' new current versions, in place of the old ones.
 func (s *Store) putCurrent(ctx context.Context, tx pgx.Tx, news []changed) error {
-	ids := make([]int64, len(news))
+	ids, versions := make([]int64, len(news)), make([]int64, len(news))
 	for i, c := range news {
-		ids[i] = c.articleID
-	}
-	for _, table := range []string{"article_entities", "mentions", "quotes", "events"} {
-		if _, err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE article_id = ANY($1)`, ids); err != nil {
-			return fmt.Errorf("%s: %w", table, err)
-		}
+		ids[i], versions[i] = c.articleID, c.versionID
 	}
 	terms := &pgx.Batch{}
+	terms.Queue(`UPDATE articles a SET current = u.version FROM unnest($1::bigint[], $2::bigint[]) u (id, version)
+		WHERE a.id = u.id`, ids, versions)
+	for _, table := range []string{"article_entities", "mentions", "quotes", "events"} {
+		terms.Queue(`DELETE FROM `+table+` WHERE article_id = ANY($1)`, ids)
+	}
 	for _, c := range news {
 		terms.Queue(`INSERT INTO search_terms (article_id, version_id, terms) VALUES ($1, $2, $3::tsvector)
 			ON CONFLICT (article_id) DO UPDATE SET version_id = excluded.version_id, terms = excluded.terms`,
 			c.articleID, c.versionID, s.tsvector(c.doc.Title, body(c.doc.Title, c.doc.Text)))
 	}
 	if err := tx.SendBatch(ctx, terms).Close(); err != nil {
-		return fmt.Errorf("search terms: %w", err)
+		return fmt.Errorf("current versions: %w", err)
 	}
 
 	// The batch's entities, one row per key, the fullest name of each.
