@@ -451,6 +451,9 @@ func (q *Queue) Dead(ctx context.Context, n int) ([]DeadMsg, error) {
 	if err != nil {
 		return nil, fmt.Errorf("queue: %w", err)
 	}
+	if info.State.Msgs == 0 {
+		return nil, nil
+	}
 	for seq := info.State.FirstSeq; seq <= info.State.LastSeq && len(out) < n; seq++ {
 		m, err := s.GetMsg(ctx, seq)
 		if errors.Is(err, jetstream.ErrMsgNotFound) {

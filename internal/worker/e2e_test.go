@@ -105,9 +105,10 @@ func (p *process) stop(sig syscall.Signal) {
 	select {
 	case <-done:
 	case <-time.After(30 * time.Second):
-		p.cmd.Process.Kill()
+		p.cmd.Process.Signal(syscall.SIGQUIT) // a Go program prints its goroutines
 		<-done
-		p.t.Errorf("%s did not stop within 30 s of %v", p.name, sig)
+		data, _ := os.ReadFile(p.log)
+		p.t.Errorf("%s did not stop within 30 s of %v:\n%s", p.name, sig, data[max(0, len(data)-20000):])
 	}
 }
 
@@ -350,5 +351,58 @@ func checkQueueEmpty(t *testing.T, nats *natsServer) {
 	}
 	if st.Dead != 0 {
 		t.Errorf("%d dead letters", st.Dead)
+	}
+}
+
+// TestThroughput measures articles/s through the queue into PostgreSQL:
+// one worker on one core, one worker on every core, and two workers of
+// one core each, beside the analysis alone (warta analyze --jsonl, one
+// process on every core) over the same articles in the same run, for a
+// ratio that the shared machine's load does not change much. It only
+// reports (no timing assertions); it takes a few minutes, so it runs when
+// WARTA_THROUGHPUT=1.
+func TestThroughput(t *testing.T) {
+	if os.Getenv("WARTA_THROUGHPUT") != "1" {
+		t.Skip("set WARTA_THROUGHPUT=1 to measure throughput")
+	}
+	const n = 2000
+	file, _ := corpus(t, n)
+	t0 := time.Now()
+	out, err := exec.Command(bin(t, "warta"), "analyze", "--jsonl", "-q", file).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := float64(n) / time.Since(t0).Seconds()
+	t.Logf("reference: warta analyze --jsonl, %d articles: %.0f articles/s (%d MB of records)", n, ref, len(out)>>20)
+	for _, run := range []struct {
+		name    string
+		workers int
+		procs   string
+	}{
+		{"1 worker, 1 core", 1, "1"},
+		{"1 worker, 2 cores", 1, "2"},
+		{"2 workers, 1 core each", 2, "1"},
+	} {
+		db := newDatabase(t)
+		nats := startNATS(t)
+		ingest(t, nats, file)
+		began := time.Now()
+		var ws []*process
+		for i := range run.workers {
+			ws = append(ws, start(t, fmt.Sprintf("worker-%d", i), []string{"GOMAXPROCS=" + run.procs},
+				bin(t, "warta"), "worker", "--store", db.url, "--queue", nats.url))
+		}
+		waitFor(t, fmt.Sprintf("%d articles", n), 10*time.Minute, func() bool { return db.count(t) >= n }, ws...)
+		took := time.Since(began).Seconds()
+		rate := float64(n) / took
+		var size int64
+		db.conn.QueryRow(ctx, `SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c
+			JOIN pg_namespace ns ON ns.oid = c.relnamespace WHERE ns.nspname = current_schema() AND c.relkind IN ('r', 'm')`).Scan(&size)
+		t.Logf("%s: %d articles in %.1f s: %.0f articles/s (%.2f of the reference); PostgreSQL: %.1f KB per article",
+			run.name, n, took, rate, rate/ref, float64(size)/n/1024)
+		for _, w := range ws {
+			w.stop(syscall.SIGTERM)
+		}
+		nats.proc.stop(syscall.SIGTERM)
 	}
 }
