@@ -57,6 +57,10 @@ func (m *Msg) Delivered() uint64 { return m.delivered }
 // the handler's idempotence makes that harmless.
 func (m *Msg) Done(ctx context.Context) error {
 	m.settled.Store(true)
+	// The server does not answer the acknowledgement of a delivery it has
+	// given up on (after AckWait, to another worker): wait only so long.
+	ctx, cancel := context.WithTimeout(ctx, ackTimeout)
+	defer cancel()
 	if err := m.m.DoubleAck(ctx); err != nil {
 		return fmt.Errorf("queue: ack %s #%d: %w", m.stage, m.seq, err)
 	}
@@ -90,6 +94,8 @@ func (m *Msg) Fail(ctx context.Context, err error) error {
 	dead.Header.Set(HeaderSubject, m.m.Subject())
 	// The id makes a second dead letter for the same message (a worker
 	// that died between the two steps) a duplicate.
+	ctx, cancel := context.WithTimeout(ctx, publishTimeout)
+	defer cancel()
 	if _, perr := m.q.js.PublishMsg(ctx, dead, jetstream.WithMsgID(m.stage.stream+":"+strconv.FormatUint(m.seq, 10))); perr != nil {
 		// Not dead-lettered: let it come back rather than lose it.
 		m.m.NakWithDelay(m.q.opts.AckWait)
@@ -186,8 +192,13 @@ func (q *Queue) Consume(ctx context.Context, st Stage, batch int, handle func(co
 	return ctx.Err()
 }
 
-// handleTimeout bounds the handling of one batch, stop or no stop.
-const handleTimeout = 5 * time.Minute
+// handleTimeout bounds the handling of one batch, stop or no stop;
+// ackTimeout bounds the wait for the server's answer to an
+// acknowledgement.
+const (
+	handleTimeout = 5 * time.Minute
+	ackTimeout    = 5 * time.Second
+)
 
 // keepAlive tells the server, every third of AckWait, that the messages
 // not settled yet are still being worked on, so that a slow batch (a busy

@@ -331,6 +331,9 @@ func (q *Queue) PublishFetch(ctx context.Context, job FetchJob) (duplicate bool,
 	return q.publish(ctx, SubjectFetch, MsgID(job.URL, job.Due), data)
 }
 
+// publishTimeout bounds one try of a publish.
+const publishTimeout = 5 * time.Second
+
 // publish sends one message and waits for the stream's acknowledgement.
 // When the stream is full it waits and tries again with growing delays,
 // until ctx is done: that is the back-pressure on publishers.
@@ -338,7 +341,11 @@ func (q *Queue) publish(ctx context.Context, subject, id string, data []byte) (b
 	msg := &nats.Msg{Subject: subject, Data: data, Header: nats.Header{}}
 	delay := 50 * time.Millisecond
 	for {
-		ack, err := q.js.PublishMsg(ctx, msg, jetstream.WithMsgID(id))
+		// One try waits so long for the stream's answer: an answer lost
+		// with a server that restarted is not waited for.
+		pctx, cancel := context.WithTimeout(ctx, publishTimeout)
+		ack, err := q.js.PublishMsg(pctx, msg, jetstream.WithMsgID(id))
+		cancel()
 		if err == nil {
 			return ack.Duplicate, nil
 		}

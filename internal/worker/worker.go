@@ -232,16 +232,24 @@ func (w *Worker) store(ctx context.Context, msgs []*queue.Msg) {
 	}
 	wg.Wait()
 	took := time.Since(start).Seconds() / float64(len(msgs))
+	// Settled at once, not one after the other: each is a round trip.
+	var settled sync.WaitGroup
+	defer settled.Wait()
 	for i, m := range msgs {
-		switch err := errs[i]; {
-		case err == nil:
-			w.Metrics.Stage.WithLabelValues("store").Observe(took)
-			w.settle(m.Done(ctx))
-		case errors.Is(err, store.ErrInvalidRecord):
-			w.settle(m.Fail(ctx, err))
-		default:
-			w.Metrics.StoreErrors.Inc()
-			w.settle(m.Retry(ctx, err))
-		}
+		settled.Go(func() { w.settleStored(ctx, m, errs[i], took) })
+	}
+}
+
+// settleStored acknowledges a stored record's message, or gives it back.
+func (w *Worker) settleStored(ctx context.Context, m *queue.Msg, err error, took float64) {
+	switch {
+	case err == nil:
+		w.Metrics.Stage.WithLabelValues("store").Observe(took)
+		w.settle(m.Done(ctx))
+	case errors.Is(err, store.ErrInvalidRecord):
+		w.settle(m.Fail(ctx, err))
+	default:
+		w.Metrics.StoreErrors.Inc()
+		w.settle(m.Retry(ctx, err))
 	}
 }

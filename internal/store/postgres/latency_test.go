@@ -1,0 +1,144 @@
+package postgres
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/warta-news/warta/internal/search"
+	"github.com/warta-news/warta/internal/store"
+	"github.com/warta-news/warta/internal/store/postgres/pgtest"
+	"github.com/warta-news/warta/internal/store/sqlite"
+)
+
+// TestSearchLatency fills a PostgreSQL store and, as the reference in the
+// same run, a SQLite store with WARTA_SEARCH_LATENCY unique articles (the
+// detik-news records under new URLs) and times the same queries on both,
+// sequentially, by class: words (common, middling, rare), phrases, two
+// words, OR and exclusion, entity and speaker filters, an entity with a
+// word, date ranges. It reports p50 and p95; no timing is asserted.
+func TestSearchLatency(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("WARTA_SEARCH_LATENCY"))
+	if n <= 0 {
+		t.Skip("set WARTA_SEARCH_LATENCY=10000 (articles) to measure search latency")
+	}
+	recs := records(t)
+	pg := open(t, pgtest.URL(t), search.Indonesian())
+	lite, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	for _, s := range []store.Store{pg, lite} {
+		start := time.Now()
+		for i := 0; i < n; i += 128 {
+			var batch [][]byte
+			for j := i; j < min(i+128, n); j++ {
+				var m map[string]any
+				json.Unmarshal(recs[j%len(recs)], &m)
+				m["source"].(map[string]any)["url"] = fmt.Sprintf("https://latensi.example/%d", j)
+				data, _ := json.Marshal(m)
+				batch = append(batch, data)
+			}
+			if _, err := s.PutBatch(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Optimize(ctx); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%T: stored %d articles in %.1f s", s, n, time.Since(start).Seconds())
+	}
+	queries := latencyQueries(t, pg)
+	for _, s := range []store.Store{lite, pg} {
+		var all []time.Duration
+		var lines []string
+		for _, class := range slices.Sorted(mapKeys(queries)) {
+			var ds []time.Duration
+			for _, query := range queries[class] {
+				q, err := search.Parse(query)
+				if err != nil {
+					t.Fatal(err)
+				}
+				start := time.Now()
+				if _, err := s.Search(ctx, q); err != nil {
+					t.Fatalf("%q: %v", query, err)
+				}
+				ds = append(ds, time.Since(start))
+			}
+			all = append(all, ds...)
+			lines = append(lines, fmt.Sprintf("%s (%d) p50 %s p95 %s", class, len(ds), pct(ds, 50), pct(ds, 95)))
+		}
+		t.Logf("%T, %d articles, %d queries: p50 %s, p95 %s\n  %s", s, n, len(all), pct(all, 50), pct(all, 95), strings.Join(lines, "\n  "))
+	}
+}
+
+func mapKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+func pct(ds []time.Duration, p int) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[min(len(s)-1, len(s)*p/100)].Round(10 * time.Microsecond)
+}
+
+// latencyQueries draws the queries of each class from the store: terms by
+// how many articles hold them, title word pairs, entity and speaker names.
+func latencyQueries(t *testing.T, s *Store) map[string][]string {
+	t.Helper()
+	col := func(query string) []string {
+		rows, err := s.pool.Query(ctx, query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := collect(rows, func(r pgx.Rows, v *string) error { return r.Scan(v) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return list
+	}
+	// Terms by document frequency; the stems are words the analyzer keeps.
+	stat := `SELECT word FROM ts_stat('SELECT terms FROM search_terms') WHERE word ~ '^[a-z]{4,}$' ORDER BY ndoc DESC`
+	terms := col(stat)
+	third := len(terms) / 3
+	q := map[string][]string{
+		"word, common":   terms[:20],
+		"word, middling": terms[third : third+20],
+		"word, rare":     terms[len(terms)-20:],
+	}
+	for i := range 20 {
+		q["two words"] = append(q["two words"], terms[i]+" "+terms[third+i])
+		q["or, exclusion"] = append(q["or, exclusion"], terms[third+i]+" OR "+terms[third+20+i]+" -"+terms[i])
+	}
+	for _, title := range col(`SELECT title FROM versions ORDER BY id LIMIT 20`) {
+		words := strings.Fields(title)
+		q["phrase"] = append(q["phrase"], `"`+strings.Join(words[:min(2, len(words))], " ")+`"`)
+	}
+	for i, name := range col(`SELECT e.name FROM entities e JOIN article_entities ae ON ae.entity_id = e.id
+		GROUP BY e.id ORDER BY count(*) DESC LIMIT 20`) {
+		q["entity"] = append(q["entity"], `entity:"`+name+`"`)
+		q["entity and word"] = append(q["entity and word"], `entity:"`+name+`" `+terms[third+i])
+	}
+	for _, name := range col(`SELECT speaker_name FROM quotes WHERE speaker_name IS NOT NULL
+		GROUP BY 1 ORDER BY count(*) DESC LIMIT 20`) {
+		q["speaker"] = append(q["speaker"], `speaker:"`+name+`"`)
+	}
+	for i, month := range col(`SELECT DISTINCT left(day, 7) FROM versions WHERE day IS NOT NULL ORDER BY 1 LIMIT 20`) {
+		q["date range"] = append(q["date range"], "from:"+month+" to:"+month+" "+terms[i])
+	}
+	return q
+}
