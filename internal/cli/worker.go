@@ -11,6 +11,7 @@ import (
 
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/internal/config"
+	"github.com/warta-news/warta/internal/fetch"
 	"github.com/warta-news/warta/internal/metrics"
 	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/queue"
@@ -41,8 +42,14 @@ puts articles on the queue.`
 
 func (c *workerCmd) Run(ctx context.Context, env *Env) error {
 	var stages []queue.Stage
+	var fetcher worker.Fetcher
 	for _, s := range c.Stages {
 		switch s {
+		case "fetch":
+			stages = append(stages, queue.Fetch)
+			client := fetch.New(fetch.Config{Log: env.Log})
+			defer client.Close()
+			fetcher = worker.PageFetcher{Client: client}
 		case "analyse":
 			stages = append(stages, queue.Analyse)
 		case "store":
@@ -82,7 +89,7 @@ func (c *workerCmd) Run(ctx context.Context, env *Env) error {
 		defer stop()
 	}
 	run := func(wr *pipeline.Writer) error {
-		w := worker.Worker{Queue: q, Analyzer: analysis.DefaultPipeline(), Writer: wr, Metrics: m,
+		w := worker.Worker{Queue: q, Analyzer: analysis.DefaultPipeline(), Writer: wr, Fetcher: fetcher, Metrics: m,
 			Stages: stages, Workers: c.Workers, Log: env.Log}
 		return w.Run(ctx)
 	}

@@ -251,7 +251,7 @@ func waitFor(t *testing.T, what string, limit time.Duration, cond func() bool, p
 	}
 }
 
-func worker(t *testing.T, name string, db *database, nats *natsServer, extra ...string) *process {
+func startWorker(t *testing.T, name string, db *database, nats *natsServer, extra ...string) *process {
 	t.Helper()
 	args := append([]string{bin(t, "warta"), "worker", "--store", db.url, "--queue", nats.url, "--ack-wait", "4s"}, extra...)
 	return start(t, name, nil, args...)
@@ -276,14 +276,14 @@ func TestFaults(t *testing.T) {
 	file, urls := corpus(t, n)
 	db := newDatabase(t)
 	nats := startNATS(t)
-	w1, w2 := worker(t, "worker-1", db, nats), worker(t, "worker-2", db, nats)
+	w1, w2 := startWorker(t, "worker-1", db, nats), startWorker(t, "worker-2", db, nats)
 	ingest(t, nats, file)
 	all := func() []*process { return []*process{w1, w2, nats.proc} }
 
 	waitFor(t, "600 articles", 3*time.Minute, func() bool { return db.count(t) >= 600 }, all()...)
 	w1.stop(syscall.SIGKILL)
 	t.Logf("killed worker-1 at %d articles", db.count(t))
-	w1 = worker(t, "worker-1b", db, nats)
+	w1 = startWorker(t, "worker-1b", db, nats)
 
 	waitFor(t, "1,400 articles", 3*time.Minute, func() bool { return db.count(t) >= 1400 }, all()...)
 	nats.proc.stop(syscall.SIGKILL)
