@@ -30,12 +30,23 @@ import (
 
 var ctx = context.Background()
 
+// binDir holds the binaries the tests build.
+var binDir string
+
+func TestMain(m *testing.M) {
+	var err error
+	if binDir, err = os.MkdirTemp("", "warta-e2e-bin"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(binDir)
+	os.Exit(code)
+}
+
 // binaries builds warta and nats-server once for the package's tests.
 var binaries = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "warta-e2e-bin")
-	if err != nil {
-		return "", err
-	}
+	dir := binDir
 	for _, pkg := range []struct{ name, path string }{
 		{"warta", "github.com/warta-news/warta/cmd/warta"},
 		{"nats-server", "github.com/nats-io/nats-server/v2"},
