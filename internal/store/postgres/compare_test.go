@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/internal/lineage"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/shared"
 	"github.com/warta-news/warta/internal/store"
@@ -215,4 +216,66 @@ func BenchmarkPutBatch(b *testing.B) {
 	s.pool.QueryRow(ctx, `SELECT pg_database_size(current_database())`).Scan(&size1)
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "records/s")
 	b.ReportMetric(float64(size1-size0)/float64(n), "bytes/article")
+}
+
+// The linker finds the same copies and stories over the detik-news
+// articles on PostgreSQL as on SQLite.
+func TestSameLineageAsSQLite(t *testing.T) {
+	recs := records(t)
+	lite, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	pg := open(t, pgtest.URL(t), search.Indonesian())
+	var stories [2][]string
+	for i, s := range []interface {
+		store.Store
+		store.Lineage
+	}{lite, pg} {
+		l := &lineage.Linker{Records: s, Lineage: s}
+		for _, raw := range recs {
+			res, err := s.Put(ctx, raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := lineage.FromRecord(res.ID, raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := l.Link(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		url := func(id int64) string {
+			art, err := s.Article(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return art.URL
+		}
+		list, err := s.Stories(ctx, store.Page{Limit: store.MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range list {
+			var copies []string
+			for _, id := range st.Articles {
+				copies = append(copies, url(id))
+				rels, err := s.Relations(ctx, id)
+				if err != nil || len(rels) == 0 {
+					t.Errorf("relations of %d: %v, %v", id, rels, err)
+				}
+			}
+			slices.Sort(copies)
+			stories[i] = append(stories[i], fmt.Sprintf("%s <- %d %v", url(st.Original), st.Copies, copies))
+		}
+		slices.Sort(stories[i])
+	}
+	if len(stories[0]) == 0 {
+		t.Fatal("no stories on SQLite: the comparison says nothing")
+	}
+	if !slices.Equal(stories[0], stories[1]) {
+		t.Errorf("stories differ:\nSQLite     %q\nPostgreSQL %q", stories[0], stories[1])
+	}
 }

@@ -1,0 +1,166 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/warta-news/warta/internal/store"
+)
+
+var _ store.Lineage = (*Store)(nil)
+
+// PutFingerprint implements store.Lineage.
+func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error {
+	b := &pgx.Batch{}
+	b.Queue(`DELETE FROM fingerprint_bands WHERE article_id = $1`, article)
+	b.Queue(`DELETE FROM fingerprint_names WHERE article_id = $1`, article)
+	b.Queue(`INSERT INTO fingerprint_bands (band, article_id) SELECT DISTINCT unnest($1::bigint[]), $2::bigint
+		ON CONFLICT DO NOTHING`, bands, article)
+	b.Queue(`INSERT INTO fingerprint_names (name, day, article_id) SELECT DISTINCT unnest($1::text[]), $2::text, $3::bigint
+		ON CONFLICT DO NOTHING`, names, day, article)
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return tx.SendBatch(ctx, b).Close() })
+	if err != nil {
+		return fmt.Errorf("postgres: put fingerprint: %w", err)
+	}
+	return nil
+}
+
+// BandCandidates implements store.Lineage.
+func (s *Store) BandCandidates(ctx context.Context, article int64, bands []int64, limit int) ([]int64, error) {
+	if len(bands) == 0 {
+		return nil, nil
+	}
+	return s.ids(ctx, "band candidates", `SELECT DISTINCT article_id FROM fingerprint_bands
+		WHERE band = ANY($1) AND article_id <> $2 ORDER BY article_id DESC LIMIT $3`, bands, article, limit)
+}
+
+// NameCandidates implements store.Lineage.
+func (s *Store) NameCandidates(ctx context.Context, article int64, name, from, to string, limit int) ([]int64, error) {
+	if to == "" {
+		to = "\uffff"
+	}
+	return s.ids(ctx, "name candidates", `SELECT article_id FROM fingerprint_names
+		WHERE name = $1 AND day BETWEEN $2 AND $3 AND article_id <> $4 ORDER BY day DESC, article_id DESC LIMIT $5`,
+		name, from, to, article, limit)
+}
+
+func (s *Store) ids(ctx context.Context, what, q string, args ...any) ([]int64, error) {
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %s: %w", what, err)
+	}
+	out, err := collect(rows, func(r pgx.Rows, id *int64) error { return r.Scan(id) })
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %s: %w", what, err)
+	}
+	return out, nil
+}
+
+// NameCounts implements store.Lineage.
+func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int, error) {
+	out := make(map[string]int, len(names))
+	for _, n := range names {
+		out[n] = 0
+	}
+	rows, err := s.pool.Query(ctx, `SELECT name, count(*) FROM fingerprint_names WHERE name = ANY($1) GROUP BY name`, names)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: name counts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n string
+		var c int
+		if err := rows.Scan(&n, &c); err != nil {
+			return nil, fmt.Errorf("postgres: name counts: %w", err)
+		}
+		out[n] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: name counts: %w", err)
+	}
+	return out, nil
+}
+
+// PutRelation implements store.Lineage.
+func (s *Store) PutRelation(ctx context.Context, r store.Relation) error {
+	if r.A > r.B {
+		r.A, r.B = r.B, r.A
+	}
+	if r.A == r.B {
+		return fmt.Errorf("postgres: put relation: %w: an article is not related to itself", store.ErrInvalidRecord)
+	}
+	var original *int64
+	if r.Original != 0 {
+		original = &r.Original
+	}
+	evidence := string(r.Evidence)
+	if !json.Valid(r.Evidence) {
+		return fmt.Errorf("postgres: put relation: %w: evidence is not JSON", store.ErrInvalidRecord)
+	}
+	_, err := s.pool.Exec(ctx, `INSERT INTO relations (a, b, kind, original, evidence) VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, original = excluded.original, evidence = excluded.evidence`,
+		r.A, r.B, r.Kind, original, evidence)
+	if err != nil {
+		return fmt.Errorf("postgres: put relation: %w", err)
+	}
+	return nil
+}
+
+// Relations implements store.Lineage.
+func (s *Store) Relations(ctx context.Context, article int64) ([]store.Relation, error) {
+	rows, err := s.pool.Query(ctx, `SELECT a, b, kind, original, evidence::text FROM relations WHERE a = $1
+		UNION ALL SELECT a, b, kind, original, evidence::text FROM relations WHERE b = $1 ORDER BY 1, 2`, article)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: relations: %w", err)
+	}
+	out, err := collect(rows, func(r pgx.Rows, rel *store.Relation) error {
+		var original *int64
+		var ev string
+		err := r.Scan(&rel.A, &rel.B, &rel.Kind, &original, &ev)
+		if original != nil {
+			rel.Original = *original
+		}
+		rel.Evidence = json.RawMessage(ev)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: relations: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, nil
+}
+
+// Stories implements store.Lineage: each article that others copy or
+// translate, and is not itself a copy, with its copies.
+func (s *Store) Stories(ctx context.Context, p store.Page) ([]store.Story, error) {
+	p = p.Norm()
+	rows, err := s.pool.Query(ctx, `
+		SELECT r.original, v.title, coalesce(v.site, ''), coalesce(v.published, ''), count(*),
+			array_agg(CASE WHEN r.a = r.original THEN r.b ELSE r.a END ORDER BY r.a, r.b)
+		FROM relations r
+		JOIN articles a ON a.id = r.original
+		JOIN versions v ON v.id = a.current
+		WHERE r.kind IN ('copy', 'translation')
+			AND NOT EXISTS (SELECT 1 FROM relations c WHERE c.kind = 'copy' AND c.original <> r.original
+				AND (c.a = r.original OR c.b = r.original))
+		GROUP BY r.original, v.title, v.site, v.published ORDER BY count(*) DESC, r.original LIMIT $1 OFFSET $2`,
+		p.Limit, p.Offset)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: stories: %w", err)
+	}
+	out, err := collect(rows, func(r pgx.Rows, st *store.Story) error {
+		return r.Scan(&st.Original, &st.Title, &st.Site, &st.Published, &st.Copies, &st.Articles)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: stories: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, nil
+}
