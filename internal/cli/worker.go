@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/internal/alert"
 	"github.com/warta-news/warta/internal/config"
 	"github.com/warta-news/warta/internal/fetch"
 	"github.com/warta-news/warta/internal/metrics"
@@ -22,13 +23,15 @@ import (
 )
 
 type workerCmd struct {
-	Store   string        `placeholder:"URL" env:"WARTA_STORE" help:"PostgreSQL URL (postgres://user:password@host:5432/db) of a store several processes share; default: the SQLite file in the data directory."`
-	Data    string        `placeholder:"DIR" env:"WARTA_DATA" help:"Data directory of the SQLite store, when --store is not given (one machine only)."`
-	Queue   string        `required:"" placeholder:"URL" env:"WARTA_QUEUE" help:"NATS server with JetStream: nats://host:4222 (several separated by commas)."`
-	Stages  []string      `default:"analyse,store" enum:"analyse,store" help:"Stages to work on: analyse (articles into records), store (records into the store)."`
-	Workers int           `help:"Articles analysed at once (default: one per CPU)."`
-	AckWait time.Duration `default:"30s" help:"How long a message may stay with a worker before it is given to another (a worker that died)."`
-	Metrics string        `placeholder:"HOST:PORT" env:"WARTA_METRICS" help:"Serve /metrics (Prometheus), /healthz and /readyz there."`
+	Store   string   `placeholder:"URL" env:"WARTA_STORE" help:"PostgreSQL URL (postgres://user:password@host:5432/db) of a store several processes share; default: the SQLite file in the data directory."`
+	Data    string   `placeholder:"DIR" env:"WARTA_DATA" help:"Data directory of the SQLite store, when --store is not given (one machine only)."`
+	Queue   string   `required:"" placeholder:"URL" env:"WARTA_QUEUE" help:"NATS server with JetStream: nats://host:4222 (several separated by commas)."`
+	Stages  []string `default:"analyse,store" enum:"analyse,store" help:"Stages to work on: analyse (articles into records), store (records into the store)."`
+	Workers int      `help:"Articles analysed at once (default: one per CPU)."`
+	// Alerts' webhooks go through the fetcher's guard.
+	AllowPrivateNetworks bool          `env:"WARTA_ALLOW_PRIVATE_NETWORKS" help:"Let alert webhooks reach private and loopback addresses (an intranet)."`
+	AckWait              time.Duration `default:"30s" help:"How long a message may stay with a worker before it is given to another (a worker that died)."`
+	Metrics              string        `placeholder:"HOST:PORT" env:"WARTA_METRICS" help:"Serve /metrics (Prometheus), /healthz and /readyz there."`
 }
 
 // Help adds how the work is shared to "warta worker --help".
@@ -96,15 +99,11 @@ func (c *workerCmd) Run(ctx context.Context, env *Env) error {
 	if st == nil {
 		return run(nil)
 	}
-	// The writer outlives ctx: the batches under way at a stop commit.
-	w := pipeline.NewWriter(st, pipeline.WriterOptions{Log: env.Log, Observers: []pipeline.Observer{m.Observer()}})
-	ran := make(chan error, 1)
-	go func() { ran <- w.Run(context.WithoutCancel(ctx)) }()
-	err = run(w)
-	w.Close()
-	if rerr := <-ran; err == nil {
-		err = rerr
-	}
+	// The process's one write path, with the copy and story linker and the
+	// alerts, as in warta ingest and serve. The writer outlives ctx: the
+	// batches under way at a stop commit.
+	err = withWriter(context.WithoutCancel(ctx), st, env, c.AllowPrivateNetworks,
+		func(w *pipeline.Writer, _ *alert.Service) error { return run(w) }, m.Observer())
 	env.Log.Info("worker stopped")
 	return err
 }
