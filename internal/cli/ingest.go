@@ -56,8 +56,9 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 	skipped := 0 // unchanged inputs, not analysed again
 	prog := newProgress(env, "ingesting", c.Quiet)
 	src := ingest.Defaults(withWARC(files, env.Stdin), c.Published, c.URL)
+	inputs, _ := st.(store.InputLog)
 	err = withWriter(ctx, st, env, c.AllowPrivateNetworks, func(w *pipeline.Writer, _ *alert.Service) error {
-		p := pipeline.Pipeline{Analyzer: analysis.DefaultPipeline(), Writer: w, Workers: c.Workers, Inputs: st}
+		p := pipeline.Pipeline{Analyzer: analysis.DefaultPipeline(), Writer: w, Workers: c.Workers, Inputs: inputs}
 		return p.Ingest(ctx, src, func(o pipeline.Outcome) {
 			prog.add(o.Result)
 			if o.Err == nil {

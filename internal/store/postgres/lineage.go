@@ -21,6 +21,7 @@ func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64
 		ON CONFLICT DO NOTHING`, bands, article)
 	b.Queue(`INSERT INTO fingerprint_names (name, day, article_id) SELECT DISTINCT unnest($1::text[]), $2::text, $3::bigint
 		ON CONFLICT DO NOTHING`, names, day, article)
+	b.Queue(`INSERT INTO fingerprinted (article_id) VALUES ($1) ON CONFLICT DO NOTHING`, article)
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return tx.SendBatch(ctx, b).Close() })
 	if err != nil {
 		return fmt.Errorf("postgres: put fingerprint: %w", err)
@@ -82,6 +83,15 @@ func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int,
 		return nil, fmt.Errorf("postgres: name counts: %w", err)
 	}
 	return out, nil
+}
+
+// FingerprintCount implements store.Lineage.
+func (s *Store) FingerprintCount(ctx context.Context) (int, error) {
+	var n int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM fingerprinted`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("postgres: fingerprint count: %w", err)
+	}
+	return n, nil
 }
 
 // PutRelation implements store.Lineage.

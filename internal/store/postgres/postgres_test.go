@@ -31,3 +31,21 @@ func TestSuite(t *testing.T) {
 		return s
 	})
 }
+
+func TestLineageSuite(t *testing.T) {
+	storetest.RunLineage(t, func(t *testing.T) storetest.LineageStore {
+		return open(t, pgtest.URL(t), search.Indonesian())
+	})
+}
+
+func TestInputLogSuite(t *testing.T) {
+	storetest.RunInputLog(t, func(t *testing.T) storetest.Logging {
+		return open(t, pgtest.URL(t), search.Indonesian())
+	})
+}
+
+func TestDeleteSuite(t *testing.T) {
+	storetest.RunDelete(t, func(t *testing.T) storetest.Deleting {
+		return open(t, pgtest.URL(t), search.Indonesian())
+	})
+}

@@ -408,3 +408,17 @@ func (s *Store) Optimize(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Delete implements store.ArticleDeleter: the article's row goes, and
+// with it (ON DELETE CASCADE) its versions, search terms, annotations,
+// fingerprint keys, relations and logged inputs.
+func (s *Store) Delete(ctx context.Context, id int64) error {
+	tag, err := s.pool.Exec(ctx, `DELETE FROM articles WHERE id = $1`, id)
+	if err != nil {
+		return fmt.Errorf("postgres: delete %d: %w", id, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("article %d: %w", id, store.ErrNotFound)
+	}
+	return nil
+}
