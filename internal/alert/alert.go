@@ -171,18 +171,20 @@ func (s *Service) Observe(ctx context.Context, st pipeline.Stored) error {
 		return err
 	}
 	x := s.matcher.prepare(d)
-	copied := -1 // unknown until an alert asks
+	var copied *bool // asked of the store once, when an alert collapses copies
 	for _, a := range alerts {
 		if !s.matcher.match(a.q, x) {
 			continue
 		}
 		if a.q.Collapse == search.CollapseCopies {
-			if copied < 0 {
-				if copied, err = s.isCopy(ctx, st.Result.ID); err != nil {
+			if copied == nil {
+				c, err := s.isCopy(ctx, st.Result.ID)
+				if err != nil {
 					return err
 				}
+				copied = &c
 			}
-			if copied == 1 {
+			if *copied {
 				continue
 			}
 		}
@@ -203,20 +205,20 @@ func (s *Service) Observe(ctx context.Context, st pipeline.Stored) error {
 	return nil
 }
 
-// isCopy reports (1 or 0) whether the article copies or translates
-// another, as the store's collapse:copies leaves it out.
-func (s *Service) isCopy(ctx context.Context, id int64) (int, error) {
+// isCopy reports whether the article copies or translates another, as
+// the store's collapse:copies leaves it out.
+func (s *Service) isCopy(ctx context.Context, id int64) (bool, error) {
 	if s.lineage == nil {
-		return 0, nil
+		return false, nil
 	}
 	rels, err := s.lineage.Relations(ctx, id)
 	if err != nil {
-		return 0, fmt.Errorf("alert: relations of article %d: %w", id, err)
+		return false, fmt.Errorf("alert: relations of article %d: %w", id, err)
 	}
 	for _, r := range rels {
 		if (r.Kind == "copy" || r.Kind == "translation") && r.Original != 0 && r.Original != id {
-			return 1, nil
+			return true, nil
 		}
 	}
-	return 0, nil
+	return false, nil
 }

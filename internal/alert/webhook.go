@@ -10,10 +10,8 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/url"
-	"syscall"
 	"time"
 
 	"github.com/warta-news/warta/internal/fetch"
@@ -101,18 +99,14 @@ func NewDeliverer(cfg DelivererConfig) *Deliverer {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
-	policy := cfg.Policy
-	dialer := &net.Dialer{Timeout: cfg.Timeout, Control: func(network, address string, _ syscall.RawConn) error {
-		return policy.CheckDial(network, address)
-	}}
 	client := &http.Client{
 		Timeout:   cfg.Timeout,
-		Transport: &http.Transport{DialContext: dialer.DialContext, Proxy: nil, MaxIdleConnsPerHost: 2},
+		Transport: &http.Transport{DialContext: cfg.Policy.Dialer(cfg.Timeout).DialContext, MaxIdleConnsPerHost: 2},
 		CheckRedirect: func(*http.Request, []*http.Request) error {
 			return http.ErrUseLastResponse
 		},
 	}
-	return &Deliverer{client: client, policy: policy, queue: make(chan delivery, cfg.Queue),
+	return &Deliverer{client: client, policy: cfg.Policy, queue: make(chan delivery, cfg.Queue),
 		attempts: cfg.Attempts, backoff: cfg.Backoff, log: cfg.Log}
 }
 

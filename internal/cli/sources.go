@@ -187,23 +187,14 @@ func (c *sourcesImportCmd) Run(ctx context.Context, env *Env) error {
 		return err
 	}
 	defer st.Close()
-	added, known, bad := 0, 0, 0
-	for _, o := range outlines {
-		s, err := source.New(o.URL(), o.Title, o.Interval, time.Now())
-		if err != nil {
-			env.Log.Warn("skipped", "url", o.URL(), "err", err)
-			bad++
-			continue
-		}
-		switch _, err := st.AddSource(ctx, s); {
-		case errors.Is(err, store.ErrSourceExists):
-			known++
-		case err != nil:
-			return err
-		default:
-			added++
-		}
+	res, err := source.Import(ctx, st, outlines, time.Now())
+	for _, e := range res.Errors {
+		env.Log.Warn("skipped", "err", e)
 	}
+	if err != nil {
+		return err
+	}
+	added, known, bad := res.Added, res.Known, res.Skipped
 	fmt.Fprintf(env.Stdout, "followed %d new sources; %d were followed already, %d skipped\n", added, known, bad)
 	if bad > 0 {
 		return &exitError{code: 1}

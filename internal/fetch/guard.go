@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 )
 
 // AllowPrivateSwitch names the switch that opens private networks, for
@@ -222,4 +223,11 @@ func (p Policy) CheckDial(network, address string) error {
 // after resolution and before connect, for each address tried.
 func (p Policy) control(network, address string, _ syscall.RawConn) error {
 	return p.CheckDial(network, address)
+}
+
+// Dialer returns a dialer that connects only where p allows, deciding on
+// each resolved address: the fetcher's, and any other client that must
+// not be turned against its host (alert webhooks).
+func (p Policy) Dialer(timeout time.Duration) *net.Dialer {
+	return &net.Dialer{Timeout: timeout, KeepAlive: 30 * time.Second, Control: p.control}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -54,19 +55,7 @@ func (ui *UI) searchPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	d.Export = vals.Encode()
-	d.Link = func(key, value string) string {
-		u := url.Values{}
-		for k, vs := range vals {
-			u[k] = vs
-		}
-		u.Del("offset")
-		if value == "" {
-			u.Del(key)
-		} else {
-			u.Set(key, value)
-		}
-		return "/search?" + u.Encode()
-	}
+	d.Link = func(key, value string) string { return searchLink(vals, key, value, "offset") }
 	q, err := search.FromValues(vals)
 	format := v.Get("format")
 	if err == nil && format != "" {
@@ -96,14 +85,7 @@ func (ui *UI) searchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d.HasText = len(q.Clauses) > 0
 	d.First, d.Last = q.Offset+1, q.Offset+len(d.Results.Hits)
-	page := func(offset int) string {
-		u := url.Values{}
-		for k, vs := range vals {
-			u[k] = vs
-		}
-		u.Set("offset", strconv.Itoa(offset))
-		return "/search?" + u.Encode()
-	}
+	page := func(offset int) string { return searchLink(vals, "offset", strconv.Itoa(offset), "") }
 	if q.Offset > 0 {
 		d.Prev = page(max(q.Offset-q.Limit, 0))
 	}
@@ -111,6 +93,19 @@ func (ui *UI) searchPage(w http.ResponseWriter, r *http.Request) {
 		d.Next = page(d.Last)
 	}
 	ui.render(w, r, http.StatusOK, "search.html", d)
+}
+
+// searchLink is the search of vals with key set to value (removed when
+// value is ""), and the parameter drop left out.
+func searchLink(vals url.Values, key, value, drop string) string {
+	u := maps.Clone(vals)
+	delete(u, drop)
+	if value == "" {
+		u.Del(key)
+	} else {
+		u.Set(key, value)
+	}
+	return "/search?" + u.Encode()
 }
 
 // attention charts the hits per day of the query and of the queries to

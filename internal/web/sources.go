@@ -94,24 +94,12 @@ func (ui *UI) importOPML(w http.ResponseWriter, r *http.Request) {
 		ui.renderSources(w, r, http.StatusBadRequest, d)
 		return
 	}
-	added, known, bad := 0, 0, 0
-	for _, o := range outlines {
-		s, err := source.New(o.URL(), o.Title, o.Interval, time.Now())
-		if err != nil {
-			bad++
-			continue
-		}
-		switch _, err := ui.cfg.Sources.AddSource(r.Context(), s); {
-		case errors.Is(err, store.ErrSourceExists):
-			known++
-		case err != nil:
-			ui.fail(w, r, err)
-			return
-		default:
-			added++
-		}
+	res, err := source.Import(r.Context(), ui.cfg.Sources, outlines, time.Now())
+	if err != nil {
+		ui.fail(w, r, err)
+		return
 	}
-	d.Notice = fmt.Sprintf("followed %d new sources; %d were followed already, %d skipped", added, known, bad)
+	d.Notice = fmt.Sprintf("followed %d new sources; %d were followed already, %d skipped", res.Added, res.Known, res.Skipped)
 	ui.renderSources(w, r, http.StatusOK, d)
 }
 
