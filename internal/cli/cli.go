@@ -59,6 +59,7 @@ type root struct {
 	Queue   queueCmd   `cmd:"" help:"Show the state of the queue's work: waiting, under way, dead letters."`
 	Eval    evalCmd    `cmd:"" help:"Measure accuracy on standard test sets."`
 	Train   trainCmd   `cmd:"" help:"Train the models shipped in the repository."`
+	Bench   benchCmd   `cmd:"" help:"Build benchmark corpora and measure ingest against the analysis alone."`
 	Version versionCmd `cmd:"" help:"Print the version."`
 }
 
