@@ -10,6 +10,29 @@ import (
 
 type benchCmd struct {
 	Corpus benchCorpusCmd `cmd:"" help:"Build a benchmark corpus of N unique articles (JSON Lines) from detik-news."`
+	Ingest benchIngestCmd `cmd:"" help:"Time warta ingest of a corpus into a fresh store beside warta analyze --jsonl and gzip -6 of the same file."`
+}
+
+type benchIngestCmd struct {
+	Warta  []string `placeholder:"BINARY" help:"warta binaries to measure, taking turns in each round (repeat the flag to compare builds in the same run); default: this one."`
+	Runs   int      `default:"3" help:"Rounds; each figure is the median over them."`
+	Dir    string   `placeholder:"DIR" help:"Where the fresh stores are made (default: the system's temporary directory); each is removed after its run."`
+	Corpus string   `arg:"" placeholder:"FILE" help:"The corpus (JSON Lines), e.g. from warta bench corpus."`
+}
+
+func (c *benchIngestCmd) Run(ctx context.Context, env *Env) error {
+	if len(c.Warta) == 0 {
+		self, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		c.Warta = []string{self}
+	}
+	runs, err := bench.IngestBench(ctx, bench.IngestOptions{Corpus: c.Corpus, Binaries: c.Warta, Runs: c.Runs, Dir: c.Dir, Log: env.Stderr})
+	if err != nil {
+		return err
+	}
+	return bench.WriteIngestReport(env.Stdout, runs)
 }
 
 type benchCorpusCmd struct {
