@@ -55,21 +55,24 @@ func IngestBench(ctx context.Context, opts IngestOptions) ([]IngestRun, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.Corpus, err = filepath.Abs(opts.Corpus); err != nil {
+		return nil, err
+	}
 	var out []IngestRun
 	for round := range opts.Runs {
 		for _, bin := range opts.Binaries {
 			r := IngestRun{Binary: bin, Articles: n}
-			if r.Gzip, err = run(ctx, "", "gzip", "-6", "-c", opts.Corpus); err != nil {
+			if r.Gzip, err = run(ctx, "gzip", "-6", "-c", opts.Corpus); err != nil {
 				return out, fmt.Errorf("gzip: %w", err)
 			}
-			if r.Analyze, err = run(ctx, "", bin, "analyze", "--jsonl", "-q", opts.Corpus); err != nil {
+			if r.Analyze, err = run(ctx, bin, "analyze", "--jsonl", "-q", opts.Corpus); err != nil {
 				return out, fmt.Errorf("%s analyze: %w", bin, err)
 			}
 			data, err := os.MkdirTemp(opts.Dir, "bench-store-")
 			if err != nil {
 				return out, err
 			}
-			r.Ingest, err = run(ctx, data, bin, "ingest", "-q", "--data", data, opts.Corpus)
+			r.Ingest, err = run(ctx, bin, "ingest", "-q", "--data", data, opts.Corpus)
 			if err == nil {
 				r.DBBytes, err = dirBytes(data)
 			}
@@ -90,9 +93,8 @@ func IngestBench(ctx context.Context, opts IngestOptions) ([]IngestRun, error) {
 
 // run runs one command with its output discarded and measures it: wall
 // time, CPU time and the peak resident set the kernel reports for it.
-func run(ctx context.Context, dir, name string, args ...string) (Measure, error) {
+func run(ctx context.Context, name string, args ...string) (Measure, error) {
 	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Dir = dir
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	start := time.Now()

@@ -19,6 +19,8 @@ type ingestCmd struct {
 	URL       string `name:"url" help:"Source URL for inputs that carry none."`
 	Workers   int    `help:"Articles analysed in parallel (default: one per CPU)."`
 	Quiet     bool   `short:"q" help:"No progress bar and no summary."`
+	// For finding where an ingest's time goes (go tool pprof).
+	CPUProfile string `name:"cpuprofile" placeholder:"FILE" help:"Write a CPU profile (go tool pprof) of the run to FILE."`
 	// Alerts' webhooks go through the fetcher's guard.
 	AllowPrivateNetworks bool     `env:"WARTA_ALLOW_PRIVATE_NETWORKS" help:"Let alert webhooks reach private and loopback addresses (an intranet)."`
 	Paths                []string `arg:"" name:"FILE|DIR" help:"Text, HTML, JSON or JSON Lines files, WARC files (.warc, .warc.gz: their HTML pages), or directories to read them from (recursively); - reads standard input."`
@@ -39,6 +41,13 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 	files, err := ingest.Expand(c.Paths)
 	if err != nil {
 		return &exitError{code: 1, err: err}
+	}
+	if c.CPUProfile != "" {
+		stop, err := startCPUProfile(c.CPUProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	if c.Queue != "" {
 		return c.publish(ctx, env, files)
