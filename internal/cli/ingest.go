@@ -88,6 +88,10 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 			err = oerr
 		}
 	}
+	if sc, ok := st.(interface{ StatementCounts() (int64, int64) }); ok && !c.Quiet {
+		executed, prepared := sc.StatementCounts()
+		env.Log.Info("sql statements", "executed", executed, "compiled", prepared)
+	}
 	if !c.Quiet {
 		env.Log.Info("stored", "new", counts[store.Created], "new_versions", counts[store.NewVersion],
 			"unchanged", counts[store.Unchanged], "skipped_unanalysed", skipped, "store", storeName(c.Store, dir))

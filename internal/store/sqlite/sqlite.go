@@ -33,6 +33,14 @@ const FileName = "warta.db"
 // it the file stays at its peak while the server runs.
 const journalSizeLimit = 64 << 20
 
+// writerCacheKiB is the writer connection's page cache (SQLite's
+// default is 2 MiB); walCheckpointPages is how many WAL pages trigger a
+// checkpoint (default 1,000), kept under journalSizeLimit.
+const (
+	writerCacheKiB     = 32 << 10
+	walCheckpointPages = 8192
+)
+
 // tokenizerName is the FTS5 tokenizer the index is declared with (in
 // migration 1, which must not change).
 const tokenizerName = "warta"
@@ -69,6 +77,8 @@ type Store struct {
 	// maxStmts, queries are prepared each time.
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt
+
+	counts *stmtCounts
 }
 
 var _ store.Store = (*Store)(nil)
@@ -101,6 +111,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
 	analyzer := opts.Analyzer
+	counts := &stmtCounts{}
 	open := func(txlock string, pragmas ...string) (*sql.DB, error) {
 		// Every connection: WAL so that readers never block the writer,
 		// NORMAL sync (durable at checkpoints, never corrupt), foreign keys
@@ -110,20 +121,29 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		dsn := (&url.URL{Scheme: "file", OmitHost: true, Path: path, RawQuery: url.Values{
 			"_pragma": pragmas, "_txlock": {txlock},
 		}.Encode()}).String()
-		return driver.Open(dsn, func(c *sqlite3.Conn) error {
+		connector, err := (&driver.SQLite{}).OpenConnector(dsn)
+		if err != nil {
+			return nil, err
+		}
+		return sql.OpenDB(&cachingConnector{Connector: connector, counts: counts, init: func(c *sqlite3.Conn) error {
 			return fts5.RegisterCustom(c, func(api *fts5.API) error {
 				return api.CreateTokenizer(tokenizerName, func([]string) (fts5.Tokenizer, error) {
 					return tokenizer{analyzer}, nil
 				})
 			})
-		})
+		}}), nil
 	}
 	// One connection writes, and takes the write lock when its transaction
 	// begins (BEGIN IMMEDIATE): a transaction never fails half-way because
 	// another process wrote first, and waiting for the lock is retried
 	// with back-off (put.go). Readers have their own connections, so that
 	// searches never wait for a write.
-	wdb, err := open("immediate", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()))
+	// The writer maintains a dozen secondary indexes whose pages the
+	// default 2 MB cache keeps only for a few thousand articles; and a
+	// checkpoint every 1,000 pages copies the same index pages into the
+	// database again and again while a bulk ingest runs.
+	wdb, err := open("immediate", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()),
+		fmt.Sprintf("cache_size(%d)", -writerCacheKiB), fmt.Sprintf("wal_autocheckpoint(%d)", walCheckpointPages))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -137,7 +157,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	// a few serve many readers.
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)
-	s := &Store{db: db, wdb: wdb, busyWait: opts.BusyWait, path: path, analyzer: analyzer, resolver: opts.Resolver, log: opts.Log, stmts: map[string]*sql.Stmt{}}
+	s := &Store{db: db, wdb: wdb, busyWait: opts.BusyWait, path: path, analyzer: analyzer, resolver: opts.Resolver, log: opts.Log, stmts: map[string]*sql.Stmt{}, counts: counts}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -147,6 +167,13 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// StatementCounts says how many SQL statements the store's connections have
+// run since it was opened, and how many of them SQLite had to compile (the
+// rest ran prepared, from a connection's cache).
+func (s *Store) StatementCounts() (executed, prepared int64) {
+	return s.counts.executed.Load(), s.counts.prepared.Load()
 }
 
 // Path is the database file.
