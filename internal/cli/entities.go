@@ -1,18 +1,41 @@
 package cli
 
 import (
+	stdcontext "context"
+	"errors"
+
 	"github.com/warta-news/warta/internal/eval"
 )
 
 type evalEntitiesCmd struct {
-	Records string `arg:"" placeholder:"FILE" help:"Records as JSON Lines, the output of warta analyze --jsonl."`
-	List    bool   `help:"Print every split and merge."`
+	Records string `arg:"" optional:"" placeholder:"FILE" help:"Records as JSON Lines, the output of warta analyze --jsonl (with --gold: over detik-news/articles.jsonl; without a file the gold's articles are analysed here)."`
+	List    bool   `help:"Print every split and merge, or with --gold every miss."`
+	Gold    string `placeholder:"FILE" help:"Score against a within-article gold (e.g. internal/eval/testdata/entities-gold.tsv) instead of counting splits and merges."`
+	Split   string `enum:"dev,test,all" default:"all" help:"Which half of the gold to score: dev, test or all."`
+	Data    string `placeholder:"DIR" help:"The shared data folder; default: data in the shared folder."`
 }
 
-func (c *evalEntitiesCmd) Run(env *Env) error {
-	counts, err := eval.CountIdentityFile(c.Records)
+func (c *evalEntitiesCmd) Run(ctx stdcontext.Context, env *Env) error {
+	if c.Gold == "" {
+		if c.Records == "" {
+			return &exitError{code: 2, err: errors.New("eval entities: give a records file, or --gold")}
+		}
+		counts, err := eval.CountIdentityFile(c.Records)
+		if err != nil {
+			return err
+		}
+		return eval.WriteIdentityReport(env.Stdout, counts, c.List)
+	}
+	if err := env.dataset(&c.Data, "data"); err != nil {
+		return err
+	}
+	split := c.Split
+	if split == "all" {
+		split = ""
+	}
+	s, err := eval.ScoreEntityGold(ctx, c.Data, c.Gold, split, c.Records)
 	if err != nil {
 		return err
 	}
-	return eval.WriteIdentityReport(env.Stdout, counts, c.List)
+	return eval.WriteEntityGoldReport(env.Stdout, s, c.List)
 }

@@ -1,0 +1,449 @@
+package eval
+
+import (
+	"bufio"
+	stdcontext "context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/warta-news/warta/analysis"
+)
+
+// goldArticle is one article of the within-article gold: its entities and
+// quotes as offsets into the record's text.
+type goldArticle struct {
+	ID, RecordID, Split string
+	Entities            []articleEntity
+	Quotes              []articleQuote
+}
+
+type articleEntity struct {
+	Types    []string // the first is the type, the rest are also accepted
+	Country  string
+	Optional bool
+	Mentions [][2]int // code-point spans
+}
+
+type articleQuote struct {
+	Start, End int
+	Speaker    int // entity number, 0 for none
+}
+
+// readEntityGold reads the gold fixture.
+func readEntityGold(name string) ([]*goldArticle, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("entity gold: %w", err)
+	}
+	defer f.Close()
+	var arts []*goldArticle
+	byID := map[string]*goldArticle{}
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fs := strings.Split(line, "\t")
+		bad := func(why string) error { return fmt.Errorf("entity gold %s:%d: %s", name, n, why) }
+		if fs[0] == "A" {
+			if len(fs) != 4 || (fs[3] != "dev" && fs[3] != "test") {
+				return nil, bad("want A, article, record id, dev|test")
+			}
+			a := &goldArticle{ID: fs[1], RecordID: fs[2], Split: fs[3]}
+			arts = append(arts, a)
+			byID[a.ID] = a
+			continue
+		}
+		if len(fs) < 2 || byID[fs[1]] == nil {
+			return nil, bad("row before its article's A row")
+		}
+		a := byID[fs[1]]
+		switch {
+		case fs[0] == "E" && len(fs) == 7:
+			num, err := strconv.Atoi(fs[2])
+			if err != nil || num != len(a.Entities)+1 {
+				return nil, bad("entities are numbered 1, 2, ... in order")
+			}
+			e := articleEntity{Types: strings.Split(fs[3], "/"), Optional: fs[5] == "opt"}
+			if fs[4] != "-" {
+				e.Country = fs[4]
+			}
+			for _, m := range strings.Split(fs[6], ",") {
+				se, err := atoiFields(strings.Split(m, "-"))
+				if err != nil || len(se) != 2 || se[0] >= se[1] {
+					return nil, bad("mention " + m + " is no start-end span")
+				}
+				e.Mentions = append(e.Mentions, [2]int{se[0], se[1]})
+			}
+			a.Entities = append(a.Entities, e)
+		case fs[0] == "Q" && len(fs) == 5:
+			se, err := atoiFields(fs[2:4])
+			if err != nil || se[0] >= se[1] {
+				return nil, bad("quote span")
+			}
+			q := articleQuote{Start: se[0], End: se[1]}
+			if fs[4] != "-" {
+				if q.Speaker, err = strconv.Atoi(fs[4]); err != nil || q.Speaker < 1 || q.Speaker > len(a.Entities) {
+					return nil, bad("speaker is no entity number of the article")
+				}
+			}
+			a.Quotes = append(a.Quotes, q)
+		default:
+			return nil, bad("unknown row")
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("entity gold %s: %w", name, err)
+	}
+	return arts, nil
+}
+
+// scoredRecord is what the gold scoring reads of a record.
+type scoredRecord struct {
+	ID       string             `json:"id"`
+	Text     string             `json:"text"`
+	Source   struct{ Line int } `json:"source"`
+	Entities []struct {
+		ID       string `json:"id"`
+		Name     string `json:"name"`
+		Type     string `json:"type"`
+		Country  string `json:"country"`
+		Mentions []struct {
+			Text string `json:"text"`
+		} `json:"mentions"`
+	} `json:"entities"`
+	Quotes []struct {
+		Text        string  `json:"text"`
+		Kind        string  `json:"kind"`
+		SpeakerName *string `json:"speaker_name"`
+	} `json:"quotes"`
+}
+
+// EntityGoldScore sums the within-article scores over the articles of one
+// split, counted as ../shared/tools/score_record.py counts one article.
+type EntityGoldScore struct {
+	Split    string
+	Articles int
+
+	// Entities: a prediction matches a required gold entity when its name
+	// or a mention equals one of the gold surface forms (compared as the
+	// scorer normalises them) and its type is accepted; each matches once.
+	// Unmatched predictions, other than those matching an optional gold
+	// entity, are false positives.
+	Gold, Predicted, Matched int
+	// MacroF1 is the mean of the articles' entity F1.
+	MacroF1 float64
+	// Forms counts the gold entities' distinct surface forms, FormsFound
+	// those that are the name or a mention of the entity matched to it.
+	Forms, FormsFound int
+	// Countries counts required gold entities with a country, CountryRight
+	// those whose match has that country.
+	Countries, CountryRight int
+	// Quotes counts gold quotations, QuotesFound those a prediction gives
+	// with the same words, Attributable those with a gold speaker and
+	// Attributed those found with it (speaker_name is a form of it).
+	Quotes, QuotesFound, Attributable, Attributed int
+	// ExtraQuotes counts direct and partial predictions matching no gold
+	// quotation.
+	ExtraQuotes int
+
+	Misses []string // one line per miss, for --list
+}
+
+// F1 is the entity F1 over the split's summed counts.
+func (s *EntityGoldScore) F1() float64 {
+	return PRF{s.Matched, s.Predicted, s.Gold}.F1()
+}
+
+// scoreNorm normalises a surface form as the record scorer does: NFKC,
+// straight quotes, one space, no punctuation at the ends, case folded.
+func scoreNorm(s string) string {
+	s = norm.NFKC.String(s)
+	s = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'").Replace(s)
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Trim(s, " \"'.,;:!?-\u2013\u2014")
+	return strings.ToLower(s)
+}
+
+// ScoreEntityGold scores records against the gold of one split ("dev",
+// "test" or "" for all). Records come from the file (warta analyze --jsonl
+// over detik-news/articles.jsonl) when records is not empty, otherwise the
+// gold's articles are analysed here.
+func ScoreEntityGold(ctx stdcontext.Context, data, gold, split, records string) (*EntityGoldScore, error) {
+	arts, err := readEntityGold(gold)
+	if err != nil {
+		return nil, err
+	}
+	var chosen []*goldArticle
+	for _, a := range arts {
+		if split == "" || a.Split == split {
+			chosen = append(chosen, a)
+		}
+	}
+	recs, err := goldRecords(ctx, data, chosen, records)
+	if err != nil {
+		return nil, err
+	}
+	return scoreGold(chosen, recs, split)
+}
+
+// goldRecords gives the records of the gold articles by record id, read
+// from the records file or, without one, analysed here.
+func goldRecords(ctx stdcontext.Context, data string, arts []*goldArticle, records string) (map[string]*scoredRecord, error) {
+	want := map[string]bool{}
+	for _, a := range arts {
+		want[a.RecordID] = true
+	}
+	recs := map[string]*scoredRecord{}
+	if records != "" {
+		return recs, readScoredRecords(records, want, recs)
+	}
+	detik, err := readDetik(data)
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]bool{}
+	for _, a := range arts {
+		ids[a.ID] = true
+	}
+	for _, d := range detik {
+		if !ids[d.ID] {
+			continue
+		}
+		rec, err := analysis.Analyze(ctx, analysis.Input{Title: d.Title, Body: d.Body, URL: d.URL, Published: d.Published})
+		if err != nil {
+			return nil, fmt.Errorf("eval entities: article %s: %w", d.ID, err)
+		}
+		raw, err := json.Marshal(rec)
+		if err != nil {
+			return nil, err
+		}
+		var sr scoredRecord
+		if err := json.Unmarshal(raw, &sr); err != nil {
+			return nil, err
+		}
+		recs[sr.ID] = &sr
+	}
+	return recs, nil
+}
+
+// scoreGold scores the records of the gold articles.
+func scoreGold(arts []*goldArticle, recs map[string]*scoredRecord, split string) (*EntityGoldScore, error) {
+	s := &EntityGoldScore{Split: split}
+	for _, a := range arts {
+		rec := recs[a.RecordID]
+		if rec == nil {
+			return nil, fmt.Errorf("eval entities: no record with id %s (article %s): its text is not the one annotated", a.RecordID, a.ID)
+		}
+		if err := s.add(a, rec); err != nil {
+			return nil, err
+		}
+	}
+	if s.Articles > 0 {
+		s.MacroF1 /= float64(s.Articles)
+	}
+	return s, nil
+}
+
+func readScoredRecords(name string, want map[string]bool, out map[string]*scoredRecord) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("eval entities: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for n := 1; sc.Scan(); n++ {
+		var id struct{ ID string }
+		if err := json.Unmarshal(sc.Bytes(), &id); err != nil {
+			return fmt.Errorf("eval entities: %s record %d: %w", name, n, err)
+		}
+		if !want[id.ID] {
+			continue
+		}
+		var r scoredRecord
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return fmt.Errorf("eval entities: %s record %d: %w", name, n, err)
+		}
+		out[r.ID] = &r
+	}
+	return sc.Err()
+}
+
+// add scores one article.
+func (s *EntityGoldScore) add(a *goldArticle, rec *scoredRecord) error {
+	runes := []rune(rec.Text)
+	forms := make([][]string, len(a.Entities))
+	for i, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if m[1] > len(runes) {
+				return fmt.Errorf("eval entities: article %s: mention %d-%d beyond the text", a.ID, m[0], m[1])
+			}
+			f := scoreNorm(string(runes[m[0]:m[1]]))
+			if !slices.Contains(forms[i], f) {
+				forms[i] = append(forms[i], f)
+			}
+		}
+	}
+	predForms := make([][]string, len(rec.Entities))
+	for j, p := range rec.Entities {
+		predForms[j] = []string{scoreNorm(p.Name)}
+		for _, m := range p.Mentions {
+			predForms[j] = append(predForms[j], scoreNorm(m.Text))
+		}
+	}
+	matches := func(i, j int) bool {
+		if !slices.Contains(a.Entities[i].Types, rec.Entities[j].Type) {
+			return false
+		}
+		for _, f := range forms[i] {
+			if slices.Contains(predForms[j], f) {
+				return true
+			}
+		}
+		return false
+	}
+	name := func(i int) string { return forms[i][0] }
+	used := map[int]bool{}
+	first := make([]int, len(a.Entities)) // first matching prediction, as the scorer's mention and country checks take it
+	tp, gold := 0, 0
+	for _, optional := range []bool{false, true} {
+		for i, e := range a.Entities {
+			if e.Optional != optional {
+				continue
+			}
+			first[i] = -1
+			for j := range rec.Entities {
+				if matches(i, j) {
+					first[i] = j
+					break
+				}
+			}
+			if !optional {
+				gold++
+			}
+			hit := false
+			for j := range rec.Entities {
+				if !used[j] && matches(i, j) {
+					used[j] = true
+					hit = true
+					break
+				}
+			}
+			if optional {
+				continue
+			}
+			if hit {
+				tp++
+			} else {
+				s.Misses = append(s.Misses, fmt.Sprintf("%s\tmissed %s %s", a.ID, e.Types[0], name(i)))
+			}
+		}
+	}
+	npred := tp
+	for j, p := range rec.Entities {
+		if !used[j] {
+			npred++
+			s.Misses = append(s.Misses, fmt.Sprintf("%s\tspurious %s %s", a.ID, p.Type, p.Name))
+		}
+	}
+	s.Articles++
+	s.Gold += gold
+	s.Matched += tp
+	s.Predicted += npred
+	s.MacroF1 += PRF{tp, npred, gold}.F1()
+	for i, e := range a.Entities {
+		if e.Optional {
+			continue
+		}
+		j := first[i]
+		for _, f := range forms[i] {
+			s.Forms++
+			if j >= 0 && slices.Contains(predForms[j], f) {
+				s.FormsFound++
+			} else if j >= 0 {
+				s.Misses = append(s.Misses, fmt.Sprintf("%s\tform %q not a mention of %s", a.ID, f, rec.Entities[j].Name))
+			}
+		}
+		if e.Country == "" {
+			continue
+		}
+		s.Countries++
+		if j >= 0 && rec.Entities[j].Country == e.Country {
+			s.CountryRight++
+		} else if j >= 0 {
+			s.Misses = append(s.Misses, fmt.Sprintf("%s\tcountry %s %q for %s", a.ID, rec.Entities[j].Name, rec.Entities[j].Country, e.Country))
+		}
+	}
+	usedQ := map[int]bool{}
+	for _, q := range a.Quotes {
+		s.Quotes++
+		gt := scoreNorm(string(runes[q.Start:q.End]))
+		if q.Speaker > 0 {
+			s.Attributable++
+		}
+		found := -1
+		for k, p := range rec.Quotes {
+			if !usedQ[k] && scoreNorm(p.Text) == gt {
+				found = k
+				break
+			}
+		}
+		if found < 0 {
+			s.Misses = append(s.Misses, fmt.Sprintf("%s\tquote at %d not found", a.ID, q.Start))
+			continue
+		}
+		usedQ[found] = true
+		s.QuotesFound++
+		if q.Speaker == 0 {
+			continue
+		}
+		got := rec.Quotes[found].SpeakerName
+		if got != nil && slices.Contains(forms[q.Speaker-1], scoreNorm(*got)) {
+			s.Attributed++
+		} else {
+			who := "none"
+			if got != nil {
+				who = *got
+			}
+			s.Misses = append(s.Misses, fmt.Sprintf("%s\tquote at %d: speaker %s, want %s", a.ID, q.Start, who, name(q.Speaker-1)))
+		}
+	}
+	for k, p := range rec.Quotes {
+		if !usedQ[k] && p.Kind != "indirect" {
+			s.ExtraQuotes++
+		}
+	}
+	return nil
+}
+
+// WriteEntityGoldReport prints the scores, with every miss when list is
+// true.
+func WriteEntityGoldReport(w io.Writer, s *EntityGoldScore, list bool) error {
+	split := s.Split
+	if split == "" {
+		split = "all"
+	}
+	e := PRF{s.Matched, s.Predicted, s.Gold}
+	fmt.Fprintf(w, "within-article gold, %s split: %d articles\n", split, s.Articles)
+	fmt.Fprintf(w, "entities: gold %d, predicted %d, matched %d: P %.3f R %.3f F1 %.3f (mean of articles' F1 %.3f)\n",
+		s.Gold, s.Predicted, s.Matched, e.Precision(), e.Recall(), e.F1(), s.MacroF1)
+	fmt.Fprintf(w, "mention recall %.3f (%d/%d forms), country %.3f (%d/%d)\n",
+		ratio(s.FormsFound, s.Forms), s.FormsFound, s.Forms, ratio(s.CountryRight, s.Countries), s.CountryRight, s.Countries)
+	fmt.Fprintf(w, "quotes: found %d/%d, attribution %.3f (%d/%d with a speaker), extra direct/partial %d\n",
+		s.QuotesFound, s.Quotes, ratio(s.Attributed, s.Attributable), s.Attributed, s.Attributable, s.ExtraQuotes)
+	if list {
+		for _, m := range s.Misses {
+			fmt.Fprintln(w, m)
+		}
+	}
+	return nil
+}
