@@ -57,6 +57,15 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Komisaris Besar Yusri Yunus"},
 		},
 		{
+			name: "office words and a unit's number the tagger ran into a name go to the role",
+			text: "Tambang\n“Data tidak sama,” kata Kepala Satuan Tugas Koordinasi dan Supervisi KPK Wilayah V Dewi Lestari di Jakarta.\n“Kami hormati putusan itu,” kata Kapuspen TNI Brigjen Marinir Yudha Pratama.",
+			want: []want{
+				{"PER", "Dewi Lestari", "ID", []string{"Dewi Lestari"}, nil},
+				{"PER", "Yudha Pratama", "ID", []string{"Yudha Pratama"}, []string{"Kapuspen TNI Brigjen Marinir"}},
+			},
+			notWant: []string{"Wilayah V Dewi Lestari", "Marinir Yudha Pratama"},
+		},
+		{
 			name: "acronym merged with its long form",
 			text: "KPK Periksa Saksi\nKomisi Pemberantasan Korupsi (KPK) memeriksa tiga saksi pada Senin.\nJuru bicara KPK Ali Fikri mengatakan pemeriksaan berlangsung di Jakarta.",
 			want: []want{

@@ -135,6 +135,7 @@ type article struct {
 	tokenEnt []int32
 	lower    []byte         // scratch
 	rd       *person.Reader // person phrases, made on first use (reader)
+	plain    *person.Reader // person phrases with no token blocked, made on first use (nameInRole)
 }
 
 // article returns the tagger's article state, reset for doc.
@@ -240,6 +241,11 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 	if first >= last {
 		return
 	}
+	if class == "PER" && last-first > 1 {
+		if n := a.nameInRole(si, first, last); n > first {
+			first = n
+		}
+	}
 	if class != "PER" {
 		// A role the tagger took for a name (Menteri Luar Negeri Rusia
 		// before Sergey Ryabkov) is not an entity: cut every role phrase
@@ -258,7 +264,15 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 		if first >= last {
 			return
 		}
-		if split := a.personTail(first, last); split > first {
+		if split := a.nameInRole(si, first, last); split > first {
+			a.addModelSpan(si, split, last, "PER", weak)
+			last = split
+			// What stays is the office in the role: keep only the listed
+			// body it starts with (KPK of KPK Wilayah V).
+			if head, ok := g.longest(a.wordsOf(first, last), a.hashes[first:last], 0); ok && len(g.placeOrOrg(head.entries)) > 0 {
+				last = first + head.end
+			}
+		} else if split := a.personTail(first, last); split > first {
 			a.addModelSpan(si, split, last, "PER", weak)
 			last = split
 		}
@@ -271,6 +285,42 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 		mt.gaz = g.placeOrOrg(m.entries)
 	}
 	a.ms = append(a.ms, mt)
+}
+
+// nameInRole returns where the shared person reader starts the name that
+// ends at token last, reading the role phrase from the nearest role head
+// before token first in the sentence (Kepala Satgas KPK Wilayah V Dian
+// Patria, Kapuspen TNI Brigjen Marinir Freddy Ardianzah): the tagger may
+// run office words and unit numbers into a name, or take an office and the
+// name after it for one organisation. It returns -1 when the reader reads
+// no such name.
+func (a *article) nameInRole(si, first, last int) int {
+	lo := max(a.doc.Sentences[si].First, first-maxRoleTokens)
+	for k := first - 1; k >= lo; k-- {
+		if w := a.word(k); a.doc.Tokens[k].Kind == text.Punct && w != "(" && w != ")" {
+			return -1
+		}
+		if a.plain == nil {
+			a.plain = person.NewReader(person.Default(), a.doc)
+		}
+		if n, _ := a.plain.RoleHeadLen(k, last); n == 0 {
+			continue
+		}
+		p := a.plain.After(k, last)
+		if p.Name.Last != last || p.Name.First < first {
+			return -1
+		}
+		// Only listed words and numbers go to the role: a plain
+		// capitalised word after Bupati is read as the territory's, but
+		// in a name it is the name's (Bupati Joko Santoso).
+		for i := first; i < p.Name.First; i++ {
+			if a.plain.NameLike(i) && !person.IsRoman(a.word(i)) {
+				return -1
+			}
+		}
+		return p.Name.First
+	}
+	return -1
 }
 
 // orgAt reports whether a listed organisation or place starts at token k,

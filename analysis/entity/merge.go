@@ -425,11 +425,11 @@ func (a *article) moveGroup(from, to int) {
 }
 
 // repeats adds the mentions the tagger missed where the article repeats
-// a name it has found: a person's surname printed alone (Price after Ned
-// Price), or a surname spelt one letter apart (Blinkin), when no other
-// person in the article shares it.
+// a name it has found: a person's surname or given name printed alone
+// (Price after Ned Price, Dian after Dian Patria), or a surname spelt one
+// letter apart (Blinkin), when no other person in the article shares it.
 func (a *article) repeats() {
-	surname := map[string]int{} // lower-case surname → group, -1 if shared
+	surname := map[string]int{} // lower-case surname or given name → group, -1 if shared
 	for gi, g := range a.groups {
 		if len(g.ms) == 0 || a.vote(g) != "PER" {
 			continue
@@ -438,14 +438,16 @@ func (a *article) repeats() {
 		if long.last-long.first < 2 {
 			continue
 		}
-		w := strings.ToLower(a.word(long.last - 1))
-		if utf8.RuneCountInString(w) < 3 {
-			continue
-		}
-		if prev, ok := surname[w]; ok && prev != gi {
-			surname[w] = -1
-		} else {
-			surname[w] = gi
+		for _, k := range [2]int{long.last - 1, long.first} {
+			w := strings.ToLower(a.word(k))
+			if utf8.RuneCountInString(w) < 3 || a.doc.Tokens[k].Kind != text.Word {
+				continue
+			}
+			if prev, ok := surname[w]; ok && prev != gi {
+				surname[w] = -1
+			} else {
+				surname[w] = gi
+			}
 		}
 	}
 	if len(surname) == 0 {
@@ -474,6 +476,12 @@ func (a *article) repeats() {
 			a.lower = append(a.lower[:0], strings.ToLower(w)...)
 		}
 		gi, ok := surname[string(a.lower)]
+		if ok && a.initial[i] {
+			switch a.r.m.lex.get(a.hashes[i]).caseBucket() {
+			case caseNever, caseRarely:
+				ok = false // a common word opening a sentence
+			}
+		}
 		if !ok && utf8.RuneCount(a.lower) >= 5 && a.r.m.lex.get(a.hashes[i]).caseBucket() != caseNever {
 			gi, ok = a.nearSurname(surname, string(a.lower))
 		}

@@ -167,8 +167,9 @@ func (r *Reader) kindOf(i int, prev tkind) tkind {
 	cls := r.class(i)
 	upper := IsUpperStart(w)
 	orgish := prev == kRole || prev == kOrg || prev == kJoin
-	if w == "dan" && (prev == kOrg || prev == kRole) && i+1 < len(r.Tokens) && r.Has(i+1, Office|Role) && IsUpperStart(r.Word(i+1)) {
-		return kJoin // Menteri Riset dan Teknologi; Dinas Sumber Daya Air dan Bina Marga
+	if w == "dan" && (prev == kOrg || prev == kRole) && i+1 < len(r.Tokens) && IsUpperStart(r.Word(i+1)) &&
+		(r.Has(i+1, Office|Role) || derivedNoun(r.Word(i+1))) {
+		return kJoin // Menteri Riset dan Teknologi; Dinas Sumber Daya Air dan Bina Marga; Koordinasi dan Supervisi
 	}
 	if cls&Honorific != 0 {
 		if cls&Office == 0 || r.NameLike(i+1) {
@@ -189,6 +190,8 @@ func (r *Reader) kindOf(i int, prev tkind) tkind {
 		return kStop
 	case IsAcronym(w):
 		return kOrg
+	case orgish && IsRoman(w):
+		return kOrg // Komisi V, Wilayah IV: a unit's number, never a name
 	case upper && nyaAdverb(w):
 		return kStop // Awalnya Purbaya: an adverb opening the sentence
 	case upper && derivedNoun(w):
@@ -261,6 +264,20 @@ func IsAcronym(w string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// IsRoman reports whether w is a Roman numeral of capitals I, V and X (V,
+// XI), as units and regions are numbered (Komisi XI, Wilayah V).
+func IsRoman(w string) bool {
+	if w == "" || len(w) > 5 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if strings.IndexByte("IVX", w[i]) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // IsUpperStart reports whether s starts with an upper-case letter.

@@ -67,6 +67,9 @@ func TestAfter(t *testing.T) {
 		{"Wali Kota Palembang Ratu Dewa mengatakan.", "Wali", "Wali Kota Palembang", "Ratu Dewa"},
 		{"Sultan Hamengku Buwono mengatakan.", "Sultan", "", "Sultan Hamengku Buwono"},
 		{"Raja Yordania Abdullah mengatakan.", "Raja", "Raja Yordania", "Abdullah"},
+		// A unit's Roman number and a common noun after dan stay in the office.
+		{"Kepala Satuan Tugas Koordinasi dan Supervisi KPK Wilayah V Dewi Lestari menjelaskan.", "Kepala", "Kepala Satuan Tugas Koordinasi dan Supervisi KPK Wilayah V", "Dewi Lestari"},
+		{"Wakil Ketua Komisi II DPR Budi Hartono menjelaskan.", "Wakil", "Wakil Ketua Komisi II DPR", "Budi Hartono"},
 	} {
 		r, doc := reader(t, c.text)
 		p := r.After(tokenAt(t, doc, c.from), len(doc.Tokens))

@@ -1,11 +1,11 @@
 package quote
 
 import (
-	"github.com/warta-news/warta/analysis/person"
 	"slices"
 	"sort"
 	"strings"
 
+	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -347,6 +347,11 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 		c.who = f.persons[f.addPerson(named{name: p.name, role: p.role, entity: -1})].name
 	default:
 		c.role = p.role
+		if name := f.nameAfterOffice(p.all.last); !name.empty() {
+			c.Via = ViaName
+			c.who = f.persons[f.addPerson(named{name: name, role: p.role, entity: -1})].name
+			break
+		}
 		if k := f.nameOfRole(p.role); k >= 0 {
 			c.Via, c.role = ViaName, span{}
 			c.who = f.persons[k].name
@@ -359,6 +364,38 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 	}
 	f.markSalient(c.who)
 	return true
+}
+
+// maxOfficeTail bounds the words of an office name that the role reader
+// left unread before the comma and the name.
+const maxOfficeTail = 12
+
+// nameAfterOffice returns the name set off by a comma after a role whose
+// office name the reader did not read to its end (kata Kepala Badan
+// Pengelola Keuangan dan Aset Daerah (BPKAD) Provinsi Banten, Rina
+// Dewiyanti, kepada wartawan): from token i, capitalised words, acronyms,
+// numbers, parentheses and dan up to a comma, then a name alone. Empty
+// when the words stop otherwise.
+func (f *finder) nameAfterOffice(i int) span {
+	end := f.sentOf(max(0, i-1)).Last
+	for j := i; j < end && j-i <= maxOfficeTail; j++ {
+		w := f.tok(j)
+		switch {
+		case w == ",":
+			if j == i {
+				return span{}
+			}
+			if p := f.phraseAfter(j+1, end); !p.name.empty() && p.role.empty() && !p.pronoun {
+				return p.name
+			}
+			return span{}
+		case w == "(" || w == ")" || w == "dan" || w == "/" || w == "-" || f.toks[j].Kind == text.Number:
+		case f.toks[j].Kind == text.Word && person.IsUpperStart(w) && !f.inQuote(j):
+		default:
+			return span{}
+		}
+	}
+	return span{}
 }
 
 // antecedentSpan returns the name a pronoun at token pos stands for, empty
