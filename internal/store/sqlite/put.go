@@ -31,21 +31,26 @@ func (s *Store) Put(ctx context.Context, record []byte) (store.PutResult, error)
 // PutBatch implements store.Store.
 func (s *Store) PutBatch(ctx context.Context, records [][]byte) ([]store.PutResult, error) {
 	docs := make([]*store.Doc, len(records))
-	compact := make([]bytes.Buffer, len(records))
+	stored := make([][]byte, len(records))
+	var compact bytes.Buffer
 	for i, record := range records {
 		d, err := store.Decode(record)
 		if err != nil {
 			return nil, fmt.Errorf("record %d: %w", i+1, err)
 		}
-		if err := json.Compact(&compact[i], record); err != nil {
+		compact.Reset()
+		if err := json.Compact(&compact, record); err != nil {
 			return nil, fmt.Errorf("record %d: %w: %v", i+1, store.ErrInvalidRecord, err)
+		}
+		if stored[i], err = compressRecord(compact.Bytes()); err != nil {
+			return nil, fmt.Errorf("record %d: %w", i+1, err)
 		}
 		docs[i] = d
 	}
 	var results []store.PutResult
 	err := s.retry(ctx, func() error {
 		var err error
-		results, err = s.putBatch(ctx, docs, compact)
+		results, err = s.putBatch(ctx, docs, stored)
 		return err
 	})
 	if err != nil {
@@ -54,7 +59,7 @@ func (s *Store) PutBatch(ctx context.Context, records [][]byte) ([]store.PutResu
 	return results, nil
 }
 
-func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, compact []bytes.Buffer) ([]store.PutResult, error) {
+func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte) ([]store.PutResult, error) {
 	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: put: %w", err)
@@ -63,7 +68,7 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, compact []bytes
 	results := make([]store.PutResult, len(docs))
 	changed := false
 	for i, d := range docs {
-		if results[i], err = s.put(ctx, tx, d, compact[i].String()); err != nil {
+		if results[i], err = s.put(ctx, tx, d, stored[i]); err != nil {
 			return nil, fmt.Errorf("sqlite: put %s: %w", d.Key(), err)
 		}
 		changed = changed || results[i].Status != store.Unchanged
@@ -138,7 +143,8 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 	})
 }
 
-func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, record string) (store.PutResult, error) {
+// put stores one record; stored is its compressed JSON (record.go).
+func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte) (store.PutResult, error) {
 	now := time.Now().UTC().Format(time.RFC3339)
 	var (
 		res     = store.PutResult{Status: store.Created, Version: 1}
@@ -188,7 +194,7 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, record string
 		(article_id, version, record_id, title, lead, site, section, published, day, stored, record)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		res.ID, res.Version, d.ID, d.Title, d.Lead, nullString(d.Source.Site), d.Section, d.Published,
-		nullString(d.Day()), now, record).Scan(&versionID)
+		nullString(d.Day()), now, stored).Scan(&versionID)
 	if err != nil {
 		return res, err
 	}

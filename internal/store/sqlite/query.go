@@ -84,7 +84,7 @@ func (s *Store) article(ctx context.Context, id int64, join string, args ...any)
 		url    sql.NullString
 		record string
 	)
-	err := s.queryRow(ctx, `SELECT a.url, v.version, v.record FROM articles a JOIN versions v ON `+join+
+	err := s.queryRow(ctx, `SELECT a.url, v.version, record_json(v.record) FROM articles a JOIN versions v ON `+join+
 		` WHERE a.id = ?`, append(args, id)...).Scan(&url, &art.Version, &record)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %d: %w", id, store.ErrNotFound)

@@ -126,6 +126,9 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 			return nil, err
 		}
 		return sql.OpenDB(&cachingConnector{Connector: connector, counts: counts, init: func(c *sqlite3.Conn) error {
+			if err := registerRecordJSON(c); err != nil {
+				return err
+			}
 			return fts5.RegisterCustom(c, func(api *fts5.API) error {
 				return api.CreateTokenizer(tokenizerName, func([]string) (fts5.Tokenizer, error) {
 					return tokenizer{analyzer}, nil
