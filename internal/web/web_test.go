@@ -28,21 +28,39 @@ import (
 	"github.com/warta-news/warta/internal/web"
 )
 
-// site is a server with the API and the UI over a new SQLite store, its
-// write path checking alerts, webhooks allowed on loopback only.
+// site is a server with the API and the UI over a new store, its write
+// path checking alerts, webhooks allowed on loopback only.
 type site struct {
 	ts *httptest.Server
-	st *sqlite.Store
+	st siteStore
 	p  *pipeline.Pipeline
 }
 
+// siteStore is every store interface the pages read: SQLite's and
+// PostgreSQL's stores have them all.
+type siteStore interface {
+	store.Store
+	store.Lineage
+	store.Alerts
+	store.Sources
+	store.Insights
+	store.SearchInsights
+}
+
+// newSite is a site over a new SQLite store.
 func newSite(t *testing.T) *site {
 	t.Helper()
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian()})
+	st, err := sqlite.Open(context.Background(), t.TempDir(), sqlite.Options{Analyzer: search.Indonesian()})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return newSiteOn(t, st)
+}
+
+// newSiteOn is a site over st, which it closes at the end of the test.
+func newSiteOn(t *testing.T, st siteStore) *site {
+	t.Helper()
+	ctx := context.Background()
 	t.Cleanup(func() { st.Close() })
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	del := alert.NewDeliverer(alert.DelivererConfig{Policy: fetch.Loopback, Backoff: 50 * time.Millisecond, Log: log})
@@ -107,8 +125,10 @@ var (
 		Body: "Banjir setinggi satu meter merendam ratusan rumah warga di Bekasi Timur pada Rabu pagi.\n\nWarga mengungsi ke masjid."}
 )
 
-func TestPages(t *testing.T) {
-	s := newSite(t)
+func TestPages(t *testing.T) { testPages(t, newSite(t)) }
+
+// testPages checks every page over the store of s.
+func testPages(t *testing.T, s *site) {
 	first := s.store(t, rapat)
 	s.store(t, hostile)
 	prabowo, err := s.st.Entities(context.Background(), store.EntityFilter{Name: "Prabowo Subianto", Type: "PER"})
@@ -172,8 +192,9 @@ func TestPages(t *testing.T) {
 
 // TestAlert saves an alert with a webhook, stores a matching article, and
 // sees the match in the Atom feed and at the webhook, signed, once.
-func TestAlert(t *testing.T) {
-	s := newSite(t)
+func TestAlert(t *testing.T) { testAlert(t, newSite(t)) }
+
+func testAlert(t *testing.T, s *site) {
 	got := make(chan []byte, 4)
 	var secret string
 	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -286,8 +307,9 @@ func TestAlertRefusesBadInput(t *testing.T) {
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
-func TestSourcesPage(t *testing.T) {
-	s := newSite(t)
+func TestSourcesPage(t *testing.T) { testSourcesPage(t, newSite(t)) }
+
+func testSourcesPage(t *testing.T, s *site) {
 	post := func(form url.Values) (int, string) {
 		resp, err := http.PostForm(s.ts.URL+"/sources", form)
 		if err != nil {
@@ -343,8 +365,9 @@ func TestSourcesPage(t *testing.T) {
 
 // TestAlertCollapsesCopies: an alert with collapse:copies fires on a
 // story, not on a copy of it published later elsewhere.
-func TestAlertCollapsesCopies(t *testing.T) {
-	s := newSite(t)
+func TestAlertCollapsesCopies(t *testing.T) { testAlertCollapsesCopies(t, newSite(t)) }
+
+func testAlertCollapsesCopies(t *testing.T, s *site) {
 	svcAlert := func(query string) int64 {
 		resp, err := http.Post(s.ts.URL+"/api/v1/alerts", "application/json", strings.NewReader(`{"query": "`+query+`"}`))
 		if err != nil {

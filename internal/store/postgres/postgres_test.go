@@ -49,3 +49,21 @@ func TestDeleteSuite(t *testing.T) {
 		return open(t, pgtest.URL(t), search.Indonesian())
 	})
 }
+
+func TestInsightsSuite(t *testing.T) {
+	storetest.RunInsights(t, func(t *testing.T) storetest.Insight {
+		return open(t, pgtest.URL(t), search.Indonesian())
+	})
+}
+
+func TestAlertsSuite(t *testing.T) {
+	storetest.RunAlerts(t, func(t *testing.T) storetest.Alerting {
+		return open(t, pgtest.URL(t), search.Indonesian())
+	})
+}
+
+func TestSourcesSuite(t *testing.T) {
+	storetest.RunSources(t, func(t *testing.T) store.Sources {
+		return open(t, pgtest.URL(t), search.Indonesian())
+	})
+}

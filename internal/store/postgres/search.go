@@ -27,30 +27,89 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
-	if q.Collapse != "" {
-		return nil, fmt.Errorf("%w: collapse=%s needs a store that keeps lineage; this PostgreSQL store does not yet", search.ErrBadQuery, q.Collapse)
-	}
 	res := &search.Results{Hits: []search.Hit{}}
-	tsquery, terms, warnings := s.tsquery(q.Clauses)
-	res.Warnings = warnings
-	if tsquery == "" && hasPositive(q.Clauses) {
+	h, err := s.hitSet(q)
+	if err != nil {
+		return nil, err
+	}
+	res.Warnings = h.warnings
+	if h.none {
 		return res, nil // every word was a stopword
 	}
-	var w where
-	var from, cols, order string
-	if tsquery != "" {
-		query := w.arg(tsquery) + "::tsquery"
-		w.add("st.terms @@ " + query)
-		from = `search_terms st JOIN versions v ON v.id = st.version_id JOIN articles a ON a.id = st.article_id`
-		cols = `v.record->>'text', ` + fmt.Sprintf(rankExpr, query)
+	w := h.w
+	var cols, order string
+	if h.tsquery != "" {
+		cols = `v.record->>'text', ` + fmt.Sprintf(rankExpr, h.tsquery)
 		order = `8 DESC, a.id`
 	} else {
-		from = `articles a JOIN versions v ON v.id = a.current`
 		cols = `v.lead, 0.0::real`
+	}
+	if h.tsquery == "" || q.Sort == search.ByDate {
 		order = `v.day DESC NULLS LAST, v.published DESC NULLS LAST, a.id DESC`
 	}
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM `+h.from+w.String(), w.args...).Scan(&res.Total); err != nil {
+		return nil, fmt.Errorf("postgres: search: %w", err)
+	}
+	query, args := w.limit(`SELECT a.id, v.title, a.url, v.site, v.section, v.published, `+cols+`
+		FROM `+h.from+w.String()+` ORDER BY `+order, q.Limit, q.Offset)
+	rows, err := s.pool.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: search: %w", err)
+	}
+	res.Hits, err = collect(rows, func(r pgx.Rows, hit *search.Hit) error {
+		var url, site, section, published *string
+		var text string
+		var score float32
+		err := r.Scan(&hit.ID, &hit.Title, &url, &site, &section, &published, &text, &score)
+		hit.URL, hit.Site, hit.Section, hit.Published, hit.Score = deref(url), deref(site), deref(section), deref(published), float64(score)
+		if h.tsquery != "" {
+			hit.Snippet = s.analyzer.Snippet(body(hit.Title, text), h.terms, snippetTokens)
+		} else {
+			hit.Snippet = html.EscapeString(text)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: search: %w", err)
+	}
+	return res, nil
+}
+
+// hitSet is the set of a query's hits as SQL: the tables, the conditions
+// on current versions v of articles a, and the tsquery (its placeholder)
+// with its terms; none when every word was a stopword and nothing can
+// match. Search, SearchDays and Facets share it.
+type hitSet struct {
+	from     string
+	w        where
+	tsquery  string
+	terms    map[string]bool
+	warnings []string
+	none     bool
+}
+
+func (s *Store) hitSet(q search.Query) (hitSet, error) {
+	var h hitSet
+	tsquery, terms, warnings := s.tsquery(q.Clauses)
+	h.terms, h.warnings = terms, warnings
+	if tsquery == "" && hasPositive(q.Clauses) {
+		h.none = true
+		return h, nil
+	}
+	w := &h.w
+	if tsquery != "" {
+		h.tsquery = w.arg(tsquery) + "::tsquery"
+		w.add("st.terms @@ " + h.tsquery)
+		h.from = `search_terms st JOIN versions v ON v.id = st.version_id JOIN articles a ON a.id = st.article_id`
+	} else {
+		h.from = `articles a JOIN versions v ON v.id = a.current`
+	}
 	if err := w.articles(q.Site, q.Section, q.From, q.To); err != nil {
-		return nil, err
+		return h, err
+	}
+	if q.Collapse == search.CollapseCopies {
+		w.add(`NOT EXISTS (SELECT 1 FROM relations r WHERE r.kind IN ('copy', 'translation')
+			AND (r.a = a.id OR r.b = a.id) AND r.original <> a.id)`)
 	}
 	for _, name := range q.Entities {
 		w.add(`a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
@@ -63,32 +122,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 		}
 		w.add(`a.id IN (SELECT q.article_id FROM quotes q WHERE ` + strings.Join(or, " OR ") + `)`)
 	}
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM `+from+w.String(), w.args...).Scan(&res.Total); err != nil {
-		return nil, fmt.Errorf("postgres: search: %w", err)
-	}
-	query, args := w.limit(`SELECT a.id, v.title, a.url, v.site, v.section, v.published, `+cols+`
-		FROM `+from+w.String()+` ORDER BY `+order, q.Limit, q.Offset)
-	rows, err := s.pool.Query(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: search: %w", err)
-	}
-	res.Hits, err = collect(rows, func(r pgx.Rows, h *search.Hit) error {
-		var url, site, section, published *string
-		var text string
-		var score float32
-		err := r.Scan(&h.ID, &h.Title, &url, &site, &section, &published, &text, &score)
-		h.URL, h.Site, h.Section, h.Published, h.Score = deref(url), deref(site), deref(section), deref(published), float64(score)
-		if tsquery != "" {
-			h.Snippet = s.analyzer.Snippet(body(h.Title, text), terms, snippetTokens)
-		} else {
-			h.Snippet = html.EscapeString(text)
-		}
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("postgres: search: %w", err)
-	}
-	return res, nil
+	return h, nil
 }
 
 // tsquery writes the clauses as a tsquery of the Analyzer's terms, as the

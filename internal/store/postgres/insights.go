@@ -1,0 +1,227 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/warta-news/warta/internal/search"
+	"github.com/warta-news/warta/internal/store"
+)
+
+var (
+	_ store.Insights       = (*Store)(nil)
+	_ store.SearchInsights = (*Store)(nil)
+)
+
+func scanEntityCount(r pgx.Rows, e *store.EntityCount) error {
+	var country *string
+	err := r.Scan(&e.ID, &e.Name, &e.Type, &country, &e.Count)
+	e.Country = deref(country)
+	return err
+}
+
+func scanDay(r pgx.Rows, d *store.DayCount) error { return r.Scan(&d.Day, &d.Count) }
+
+// list runs a query and scans its rows, naming what failed.
+func list[T any](ctx context.Context, s *Store, what, query string, args []any, scan func(pgx.Rows, *T) error) ([]T, error) {
+	rows, err := s.pool.Query(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %s: %w", what, err)
+	}
+	out, err := collect(rows, scan)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %s: %w", what, err)
+	}
+	return out, nil
+}
+
+// limitOr is n within store.MaxLimit, or def when n is not set.
+func limitOr(n, def int) int {
+	if n <= 0 {
+		return def
+	}
+	return min(n, store.MaxLimit)
+}
+
+// TopEntities implements store.Insights.
+func (s *Store) TopEntities(ctx context.Context, f store.TopFilter) ([]store.EntityCount, error) {
+	var w where
+	var q string
+	switch f.By {
+	case "", "mentions":
+		q = `SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM article_entities x JOIN entities e ON e.id = x.entity_id`
+	case "quotes":
+		w.add("x.speaker_id IS NOT NULL")
+		q = `SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM quotes x JOIN entities e ON e.id = x.speaker_id`
+	default:
+		return nil, fmt.Errorf("%w: top entities by %q: want mentions or quotes", store.ErrBadFilter, f.By)
+	}
+	if err := w.dates("x.day", f.From, f.To); err != nil {
+		return nil, err
+	}
+	if f.Type != "" {
+		w.add("e.type = " + w.arg(f.Type))
+	}
+	query, args := w.limit(q+w.String()+` GROUP BY e.id ORDER BY n DESC, e.name`, limitOr(f.Limit, 10), 0)
+	return list(ctx, s, "top entities", query, args, scanEntityCount)
+}
+
+// Trending implements store.Insights.
+func (s *Store) Trending(ctx context.Context, f store.TrendFilter) ([]store.Trend, error) {
+	day, err := time.Parse(time.DateOnly, f.Day)
+	if err != nil {
+		return nil, fmt.Errorf("%w: trending day %q is not YYYY-MM-DD", store.ErrBadFilter, f.Day)
+	}
+	baseline := f.Baseline
+	if baseline <= 0 {
+		baseline = 28
+	}
+	minimum := f.Min
+	if minimum <= 0 {
+		minimum = 2
+	}
+	var w where
+	d := w.arg(f.Day)
+	now := `count(*) FILTER (WHERE x.day = ` + d + `)`
+	usual := `count(*) FILTER (WHERE x.day < ` + d + `)::float8 / ` + w.arg(float64(baseline))
+	w.add("x.day >= " + w.arg(day.AddDate(0, 0, -baseline).Format(time.DateOnly)))
+	w.add("x.day <= " + d)
+	if f.Type != "" {
+		w.add("e.type = " + w.arg(f.Type))
+	}
+	query, args := w.limit(`SELECT e.id, e.name, e.type, e.country, `+now+`, `+usual+`
+		FROM article_entities x JOIN entities e ON e.id = x.entity_id`+w.String()+`
+		GROUP BY e.id HAVING `+now+` >= `+w.arg(minimum)+`
+		ORDER BY (`+now+` + 1.0) / (`+usual+` + 1.0) DESC, 5 DESC, e.name`, limitOr(f.Limit, 10), 0)
+	return list(ctx, s, "trending", query, args, func(r pgx.Rows, t *store.Trend) error {
+		var country *string
+		err := r.Scan(&t.ID, &t.Name, &t.Type, &country, &t.Count, &t.Usual)
+		t.Country = deref(country)
+		t.Ratio = (float64(t.Count) + 1) / (t.Usual + 1)
+		return err
+	})
+}
+
+// EntityDays implements store.Insights.
+func (s *Store) EntityDays(ctx context.Context, entity int64, from, to string) ([]store.DayCount, error) {
+	var w where
+	w.add("entity_id = " + w.arg(entity))
+	w.add("day IS NOT NULL")
+	if err := w.dates("day", from, to); err != nil {
+		return nil, err
+	}
+	return list(ctx, s, "entity days", `SELECT day, count(*) FROM article_entities`+w.String()+` GROUP BY day ORDER BY day`, w.args, scanDay)
+}
+
+// CoMentioned implements store.Insights.
+func (s *Store) CoMentioned(ctx context.Context, entity int64, limit int) ([]store.EntityCount, error) {
+	return list(ctx, s, "co-mentioned", `SELECT e.id, e.name, e.type, e.country, count(*) AS n
+		FROM article_entities x JOIN article_entities y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
+		JOIN entities e ON e.id = y.entity_id
+		WHERE x.entity_id = $1 GROUP BY e.id ORDER BY n DESC, e.name LIMIT $2`, []any{entity, limitOr(limit, 10)}, scanEntityCount)
+}
+
+// ArticleDays implements store.Insights.
+func (s *Store) ArticleDays(ctx context.Context, from, to string) ([]store.DayCount, error) {
+	var w where
+	w.add("v.day IS NOT NULL")
+	if err := w.dates("v.day", from, to); err != nil {
+		return nil, err
+	}
+	return list(ctx, s, "article days", `SELECT v.day, count(*) FROM articles a JOIN versions v ON v.id = a.current`+w.String()+
+		` GROUP BY v.day ORDER BY v.day`, w.args, scanDay)
+}
+
+// LatestDay implements store.Insights.
+func (s *Store) LatestDay(ctx context.Context) (string, error) {
+	var day *string
+	// The versions_day index answers from its first entry.
+	if err := s.pool.QueryRow(ctx, `SELECT max(day) FROM versions`).Scan(&day); err != nil {
+		return "", fmt.Errorf("postgres: latest day: %w", err)
+	}
+	return deref(day), nil
+}
+
+// SearchDays implements store.SearchInsights.
+func (s *Store) SearchDays(ctx context.Context, q search.Query) ([]store.DayCount, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	h, err := s.hitSet(q)
+	if err != nil || h.none {
+		return []store.DayCount{}, err
+	}
+	h.w.add("v.day IS NOT NULL")
+	return list(ctx, s, "search days", `SELECT v.day, count(*) FROM `+h.from+h.w.String()+` GROUP BY v.day ORDER BY v.day`, h.w.args, scanDay)
+}
+
+// Facets implements store.SearchInsights: each facet is counted over the
+// hits' article ids, taken once.
+func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.Facets, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	f := &store.Facets{Sites: []store.FacetValue{}, Sections: []store.FacetValue{}, Entities: []store.EntityCount{},
+		Speakers: []store.EntityCount{}, EventType: []store.FacetValue{}}
+	h, err := s.hitSet(q)
+	if err != nil || h.none {
+		return f, err
+	}
+	n := h.w.arg(limitOr(limit, 10))
+	cond := h.w.String()
+	if cond == "" {
+		cond = " WHERE true"
+	}
+	hits := `SELECT a.id FROM ` + h.from + cond
+	values := func(col, fromWhere string) ([]store.FacetValue, error) {
+		return list(ctx, s, "facets", `SELECT `+col+`, count(*) AS n FROM `+fromWhere+` AND `+col+` IS NOT NULL AND `+col+` <> ''
+			GROUP BY `+col+` ORDER BY n DESC, `+col+` LIMIT `+n, h.w.args, func(r pgx.Rows, v *store.FacetValue) error {
+			return r.Scan(&v.Value, &v.Count)
+		})
+	}
+	entities := func(query string) ([]store.EntityCount, error) {
+		return list(ctx, s, "facets", query, h.w.args, scanEntityCount)
+	}
+	if f.Sites, err = values("v.site", h.from+cond); err == nil {
+		f.Sections, err = values("v.section", h.from+cond)
+	}
+	if err == nil {
+		f.EventType, err = values("x.type", `events x WHERE x.article_id IN (`+hits+`)`)
+	}
+	if err == nil {
+		f.Entities, err = entities(`SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM article_entities x
+			JOIN entities e ON e.id = x.entity_id WHERE x.article_id IN (` + hits + `)
+			GROUP BY e.id ORDER BY n DESC, e.name LIMIT ` + n)
+	}
+	if err == nil {
+		f.Speakers, err = entities(`SELECT e.id, e.name, e.type, e.country, count(DISTINCT x.article_id) AS n FROM quotes x
+			JOIN entities e ON e.id = x.speaker_id WHERE x.article_id IN (` + hits + `)
+			GROUP BY e.id ORDER BY n DESC, e.name LIMIT ` + n)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// EntityRefs implements store.Insights.
+func (s *Store) EntityRefs(ctx context.Context, article int64) (map[string]int64, error) {
+	rows, err := s.pool.Query(ctx, `SELECT local_id, entity_id FROM article_entities WHERE article_id = $1`, article)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: entity refs: %w", err)
+	}
+	refs := map[string]int64{}
+	var local string
+	var id int64
+	_, err = pgx.ForEachRow(rows, []any{&local, &id}, func() error {
+		refs[local] = id
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: entity refs: %w", err)
+	}
+	return refs, nil
+}
