@@ -4,12 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
 
@@ -88,18 +86,10 @@ func (m *Msg) Retry(ctx context.Context, err error) error {
 // refuses), and removes it from its stage.
 func (m *Msg) Fail(ctx context.Context, err error) error {
 	m.settled.Store(true)
-	dead := &nats.Msg{Subject: subjectDead + m.stage.consumer, Data: m.m.Data(), Header: nats.Header{}}
-	dead.Header.Set(HeaderError, err.Error())
-	dead.Header.Set(HeaderStream, m.stage.stream)
-	dead.Header.Set(HeaderSubject, m.m.Subject())
-	// The id makes a second dead letter for the same message (a worker
-	// that died between the two steps) a duplicate.
-	ctx, cancel := context.WithTimeout(ctx, publishTimeout)
-	defer cancel()
-	if _, perr := m.q.js.PublishMsg(ctx, dead, jetstream.WithMsgID(m.stage.stream+":"+strconv.FormatUint(m.seq, 10))); perr != nil {
+	if perr := m.q.deadLetter(ctx, m.stage, m.seq, m.m.Subject(), m.m.Data(), err); perr != nil {
 		// Not dead-lettered: let it come back rather than lose it.
 		m.m.NakWithDelay(m.q.opts.AckWait)
-		return fmt.Errorf("queue: dead-letter %s #%d: %w", m.stage, m.seq, perr)
+		return perr
 	}
 	m.q.opts.Log.Warn("queue: message dead-lettered", "stage", m.stage.stream, "seq", m.seq, "err", err)
 	if terr := m.m.TermWithReason(err.Error()); terr != nil {

@@ -25,6 +25,10 @@
 //   - A message that cannot succeed (an article with no text, a record the
 //     store refuses) or that failed MaxDeliver times goes to WARTA_DEAD with
 //     its error in the Warta-Error header, and is removed from its stream.
+//     So does one delivered MaxDeliver times to workers that died holding
+//     it: the server's max-deliveries advisory, kept by the stream
+//     WARTA_EXHAUSTED, names it, and a worker moves it
+//     (DeadLetterExhausted).
 //
 // Back-pressure is bounded at every step: a work stream holds at most
 // MaxMsgs messages and MaxBytes bytes and refuses more (DiscardNew), so a
@@ -221,6 +225,7 @@ func (q *Queue) ensureStreams(ctx context.Context) error {
 			MaxBytes:    1 << 30,
 			Description: "warta: messages no worker could handle, with the error",
 		},
+		exhaustedStream(),
 	}
 	for _, cfg := range configs {
 		if _, err := q.js.CreateOrUpdateStream(ctx, cfg); err != nil {
@@ -444,6 +449,21 @@ func (q *Queue) Lags(ctx context.Context) ([]Lag, error) {
 		lags = append(lags, Lag{Stream: st.stream, Pending: info.NumPending, AckPending: info.NumAckPending})
 	}
 	return lags, nil
+}
+
+// Held is how many messages a stage's stream holds: those waiting for a
+// worker and those out with one. It never passes Options.MaxMsgs: the
+// bound on how far publishers run ahead of the workers.
+func (q *Queue) Held(ctx context.Context, st Stage) (uint64, error) {
+	s, err := q.js.Stream(ctx, st.stream)
+	if err != nil {
+		return 0, fmt.Errorf("queue: %w", err)
+	}
+	info, err := s.Info(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("queue: %w", err)
+	}
+	return info.State.Msgs, nil
 }
 
 // Dead returns up to n messages of the dead-letter stream, oldest first:

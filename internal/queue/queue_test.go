@@ -217,3 +217,88 @@ func TestCanonical(t *testing.T) {
 		}
 	}
 }
+
+// A message whose workers all die holding it is delivered MaxDeliver
+// times, and then the server gives up on it: it reaches the dead-letter
+// stream with the error (through the server's max-deliveries advisory),
+// and leaves its stage. The worker that dies is a connection of its own,
+// closed with the message unsettled.
+func TestExhaustedToDeadLetters(t *testing.T) {
+	e, err := StartEmbedded(EmbeddedOptions{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Shutdown)
+	ctx := context.Background()
+	opts := Options{AckWait: 300 * time.Millisecond, MaxDeliver: 2, Log: quiet}
+	q, err := e.Connect(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	if _, err := q.PublishArticle(ctx, article(5)); err != nil {
+		t.Fatal(err)
+	}
+	q.PublishArticle(ctx, article(6)) // handled: not dead-lettered
+	for delivery := 1; delivery <= 2; delivery++ {
+		dying, err := e.Connect(ctx, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []uint64
+		consumeUntil(t, dying, Analyse, func(ctx context.Context, m *Msg) {
+			var a Article
+			json.Unmarshal(m.Data(), &a)
+			if a.URL == article(6).URL {
+				m.Done(ctx)
+				return
+			}
+			got = append(got, m.Delivered()) // and dies holding it
+		}, func() bool { return len(got) > 0 })
+		dying.nc.Close()
+		if got[0] != uint64(delivery) {
+			t.Fatalf("delivery %d came as %d", delivery, got[0])
+		}
+	}
+	// A healthy worker pulls on: the server finds the message exhausted
+	// when it looks for the next one to deliver, and says so.
+	rctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	var healthy sync.WaitGroup
+	var late []uint64
+	healthy.Go(func() {
+		q.Consume(rctx, Analyse, 10, func(ctx context.Context, msgs []*Msg) {
+			for _, m := range msgs {
+				late = append(late, m.Delivered())
+				m.Done(ctx)
+			}
+		})
+	})
+	healthy.Go(func() { q.DeadLetterExhausted(rctx) })
+	var dead []DeadMsg
+	for len(dead) == 0 && rctx.Err() == nil {
+		time.Sleep(50 * time.Millisecond)
+		if dead, err = q.Dead(ctx, 10); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cancel()
+	healthy.Wait()
+	if len(late) > 0 {
+		t.Errorf("delivered again past MaxDeliver: %v", late)
+	}
+	if len(dead) != 1 {
+		t.Fatalf("%d dead letters, want 1", len(dead))
+	}
+	var a Article
+	json.Unmarshal(dead[0].Data, &a)
+	if a.URL != article(5).URL || dead[0].Subject != SubjectAnalyse || !strings.Contains(dead[0].Error, "delivered 2 times (MaxDeliver)") {
+		t.Errorf("dead letter: %+v (%s)", dead[0], a.URL)
+	}
+	if n, err := q.Held(ctx, Analyse); err != nil || n != 0 {
+		t.Errorf("the analyse stream still holds %d messages (%v)", n, err)
+	}
+	if n, err := q.Held(ctx, exhausted); err != nil || n != 0 {
+		t.Errorf("%d notices not taken (%v)", n, err)
+	}
+}

@@ -101,7 +101,14 @@ func (w *Worker) Run(ctx context.Context) error {
 		}
 	}
 	var wg sync.WaitGroup
-	errs := make(chan error, len(runs))
+	errs := make(chan error, len(runs)+1)
+	// Every worker also moves the messages the server gave up on (their
+	// workers died MaxDeliver times) to the dead-letter stream.
+	wg.Go(func() {
+		if err := w.Queue.DeadLetterExhausted(ctx); err != nil && !errors.Is(err, context.Canceled) {
+			errs <- fmt.Errorf("worker: dead letters: %w", err)
+		}
+	})
 	for _, r := range runs {
 		wg.Go(func() {
 			w.Log.Info("worker: consuming", "stage", r.stage.String(), "batch", r.batch)
