@@ -10,8 +10,9 @@ import (
 	"github.com/warta-news/warta/internal/alert"
 	"github.com/warta-news/warta/internal/ingest"
 	"github.com/warta-news/warta/internal/pipeline"
+	"github.com/warta-news/warta/internal/queue"
 	"github.com/warta-news/warta/internal/source"
-	"github.com/warta-news/warta/internal/store/sqlite"
+	"github.com/warta-news/warta/internal/store"
 	"github.com/warta-news/warta/internal/warc"
 )
 
@@ -90,7 +91,8 @@ func (c *fetchCmd) Run(ctx context.Context, env *Env) error {
 
 // startPolling polls the store's due sources until ctx is done or the
 // returned func is called, which waits for the polls under way.
-func (c *serveCmd) startPolling(ctx context.Context, st *sqlite.Store, p *pipeline.Pipeline, env *Env) (func() error, error) {
+// With a queue, the pages fetched are published for the workers.
+func (c *serveCmd) startPolling(ctx context.Context, st store.Sources, p *pipeline.Pipeline, q *queue.Queue, env *Env) (func() error, error) {
 	if !c.Poll {
 		return func() error { return nil }, nil
 	}
@@ -100,6 +102,9 @@ func (c *serveCmd) startPolling(ctx context.Context, st *sqlite.Store, p *pipeli
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	poller := &source.Poller{Store: st, Client: client, Pipeline: p, Log: env.Log}
+	if q != nil {
+		poller.Queue = q
+	}
 	done := make(chan error, 1)
 	go func() { done <- poller.Run(ctx, c.PollWorkers, pollTick) }()
 	return func() error {

@@ -24,6 +24,7 @@ import (
 	"github.com/warta-news/warta/internal/ingest"
 	"github.com/warta-news/warta/internal/metrics"
 	"github.com/warta-news/warta/internal/pipeline"
+	"github.com/warta-news/warta/internal/queue"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/server"
 	"github.com/warta-news/warta/internal/store"
@@ -37,8 +38,9 @@ type serveCmd struct {
 	Store string `placeholder:"URL" env:"WARTA_STORE" help:"PostgreSQL URL (postgres://user:password@host:5432/db) of a store several processes share; default: the SQLite file in the data directory."`
 	Token string `env:"WARTA_TOKEN" help:"Token that writes (POST /api/v1/articles) must carry as 'Authorization: Bearer TOKEN'. Beyond localhost one is required: without this flag one is made up and printed."`
 	fetchFlags
-	Poll        bool `default:"true" negatable:"" help:"Poll the sources followed (warta sources add) when they are due."`
-	PollWorkers int  `default:"8" help:"Sources polled at once (requests to one host still go one at a time)."`
+	Poll        bool   `default:"true" negatable:"" help:"Poll the sources followed (warta sources add) when they are due."`
+	PollWorkers int    `default:"8" help:"Sources polled at once (requests to one host still go one at a time)."`
+	Queue       string `placeholder:"URL" env:"WARTA_QUEUE" help:"NATS server with JetStream (nats://host:4222): the pages the sources' polls fetch are published there for warta worker processes to analyse and store, instead of being analysed here."`
 }
 
 // Help adds what serve does on first use to "warta serve --help".
@@ -84,23 +86,29 @@ func (c *serveCmd) Run(ctx context.Context, env *Env) error {
 			}
 			env.Log.Info("new data directory: loaded the example articles", "articles", n, "data", dir)
 		}
-		// The sources and their schedule are kept in SQLite only, so far.
-		if lite, ok := st.(*sqlite.Store); ok {
-			stopPolling, err := c.startPolling(ctx, lite, p, env)
+		var q *queue.Queue
+		if c.Queue != "" {
+			var err error
+			if q, err = queue.Connect(ctx, c.Queue, queue.Options{Name: "warta serve", Log: env.Log}); err != nil {
+				return err
+			}
+			defer q.Close()
+			m.WatchQueue(q, env.Log)
+		}
+		if srcs, ok := st.(store.Sources); ok {
+			stopPolling, err := c.startPolling(ctx, srcs, p, q, env)
 			if err != nil {
 				return err
 			}
 			defer stopPolling()
-		} else {
-			env.Log.Warn("sources are not polled on a PostgreSQL store yet: warta fetch, or warta ingest, feed it")
 		}
-		return c.serve(ctx, env, st, p, al, dir, m)
+		return c.serve(ctx, env, st, p, al, dir, m, q)
 	}, m.Observer())
 }
 
 // serve listens and serves until ctx is done, then lets the requests
 // under way finish.
-func (c *serveCmd) serve(ctx context.Context, env *Env, st store.Store, p *pipeline.Pipeline, al *alert.Service, dir string, m *metrics.Metrics) error {
+func (c *serveCmd) serve(ctx context.Context, env *Env, st store.Store, p *pipeline.Pipeline, al *alert.Service, dir string, m *metrics.Metrics, q *queue.Queue) error {
 	ln, err := net.Listen("tcp", c.Addr)
 	if err != nil {
 		return &exitError{code: 2, err: fmt.Errorf("--addr: %w", err)}
@@ -131,7 +139,7 @@ func (c *serveCmd) serve(ctx context.Context, env *Env, st store.Store, p *pipel
 	}
 	handler := server.New(scfg)
 	srv := &http.Server{
-		Handler:           withOps(handler, st, m),
+		Handler:           withOps(handler, st, q, m),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       time.Minute,
 		WriteTimeout:      time.Minute,

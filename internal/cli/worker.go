@@ -133,13 +133,16 @@ func storeName(storeFlag, dir string) string {
 	return "postgres"
 }
 
-// withOps adds /metrics, /healthz and /readyz (the store answers) to a
-// server's handler.
-func withOps(h http.Handler, st store.Store, m *metrics.Metrics) http.Handler {
+// withOps adds /metrics, /healthz and /readyz (the store answers, and
+// the queue when there is one) to a server's handler.
+func withOps(h http.Handler, st store.Store, q *queue.Queue, m *metrics.Metrics) http.Handler {
 	mux := http.NewServeMux()
 	var checks []metrics.Check
 	if p, ok := st.(interface{ Ping(context.Context) error }); ok {
 		checks = append(checks, metrics.Check{Name: "store", Ping: p.Ping})
+	}
+	if q != nil {
+		checks = append(checks, metrics.Check{Name: "queue", Ping: q.Ping})
 	}
 	m.Handle(mux, checks...)
 	mux.Handle("/", h)

@@ -29,6 +29,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/internal/feed"
 	"github.com/warta-news/warta/internal/fetch"
 	"github.com/warta-news/warta/internal/pipeline"
@@ -59,7 +60,12 @@ type Poller struct {
 	Store    store.Sources
 	Client   *fetch.Client
 	Pipeline *pipeline.Pipeline
-	Log      *slog.Logger
+	// Queue, when set, takes the pages fetched instead of Pipeline: they
+	// are published for the workers to analyse and store (warta serve
+	// --queue). A publish waits while the queue is full, and so does the
+	// poll: the fetcher does not outrun the workers.
+	Queue Publisher
+	Log   *slog.Logger
 	// MaxItems bounds the pages fetched per poll (default MaxItemsPerPoll).
 	MaxItems int
 	// Now is the clock (time.Now when nil).
@@ -91,7 +97,38 @@ type Result struct {
 	Created     int
 	NewVersions int
 	Unchanged   int
+	Queued      int     // pages published for the workers (with a Queue)
 	Errors      []error // items that failed; the others went on
+}
+
+// Publisher puts a fetched page on the queue for the workers and waits
+// until the queue has it; duplicate is true when the queue had it
+// already (queue.Queue.PublishArticle).
+type Publisher interface {
+	PublishArticle(ctx context.Context, in analysis.Input) (duplicate bool, err error)
+}
+
+// put hands a fetched page on: to the queue when there is one, else
+// through the pipeline, which analyses and stores it.
+func (p *Poller) put(ctx context.Context, in analysis.Input, res *Result) error {
+	if p.Queue != nil {
+		dup, err := p.Queue.PublishArticle(ctx, in)
+		if err != nil {
+			return fmt.Errorf("queue %s: %w", in.URL, err)
+		}
+		if dup {
+			res.Unchanged++
+		} else {
+			res.Queued++
+		}
+		return nil
+	}
+	_, put, err := p.Pipeline.Store(ctx, in)
+	if err != nil {
+		return fmt.Errorf("store %s: %w", in.URL, err)
+	}
+	res.count(put.Status)
+	return nil
 }
 
 func (r *Result) count(s store.PutStatus) {
@@ -309,12 +346,7 @@ func (p *Poller) item(ctx context.Context, it feed.Item, listing string, res *Re
 	if it.FullText() {
 		res.Fetched++
 		in := warc.Input(it.URL, "text/html; charset=utf-8", []byte(itemPage(it)), p.now(), metadata(it, listing))
-		_, put, err := p.Pipeline.Store(ctx, in)
-		if err != nil {
-			return fmt.Errorf("store %s: %w", it.URL, err)
-		}
-		res.count(put.Status)
-		return nil
+		return p.put(ctx, in, res)
 	}
 	target := it.URL
 	single := feed.SinglePageURL(it.URL)
@@ -363,13 +395,7 @@ func (p *Poller) storePage(ctx context.Context, resp *fetch.Response, it feed.It
 	if err := p.Client.Record(warc.WithMetadata(ctx, meta), resp); err != nil {
 		return err
 	}
-	in := warc.Input(resp.URL, resp.ContentType(), resp.Body, resp.Fetched, meta)
-	_, put, err := p.Pipeline.Store(ctx, in)
-	if err != nil {
-		return fmt.Errorf("store %s: %w", it.URL, err)
-	}
-	res.count(put.Status)
-	return nil
+	return p.put(ctx, warc.Input(resp.URL, resp.ContentType(), resp.Body, resp.Fetched, meta), res)
 }
 
 // metadata is what an item says of its article besides the page: kept in
@@ -469,7 +495,9 @@ func (p *Poller) schedule(src *store.Source, res Result, err error, start, now t
 	if res.Kind == "page" {
 		src.Feeds = res.Feeds
 	}
-	news := res.Created + res.NewVersions
+	// A page queued is new or changed: the items unchanged since the
+	// last poll were skipped before fetching.
+	news := res.Created + res.NewVersions + res.Queued
 	h.Articles += news
 	if !previous.IsZero() {
 		days := now.Sub(previous).Hours() / 24
@@ -545,7 +573,7 @@ func (p *Poller) Run(ctx context.Context, workers int, tick time.Duration) error
 				}()
 				res, err := p.Poll(ctx, src)
 				if err == nil {
-					p.log().Info("polled", "source", src.URL, "items", res.Items, "new", res.Created, "new_versions", res.NewVersions, "not_modified", res.NotModified)
+					p.log().Info("polled", "source", src.URL, "items", res.Items, "new", res.Created, "new_versions", res.NewVersions, "queued", res.Queued, "not_modified", res.NotModified)
 				}
 			}()
 		}
