@@ -7,8 +7,11 @@ package search
 
 // Results is one page of a search.
 type Results struct {
-	Total int   `json:"total"` // hits over all pages
-	Hits  []Hit `json:"hits"`
+	Total int `json:"total"` // hits over all pages
+	// Estimated says that Total is an estimate: the store counted hits
+	// only up to a bound, and there were more.
+	Estimated bool  `json:"estimated,omitempty"`
+	Hits      []Hit `json:"hits"`
 	// Warnings explain an empty or surprising result, e.g. a word that is a
 	// stopword and so cannot be searched.
 	Warnings []string `json:"warnings,omitempty"`

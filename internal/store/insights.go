@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"github.com/warta-news/warta/internal/search"
 )
@@ -93,4 +95,42 @@ type Facets struct {
 type FacetValue struct {
 	Value string `json:"value"`
 	Count int    `json:"count"`
+}
+
+// Limit is n within MaxLimit, or def when n is not set: the size of an
+// insight's list.
+func Limit(n, def int) int {
+	if n <= 0 {
+		return def
+	}
+	return min(n, MaxLimit)
+}
+
+// Window is a TrendFilter with its defaults filled in and its day checked
+// (ErrBadFilter): the first day of the baseline is From.
+func (f TrendFilter) Window() (TrendFilter, string, error) {
+	day, err := time.Parse(time.DateOnly, f.Day)
+	if err != nil {
+		return f, "", fmt.Errorf("%w: trending day %q is not YYYY-MM-DD", ErrBadFilter, f.Day)
+	}
+	if f.Baseline <= 0 {
+		f.Baseline = 28
+	}
+	if f.Min <= 0 {
+		f.Min = 2
+	}
+	f.Limit = Limit(f.Limit, 10)
+	return f, day.AddDate(0, 0, -f.Baseline).Format(time.DateOnly), nil
+}
+
+// TopBy checks TopFilter.By and reports whether the ranking is by quotes
+// rather than by mentions.
+func (f TopFilter) TopBy() (quotes bool, err error) {
+	switch f.By {
+	case "", "mentions":
+		return false, nil
+	case "quotes":
+		return true, nil
+	}
+	return false, fmt.Errorf("%w: top entities by %q: want mentions or quotes", ErrBadFilter, f.By)
 }

@@ -290,3 +290,63 @@ func TestSameLineageAsSQLite(t *testing.T) {
 		t.Errorf("stories differ:\nSQLite     %q\nPostgreSQL %q", stories[0], stories[1])
 	}
 }
+
+// The bounds of a search's work: with a rank window of 3, a word's first
+// three hits are ranked and the rest follow unranked, newest first, and
+// paging through them still gives every hit once; with a count bound of
+// 5, a search without words past it flags its total as an estimate.
+func TestSearchBounds(t *testing.T) {
+	recs := records(t)[:200]
+	url := pgtest.URL(t)
+	full := open(t, url, search.Indonesian())
+	if _, err := full.PutBatch(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	bounded, err := Open(ctx, url, Options{Analyzer: search.Indonesian(), RankWindow: 3, CountBound: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bounded.Close()
+	const query = "pemerintah"
+	want, got := allHits(t, full, query), allHits(t, bounded, query)
+	if len(want) <= 3 || len(got) != len(want) {
+		t.Fatalf("%q: %d hits bounded, %d unbounded (want more than the window, and the same)", query, len(got), len(want))
+	}
+	for url := range want {
+		if _, ok := got[url]; !ok {
+			t.Errorf("%q: %s missing with a rank window", query, url)
+		}
+	}
+	q, _ := search.Parse(query)
+	q.Limit = 10
+	res, err := bounded.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, h := range res.Hits {
+		if ranked := h.Score > 0; ranked != (i < 3) {
+			t.Errorf("hit %d (id %d): score %v; want the first 3 ranked only", i, h.ID, h.Score)
+		}
+		if i > 3 && h.ID > res.Hits[i-1].ID {
+			t.Errorf("hit %d: id %d after %d: the unranked ones go newest first", i, h.ID, res.Hits[i-1].ID)
+		}
+	}
+	if res.Estimated || res.Total != len(want) {
+		t.Errorf("a word's total: %d (estimated %v), want %d exactly", res.Total, res.Estimated, len(want))
+	}
+	dated, _ := search.Parse("from:2025")
+	res, err = bounded.Search(ctx, dated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exact, err := full.Search(ctx, dated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if exact.Estimated || exact.Total <= 5 {
+		t.Fatalf("unbounded total %d (estimated %v): want an exact count past 5", exact.Total, exact.Estimated)
+	}
+	if !res.Estimated || res.Total <= 5 {
+		t.Errorf("bounded total %d (estimated %v): want an estimate past the bound of 5", res.Total, res.Estimated)
+	}
+}

@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -38,26 +37,17 @@ func list[T any](ctx context.Context, s *Store, what, query string, args []any, 
 	return out, nil
 }
 
-// limitOr is n within store.MaxLimit, or def when n is not set.
-func limitOr(n, def int) int {
-	if n <= 0 {
-		return def
-	}
-	return min(n, store.MaxLimit)
-}
-
 // TopEntities implements store.Insights.
 func (s *Store) TopEntities(ctx context.Context, f store.TopFilter) ([]store.EntityCount, error) {
+	quotes, err := f.TopBy()
+	if err != nil {
+		return nil, err
+	}
 	var w where
-	var q string
-	switch f.By {
-	case "", "mentions":
-		q = `SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM article_entities x JOIN entities e ON e.id = x.entity_id`
-	case "quotes":
+	q := `SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM article_entities x JOIN entities e ON e.id = x.entity_id`
+	if quotes {
 		w.add("x.speaker_id IS NOT NULL")
 		q = `SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM quotes x JOIN entities e ON e.id = x.speaker_id`
-	default:
-		return nil, fmt.Errorf("%w: top entities by %q: want mentions or quotes", store.ErrBadFilter, f.By)
 	}
 	if err := w.dates("x.day", f.From, f.To); err != nil {
 		return nil, err
@@ -65,37 +55,29 @@ func (s *Store) TopEntities(ctx context.Context, f store.TopFilter) ([]store.Ent
 	if f.Type != "" {
 		w.add("e.type = " + w.arg(f.Type))
 	}
-	query, args := w.limit(q+w.String()+` GROUP BY e.id ORDER BY n DESC, e.name`, limitOr(f.Limit, 10), 0)
+	query, args := w.limit(q+w.String()+` GROUP BY e.id ORDER BY n DESC, e.name`, store.Limit(f.Limit, 10), 0)
 	return list(ctx, s, "top entities", query, args, scanEntityCount)
 }
 
 // Trending implements store.Insights.
 func (s *Store) Trending(ctx context.Context, f store.TrendFilter) ([]store.Trend, error) {
-	day, err := time.Parse(time.DateOnly, f.Day)
+	f, from, err := f.Window()
 	if err != nil {
-		return nil, fmt.Errorf("%w: trending day %q is not YYYY-MM-DD", store.ErrBadFilter, f.Day)
-	}
-	baseline := f.Baseline
-	if baseline <= 0 {
-		baseline = 28
-	}
-	minimum := f.Min
-	if minimum <= 0 {
-		minimum = 2
+		return nil, err
 	}
 	var w where
 	d := w.arg(f.Day)
 	now := `count(*) FILTER (WHERE x.day = ` + d + `)`
-	usual := `count(*) FILTER (WHERE x.day < ` + d + `)::float8 / ` + w.arg(float64(baseline))
-	w.add("x.day >= " + w.arg(day.AddDate(0, 0, -baseline).Format(time.DateOnly)))
+	usual := `count(*) FILTER (WHERE x.day < ` + d + `)::float8 / ` + w.arg(float64(f.Baseline))
+	w.add("x.day >= " + w.arg(from))
 	w.add("x.day <= " + d)
 	if f.Type != "" {
 		w.add("e.type = " + w.arg(f.Type))
 	}
 	query, args := w.limit(`SELECT e.id, e.name, e.type, e.country, `+now+`, `+usual+`
 		FROM article_entities x JOIN entities e ON e.id = x.entity_id`+w.String()+`
-		GROUP BY e.id HAVING `+now+` >= `+w.arg(minimum)+`
-		ORDER BY (`+now+` + 1.0) / (`+usual+` + 1.0) DESC, 5 DESC, e.name`, limitOr(f.Limit, 10), 0)
+		GROUP BY e.id HAVING `+now+` >= `+w.arg(f.Min)+`
+		ORDER BY (`+now+` + 1.0) / (`+usual+` + 1.0) DESC, 5 DESC, e.name`, f.Limit, 0)
 	return list(ctx, s, "trending", query, args, func(r pgx.Rows, t *store.Trend) error {
 		var country *string
 		err := r.Scan(&t.ID, &t.Name, &t.Type, &country, &t.Count, &t.Usual)
@@ -121,7 +103,7 @@ func (s *Store) CoMentioned(ctx context.Context, entity int64, limit int) ([]sto
 	return list(ctx, s, "co-mentioned", `SELECT e.id, e.name, e.type, e.country, count(*) AS n
 		FROM article_entities x JOIN article_entities y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
 		JOIN entities e ON e.id = y.entity_id
-		WHERE x.entity_id = $1 GROUP BY e.id ORDER BY n DESC, e.name LIMIT $2`, []any{entity, limitOr(limit, 10)}, scanEntityCount)
+		WHERE x.entity_id = $1 GROUP BY e.id ORDER BY n DESC, e.name LIMIT $2`, []any{entity, store.Limit(limit, 10)}, scanEntityCount)
 }
 
 // ArticleDays implements store.Insights.
@@ -170,7 +152,7 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 	if err != nil || h.none {
 		return f, err
 	}
-	n := h.w.arg(limitOr(limit, 10))
+	n := h.w.arg(store.Limit(limit, 10))
 	cond := h.w.String()
 	if cond == "" {
 		cond = " WHERE true"

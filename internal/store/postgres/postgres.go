@@ -46,15 +46,24 @@ type Options struct {
 	// MaxConns bounds the connections to the server; 0 means pgxpool's
 	// default (four, or the number of CPUs if more).
 	MaxConns int32
-	Log      *slog.Logger // nil: slog.Default()
+	// RankWindow is how many of a search's matches, the most recently
+	// stored, are ranked by relevance; the older ones follow, newest first.
+	// 0 means 1,000.
+	RankWindow int
+	// CountBound is how many hits a search without words counts exactly;
+	// past it, the total is the planner's estimate, flagged. 0 means 10,000.
+	CountBound int
+	Log        *slog.Logger // nil: slog.Default()
 }
 
 // Store is the PostgreSQL Store.
 type Store struct {
-	pool     *pgxpool.Pool
-	analyzer *search.Analyzer
-	resolver store.Resolver
-	log      *slog.Logger
+	pool       *pgxpool.Pool
+	analyzer   *search.Analyzer
+	resolver   store.Resolver
+	rankWindow int
+	countBound int
+	log        *slog.Logger
 }
 
 var _ store.Store = (*Store)(nil)
@@ -79,6 +88,12 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 	if opts.Log == nil {
 		opts.Log = slog.Default()
 	}
+	if opts.RankWindow <= 0 {
+		opts.RankWindow = 1000
+	}
+	if opts.CountBound <= 0 {
+		opts.CountBound = 10000
+	}
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
@@ -97,7 +112,8 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: connect to %s: %w", redact(cfg), err)
 	}
-	s := &Store{pool: pool, analyzer: opts.Analyzer, resolver: opts.Resolver, log: opts.Log}
+	s := &Store{pool: pool, analyzer: opts.Analyzer, resolver: opts.Resolver, rankWindow: opts.RankWindow,
+		countBound: opts.CountBound, log: opts.Log}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err

@@ -47,7 +47,9 @@ func (w *where) dates(col, from, to string) error {
 		w.add(col + " >= " + w.arg(from))
 	}
 	if to != "" {
-		w.add("left(" + col + ", " + w.arg(len(to)) + ") <= " + w.arg(to))
+		// The last day that to takes in, padded (2025-10 → 2025-10-99),
+		// compared as it is stored, so that an index on col serves.
+		w.add(col + " <= " + w.arg(to+"-99-99"[len(to)-4:]))
 	}
 	return nil
 }

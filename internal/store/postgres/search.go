@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -14,15 +15,24 @@ import (
 // snippetTokens is the length of a snippet, in index terms, as on SQLite.
 const snippetTokens = 24
 
-// rankWeights are ts_rank's weights of D (body) and A (title) terms: a
-// title word is worth four body words, as in the SQLite store's BM25.
+// rankExpr is ts_rank with the weights of D (body) and A (title) terms:
+// a title word is worth four body words, as in the SQLite store's BM25.
 // Normalisation 1 divides by 1 + the logarithm of the document's length,
 // so that long articles do not win by length alone.
-const rankExpr = `ts_rank('{0.25, 0, 0, 1}', st.terms, %s, 1)`
+const rankExpr = `ts_rank('{0.25, 0, 0, 1}', m.terms, %s, 1)`
+
+// The bounds of a search's work (Options.RankWindow, CountBound). The GIN
+// index gives every match without reading its terms (but for phrases,
+// which it checks against them), so the matches are counted whole;
+// ranking reads each match's tsvector, so a search ranks only its
+// RankWindow most recently stored matches, and the older ones follow them
+// newest first. A search without words counts at most CountBound hits;
+// past that its total is the planner's estimate, flagged in the results.
 
 // Search implements store.Store: the query's words as a tsquery over the
 // search terms of every article's newest version, ranked by ts_rank with
-// titles weighted, and a snippet of the body around the matches.
+// titles weighted (within the rank window), and a snippet of the body around
+// the matches.
 func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
@@ -37,30 +47,43 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 		return res, nil // every word was a stopword
 	}
 	w := h.w
-	var cols, order string
+	var query string
+	var args []any
+	byDate := `v.day DESC NULLS LAST, v.published DESC NULLS LAST, a.id DESC`
 	if h.tsquery != "" {
-		cols = `v.record->>'text', ` + fmt.Sprintf(rankExpr, h.tsquery)
-		order = `8 DESC, a.id`
+		// Every match, numbered newest first and counted; ts_rank runs on
+		// the first RankWindow only (CASE evaluates it for those alone),
+		// and the text for the snippets is read for the page's hits only.
+		order := `ranked DESC, score DESC, id DESC`
+		if q.Sort == search.ByDate {
+			order = `day DESC NULLS LAST, published DESC NULLS LAST, id DESC`
+		}
+		inner, innerArgs := w.limit(`SELECT m.*, CASE WHEN m.ranked THEN `+fmt.Sprintf(rankExpr, h.tsquery)+` ELSE 0 END AS score FROM (
+				SELECT a.id, v.id AS version, v.title, a.url, v.site, v.section, v.published, v.day, st.terms,
+					row_number() OVER (ORDER BY a.id DESC) <= `+strconv.Itoa(s.rankWindow)+` AS ranked, count(*) OVER () AS total
+				FROM `+h.from+w.String()+`) m
+			ORDER BY `+order, q.Limit, q.Offset)
+		query = `SELECT p.id, p.title, p.url, p.site, p.section, p.published, p.score::real, p.total,
+				(SELECT record->>'text' FROM versions WHERE id = p.version)
+			FROM (` + inner + `) p`
+		args = innerArgs
 	} else {
-		cols = `v.lead, 0.0::real`
+		if res.Total, res.Estimated, err = s.count(ctx, h.from+w.String(), w.args); err != nil {
+			return nil, err
+		}
+		query, args = w.limit(`SELECT a.id, v.title, a.url, v.site, v.section, v.published, 0.0::real, 0::bigint, v.lead
+			FROM `+h.from+w.String()+` ORDER BY `+byDate, q.Limit, q.Offset)
 	}
-	if h.tsquery == "" || q.Sort == search.ByDate {
-		order = `v.day DESC NULLS LAST, v.published DESC NULLS LAST, a.id DESC`
-	}
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM `+h.from+w.String(), w.args...).Scan(&res.Total); err != nil {
-		return nil, fmt.Errorf("postgres: search: %w", err)
-	}
-	query, args := w.limit(`SELECT a.id, v.title, a.url, v.site, v.section, v.published, `+cols+`
-		FROM `+h.from+w.String()+` ORDER BY `+order, q.Limit, q.Offset)
 	rows, err := s.pool.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: search: %w", err)
 	}
+	var total int64
 	res.Hits, err = collect(rows, func(r pgx.Rows, hit *search.Hit) error {
 		var url, site, section, published *string
 		var text string
 		var score float32
-		err := r.Scan(&hit.ID, &hit.Title, &url, &site, &section, &published, &text, &score)
+		err := r.Scan(&hit.ID, &hit.Title, &url, &site, &section, &published, &score, &total, &text)
 		hit.URL, hit.Site, hit.Section, hit.Published, hit.Score = deref(url), deref(site), deref(section), deref(published), float64(score)
 		if h.tsquery != "" {
 			hit.Snippet = s.analyzer.Snippet(body(hit.Title, text), h.terms, snippetTokens)
@@ -72,7 +95,40 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 	if err != nil {
 		return nil, fmt.Errorf("postgres: search: %w", err)
 	}
+	if h.tsquery != "" {
+		res.Total = int(total)
+		if len(res.Hits) == 0 && q.Offset > 0 {
+			// A page past the end says nothing of the total: count.
+			if res.Total, res.Estimated, err = s.count(ctx, h.from+w.String(), w.args); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return res, nil
+}
+
+// count counts the rows of a FROM ... WHERE up to the bound; past it, it
+// returns the planner's estimate and estimated true.
+func (s *Store) count(ctx context.Context, fromWhere string, args []any) (n int, estimated bool, err error) {
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+fromWhere+` LIMIT `+strconv.Itoa(s.countBound+1)+`) c`,
+		args...).Scan(&n); err != nil {
+		return 0, false, fmt.Errorf("postgres: search: count: %w", err)
+	}
+	if n <= s.countBound {
+		return n, false, nil
+	}
+	var plan []struct {
+		Plan struct {
+			Rows float64 `json:"Plan Rows"`
+		} `json:"Plan"`
+	}
+	if err := s.pool.QueryRow(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM `+fromWhere, args...).Scan(&plan); err != nil {
+		return 0, false, fmt.Errorf("postgres: search: estimate: %w", err)
+	}
+	if len(plan) == 1 && int(plan[0].Plan.Rows) > n {
+		n = int(plan[0].Plan.Rows)
+	}
+	return n, true, nil
 }
 
 // hitSet is the set of a query's hits as SQL: the tables, the conditions

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store"
@@ -28,31 +27,22 @@ func scanDays(rows *sql.Rows) ([]store.DayCount, error) {
 	return collect(rows, func(r *sql.Rows, d *store.DayCount) error { return r.Scan(&d.Day, &d.Count) })
 }
 
-func limitOr(n, def int) int {
-	if n <= 0 {
-		return def
-	}
-	return min(n, store.MaxLimit)
-}
+func limitOr(n, def int) int { return store.Limit(n, def) }
 
 // TopEntities implements store.Insights.
 func (s *Store) TopEntities(ctx context.Context, f store.TopFilter) ([]store.EntityCount, error) {
+	quotes, err := f.TopBy()
+	if err != nil {
+		return nil, err
+	}
 	var w where
-	var q string
-	switch f.By {
-	case "", "mentions":
-		if err := w.dates("x.day", f.From, f.To); err != nil {
-			return nil, err
-		}
-		q = `SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM article_entities x JOIN entities e ON e.id = x.entity_id`
-	case "quotes":
+	q := `SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM article_entities x JOIN entities e ON e.id = x.entity_id`
+	if quotes {
 		w.add("x.speaker_id IS NOT NULL")
-		if err := w.dates("x.day", f.From, f.To); err != nil {
-			return nil, err
-		}
 		q = `SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM quotes x JOIN entities e ON e.id = x.speaker_id`
-	default:
-		return nil, fmt.Errorf("%w: top entities by %q: want mentions or quotes", store.ErrBadFilter, f.By)
+	}
+	if err := w.dates("x.day", f.From, f.To); err != nil {
+		return nil, err
 	}
 	if f.Type != "" {
 		w.add("e.type = ?", f.Type)
@@ -66,26 +56,17 @@ func (s *Store) TopEntities(ctx context.Context, f store.TopFilter) ([]store.Ent
 
 // Trending implements store.Insights.
 func (s *Store) Trending(ctx context.Context, f store.TrendFilter) ([]store.Trend, error) {
-	day, err := time.Parse(time.DateOnly, f.Day)
+	f, from, err := f.Window()
 	if err != nil {
-		return nil, fmt.Errorf("%w: trending day %q is not YYYY-MM-DD", store.ErrBadFilter, f.Day)
+		return nil, err
 	}
-	baseline := f.Baseline
-	if baseline <= 0 {
-		baseline = 28
-	}
-	minimum := f.Min
-	if minimum <= 0 {
-		minimum = 2
-	}
-	from := day.AddDate(0, 0, -baseline).Format(time.DateOnly)
-	args := []any{f.Day, f.Day, float64(baseline), from, f.Day}
+	args := []any{f.Day, f.Day, float64(f.Baseline), from, f.Day}
 	typ := ""
 	if f.Type != "" {
 		typ = ` AND e.type = ?`
 		args = append(args, f.Type)
 	}
-	args = append(args, minimum, limitOr(f.Limit, 10))
+	args = append(args, f.Min, f.Limit)
 	rows, err := s.query(ctx, `SELECT e.id, e.name, e.type, e.country, sum(x.day = ?) AS now, sum(x.day < ?) / ? AS usual
 		FROM article_entities x JOIN entities e ON e.id = x.entity_id
 		WHERE x.day >= ? AND x.day <= ?`+typ+`
