@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -171,4 +172,61 @@ func latencyQueries(t *testing.T, s *Store) map[string][]string {
 		q["date range"] = append(q["date range"], "from:"+month+" to:"+month+" "+terms[i])
 	}
 	return q
+}
+
+// TestPutRecords stores the records of WARTA_PUT_RECORDS (JSON Lines, as
+// warta analyze --jsonl writes them, e.g. of a benchmark corpus) into the
+// database of WARTA_PUT_PG (or a fresh schema of the test server) in
+// batches of 128, as pipeline.Writer commits them, and reports the
+// records/s of PutBatch alone and the bytes per article the tables take.
+// No timing is asserted.
+func TestPutRecords(t *testing.T) {
+	file := os.Getenv("WARTA_PUT_RECORDS")
+	if file == "" {
+		t.Skip("set WARTA_PUT_RECORDS=records.jsonl to measure the PostgreSQL write rate")
+	}
+	url := os.Getenv("WARTA_PUT_PG")
+	if url == "" {
+		url = pgtest.URL(t)
+	}
+	s := open(t, url, search.Indonesian())
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<20), 64<<20)
+	var batch [][]byte
+	var took time.Duration
+	n := 0
+	put := func() {
+		start := time.Now()
+		if _, err := s.PutBatch(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		took += time.Since(start)
+		n += len(batch)
+		batch = nil
+	}
+	for sc.Scan() {
+		if batch = append(batch, slices.Clone(sc.Bytes())); len(batch) == 128 {
+			put()
+		}
+	}
+	if len(batch) > 0 {
+		put()
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var articles int
+	var size int64
+	if err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT sum(pg_total_relation_size(c.oid))
+		FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+		WHERE ns.nspname = current_schema() AND c.relkind IN ('r', 'm'))`).Scan(&articles, &size); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d records in %.1f s of PutBatch: %.1f records/s; %d articles stored, %.1f KB per article (%.0f MB per 1,000)",
+		n, took.Seconds(), float64(n)/took.Seconds(), articles, float64(size)/float64(articles)/1024, float64(size)/float64(articles)/1e3)
 }

@@ -400,9 +400,13 @@ func nullJSON(b []byte, n int) *string {
 }
 
 // Optimize implements store.Store: PostgreSQL's autovacuum keeps the GIN
-// index and the statistics up to date; after a bulk write, ANALYZE gives
-// the planner the new sizes at once.
+// index and the statistics up to date; after a bulk write, the search
+// index's pending entries are merged and ANALYZE gives the planner the new
+// sizes at once.
 func (s *Store) Optimize(ctx context.Context) error {
+	if _, err := s.pool.Exec(ctx, `SELECT gin_clean_pending_list('search_terms_terms'::regclass)`); err != nil {
+		return fmt.Errorf("postgres: optimize: %w", err)
+	}
 	if _, err := s.pool.Exec(ctx, `ANALYZE search_terms, versions, articles`); err != nil {
 		return fmt.Errorf("postgres: optimize: %w", err)
 	}
