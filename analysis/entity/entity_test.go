@@ -66,6 +66,40 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Wilayah V Dewi Lestari", "Marinir Yudha Pratama"},
 		},
 		{
+			name: "a territory word before a place is the place; Kota and Kabupaten of one name stay apart",
+			text: "Iuran\nPemerintah Provinsi Banten membayar iuran. Gubernur Provinsi Banten Andi Saputra hadir di Banten.\nKota Bogor dan Kabupaten Bogor ikut membayar.",
+			want: []want{
+				{"LOC", "Provinsi Banten", "ID", []string{"Provinsi Banten", "Banten"}, nil},
+				{"LOC", "Kota Bogor", "ID", []string{"Kota Bogor"}, nil},
+				{"LOC", "Kabupaten Bogor", "ID", []string{"Kabupaten Bogor"}, nil},
+			},
+		},
+		{
+			name: "schools and health centres named after a place are organisations",
+			text: "Keracunan\nSiswa SMA Negeri 1 Kairatu dan SD Inpres Talaga Ratu dirawat di Puskesmas Kairatu, Maluku.",
+			want: []want{
+				{"ORG", "SMA Negeri 1 Kairatu", "ID", []string{"SMA Negeri 1 Kairatu"}, nil},
+				{"ORG", "SD Inpres Talaga Ratu", "ID", []string{"SD Inpres Talaga Ratu"}, nil},
+				{"ORG", "Puskesmas Kairatu", "ID", []string{"Puskesmas Kairatu"}, nil},
+			},
+		},
+		{
+			name: "a short form in brackets and a nickname after disapa are the person's",
+			text: "Tuntutan\nAktivis Rahayu Sekar Utami (Rasu) menyerahkan tuntutan. Wakil Menteri Sosial Bambang Hartono, yang akrab disapa Bento, menerimanya.\nBento berjanji membacanya.",
+			want: []want{
+				{"PER", "Rahayu Sekar Utami", "ID", []string{"Rahayu Sekar Utami", "Rasu"}, nil},
+				{"PER", "Bambang Hartono", "ID", []string{"Bambang Hartono", "Bento", "Bento"}, []string{"Wakil Menteri Sosial"}},
+			},
+		},
+		{
+			name: "a foreign story's persons and bodies of unknown country are of the country it is set in",
+			text: "Nyamuk di Islandia\nNyamuk ditemukan di Islandia, dekat Reykjavik, oleh Matthias Gunnarsson dari Institut Alam. Warga Islandia terkejut, dan Presiden AS tidak berkomentar.",
+			want: []want{
+				{"PER", "Matthias Gunnarsson", "IS", []string{"Matthias Gunnarsson"}, nil},
+				{"LOC", "Reykjavik", "IS", []string{"Reykjavik"}, nil},
+			},
+		},
+		{
 			name: "acronym merged with its long form",
 			text: "KPK Periksa Saksi\nKomisi Pemberantasan Korupsi (KPK) memeriksa tiga saksi pada Senin.\nJuru bicara KPK Ali Fikri mengatakan pemeriksaan berlangsung di Jakarta.",
 			want: []want{

@@ -58,7 +58,7 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 		switch {
 		case len(f) < 2 || len(f) > 3:
 			return fmt.Errorf("want a unit, what follows it and its long form, got %q", strings.Join(f, "\t"))
-		case f[1] != "place" && f[1] != "office" && f[1] != "body":
+		case f[1] != "place" && f[1] != "office" && f[1] != "body" && f[1] != "school":
 			return fmt.Errorf("unknown kind %q", f[1])
 		}
 		l.units[strings.ToLower(f[0])] = f[1]

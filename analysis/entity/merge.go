@@ -32,6 +32,7 @@ type group struct {
 // tagger missed where the article repeats a known name, and drops
 // entities seen only in a title-case headline.
 func (a *article) merge() {
+	a.widenAdminPlaces()
 	a.joinUnits()
 	a.trimHeadline()
 	a.initialsOfPersons()
@@ -186,11 +187,62 @@ func (a *article) key(m *mention) string {
 	if n, _ := a.unitAt(m.first); n > 0 && n < m.last-m.first {
 		return a.unitKey(m, n)
 	}
+	if m.class == "LOC" && m.last-m.first > 1 && a.adminPrefix(m.first) && !a.adminAmbiguous(m.first+1, m.last) {
+		// Provinsi Banten is Banten; but not where the article also
+		// names Kota Bogor beside Kabupaten Bogor.
+		rest := mention{first: m.first + 1, last: m.last, class: m.class}
+		if mt, ok := a.r.m.gaz.longest(a.wordsOf(rest.first, rest.last), a.hashes[rest.first:rest.last], 0); ok && mt.end == rest.last-rest.first {
+			rest.gaz = a.r.m.gaz.placeOrOrg(mt.entries)
+		}
+		return a.key(&rest)
+	}
 	k := strings.ToLower(strings.ReplaceAll(a.text(m.first, m.last), "’", "'"))
 	if m.class == "PER" {
 		k = strings.ReplaceAll(k, ".", "") // M. Fauzi, M Fauzi
 	}
 	return k
+}
+
+// adminWords are the words that name a territory by the place after them
+// (Provinsi Banten, Kecamatan Kuta), lower case.
+var adminWords = map[string]bool{"provinsi": true, "kabupaten": true, "kota": true, "kecamatan": true, "kelurahan": true, "desa": true}
+
+// adminPrefix reports whether token i is a capitalised territory word.
+func (a *article) adminPrefix(i int) bool {
+	w := a.word(i)
+	return isCapitalised(w) && adminWords[strings.ToLower(w)]
+}
+
+// adminAmbiguous reports whether the article prints the place of tokens
+// [first, last) after two different territory words (Kota Bogor and
+// Kabupaten Bogor), which are then two places.
+func (a *article) adminAmbiguous(first, last int) bool {
+	name := strings.ToLower(a.text(first, last))
+	seen := ""
+	for _, m := range a.ms {
+		if m.last-m.first != last-first+1 || !a.adminPrefix(m.first) || strings.ToLower(a.text(m.first+1, m.last)) != name {
+			continue
+		}
+		w := strings.ToLower(a.word(m.first))
+		if seen != "" && seen != w {
+			return true
+		}
+		seen = w
+	}
+	return false
+}
+
+// widenAdminPlaces gives a place's mention back the territory word the
+// tagger left before it (Kota | Tangerang Selatan), so that the place is
+// named as printed.
+func (a *article) widenAdminPlaces() {
+	for i := range a.ms {
+		m := &a.ms[i]
+		if m.class != "LOC" || m.first == 0 || !a.adminPrefix(m.first-1) || a.covered(m.first-1) {
+			continue
+		}
+		m.first--
+	}
 }
 
 // widenFigures gives a person's mention back the word before it when the
@@ -374,6 +426,8 @@ func (a *article) parentheses() {
 		}
 		a.moveGroup(m.group, int(prev-1))
 	}
+	a.bracketedShortForms()
+	a.nicknames()
 	for i := range a.ms {
 		m := &a.ms[i]
 		w := a.text(m.first, m.last)
@@ -392,6 +446,87 @@ func (a *article) parentheses() {
 		}
 		if n == 1 {
 			a.moveGroup(m.group, target)
+		}
+	}
+}
+
+// bracketedShortForms adds as a mention a capitalised word in brackets
+// right after an entity's mention that the tagger left out, when its
+// letters stand in the entity's name in order from its first letter
+// (Kantor Kepresidenan (Kanpres), Andhyta F Utami (Afu)).
+func (a *article) bracketedShortForms() {
+	toks := a.doc.Tokens
+	for i := 2; i+1 < len(toks); i++ {
+		if a.word(i-1) != "(" || a.word(i+1) != ")" || toks[i].Kind != text.Word || a.tokenEnt[i] != 0 || !isCapitalised(a.word(i)) {
+			continue
+		}
+		prev := a.tokenEnt[i-2]
+		if prev == 0 {
+			continue
+		}
+		g := a.groups[prev-1]
+		long := a.fullest(g)
+		if long.last != i-1 || !lettersInOrder(a.word(i), a.text(long.first, long.last)) {
+			continue
+		}
+		a.ms = append(a.ms, mention{first: i, last: i + 1, class: long.class, sentence: long.sentence})
+		a.join(len(a.ms)-1, int(prev-1))
+	}
+}
+
+// lettersInOrder reports whether the letters of short stand in long in
+// order, the first letters equal, in any case.
+func lettersInOrder(short, long string) bool {
+	s, l := []rune(strings.ToLower(short)), []rune(strings.ToLower(long))
+	if len(s) < 2 || len(l) <= len(s) || s[0] != l[0] {
+		return false
+	}
+	k := 0
+	for _, r := range l {
+		if k < len(s) && r == s[k] {
+			k++
+		}
+	}
+	return k == len(s)
+}
+
+// nicknameCues are the words that give the name a person goes by
+// (Immanuel Ebenezer ... yang akrab disapa Noel), lower case.
+var nicknameCues = map[string]bool{"disapa": true, "dipanggil": true, "sapaan": true}
+
+// nicknames makes the capitalised word printed after a nickname cue a
+// name of the person named last before it, in its sentence or the one
+// before, wherever the article prints it (Immanuel Ebenezer ... yang akrab
+// disapa Noel; penangkapan Noel).
+func (a *article) nicknames() {
+	toks := a.doc.Tokens
+	for i := 1; i < len(toks); i++ {
+		w := a.word(i)
+		if toks[i].Kind != text.Word || !isCapitalised(w) || isAcronym(w) || !nicknameCues[strings.ToLower(a.word(i-1))] {
+			continue
+		}
+		if gi := a.tokenEnt[i]; gi != 0 && (a.vote(a.groups[gi-1]) != "PER" || len(a.groups[gi-1].ms) > 0 && a.fullest(a.groups[gi-1]).last-a.fullest(a.groups[gi-1]).first > 1) {
+			continue // a longer name of its own
+		}
+		si := a.sentenceOf(i)
+		to := -1
+		for k := i - 2; k >= 0 && a.sentenceOf(k) >= si-1; k-- {
+			if gi := a.tokenEnt[k]; gi != 0 && a.vote(a.groups[gi-1]) == "PER" {
+				to = int(gi - 1)
+				break
+			}
+		}
+		if to < 0 {
+			continue
+		}
+		for j := range a.ms {
+			if m := a.ms[j]; m.last-m.first == 1 && a.word(m.first) == w && m.group != to && a.vote(a.groups[m.group]) == "PER" {
+				a.moveGroup(m.group, to)
+			}
+		}
+		if a.tokenEnt[i] == 0 {
+			a.ms = append(a.ms, mention{first: i, last: i + 1, class: "PER", sentence: si})
+			a.join(len(a.ms)-1, to)
 		}
 	}
 }

@@ -105,10 +105,12 @@ const foreignShare = 0.2
 
 // domesticDefault gives Indonesia to the entities of unknown country that
 // are Indonesian by their name's head word (PT, Yayasan, Kabupaten,
-// Polres), and, in an article with no foreign signal — no foreign person,
-// and foreign places and bodies under foreignShare of the mentions of
-// known country — to every person, organisation and place of unknown
-// country that no gazetteer lists as international.
+// Polres), and gives the article's home country to every person,
+// organisation and place of unknown country that no gazetteer lists as
+// international: Indonesia in an article with no foreign signal — no
+// foreign person, and foreign places and bodies under foreignShare of the
+// mentions of known country — else the country most of its places and
+// bodies are in (homeCountry).
 func (a *article) domesticDefault() {
 	foreign, known, foreignPerson := 0, 0, false
 	for _, g := range a.groups {
@@ -121,7 +123,12 @@ func (a *article) domesticDefault() {
 			foreignPerson = foreignPerson || g.class == "PER"
 		}
 	}
-	domestic := !foreignPerson && float64(foreign) < foreignShare*float64(known)
+	home := ""
+	if !foreignPerson && float64(foreign) < foreignShare*float64(known) {
+		home = "ID"
+	} else {
+		home = a.homeCountry()
+	}
 	for _, g := range a.groups {
 		if len(g.ms) == 0 || g.dropped || g.country != "" {
 			continue
@@ -134,15 +141,44 @@ func (a *article) domesticDefault() {
 				g.country = "ID"
 				continue
 			}
-			if domestic && !a.international(g) {
-				g.country = "ID"
+			if home != "" && !a.international(g) {
+				g.country = home
 			}
 		case "PER":
-			if domestic {
-				g.country = "ID"
+			if long := a.fullest(g); home != "ID" && long.last-long.first == 1 && isAcronym(a.word(long.first)) {
+				continue // initials (Saudara AS) say nothing of a foreign story's persons
 			}
+			g.country = home
 		}
 	}
+}
+
+// homeShare is the share of the mentions of places and bodies of known
+// country that one country must hold for the article to be set there.
+const homeShare = 0.5
+
+// homeCountry returns the country where an article with a foreign signal
+// is set: the country of most of its mentions of places and bodies of
+// known country, when it holds over homeShare of them (Jawa Tengah and
+// Semarang beside a passing Presiden AS; Islandia and Reykjavik in a story
+// from Iceland), or "" when none does. The persons, bodies and places of
+// unknown country are taken to be of that country.
+func (a *article) homeCountry() string {
+	count := map[string]int{}
+	known := 0
+	for _, g := range a.groups {
+		if len(g.ms) == 0 || g.dropped || g.country == "" || g.class == "PER" {
+			continue
+		}
+		count[g.country] += len(g.ms)
+		known += len(g.ms)
+	}
+	for c, n := range count {
+		if float64(n) > homeShare*float64(known) {
+			return c
+		}
+	}
+	return ""
 }
 
 // international reports whether a gazetteer lists the entity as a body

@@ -28,8 +28,13 @@ func (a *article) joinUnits() {
 			continue
 		}
 		inside := true
+		for k := range a.ms {
+			if m := &a.ms[k]; m.first == i && m.last == end && m.class != "PER" {
+				m.class = "ORG" // the tagger's own span, taken for a place (Puskesmas Kairatu)
+			}
+		}
 		for _, m := range a.ms {
-			if m.first < end && i < m.last && (m.first <= i && m.last >= end || m.first < i || m.last > end || m.class == "PER") {
+			if m.first < end && i < m.last && (m.first <= i && m.last >= end || m.first < i || m.last > end || m.class == "PER" && kind != "school") {
 				inside = false
 				break
 			}
@@ -87,6 +92,21 @@ func (a *article) unitEnd(j int, kind string) int {
 			break
 		}
 		return e
+	case "school":
+		e := j
+		if e < len(a.doc.Tokens) && (a.word(e) == "Negeri" || a.word(e) == "Swasta") {
+			e++
+		}
+		if e < len(a.doc.Tokens) && a.doc.Tokens[e].Kind == text.Number {
+			e++
+		}
+		if p := a.schoolPlaceEnd(e, e > j && a.doc.Tokens[e-1].Kind == text.Number); p > e {
+			return p
+		}
+		if e > j && a.doc.Tokens[e-1].Kind == text.Number {
+			return e // SMA Negeri 1
+		}
+		return j
 	case "body":
 		if j >= len(a.doc.Tokens) || !isUnitNumber(a.word(j)) || j+1 >= len(a.doc.Tokens) {
 			return j
@@ -123,6 +143,28 @@ func (a *article) placeEnd(j int) int {
 	e := j
 	for e < len(a.doc.Tokens) && e-j < 3 && a.doc.Tokens[e].Kind == text.Word && isCapitalised(a.word(e)) &&
 		!a.covered(e) && a.r.lists.units[strings.ToLower(a.word(e))] == "" {
+		e++
+	}
+	return e
+}
+
+// schoolPlaceEnd returns the end of the place or name after a school's
+// level and number: a place's mention, else up to three capitalised words
+// in no person's mention (Inpres Talaga Ratu); j when there is none. After
+// a number, a word the tagger took for a person is the place (SMA Negeri
+// 1 Kairatu).
+func (a *article) schoolPlaceEnd(j int, numbered bool) int {
+	for _, m := range a.ms {
+		if m.first == j {
+			if m.class == "PER" && !numbered {
+				return j
+			}
+			return m.last
+		}
+	}
+	e := j
+	for e < len(a.doc.Tokens) && e-j < 3 && a.doc.Tokens[e].Kind == text.Word && isCapitalised(a.word(e)) && !a.personStarts(e) &&
+		a.r.lists.units[strings.ToLower(a.word(e))] == "" {
 		e++
 	}
 	return e
