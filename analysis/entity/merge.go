@@ -177,6 +177,18 @@ func (a *article) initialsOfPersons() {
 // key is what two mentions must share to be one entity at first sight:
 // the gazetteer's canonical name, else the lower-case text.
 func (a *article) key(m *mention) string {
+	if m.class == "LOC" && m.last-m.first > 1 && adminWords[strings.ToLower(a.word(m.first))] {
+		// Provinsi Banten is Banten; but Kota Bogor beside Kabupaten
+		// Bogor is a place of its own.
+		if a.adminAmbiguous(m.first+1, m.last) {
+			return "\x03" + strings.ToLower(a.text(m.first, m.last))
+		}
+		rest := mention{first: m.first + 1, last: m.last, class: m.class}
+		if mt, ok := a.r.m.gaz.longest(a.wordsOf(rest.first, rest.last), a.hashes[rest.first:rest.last], 0); ok && mt.end == rest.last-rest.first {
+			rest.gaz = a.r.m.gaz.placeOrOrg(mt.entries)
+		}
+		return a.key(&rest)
+	}
 	if len(m.gaz) > 0 {
 		e := a.r.m.gaz.entries[m.gaz[0]]
 		return "\x00" + e.country + "\x00" + e.name
@@ -186,15 +198,6 @@ func (a *article) key(m *mention) string {
 	}
 	if n, _ := a.unitAt(m.first); n > 0 && n < m.last-m.first {
 		return a.unitKey(m, n)
-	}
-	if m.class == "LOC" && m.last-m.first > 1 && a.adminPrefix(m.first) && !a.adminAmbiguous(m.first+1, m.last) {
-		// Provinsi Banten is Banten; but not where the article also
-		// names Kota Bogor beside Kabupaten Bogor.
-		rest := mention{first: m.first + 1, last: m.last, class: m.class}
-		if mt, ok := a.r.m.gaz.longest(a.wordsOf(rest.first, rest.last), a.hashes[rest.first:rest.last], 0); ok && mt.end == rest.last-rest.first {
-			rest.gaz = a.r.m.gaz.placeOrOrg(mt.entries)
-		}
-		return a.key(&rest)
 	}
 	k := strings.ToLower(strings.ReplaceAll(a.text(m.first, m.last), "’", "'"))
 	if m.class == "PER" {
@@ -220,7 +223,7 @@ func (a *article) adminAmbiguous(first, last int) bool {
 	name := strings.ToLower(a.text(first, last))
 	seen := ""
 	for _, m := range a.ms {
-		if m.last-m.first != last-first+1 || !a.adminPrefix(m.first) || strings.ToLower(a.text(m.first+1, m.last)) != name {
+		if m.last-m.first != last-first+1 || !adminWords[strings.ToLower(a.word(m.first))] || strings.ToLower(a.text(m.first+1, m.last)) != name {
 			continue
 		}
 		w := strings.ToLower(a.word(m.first))
@@ -491,7 +494,8 @@ func lettersInOrder(short, long string) bool {
 }
 
 // nicknameCues are the words that give the name a person goes by
-// (Immanuel Ebenezer ... yang akrab disapa Noel), lower case.
+// (Immanuel Ebenezer ... yang akrab disapa Noel), as printed in running
+// text: a headline's Dipanggil is summoned.
 var nicknameCues = map[string]bool{"disapa": true, "dipanggil": true, "sapaan": true}
 
 // nicknames makes the capitalised word printed after a nickname cue a
@@ -502,7 +506,7 @@ func (a *article) nicknames() {
 	toks := a.doc.Tokens
 	for i := 1; i < len(toks); i++ {
 		w := a.word(i)
-		if toks[i].Kind != text.Word || !isCapitalised(w) || isAcronym(w) || !nicknameCues[strings.ToLower(a.word(i-1))] {
+		if toks[i].Kind != text.Word || !isCapitalised(w) || isAcronym(w) || !nicknameCues[a.word(i-1)] {
 			continue
 		}
 		if gi := a.tokenEnt[i]; gi != 0 && (a.vote(a.groups[gi-1]) != "PER" || len(a.groups[gi-1].ms) > 0 && a.fullest(a.groups[gi-1]).last-a.fullest(a.groups[gi-1]).first > 1) {
