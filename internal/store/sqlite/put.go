@@ -229,6 +229,7 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte
 func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc) error {
 	day := nullString(d.Day())
 	ids := make(map[string]int64, len(d.Entities)) // record's entity id → entities.id
+	var entityRows, mentionRows, quoteRows, eventRows []any
 	for _, e := range d.Entities {
 		e.Name = strings.Join(strings.Fields(e.Name), " ")
 		var id int64
@@ -244,19 +245,18 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 		}
 		ids[e.ID] = id
 		roles, _ := json.Marshal(e.Roles)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO article_entities
-			(article_id, local_id, entity_id, name, roles, country, salience, mentions, day)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			articleID, e.ID, id, e.Name, nullJSON(roles, len(e.Roles)), nullString(e.Country), e.Salience,
-			len(e.Mentions), day); err != nil {
-			return fmt.Errorf("entity %s: %w", e.ID, err)
-		}
+		entityRows = append(entityRows, articleID, e.ID, id, e.Name, nullJSON(roles, len(e.Roles)),
+			nullString(e.Country), e.Salience, len(e.Mentions), day)
 		for _, m := range e.Mentions {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, entity_id, text, start, "end")
-				VALUES (?, ?, ?, ?, ?)`, articleID, id, m.Text, m.Start, m.End); err != nil {
-				return fmt.Errorf("mention of %s: %w", e.ID, err)
-			}
+			mentionRows = append(mentionRows, articleID, id, m.Text, m.Start, m.End)
 		}
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO article_entities
+		(article_id, local_id, entity_id, name, roles, country, salience, mentions, day) VALUES `, 9, entityRows); err != nil {
+		return fmt.Errorf("entities: %w", err)
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO mentions (article_id, entity_id, text, start, "end") VALUES `, 5, mentionRows); err != nil {
+		return fmt.Errorf("mentions: %w", err)
 	}
 	names := make(map[string]string, len(d.Entities))
 	for _, e := range d.Entities {
@@ -271,13 +271,13 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 				name = cmp.Or(name, names[*q.Speaker])
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes
-			(article_id, speaker_id, speaker_name, speaker_norm, speaker_role, kind, text, start, "end", cue, day)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			articleID, speaker, nullString(name), nullString(store.NormalizeName(name)), nullString(q.SpeakerRole),
-			q.Kind, q.Text, q.Start, q.End, nullString(q.Cue), day); err != nil {
-			return fmt.Errorf("quote: %w", err)
-		}
+		quoteRows = append(quoteRows, articleID, speaker, nullString(name), nullString(store.NormalizeName(name)),
+			nullString(q.SpeakerRole), q.Kind, q.Text, q.Start, q.End, nullString(q.Cue), day)
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO quotes
+		(article_id, speaker_id, speaker_name, speaker_norm, speaker_role, kind, text, start, "end", cue, day) VALUES `,
+		11, quoteRows); err != nil {
+		return fmt.Errorf("quotes: %w", err)
 	}
 	for _, e := range d.Events {
 		actor := func(a *store.DocActor) (id sql.NullInt64, name, country sql.NullString) {
@@ -294,15 +294,34 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 		srcID, srcName, srcCountry := actor(e.Source)
 		tgtID, tgtName, tgtCountry := actor(e.Target)
 		locID, locName, locCountry := actor(e.Location)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO events
-			(article_id, type, mode, source_id, source_name, source_country, target_id, target_name, target_country,
-			 location_id, location_name, location_country, date, day, negated, modality, sentence, trigger)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			articleID, e.Type, nullString(e.Mode), srcID, srcName, srcCountry, tgtID, tgtName, tgtCountry,
-			locID, locName, locCountry, e.Date, nullString(d.EventDay(e)), e.Negated, nullString(e.Modality),
-			e.Sentence, nullString(e.Trigger)); err != nil {
-			return fmt.Errorf("event: %w", err)
+		eventRows = append(eventRows, articleID, e.Type, nullString(e.Mode), srcID, srcName, srcCountry, tgtID, tgtName,
+			tgtCountry, locID, locName, locCountry, e.Date, nullString(d.EventDay(e)), e.Negated, nullString(e.Modality),
+			e.Sentence, nullString(e.Trigger))
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO events
+		(article_id, type, mode, source_id, source_name, source_country, target_id, target_name, target_country,
+		 location_id, location_name, location_country, date, day, negated, modality, sentence, trigger) VALUES `,
+		18, eventRows); err != nil {
+		return fmt.Errorf("events: %w", err)
+	}
+	return nil
+}
+
+// rowsPerInsert is how many rows one INSERT takes: an article's 20-odd
+// mentions go in three statements instead of one each, and the texts stay
+// few (one per row count), so that the connection keeps them prepared.
+const rowsPerInsert = 8
+
+// insertRows inserts rows, given flat (width values per row), with head
+// ("INSERT INTO t (a, b) VALUES ") and up to rowsPerInsert rows a statement.
+func insertRows(ctx context.Context, tx *sql.Tx, head string, width int, flat []any) error {
+	row := "(?" + strings.Repeat(", ?", width-1) + ")"
+	for len(flat) > 0 {
+		n := min(len(flat)/width, rowsPerInsert)
+		if _, err := tx.ExecContext(ctx, head+row+strings.Repeat(", "+row, n-1), flat[:n*width]...); err != nil {
+			return err
 		}
+		flat = flat[n*width:]
 	}
 	return nil
 }
