@@ -106,20 +106,11 @@ func readEntityGold(name string) ([]*goldArticle, error) {
 	return arts, nil
 }
 
-// scoredRecord is what the gold scoring reads of a record.
+// scoredRecord is what the gold scoring reads of a record: its entities
+// as the identity counts read them, its text and its quotes.
 type scoredRecord struct {
-	ID       string             `json:"id"`
-	Text     string             `json:"text"`
-	Source   struct{ Line int } `json:"source"`
-	Entities []struct {
-		ID       string `json:"id"`
-		Name     string `json:"name"`
-		Type     string `json:"type"`
-		Country  string `json:"country"`
-		Mentions []struct {
-			Text string `json:"text"`
-		} `json:"mentions"`
-	} `json:"entities"`
+	EntityRecord
+	Text   string `json:"text"`
 	Quotes []struct {
 		Text        string  `json:"text"`
 		Kind        string  `json:"kind"`
