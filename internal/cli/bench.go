@@ -11,6 +11,7 @@ import (
 type benchCmd struct {
 	Corpus benchCorpusCmd `cmd:"" help:"Build a benchmark corpus of N unique articles (JSON Lines) from detik-news."`
 	Ingest benchIngestCmd `cmd:"" help:"Time warta ingest of a corpus into a fresh store beside warta analyze --jsonl and gzip -6 of the same file."`
+	Search benchSearchCmd `cmd:"" help:"Time the query classes and the entity pages through warta serve, beside a raw FTS5 table, sequentially, concurrently and while an ingest writes."`
 }
 
 type benchIngestCmd struct {

@@ -1,0 +1,449 @@
+package bench
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// SearchOptions say what the search benchmark runs, against which store.
+type SearchOptions struct {
+	// Data is the data directory of the SQLite store to search.
+	Data string
+	// Server is the warta binary that serves it (warta serve) and ingests
+	// during the concurrent run; it may be an older build, to compare.
+	Server string
+	// PerClass is how many queries each class has; Rounds how many times
+	// each is run (after one warm-up round, not counted).
+	PerClass, Rounds int
+	// Clients is how many clients search at once in the concurrent run
+	// (0: no such run).
+	Clients int
+	// Ingest is a corpus (JSON Lines) that warta ingest writes into a copy
+	// of the store while the queries run again ("" : no such run).
+	Ingest string
+	// Peer builds a raw FTS5 table over the same documents, with the same
+	// tokenizer, and runs the text classes against it in the same rounds.
+	Peer bool
+	Seed uint64
+	Log  *slog.Logger
+}
+
+// Query classes, in the order they are reported.
+const (
+	ClassCommon      = "word, common"
+	ClassMid         = "word, mid"
+	ClassRare        = "word, rare"
+	ClassByDate      = "word, common, by date"
+	ClassPhrase      = "phrase"
+	ClassTwoWords    = "two words"
+	ClassOrExclude   = "OR and exclusion"
+	ClassEntity      = "entity filter"
+	ClassSpeaker     = "speaker filter"
+	ClassEntityWord  = "entity and a word"
+	ClassDateRange   = "word in a date range"
+	ClassDatesOnly   = "date range only"
+	ClassEntityAPI   = "page: /api/v1/entities/{id}"
+	ClassQuotesAPI   = "page: quotes by speaker"
+	ClassEntityWeb   = "page: /entities/{id} (mentions over time)"
+	ClassEntityArtAP = "page: /api/v1/entities/{id}/articles"
+)
+
+// Probe is one request of the benchmark: a path on the server and, for
+// the text classes, the same query as an FTS5 expression for the peer.
+type Probe struct {
+	Class string
+	Path  string // with its query string
+	FTS5  string // "" when the peer cannot answer it
+}
+
+// ClassStats are the latencies of one class, in milliseconds.
+type ClassStats struct {
+	Class         string  `json:"class"`
+	N             int     `json:"n"`
+	P50           float64 `json:"p50_ms"`
+	P95           float64 `json:"p95_ms"`
+	P99           float64 `json:"p99_ms"`
+	Max           float64 `json:"max_ms"`
+	MedianHits    int     `json:"median_hits,omitempty"`
+	Estimated     int     `json:"estimated_totals,omitempty"` // answers whose total was an estimate
+	Failed        int     `json:"failed,omitempty"`           // answers that were errors
+	PeerN         int     `json:"peer_n,omitempty"`
+	PeerP50       float64 `json:"peer_p50_ms,omitempty"`
+	PeerP95       float64 `json:"peer_p95_ms,omitempty"`
+	PeerP99       float64 `json:"peer_p99_ms,omitempty"`
+	PeerMedianHit int     `json:"peer_median_hits,omitempty"`
+}
+
+// SearchReport is what the benchmark measured.
+type SearchReport struct {
+	Server     string       `json:"server"`
+	Articles   int          `json:"articles"`
+	DBBytes    int64        `json:"db_bytes"`
+	PeerBuild  float64      `json:"peer_build_s,omitempty"`
+	PeerBytes  int64        `json:"peer_bytes,omitempty"`
+	Sequential []ClassStats `json:"sequential"`
+	// PeakRSS is the server's peak resident memory (VmHWM) after the
+	// sequential and concurrent-client runs, in bytes; 0 where /proc has
+	// no such line.
+	PeakRSS    int64        `json:"server_peak_rss"`
+	Clients    int          `json:"clients,omitempty"`
+	Concurrent []ClassStats `json:"concurrent,omitempty"`
+	// DuringIngest are the sequential classes again while warta ingest
+	// writes IngestArticles into a copy of the store.
+	DuringIngest   []ClassStats `json:"during_ingest,omitempty"`
+	IngestArticles int          `json:"ingest_articles,omitempty"`
+	Failures       int          `json:"failures"`
+}
+
+// RunSearch picks the queries from the store, starts the server, and
+// measures every class sequentially, then with concurrent clients, then
+// while an ingest writes.
+func RunSearch(ctx context.Context, o SearchOptions) (*SearchReport, error) {
+	if o.Log == nil {
+		o.Log = slog.Default()
+	}
+	o.PerClass, o.Rounds = cmp.Or(o.PerClass, 10), cmp.Or(o.Rounds, 5)
+	rep := &SearchReport{Server: o.Server}
+	src, err := openStoreFile(ctx, o.Data)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	if st, err := os.Stat(src.path); err == nil {
+		rep.DBBytes = st.Size()
+	}
+	probes, articles, err := pickProbes(ctx, src, o.PerClass, rand.New(rand.NewPCG(o.Seed, 20)))
+	if err != nil {
+		return nil, err
+	}
+	rep.Articles = articles
+	o.Log.Info("queries picked", "classes", len(classOrder), "probes", len(probes), "articles", articles)
+
+	var peer *ftsPeer
+	if o.Peer {
+		tmp, err := os.MkdirTemp("", "warta-bench-peer-")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(tmp)
+		start := time.Now()
+		if peer, err = buildPeer(ctx, src, tmp); err != nil {
+			return nil, err
+		}
+		defer peer.Close()
+		rep.PeerBuild = time.Since(start).Seconds()
+		rep.PeerBytes = peer.size()
+		o.Log.Info("peer built", "seconds", rep.PeerBuild, "bytes", rep.PeerBytes)
+	}
+	src.Close()
+
+	srv, err := startServer(ctx, o.Server, o.Data, o.Log)
+	if err != nil {
+		return nil, err
+	}
+	defer srv.stop()
+	run := &runner{base: srv.base, client: &http.Client{Timeout: time.Minute}}
+	run.rounds(ctx, probes, nil, 1) // warm-up: the page cache, prepared statements
+	rep.Sequential = run.rounds(ctx, probes, peer, o.Rounds)
+	o.Log.Info("sequential run done")
+	if o.Clients > 1 {
+		rep.Clients = o.Clients
+		rep.Concurrent = run.concurrent(ctx, probes, o.Clients, o.Rounds)
+		o.Log.Info("concurrent run done", "clients", o.Clients)
+	}
+	rep.PeakRSS = srv.peakRSS()
+	srv.stop()
+
+	if o.Ingest != "" {
+		during, n, err := duringIngest(ctx, o, probes)
+		if err != nil {
+			return nil, err
+		}
+		rep.DuringIngest, rep.IngestArticles = during, n
+		o.Log.Info("run during ingest done", "ingested", n)
+	}
+	rep.Failures = run.failures
+	if run.failures > 0 {
+		return rep, fmt.Errorf("%d requests failed, first: %v", run.failures, run.firstErr)
+	}
+	return rep, nil
+}
+
+// runner sends probes to one server.
+type runner struct {
+	base     string
+	client   *http.Client
+	mu       sync.Mutex
+	failures int
+	firstErr error
+}
+
+// sample is one answer; a failed one (an error or a status other than
+// 200) still counts with the time it took.
+type sample struct {
+	ms        float64
+	hits      int
+	estimated bool
+	failed    bool
+}
+
+// get sends one probe and times it, reading the whole answer.
+func (r *runner) get(ctx context.Context, p Probe) (sample, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, r.base+p.Path, nil)
+	if err != nil {
+		return sample{}, err
+	}
+	start := time.Now()
+	resp, err := r.client.Do(req)
+	if err != nil {
+		return sample{ms: float64(time.Since(start).Microseconds()) / 1000}, err
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	s := sample{ms: float64(time.Since(start).Microseconds()) / 1000}
+	if err != nil {
+		return s, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return s, fmt.Errorf("GET %s: %s: %.200s", p.Path, resp.Status, body)
+	}
+	if strings.HasPrefix(p.Path, "/api/v1/search") {
+		var res struct {
+			Total    int  `json:"total"`
+			Estimate bool `json:"total_is_estimate"`
+		}
+		if err := json.Unmarshal(body, &res); err != nil {
+			return s, fmt.Errorf("GET %s: %w", p.Path, err)
+		}
+		s.hits, s.estimated = res.Total, res.Estimate
+	}
+	return s, nil
+}
+
+func (r *runner) fail(err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.failures == 0 {
+		r.firstErr = err
+	}
+	r.failures++
+}
+
+// rounds runs every probe n times in turn, and its peer query right after
+// it, so that both see the same moment of a noisy machine.
+func (r *runner) rounds(ctx context.Context, probes []Probe, peer *ftsPeer, n int) []ClassStats {
+	warta, other := map[string][]sample{}, map[string][]sample{}
+	for range n {
+		for _, p := range probes {
+			if ctx.Err() != nil {
+				return nil
+			}
+			s, err := r.get(ctx, p)
+			if err != nil {
+				r.fail(err)
+				s.failed = true
+			}
+			warta[p.Class] = append(warta[p.Class], s)
+			if peer != nil && p.FTS5 != "" {
+				s, err := peer.search(ctx, p.FTS5)
+				if err != nil {
+					r.fail(fmt.Errorf("peer %q: %w", p.FTS5, err))
+					continue
+				}
+				other[p.Class] = append(other[p.Class], s)
+			}
+		}
+	}
+	return summarise(warta, other)
+}
+
+// concurrent runs the probes from clients at once, each in its own order.
+func (r *runner) concurrent(ctx context.Context, probes []Probe, clients, n int) []ClassStats {
+	var mu sync.Mutex
+	all := map[string][]sample{}
+	var wg sync.WaitGroup
+	for c := range clients {
+		wg.Go(func() {
+			order := slices.Clone(probes)
+			rand.New(rand.NewPCG(uint64(c), 7)).Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for range n {
+				for _, p := range order {
+					if ctx.Err() != nil {
+						return
+					}
+					s, err := r.get(ctx, p)
+					if err != nil {
+						r.fail(err)
+						s.failed = true
+					}
+					mu.Lock()
+					all[p.Class] = append(all[p.Class], s)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return summarise(all, nil)
+}
+
+// duringIngest copies the store, serves the copy, and runs the probes
+// sequentially while warta ingest writes the corpus o.Ingest into it.
+func duringIngest(ctx context.Context, o SearchOptions, probes []Probe) ([]ClassStats, int, error) {
+	tmp, err := os.MkdirTemp("", "warta-bench-ingest-")
+	if err != nil {
+		return nil, 0, err
+	}
+	defer os.RemoveAll(tmp)
+	if err := copyStore(o.Data, tmp); err != nil {
+		return nil, 0, err
+	}
+	srv, err := startServer(ctx, o.Server, tmp, o.Log)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer srv.stop()
+	run := &runner{base: srv.base, client: &http.Client{Timeout: time.Minute}}
+	run.rounds(ctx, probes, nil, 1)
+	before, err := srv.articles(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	ing, err := startIngest(ctx, o.Server, tmp, o.Ingest, o.Log)
+	if err != nil {
+		return nil, 0, err
+	}
+	// The writes must have begun, or the run measures nothing new.
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		n, err := srv.articles(ctx)
+		if err != nil {
+			ing.stop()
+			return nil, 0, err
+		}
+		if n > before {
+			break
+		}
+		if time.Now().After(deadline) || ing.exited() {
+			ing.stop()
+			return nil, 0, errors.New("warta ingest stored nothing within 2 minutes")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	stats := run.rounds(ctx, probes, nil, o.Rounds)
+	stillWriting := !ing.exited()
+	ing.stop()
+	after, err := srv.articles(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	if !stillWriting {
+		o.Log.Warn("the ingest ended before the searches did: the corpus is too small to cover the whole run")
+	}
+	if run.failures > 0 {
+		return stats, after - before, fmt.Errorf("%d requests failed during the ingest, first: %v", run.failures, run.firstErr)
+	}
+	return stats, after - before, nil
+}
+
+// summarise gives each class its percentiles, in the order of classOrder.
+func summarise(warta, peer map[string][]sample) []ClassStats {
+	var out []ClassStats
+	for _, c := range classOrder {
+		ws := warta[c]
+		if len(ws) == 0 {
+			continue
+		}
+		st := ClassStats{Class: c, N: len(ws)}
+		st.P50, st.P95, st.P99, st.Max, st.MedianHits = percentiles(ws)
+		for _, s := range ws {
+			if s.estimated {
+				st.Estimated++
+			}
+			if s.failed {
+				st.Failed++
+			}
+		}
+		if ps := peer[c]; len(ps) > 0 {
+			st.PeerN = len(ps)
+			st.PeerP50, st.PeerP95, st.PeerP99, _, st.PeerMedianHit = percentiles(ps)
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// percentiles are nearest-rank percentiles of the latencies, and the
+// median hit count.
+func percentiles(s []sample) (p50, p95, p99, most float64, hits int) {
+	ms := make([]float64, len(s))
+	h := make([]int, len(s))
+	for i, x := range s {
+		ms[i], h[i] = x.ms, x.hits
+	}
+	slices.Sort(ms)
+	slices.Sort(h)
+	rank := func(p float64) float64 {
+		i := int(p*float64(len(ms))+0.999999) - 1
+		return ms[min(max(i, 0), len(ms)-1)]
+	}
+	return rank(0.50), rank(0.95), rank(0.99), ms[len(ms)-1], h[len(h)/2]
+}
+
+// WriteSearchReport prints the report as a table.
+func WriteSearchReport(w io.Writer, rep *SearchReport) {
+	fmt.Fprintf(w, "server %s, %d articles, database %.1f MB", rep.Server, rep.Articles, float64(rep.DBBytes)/1e6)
+	if rep.PeerBuild > 0 {
+		fmt.Fprintf(w, "; raw FTS5 peer built in %.1f s, %.1f MB", rep.PeerBuild, float64(rep.PeerBytes)/1e6)
+	}
+	fmt.Fprintf(w, "\nserver peak RSS %.1f MB, failures %d\n", float64(rep.PeakRSS)/1e6, rep.Failures)
+	table := func(title string, stats []ClassStats) {
+		if len(stats) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "\n%s\n%-44s %5s %5s %8s %8s %8s %8s %8s  %8s %8s %8s %8s\n", title,
+			"class", "n", "fail", "p50 ms", "p95 ms", "p99 ms", "max ms", "hits", "FTS5 p50", "p95", "p99", "hits")
+		for _, s := range stats {
+			hits := ""
+			if !strings.HasPrefix(s.Class, "page:") {
+				hits = fmt.Sprint(s.MedianHits)
+			}
+			if s.Estimated > 0 {
+				hits = "~" + hits
+			}
+			fmt.Fprintf(w, "%-44s %5d %5d %8.2f %8.2f %8.2f %8.2f %8s", s.Class, s.N, s.Failed, s.P50, s.P95, s.P99, s.Max, hits)
+			if s.PeerN > 0 {
+				fmt.Fprintf(w, "  %8.2f %8.2f %8.2f %8d", s.PeerP50, s.PeerP95, s.PeerP99, s.PeerMedianHit)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	table("sequential (one client; FTS5 = raw FTS5 table, same documents and tokenizer, in-process)", rep.Sequential)
+	table(fmt.Sprintf("%d clients at once", rep.Clients), rep.Concurrent)
+	table(fmt.Sprintf("sequential while warta ingest writes (%d articles stored meanwhile)", rep.IngestArticles), rep.DuringIngest)
+}
+
+var classOrder = []string{ClassCommon, ClassMid, ClassRare, ClassByDate, ClassPhrase, ClassTwoWords, ClassOrExclude,
+	ClassEntity, ClassSpeaker, ClassEntityWord, ClassDateRange, ClassDatesOnly,
+	ClassEntityAPI, ClassEntityArtAP, ClassQuotesAPI, ClassEntityWeb}
+
+func searchPath(q string, extra ...string) string {
+	v := url.Values{"q": {q}}
+	for i := 0; i+1 < len(extra); i += 2 {
+		v.Set(extra[i], extra[i+1])
+	}
+	return "/api/v1/search?" + v.Encode()
+}
