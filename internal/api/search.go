@@ -29,7 +29,8 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) {
 	}
 	res.Warnings = append(q.Warnings, res.Warnings...)
 	out := searchPage{Results: res, Limit: q.Limit, Offset: q.Offset}
-	if next := q.Offset + len(res.Hits); next < res.Total {
+	// An estimated total may be off: a short page is the last.
+	if next := q.Offset + len(res.Hits); next < res.Total && len(res.Hits) == q.Limit {
 		out.NextOffset = &next
 	}
 	writeJSON(w, http.StatusOK, out)

@@ -168,7 +168,7 @@ func RunSearch(ctx context.Context, o SearchOptions) (*SearchReport, error) {
 	srv.stop()
 
 	if o.Ingest != "" {
-		during, n, err := duringIngest(ctx, o, probes)
+		during, n, err := duringIngest(ctx, o, probes, run)
 		if err != nil {
 			return nil, err
 		}
@@ -223,7 +223,7 @@ func (r *runner) get(ctx context.Context, p Probe) (sample, error) {
 	if strings.HasPrefix(p.Path, "/api/v1/search") {
 		var res struct {
 			Total    int  `json:"total"`
-			Estimate bool `json:"total_is_estimate"`
+			Estimate bool `json:"estimated"`
 		}
 		if err := json.Unmarshal(body, &res); err != nil {
 			return s, fmt.Errorf("GET %s: %w", p.Path, err)
@@ -302,7 +302,8 @@ func (r *runner) concurrent(ctx context.Context, probes []Probe, clients, n int)
 
 // duringIngest copies the store, serves the copy, and runs the probes
 // sequentially while warta ingest writes the corpus o.Ingest into it.
-func duringIngest(ctx context.Context, o SearchOptions, probes []Probe) ([]ClassStats, int, error) {
+// Its failures count in total.
+func duringIngest(ctx context.Context, o SearchOptions, probes []Probe, total *runner) ([]ClassStats, int, error) {
 	tmp, err := os.MkdirTemp("", "warta-bench-ingest-")
 	if err != nil {
 		return nil, 0, err
@@ -354,7 +355,12 @@ func duringIngest(ctx context.Context, o SearchOptions, probes []Probe) ([]Class
 		o.Log.Warn("the ingest ended before the searches did: the corpus is too small to cover the whole run")
 	}
 	if run.failures > 0 {
-		return stats, after - before, fmt.Errorf("%d requests failed during the ingest, first: %v", run.failures, run.firstErr)
+		total.mu.Lock()
+		if total.failures == 0 {
+			total.firstErr = run.firstErr
+		}
+		total.failures += run.failures
+		total.mu.Unlock()
 	}
 	return stats, after - before, nil
 }

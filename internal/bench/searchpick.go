@@ -17,6 +17,7 @@ import (
 	"github.com/ncruces/go-sqlite3/ext/fts5"
 
 	"github.com/warta-news/warta/internal/search"
+	"github.com/warta-news/warta/internal/store/sqlite"
 )
 
 // storeFile is a store's database opened read-only, to pick queries from
@@ -28,8 +29,11 @@ type storeFile struct {
 }
 
 // registerTokenizer declares warta's FTS5 tokenizer (the Analyzer, as the
-// store declares it) on a connection.
+// store declares it) and the store's SQL functions on a connection.
 func registerTokenizer(c *sqlite3.Conn) error {
+	if err := sqlite.RegisterFunctions(c); err != nil {
+		return err
+	}
 	a := search.Indonesian()
 	return fts5.RegisterCustom(c, func(api *fts5.API) error {
 		return api.CreateTokenizer("warta", func([]string) (fts5.Tokenizer, error) { return tokenizer{a}, nil })

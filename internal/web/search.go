@@ -89,7 +89,7 @@ func (ui *UI) searchPage(w http.ResponseWriter, r *http.Request) {
 	if q.Offset > 0 {
 		d.Prev = page(max(q.Offset-q.Limit, 0))
 	}
-	if d.Last < d.Results.Total {
+	if d.Last < d.Results.Total && len(d.Results.Hits) == q.Limit {
 		d.Next = page(d.Last)
 	}
 	ui.render(w, r, http.StatusOK, "search.html", d)

@@ -140,12 +140,13 @@ func (s *Store) SearchDays(ctx context.Context, q search.Query) ([]store.DayCoun
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
-	h, err := s.hitSet(q)
+	h, err := s.hitSet(ctx, q)
 	if err != nil || h.none {
 		return nil, err
 	}
-	h.w.add("v.day IS NOT NULL")
-	rows, err := s.query(ctx, `SELECT v.day, count(*) FROM `+h.from+h.w.String()+` GROUP BY v.day ORDER BY v.day`, h.w.args...)
+	from, args := h.withVersions()
+	rows, err := s.query(ctx, `SELECT day, count(*) FROM (SELECT DISTINCT v.id, v.day AS day `+from+`)
+		WHERE day IS NOT NULL GROUP BY day ORDER BY day`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: search days: %w", err)
 	}
@@ -160,46 +161,44 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 	}
 	f := &store.Facets{Sites: []store.FacetValue{}, Sections: []store.FacetValue{}, Entities: []store.EntityCount{},
 		Speakers: []store.EntityCount{}, EventType: []store.FacetValue{}}
-	h, err := s.hitSet(q)
+	h, err := s.hitSet(ctx, q)
 	if err != nil || h.none {
 		return f, err
 	}
 	limit = limitOr(limit, 10)
-	cond := h.w.String()
-	if cond == "" {
-		cond = " WHERE 1"
-	}
-	hits := `SELECT a.id FROM ` + h.from + cond
-	// values counts a column over a FROM ... WHERE taking the hits' args.
+	from, args := h.withVersions()
+	hits := `SELECT DISTINCT v.id, v.article_id AS article, v.site AS site, v.section AS section ` + from
+	// values counts a column of the hits, or of a table over them.
 	values := func(col, fromWhere string) ([]store.FacetValue, error) {
 		rows, err := s.query(ctx, `SELECT `+col+`, count(*) AS n FROM `+fromWhere+` AND `+col+` IS NOT NULL AND `+col+` <> ''
-			GROUP BY `+col+` ORDER BY n DESC, `+col+` LIMIT ?`, append(h.w.args, limit)...)
+			GROUP BY `+col+` ORDER BY n DESC, `+col+` LIMIT ?`, append(args, limit)...)
 		if err != nil {
 			return nil, err
 		}
 		return collect(rows, func(r *sql.Rows, v *store.FacetValue) error { return r.Scan(&v.Value, &v.Count) })
 	}
 	entities := func(q string) ([]store.EntityCount, error) {
-		rows, err := s.query(ctx, q, append(h.w.args, limit)...)
+		rows, err := s.query(ctx, q, append(args, limit)...)
 		if err != nil {
 			return nil, err
 		}
 		return scanEntityCounts(rows)
 	}
-	if f.Sites, err = values("v.site", h.from+cond); err == nil {
-		f.Sections, err = values("v.section", h.from+cond)
+	if f.Sites, err = values("site", `(`+hits+`) WHERE 1`); err == nil {
+		f.Sections, err = values("section", `(`+hits+`) WHERE 1`)
 	}
+	articles := `SELECT article FROM (` + hits + `)`
 	if err == nil {
-		f.EventType, err = values("x.type", `events x WHERE x.article_id IN (`+hits+`)`)
+		f.EventType, err = values("x.type", `events x WHERE x.article_id IN (`+articles+`)`)
 	}
 	if err == nil {
 		f.Entities, err = entities(`SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM article_entities x
-			JOIN entities e ON e.id = x.entity_id WHERE x.article_id IN (` + hits + `)
+			JOIN entities e ON e.id = x.entity_id WHERE x.article_id IN (` + articles + `)
 			GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?`)
 	}
 	if err == nil {
 		f.Speakers, err = entities(`SELECT e.id, e.name, e.type, e.country, count(DISTINCT x.article_id) AS n FROM quotes x
-			JOIN entities e ON e.id = x.speaker_id WHERE x.article_id IN (` + hits + `)
+			JOIN entities e ON e.id = x.speaker_id WHERE x.article_id IN (` + articles + `)
 			GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?`)
 	}
 	if err != nil {

@@ -283,6 +283,46 @@ CREATE VIEW indexed_text (id, title, body) AS
 `)
 		return err
 	},
+	// 8: search at scale. Name filters look entities up by the words of
+	// their names (entity_names, kept by triggers) and quoted speakers'
+	// names in speaker_names, instead of reading every row; hits are
+	// checked and sorted in covering indexes of versions (versions_hits by
+	// id, versions_by_date in date order, which replaces versions_day),
+	// without reading the versions' records.
+	func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+CREATE VIRTUAL TABLE entity_names USING fts5 (
+	norm,
+	content = 'entities', content_rowid = 'id',
+	tokenize = 'unicode61 remove_diacritics 0'
+);
+INSERT INTO entity_names (entity_names) VALUES ('rebuild');
+CREATE TRIGGER entity_names_insert AFTER INSERT ON entities BEGIN
+	INSERT INTO entity_names (rowid, norm) VALUES (new.id, new.norm);
+END;
+CREATE TRIGGER entity_names_update AFTER UPDATE OF norm ON entities WHEN old.norm <> new.norm BEGIN
+	INSERT INTO entity_names (entity_names, rowid, norm) VALUES ('delete', old.id, old.norm);
+	INSERT INTO entity_names (rowid, norm) VALUES (new.id, new.norm);
+END;
+CREATE TRIGGER entity_names_delete AFTER DELETE ON entities BEGIN
+	INSERT INTO entity_names (entity_names, rowid, norm) VALUES ('delete', old.id, old.norm);
+END;
+
+-- Every speaker name quoted, normalised; never emptied (a name no quote
+-- has any more matches nothing).
+CREATE TABLE speaker_names (norm TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT OR IGNORE INTO speaker_names (norm) SELECT speaker_norm FROM quotes WHERE speaker_norm IS NOT NULL;
+CREATE TRIGGER speaker_names_insert AFTER INSERT ON quotes WHEN new.speaker_norm IS NOT NULL BEGIN
+	INSERT OR IGNORE INTO speaker_names (norm) VALUES (new.speaker_norm);
+END;
+
+CREATE INDEX article_entities_entity_article ON article_entities (entity_id, article_id);
+DROP INDEX versions_day;
+CREATE INDEX versions_by_date ON versions (day, published, article_id, site, section);
+CREATE INDEX versions_hits ON versions (id, day, published, article_id, site, section);
+`)
+		return err
+	},
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"html"
+	"math"
 	"strings"
 
 	"github.com/warta-news/warta/internal/search"
@@ -15,114 +16,503 @@ import (
 // between them come along.
 const snippetTokens = 24
 
+// A search's cost must not grow with the store, so two bounds keep it to
+// the newest hits (the highest version ids, those stored last):
+//   - countBound: hits are counted exactly up to this many; past it the
+//     total is estimated from how many ids the counted hits spread over,
+//     and the results say so;
+//   - rankWindow: relevance ranks the newest rankWindow hits by BM25; the
+//     hits past them follow, newest first. BM25 over every match costs
+//     22 µs per match at 10k articles (the ranking reads each match's
+//     column sizes), and the newest are what a news reader looks for.
+//
+// They are variables so that tests can make them small.
+var (
+	countBound = 1000
+	rankWindow = 500
+)
+
 // Search implements store.Store: FTS5 over the newest version of every
-// article, ranked by BM25 (a title word worth four body words), with a
-// snippet of the body around the matches. Snippets are made in Go
-// (search.Analyzer.Snippet) rather than by FTS5's snippet(), which
-// tokenises each hit's body twice through the WebAssembly boundary: a
-// third of the time of a search.
+// article, ranked by BM25 (a title word worth four body words) within the
+// newest hits, with a snippet of the body around the matches. Snippets are
+// made in Go (search.Analyzer.Snippet) rather than by FTS5's snippet(),
+// which tokenises each hit's body twice through the WebAssembly boundary.
 func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
 	res := &search.Results{Hits: []search.Hit{}}
-	h, err := s.hitSet(q)
+	h, err := s.hitSet(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	res.Warnings = h.warnings
 	if h.none {
-		return res, nil // every word was a stopword
+		return res, nil
 	}
-	from, w, match, terms := h.from, h.w, h.match, h.terms
-	var cols, order string
-	if match != "" {
-		cols = `search_index.body, -rank`
-		order = `rank`
-	} else {
-		cols = `v.lead, 0.0`
-		order = `v.day DESC, v.published DESC, a.id DESC`
-	}
-	if q.Sort == search.ByDate {
-		order = `v.day DESC, v.published DESC, a.id DESC`
-	}
-	if err := s.queryRow(ctx, `SELECT count(*) FROM `+from+w.String(), w.args...).Scan(&res.Total); err != nil {
+	if res.Total, res.Estimated, err = s.count(ctx, h); err != nil {
 		return nil, fmt.Errorf("sqlite: search: %w", err)
 	}
-	rows, err := s.query(ctx, `SELECT a.id, v.title, a.url, v.site, v.section, v.published, `+cols+`
-		FROM `+from+w.String()+` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(w.args, q.Limit, q.Offset)...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: search: %w", err)
-	}
-	res.Hits, err = collect(rows, func(r *sql.Rows, h *search.Hit) error {
-		var url, site, section, published sql.NullString
-		var text string
-		err := r.Scan(&h.ID, &h.Title, &url, &site, &section, &published, &text, &h.Score)
-		h.URL, h.Site, h.Section, h.Published = url.String, site.String, section.String, published.String
-		if match != "" {
-			h.Snippet = s.analyzer.Snippet(text, terms, snippetTokens)
+	var page []scored
+	if res.Total > 0 {
+		if h.match != "" && q.Sort != search.ByDate {
+			page, err = s.rankedPage(ctx, h, q.Offset, q.Limit)
 		} else {
-			h.Snippet = html.EscapeString(text)
+			page, err = s.datePage(ctx, h, res.Estimated, q.Offset, q.Limit)
 		}
-		return err
-	})
-	if err != nil {
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: search: %w", err)
+		}
+	}
+	if res.Hits, err = s.hits(ctx, page, h); err != nil {
 		return nil, fmt.Errorf("sqlite: search: %w", err)
 	}
 	return res, nil
 }
 
-// hitSet is the set of a query's hits as SQL: the tables, the conditions
-// on current versions v of articles a, and the FTS5 expression with its
-// terms; none when every word was a stopword and nothing can match.
+// scored is a hit's version id and its BM25 score (0 without words).
+type scored struct {
+	id    int64
+	score float64
+}
+
+// hitSet is the set of a query's hits as SQL: the tables that give them
+// (a driver), and conditions on v, the row of versions_hits (a covering
+// index: id, day, published, article_id, site, section) of each hit's
+// version. none says that nothing can match: every word was a stopword,
+// or a name filter names no entity.
 type hitSet struct {
-	from     string
-	w        where
 	match    string
 	terms    map[string]bool
 	warnings []string
 	none     bool
+	conds    where // on v, except the driver's own condition
+	// drive is "FROM ... WHERE ..." giving v for every candidate, and its
+	// arguments; the conditions come after it with AND.
+	drive     string
+	driveArgs []any
+	// byDate is "FROM ... WHERE ..." giving v from versions_by_date, for a
+	// scan in date order; without words only.
+	byDate     string
+	byDateArgs []any
+	// driveCount estimates the rows drive gives, for a total past the
+	// bound without words ("" : from the version ids).
+	driveCount     string
+	driveCountArgs []any
 }
 
-func (s *Store) hitSet(q search.Query) (hitSet, error) {
+// hitsColumns are the columns versions_hits covers.
+const hitsIndex = `versions v INDEXED BY versions_hits`
+
+func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 	var h hitSet
 	h.match, h.terms, h.warnings = s.matchExpr(q.Clauses)
 	if h.match == "" && hasPositive(q.Clauses) {
 		h.none = true
 		return h, nil
 	}
-	w := &h.w
-	if h.match != "" {
-		w.add("search_index MATCH ?", h.match)
-	}
-	if err := w.articles(q.Site, q.Section, q.From, q.To); err != nil {
+	f, err := s.filters(ctx, q)
+	if err != nil || f.none {
+		h.none = f.none
 		return h, err
 	}
-	if q.Collapse == search.CollapseCopies {
-		w.add(`NOT EXISTS (SELECT 1 FROM relations r WHERE r.kind IN ('copy', 'translation')
-			AND (r.a = a.id OR r.b = a.id) AND r.original <> a.id)`)
-	}
-	for _, name := range q.Entities {
-		w.add(`a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-			WHERE `+nameMatch+`)`, nameArgs(name)...)
-	}
-	if len(q.Speakers) > 0 {
-		var or []string
-		var args []any
-		for _, name := range q.Speakers {
-			n := store.NormalizeName(name)
-			or = append(or, `' ' || q.speaker_norm || ' ' LIKE '% ' || ? || ' %'`,
-				`q.speaker_id IN (SELECT e.id FROM entities e WHERE `+nameMatch+`)`)
-			args = append(args, n, n, n)
-		}
-		w.add(`a.id IN (SELECT q.article_id FROM quotes q WHERE `+strings.Join(or, " OR ")+`)`, args...)
-	}
 	if h.match != "" {
-		h.from = `search_index JOIN versions v ON v.id = search_index.rowid JOIN articles a ON a.id = v.article_id`
+		h.textDriven(f)
 	} else {
-		h.from = `articles a JOIN versions v ON v.id = a.current`
+		h.filterDriven(f)
 	}
 	return h, nil
+}
+
+// filters are a query's conditions besides its words.
+type filters struct {
+	dates       where // on v.day
+	versions    where // site and section, on v
+	collapse    bool
+	entitySets  [][]int64 // each must be mentioned: by one of its ids
+	speakerCond string    // on quotes q: any of the speakers quoted
+	speakerArgs []any
+	none        bool // a name filter names nothing
+}
+
+func (s *Store) filters(ctx context.Context, q search.Query) (filters, error) {
+	var f filters
+	if err := f.dates.dates("v.day", q.From, q.To); err != nil {
+		return f, err
+	}
+	if err := f.versions.articles(q.Site, q.Section, "", ""); err != nil {
+		return f, err
+	}
+	f.collapse = q.Collapse == search.CollapseCopies
+	for _, name := range q.Entities {
+		ids, err := s.entityIDs(ctx, name)
+		if err != nil {
+			return f, err
+		}
+		if len(ids) == 0 {
+			f.none = true
+			return f, nil
+		}
+		f.entitySets = append(f.entitySets, ids)
+	}
+	if len(q.Speakers) == 0 {
+		return f, nil
+	}
+	var ids []int64
+	var names []any
+	for _, name := range q.Speakers {
+		i, err := s.entityIDs(ctx, name)
+		if err != nil {
+			return f, err
+		}
+		n, err := s.speakerNames(ctx, name)
+		if err != nil {
+			return f, err
+		}
+		ids, names = append(ids, i...), append(names, n...)
+	}
+	var or []string
+	if len(ids) > 0 {
+		or = append(or, `q.speaker_id IN (`+placeholders(len(ids))+`)`)
+		f.speakerArgs = append(f.speakerArgs, int64Args(ids)...)
+	}
+	if len(names) > 0 {
+		or = append(or, `q.speaker_norm IN (`+placeholders(len(names))+`)`)
+		f.speakerArgs = append(f.speakerArgs, names...)
+	}
+	if len(or) == 0 {
+		f.none = true
+		return f, nil
+	}
+	f.speakerCond = "(" + strings.Join(or, " OR ") + ")"
+	return f, nil
+}
+
+// collapseCond leaves out the articles v that copy or translate another.
+const collapseCond = `NOT EXISTS (SELECT 1 FROM relations r WHERE r.kind IN ('copy', 'translation')
+	AND (r.a = v.article_id OR r.b = v.article_id) AND r.original <> v.article_id)`
+
+// entityProbe is the condition that article v mentions one of some
+// entities, looked up in the index by entity and article.
+func entityProbe(n int) string {
+	return `EXISTS (SELECT 1 FROM article_entities ae INDEXED BY article_entities_entity_article
+		WHERE ae.entity_id IN (` + placeholders(n) + `) AND ae.article_id = v.article_id)`
+}
+
+// textDriven has the full-text index give the candidates, newest first.
+// The date range and the entities and speakers become sets of version ids,
+// made once per search (as many as they have articles), that each
+// candidate is tested against in memory; site, section and copies are
+// looked up per candidate in versions_hits.
+func (h *hitSet) textDriven(f filters) {
+	h.drive = `FROM search_index WHERE search_index MATCH ?`
+	h.driveArgs = []any{h.match}
+	// The unary + keeps SQLite from handing the ids to FTS5 one by one:
+	// a look-up per id costs more than a whole match.
+	if len(f.dates.conds) > 0 {
+		h.conds.add(`+search_index.rowid IN (SELECT v.id FROM versions v INDEXED BY versions_by_date WHERE `+
+			strings.Join(f.dates.conds, " AND ")+`)`, f.dates.args...)
+	}
+	for _, ids := range f.entitySets {
+		h.conds.add(`+search_index.rowid IN (SELECT a.current FROM article_entities ae INDEXED BY article_entities_entity_article
+			JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id IN (`+placeholders(len(ids))+`))`, int64Args(ids)...)
+	}
+	if f.speakerCond != "" {
+		h.conds.add(`+search_index.rowid IN (SELECT a.current FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+
+			f.speakerCond+`)`, f.speakerArgs...)
+	}
+	var v []string
+	v = append(v, f.versions.conds...)
+	if f.collapse {
+		v = append(v, collapseCond)
+	}
+	if len(v) > 0 {
+		h.conds.add(`EXISTS (SELECT 1 FROM `+hitsIndex+` WHERE v.id = search_index.rowid AND `+strings.Join(v, " AND ")+`)`,
+			f.versions.args...)
+	}
+	// By date, the candidates need their dates.
+	h.byDate = `FROM search_index CROSS JOIN ` + hitsIndex + ` ON v.id = search_index.rowid WHERE search_index MATCH ?`
+	h.byDateArgs = h.driveArgs
+}
+
+// filterDriven has the first entity or speaker filter give the
+// candidates (or, without one, the date index); the other conditions are
+// looked up per candidate. byDate reads the date index instead, in order,
+// for when the candidates are too many to sort.
+func (h *hitSet) filterDriven(f filters) {
+	current := `v.id IN (SELECT current FROM articles WHERE current = v.id)`
+	switch {
+	case len(f.entitySets) > 0:
+		ids := f.entitySets[0]
+		f.entitySets = f.entitySets[1:]
+		h.drive = `FROM article_entities ae INDEXED BY article_entities_entity_article CROSS JOIN articles a ON a.id = ae.article_id
+			CROSS JOIN ` + hitsIndex + ` ON v.id = a.current WHERE ae.entity_id IN (` + placeholders(len(ids)) + `)`
+		h.driveArgs = int64Args(ids)
+		h.driveCount = `SELECT count(*) FROM article_entities INDEXED BY article_entities_entity_article WHERE entity_id IN (` + placeholders(len(ids)) + `)`
+		h.driveCountArgs = h.driveArgs
+		h.byDate = `FROM versions v INDEXED BY versions_by_date WHERE ` + current + ` AND ` + entityProbe(len(ids))
+		h.byDateArgs = h.driveArgs
+	case f.speakerCond != "":
+		h.drive = `FROM quotes q CROSS JOIN articles a ON a.id = q.article_id CROSS JOIN ` + hitsIndex + ` ON v.id = a.current WHERE ` + f.speakerCond
+		h.driveArgs = f.speakerArgs
+		h.driveCount = `SELECT count(*) FROM quotes q WHERE ` + f.speakerCond
+		h.driveCountArgs = f.speakerArgs
+		h.byDate = `FROM versions v INDEXED BY versions_by_date WHERE ` + current +
+			` AND EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = v.article_id AND ` + f.speakerCond + `)`
+		h.byDateArgs = f.speakerArgs
+		f.speakerCond = "" // the driver's own condition
+	default:
+		// Every article, or those of some days: the date index gives them
+		// in order.
+		h.drive = `FROM versions v INDEXED BY versions_by_date WHERE ` + current
+		for _, c := range f.dates.conds {
+			h.drive += " AND " + c
+		}
+		h.driveArgs = f.dates.args
+		h.byDate, h.byDateArgs = h.drive, h.driveArgs
+		if len(f.dates.conds) > 0 {
+			h.driveCount = `SELECT count(*) FROM versions v INDEXED BY versions_by_date WHERE ` + strings.Join(f.dates.conds, " AND ")
+			h.driveCountArgs = f.dates.args
+		} else {
+			h.driveCount = `SELECT coalesce(max(id) - min(id) + 1, 0) FROM articles`
+		}
+		f.dates = where{}
+	}
+	h.conds.conds = append(h.conds.conds, f.dates.conds...)
+	h.conds.args = append(h.conds.args, f.dates.args...)
+	h.conds.conds = append(h.conds.conds, f.versions.conds...)
+	h.conds.args = append(h.conds.args, f.versions.args...)
+	if f.collapse {
+		h.conds.add(collapseCond)
+	}
+	for _, ids := range f.entitySets {
+		h.conds.add(entityProbe(len(ids)), int64Args(ids)...)
+	}
+	if f.speakerCond != "" {
+		h.conds.add(`EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = v.article_id AND `+f.speakerCond+`)`, f.speakerArgs...)
+	}
+}
+
+// withVersions is the hits with their rows v of versions_hits:
+// "FROM ... WHERE ...", and its arguments.
+func (h *hitSet) withVersions() (string, []any) {
+	if h.match != "" {
+		return h.from(h.byDate, h.byDateArgs)
+	}
+	return h.from(h.drive, h.driveArgs)
+}
+
+// from is the candidates with every condition: "FROM ... WHERE ...", and
+// its arguments.
+func (h *hitSet) from(drive string, args []any) (string, []any) {
+	sql := drive
+	for _, c := range h.conds.conds {
+		sql += " AND " + c
+	}
+	return sql, append(append([]any{}, args...), h.conds.args...)
+}
+
+// count counts the hits up to countBound and past it estimates the
+// total. With words, the newest hits are counted, and the total is
+// estimated from the share of version ids they spread over. Without, the
+// total is the rows the driver gives (an index count) times the share of
+// hits among a sample of them.
+func (s *Store) count(ctx context.Context, h hitSet) (total int, estimated bool, err error) {
+	from, args := h.from(h.drive, h.driveArgs)
+	ids := `SELECT DISTINCT v.id AS id ` + from
+	if h.match != "" {
+		ids = `SELECT search_index.rowid AS id ` + from + ` ORDER BY search_index.rowid DESC`
+	}
+	var n int
+	var lowest sql.NullInt64
+	err = s.queryRow(ctx, `SELECT count(*), min(id) FROM (`+ids+` LIMIT ?)`, append(args, countBound+1)...).Scan(&n, &lowest)
+	if err != nil || n <= countBound {
+		return n, false, err
+	}
+	if h.match != "" {
+		// The newest countBound+1 hits took the ids from lowest to the
+		// highest.
+		var first, last int64
+		if err := s.queryRow(ctx, `SELECT min(id), max(id) FROM versions`).Scan(&first, &last); err != nil {
+			return 0, false, err
+		}
+		return roughly(float64(n) * float64(last-first+1) / float64(last-lowest.Int64+1)), true, nil
+	}
+	var rows int
+	if err := s.queryRow(ctx, h.driveCount, h.driveCountArgs...).Scan(&rows); err != nil {
+		return 0, false, err
+	}
+	if len(h.conds.conds) == 0 {
+		return roughly(float64(rows)), true, nil
+	}
+	var sampled int
+	var hits float64
+	cond := "(" + strings.Join(h.conds.conds, ") AND (") + ")"
+	if err := s.queryRow(ctx, `SELECT count(*), total(hit) FROM (SELECT DISTINCT v.id, `+cond+` AS hit `+h.drive+` LIMIT ?)`,
+		append(append(append([]any{}, h.conds.args...), h.driveArgs...), countBound+1)...).Scan(&sampled, &hits); err != nil {
+		return 0, false, err
+	}
+	return roughly(max(float64(rows)*hits/float64(max(sampled, 1)), float64(n))), true, nil
+}
+
+// roughly rounds an estimate to two significant digits, as it is no more
+// precise than that.
+func roughly(x float64) int {
+	if x < 100 {
+		return int(math.Round(x))
+	}
+	p := math.Pow(10, math.Floor(math.Log10(x))-1)
+	return int(math.Round(x/p) * p)
+}
+
+// rankedPage is a page of hits in order of relevance: the newest
+// rankWindow hits by BM25, then the rest newest first.
+func (s *Store) rankedPage(ctx context.Context, h hitSet, offset, limit int) ([]scored, error) {
+	from, args := h.from(h.drive, h.driveArgs)
+	var page []scored
+	if offset < rankWindow {
+		rows, err := s.query(ctx, `SELECT id, score FROM (SELECT search_index.rowid AS id, -rank AS score `+from+
+			` ORDER BY search_index.rowid DESC LIMIT ?) ORDER BY score DESC, id DESC LIMIT ? OFFSET ?`,
+			append(args, rankWindow, min(limit, rankWindow-offset), offset)...)
+		if err != nil {
+			return nil, err
+		}
+		if page, err = collect(rows, scanScored); err != nil {
+			return nil, err
+		}
+	}
+	if rest := offset + limit - max(offset, rankWindow); rest > 0 {
+		rows, err := s.query(ctx, `SELECT search_index.rowid, -rank `+from+
+			` ORDER BY search_index.rowid DESC LIMIT ? OFFSET ?`, append(args, rest, max(offset, rankWindow))...)
+		if err != nil {
+			return nil, err
+		}
+		more, err := collect(rows, scanScored)
+		if err != nil {
+			return nil, err
+		}
+		page = append(page, more...)
+	}
+	return page, nil
+}
+
+func scanScored(r *sql.Rows, s *scored) error { return r.Scan(&s.id, &s.score) }
+
+// dateOrder is the order of hits by date, newest first, on v.
+const dateOrder = ` ORDER BY v.day DESC, v.published DESC, v.article_id DESC`
+
+// datePage is a page of hits newest first. A few hits (all counted) are
+// sorted; many, without words, are read in date order from the index,
+// which stops as soon as the page is full.
+func (s *Store) datePage(ctx context.Context, h hitSet, many bool, offset, limit int) ([]scored, error) {
+	drive, dargs := h.drive, h.driveArgs
+	if many || h.match != "" {
+		drive, dargs = h.byDate, h.byDateArgs
+	}
+	from, args := h.from(drive, dargs)
+	rows, err := s.query(ctx, `SELECT DISTINCT v.id, 0.0, v.day, v.published, v.article_id `+from+dateOrder+` LIMIT ? OFFSET ?`,
+		append(args, limit, offset)...)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r *sql.Rows, s *scored) error {
+		var day, published sql.NullString
+		var article int64
+		return r.Scan(&s.id, &s.score, &day, &published, &article)
+	})
+}
+
+// hits reads the page's hits, in its order, with their snippets: around
+// the words of a query with words, else the lead.
+func (s *Store) hits(ctx context.Context, page []scored, h hitSet) ([]search.Hit, error) {
+	out := make([]search.Hit, 0, len(page))
+	if len(page) == 0 {
+		return out, nil
+	}
+	ids := make([]any, len(page))
+	for i, p := range page {
+		ids[i] = p.id
+	}
+	text := `v.lead`
+	if h.match != "" {
+		text = `(SELECT body FROM indexed_text WHERE id = v.id)`
+	}
+	rows, err := s.query(ctx, `SELECT v.id, a.id, v.title, a.url, v.site, v.section, v.published, `+text+`
+		FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.id IN (`+placeholders(len(ids))+`)`, ids...)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]search.Hit{}
+	_, err = collect(rows, func(r *sql.Rows, _ *struct{}) error {
+		var hit search.Hit
+		var version int64
+		var url, site, section, published, body sql.NullString
+		if err := r.Scan(&version, &hit.ID, &hit.Title, &url, &site, &section, &published, &body); err != nil {
+			return err
+		}
+		hit.URL, hit.Site, hit.Section, hit.Published = url.String, site.String, section.String, published.String
+		if h.match != "" {
+			hit.Snippet = s.analyzer.Snippet(body.String, h.terms, snippetTokens)
+		} else {
+			hit.Snippet = html.EscapeString(body.String)
+		}
+		byID[version] = hit
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range page {
+		if hit, ok := byID[p.id]; ok {
+			hit.Score = p.score
+			out = append(out, hit)
+		}
+	}
+	return out, nil
+}
+
+// entityIDs are the entities a name filter names: those whose normalised
+// name holds the name's words in order ("Purbaya" names Purbaya Yudhi
+// Sadewa), found through the entity_names index.
+func (s *Store) entityIDs(ctx context.Context, name string) ([]int64, error) {
+	n := store.NormalizeName(name)
+	if n == "" {
+		return nil, nil
+	}
+	rows, err := s.query(ctx, `SELECT rowid FROM entity_names WHERE entity_names MATCH ?`, `"`+n+`"`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entities named %q: %w", name, err)
+	}
+	return collect(rows, func(r *sql.Rows, id *int64) error { return r.Scan(id) })
+}
+
+// speakerNames are the speakers' names quoted (as normalised) that hold a
+// name's words in order.
+func (s *Store) speakerNames(ctx context.Context, name string) ([]any, error) {
+	n := store.NormalizeName(name)
+	if n == "" {
+		return nil, nil
+	}
+	rows, err := s.query(ctx, `SELECT norm FROM speaker_names WHERE norm = ? OR ' ' || norm || ' ' LIKE '% ' || ? || ' %'`, n, n)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: speakers named %q: %w", name, err)
+	}
+	return collect(rows, func(r *sql.Rows, v *any) error {
+		var s string
+		err := r.Scan(&s)
+		*v = s
+		return err
+	})
+}
+
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
+
+func int64Args(ids []int64) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
 }
 
 // matchExpr writes the clauses as an FTS5 query. Each clause is an FTS5
