@@ -61,15 +61,6 @@ func (w *where) articles(site, section, from, to string) error {
 	return w.dates("v.day", from, to)
 }
 
-// nameMatch is the condition that the entity e's normalised name holds the
-// words of a name: "Purbaya" finds Purbaya Yudhi Sadewa.
-const nameMatch = `(e.norm = ? OR ' ' || e.norm || ' ' LIKE '% ' || ? || ' %')`
-
-func nameArgs(name string) []any {
-	n := store.NormalizeName(name)
-	return []any{n, n}
-}
-
 // Article implements store.Store.
 func (s *Store) Article(ctx context.Context, id int64) (*store.Article, error) {
 	return s.article(ctx, id, `v.id = a.current`)
@@ -241,12 +232,21 @@ func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote,
 		w.add("q.speaker_id = ?", f.SpeakerID)
 	}
 	if f.Speaker != "" {
-		n := store.NormalizeName(f.Speaker)
-		if n == "" {
-			return []store.Quote{}, nil // no letters or digits: no name has them
+		// The names and entities the name stands for, from their indexes,
+		// rather than a LIKE over every quote.
+		ids, err := s.entityIDs(ctx, f.Speaker)
+		if err != nil {
+			return nil, err
 		}
-		w.add(`(' ' || q.speaker_norm || ' ' LIKE '% ' || ? || ' %'
-			OR q.speaker_id IN (SELECT e.id FROM entities e WHERE `+nameMatch+`))`, n, n, n)
+		names, err := s.speakerNames(ctx, f.Speaker)
+		if err != nil {
+			return nil, err
+		}
+		if len(ids)+len(names) == 0 {
+			return []store.Quote{}, nil
+		}
+		w.add(`(q.speaker_norm IN (`+placeholders(len(names))+`) OR q.speaker_id IN (`+placeholders(len(ids))+`))`,
+			append(names, int64Args(ids)...)...)
 	}
 	if f.Text != "" {
 		w.add("instr(lower(q.text), lower(?)) > 0", f.Text)
