@@ -14,13 +14,16 @@ import (
 func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 	tr := m.tokens
 	switch m.t.frame {
-	case frameAct:
+	case frameAct, frameActObj:
 		cd.catenative = tr.last < s.Last && c.isVerb(tr.last)
 		cd.Source = first(c.subject(tr.first, s, false))
 		if m.gap.last > m.gap.first {
 			cd.Target = c.object(m.gap.first, m.gap.last)
 		}
-		if cd.Target == nil {
+		if cd.Target == nil && m.t.frame == frameActObj {
+			cd.Target = c.nearObject(cd.Type, tr.last, s.Last)
+		}
+		if cd.Target == nil && m.t.frame == frameAct {
 			cd.Target = c.object(tr.last, s.Last)
 		}
 		if cd.Target == nil {
@@ -323,7 +326,11 @@ func (c *coder) coordinated(ms span, s text.Sentence, a *Actor) []*Actor {
 // a deed is not (serangan Israel). A verb ends the object — right after
 // the trigger it means the trigger governs a verb (membantu menormalkan
 // ...) — unless a relative clause (yang ...) has opened.
-func (c *coder) object(from, to int) *Actor {
+func (c *coder) object(from, to int) *Actor { return c.objectWithin(from, to, 3) }
+
+// objectWithin is object with at most words common words passed before
+// the object outside a relative clause.
+func (c *coder) objectWithin(from, to, words int) *Actor {
 	// mendapat apresiasi dari X: X is where it comes from, not the target.
 	if from < to && c.low[from] == "dari" {
 		return nil
@@ -397,12 +404,30 @@ func (c *coder) object(from, to int) *Actor {
 			return a
 		}
 		if c.commonWord(i) && !relative {
-			if plain++; plain > 3 {
+			if plain++; plain > words {
 				return nil
 			}
 		}
 	}
 	return nil
+}
+
+// nearObject is the object of a broad verb (mendorong, mengingatkan,
+// menyoroti), which is an event only when an actor stands right after it:
+// mendorong Pemda untuk ..., not mendorong konektivitas antarwilayah seperti
+// Soloraya. What is criticised may be the actor's (menyoroti gaya hidup
+// anggota KPU): for ACCUSE two words may come first. A capitalised word
+// the entities stage did not take (Raperda) is not enough.
+func (c *coder) nearObject(typ string, from, to int) *Actor {
+	words := 0
+	if typ == "ACCUSE" {
+		words = 2
+	}
+	a := c.objectWithin(from, to, words)
+	if a == nil || a.kind == "" && !a.group && a.Entity == "" {
+		return nil
+	}
+	return a
 }
 
 // commonWord reports whether token i is a lower-case word of no class:

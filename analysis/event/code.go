@@ -45,11 +45,14 @@ var governing = map[string]bool{"REQUEST": true, "THREATEN": true, "REJECT": tru
 
 // sentence codes the triggers of sentence si and appends the candidates.
 func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
-	ms := c.matches(s)
-	for k, m := range ms {
+	// kept are the triggers coded so far: only what one of them requests
+	// or threatens is governed (kecaman ..., yang mendorong Moskow untuk
+	// menarik ...: a reaction prompts the withdrawal, it asks nothing).
+	var kept []match
+	for _, m := range c.matches(s) {
 		// A trigger inside a name (a title-case headline the entities
 		// stage read as one name) is not one.
-		if m.t.frame == frameBlock || c.governed(ms[:k], m) || c.in.Entities.At(m.tokens.first) != nil {
+		if m.t.frame == frameBlock || c.governed(kept, m) || c.in.Entities.At(m.tokens.first) != nil {
 			continue
 		}
 		cd := candidate{trig: m.t, tokens: m.tokens}
@@ -65,6 +68,7 @@ func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 		cd.Date = c.date(m.tokens, s)
 		cd.Location = c.location(m.tokens, s, &cd)
 		out = append(out, cd)
+		kept = append(kept, m)
 	}
 	return out
 }
@@ -90,6 +94,9 @@ func (cd *candidate) plausible() bool {
 		// ...: a named actor or a group acts even when what it acts on is
 		// no actor.
 		return t != nil || cd.Source != nil && (cd.Source.kind != "" || cd.Source.group) && !cd.catenative
+	case frameActObj:
+		// mendorong, mengingatkan: someone urges someone.
+		return t != nil && cd.Source != nil
 	case framePass:
 		return t != nil
 	case frameSymNom, frameNom, frameRef:

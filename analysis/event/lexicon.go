@@ -20,6 +20,7 @@ type frame uint8
 
 const (
 	frameAct    frame = iota + 1 // active verb: subject acts on object
+	frameActObj                  // active verb that needs an actor as object
 	framePass                    // passive verb: subject undergoes, oleh X acts
 	frameIntr                    // one-place verb: subject acts, target optional
 	frameSym                     // reciprocal verb: participants on a par
@@ -29,7 +30,7 @@ const (
 	frameBlock                   // a phrase that is no event
 )
 
-var frameNames = map[string]frame{"act": frameAct, "pass": framePass, "intr": frameIntr,
+var frameNames = map[string]frame{"act": frameAct, "acto": frameActObj, "pass": framePass, "intr": frameIntr,
 	"sym": frameSym, "symnom": frameSymNom, "nom": frameNom, "ref": frameRef, "-": frameBlock}
 
 // symmetric reports whether the frame's actors are participants on a par
@@ -125,6 +126,42 @@ func Load() error { return errors.Join(tables.Load(), person.Load()) }
 // modes and trigger counts.
 func Definitions() []Definition {
 	return slices.Clone(tables.Get().definitions)
+}
+
+// TriggerTypes returns the PLOVER types of the lexicon's one-word
+// triggers for a lower-case word form (menangkap → COERCE), none for a word
+// that is no trigger on its own or only blocks.
+func TriggerTypes(word string) []string {
+	var out []string
+	for _, t := range tables.Get().triggers[word] {
+		if len(t.elems) == 1 && t.typ != "" && !slices.Contains(out, t.typ) {
+			out = append(out, t.typ)
+		}
+	}
+	return out
+}
+
+// PatternTypes returns the PLOVER types of every trigger pattern of the
+// lexicon that has the lower-case word form at one of its positions
+// (mencapai: AGREE, for mencapai kesepakatan).
+func PatternTypes(word string) []string {
+	lx := tables.Get()
+	var out []string
+	for _, ts := range lx.triggers {
+		for _, t := range ts {
+			if t.typ == "" || slices.Contains(out, t.typ) {
+				continue
+			}
+			for _, e := range t.elems {
+				if slices.Contains(e, word) {
+					out = append(out, t.typ)
+					break
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // embedded returns the content of a data file.

@@ -7,16 +7,31 @@ import (
 )
 
 type evalEventsCmd struct {
-	Data   string `placeholder:"FILE" help:"Articles as JSON Lines (id, title, url, published, body); default: data/detik-news/articles.jsonl in the shared folder."`
-	Judged string `default:"internal/eval/testdata/events-judged.tsv" placeholder:"FILE" help:"Judged sample to score precision with; empty for none."`
-	Gold   string `default:"internal/eval/testdata/events-gold.tsv" placeholder:"FILE" help:"Gold events of some articles to score recall and precision with; empty for none."`
-	Sample int    `default:"0" placeholder:"N" help:"Print N events drawn at random from the second half of the articles, to judge."`
-	Seed   uint64 `default:"1" help:"Seed of the sample."`
+	Data      string `placeholder:"FILE" help:"Articles as JSON Lines (id, title, url, published, body); default: data/detik-news/articles.jsonl in the shared folder."`
+	Judged    string `default:"internal/eval/testdata/events-judged.tsv" placeholder:"FILE" help:"Judged sample to score precision with; empty for none."`
+	Gold      string `default:"internal/eval/testdata/events-gold.tsv" placeholder:"FILE" help:"Gold events of some articles to score recall and precision with; empty for none."`
+	Sample    int    `default:"0" placeholder:"N" help:"Print N events drawn at random from the second half of the articles, to judge."`
+	Seed      uint64 `default:"1" help:"Seed of the sample."`
+	Verbs     int    `default:"0" placeholder:"N" help:"List the N most frequent roots of verbs and nominalisations, with their forms, the lexicon's types and the decisions taken on them."`
+	Decisions string `default:"internal/eval/testdata/events-verbs.tsv" placeholder:"FILE" help:"Decisions on the frequent roots, for --verbs; empty for none."`
 }
 
 func (c *evalEventsCmd) Run(ctx context.Context, env *Env) error {
 	if err := env.dataset(&c.Data, "data/detik-news/articles.jsonl"); err != nil {
 		return err
+	}
+	if c.Verbs > 0 {
+		roots, err := eval.EventVerbs(ctx, c.Data, c.Verbs)
+		if err != nil {
+			return err
+		}
+		var decided map[string]eval.VerbDecision
+		if c.Decisions != "" {
+			if decided, err = eval.ReadVerbDecisions(c.Decisions); err != nil {
+				return err
+			}
+		}
+		return eval.WriteVerbs(env.Stdout, roots, decided)
 	}
 	stats, coded, err := eval.Events(ctx, c.Data, c.Judged, c.Gold)
 	if err != nil {
