@@ -38,6 +38,9 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 		if cd.Target == nil {
 			cd.Target = c.withdrawnFrom(m, s)
 		}
+		if cd.Target == nil && cd.Type == "AGREE" {
+			cd.Target = c.promisedTo(tr.last, s)
+		}
 	case frameNom:
 		if c.afterLight(tr.first, s) {
 			cd.Source = first(c.subject(tr.first, s, true))
@@ -92,6 +95,23 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 	}
 }
 
+// promisedTo is the target of a promise or an offer: the object of the
+// verb it governs (berjanji akan memperbaiki layanan PLN, bersedia
+// membantu Pemda), over auxiliaries and untuk.
+func (c *coder) promisedTo(from int, s text.Sentence) *Actor {
+	k := from
+	for k < s.Last && c.is(k, wAux|wPlanned|wPossible|wControl) {
+		k = c.phrase[k].last
+	}
+	if k < s.Last && (c.isVerb(k) || len(c.lx.triggers[c.low[k]]) > 0) {
+		// A person, a body or a group, not a capitalised word (TPS).
+		if a := c.object(k+1, s.Last); a != nil && (a.group || a.kind == "PER" || a.kind == "ORG" || a.state) {
+			return a
+		}
+	}
+	return nil
+}
+
 // withdrawnFrom is the target of a withdrawal: what it withdraws from
 // (menarik duta besarnya dari Washington, menarik pasukan dari Gaza).
 func (c *coder) withdrawnFrom(m match, s text.Sentence) *Actor {
@@ -134,8 +154,21 @@ func distinct(as []*Actor) []*Actor {
 // subject may stand before one verb of its clause (Blinken dan Lavrov
 // mengungkapkan optimisme dalam pertemuan ...); a verb's may not.
 func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
-	// ... lalu ditangkap dan ditahan: a second verb shares its subject
-	// with the first, which is further than this looks.
+	return c.subjectFrom(from, s, overVerb, 0)
+}
+
+// subjectFrom is subject, depth verbs away from the trigger along
+// coordinated verbs.
+func (c *coder) subjectFrom(from int, s text.Sentence, overVerb bool, depth int) []*Actor {
+	// Polisi menangkap pelaku dan menyita ...: a second verb shares its
+	// subject with the first.
+	if k := c.coordinator(from, s.First); k >= 0 {
+		if v := c.verbBefore(k, s); v >= 0 && depth < 2 {
+			return c.subjectFrom(v, s, overVerb, depth+1)
+		}
+	}
+	// ... ditangkap dan ditahan, with no verb found before: the subject
+	// is further than this looks.
 	if k := from - 1; k >= s.First && (c.low[k] == "dan" || c.low[k] == "serta") {
 		return nil
 	}
@@ -167,6 +200,15 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 				words++
 				continue
 			}
+			// Wakil Ketua DPR ini: a role, which stands for the person
+			// named in it, not for the body.
+			if e.Type != "PER" {
+				if st := c.roleEnding(ms.last, s.First); st >= 0 && st < ms.first {
+					if a := c.rolePerson(st, ms.last); a != nil {
+						return []*Actor{a}
+					}
+				}
+			}
 			if e.Type == "LOC" && ms.first > s.First {
 				// militer Rusia, warga Bekasi: a group of the place.
 				if c.is(ms.first-1, wAgent) {
@@ -188,6 +230,14 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 				continue
 			}
 			return c.coordinated(ms, s, c.actorAt(e, ms))
+		}
+		// Kapolri mengatakan: a role without a name.
+		if c.isCapitalised(i) && c.cls[i]&wAgent == 0 {
+			if st := c.roleEnding(i+1, s.First); st >= 0 {
+				if a := c.rolePerson(st, i+1); a != nil {
+					return []*Actor{a}
+				}
+			}
 		}
 		switch cls := c.cls[i]; {
 		case cls&wBoth != 0:
@@ -222,6 +272,11 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 			return nil
 		case cls&wBoundary != 0:
 			return nil
+		case cls&wCatenative != 0 && c.governs(c.phrase[i].last, from):
+			// berjanji akan memperbaiki: the subject of berjanji is the
+			// subject of what it governs.
+			i, words = c.phrase[i].first, 0
+			continue
 		case cls&(wAux|wNegation|wPlanned|wPossible|wDeterminer|wLight|wTarget|wLocation) != 0:
 			i = c.phrase[i].first
 			continue
@@ -267,6 +322,47 @@ func (c *coder) inRelative(i int, s text.Sentence) bool {
 	return j >= s.First && c.low[j] == "yang"
 }
 
+// governs reports whether a verb ending before token end governs the verb
+// at to: only auxiliaries, untuk or agar, or verbs that share its subject
+// stand between.
+func (c *coder) governs(end, to int) bool {
+	for i := end; i < to; i++ {
+		if !c.is(i, wAux|wNegation|wPlanned|wPossible|wControl|wCatenative) {
+			return false
+		}
+	}
+	return true
+}
+
+// coordinator returns the word that joins the verb at token v to a verb
+// before it (dan, serta, lalu, kemudian), over auxiliaries, or -1.
+func (c *coder) coordinator(v, lo int) int {
+	for i := v - 1; i >= lo; i-- {
+		switch c.low[i] {
+		case "dan", "serta", "lalu", "kemudian", "lantas":
+			return i
+		}
+		if !c.is(i, wAux|wNegation|wPlanned|wPossible) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// verbBefore returns the nearest verb or trigger before the coordinator
+// at token k in its clause (menangkap pelaku dan | menyita), or -1.
+func (c *coder) verbBefore(k int, s text.Sentence) int {
+	for j := k - 1; j >= s.First && j > k-objectReach; j-- {
+		if c.isPunct(j) && c.low[j] != "," || c.is(j, wBoundary|wControl) || c.low[j] == "yang" {
+			return -1
+		}
+		if c.isVerb(j) || len(c.lx.triggers[c.low[j]]) > 0 && c.in.Entities.At(j) == nil {
+			return j
+		}
+	}
+	return -1
+}
+
 // onlyAux reports whether tokens [from, to) are all auxiliaries.
 func (c *coder) onlyAux(from, to int) bool {
 	for i := from; i < to; i++ {
@@ -297,8 +393,13 @@ func (c *coder) bracketStart(i int, s text.Sentence) int {
 // Lavrov, Pemerintah dan DPR).
 func (c *coder) coordinated(ms span, s text.Sentence, a *Actor) []*Actor {
 	out := []*Actor{a}
+	// A comma joins names only in a list that dan or serta closes (X, Y
+	// dan Z); Setelah ... kantor Kejari, BA mendatangi ... names one.
+	joined := false
 	for j := ms.first - 1; j-1 >= s.First; {
-		if c.low[j] != "dan" && c.low[j] != "serta" && c.low[j] != "," {
+		if c.low[j] == "dan" || c.low[j] == "serta" {
+			joined = true
+		} else if c.low[j] != "," || !joined {
 			break
 		}
 		if e, prev := c.entityAt(j - 1); e != nil {
@@ -343,6 +444,14 @@ func (c *coder) objectWithin(from, to, words int) *Actor {
 		}
 		if c.isPunct(i) {
 			return nil
+		}
+		// bertemu Wakil Ketua DPR: a role without a name is its person.
+		if c.isCapitalised(i) && c.in.Entities.At(i) == nil && c.cls[i]&wAgent == 0 {
+			if end := c.rolePhrase(i, to); end > i {
+				if a := c.rolePerson(i, end); a != nil {
+					return a
+				}
+			}
 		}
 		if e, ms := c.entityAt(i); e != nil {
 			// di Jakarta, gas Rusia, program KPK: a place or a modifier of
@@ -471,6 +580,11 @@ func (c *coder) agent(from, to int) *Actor {
 	if c.is(from, wAgent) {
 		return c.group(c.phrase[from], to)
 	}
+	if end := c.rolePhrase(from, to); end > from {
+		if a := c.rolePerson(from, end); a != nil {
+			return a
+		}
+	}
 	// diminta Gus Nur: a name the entities stage did not take.
 	return c.properName(from, to)
 }
@@ -490,6 +604,15 @@ func (c *coder) group(p span, to int) *Actor {
 			}
 		}
 	}
+	// Gubernur Jawa Barat, menteri: one office, held by the person the
+	// article names in it; para menteri are many.
+	if p.first == 0 || !c.is(p.first-1, wDeterminer) {
+		if end := c.rolePhrase(p.first, to); end > p.first {
+			if a := c.rolePerson(p.first, end); a != nil {
+				return a
+			}
+		}
+	}
 	if p.last < to {
 		if e, ms := c.entityAt(p.last); e != nil && (e.Type == "LOC" || e.Type == "ORG") {
 			// warga AS Paul Whelan: the person named after.
@@ -497,6 +620,13 @@ func (c *coder) group(p span, to int) *Actor {
 				if pe, _ := c.entityAt(ms.last); pe != nil && pe.Type == "PER" {
 					return actorOf(pe)
 				}
+			}
+			// para elite PDIP, pengurus PBNU: the members of a body act
+			// for it; they stay a group, which can be arrested.
+			if e.Type == "ORG" && c.is(p.first, wMember) {
+				a := c.actorAt(e, ms)
+				a.group = true
+				return a
 			}
 			a.Name = c.doc.Text[c.doc.Tokens[p.first].Start:c.doc.Tokens[ms.last-1].End]
 			a.Country = e.Country

@@ -60,6 +60,11 @@ func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 		cd.TriggerStart, cd.TriggerEnd = c.doc.Tokens[m.tokens.first].Start, c.doc.Tokens[m.tokens.last-1].End
 		cd.Trigger = c.doc.Text[cd.TriggerStart:cd.TriggerEnd]
 		c.actors(&cd, m, s)
+		// Prabowo Puji Prabowo: one actor read on both sides is known
+		// on neither for sure; the object is the nearer reading.
+		if cd.Source != nil && cd.Target != nil && !cd.trig.frame.symmetric() && cd.Source.Entity != "" && cd.Source.Entity == cd.Target.Entity {
+			cd.Source = nil
+		}
 		if !cd.plausible() || c.helpsToDo(&cd, m) || c.relative(m.tokens, s) && (cd.Source == nil || cd.Target == nil) {
 			continue
 		}
@@ -81,7 +86,7 @@ func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 // to.
 func (cd *candidate) plausible() bool {
 	t := cd.Target
-	if cd.Mode == "arrest" && t != nil && t.kind != "" && t.kind != "PER" {
+	if cd.Mode == "arrest" && t != nil && t.kind != "" && t.kind != "PER" && !t.group {
 		return false
 	}
 	if cd.Mode == "visit" && cd.trig.frame != framePass &&

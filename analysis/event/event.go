@@ -149,6 +149,9 @@ type coder struct {
 	// rd reads person phrases (Gubernur Jawa Barat Dedi Mulyadi), made on
 	// first use (reader).
 	rd *person.Reader
+	// held are the roles printed with persons' names, read on first use
+	// (heldRoles).
+	held []heldRole
 }
 
 // span is a half-open range of tokens.
@@ -190,7 +193,7 @@ func newCoder(lx *lexicon, doc *text.Document, in Input) *coder {
 
 // release returns the coder to the pool, without the document.
 func (c *coder) release() {
-	c.doc, c.in, c.rd = nil, Input{}, nil
+	c.doc, c.in, c.rd, c.held = nil, Input{}, nil, nil
 	clear(c.low)
 	coders.Put(c)
 }

@@ -84,12 +84,14 @@ const (
 	wOffice
 	wSport
 	wSpeaker
+	wMember
+	wCatenative
 )
 
 var wordClasses = map[string]uint32{"negation": wNegation, "planned": wPlanned, "possible": wPossible,
 	"reported": wReported, "aux": wAux, "boundary": wBoundary, "control": wControl, "target": wTarget,
 	"location": wLocation, "light": wLight, "pronoun": wPronoun, "both": wBoth,
-	"determiner": wDeterminer, "agent": wAgent, "notname": wNotName, "deed": wDeed, "content": wContent, "office": wOffice, "sport": wSport, "speaker": wSpeaker}
+	"determiner": wDeterminer, "agent": wAgent, "notname": wNotName, "deed": wDeed, "content": wContent, "office": wOffice, "sport": wSport, "speaker": wSpeaker, "member": wMember, "catenative": wCatenative}
 
 // phrase is an entry of words.tsv: one word or several.
 type phrase struct {

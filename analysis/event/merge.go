@@ -81,10 +81,11 @@ func lastOf(evs []candidate, b *candidate) int {
 	return -1
 }
 
-// kindOf reports whether two mentions are of the same type, negation and
-// modality; an event asserted in one sentence may be reported in another.
+// kindOf reports whether two mentions are of the same type, mode where
+// both have one (an arrest is not a seizure), negation and modality; an
+// event asserted in one sentence may be reported in another.
 func (cd *candidate) kindOf(o *candidate) bool {
-	return cd.Type == o.Type && cd.Negated == o.Negated &&
+	return cd.Type == o.Type && (cd.Mode == o.Mode || cd.Mode == "" || o.Mode == "") && cd.Negated == o.Negated &&
 		(cd.Modality == o.Modality || factual(cd.Modality) && factual(o.Modality))
 }
 
