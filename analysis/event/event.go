@@ -124,7 +124,7 @@ func Find(doc *text.Document, in Input) []Event {
 	for si, s := range doc.Sentences {
 		found = c.sentence(si, s, found)
 	}
-	return merge(found)
+	return merge(found, doc.Title.End)
 }
 
 // coder holds one document's layers while its events are coded.

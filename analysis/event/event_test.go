@@ -170,3 +170,35 @@ func TestDefinitions(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadline checks that a headline's event is coded once, as the body
+// tells it, and that a headline event the body does not tell stays.
+func TestHeadline(t *testing.T) {
+	for _, row := range []struct {
+		title, body string
+		want        []string
+		sentence    int // of the first event
+	}{
+		{"KPK Tahan Bupati Kolaka Timur", "Komisi Pemberantasan Korupsi (KPK) menahan Bupati Kolaka Timur Abdul Azis di Jakarta, Senin (20/10/2025).",
+			[]string{"COERCE Komisi Pemberantasan Korupsi>Abdul Azis asserted @Jakarta 2025-10-20"}, 1},
+		{"Prabowo Temui Anwar Ibrahim", "Presiden Prabowo Subianto bertemu Perdana Menteri Malaysia Anwar Ibrahim di Kuala Lumpur.",
+			[]string{"CONSULT Prabowo Subianto>Anwar Ibrahim asserted @Kuala Lumpur"}, 1},
+		{"Polisi Tangkap Pelaku Begal", "Harga cabai di Pasar Kramat Jati naik pada pekan ini.",
+			[]string{"COERCE Polisi>Pelaku asserted"}, 0},
+	} {
+		rec, err := analysis.Analyze(context.Background(), analysis.Input{Title: row.title, Body: row.body, Published: "2025-10-20"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range rec.Events {
+			got = append(got, short(e))
+		}
+		if !slices.Equal(got, row.want) || len(rec.Events) > 0 && rec.Events[0].Sentence != row.sentence {
+			t.Errorf("%s\n got %q\nwant %q in sentence %d", row.title, got, row.want, row.sentence)
+			for _, e := range rec.Events {
+				t.Logf("sentence %d trigger %q", e.Sentence, e.Trigger)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/warta-news/warta/analysis/entity"
@@ -29,8 +30,29 @@ func (c *coder) actorAt(e *entity.Entity, ms span) *Actor {
 // what the first mention lacked. A noun with no actors of its own
 // (pertemuan itu, diskusi di Reykjavik) refers to the latest event of its
 // type before it, else to the first of its type whose date and place
-// agree; with none it is dropped.
-func merge(cands []candidate) []Event {
+// agree; with none it is dropped. The headline's events (the candidates
+// before titleEnd) are merged last, into the body's telling
+// (mergeHeadline).
+func merge(cands []candidate, titleEnd int) []Event {
+	var head, body []candidate
+	for _, cd := range cands {
+		if cd.TriggerStart < titleEnd {
+			head = append(head, cd)
+		} else {
+			body = append(body, cd)
+		}
+	}
+	body = mergeMentions(body)
+	evs := append(mergeHeadline(mergeMentions(head), body), body...)
+	out := make([]Event, len(evs))
+	for k, e := range evs {
+		out[k] = e.Event
+	}
+	return out
+}
+
+// mergeMentions merges the mentions of each event, in text order.
+func mergeMentions(cands []candidate) []candidate {
 	var evs, bare []candidate
 	for _, cd := range cands {
 		if cd.bare() {
@@ -61,11 +83,85 @@ func merge(cands []candidate) []Event {
 			}
 		}
 	}
-	out := make([]Event, len(evs))
-	for k, e := range evs {
-		out[k] = e.Event
+	return evs
+}
+
+// leadSentences is how many sentences after the headline make the lead,
+// where the body tells the headline's event first.
+const leadSentences = 3
+
+// mergeHeadline codes a headline's event once, as the body tells it: an
+// event of the headline is the body's first event of its kind that shares
+// an actor with it, or, since headlines shorten names and glue words to
+// them (Kemenkeu Ingatkan Wajib Pajak), the first of its kind in the lead.
+// The body's telling keeps its actors, trigger and sentence; a headline
+// that names one side as the body does fills what the body lacks (body
+// is changed in place). It returns the headline events the body does not
+// tell.
+func mergeHeadline(head, body []candidate) []candidate {
+	var out []candidate
+	for k := range head {
+		h := &head[k]
+		into, shared := -1, false
+		for b := range body {
+			if !body[b].kindOf(h) {
+				continue
+			}
+			if shared = h.sharesActor(&body[b]); shared || body[b].Sentence <= h.Sentence+leadSentences {
+				into = b
+				break
+			}
+		}
+		if into < 0 {
+			out = append(out, *h)
+			continue
+		}
+		if !shared {
+			continue
+		}
+		b := &body[into]
+		if b.Source == nil && !sameActor(h.Source, b.Target) {
+			b.Source = h.Source
+		}
+		if b.Target == nil && !sameActor(h.Target, b.Source) {
+			b.Target = h.Target
+		}
+		if b.Date == "" {
+			b.Date = h.Date
+		}
+		if b.Location == nil {
+			b.Location = h.Location
+		}
 	}
 	return out
+}
+
+// sharesActor reports whether two mentions have an actor in common: the
+// same actor (sameActor) or names one of which holds the other's words
+// (Purbaya, Menkeu Purbaya Yudhi Sadewa).
+func (cd *candidate) sharesActor(o *candidate) bool {
+	for _, a := range cd.actors() {
+		for _, b := range o.actors() {
+			if sameActor(a, b) || nameWithin(a.Name, b.Name) || nameWithin(b.Name, a.Name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameWithin reports whether every word of name a is a word of name b.
+func nameWithin(a, b string) bool {
+	aw, bw := strings.Fields(strings.ToLower(a)), strings.Fields(strings.ToLower(b))
+	if len(aw) == 0 {
+		return false
+	}
+	for _, w := range aw {
+		if !slices.Contains(bw, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // lastOf returns the latest event that a bare mention can refer to, or -1.
