@@ -191,6 +191,13 @@ func (c *coder) subjectFrom(from int, s text.Sentence, overVerb bool, depth int)
 			}
 			return nil
 		case c.isPunct(i):
+			// Wakil Ketua Komisi IX DPR, Charles Honoris, mengusulkan ...:
+			// the name in apposition right before the verb is its subject.
+			if c.low[i] == "," && c.onlyAux(i+1, from) && i > s.First {
+				if e, ms := c.entityAt(i - 1); e != nil && e.Type == "PER" && c.opensApposition(ms.first, s) {
+					return []*Actor{c.actorAt(e, ms)}
+				}
+			}
 			return nil
 		}
 		if e, ms := c.entityAt(i); e != nil {
@@ -361,6 +368,26 @@ func (c *coder) verbBefore(k int, s text.Sentence) int {
 		}
 	}
 	return -1
+}
+
+// opensApposition reports whether the person mentioned from token i
+// opens the sentence, or stands between commas after the phrase that
+// opens it (Wakil Ketua Komisi IX DPR dari Fraksi PDIP, Charles Honoris,
+// ...) with no verb before: the subject of the verb after its closing
+// comma, not an object (meminta X, lalu ...).
+func (c *coder) opensApposition(i int, s text.Sentence) bool {
+	if i == s.First {
+		return true
+	}
+	if c.low[i-1] != "," {
+		return false
+	}
+	for j := s.First; j < i-1; j++ {
+		if c.isVerb(j) || c.is(j, wReported|wBoundary) || c.isPunct(j) && !c.isQuoteMark(j) && c.low[j] != "," || len(c.lx.triggers[c.low[j]]) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyAux reports whether tokens [from, to) are all auxiliaries.

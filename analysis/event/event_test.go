@@ -98,6 +98,8 @@ var findRows = []struct {
 		[]string{"AGREE Purbaya Yudhi Sadewa>Perry Warjiyo asserted"}},
 	{"a list's comma needs dan", "Setelah meninggalkan kantor Kejari, Budi Santoso mendatangi Kodim dan meminta pengawalan.",
 		[]string{"REQUEST Budi Santoso>- asserted"}},
+	{"a name in apposition is the subject", "Sebelumnya, Wakil Ketua Komisi IX DPR dari Fraksi PDIP, Charles Honoris, mengusulkan agar BGN memberikan uang tunai.",
+		[]string{"REQUEST Charles Honoris>BGN asserted"}},
 	{"urging an actor", "Menteri Dalam Negeri Tito Karnavian mendorong pemerintah daerah untuk menekan inflasi.",
 		[]string{"REQUEST Tito Karnavian>pemerintah daerah asserted"}},
 	{"urging growth is no request", "Pemerintah terus mendorong pertumbuhan ekonomi di daerah.", nil},
