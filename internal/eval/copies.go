@@ -106,7 +106,11 @@ func Copies(ctx stdcontext.Context, articles, labels string) (*CopyScore, error)
 		}
 		// Each article is linked with those before it, as the store links
 		// an article when it arrives.
-		for other, r := range idx.Link(la) {
+		rels, err := idx.Link(ctx, la)
+		if err != nil {
+			return nil, err
+		}
+		for other, r := range rels {
 			found[[2]int64{min(id, other), max(id, other)}] = r
 		}
 		idx.Add(la)

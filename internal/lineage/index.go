@@ -1,33 +1,102 @@
 package lineage
 
 import (
+	"cmp"
+	"context"
 	"slices"
+	"time"
 
 	"github.com/warta-news/warta/analysis/fingerprint"
 )
 
-// Index finds the candidates of an article among those added before it:
-// those sharing an LSH band of its MinHash signature (text reuse), and
-// those sharing one of its rarer names (stories and translations told in
-// other words). It is the in-memory form of the store's band and name
-// tables, for evaluation and tests.
+// Keys is the part of store.Lineage that finds candidates: the store's
+// band and name tables, or an Index.
+type Keys interface {
+	BandCandidates(ctx context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error)
+	NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, limit int) ([]int64, error)
+	NameCounts(ctx context.Context, names []string) (map[string]int, error)
+	FingerprintCount(ctx context.Context) (int, error)
+}
+
+// Bounds of a look-up, so that its cost stays the same whatever the size
+// of the store: every key reads at most a fixed number of postings, newest
+// first, and the candidates are those sharing the most keys.
+const (
+	// PerBand is how many articles one band key gives: copies of one
+	// text share most of their 32 bands, so a few per key are enough,
+	// and a key many articles share (a template) gives no more.
+	PerBand = 16
+	// MaxBandCandidates bounds the candidates an article's bands give.
+	MaxBandCandidates = 64
+	// NameKeys is how many of an article's rarest names look up
+	// candidates; PerName bounds the articles one name gives in the
+	// story window, and MaxNameCandidates those all names give.
+	NameKeys          = 16
+	PerName           = 32
+	MaxNameCandidates = 64
+)
+
+// Lookup finds the candidates of a among the articles whose keys are
+// stored, and the frequencies of a's names: those sharing its LSH bands
+// (text reuse, at any time), and those published within the story window
+// sharing its rarest names (stories and translations told in other
+// words). The IDs are in increasing order, without a itself.
+func Lookup(ctx context.Context, keys Keys, a *Article) ([]int64, *Frequencies, error) {
+	ids, err := keys.BandCandidates(ctx, a.ID, fingerprint.BandKeys(a.signature), PerBand, MaxBandCandidates)
+	if err != nil {
+		return nil, nil, err
+	}
+	counts, err := keys.NameCounts(ctx, a.Fingerprint.Names)
+	if err != nil {
+		return nil, nil, err
+	}
+	total, err := keys.FingerprintCount(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	from, to := "", ""
+	if !a.Published.IsZero() {
+		from, to = a.Published.Add(-storyWindow).Format(time.DateOnly), a.Published.Add(storyWindow).Format(time.DateOnly)
+	}
+	more, err := keys.NameCandidates(ctx, a.ID, RarestNames(a.Fingerprint.Names, counts), from, to, PerName, MaxNameCandidates)
+	if err != nil {
+		return nil, nil, err
+	}
+	ids = append(ids, more...)
+	slices.Sort(ids)
+	return slices.Compact(ids), &Frequencies{Articles: total, Count: counts}, nil
+}
+
+// RarestNames returns up to NameKeys names, those in the fewest articles
+// first (counts gives a name's article count); names in no stored article
+// are skipped.
+func RarestNames(names []string, counts map[string]int) []string {
+	var cs []string
+	for _, n := range names {
+		if counts[n] > 0 {
+			cs = append(cs, n)
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b string) int { return cmp.Compare(counts[a], counts[b]) })
+	return cs[:min(len(cs), NameKeys)]
+}
+
+// Index is an in-memory form of the store's band and name tables, for
+// evaluation and tests: it answers the same look-ups with the same bounds.
 type Index struct {
 	articles map[int64]*Article
 	bands    map[int64][]int64
-	names    map[string][]int64
+	names    map[string][]posting
 }
 
-// NameCandidates is how many of an article's rarest names look up
-// candidates, and MaxPerName bounds the articles one name gives, so that a
-// name in every article (a president's) costs no more than a rare one.
-const (
-	NameCandidates = 4
-	MaxPerName     = 200
-)
+type posting struct {
+	day string
+	id  int64
+}
 
 // NewIndex returns an empty Index.
 func NewIndex() *Index {
-	return &Index{articles: map[int64]*Article{}, bands: map[int64][]int64{}, names: map[string][]int64{}}
+	return &Index{articles: map[int64]*Article{}, bands: map[int64][]int64{}, names: map[string][]posting{}}
 }
 
 // Add puts an article in the index.
@@ -36,71 +105,86 @@ func (x *Index) Add(a *Article) {
 	for _, k := range fingerprint.BandKeys(a.signature) {
 		x.bands[k] = append(x.bands[k], a.ID)
 	}
-	for _, n := range a.Fingerprint.Names {
-		x.names[n] = append(x.names[n], a.ID)
+	day := ""
+	if !a.Published.IsZero() {
+		day = a.Published.Format(time.DateOnly)
+	}
+	for _, n := range slices.Compact(slices.Sorted(slices.Values(a.Fingerprint.Names))) {
+		x.names[n] = append(x.names[n], posting{day, a.ID})
 	}
 }
 
-// Candidates returns the IDs of the indexed articles that may be related to
-// a, in increasing order, without a itself.
-func (x *Index) Candidates(a *Article) []int64 {
-	seen := map[int64]bool{a.ID: true}
-	var out []int64
-	add := func(id int64) {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
+// BandCandidates implements Keys.
+func (x *Index) BandCandidates(_ context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error) {
+	lists := make([][]int64, 0, len(bands))
+	for _, b := range bands {
+		ids := slices.Sorted(slices.Values(x.bands[b]))
+		ids = slices.DeleteFunc(ids, func(id int64) bool { return id == article })
+		lists = append(lists, ids[max(0, len(ids)-perBand):])
 	}
-	for _, k := range fingerprint.BandKeys(a.signature) {
-		for _, id := range x.bands[k] {
-			add(id)
-		}
-	}
-	for _, n := range RarestNames(a.Fingerprint.Names, func(n string) int { return len(x.names[n]) }) {
-		ids := x.names[n]
-		for _, id := range ids[max(0, len(ids)-MaxPerName):] {
-			add(id)
-		}
-	}
-	slices.Sort(out)
-	return out
+	return ranked(lists, limit), nil
 }
 
-// RarestNames returns up to NameCandidates names, those in the fewest
-// articles first (count gives a name's article count); names seen only in
-// the article itself are skipped.
-func RarestNames(names []string, count func(string) int) []string {
-	type nc struct {
-		name string
-		n    int
+// NameCandidates implements Keys.
+func (x *Index) NameCandidates(_ context.Context, article int64, names []string, from, to string, perName, limit int) ([]int64, error) {
+	if to == "" {
+		to = "\uffff"
 	}
-	var cs []nc
+	lists := make([][]int64, 0, len(names))
 	for _, n := range names {
-		if c := count(n); c > 0 {
-			cs = append(cs, nc{n, c})
+		ps := slices.Clone(x.names[n])
+		ps = slices.DeleteFunc(ps, func(p posting) bool { return p.id == article || p.day < from || p.day > to })
+		slices.SortFunc(ps, func(a, b posting) int { return cmp.Or(cmp.Compare(a.day, b.day), cmp.Compare(a.id, b.id)) })
+		var ids []int64
+		for _, p := range ps[max(0, len(ps)-perName):] {
+			ids = append(ids, p.id)
+		}
+		lists = append(lists, ids)
+	}
+	return ranked(lists, limit), nil
+}
+
+// ranked returns up to limit IDs of the lists, those in the most lists
+// first, then the newest.
+func ranked(lists [][]int64, limit int) []int64 {
+	count := map[int64]int{}
+	for _, l := range lists {
+		for _, id := range l {
+			count[id]++
 		}
 	}
-	slices.SortFunc(cs, func(a, b nc) int { return a.n - b.n })
-	var out []string
-	for _, c := range cs[:min(len(cs), NameCandidates)] {
-		out = append(out, c.name)
+	ids := make([]int64, 0, len(count))
+	for id := range count {
+		ids = append(ids, id)
 	}
-	return out
+	slices.SortFunc(ids, func(a, b int64) int { return cmp.Or(count[b]-count[a], cmp.Compare(b, a)) })
+	return ids[:min(len(ids), limit)]
+}
+
+// FingerprintCount implements Keys.
+func (x *Index) FingerprintCount(context.Context) (int, error) { return len(x.articles), nil }
+
+// NameCounts implements Keys.
+func (x *Index) NameCounts(_ context.Context, names []string) (map[string]int, error) {
+	out := make(map[string]int, len(names))
+	for _, n := range names {
+		out[n] = len(x.names[n])
+	}
+	return out, nil
 }
 
 // Link compares a with its candidates and returns its relations, keyed by
 // the other article's ID.
-func (x *Index) Link(a *Article) map[int64]Relation {
-	out := map[int64]Relation{}
-	df := &Frequencies{Articles: len(x.articles), Count: map[string]int{}}
-	for _, n := range a.Fingerprint.Names {
-		df.Count[n] = len(x.names[n])
+func (x *Index) Link(ctx context.Context, a *Article) (map[int64]Relation, error) {
+	ids, df, err := Lookup(ctx, x, a)
+	if err != nil {
+		return nil, err
 	}
-	for _, id := range x.Candidates(a) {
+	out := map[int64]Relation{}
+	for _, id := range ids {
 		if r, ok := Compare(a, x.articles[id], df); ok {
 			out[id] = r
 		}
 	}
-	return out
+	return out, nil
 }

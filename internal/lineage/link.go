@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/warta-news/warta/analysis/fingerprint"
@@ -26,9 +25,6 @@ type Linker struct {
 	Lineage store.Lineage
 }
 
-// MaxBandCandidates bounds the candidates one article's bands give.
-const MaxBandCandidates = 100
-
 // Observe implements pipeline.Observer.
 func (l *Linker) Observe(ctx context.Context, s pipeline.Stored) error {
 	if s.Result.Status == store.Unchanged {
@@ -46,34 +42,11 @@ func (l *Linker) Observe(ctx context.Context, s pipeline.Stored) error {
 
 // Link finds and stores the relations of a, then stores its keys.
 func (l *Linker) Link(ctx context.Context, a *Article) error {
-	bands := fingerprint.BandKeys(a.signature)
-	ids, err := l.Lineage.BandCandidates(ctx, a.ID, bands, MaxBandCandidates)
+	ids, df, err := Lookup(ctx, l.Lineage, a)
 	if err != nil {
 		return fmt.Errorf("lineage: link %d: %w", a.ID, err)
 	}
-	counts, err := l.Lineage.NameCounts(ctx, a.Fingerprint.Names)
-	if err != nil {
-		return fmt.Errorf("lineage: link %d: %w", a.ID, err)
-	}
-	total, err := l.Lineage.FingerprintCount(ctx)
-	if err != nil {
-		return fmt.Errorf("lineage: link %d: %w", a.ID, err)
-	}
-	df := &Frequencies{Articles: total, Count: counts}
-	from, to, day := "", "", ""
-	if !a.Published.IsZero() {
-		day = a.Published.Format(time.DateOnly)
-		from, to = a.Published.Add(-storyWindow).Format(time.DateOnly), a.Published.Add(storyWindow).Format(time.DateOnly)
-	}
-	for _, n := range RarestNames(a.Fingerprint.Names, func(n string) int { return counts[n] }) {
-		more, err := l.Lineage.NameCandidates(ctx, a.ID, n, from, to, MaxPerName)
-		if err != nil {
-			return fmt.Errorf("lineage: link %d: %w", a.ID, err)
-		}
-		ids = append(ids, more...)
-	}
-	slices.Sort(ids)
-	for _, id := range slices.Compact(ids) {
+	for _, id := range ids {
 		stored, err := l.Records.Article(ctx, id)
 		if err != nil {
 			return fmt.Errorf("lineage: link %d: candidate %d: %w", a.ID, id, err)
@@ -94,7 +67,11 @@ func (l *Linker) Link(ctx context.Context, a *Article) error {
 			return fmt.Errorf("lineage: link %d: %w", a.ID, err)
 		}
 	}
-	if err := l.Lineage.PutFingerprint(ctx, a.ID, bands, a.Fingerprint.Names, day); err != nil {
+	day := ""
+	if !a.Published.IsZero() {
+		day = a.Published.Format(time.DateOnly)
+	}
+	if err := l.Lineage.PutFingerprint(ctx, a.ID, fingerprint.BandKeys(a.signature), a.Fingerprint.Names, day); err != nil {
 		return fmt.Errorf("lineage: link %d: %w", a.ID, err)
 	}
 	return nil

@@ -17,12 +17,17 @@ type Lineage interface {
 	// article, it replaces them.
 	PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error
 	// BandCandidates returns up to limit articles, other than article,
-	// sharing one of the band keys, newest first.
-	BandCandidates(ctx context.Context, article int64, bands []int64, limit int) ([]int64, error)
+	// sharing one of the band keys: each key gives at most its perBand
+	// newest articles, so that a key in many articles (a template, an
+	// empty body) costs no more than a rare one; those sharing the most
+	// keys come first, then the newest.
+	BandCandidates(ctx context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error)
 	// NameCandidates returns up to limit articles, other than article,
-	// giving the name and published from from to to (days, inclusive;
-	// "" leaves that end open), newest first.
-	NameCandidates(ctx context.Context, article int64, name, from, to string, limit int) ([]int64, error)
+	// giving one of the names and published from from to to (days,
+	// inclusive; "" leaves that end open): each name gives at most its
+	// perName newest articles in the window; those sharing the most names
+	// come first, then the newest.
+	NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, limit int) ([]int64, error)
 	// NameCounts returns how many articles give each name, and
 	// FingerprintCount how many articles have their keys stored.
 	NameCounts(ctx context.Context, names []string) (map[string]int, error)

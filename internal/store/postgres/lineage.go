@@ -3,49 +3,79 @@ package postgres
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
+	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/warta-news/warta/internal/store"
 )
 
 var _ store.Lineage = (*Store)(nil)
 
-// PutFingerprint implements store.Lineage.
+// PutFingerprint implements store.Lineage. The triggers of the
+// lineage_counts migration keep the counts; two writers replacing keys of
+// the same names at once may deadlock on them, and are retried.
 func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error {
-	b := &pgx.Batch{}
-	b.Queue(`DELETE FROM fingerprint_bands WHERE article_id = $1`, article)
-	b.Queue(`DELETE FROM fingerprint_names WHERE article_id = $1`, article)
-	b.Queue(`INSERT INTO fingerprint_bands (band, article_id) SELECT DISTINCT unnest($1::bigint[]), $2::bigint
+	names = slices.Compact(slices.Sorted(slices.Values(names)))
+	put := func(tx pgx.Tx) error {
+		b := &pgx.Batch{}
+		b.Queue(`DELETE FROM fingerprint_bands WHERE article_id = $1`, article)
+		b.Queue(`DELETE FROM fingerprint_names WHERE article_id = $1`, article)
+		b.Queue(`INSERT INTO fingerprint_bands (band, article_id) SELECT DISTINCT unnest($1::bigint[]), $2::bigint
 		ON CONFLICT DO NOTHING`, bands, article)
-	b.Queue(`INSERT INTO fingerprint_names (name, day, article_id) SELECT DISTINCT unnest($1::text[]), $2::text, $3::bigint
+		b.Queue(`INSERT INTO fingerprint_names (name, day, article_id) SELECT unnest($1::text[]), $2::text, $3::bigint
 		ON CONFLICT DO NOTHING`, names, day, article)
-	b.Queue(`INSERT INTO fingerprinted (article_id) VALUES ($1) ON CONFLICT DO NOTHING`, article)
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return tx.SendBatch(ctx, b).Close() })
-	if err != nil {
-		return fmt.Errorf("postgres: put fingerprint: %w", err)
+		b.Queue(`INSERT INTO fingerprinted (article_id) VALUES ($1) ON CONFLICT DO NOTHING`, article)
+		return tx.SendBatch(ctx, b).Close()
 	}
-	return nil
+	for attempt := 1; ; attempt++ {
+		err := pgx.BeginFunc(ctx, s.pool, put)
+		var pgErr *pgconn.PgError
+		if err != nil && attempt < maxAttempts && errors.As(err, &pgErr) && retryCodes[pgErr.Code] {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(time.Duration(attempt*attempt) * 10 * time.Millisecond):
+			}
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("postgres: put fingerprint: %w", err)
+		}
+		return nil
+	}
 }
 
-// BandCandidates implements store.Lineage.
-func (s *Store) BandCandidates(ctx context.Context, article int64, bands []int64, limit int) ([]int64, error) {
+// BandCandidates implements store.Lineage: one index range per band, each
+// reading at most perBand keys in the primary key's order.
+func (s *Store) BandCandidates(ctx context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error) {
 	if len(bands) == 0 {
 		return nil, nil
 	}
-	return s.ids(ctx, "band candidates", `SELECT DISTINCT article_id FROM fingerprint_bands
-		WHERE band = ANY($1) AND article_id <> $2 ORDER BY article_id DESC LIMIT $3`, bands, article, limit)
+	return s.ids(ctx, "band candidates", `SELECT x.article_id FROM unnest($1::bigint[]) AS k(band)
+		CROSS JOIN LATERAL (SELECT f.article_id FROM fingerprint_bands f WHERE f.band = k.band AND f.article_id <> $2
+			ORDER BY f.article_id DESC LIMIT $3) x
+		GROUP BY x.article_id ORDER BY count(*) DESC, x.article_id DESC LIMIT $4`, bands, article, perBand, limit)
 }
 
-// NameCandidates implements store.Lineage.
-func (s *Store) NameCandidates(ctx context.Context, article int64, name, from, to string, limit int) ([]int64, error) {
+// NameCandidates implements store.Lineage: one index range per name, each
+// reading at most perName keys of the window.
+func (s *Store) NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, limit int) ([]int64, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
 	if to == "" {
 		to = "\uffff"
 	}
-	return s.ids(ctx, "name candidates", `SELECT article_id FROM fingerprint_names
-		WHERE name = $1 AND day BETWEEN $2 AND $3 AND article_id <> $4 ORDER BY day DESC, article_id DESC LIMIT $5`,
-		name, from, to, article, limit)
+	return s.ids(ctx, "name candidates", `SELECT x.article_id FROM unnest($1::text[]) AS k(name)
+		CROSS JOIN LATERAL (SELECT f.article_id FROM fingerprint_names f
+			WHERE f.name = k.name AND f.day BETWEEN $2 AND $3 AND f.article_id <> $4
+			ORDER BY f.day DESC, f.article_id DESC LIMIT $5) x
+		GROUP BY x.article_id ORDER BY count(*) DESC, x.article_id DESC LIMIT $6`, names, from, to, article, perName, limit)
 }
 
 func (s *Store) ids(ctx context.Context, what, q string, args ...any) ([]int64, error) {
@@ -60,13 +90,14 @@ func (s *Store) ids(ctx context.Context, what, q string, args ...any) ([]int64, 
 	return out, nil
 }
 
-// NameCounts implements store.Lineage.
+// NameCounts implements store.Lineage: the counts the triggers of
+// the lineage_counts migration keep, one key each.
 func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int, error) {
 	out := make(map[string]int, len(names))
 	for _, n := range names {
 		out[n] = 0
 	}
-	rows, err := s.pool.Query(ctx, `SELECT name, count(*) FROM fingerprint_names WHERE name = ANY($1) GROUP BY name`, names)
+	rows, err := s.pool.Query(ctx, `SELECT name, articles FROM fingerprint_name_counts WHERE name = ANY($1)`, names)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: name counts: %w", err)
 	}
@@ -85,10 +116,11 @@ func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int,
 	return out, nil
 }
 
-// FingerprintCount implements store.Lineage.
+// FingerprintCount implements store.Lineage: the count the triggers of
+// the lineage_counts migration keep.
 func (s *Store) FingerprintCount(ctx context.Context) (int, error) {
 	var n int
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM fingerprinted`).Scan(&n); err != nil {
+	if err := s.pool.QueryRow(ctx, `SELECT articles FROM fingerprinted_count`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("postgres: fingerprint count: %w", err)
 	}
 	return n, nil

@@ -3,7 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -62,33 +62,57 @@ func (s *Store) putFingerprint(ctx context.Context, article int64, bands []int64
 	return nil
 }
 
-// BandCandidates implements store.Lineage: one indexed look-up per band.
-func (s *Store) BandCandidates(ctx context.Context, article int64, bands []int64, limit int) ([]int64, error) {
+// BandCandidates implements store.Lineage: one indexed look-up per band,
+// each reading at most perBand keys in the primary key's order.
+func (s *Store) BandCandidates(ctx context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error) {
 	if len(bands) == 0 {
 		return nil, nil
 	}
-	args := make([]any, 0, len(bands)+2)
+	args := []any{article, perBand, limit}
 	for _, b := range bands {
 		args = append(args, b)
 	}
-	args = append(args, article, limit)
-	q := `SELECT DISTINCT article_id FROM fingerprint_bands WHERE band IN (?` + strings.Repeat(`, ?`, len(bands)-1) +
-		`) AND article_id <> ? ORDER BY article_id DESC LIMIT ?`
-	return s.ids(ctx, "band candidates", q, args...)
+	return s.ids(ctx, "band candidates", rankedQuery(len(bands), len(args)-len(bands)+1,
+		`SELECT article_id FROM fingerprint_bands WHERE band = ?%d AND article_id <> ?1 ORDER BY article_id DESC LIMIT ?2`), args...)
 }
 
-// NameCandidates implements store.Lineage.
-func (s *Store) NameCandidates(ctx context.Context, article int64, name, from, to string, limit int) ([]int64, error) {
+// NameCandidates implements store.Lineage: one indexed range per name,
+// each reading at most perName keys of the window.
+func (s *Store) NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, limit int) ([]int64, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
 	if to == "" {
 		to = "\uffff"
 	}
-	return s.ids(ctx, "name candidates", `SELECT article_id FROM fingerprint_names
-		WHERE name = ? AND day BETWEEN ? AND ? AND article_id <> ? ORDER BY day DESC, article_id DESC LIMIT ?`,
-		name, from, to, article, limit)
+	args := []any{article, perName, limit, from, to}
+	for _, n := range names {
+		args = append(args, n)
+	}
+	return s.ids(ctx, "name candidates", rankedQuery(len(names), len(args)-len(names)+1,
+		`SELECT article_id FROM fingerprint_names WHERE name = ?%d AND day BETWEEN ?4 AND ?5 AND article_id <> ?1
+			ORDER BY day DESC, article_id DESC LIMIT ?2`), args...)
+}
+
+// rankedQuery joins n look-ups (each a query with ?%d for its key; the
+// keys are parameters first, first+1, ...) and ranks the articles they
+// give by how many give them, then newest first, up to ?3. Its text
+// depends on n only, so that it is prepared once per count of keys.
+func rankedQuery(n, first int, lookup string) string {
+	var b strings.Builder
+	b.WriteString(`SELECT article_id FROM (`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(` UNION ALL `)
+		}
+		fmt.Fprintf(&b, `SELECT article_id FROM (`+lookup+`)`, first+i)
+	}
+	b.WriteString(`) GROUP BY article_id ORDER BY count(*) DESC, article_id DESC LIMIT ?3`)
+	return b.String()
 }
 
 func (s *Store) ids(ctx context.Context, what, q string, args ...any) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: %s: %w", what, err)
 	}
@@ -107,16 +131,32 @@ func (s *Store) ids(ctx context.Context, what, q string, args ...any) ([]int64, 
 	return out, nil
 }
 
-// NameCounts implements store.Lineage.
+// NameCounts implements store.Lineage: one look-up of the kept counts
+// per name, in one statement.
 func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int, error) {
 	out := make(map[string]int, len(names))
 	for _, n := range names {
+		out[n] = 0
+	}
+	list, err := json.Marshal(names)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: name counts: %w", err)
+	}
+	rows, err := s.query(ctx, `SELECT name, articles FROM fingerprint_name_counts WHERE name IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: name counts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n string
 		var c int
-		err := s.db.QueryRowContext(ctx, `SELECT articles FROM fingerprint_name_counts WHERE name = ?`, n).Scan(&c)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		if err := rows.Scan(&n, &c); err != nil {
 			return nil, fmt.Errorf("sqlite: name counts: %w", err)
 		}
 		out[n] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: name counts: %w", err)
 	}
 	return out, nil
 }
@@ -124,7 +164,7 @@ func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int,
 // FingerprintCount implements store.Lineage.
 func (s *Store) FingerprintCount(ctx context.Context) (int, error) {
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fingerprinted_articles'`).Scan(&n); err != nil {
+	if err := s.queryRow(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fingerprinted_articles'`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("sqlite: fingerprint count: %w", err)
 	}
 	return n, nil

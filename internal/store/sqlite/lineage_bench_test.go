@@ -1,79 +1,119 @@
 package sqlite
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"testing"
 	"time"
 
+	"github.com/warta-news/warta/analysis/fingerprint"
 	"github.com/warta-news/warta/internal/lineage"
 	"github.com/warta-news/warta/internal/search"
 )
 
 // BenchmarkCandidates looks up an article's candidates as the linker does
-// in stores of 10k and 100k articles whose keys are drawn like real ones:
-// random band keys, names from a vocabulary where a few are in many
-// articles, a year of days. bands is the 32 band look-ups; names is the
-// names' counts and the four rarest names in a week's window. The cost
-// should stay flat as the store grows; candidates/op says how many
-// articles the look-ups return.
+// (lineage.Lookup: its 32 bands, its names' counts, the store's size, its
+// sixteen rarest names in the story window) in stores of 10k and 100k
+// articles whose keys are drawn like real ones: random signatures, where
+// one article in twenty shares a band key with the others (a template
+// paragraph: a key whose articles grow with the store); names from a
+// vocabulary where a few are in many articles; a year of days. bands and
+// names time the two halves. The cost should stay flat as the store
+// grows; candidates/op says how many articles the look-ups return.
 func BenchmarkCandidates(b *testing.B) {
 	for _, n := range []int{10_000, 100_000} {
 		s, err := Open(ctx, b.TempDir(), Options{Analyzer: search.Indonesian()})
 		if err != nil {
 			b.Fatal(err)
 		}
-		type keys struct {
-			bands []int64
-			names []string
-			day   string
-		}
 		rng := rand.New(rand.NewPCG(18, uint64(n)))
 		zipf := rand.NewZipf(rng, 1.2, 1, 50_000)
-		day0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-		all := make([]keys, n)
-		// The keys go in in one transaction, as PutFingerprint would put
-		// them one article at a time: setting up 100k articles otherwise
-		// takes most of an hour on a loaded machine.
+		day0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.FixedZone("WIB", 7*3600))
+		template := make([]uint32, fingerprint.Rows)
+		for i := range template {
+			template[i] = rng.Uint32()
+		}
+		all := make([]*lineage.Article, n)
+		// The keys go in in one transaction through prepared statements,
+		// as PutFingerprint would put them one article at a time: setting
+		// up 100k articles otherwise takes most of an hour on a loaded
+		// machine.
 		tx, err := s.wdb.BeginTx(ctx, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
-		exec := func(q string, args ...any) {
-			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+		prepare := func(q string) func(args ...any) {
+			st, err := tx.PrepareContext(ctx, q)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return func(args ...any) {
+				if _, err := st.ExecContext(ctx, args...); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		putArticle := prepare(`INSERT INTO articles (id, key, created) VALUES (?, ?, '2025-01-01')`)
+		putBand := prepare(`INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)`)
+		putName := prepare(`INSERT OR IGNORE INTO fingerprint_names (name, day, article_id) VALUES (?, ?, ?)`)
+		for i := range n {
+			id := int64(i + 1)
+			sig := make([]uint32, fingerprint.MinHashes)
+			for j := range sig {
+				sig[j] = rng.Uint32()
+			}
+			if i%20 == 0 {
+				copy(sig, template)
+			}
+			var names []string
+			for range 20 {
+				names = append(names, fmt.Sprintf("name%d", zipf.Uint64()))
+			}
+			published := day0.AddDate(0, 0, rng.IntN(365))
+			a, err := lineage.FromRecord(id, benchRecord(b, sig, names, published))
+			if err != nil {
+				b.Fatal(err)
+			}
+			all[i] = a
+			putArticle(id, fmt.Sprint("k", i))
+			for _, band := range fingerprint.BandKeys(a.Signature()) {
+				putBand(band, id)
+			}
+			for _, name := range a.Fingerprint.Names {
+				putName(name, published.Format(time.DateOnly), id)
+			}
+		}
+		for _, q := range []string{
+			`INSERT INTO fingerprint_name_counts (name, articles) SELECT name, count(*) FROM fingerprint_names GROUP BY name`,
+			fmt.Sprintf(`UPDATE meta SET value = %d WHERE key = 'fingerprinted_articles'`, n),
+		} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
 				b.Fatal(err)
 			}
 		}
-		for i := range n {
-			k := keys{day: day0.AddDate(0, 0, rng.IntN(365)).Format(time.DateOnly)}
-			for range 32 {
-				k.bands = append(k.bands, rng.Int64())
-			}
-			for range 20 {
-				k.names = append(k.names, fmt.Sprintf("name%d", zipf.Uint64()))
-			}
-			all[i] = k
-			exec(`INSERT INTO articles (id, key, created) VALUES (?, ?, '2025-01-01')`, i+1, fmt.Sprint("k", i))
-			for _, band := range k.bands {
-				exec(`INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)`, band, i+1)
-			}
-			for _, name := range k.names {
-				exec(`INSERT OR IGNORE INTO fingerprint_names (name, day, article_id) VALUES (?, ?, ?)`, name, k.day, i+1)
-			}
-		}
-		exec(`INSERT INTO fingerprint_name_counts (name, articles) SELECT name, count(*) FROM fingerprint_names GROUP BY name`)
-		exec(`UPDATE meta SET value = ? WHERE key = 'fingerprinted_articles'`, n)
 		if err := tx.Commit(); err != nil {
 			b.Fatal(err)
 		}
 		if _, err := s.wdb.ExecContext(ctx, `ANALYZE`); err != nil {
 			b.Fatal(err)
 		}
+		b.Run(fmt.Sprintf("articles=%d/lookup", n), func(b *testing.B) {
+			found := 0
+			for i := 0; b.Loop(); i++ {
+				ids, _, err := lineage.Lookup(ctx, s, all[i%n])
+				if err != nil {
+					b.Fatal(err)
+				}
+				found += len(ids)
+			}
+			b.ReportMetric(float64(found)/float64(b.N), "candidates/op")
+		})
 		b.Run(fmt.Sprintf("articles=%d/bands", n), func(b *testing.B) {
 			found := 0
 			for i := 0; b.Loop(); i++ {
-				id := int64(i%n + 1)
-				ids, err := s.BandCandidates(ctx, id, all[id-1].bands, 100)
+				a := all[i%n]
+				ids, err := s.BandCandidates(ctx, a.ID, fingerprint.BandKeys(a.Signature()), lineage.PerBand, lineage.MaxBandCandidates)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -84,26 +124,37 @@ func BenchmarkCandidates(b *testing.B) {
 		b.Run(fmt.Sprintf("articles=%d/names", n), func(b *testing.B) {
 			found := 0
 			for i := 0; b.Loop(); i++ {
-				id := int64(i%n + 1)
-				k := all[id-1]
-				counts, err := s.NameCounts(ctx, k.names)
+				a := all[i%n]
+				counts, err := s.NameCounts(ctx, a.Fingerprint.Names)
 				if err != nil {
 					b.Fatal(err)
 				}
 				if _, err := s.FingerprintCount(ctx); err != nil {
 					b.Fatal(err)
 				}
-				day, _ := time.Parse(time.DateOnly, k.day)
-				for _, name := range lineage.RarestNames(k.names, func(n string) int { return counts[n] }) {
-					more, err := s.NameCandidates(ctx, id, name, day.AddDate(0, 0, -3).Format(time.DateOnly), day.AddDate(0, 0, 3).Format(time.DateOnly), lineage.MaxPerName)
-					if err != nil {
-						b.Fatal(err)
-					}
-					found += len(more)
+				from, to := a.Published.AddDate(0, 0, -3).Format(time.DateOnly), a.Published.AddDate(0, 0, 3).Format(time.DateOnly)
+				ids, err := s.NameCandidates(ctx, a.ID, lineage.RarestNames(a.Fingerprint.Names, counts), from, to, lineage.PerName, lineage.MaxNameCandidates)
+				if err != nil {
+					b.Fatal(err)
 				}
+				found += len(ids)
 			}
 			b.ReportMetric(float64(found)/float64(b.N), "candidates/op")
 		})
 		s.Close()
 	}
+}
+
+// benchRecord is a record with only what lineage reads for a look-up.
+func benchRecord(b *testing.B, sig []uint32, names []string, published time.Time) []byte {
+	hex := make([]byte, 0, 8*len(sig))
+	for _, v := range sig {
+		hex = fmt.Appendf(hex, "%08x", v)
+	}
+	fp := fingerprint.Fingerprint{MinHash: string(hex), Names: names}
+	raw, err := json.Marshal(map[string]any{"published": published.Format(time.RFC3339), "fingerprint": fp})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return raw
 }

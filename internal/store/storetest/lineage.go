@@ -73,28 +73,47 @@ func testCandidates(t *testing.T, s LineageStore) {
 	if err := s.PutFingerprint(ctx, ids[0], []int64{1, 3}, keys[0].names, keys[0].day); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.BandCandidates(ctx, ids[3], []int64{2, 3, 5, 6}, 10)
+	got, err := s.BandCandidates(ctx, ids[3], []int64{2, 3, 5, 6}, 10, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := []int64{ids[2], ids[1], ids[0]}; !slices.Equal(got, want) {
 		t.Errorf("BandCandidates = %v, want %v (newest first, not the article itself)", got, want)
 	}
-	if got, _ := s.BandCandidates(ctx, ids[3], []int64{3}, 1); len(got) != 1 {
+	if got, _ := s.BandCandidates(ctx, ids[3], []int64{1, 3, 4}, 10, 10); !slices.Equal(got, []int64{ids[1], ids[0]}) {
+		t.Errorf("BandCandidates sharing two bands each = %v, want the newer first", got)
+	}
+	if got, _ := s.BandCandidates(ctx, ids[3], []int64{1, 3, 5}, 10, 10); !slices.Equal(got, []int64{ids[0], ids[2], ids[1]}) {
+		t.Errorf("BandCandidates = %v, want %v (the most bands shared first)", got, []int64{ids[0], ids[2], ids[1]})
+	}
+	if got, _ := s.BandCandidates(ctx, ids[3], []int64{3}, 10, 1); len(got) != 1 {
 		t.Errorf("BandCandidates with limit 1 = %v", got)
 	}
-	if got, _ := s.BandCandidates(ctx, ids[3], nil, 10); len(got) != 0 {
+	// One band gives only its newest perBand articles.
+	if got, _ := s.BandCandidates(ctx, ids[3], []int64{3}, 1, 10); !slices.Equal(got, []int64{ids[1]}) {
+		t.Errorf("BandCandidates with one per band = %v, want the newest, %d", got, ids[1])
+	}
+	if got, _ := s.BandCandidates(ctx, ids[3], nil, 10, 10); len(got) != 0 {
 		t.Errorf("BandCandidates without bands = %v", got)
 	}
-	got, err = s.NameCandidates(ctx, ids[1], "lavrov", "2025-10-08", "2025-10-14", 10)
+	got, err = s.NameCandidates(ctx, ids[1], []string{"lavrov"}, "2025-10-08", "2025-10-14", 10, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := []int64{ids[0]}; !slices.Equal(got, want) {
 		t.Errorf("NameCandidates in the window = %v, want %v", got, want)
 	}
-	if got, _ := s.NameCandidates(ctx, ids[1], "lavrov", "", "", 10); len(got) != 2 {
+	if got, _ := s.NameCandidates(ctx, ids[1], []string{"lavrov"}, "", "", 10, 10); len(got) != 2 {
 		t.Errorf("NameCandidates without a window = %v, want both", got)
+	}
+	if got, _ := s.NameCandidates(ctx, ids[1], []string{"lavrov"}, "", "", 1, 10); !slices.Equal(got, []int64{ids[2]}) {
+		t.Errorf("NameCandidates with one per name = %v, want the newest, %d", got, ids[2])
+	}
+	if got, _ := s.NameCandidates(ctx, ids[3], []string{"lavrov", "blinken"}, "", "", 10, 10); !slices.Equal(got, []int64{ids[0], ids[2], ids[1]}) {
+		t.Errorf("NameCandidates of two names = %v, want %v (the most names shared first)", got, []int64{ids[0], ids[2], ids[1]})
+	}
+	if got, _ := s.NameCandidates(ctx, ids[3], nil, "", "", 10, 10); len(got) != 0 {
+		t.Errorf("NameCandidates without names = %v", got)
 	}
 	counts, err := s.NameCounts(ctx, []string{"blinken", "lavrov", "putin", "biden"})
 	if err != nil {
