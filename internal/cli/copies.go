@@ -9,13 +9,18 @@ import (
 type evalCopiesCmd struct {
 	Articles string `placeholder:"FILE" help:"detik-news articles (JSON Lines); default: data/detik-news/articles.jsonl in the shared folder."`
 	Labels   string `default:"internal/eval/testdata/copies-detik.tsv" placeholder:"FILE" help:"Labelled pairs: a, b, label, original."`
+	Split    string `enum:"dev,test,all" default:"test" help:"Half of the labelled pairs to score: dev (to tune on), test (to report), or all."`
 }
 
 func (c *evalCopiesCmd) Run(ctx context.Context, env *Env) error {
 	if err := env.dataset(&c.Articles, "data/detik-news/articles.jsonl"); err != nil {
 		return err
 	}
-	s, err := eval.Copies(ctx, c.Articles, c.Labels)
+	split := c.Split
+	if split == "all" {
+		split = ""
+	}
+	s, err := eval.Copies(ctx, c.Articles, c.Labels, split)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	stdcontext "context"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"slices"
@@ -21,6 +22,51 @@ type CopyLabel struct {
 	A, B     int64
 	Label    string // copy, same_story, related, unrelated
 	Original string // an id, "=" (either: the same page), or "-"
+	Split    string // dev or test (CopySplit)
+}
+
+// The halves of the copies fixture.
+const (
+	Dev  = "dev"
+	Test = "test"
+)
+
+// CopySplit puts each labelled pair in dev or test by its story, so that
+// no story is in both halves, and returns the half of any pair (a, b), a
+// < b, labelled or not: articles are joined by every label but unrelated
+// (an article in no labelled pair is a story of its own), a pair belongs
+// to the story of its smaller id, and a story whose smallest article id,
+// in decimal, has an even CRC-32 is dev.
+func CopySplit(labels []CopyLabel) func(a int64) string {
+	parent := map[int64]int64{}
+	var find func(int64) int64
+	find = func(x int64) int64 {
+		p, ok := parent[x]
+		if !ok || p == x {
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	for _, l := range labels {
+		ra, rb := find(l.A), find(l.B)
+		if l.Label != "unrelated" && ra != rb {
+			// The smaller id is the root: a story's root is its smallest
+			// article.
+			parent[max(ra, rb)] = min(ra, rb)
+		}
+	}
+	split := func(a int64) string {
+		if crc32.ChecksumIEEE([]byte(strconv.FormatInt(find(a), 10)))%2 == 0 {
+			return Dev
+		}
+		return Test
+	}
+	for i := range labels {
+		labels[i].Split = split(labels[i].A)
+	}
+	return split
 }
 
 // ReadCopyLabels reads the copies fixture: a, b, label, original, note.
@@ -41,11 +87,15 @@ func ReadCopyLabels(path string) ([]CopyLabel, error) {
 		}
 		out = append(out, CopyLabel{A: min(a, b), B: max(a, b), Label: row[2], Original: row[3]})
 	}
+	CopySplit(out)
 	return out, nil
 }
 
 // CopyScore is the linker against the labelled pairs.
 type CopyScore struct {
+	// Split is the half of the labelled pairs scored: dev, test or "" for
+	// both.
+	Split              string
 	Articles, Labelled int
 	// Predicted counts the relations found over all pairs, labelled or not.
 	Predicted map[lineage.Kind]int
@@ -68,12 +118,20 @@ type CopyScore struct {
 
 // Copies analyses the articles of a detik-news JSON Lines file, links each
 // with the others through the lineage index, and scores the relations
-// against the labelled pairs.
-func Copies(ctx stdcontext.Context, articles, labels string) (*CopyScore, error) {
-	gold, err := ReadCopyLabels(labels)
+// against the labelled pairs of one half (split dev or test; "" for all).
+// A relation found between unlabelled pairs counts against the half of
+// its smaller id's story when that story has labelled pairs there.
+func Copies(ctx stdcontext.Context, articles, labels, split string) (*CopyScore, error) {
+	all, err := ReadCopyLabels(labels)
 	if err != nil {
 		return nil, err
 	}
+	if split != "" && split != Dev && split != Test {
+		return nil, fmt.Errorf("eval copies: split %q: want dev, test or none", split)
+	}
+	half := CopySplit(all)
+	in := func(a int64) bool { return split == "" || half(a) == split }
+	gold := slices.DeleteFunc(slices.Clone(all), func(l CopyLabel) bool { return split != "" && l.Split != split })
 	f, err := os.Open(articles)
 	if err != nil {
 		return nil, fmt.Errorf("eval copies: %w", err)
@@ -111,11 +169,15 @@ func Copies(ctx stdcontext.Context, articles, labels string) (*CopyScore, error)
 			return nil, err
 		}
 		for other, r := range rels {
-			found[[2]int64{min(id, other), max(id, other)}] = r
+			if in(min(id, other)) {
+				found[[2]int64{min(id, other), max(id, other)}] = r
+			}
 		}
 		idx.Add(la)
 	}
-	return scoreCopies(n, gold, found), nil
+	score := scoreCopies(n, gold, found)
+	score.Split = split
+	return score, nil
 }
 
 func scoreCopies(articles int, gold []CopyLabel, found map[[2]int64]lineage.Relation) *CopyScore {
@@ -190,8 +252,8 @@ func evidence(r lineage.Relation) string {
 // WriteCopyReport prints a CopyScore.
 func WriteCopyReport(w io.Writer, s *CopyScore) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "articles %d, labelled pairs %d; relations found: copy %d, same_story %d, translation %d\n",
-		s.Articles, s.Labelled, s.Predicted[lineage.Copy], s.Predicted[lineage.SameStory], s.Predicted[lineage.Translation])
+	fmt.Fprintf(&b, "articles %d, labelled pairs %d (%s); relations found: copy %d, same_story %d, translation %d\n",
+		s.Articles, s.Labelled, cmpOr(s.Split, "dev and test"), s.Predicted[lineage.Copy], s.Predicted[lineage.SameStory], s.Predicted[lineage.Translation])
 	fmt.Fprintf(&b, "copy: precision %.3f (%d/%d), recall %.3f (%d/%d)\n", ratio(s.CopyTP, s.CopyTP+s.CopyFP), s.CopyTP, s.CopyTP+s.CopyFP, ratio(s.CopyTP, s.CopyTP+s.CopyFN), s.CopyTP, s.CopyTP+s.CopyFN)
 	fmt.Fprintf(&b, "original right: %.3f (%d/%d; %d of them the same page scraped at the same time)\n", ratio(s.OriginalRight, s.CopyTP), s.OriginalRight, s.CopyTP, s.SameTime)
 	fmt.Fprintf(&b, "same_story among labelled pairs: precision %.3f (%d/%d), recall %.3f (%d/%d); %d more between unlabelled pairs\n",
