@@ -96,6 +96,32 @@ type articleData struct {
 	Refs       map[string]int64
 	Diff       *lineage.Diff // against the version before the one shown
 	Copies     *lineage.Copies
+	// CopyOf is the relation to the article this one copies (its diff
+	// against it), and Related every other relation.
+	CopyOf  *lineage.CopyRelation
+	Related []lineage.CopyRelation
+}
+
+// diffView is a diff with the page's labels, for the "diff" template.
+type diffView struct {
+	L    map[string]string
+	Diff *lineage.Diff
+}
+
+// DiffView gives the "diff" template a diff of this page.
+func (d articleData) DiffView(diff *lineage.Diff) diffView { return diffView{L: d.L, Diff: diff} }
+
+// splitCopies picks out of an article's relations the one to the article
+// it copies, if any: a copy relation whose original is the other article.
+func splitCopies(id int64, c *lineage.Copies) (copyOf *lineage.CopyRelation, related []lineage.CopyRelation) {
+	for i, r := range c.Relations {
+		if copyOf == nil && r.Kind == lineage.Copy && r.Original == r.Article && r.Original != id {
+			copyOf = &c.Relations[i]
+			continue
+		}
+		related = append(related, r)
+	}
+	return copyOf, related
 }
 
 // Ref is the store-wide id of the record's entity E1, 0 if unknown.
@@ -128,7 +154,8 @@ func summaryText(rec readerRecord) []string {
 // articlePage serves /articles/{id}[?version=N]: the clean text with its
 // entities, quotes, dates and amounts marked, the events, the removed
 // furniture, the versions with the difference from the one before, and
-// the copies.
+// the lineage: the original it copies with the sentence diff, and its
+// copies, stories and translations with the evidence.
 func (ui *UI) articlePage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
@@ -179,6 +206,7 @@ func (ui *UI) articlePage(w http.ResponseWriter, r *http.Request) {
 			ui.fail(w, r, err)
 			return
 		}
+		d.CopyOf, d.Related = splitCopies(id, d.Copies)
 	}
 	ui.render(w, r, http.StatusOK, "article.html", d)
 }

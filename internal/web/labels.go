@@ -23,6 +23,9 @@ var labels = map[string]map[string]string{
 		"pair": "Pasangan negara", "months": "Peristiwa per bulan", "list": "Daftar", "secret": "Rahasia penanda tangan",
 		"dates": "Tanggal", "amounts": "Jumlah", "saved": "Peringatan disimpan.", "copies": "Salinan dan cerita yang sama",
 		"summary": "Ringkasan", "topics": "Topik",
+		"original": "Asli", "copyof": "Artikel ini salinan dari", "copydiff": "Perbedaan dengan aslinya", "headline": "Judul",
+		"kept": "kalimat sama", "added": "ditambahkan", "removed": "dihapus", "changed": "diubah",
+		"credited": "menyebut sumbernya", "uncredited": "tanpa menyebut sumber", "sharedsentences": "kalimat yang sama",
 	},
 	"en": {
 		"dashboard": "Dashboard", "search": "Search", "entities": "People & organisations", "quotes": "Quotes",
@@ -42,6 +45,9 @@ var labels = map[string]map[string]string{
 		"pair": "Country pair", "months": "Events per month", "list": "List", "secret": "Signing secret",
 		"dates": "Dates", "amounts": "Amounts", "saved": "Alert saved.", "copies": "Copies and the same story",
 		"summary": "Summary", "topics": "Topics",
+		"original": "Original", "copyof": "This article copies", "copydiff": "Differences from the original", "headline": "Headline",
+		"kept": "sentences kept", "added": "added", "removed": "removed", "changed": "changed",
+		"credited": "credits its source", "uncredited": "no credit", "sharedsentences": "shared sentences",
 	},
 }
 
