@@ -13,7 +13,7 @@ import (
 // band and name tables, or an Index.
 type Keys interface {
 	BandCandidates(ctx context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error)
-	NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, limit int) ([]int64, error)
+	NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, minShared, limit int) ([]int64, error)
 	NameCounts(ctx context.Context, names []string) (map[string]int, error)
 	FingerprintCount(ctx context.Context) (int, error)
 }
@@ -30,9 +30,12 @@ const (
 	MaxBandCandidates = 64
 	// NameKeys is how many of an article's rarest names look up
 	// candidates; PerName bounds the articles one name gives in the
-	// story window, and MaxNameCandidates those all names give.
+	// story window, and MaxNameCandidates those all names give, each
+	// giving at least MinSharedNames of them: a story or a translation
+	// shares three names or more, one name in common is chance.
 	NameKeys          = 16
 	PerName           = 32
+	MinSharedNames    = 2
 	MaxNameCandidates = 64
 )
 
@@ -58,7 +61,7 @@ func Lookup(ctx context.Context, keys Keys, a *Article) ([]int64, *Frequencies, 
 	if !a.Published.IsZero() {
 		from, to = a.Published.Add(-storyWindow).Format(time.DateOnly), a.Published.Add(storyWindow).Format(time.DateOnly)
 	}
-	more, err := keys.NameCandidates(ctx, a.ID, RarestNames(a.Fingerprint.Names, counts), from, to, PerName, MaxNameCandidates)
+	more, err := keys.NameCandidates(ctx, a.ID, RarestNames(a.Fingerprint.Names, counts), from, to, PerName, MinSharedNames, MaxNameCandidates)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -122,11 +125,11 @@ func (x *Index) BandCandidates(_ context.Context, article int64, bands []int64, 
 		ids = slices.DeleteFunc(ids, func(id int64) bool { return id == article })
 		lists = append(lists, ids[max(0, len(ids)-perBand):])
 	}
-	return ranked(lists, limit), nil
+	return ranked(lists, 1, limit), nil
 }
 
 // NameCandidates implements Keys.
-func (x *Index) NameCandidates(_ context.Context, article int64, names []string, from, to string, perName, limit int) ([]int64, error) {
+func (x *Index) NameCandidates(_ context.Context, article int64, names []string, from, to string, perName, minShared, limit int) ([]int64, error) {
 	if to == "" {
 		to = "\uffff"
 	}
@@ -141,12 +144,12 @@ func (x *Index) NameCandidates(_ context.Context, article int64, names []string,
 		}
 		lists = append(lists, ids)
 	}
-	return ranked(lists, limit), nil
+	return ranked(lists, minShared, limit), nil
 }
 
-// ranked returns up to limit IDs of the lists, those in the most lists
-// first, then the newest.
-func ranked(lists [][]int64, limit int) []int64 {
+// ranked returns up to limit IDs in at least minShared lists, those in the
+// most lists first, then the newest.
+func ranked(lists [][]int64, minShared, limit int) []int64 {
 	count := map[int64]int{}
 	for _, l := range lists {
 		for _, id := range l {
@@ -154,8 +157,10 @@ func ranked(lists [][]int64, limit int) []int64 {
 		}
 	}
 	ids := make([]int64, 0, len(count))
-	for id := range count {
-		ids = append(ids, id)
+	for id, n := range count {
+		if n >= minShared {
+			ids = append(ids, id)
+		}
 	}
 	slices.SortFunc(ids, func(a, b int64) int { return cmp.Or(count[b]-count[a], cmp.Compare(b, a)) })
 	return ids[:min(len(ids), limit)]

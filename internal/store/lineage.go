@@ -23,11 +23,11 @@ type Lineage interface {
 	// keys come first, then the newest.
 	BandCandidates(ctx context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error)
 	// NameCandidates returns up to limit articles, other than article,
-	// giving one of the names and published from from to to (days,
-	// inclusive; "" leaves that end open): each name gives at most its
-	// perName newest articles in the window; those sharing the most names
-	// come first, then the newest.
-	NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, limit int) ([]int64, error)
+	// giving at least minShared of the names and published from from to
+	// to (days, inclusive; "" leaves that end open): each name gives at
+	// most its perName newest articles in the window; those sharing the
+	// most names come first, then the newest.
+	NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, minShared, limit int) ([]int64, error)
 	// NameCounts returns how many articles give each name, and
 	// FingerprintCount how many articles have their keys stored.
 	NameCounts(ctx context.Context, names []string) (map[string]int, error)

@@ -64,7 +64,7 @@ func (s *Store) BandCandidates(ctx context.Context, article int64, bands []int64
 
 // NameCandidates implements store.Lineage: one index range per name, each
 // reading at most perName keys of the window.
-func (s *Store) NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, limit int) ([]int64, error) {
+func (s *Store) NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, minShared, limit int) ([]int64, error) {
 	if len(names) == 0 {
 		return nil, nil
 	}
@@ -75,7 +75,7 @@ func (s *Store) NameCandidates(ctx context.Context, article int64, names []strin
 		CROSS JOIN LATERAL (SELECT f.article_id FROM fingerprint_names f
 			WHERE f.name = k.name AND f.day BETWEEN $2 AND $3 AND f.article_id <> $4
 			ORDER BY f.day DESC, f.article_id DESC LIMIT $5) x
-		GROUP BY x.article_id ORDER BY count(*) DESC, x.article_id DESC LIMIT $6`, names, from, to, article, perName, limit)
+		GROUP BY x.article_id HAVING count(*) >= $6 ORDER BY count(*) DESC, x.article_id DESC LIMIT $7`, names, from, to, article, perName, minShared, limit)
 }
 
 func (s *Store) ids(ctx context.Context, what, q string, args ...any) ([]int64, error) {

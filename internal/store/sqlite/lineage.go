@@ -68,7 +68,7 @@ func (s *Store) BandCandidates(ctx context.Context, article int64, bands []int64
 	if len(bands) == 0 {
 		return nil, nil
 	}
-	args := []any{article, perBand, limit}
+	args := []any{article, perBand, limit, 1}
 	for _, b := range bands {
 		args = append(args, b)
 	}
@@ -78,25 +78,26 @@ func (s *Store) BandCandidates(ctx context.Context, article int64, bands []int64
 
 // NameCandidates implements store.Lineage: one indexed range per name,
 // each reading at most perName keys of the window.
-func (s *Store) NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, limit int) ([]int64, error) {
+func (s *Store) NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, minShared, limit int) ([]int64, error) {
 	if len(names) == 0 {
 		return nil, nil
 	}
 	if to == "" {
 		to = "\uffff"
 	}
-	args := []any{article, perName, limit, from, to}
+	args := []any{article, perName, limit, minShared, from, to}
 	for _, n := range names {
 		args = append(args, n)
 	}
 	return s.ids(ctx, "name candidates", rankedQuery(len(names), len(args)-len(names)+1,
-		`SELECT article_id FROM fingerprint_names WHERE name = ?%d AND day BETWEEN ?4 AND ?5 AND article_id <> ?1
+		`SELECT article_id FROM fingerprint_names WHERE name = ?%d AND day BETWEEN ?5 AND ?6 AND article_id <> ?1
 			ORDER BY day DESC, article_id DESC LIMIT ?2`), args...)
 }
 
 // rankedQuery joins n look-ups (each a query with ?%d for its key; the
-// keys are parameters first, first+1, ...) and ranks the articles they
-// give by how many give them, then newest first, up to ?3. Its text
+// keys are parameters first, first+1, ...) and ranks the articles that at
+// least ?4 of them give by how many give them, then newest first, up to
+// ?3. Its text
 // depends on n only, so that it is prepared once per count of keys.
 func rankedQuery(n, first int, lookup string) string {
 	var b strings.Builder
@@ -107,7 +108,7 @@ func rankedQuery(n, first int, lookup string) string {
 		}
 		fmt.Fprintf(&b, `SELECT article_id FROM (`+lookup+`)`, first+i)
 	}
-	b.WriteString(`) GROUP BY article_id ORDER BY count(*) DESC, article_id DESC LIMIT ?3`)
+	b.WriteString(`) GROUP BY article_id HAVING count(*) >= ?4 ORDER BY count(*) DESC, article_id DESC LIMIT ?3`)
 	return b.String()
 }
 

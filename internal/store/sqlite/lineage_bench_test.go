@@ -22,127 +22,144 @@ import (
 // names time the two halves. The cost should stay flat as the store
 // grows; candidates/op says how many articles the look-ups return.
 func BenchmarkCandidates(b *testing.B) {
-	for _, n := range []int{10_000, 100_000} {
-		s, err := Open(ctx, b.TempDir(), Options{Analyzer: search.Indonesian()})
-		if err != nil {
-			b.Fatal(err)
-		}
-		rng := rand.New(rand.NewPCG(18, uint64(n)))
-		zipf := rand.NewZipf(rng, 1.2, 1, 50_000)
-		day0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.FixedZone("WIB", 7*3600))
-		template := make([]uint32, fingerprint.Rows)
-		for i := range template {
-			template[i] = rng.Uint32()
-		}
-		all := make([]*lineage.Article, n)
-		// The keys go in in one transaction through prepared statements,
-		// as PutFingerprint would put them one article at a time: setting
-		// up 100k articles otherwise takes most of an hour on a loaded
-		// machine.
-		tx, err := s.wdb.BeginTx(ctx, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		prepare := func(q string) func(args ...any) {
-			st, err := tx.PrepareContext(ctx, q)
-			if err != nil {
-				b.Fatal(err)
-			}
-			return func(args ...any) {
-				if _, err := st.ExecContext(ctx, args...); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
-		putArticle := prepare(`INSERT INTO articles (id, key, created) VALUES (?, ?, '2025-01-01')`)
-		putBand := prepare(`INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)`)
-		putName := prepare(`INSERT OR IGNORE INTO fingerprint_names (name, day, article_id) VALUES (?, ?, ?)`)
-		for i := range n {
-			id := int64(i + 1)
-			sig := make([]uint32, fingerprint.MinHashes)
-			for j := range sig {
-				sig[j] = rng.Uint32()
-			}
-			if i%20 == 0 {
-				copy(sig, template)
-			}
-			var names []string
-			for range 20 {
-				names = append(names, fmt.Sprintf("name%d", zipf.Uint64()))
-			}
-			published := day0.AddDate(0, 0, rng.IntN(365))
-			a, err := lineage.FromRecord(id, benchRecord(b, sig, names, published))
-			if err != nil {
-				b.Fatal(err)
-			}
-			all[i] = a
-			putArticle(id, fmt.Sprint("k", i))
-			for _, band := range fingerprint.BandKeys(a.Signature()) {
-				putBand(band, id)
-			}
-			for _, name := range a.Fingerprint.Names {
-				putName(name, published.Format(time.DateOnly), id)
-			}
-		}
-		for _, q := range []string{
-			`INSERT INTO fingerprint_name_counts (name, articles) SELECT name, count(*) FROM fingerprint_names GROUP BY name`,
-			fmt.Sprintf(`UPDATE meta SET value = %d WHERE key = 'fingerprinted_articles'`, n),
-		} {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				b.Fatal(err)
-			}
-		}
-		if err := tx.Commit(); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := s.wdb.ExecContext(ctx, `ANALYZE`); err != nil {
-			b.Fatal(err)
-		}
-		b.Run(fmt.Sprintf("articles=%d/lookup", n), func(b *testing.B) {
-			found := 0
-			for i := 0; b.Loop(); i++ {
-				ids, _, err := lineage.Lookup(ctx, s, all[i%n])
-				if err != nil {
-					b.Fatal(err)
-				}
-				found += len(ids)
-			}
-			b.ReportMetric(float64(found)/float64(b.N), "candidates/op")
-		})
-		b.Run(fmt.Sprintf("articles=%d/bands", n), func(b *testing.B) {
-			found := 0
-			for i := 0; b.Loop(); i++ {
-				a := all[i%n]
-				ids, err := s.BandCandidates(ctx, a.ID, fingerprint.BandKeys(a.Signature()), lineage.PerBand, lineage.MaxBandCandidates)
-				if err != nil {
-					b.Fatal(err)
-				}
-				found += len(ids)
-			}
-			b.ReportMetric(float64(found)/float64(b.N), "candidates/op")
-		})
-		b.Run(fmt.Sprintf("articles=%d/names", n), func(b *testing.B) {
-			found := 0
-			for i := 0; b.Loop(); i++ {
-				a := all[i%n]
-				counts, err := s.NameCounts(ctx, a.Fingerprint.Names)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := s.FingerprintCount(ctx); err != nil {
-					b.Fatal(err)
-				}
-				from, to := a.Published.AddDate(0, 0, -3).Format(time.DateOnly), a.Published.AddDate(0, 0, 3).Format(time.DateOnly)
-				ids, err := s.NameCandidates(ctx, a.ID, lineage.RarestNames(a.Fingerprint.Names, counts), from, to, lineage.PerName, lineage.MaxNameCandidates)
-				if err != nil {
-					b.Fatal(err)
-				}
-				found += len(ids)
-			}
-			b.ReportMetric(float64(found)/float64(b.N), "candidates/op")
-		})
-		s.Close()
+	sizes := []int{10_000, 100_000}
+	stores := make([]*Store, len(sizes))
+	articles := make([][]*lineage.Article, len(sizes))
+	for i, n := range sizes {
+		stores[i], articles[i] = candidateStore(b, n)
+		defer stores[i].Close()
 	}
+	// Rounds alternate the sizes, so that the load of a shared machine
+	// weighs on both alike; benchstat reads them once "#01" is cut.
+	for range 3 {
+		for i, n := range sizes {
+			s, all := stores[i], articles[i]
+			b.Run(fmt.Sprintf("articles=%d/lookup", n), func(b *testing.B) {
+				found := 0
+				for i := 0; b.Loop(); i++ {
+					ids, _, err := lineage.Lookup(ctx, s, all[i%n])
+					if err != nil {
+						b.Fatal(err)
+					}
+					found += len(ids)
+				}
+				b.ReportMetric(float64(found)/float64(b.N), "candidates/op")
+			})
+			b.Run(fmt.Sprintf("articles=%d/bands", n), func(b *testing.B) {
+				found := 0
+				for i := 0; b.Loop(); i++ {
+					a := all[i%n]
+					ids, err := s.BandCandidates(ctx, a.ID, fingerprint.BandKeys(a.Signature()), lineage.PerBand, lineage.MaxBandCandidates)
+					if err != nil {
+						b.Fatal(err)
+					}
+					found += len(ids)
+				}
+				b.ReportMetric(float64(found)/float64(b.N), "candidates/op")
+			})
+			b.Run(fmt.Sprintf("articles=%d/names", n), func(b *testing.B) {
+				found := 0
+				for i := 0; b.Loop(); i++ {
+					a := all[i%n]
+					counts, err := s.NameCounts(ctx, a.Fingerprint.Names)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := s.FingerprintCount(ctx); err != nil {
+						b.Fatal(err)
+					}
+					from, to := a.Published.AddDate(0, 0, -3).Format(time.DateOnly), a.Published.AddDate(0, 0, 3).Format(time.DateOnly)
+					ids, err := s.NameCandidates(ctx, a.ID, lineage.RarestNames(a.Fingerprint.Names, counts), from, to, lineage.PerName, lineage.MinSharedNames, lineage.MaxNameCandidates)
+					if err != nil {
+						b.Fatal(err)
+					}
+					found += len(ids)
+				}
+				b.ReportMetric(float64(found)/float64(b.N), "candidates/op")
+			})
+		}
+	}
+}
+
+// candidateStore makes a store of n articles' keys for
+// BenchmarkCandidates, and returns the articles.
+func candidateStore(b *testing.B, n int) (*Store, []*lineage.Article) {
+	s, err := Open(ctx, b.TempDir(), Options{Analyzer: search.Indonesian()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(18, uint64(n)))
+	zipf := rand.NewZipf(rng, 1.2, 1, 50_000)
+	day0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.FixedZone("WIB", 7*3600))
+	template := make([]uint32, fingerprint.Rows)
+	for i := range template {
+		template[i] = rng.Uint32()
+	}
+	all := make([]*lineage.Article, n)
+	// The keys go in in one transaction through prepared statements,
+	// as PutFingerprint would put them one article at a time: setting
+	// up 100k articles otherwise takes most of an hour on a loaded
+	// machine.
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	prepare := func(q string) func(args ...any) {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return func(args ...any) {
+			if _, err := st.ExecContext(ctx, args...); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	putArticle := prepare(`INSERT INTO articles (id, key, created) VALUES (?, ?, '2025-01-01')`)
+	putBand := prepare(`INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)`)
+	putName := prepare(`INSERT OR IGNORE INTO fingerprint_names (name, day, article_id) VALUES (?, ?, ?)`)
+	for i := range n {
+		id := int64(i + 1)
+		sig := make([]uint32, fingerprint.MinHashes)
+		for j := range sig {
+			sig[j] = rng.Uint32()
+		}
+		if i%20 == 0 {
+			copy(sig, template)
+		}
+		var names []string
+		for range 20 {
+			names = append(names, fmt.Sprintf("name%d", zipf.Uint64()))
+		}
+		published := day0.AddDate(0, 0, rng.IntN(365))
+		a, err := lineage.FromRecord(id, benchRecord(b, sig, names, published))
+		if err != nil {
+			b.Fatal(err)
+		}
+		all[i] = a
+		putArticle(id, fmt.Sprint("k", i))
+		for _, band := range fingerprint.BandKeys(a.Signature()) {
+			putBand(band, id)
+		}
+		for _, name := range a.Fingerprint.Names {
+			putName(name, published.Format(time.DateOnly), id)
+		}
+	}
+	for _, q := range []string{
+		`INSERT INTO fingerprint_name_counts (name, articles) SELECT name, count(*) FROM fingerprint_names GROUP BY name`,
+		fmt.Sprintf(`UPDATE meta SET value = %d WHERE key = 'fingerprinted_articles'`, n),
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.wdb.ExecContext(ctx, `ANALYZE`); err != nil {
+		b.Fatal(err)
+	}
+	return s, all
 }
 
 // benchRecord is a record with only what lineage reads for a look-up.

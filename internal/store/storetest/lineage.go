@@ -96,23 +96,26 @@ func testCandidates(t *testing.T, s LineageStore) {
 	if got, _ := s.BandCandidates(ctx, ids[3], nil, 10, 10); len(got) != 0 {
 		t.Errorf("BandCandidates without bands = %v", got)
 	}
-	got, err = s.NameCandidates(ctx, ids[1], []string{"lavrov"}, "2025-10-08", "2025-10-14", 10, 10)
+	got, err = s.NameCandidates(ctx, ids[1], []string{"lavrov"}, "2025-10-08", "2025-10-14", 10, 1, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := []int64{ids[0]}; !slices.Equal(got, want) {
 		t.Errorf("NameCandidates in the window = %v, want %v", got, want)
 	}
-	if got, _ := s.NameCandidates(ctx, ids[1], []string{"lavrov"}, "", "", 10, 10); len(got) != 2 {
+	if got, _ := s.NameCandidates(ctx, ids[1], []string{"lavrov"}, "", "", 10, 1, 10); len(got) != 2 {
 		t.Errorf("NameCandidates without a window = %v, want both", got)
 	}
-	if got, _ := s.NameCandidates(ctx, ids[1], []string{"lavrov"}, "", "", 1, 10); !slices.Equal(got, []int64{ids[2]}) {
+	if got, _ := s.NameCandidates(ctx, ids[1], []string{"lavrov"}, "", "", 1, 1, 10); !slices.Equal(got, []int64{ids[2]}) {
 		t.Errorf("NameCandidates with one per name = %v, want the newest, %d", got, ids[2])
 	}
-	if got, _ := s.NameCandidates(ctx, ids[3], []string{"lavrov", "blinken"}, "", "", 10, 10); !slices.Equal(got, []int64{ids[0], ids[2], ids[1]}) {
+	if got, _ := s.NameCandidates(ctx, ids[3], []string{"lavrov", "blinken"}, "", "", 10, 1, 10); !slices.Equal(got, []int64{ids[0], ids[2], ids[1]}) {
 		t.Errorf("NameCandidates of two names = %v, want %v (the most names shared first)", got, []int64{ids[0], ids[2], ids[1]})
 	}
-	if got, _ := s.NameCandidates(ctx, ids[3], nil, "", "", 10, 10); len(got) != 0 {
+	if got, _ := s.NameCandidates(ctx, ids[3], []string{"lavrov", "blinken"}, "", "", 10, 2, 10); !slices.Equal(got, []int64{ids[0]}) {
+		t.Errorf("NameCandidates giving both names = %v, want %v", got, []int64{ids[0]})
+	}
+	if got, _ := s.NameCandidates(ctx, ids[3], nil, "", "", 10, 1, 10); len(got) != 0 {
 		t.Errorf("NameCandidates without names = %v", got)
 	}
 	counts, err := s.NameCounts(ctx, []string{"blinken", "lavrov", "putin", "biden"})
