@@ -96,28 +96,35 @@ func candidateStore(b *testing.B, n int) (*Store, []*lineage.Article) {
 		template[i] = rng.Uint32()
 	}
 	all := make([]*lineage.Article, n)
-	// The keys go in in one transaction through prepared statements,
-	// as PutFingerprint would put them one article at a time: setting
-	// up 100k articles otherwise takes most of an hour on a loaded
-	// machine.
+	// The keys go in in one transaction, a thousand articles' worth per
+	// statement (as JSON), as PutFingerprint would put them one article at
+	// a time: setting up 100k articles row by row takes most of an hour on
+	// a loaded machine.
 	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
-	prepare := func(q string) func(args ...any) {
-		st, err := tx.PrepareContext(ctx, q)
-		if err != nil {
-			b.Fatal(err)
-		}
-		return func(args ...any) {
-			if _, err := st.ExecContext(ctx, args...); err != nil {
+	var ids []int64
+	var bands, names [][]any
+	flush := func() {
+		for _, put := range []struct {
+			q    string
+			rows any
+		}{
+			{`INSERT INTO articles (id, key, created) SELECT value, 'k' || value, '2025-01-01' FROM json_each(?)`, ids},
+			{`INSERT OR IGNORE INTO fingerprint_bands (band, article_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)`, bands},
+			{`INSERT OR IGNORE INTO fingerprint_names (name, day, article_id) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`, names},
+		} {
+			rows, err := json.Marshal(put.rows)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := tx.ExecContext(ctx, put.q, string(rows)); err != nil {
 				b.Fatal(err)
 			}
 		}
+		ids, bands, names = ids[:0], bands[:0], names[:0]
 	}
-	putArticle := prepare(`INSERT INTO articles (id, key, created) VALUES (?, ?, '2025-01-01')`)
-	putBand := prepare(`INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)`)
-	putName := prepare(`INSERT OR IGNORE INTO fingerprint_names (name, day, article_id) VALUES (?, ?, ?)`)
 	for i := range n {
 		id := int64(i + 1)
 		sig := make([]uint32, fingerprint.MinHashes)
@@ -127,22 +134,25 @@ func candidateStore(b *testing.B, n int) (*Store, []*lineage.Article) {
 		if i%20 == 0 {
 			copy(sig, template)
 		}
-		var names []string
+		var words []string
 		for range 20 {
-			names = append(names, fmt.Sprintf("name%d", zipf.Uint64()))
+			words = append(words, fmt.Sprintf("name%d", zipf.Uint64()))
 		}
 		published := day0.AddDate(0, 0, rng.IntN(365))
-		a, err := lineage.FromRecord(id, benchRecord(b, sig, names, published))
+		a, err := lineage.FromRecord(id, benchRecord(b, sig, words, published))
 		if err != nil {
 			b.Fatal(err)
 		}
 		all[i] = a
-		putArticle(id, fmt.Sprint("k", i))
+		ids = append(ids, id)
 		for _, band := range fingerprint.BandKeys(a.Signature()) {
-			putBand(band, id)
+			bands = append(bands, []any{band, id})
 		}
 		for _, name := range a.Fingerprint.Names {
-			putName(name, published.Format(time.DateOnly), id)
+			names = append(names, []any{name, published.Format(time.DateOnly), id})
+		}
+		if len(ids) == 1000 || i == n-1 {
+			flush()
 		}
 	}
 	for _, q := range []string{
