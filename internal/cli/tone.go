@@ -4,12 +4,65 @@ import (
 	"bytes"
 	stdcontext "context"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/warta-news/warta/analysis/tone"
 	tonetrain "github.com/warta-news/warta/analysis/tone/train"
 	"github.com/warta-news/warta/internal/eval"
 )
+
+// trainedModel is the shape of `warta train tone` and `warta train
+// topics`: a deterministic trainer over a dataset folder, whose model
+// replaces the built-in one when written to its default path.
+type trainedModel struct {
+	name    string // as in the command: tone, topics
+	data    string // the dataset folder, relative to the shared folder
+	train   func(dir string) ([]byte, error)
+	builtIn func() []byte
+}
+
+// run trains from the folder flag (or the default), writes the model to
+// out and says whether it is the one built into this binary.
+func (m trainedModel) run(env *Env, data *string, out string) error {
+	start := time.Now()
+	if err := env.dataset(data, m.data); err != nil {
+		return err
+	}
+	model, err := m.train(*data)
+	if err != nil {
+		return fmt.Errorf("train %s: %w", m.name, err)
+	}
+	if err := writeTrained(out, model); err != nil {
+		return fmt.Errorf("train %s: %w", m.name, err)
+	}
+	_, err = fmt.Fprintf(env.Stdout, "wrote %s: %d bytes, %s; trained in %.1f s\n",
+		out, len(model), sameAsBuiltIn(model, m.builtIn()), time.Since(start).Seconds())
+	return err
+}
+
+// sameAsBuiltIn says whether a freshly trained model is the one built into
+// this binary.
+func sameAsBuiltIn(model, builtIn []byte) string {
+	if bytes.Equal(model, builtIn) {
+		return "identical to the model built into this binary"
+	}
+	return "different from the model built into this binary"
+}
+
+// runEval is the shape of the `warta eval tone|topics|summary` commands:
+// find the data folder (the flag or data in the shared folder), score, and
+// print the report.
+func runEval[R any](ctx stdcontext.Context, env *Env, data *string, score func(ctx stdcontext.Context, data string) (R, error), write func(io.Writer, R) error) error {
+	if err := env.dataset(data, "data"); err != nil {
+		return err
+	}
+	rep, err := score(ctx, *data)
+	if err != nil {
+		return err
+	}
+	return write(env.Stdout, rep)
+}
 
 type trainToneCmd struct {
 	Data string `placeholder:"DIR" help:"SmSA folder; its train split is read (default: data/sentiment/smsa_doc-sentiment-prosa in the shared folder)."`
@@ -25,20 +78,8 @@ analysis/tone/data/tone.model with the same bytes, and says so.`
 }
 
 func (c *trainToneCmd) Run(env *Env) error {
-	start := time.Now()
-	if err := env.dataset(&c.Data, "data/sentiment/smsa_doc-sentiment-prosa"); err != nil {
-		return err
-	}
-	model, err := tonetrain.Train(c.Data)
-	if err != nil {
-		return fmt.Errorf("train tone: %w", err)
-	}
-	if err := writeTrained(c.Out, model); err != nil {
-		return fmt.Errorf("train tone: %w", err)
-	}
-	_, err = fmt.Fprintf(env.Stdout, "wrote %s: %d bytes, %s; trained in %.1f s\n",
-		c.Out, len(model), sameAsBuiltIn(model, tone.ModelFile()), time.Since(start).Seconds())
-	return err
+	return trainedModel{name: "tone", data: "data/sentiment/smsa_doc-sentiment-prosa", train: tonetrain.Train, builtIn: tone.ModelFile}.
+		run(env, &c.Data, c.Out)
 }
 
 type evalToneCmd struct {
@@ -47,21 +88,8 @@ type evalToneCmd struct {
 }
 
 func (c *evalToneCmd) Run(ctx stdcontext.Context, env *Env) error {
-	if err := env.dataset(&c.Data, "data"); err != nil {
-		return err
+	score := func(ctx stdcontext.Context, data string) (*eval.ToneReport, error) {
+		return eval.Tone(ctx, data, c.Labels)
 	}
-	rep, err := eval.Tone(ctx, c.Data, c.Labels)
-	if err != nil {
-		return err
-	}
-	return eval.WriteToneReport(env.Stdout, rep)
-}
-
-// sameAsBuiltIn says whether a freshly trained model is the one built into
-// this binary.
-func sameAsBuiltIn(model, builtIn []byte) string {
-	if bytes.Equal(model, builtIn) {
-		return "identical to the model built into this binary"
-	}
-	return "different from the model built into this binary"
+	return runEval(ctx, env, &c.Data, score, eval.WriteToneReport)
 }

@@ -2,8 +2,6 @@ package cli
 
 import (
 	stdcontext "context"
-	"fmt"
-	"time"
 
 	"github.com/warta-news/warta/analysis/topic"
 	topictrain "github.com/warta-news/warta/analysis/topic/train"
@@ -25,20 +23,7 @@ analysis/topic/data/topic.model with the same bytes, and says so.`
 }
 
 func (c *trainTopicsCmd) Run(env *Env) error {
-	start := time.Now()
-	if err := env.dataset(&c.Data, "data"); err != nil {
-		return err
-	}
-	model, err := topictrain.Train(c.Data)
-	if err != nil {
-		return err
-	}
-	if err := writeTrained(c.Out, model); err != nil {
-		return fmt.Errorf("train topics: %w", err)
-	}
-	_, err = fmt.Fprintf(env.Stdout, "wrote %s: %d bytes, %s; trained in %.1f s\n",
-		c.Out, len(model), sameAsBuiltIn(model, topic.ModelFile()), time.Since(start).Seconds())
-	return err
+	return trainedModel{name: "topics", data: "data", train: topictrain.Train, builtIn: topic.ModelFile}.run(env, &c.Data, c.Out)
 }
 
 type evalTopicsCmd struct {
@@ -46,14 +31,7 @@ type evalTopicsCmd struct {
 }
 
 func (c *evalTopicsCmd) Run(ctx stdcontext.Context, env *Env) error {
-	if err := env.dataset(&c.Data, "data"); err != nil {
-		return err
-	}
-	rep, err := eval.Topics(ctx, c.Data)
-	if err != nil {
-		return err
-	}
-	return eval.WriteTopicsReport(env.Stdout, rep)
+	return runEval(ctx, env, &c.Data, eval.Topics, eval.WriteTopicsReport)
 }
 
 type evalSummaryCmd struct {
@@ -61,12 +39,5 @@ type evalSummaryCmd struct {
 }
 
 func (c *evalSummaryCmd) Run(ctx stdcontext.Context, env *Env) error {
-	if err := env.dataset(&c.Data, "data"); err != nil {
-		return err
-	}
-	rep, err := eval.Summary(ctx, c.Data)
-	if err != nil {
-		return err
-	}
-	return eval.WriteSummaryReport(env.Stdout, rep)
+	return runEval(ctx, env, &c.Data, eval.Summary, eval.WriteSummaryReport)
 }
