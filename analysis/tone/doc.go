@@ -9,11 +9,16 @@
 // words written by the warta authors (internal/feature/lexicon.tsv). The
 // model is multinomial logistic regression trained on the SmSA sentiment
 // set (IndoNLU; reviews and comments, Apache-2.0) by `warta train tone`
-// (package tone/train). An article's tone weighs every sentence, the title
-// included, by its words; an entity's tone weighs the sentences that
-// mention it and those holding its own quotes.
+// (package tone/train). Reviews are loud and mostly positive, news mostly
+// neutral, so the stage reads news through a Calibration (News): a
+// sentence's class probabilities are the softmax of a quarter of the
+// model's scores, three for each lexicon hit of a class and one for
+// neutral. An article's tone weighs every sentence, the title included, by
+// its words; an entity's tone weighs the sentences that mention it and
+// those holding its own quotes.
 //
 // internal/eval scores the model on SmSA test and on news sentences from
-// detik-news labelled for their tone toward a named entity
-// (`warta eval tone`).
+// detik-news labelled for their tone toward a named entity, split into a
+// dev half, where the calibration is chosen, and a test half (`warta eval
+// tone`).
 package tone

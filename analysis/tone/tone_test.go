@@ -97,7 +97,7 @@ func TestEntityTone(t *testing.T) {
 
 func TestLoadModelRejectsBadFiles(t *testing.T) {
 	for _, data := range [][]byte{nil, []byte("warta-linear"), modelFile[:len(modelFile)-1]} {
-		if _, err := NewWithModel(data); err == nil {
+		if _, err := loadModel(data); err == nil {
 			t.Errorf("a model of %d bytes was accepted", len(data))
 		}
 	}
@@ -120,4 +120,31 @@ func FuzzAnalyze(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A calibration weighs the model, the lexicon and neutral as it says:
+// without the model, one negative hit against none is negative, and a
+// neutral weight above the hit's makes it neutral.
+func TestCalibration(t *testing.T) {
+	e := Evidence{Scores: [3]float64{5, 0, 0}, Neg: 1}
+	for _, tc := range []struct {
+		c    Calibration
+		want int
+	}{
+		{Reviews, classPositive},
+		{Calibration{Lexicon: 1}, classNegative},
+		{Calibration{Lexicon: 1, Neutral: 2}, classNeutral},
+		{Calibration{Model: 1, Lexicon: 6}, classNegative},
+	} {
+		p := tc.c.Probabilities(e)
+		best := 0
+		for c := range p {
+			if p[c] > p[best] {
+				best = c
+			}
+		}
+		if best != tc.want || math.Abs(p[0]+p[1]+p[2]-1) > 1e-9 {
+			t.Errorf("%+v: %v, want %s first", tc.c, p, Classes[tc.want])
+		}
+	}
 }
