@@ -18,6 +18,7 @@ type evalCmd struct {
 	Tone     evalToneCmd     `cmd:"" help:"Tone: SmSA test macro-F1 beside baselines, and tone toward entities in labelled detik-news sentences."`
 	Topics   evalTopicsCmd   `cmd:"" help:"Topics: accuracy and macro-F1 on detik-news, its five labels mapped to IPTC subjects."`
 	Summary  evalSummaryCmd  `cmd:"" help:"Summaries: ROUGE-1/2/L against detik-news's reference summaries, beside LEAD-1/2/3."`
+	Identity evalIdentityCmd `cmd:"" help:"Store-wide identity over detik-news: B-cubed precision, recall and F1 of mentions grouped by ref, before and after resolving."`
 }
 
 type evalTextCmd struct {

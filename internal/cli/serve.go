@@ -21,6 +21,7 @@ import (
 	"github.com/warta-news/warta/internal/alert"
 	"github.com/warta-news/warta/internal/api"
 	"github.com/warta-news/warta/internal/config"
+	"github.com/warta-news/warta/internal/identity"
 	"github.com/warta-news/warta/internal/ingest"
 	"github.com/warta-news/warta/internal/metrics"
 	"github.com/warta-news/warta/internal/pipeline"
@@ -187,7 +188,11 @@ func newToken() (string, error) {
 
 // openStore opens the SQLite store in dir with the Indonesian analyzer.
 func openStore(ctx context.Context, dir string, log *slog.Logger) (*sqlite.Store, error) {
-	return sqlite.Open(ctx, dir, sqlite.Options{Analyzer: search.Indonesian(), Log: log})
+	linker, err := identity.New()
+	if err != nil {
+		return nil, err
+	}
+	return sqlite.Open(ctx, dir, sqlite.Options{Analyzer: search.Indonesian(), Linker: linker, Log: log})
 }
 
 // loadExamples analyses and stores the embedded example articles, and

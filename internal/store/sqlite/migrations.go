@@ -323,6 +323,39 @@ CREATE INDEX versions_hits ON versions (id, day, published, article_id, site, se
 `)
 		return err
 	},
+	// 9: store-wide identity: the ref of each entity of an article and of
+	// each quote's speaker (the entities row of the real-world entity it
+	// is; internal/identity decides), and what the linker learnt: the
+	// names of each ref and who held which office when, by ref key.
+	func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+ALTER TABLE article_entities ADD COLUMN ref INTEGER REFERENCES entities (id);
+ALTER TABLE article_entities ADD COLUMN office TEXT;  -- set when an office title is resolved to its holder
+UPDATE article_entities SET ref = entity_id;
+CREATE INDEX article_entities_ref ON article_entities (ref, day);
+ALTER TABLE quotes ADD COLUMN speaker_ref INTEGER REFERENCES entities (id);
+UPDATE quotes SET speaker_ref = speaker_id;
+CREATE INDEX quotes_speaker_ref ON quotes (speaker_ref, day);
+
+CREATE TABLE entity_aliases (
+	type     TEXT NOT NULL,         -- of the entities that used the name
+	norm     TEXT NOT NULL,         -- the name normalised
+	ref      TEXT NOT NULL,         -- the ref's key (entities.key)
+	name     TEXT NOT NULL,         -- the name as first written
+	articles INTEGER NOT NULL,
+	PRIMARY KEY (type, norm, ref)
+) WITHOUT ROWID;
+
+CREATE TABLE office_terms (
+	office   TEXT NOT NULL,
+	month    TEXT NOT NULL,         -- YYYY-MM
+	ref      TEXT NOT NULL,         -- the holder's key (entities.key)
+	articles INTEGER NOT NULL,
+	PRIMARY KEY (office, month, ref)
+) WITHOUT ROWID;
+`)
+		return err
+	},
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

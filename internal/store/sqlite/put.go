@@ -304,7 +304,7 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 		18, eventRows); err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
-	return nil
+	return s.link(ctx, tx, articleID, d, ids, true)
 }
 
 // rowsPerInsert is how many rows one INSERT takes: an article's 20-odd

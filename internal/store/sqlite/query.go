@@ -229,7 +229,7 @@ func (s *Store) EntityArticles(ctx context.Context, id int64, p store.Page) ([]s
 func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote, error) {
 	var w where
 	if f.SpeakerID != 0 {
-		w.add("q.speaker_id = ?", f.SpeakerID)
+		w.add("(q.speaker_ref = ? OR q.speaker_id = ?)", f.SpeakerID, f.SpeakerID)
 	}
 	if f.Speaker != "" {
 		// The names and entities the name stands for, from their indexes,

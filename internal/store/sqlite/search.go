@@ -471,29 +471,28 @@ func (s *Store) hits(ctx context.Context, page []scored, h hitSet) ([]search.Hit
 	return out, nil
 }
 
-// entityIDs are the entities a name filter names: those whose normalised
-// name holds the name's words in order ("Purbaya" names Purbaya Yudhi
-// Sadewa), found through the entity_names index.
+// entityIDs are the entities a name filter names, by identity
+// (identity.go): every entity whose ref is one the name resolves to,
+// never one that merely has the name's words.
 func (s *Store) entityIDs(ctx context.Context, name string) ([]int64, error) {
-	n := store.NormalizeName(name)
-	if n == "" {
+	if store.NormalizeName(name) == "" {
 		return nil, nil
 	}
-	rows, err := s.query(ctx, `SELECT rowid FROM entity_names WHERE entity_names MATCH ?`, `"`+n+`"`)
+	rows, err := s.query(ctx, `SELECT DISTINCT entity_id FROM article_entities WHERE ref IN `+refMatch, refArgs(name)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entities named %q: %w", name, err)
 	}
 	return collect(rows, func(r *sql.Rows, id *int64) error { return r.Scan(id) })
 }
 
-// speakerNames are the speakers' names quoted (as normalised) that hold a
-// name's words in order.
+// speakerNames are the speakers' names quoted (as normalised) that are
+// the name: a quote without a speaker entity matches by its very name.
 func (s *Store) speakerNames(ctx context.Context, name string) ([]any, error) {
 	n := store.NormalizeName(name)
 	if n == "" {
 		return nil, nil
 	}
-	rows, err := s.query(ctx, `SELECT norm FROM speaker_names WHERE norm = ? OR ' ' || norm || ' ' LIKE '% ' || ? || ' %'`, n, n)
+	rows, err := s.query(ctx, `SELECT norm FROM speaker_names WHERE norm = ?`, n)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: speakers named %q: %w", name, err)
 	}

@@ -52,6 +52,9 @@ type Options struct {
 	// Resolver tells which entities of different articles are the same;
 	// nil means store.NameType.
 	Resolver store.Resolver
+	// Linker gives each entity of an article its store-wide ref when the
+	// article is stored (internal/identity); nil: each is its own.
+	Linker store.Linker
 	// BusyTimeout is how long one attempt to write waits for another
 	// process's write lock; 0 means 2 s.
 	BusyTimeout time.Duration
@@ -69,6 +72,7 @@ type Store struct {
 	path     string
 	analyzer *search.Analyzer
 	resolver store.Resolver
+	linker   store.Linker
 	log      *slog.Logger
 
 	// stmts are the read queries prepared so far, by their text: a search
@@ -160,7 +164,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	// a few serve many readers.
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)
-	s := &Store{db: db, wdb: wdb, busyWait: opts.BusyWait, path: path, analyzer: analyzer, resolver: opts.Resolver, log: opts.Log, stmts: map[string]*sql.Stmt{}, counts: counts}
+	s := &Store{db: db, wdb: wdb, busyWait: opts.BusyWait, path: path, analyzer: analyzer, resolver: opts.Resolver, linker: opts.Linker, log: opts.Log, stmts: map[string]*sql.Stmt{}, counts: counts}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, err

@@ -1,0 +1,329 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/warta-news/warta/internal/store"
+)
+
+// The store-wide identity (store.Identities): article_entities.ref and
+// quotes.speaker_ref hold the entities row each entity of an article is,
+// entity_aliases and office_terms what the Linker learnt (keyed by ref
+// keys, so that they outlive ids). See migration 7.
+
+var _ store.Identities = (*Store)(nil)
+
+// learnt is store.Learnt over a transaction.
+type learnt struct{ tx *sql.Tx }
+
+func (l learnt) Aliases(ctx context.Context, typ, norm string) ([]store.RefCount, error) {
+	rows, err := l.tx.QueryContext(ctx, `SELECT ref, articles FROM entity_aliases WHERE type = ? AND norm = ?`, typ, norm)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r *sql.Rows, v *store.RefCount) error { return r.Scan(&v.Ref, &v.Articles) })
+}
+
+func (l learnt) Holders(ctx context.Context, office, month string) ([]store.OfficeTerm, error) {
+	rows, err := l.tx.QueryContext(ctx, `SELECT office, month, ref, articles FROM office_terms WHERE office = ?`, office)
+	if err != nil {
+		return nil, err
+	}
+	return collect(rows, func(r *sql.Rows, t *store.OfficeTerm) error {
+		return r.Scan(&t.Office, &t.Month, &t.Ref, &t.Articles)
+	})
+}
+
+// link decides the refs of an article's entities (ids: the record's entity
+// id → entities.id) and keeps what the article teaches. Without a Linker
+// each entity is its own ref.
+func (s *Store) link(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc, ids map[string]int64, learn bool) error {
+	if s.linker == nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE article_entities SET ref = entity_id WHERE article_id = ?`, articleID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE quotes SET speaker_ref = speaker_id WHERE article_id = ?`, articleID)
+		return err
+	}
+	links, lessons, err := s.linker.Link(ctx, learnt{tx}, d)
+	if err != nil {
+		return err
+	}
+	for i, e := range d.Entities {
+		ref, err := refID(ctx, tx, links[i], ids[e.ID])
+		if err != nil {
+			return fmt.Errorf("ref of %s: %w", e.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE article_entities SET ref = ?, office = ? WHERE article_id = ? AND local_id = ?`,
+			ref, nullString(links[i].Office), articleID, e.ID); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE quotes SET speaker_ref = (SELECT ae.ref FROM article_entities ae
+		WHERE ae.article_id = quotes.article_id AND ae.entity_id = quotes.speaker_id)
+		WHERE article_id = ? AND speaker_id IS NOT NULL`, articleID); err != nil {
+		return err
+	}
+	if !learn {
+		return nil
+	}
+	return keepLessons(ctx, tx, lessons)
+}
+
+// refID returns the entities row of a ref key, made when it is new (a
+// table's name no article has used yet).
+func refID(ctx context.Context, tx *sql.Tx, l store.EntityLink, self int64) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM entities WHERE key = ?`, l.Ref).Scan(&id)
+	if err == nil || !errors.Is(err, sql.ErrNoRows) {
+		return id, err
+	}
+	if l.Name == "" {
+		return self, nil
+	}
+	err = tx.QueryRowContext(ctx, `INSERT INTO entities (key, type, name, norm) VALUES (?, ?, ?, ?) RETURNING id`,
+		l.Ref, l.Type, l.Name, store.NormalizeName(l.Name)).Scan(&id)
+	return id, err
+}
+
+func keepLessons(ctx context.Context, tx *sql.Tx, ls store.Lessons) error {
+	seen := map[store.Alias]bool{}
+	for _, a := range ls.Aliases {
+		k := store.Alias{Type: a.Type, Norm: a.Norm, Ref: a.Ref}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if _, err := tx.ExecContext(ctx, `INSERT INTO entity_aliases (type, norm, ref, name, articles) VALUES (?, ?, ?, ?, 1)
+			ON CONFLICT (type, norm, ref) DO UPDATE SET articles = articles + 1`, a.Type, a.Norm, a.Ref, a.Name); err != nil {
+			return fmt.Errorf("alias %q: %w", a.Name, err)
+		}
+	}
+	terms := map[store.OfficeTerm]bool{}
+	for _, t := range ls.Terms {
+		if terms[t] {
+			continue
+		}
+		terms[t] = true
+		if _, err := tx.ExecContext(ctx, `INSERT INTO office_terms (office, month, ref, articles) VALUES (?, ?, ?, 1)
+			ON CONFLICT (office, month, ref) DO UPDATE SET articles = articles + 1`, t.Office, t.Month, t.Ref); err != nil {
+			return fmt.Errorf("office %q: %w", t.Office, err)
+		}
+	}
+	return nil
+}
+
+// refMatch is the set of refs a filter value names: the ref itself when it
+// is a number, else the refs of the entities of that very name (after
+// normalising), never of names that merely contain its words.
+const refMatch = `(SELECT ae.ref FROM entities e JOIN article_entities ae ON ae.entity_id = e.id WHERE e.norm = ?
+	UNION SELECT ?)`
+
+// refArgs are the arguments of refMatch for a filter value.
+func refArgs(v string) []any {
+	v = strings.TrimSpace(v)
+	if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
+		return []any{"", id}
+	}
+	return []any{store.NormalizeName(v), nil}
+}
+
+// Identity implements store.Identities.
+func (s *Store) Identity(ctx context.Context, id int64) (*store.Identity, error) {
+	ref := id
+	// An entity merged into another is served as that one.
+	err := s.db.QueryRowContext(ctx, `SELECT ref FROM article_entities WHERE entity_id = ? AND ref IS NOT NULL
+		GROUP BY ref ORDER BY count(*) DESC LIMIT 1`, id).Scan(&ref)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
+	}
+	out := &store.Identity{Ref: ref}
+	err = s.db.QueryRowContext(ctx, `SELECT e.id, e.name, e.type, coalesce(e.country, ''),
+		(SELECT count(DISTINCT article_id) FROM article_entities WHERE ref = e.id),
+		(SELECT coalesce(sum(mentions), 0) FROM article_entities WHERE ref = e.id),
+		(SELECT count(*) FROM quotes WHERE speaker_ref = e.id)
+		FROM entities e WHERE e.id = ?`, ref).Scan(&out.ID, &out.Name, &out.Type, &out.Country, &out.Articles, &out.Mentions, &out.Quotes)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("entity %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT name, count(DISTINCT article_id) n FROM (
+			SELECT ae.article_id, m.text AS name FROM article_entities ae
+			JOIN mentions m ON m.article_id = ae.article_id AND m.entity_id = ae.entity_id
+			WHERE ae.ref = ?
+			UNION ALL SELECT article_id, name FROM article_entities WHERE ref = ?)
+		GROUP BY name ORDER BY n DESC, name`, ref, ref)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
+	}
+	if out.Aliases, err = collect(rows, func(r *sql.Rows, a *store.AliasInfo) error { return r.Scan(&a.Name, &a.Articles) }); err != nil {
+		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
+	}
+	for _, a := range out.Aliases {
+		out.Names = append(out.Names, a.Name)
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT r.value, min(ae.day), max(ae.day), count(DISTINCT ae.article_id)
+		FROM article_entities ae, json_each(ae.roles) r WHERE ae.ref = ? AND ae.roles IS NOT NULL
+		GROUP BY r.value ORDER BY min(ae.day), r.value`, ref)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: identity %d roles: %w", id, err)
+	}
+	out.Roles, err = collect(rows, func(r *sql.Rows, rs *store.RoleSpan) error {
+		var from, to sql.NullString
+		err := r.Scan(&rs.Role, &from, &to, &rs.Articles)
+		rs.From, rs.To = from.String, to.String
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: identity %d roles: %w", id, err)
+	}
+	return out, nil
+}
+
+// Offices implements store.Identities.
+func (s *Store) Offices(ctx context.Context) ([]store.Office, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT t.office, coalesce(e.id, 0), coalesce(e.name, t.ref), min(t.month), max(t.month), sum(t.articles)
+		FROM office_terms t LEFT JOIN entities e ON e.key = t.ref
+		GROUP BY t.office, t.ref ORDER BY t.office, min(t.month), sum(t.articles) DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: offices: %w", err)
+	}
+	type row struct {
+		office string
+		h      store.OfficeHolder
+	}
+	list, err := collect(rows, func(r *sql.Rows, o *row) error {
+		return r.Scan(&o.office, &o.h.Ref, &o.h.Name, &o.h.From, &o.h.To, &o.h.Articles)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: offices: %w", err)
+	}
+	out := []store.Office{}
+	for _, r := range list {
+		if len(out) == 0 || out[len(out)-1].Name != r.office {
+			out = append(out, store.Office{Name: r.office})
+		}
+		out[len(out)-1].Holders = append(out[len(out)-1].Holders, r.h)
+	}
+	return out, nil
+}
+
+// Reindex implements store.Identities: in one transaction, it forgets the
+// aliases and office-holders learnt, learns them again from every
+// article's newest version in publication order, then links every article
+// with all of it.
+func (s *Store) Reindex(ctx context.Context) (store.ReindexStats, error) {
+	var st store.ReindexStats
+	if s.linker == nil {
+		return st, errors.New("sqlite: reindex: no linker")
+	}
+	err := s.retry(ctx, func() error {
+		st = store.ReindexStats{}
+		tx, err := s.wdb.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		before, err := refsByEntity(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM entity_aliases; DELETE FROM office_terms`); err != nil {
+			return err
+		}
+		for _, learn := range []bool{true, false} {
+			rows, err := tx.QueryContext(ctx, `SELECT a.id, v.record FROM articles a JOIN versions v ON v.id = a.current
+				ORDER BY v.day IS NULL, v.day, a.id`)
+			if err != nil {
+				return err
+			}
+			type art struct {
+				id     int64
+				record []byte
+			}
+			list, err := collect(rows, func(r *sql.Rows, a *art) error { return r.Scan(&a.id, &a.record) })
+			if err != nil {
+				return err
+			}
+			for _, a := range list {
+				record, err := recordJSON(a.record)
+				if err != nil {
+					return fmt.Errorf("article %d: %w", a.id, err)
+				}
+				d, err := store.Decode(record)
+				if err != nil {
+					return fmt.Errorf("article %d: %w", a.id, err)
+				}
+				ids, err := localIDs(ctx, tx, a.id)
+				if err != nil {
+					return err
+				}
+				if err := s.link(ctx, tx, a.id, d, ids, learn); err != nil {
+					return fmt.Errorf("article %d: %w", a.id, err)
+				}
+				if !learn {
+					st.Articles++
+					st.Entities += len(d.Entities)
+				}
+			}
+		}
+		after, err := refsByEntity(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for k, v := range after {
+			if before[k] != v {
+				st.Changed++
+			}
+		}
+		return tx.Commit()
+	})
+	if err != nil {
+		return st, fmt.Errorf("sqlite: reindex: %w", err)
+	}
+	return st, nil
+}
+
+func localIDs(ctx context.Context, tx *sql.Tx, articleID int64) (map[string]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT local_id, entity_id FROM article_entities WHERE article_id = ?`, articleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := map[string]int64{}
+	for rows.Next() {
+		var k string
+		var v int64
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, err
+		}
+		ids[k] = v
+	}
+	return ids, rows.Err()
+}
+
+func refsByEntity(ctx context.Context, tx *sql.Tx) (map[[2]string]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT article_id, local_id, coalesce(ref, 0) FROM article_entities`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[[2]string]int64{}
+	for rows.Next() {
+		var a int64
+		var l string
+		var r int64
+		if err := rows.Scan(&a, &l, &r); err != nil {
+			return nil, err
+		}
+		out[[2]string{strconv.FormatInt(a, 10), l}] = r
+	}
+	return out, rows.Err()
+}
