@@ -13,6 +13,7 @@ import (
 	"github.com/warta-news/warta/internal/alert"
 	"github.com/warta-news/warta/internal/config"
 	"github.com/warta-news/warta/internal/fetch"
+	"github.com/warta-news/warta/internal/identity"
 	"github.com/warta-news/warta/internal/metrics"
 	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/queue"
@@ -116,7 +117,11 @@ func openStoreFlag(ctx context.Context, storeFlag, dir string, log *slog.Logger)
 		if !postgres.IsURL(storeFlag) {
 			return nil, &exitError{code: 2, err: fmt.Errorf("--store %q: want a postgres:// URL (a data directory is given with --data)", storeFlag)}
 		}
-		return postgres.Open(ctx, storeFlag, postgres.Options{Analyzer: search.Indonesian(), Log: log})
+		linker, err := identity.New()
+		if err != nil {
+			return nil, err
+		}
+		return postgres.Open(ctx, storeFlag, postgres.Options{Analyzer: search.Indonesian(), Linker: linker, Log: log})
 	}
 	return openStore(ctx, dir, log)
 }

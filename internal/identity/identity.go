@@ -171,7 +171,7 @@ func (r *Resolver) link(ctx context.Context, lk store.Learnt, e store.DocEntity,
 	// an office's name before RI), and of the name with doubled letters
 	// single (Affifudin, Afifuddin).
 	for _, n := range variants(e.Type, fs[0]) {
-		if c, ok := r.names[n.typ+":"+n.norm]; ok && n.typ != spelling {
+		if c, ok := r.names[n.typ+":"+n.norm]; ok && n.typ != store.SpellingType {
 			return store.EntityLink{Ref: c.ref, Name: c.name, Type: c.typ}, nil
 		}
 		votes, err := lk.Aliases(ctx, n.typ, n.norm)
@@ -195,10 +195,6 @@ func (r *Resolver) link(ctx context.Context, lk store.Learnt, e store.DocEntity,
 	return self, nil
 }
 
-// spelling is the type under which a person's names are learnt with
-// doubled letters single.
-const spelling = "PER~"
-
 type variant struct{ typ, norm string }
 
 // variants are the names an entity's name (normalised) is looked up as
@@ -214,7 +210,7 @@ func variants(typ, norm string) []variant {
 		for i := 1; i+2 <= len(words); i++ {
 			out = append(out, variant{typ, strings.Join(words[i:], " ")})
 		}
-		out = append(out, variant{spelling, squeeze(norm)})
+		out = append(out, variant{store.SpellingType, squeeze(norm)})
 	case "ORG":
 		if n := len(words); n >= 2 && words[n-1] == "ri" {
 			out = append(out, variant{typ, strings.Join(words[:n-1], " ")})
@@ -320,7 +316,7 @@ func (r *Resolver) aliases(e store.DocEntity, l store.EntityLink) []store.Alias 
 		name := strings.Join(strings.Fields(names[n]), " ")
 		out = append(out, store.Alias{Type: e.Type, Norm: n, Name: name, Ref: l.Ref})
 		if e.Type == "PER" {
-			out = append(out, store.Alias{Type: spelling, Norm: squeeze(n), Name: name, Ref: l.Ref})
+			out = append(out, store.Alias{Type: store.SpellingType, Norm: squeeze(n), Name: name, Ref: l.Ref})
 		}
 	}
 	return out

@@ -54,6 +54,11 @@ type Lessons struct {
 	Terms   []OfficeTerm
 }
 
+// SpellingType is the Alias type under which a Linker keeps persons'
+// names by their spelling key (doubled letters single: Affifudin and
+// Afifuddin agree); such aliases name no entity of their own.
+const SpellingType = "PER~"
+
 // Alias is a name (normalised) of a ref key, as written (Name), of an
 // entity of type Type.
 type Alias struct {

@@ -43,6 +43,9 @@ type Options struct {
 	// Resolver tells which entities of different articles are the same;
 	// nil means store.NameType.
 	Resolver store.Resolver
+	// Linker gives each entity of an article its store-wide ref when the
+	// article is stored (internal/identity); nil: each is its own.
+	Linker store.Linker
 	// MaxConns bounds the connections to the server; 0 means pgxpool's
 	// default (four, or the number of CPUs if more).
 	MaxConns int32
@@ -61,6 +64,7 @@ type Store struct {
 	pool       *pgxpool.Pool
 	analyzer   *search.Analyzer
 	resolver   store.Resolver
+	linker     store.Linker
 	rankWindow int
 	countBound int
 	log        *slog.Logger
@@ -112,7 +116,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres: connect to %s: %w", redact(cfg), err)
 	}
-	s := &Store{pool: pool, analyzer: opts.Analyzer, resolver: opts.Resolver, rankWindow: opts.RankWindow,
+	s := &Store{pool: pool, analyzer: opts.Analyzer, resolver: opts.Resolver, linker: opts.Linker, rankWindow: opts.RankWindow,
 		countBound: opts.CountBound, log: opts.Log}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()

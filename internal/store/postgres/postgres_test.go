@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/warta-news/warta/internal/identity"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store"
 	"github.com/warta-news/warta/internal/store/postgres/pgtest"
@@ -14,7 +15,7 @@ var ctx = context.Background()
 
 func open(t *testing.T, url string, a *search.Analyzer) *Store {
 	t.Helper()
-	s, err := Open(ctx, url, Options{Analyzer: a})
+	s, err := Open(ctx, url, Options{Analyzer: a, Linker: linker(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,12 +25,28 @@ func open(t *testing.T, url string, a *search.Analyzer) *Store {
 
 func TestSuite(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store {
-		s, err := Open(ctx, pgtest.URL(t), Options{Analyzer: search.Indonesian()})
+		s, err := Open(ctx, pgtest.URL(t), Options{Analyzer: search.Indonesian(), Linker: linker(t)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return s
 	})
+}
+
+func TestIdentitySuite(t *testing.T) {
+	storetest.RunIdentity(t, func(t *testing.T) storetest.Identifying {
+		return open(t, pgtest.URL(t), search.Indonesian())
+	})
+}
+
+// linker is the resolver a store runs with (internal/identity).
+func linker(t *testing.T) store.Linker {
+	t.Helper()
+	l, err := identity.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
 }
 
 func TestLineageSuite(t *testing.T) {

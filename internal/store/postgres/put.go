@@ -244,10 +244,12 @@ func (s *Store) putCurrent(ctx context.Context, tx pgx.Tx, news []changed) error
 	}
 
 	var aeRows, mentionRows, quoteRows, eventRows [][]any
-	for _, c := range news {
+	locals := make([]map[string]int64, len(news))
+	for i, c := range news {
 		d := c.doc
 		day := nullString(d.Day())
 		local := make(map[string]int64, len(d.Entities)) // the record's entity id → entities.id
+		locals[i] = local
 		names := make(map[string]string, len(d.Entities))
 		for _, e := range d.Entities {
 			id := entityIDs[s.resolver.Key(e)]
@@ -311,6 +313,11 @@ func (s *Store) putCurrent(ctx context.Context, tx pgx.Tx, news []changed) error
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
 			return fmt.Errorf("%s: %w", c.table, err)
+		}
+	}
+	for i, c := range news {
+		if err := s.link(ctx, tx, c.articleID, c.doc, locals[i], true); err != nil {
+			return fmt.Errorf("identity of %s: %w", c.doc.Key(), err)
 		}
 	}
 	return nil

@@ -67,19 +67,11 @@ func (w *where) articles(site, section, from, to string) error {
 	return w.dates("v.day", from, to)
 }
 
-// nameMatch is the condition that the entity e's normalised name holds the
-// words of a name: "Purbaya" finds Purbaya Yudhi Sadewa.
-func (w *where) nameMatch(name string) string {
-	n := w.arg(store.NormalizeName(name))
-	return "(e.norm = " + n + " OR ' ' || e.norm || ' ' LIKE '% ' || " + n + " || ' %')"
-}
-
-// speakerMatch is the condition that a quote q is by a speaker of that
-// name, by the name the article gives or by the entity's.
+// speakerMatch is the condition that a quote q is by the speaker a filter
+// value names: by the speaker's ref (identity.go), or the very name the
+// article gives, never a word of a name.
 func (w *where) speakerMatch(name string) string {
-	n := w.arg(store.NormalizeName(name))
-	return "(' ' || q.speaker_norm || ' ' LIKE '% ' || " + n + " || ' %' OR q.speaker_id IN (SELECT e.id FROM entities e WHERE " +
-		w.nameMatch(name) + "))"
+	return "(q.speaker_norm = " + w.arg(store.NormalizeName(name)) + " OR " + w.refMatch("q.speaker_ref", name) + ")"
 }
 
 // Article implements store.Store.
@@ -149,8 +141,8 @@ func (s *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]store.Ar
 	return list, nil
 }
 
-// Entities implements store.Store. Entities no current version mentions
-// any more are left out.
+// Entities implements store.Store: the refs (identity.go). Entities no
+// current version mentions any more are left out.
 func (s *Store) Entities(ctx context.Context, f store.EntityFilter) ([]store.Entity, error) {
 	var w where
 	if f.Type != "" {
@@ -162,8 +154,8 @@ func (s *Store) Entities(ctx context.Context, f store.EntityFilter) ([]store.Ent
 	p := f.Page.Norm()
 	query, args := w.limit(`SELECT e.id, e.name, e.type, e.country,
 			count(DISTINCT ae.article_id), sum(ae.mentions),
-			(SELECT count(*) FROM quotes WHERE speaker_id = e.id)
-		FROM entities e JOIN article_entities ae ON ae.entity_id = e.id`+w.String()+`
+			(SELECT count(*) FROM quotes WHERE speaker_ref = e.id)
+		FROM entities e JOIN article_entities ae ON ae.ref = e.id`+w.String()+`
 		GROUP BY e.id ORDER BY 5 DESC, e.name`, p.Limit, p.Offset)
 	rows, err := s.pool.Query(ctx, query, args...)
 	if err != nil {
@@ -186,9 +178,9 @@ func scanEntity(r pgx.Rows, e *store.Entity) error {
 // Entity implements store.Store.
 func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
 	rows, err := s.pool.Query(ctx, `SELECT e.id, e.name, e.type, e.country,
-			(SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = e.id),
-			(SELECT coalesce(sum(mentions), 0) FROM article_entities WHERE entity_id = e.id),
-			(SELECT count(*) FROM quotes WHERE speaker_id = e.id)
+			(SELECT count(DISTINCT article_id) FROM article_entities WHERE ref = e.id),
+			(SELECT coalesce(sum(mentions), 0) FROM article_entities WHERE ref = e.id),
+			(SELECT count(*) FROM quotes WHERE speaker_ref = e.id)
 		FROM entities e WHERE e.id = $1`, id)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: entity %d: %w", id, err)
@@ -221,7 +213,7 @@ func (s *Store) EntityArticles(ctx context.Context, id int64, p store.Page) ([]s
 	rows, err := s.pool.Query(ctx, `SELECT DISTINCT ON (ae.day, ae.article_id) ae.article_id, v.title, v.published, ae.name,
 			sum(ae.mentions) OVER (PARTITION BY ae.article_id), ae.roles, ae.salience
 		FROM article_entities ae JOIN articles a ON a.id = ae.article_id JOIN versions v ON v.id = a.current
-		WHERE ae.entity_id = $1
+		WHERE ae.ref = $1
 		ORDER BY ae.day NULLS FIRST, ae.article_id, length(ae.name) DESC LIMIT $2 OFFSET $3`,
 		id, p.Limit, p.Offset)
 	if err != nil {
@@ -253,7 +245,8 @@ func (s *Store) EntityArticles(ctx context.Context, id int64, p store.Page) ([]s
 func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote, error) {
 	var w where
 	if f.SpeakerID != 0 {
-		w.add("q.speaker_id = " + w.arg(f.SpeakerID))
+		id := w.arg(f.SpeakerID)
+		w.add("(q.speaker_ref = " + id + " OR q.speaker_id = " + id + ")")
 	}
 	if f.Speaker != "" {
 		w.add(w.speakerMatch(f.Speaker))

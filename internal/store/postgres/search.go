@@ -184,8 +184,7 @@ func (s *Store) hitSet(q search.Query) (hitSet, error) {
 			AND (r.a = a.id OR r.b = a.id) AND r.original <> a.id)`)
 	}
 	for _, name := range q.Entities {
-		w.add(`a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-			WHERE ` + w.nameMatch(name) + `)`)
+		w.add(`a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ` + w.refMatch("ae.ref", name) + `)`)
 	}
 	if len(q.Speakers) > 0 {
 		var or []string

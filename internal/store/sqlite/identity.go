@@ -120,17 +120,23 @@ func keepLessons(ctx context.Context, tx *sql.Tx, ls store.Lessons) error {
 
 // refMatch is the set of refs a filter value names: the ref itself when it
 // is a number, else the refs of the entities of that very name (after
-// normalising), never of names that merely contain its words.
+// normalising) and the refs the name was learnt for, leaving out a ref
+// with less than half the articles of the name's most used one; never
+// the refs of names that merely contain its words.
 const refMatch = `(SELECT ae.ref FROM entities e JOIN article_entities ae ON ae.entity_id = e.id WHERE e.norm = ?
+	UNION SELECT e.id FROM entity_aliases a JOIN entities e ON e.key = a.ref
+		WHERE a.norm = ? AND a.type <> '` + store.SpellingType + `' AND 2 * a.articles >= (SELECT max(b.articles)
+			FROM entity_aliases b WHERE b.type = a.type AND b.norm = a.norm)
 	UNION SELECT ?)`
 
 // refArgs are the arguments of refMatch for a filter value.
 func refArgs(v string) []any {
 	v = strings.TrimSpace(v)
 	if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
-		return []any{"", id}
+		return []any{"", "", id}
 	}
-	return []any{store.NormalizeName(v), nil}
+	n := store.NormalizeName(v)
+	return []any{n, n, nil}
 }
 
 // Identity implements store.Identities.

@@ -127,8 +127,8 @@ func (s *Store) Articles(ctx context.Context, f store.ArticleFilter) ([]store.Ar
 	return list, nil
 }
 
-// Entities implements store.Store. Entities no current version mentions
-// any more are left out.
+// Entities implements store.Store: the refs (identity.go). Entities no
+// current version mentions any more are left out.
 func (s *Store) Entities(ctx context.Context, f store.EntityFilter) ([]store.Entity, error) {
 	var w where
 	if f.Type != "" {
@@ -142,8 +142,8 @@ func (s *Store) Entities(ctx context.Context, f store.EntityFilter) ([]store.Ent
 	p := f.Page.Norm()
 	rows, err := s.query(ctx, `SELECT e.id, e.name, e.type, e.country,
 			count(DISTINCT ae.article_id), sum(ae.mentions),
-			(SELECT count(*) FROM quotes WHERE speaker_id = e.id)
-		FROM entities e JOIN article_entities ae ON ae.entity_id = e.id`+w.String()+`
+			(SELECT count(*) FROM quotes WHERE speaker_ref = e.id)
+		FROM entities e JOIN article_entities ae ON ae.ref = e.id`+w.String()+`
 		GROUP BY e.id ORDER BY 5 DESC, e.name LIMIT ? OFFSET ?`, append(w.args, p.Limit, p.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entities: %w", err)
@@ -165,9 +165,9 @@ func scanEntity(r *sql.Rows, e *store.Entity) error {
 // Entity implements store.Store.
 func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
 	rows, err := s.query(ctx, `SELECT e.id, e.name, e.type, e.country,
-			(SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = e.id),
-			(SELECT coalesce(sum(mentions), 0) FROM article_entities WHERE entity_id = e.id),
-			(SELECT count(*) FROM quotes WHERE speaker_id = e.id)
+			(SELECT count(DISTINCT article_id) FROM article_entities WHERE ref = e.id),
+			(SELECT coalesce(sum(mentions), 0) FROM article_entities WHERE ref = e.id),
+			(SELECT count(*) FROM quotes WHERE speaker_ref = e.id)
 		FROM entities e WHERE e.id = ?`, id)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
@@ -196,11 +196,11 @@ func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
 func (s *Store) EntityArticles(ctx context.Context, id int64, p store.Page) ([]store.EntityArticle, error) {
 	p = p.Norm()
 	// One row per article even where two of its entities resolve to this
-	// one: their mentions add up, and the longest name stands.
+	// ref: their mentions add up, and the longest name stands.
 	rows, err := s.query(ctx, `SELECT ae.article_id, v.title, v.published, ae.name,
 			sum(ae.mentions), ae.roles, ae.salience, max(length(ae.name))
 		FROM article_entities ae JOIN articles a ON a.id = ae.article_id JOIN versions v ON v.id = a.current
-		WHERE ae.entity_id = ? GROUP BY ae.article_id ORDER BY ae.day, ae.article_id LIMIT ? OFFSET ?`,
+		WHERE ae.ref = ? GROUP BY ae.article_id ORDER BY ae.day, ae.article_id LIMIT ? OFFSET ?`,
 		id, p.Limit, p.Offset)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entity %d articles: %w", id, err)

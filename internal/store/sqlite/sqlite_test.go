@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/warta-news/warta/internal/identity"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store"
 	"github.com/warta-news/warta/internal/store/storetest"
@@ -18,7 +19,7 @@ var ctx = context.Background()
 
 func open(t *testing.T, dir string, a *search.Analyzer) *Store {
 	t.Helper()
-	s, err := Open(ctx, dir, Options{Analyzer: a})
+	s, err := Open(ctx, dir, Options{Analyzer: a, Linker: linker(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,12 +29,28 @@ func open(t *testing.T, dir string, a *search.Analyzer) *Store {
 
 func TestSuite(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store {
-		s, err := Open(ctx, t.TempDir(), Options{Analyzer: search.Indonesian()})
+		s, err := Open(ctx, t.TempDir(), Options{Analyzer: search.Indonesian(), Linker: linker(t)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return s
 	})
+}
+
+func TestIdentitySuite(t *testing.T) {
+	storetest.RunIdentity(t, func(t *testing.T) storetest.Identifying {
+		return open(t, t.TempDir(), search.Indonesian())
+	})
+}
+
+// linker is the resolver a store runs with (internal/identity).
+func linker(t *testing.T) store.Linker {
+	t.Helper()
+	l, err := identity.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
 }
 
 func put(t *testing.T, s store.Store, a storetest.Article) store.PutResult {
