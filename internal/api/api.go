@@ -41,6 +41,11 @@ type Config struct {
 	AlertService *alert.Service
 	Deleter      store.ArticleDeleter
 	Sources      store.Sources // followed sources and their health
+	// Identities serves entities by their store-wide ref with aliases and
+	// roles, and the offices; Refs adds each entity's ref to an
+	// article's record.
+	Identities store.Identities
+	Refs       refReader
 	// Pipeline analyses posted articles (POST /api/v1/analyze) and stores
 	// them (POST /api/v1/articles, which needs its Writer).
 	Pipeline *pipeline.Pipeline
@@ -67,6 +72,8 @@ func FromStore(st store.Store, p *pipeline.Pipeline) Config {
 	if s, ok := st.(store.Sources); ok {
 		c.Sources = s
 	}
+	c.Identities, _ = st.(store.Identities)
+	c.Refs, _ = st.(refReader)
 	return c
 }
 
@@ -132,6 +139,7 @@ func (a *API) Routes() []Route {
 		a.route("GET /api/v1/entities", false, a.listEntities, slices.Concat(page, []string{"name", "type"})...),
 		a.route("GET /api/v1/entities/{id}/articles", false, a.entityArticles, page...))
 	add(c.Entities != nil && c.Quotes != nil, a.route("GET /api/v1/entities/{id}", false, a.getEntity, page...))
+	add(c.Identities != nil, a.route("GET /api/v1/offices", false, a.listOffices))
 	add(c.Quotes != nil, a.route("GET /api/v1/quotes", false, a.listQuotes,
 		slices.Concat(page, dates, []string{"speaker", "speaker_id", "q"})...))
 	add(c.Events != nil,

@@ -177,6 +177,13 @@ func (a *API) listArticles(w http.ResponseWriter, r *http.Request) {
 
 func (a *API) getArticle(w http.ResponseWriter, r *http.Request) {
 	art, err := a.article(r)
+	if err == nil && a.cfg.Refs != nil && art.Version == len(art.Versions) {
+		// The store's refs are those of the newest version's entities.
+		var refs map[string]int64
+		if refs, err = a.cfg.Refs.EntityRefs(r.Context(), art.ID); err == nil {
+			art.Record, err = withRefs(art.Record, refs)
+		}
+	}
 	if err != nil {
 		a.fail(w, r, err)
 		return

@@ -13,9 +13,10 @@ func (a *API) listEntities(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// entityPage is one entity with its first articles and quotes.
+// entityPage is one entity with its first articles and quotes; with the
+// store's identities, the entity is its ref with aliases and roles.
 type entityPage struct {
-	Entity   *store.Entity         `json:"entity"`
+	Entity   any                   `json:"entity"`
 	Articles []store.EntityArticle `json:"articles"`
 	Quotes   []store.Quote         `json:"quotes"`
 }
@@ -32,7 +33,14 @@ func (a *API) getEntity(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var out entityPage
-	out.Entity, err = a.cfg.Entities.Entity(r.Context(), id)
+	if a.cfg.Identities != nil {
+		var ident *store.Identity
+		if ident, err = a.cfg.Identities.Identity(r.Context(), id); err == nil {
+			out.Entity, id = ident, ident.Ref
+		}
+	} else {
+		out.Entity, err = a.cfg.Entities.Entity(r.Context(), id)
+	}
 	if err == nil {
 		out.Articles, err = a.cfg.Entities.EntityArticles(r.Context(), id, p)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/internal/api"
+	"github.com/warta-news/warta/internal/identity"
 	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store"
@@ -33,10 +34,14 @@ type options struct {
 }
 
 // newServer starts the API and the UI on a random loopback port over a
-// new SQLite store, with the process's one writer.
+// new SQLite store with the resolver, with the process's one writer.
 func newServer(t *testing.T, o options) (*httptest.Server, store.Store) {
 	t.Helper()
-	st, err := sqlite.Open(context.Background(), t.TempDir(), sqlite.Options{Analyzer: search.Indonesian()})
+	linker, err := identity.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Open(context.Background(), t.TempDir(), sqlite.Options{Analyzer: search.Indonesian(), Linker: linker})
 	if err != nil {
 		t.Fatal(err)
 	}
