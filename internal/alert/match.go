@@ -88,17 +88,25 @@ func hasPhrase(text, terms []string) bool {
 	return false
 }
 
-// nameHolds reports whether the normalised name holds the words of want,
-// as the store's name filters match ("Purbaya" finds Purbaya Yudhi
-// Sadewa).
-func nameHolds(name, want string) bool {
-	n, w := store.NormalizeName(name), store.NormalizeName(want)
-	return w != "" && (n == w || strings.Contains(" "+n+" ", " "+w+" "))
+// isNamed reports whether want, normalised, is the entity's name or one
+// of its mentions: the names the store learns for the entity's ref, as
+// its filters match by identity ("Purbaya" finds Purbaya Yudhi Sadewa
+// where the article calls him Purbaya; "Prabowo" never finds Listyo Sigit
+// Prabowo).
+func isNamed(e store.DocEntity, want string) bool {
+	w := store.NormalizeName(want)
+	if w == "" {
+		return false
+	}
+	if store.NormalizeName(e.Name) == w {
+		return true
+	}
+	return slices.ContainsFunc(e.Mentions, func(m store.DocMention) bool { return store.NormalizeName(m.Text) == w })
 }
 
 func matchFilters(q search.Query, d *store.Doc) bool {
 	for _, want := range q.Entities {
-		if !slices.ContainsFunc(d.Entities, func(e store.DocEntity) bool { return nameHolds(e.Name, want) }) {
+		if !slices.ContainsFunc(d.Entities, func(e store.DocEntity) bool { return isNamed(e, want) }) {
 			return false
 		}
 	}
@@ -125,15 +133,18 @@ func matchFilters(q search.Query, d *store.Doc) bool {
 }
 
 // quotes reports whether d quotes any of the speakers, by the name the
-// quote gives or by its speaker entity's name.
+// quote gives or by a name of its speaker entity.
 func quotes(speakers []string, d *store.Doc) bool {
-	names := map[string]string{}
+	ents := map[string]store.DocEntity{}
 	for _, e := range d.Entities {
-		names[e.ID] = e.Name
+		ents[e.ID] = e
 	}
 	for _, q := range d.Quotes {
 		for _, want := range speakers {
-			if nameHolds(q.SpeakerName, want) || q.Speaker != nil && nameHolds(names[*q.Speaker], want) {
+			if n := store.NormalizeName(want); n != "" && store.NormalizeName(q.SpeakerName) == n {
+				return true
+			}
+			if q.Speaker != nil && isNamed(ents[*q.Speaker], want) {
 				return true
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/warta-news/warta/internal/identity"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store"
 	"github.com/warta-news/warta/internal/store/sqlite"
@@ -16,7 +17,11 @@ import (
 // exactly the articles its search finds.
 func TestMatcherAgreesWithStore(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian()})
+	linker, err := identity.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian(), Linker: linker})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/warta-news/warta/internal/identity"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store/postgres"
 	"github.com/warta-news/warta/internal/store/postgres/pgtest"
@@ -15,7 +16,11 @@ func TestPagesPostgres(t *testing.T) {
 	for name, test := range map[string]func(*testing.T, *site){"Pages": testPages, "Alert": testAlert, "Sources": testSourcesPage,
 		"AlertCollapsesCopies": testAlertCollapsesCopies} {
 		t.Run(name, func(t *testing.T) {
-			st, err := postgres.Open(context.Background(), pgtest.URL(t), postgres.Options{Analyzer: search.Indonesian()})
+			resolver, err := identity.New()
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := postgres.Open(context.Background(), pgtest.URL(t), postgres.Options{Analyzer: search.Indonesian(), Linker: resolver})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -19,6 +19,7 @@ import (
 	"github.com/warta-news/warta/internal/alert"
 	"github.com/warta-news/warta/internal/api"
 	"github.com/warta-news/warta/internal/fetch"
+	"github.com/warta-news/warta/internal/identity"
 	"github.com/warta-news/warta/internal/lineage"
 	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/search"
@@ -50,7 +51,11 @@ type siteStore interface {
 // newSite is a site over a new SQLite store.
 func newSite(t *testing.T) *site {
 	t.Helper()
-	st, err := sqlite.Open(context.Background(), t.TempDir(), sqlite.Options{Analyzer: search.Indonesian()})
+	resolver, err := identity.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Open(context.Background(), t.TempDir(), sqlite.Options{Analyzer: search.Indonesian(), Linker: resolver})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -77,7 +77,7 @@ var compareQueries = []string{
 // the hits may differ: SQLite ranks by BM25, PostgreSQL by ts_rank.
 func TestSameHitsAsSQLite(t *testing.T) {
 	recs := records(t)
-	lite, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian()})
+	lite, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian(), Linker: linker(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestConcurrentWriters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lite, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian()})
+	lite, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian(), Linker: linker(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +233,7 @@ func BenchmarkPutBatch(b *testing.B) {
 // articles on PostgreSQL as on SQLite.
 func TestSameLineageAsSQLite(t *testing.T) {
 	recs := records(t)
-	lite, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian()})
+	lite, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian(), Linker: linker(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -341,25 +341,3 @@ func refsByEntity(ctx context.Context, tx pgx.Tx) (map[entityKey]int64, error) {
 	}
 	return out, err
 }
-
-// EntityRefs returns the ref of each entity of an article, by the record's
-// id for it (E1).
-func (s *Store) EntityRefs(ctx context.Context, article int64) (map[string]int64, error) {
-	rows, err := s.pool.Query(ctx, `SELECT local_id, coalesce(ref, entity_id) FROM article_entities WHERE article_id = $1`, article)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: entity refs: %w", err)
-	}
-	type row struct {
-		local string
-		ref   int64
-	}
-	list, err := collect(rows, func(r pgx.Rows, v *row) error { return r.Scan(&v.local, &v.ref) })
-	if err != nil {
-		return nil, fmt.Errorf("postgres: entity refs: %w", err)
-	}
-	refs := make(map[string]int64, len(list))
-	for _, v := range list {
-		refs[v.local] = v.ref
-	}
-	return refs, nil
-}

@@ -191,7 +191,7 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 
 // EntityRefs implements store.Insights.
 func (s *Store) EntityRefs(ctx context.Context, article int64) (map[string]int64, error) {
-	rows, err := s.pool.Query(ctx, `SELECT local_id, entity_id FROM article_entities WHERE article_id = $1`, article)
+	rows, err := s.pool.Query(ctx, `SELECT local_id, coalesce(ref, entity_id) FROM article_entities WHERE article_id = $1`, article)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: entity refs: %w", err)
 	}

@@ -44,7 +44,7 @@ func TestIdentitySuite(t *testing.T) {
 }
 
 // linker is the resolver a store runs with (internal/identity).
-func linker(t *testing.T) store.Linker {
+func linker(t testing.TB) store.Linker {
 	t.Helper()
 	l, err := identity.New()
 	if err != nil {
