@@ -27,7 +27,11 @@ type detikArticle struct {
 
 // readDetik reads detik-news/articles.jsonl under the shared data folder.
 func readDetik(data string) ([]detikArticle, error) {
-	path := filepath.Join(data, "detik-news", "articles.jsonl")
+	return readDetikFile(filepath.Join(data, "detik-news", "articles.jsonl"))
+}
+
+// readDetikFile reads a detik-news JSON Lines file.
+func readDetikFile(path string) ([]detikArticle, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read detik-news: %w", err)

@@ -206,24 +206,6 @@ func identityRecords(ctx stdcontext.Context, articles, records string) ([][]byte
 	return recs, ids, nil
 }
 
-func readDetikFile(path string) ([]detikArticle, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("eval identity: %w", err)
-	}
-	defer f.Close()
-	var out []detikArticle
-	dec := json.NewDecoder(bufio.NewReader(f))
-	for dec.More() {
-		var a detikArticle
-		if err := dec.Decode(&a); err != nil {
-			return nil, fmt.Errorf("eval identity: %s: article %d: %w", path, len(out)+1, err)
-		}
-		out = append(out, a)
-	}
-	return out, nil
-}
-
 // storedRefs stores the records in a new store in dir with the linker and
 // returns the ref of each gold item found, as a string, a name of each
 // ref's entities, and how many items were found.
