@@ -32,7 +32,7 @@ func boundsStore(t *testing.T) (s *Store, days map[int64]string, purbaya []int64
 		}
 		if i%5 == 0 {
 			quotes = append(quotes, map[string]any{"text": "Air naik cepat sekali.", "start": 30, "end": 52, "kind": "direct",
-				"speaker": nil, "speaker_name": "Warga Bernama Sutrisno", "cue": "ujar"})
+				"speaker": nil, "speaker_name": "Sutrisno", "cue": "ujar"})
 		}
 		if entities != nil {
 			extra["entities"] = entities
