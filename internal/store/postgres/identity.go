@@ -17,7 +17,7 @@ import (
 // The store-wide identity (store.Identities), as in the SQLite store:
 // article_entities.ref and quotes.speaker_ref hold the entities row each
 // entity of an article is, entity_aliases and office_terms what the Linker
-// learnt, by ref key. See migration 6.
+// learnt, by ref key. See migration 7.
 
 var _ store.Identities = (*Store)(nil)
 

@@ -1,4 +1,4 @@
--- 6: store-wide identity: the ref of each entity of an article and of each
+-- 7: store-wide identity: the ref of each entity of an article and of each
 -- quote's speaker (the entities row of the real-world entity it is;
 -- internal/identity decides), and what the linker learnt: the names of
 -- each ref and who held which office when, by ref key.
