@@ -50,9 +50,33 @@ const titleWeight = 3
 // weights.
 const Bits = 14
 
-// Subject is one IPTC top-level subject.
+// Subject is one IPTC top-level subject: the key lexicon.tsv uses, its
+// Media Topic code, IPTC's English label and an Indonesian one.
 type Subject struct {
-	Key, Code, Label string
+	Key, Code, Label, Indonesian string
+}
+
+// Lookup finds a subject by its code (medtop:11000000, or the digits
+// alone), its key (politics), either label (crime, law and justice;
+// kriminalitas, hukum dan keadilan) or a label's head before its first
+// comma (kriminalitas), case and surrounding space aside: what a topic:
+// filter may say.
+func Lookup(s string) (Subject, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, sub := range DefaultLexicon().Subjects {
+		for _, name := range sub.names() {
+			if s == name {
+				return sub, true
+			}
+		}
+	}
+	return Subject{}, false
+}
+
+// names are the names Lookup knows a subject by.
+func (s Subject) names() []string {
+	head := func(label string) string { h, _, _ := strings.Cut(label, ","); return h }
+	return []string{s.Code, strings.TrimPrefix(s.Code, "medtop:"), s.Key, s.Label, s.Indonesian, head(s.Label), head(s.Indonesian)}
 }
 
 //go:embed data/subjects.tsv
@@ -83,11 +107,11 @@ func ParseLexicon(subjects, lexicon string) (*Lexicon, error) {
 	lex := &Lexicon{phrases: map[string][]int8{}}
 	index := map[string]int8{}
 	for n, f := range text.Rows(subjects) {
-		if len(f) != 3 {
-			return nil, fmt.Errorf("topic subjects line %d: want key, code and label", n)
+		if len(f) != 4 {
+			return nil, fmt.Errorf("topic subjects line %d: want key, code, label and Indonesian label", n)
 		}
 		index[f[0]] = int8(len(lex.Subjects))
-		lex.Subjects = append(lex.Subjects, Subject{Key: f[0], Code: f[1], Label: f[2]})
+		lex.Subjects = append(lex.Subjects, Subject{Key: f[0], Code: f[1], Label: f[2], Indonesian: f[3]})
 	}
 	words := map[string]entry{}
 	for n, f := range text.Rows(lexicon) {

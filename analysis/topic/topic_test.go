@@ -94,3 +94,34 @@ func FuzzTag(f *testing.F) {
 		}
 	})
 }
+
+func TestLookup(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"medtop:11000000", "politics"},
+		{"11000000", "politics"},
+		{"Politics", "politics"},
+		{" politik ", "politics"},
+		{"crime, law and justice", "crime"},
+		{"Kriminalitas, hukum dan keadilan", "crime"},
+		{"olahraga", "sport"},
+		{"bencana", "disaster"},
+		{"Kriminalitas", "crime"},
+		{"", ""},
+		{"medtop:99000000", ""},
+		{"hukum", ""},
+	} {
+		s, ok := Lookup(tc.in)
+		if s.Key != tc.want || ok != (tc.want != "") {
+			t.Errorf("Lookup(%q) = %q, %v; want %q", tc.in, s.Key, ok, tc.want)
+		}
+	}
+	seen := map[string]string{}
+	for _, s := range DefaultLexicon().Subjects {
+		for _, name := range s.names() {
+			if k, ok := seen[name]; ok && k != s.Key {
+				t.Errorf("%q names %s and %s", name, k, s.Key)
+			}
+			seen[name] = s.Key
+		}
+	}
+}

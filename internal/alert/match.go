@@ -113,6 +113,11 @@ func matchFilters(q search.Query, d *store.Doc) bool {
 	if len(q.Speakers) > 0 && !quotes(q.Speakers, d) {
 		return false
 	}
+	for _, code := range q.Topics {
+		if !slices.ContainsFunc(d.Topics, func(t store.DocTopic) bool { return t.Code == code }) {
+			return false
+		}
+	}
 	if q.Section != "" && (d.Section == nil || !strings.EqualFold(*d.Section, q.Section)) {
 		return false
 	}

@@ -3,6 +3,7 @@ package alert
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/warta-news/warta/internal/identity"
@@ -49,7 +50,8 @@ func TestMatcherAgreesWithStore(t *testing.T) {
 	for _, text := range []string{
 		"banjir", "bertemu", "pertemuan", `"kepala daerah"`, `"daerah kepala"`, "banjir -longsor", "banjir OR longsor bogor",
 		"longsor site:contoh.example", "section:daerah", "banjir from:2025-10-21", "banjir to:2025-10", "entity:Purbaya",
-		"speaker:Purbaya", "yang", "rumah warga",
+		"speaker:Purbaya", "yang", "rumah warga", "topic:disaster", "banjir topic:bencana", "topic:medtop:04000000",
+		`topic:"politics"`, "topic:sport", "banjir topic:environment topic:disaster",
 	} {
 		q, err := search.Parse(text)
 		if err != nil {
@@ -75,6 +77,9 @@ func TestMatcherAgreesWithStore(t *testing.T) {
 			}
 		}
 		slices.Sort(want)
+		if strings.HasPrefix(text, "topic:disaster") && len(want) == 0 {
+			t.Errorf("%s: no article, though the floods and the landslide are disasters", text)
+		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: the matcher takes %v, the store's search %v", text, got, want)
 		}

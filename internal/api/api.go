@@ -46,6 +46,8 @@ type Config struct {
 	// article's record.
 	Identities store.Identities
 	Refs       refReader
+	Tone         store.ToneReader
+	Facets       store.SearchInsights
 	// Pipeline analyses posted articles (POST /api/v1/analyze) and stores
 	// them (POST /api/v1/articles, which needs its Writer).
 	Pipeline *pipeline.Pipeline
@@ -69,6 +71,8 @@ func FromStore(st store.Store, p *pipeline.Pipeline) Config {
 		c.Lineage = l
 	}
 	c.Alerts, _ = st.(store.Alerts)
+	c.Tone, _ = st.(store.ToneReader)
+	c.Facets, _ = st.(store.SearchInsights)
 	if s, ok := st.(store.Sources); ok {
 		c.Sources = s
 	}
@@ -134,12 +138,16 @@ func (a *API) Routes() []Route {
 		a.route("GET /api/v1/articles/{id}/copies", false, a.copies),
 		a.route("GET /api/v1/stories", false, a.stories, page...))
 	add(c.Searcher != nil, a.route("GET /api/v1/search", false, a.search,
-		slices.Concat(page, dates, []string{"q", "entity*", "speaker*", "section", "site", "sort", "collapse"})...))
+		slices.Concat(page, dates, []string{"q", "entity*", "speaker*", "topic*", "section", "site", "sort", "collapse"})...))
+	add(c.Facets != nil, a.route("GET /api/v1/search/facets", false, a.searchFacets,
+		slices.Concat(dates, []string{"q", "entity*", "speaker*", "topic*", "section", "site", "collapse", "limit"})...))
 	add(c.Entities != nil,
 		a.route("GET /api/v1/entities", false, a.listEntities, slices.Concat(page, []string{"name", "type"})...),
 		a.route("GET /api/v1/entities/{id}/articles", false, a.entityArticles, page...))
 	add(c.Entities != nil && c.Quotes != nil, a.route("GET /api/v1/entities/{id}", false, a.getEntity, page...))
 	add(c.Identities != nil, a.route("GET /api/v1/offices", false, a.listOffices))
+	add(c.Entities != nil && c.Tone != nil, a.route("GET /api/v1/entities/{id}/tone", false, a.entityTone,
+		slices.Concat(dates, []string{"by", "limit"})...))
 	add(c.Quotes != nil, a.route("GET /api/v1/quotes", false, a.listQuotes,
 		slices.Concat(page, dates, []string{"speaker", "speaker_id", "q"})...))
 	add(c.Events != nil,

@@ -8,7 +8,7 @@ import (
 
 // FromValues reads a search from URL parameters, as the API and the web
 // UI take it: q in the search-box syntax (Parse), the filters entity and
-// speaker (repeatable), section, site, from and to, the order (sort:
+// speaker (repeatable), topic (repeatable), section, site, from and to, the order (sort:
 // relevance or date), and the page, limit and offset.
 func FromValues(v url.Values) (Query, error) {
 	q, err := Parse(v.Get("q"))
@@ -17,6 +17,7 @@ func FromValues(v url.Values) (Query, error) {
 	}
 	q.Entities = append(q.Entities, v["entity"]...)
 	q.Speakers = append(q.Speakers, v["speaker"]...)
+	q.Topics = append(q.Topics, v["topic"]...)
 	for _, f := range []struct {
 		name string
 		dst  *string

@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/warta-news/warta/analysis/topic"
 )
 
 // ErrBadQuery is wrapped by every error Parse and Query.Validate return.
@@ -26,6 +29,10 @@ type Query struct {
 	Speakers []string
 	Section  string
 	Site     string // a host; its subdomains match too
+	// Topics are IPTC subjects the article must all have among its
+	// topics; Validate turns a label or key into the code
+	// (medtop:11000000).
+	Topics []string
 	// From and To bound the publication date, inclusive: YYYY, YYYY-MM or
 	// YYYY-MM-DD.
 	From, To string
@@ -77,8 +84,8 @@ const (
 
 // Parse reads a query as typed in a search box: words, "quoted phrases",
 // -excluded words, OR between alternatives, and the filters entity:,
-// speaker:, section:, site:, from: and to: (a value with spaces is quoted:
-// entity:"Prabowo Subianto").
+// speaker:, section:, site:, topic:, from: and to: (a value with spaces is
+// quoted: entity:"Prabowo Subianto", topic:"crime, law and justice").
 func Parse(s string) (Query, error) {
 	var q Query
 	if len(s) > MaxQueryBytes {
@@ -117,7 +124,7 @@ func Parse(s string) (Query, error) {
 	return q, q.Validate()
 }
 
-var filterKeys = []string{"entity", "speaker", "section", "site", "from", "to", "collapse"}
+var filterKeys = []string{"entity", "speaker", "section", "site", "topic", "from", "to", "collapse"}
 
 // filterKey reports whether s starts with a known filter, "site:...".
 func filterKey(s string) (key, rest string, ok bool) {
@@ -158,6 +165,8 @@ func (q *Query) addFilter(key, value string) {
 		q.Section = value
 	case "site":
 		q.Site = value
+	case "topic":
+		q.Topics = append(q.Topics, value)
 	case "from":
 		q.From = value
 	case "to":
@@ -208,6 +217,9 @@ func (q *Query) Validate() error {
 	if err := q.checkSize(); err != nil {
 		return err
 	}
+	if err := q.resolveTopics(); err != nil {
+		return err
+	}
 	if len(q.Clauses) > 0 {
 		for _, c := range q.Clauses {
 			if !c.Exclude {
@@ -244,5 +256,22 @@ func (q *Query) checkSize() error {
 			return fmt.Errorf("%w: a filter value has a control character or invalid UTF-8", ErrBadQuery)
 		}
 	}
+	return nil
+}
+
+// resolveTopics turns each topic filter into its subject's code, once
+// each, or says which is no IPTC subject.
+func (q *Query) resolveTopics() error {
+	var codes []string
+	for _, t := range q.Topics {
+		s, ok := topic.Lookup(t)
+		if !ok {
+			return fmt.Errorf("%w: topic %q is not an IPTC subject: give a code (medtop:11000000) or a label (politics, politik)", ErrBadQuery, t)
+		}
+		if !slices.Contains(codes, s.Code) {
+			codes = append(codes, s.Code)
+		}
+	}
+	q.Topics = codes
 	return nil
 }

@@ -100,6 +100,8 @@ func TestParse(t *testing.T) {
 			Query{Clauses: []Clause{{Text: "banjir"}}, Entities: []string{"Purbaya Yudhi Sadewa"}, Speakers: []string{"Purbaya"},
 				Site: "detik.com", Section: "Berita", From: "2025-10", To: "2025-10-31"}},
 		{"entity:DPR entity:KPK", Query{Entities: []string{"DPR", "KPK"}}},
+		{`korupsi topic:politik topic:"crime, law and justice" topic:medtop:11000000`,
+			Query{Clauses: []Clause{{Text: "korupsi"}}, Topics: []string{"medtop:11000000", "medtop:02000000"}}},
 		{"pukul 14:30 OR", Query{Clauses: []Clause{{Text: "pukul"}, {Text: "14:30"}}}},
 		{`"tanpa akhir`, Query{Clauses: []Clause{{Text: "tanpa akhir", Phrase: true}},
 			Warnings: []string{"a quote is not closed: the phrase runs to the end of the query"}}},
@@ -120,7 +122,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestParseErrors(t *testing.T) {
-	for _, in := range []string{"-banjir", "banjir from:kemarin", "to:2025/10/01"} {
+	for _, in := range []string{"-banjir", "banjir from:kemarin", "to:2025/10/01", "topic:hukum", `topic:"sport and more"`} {
 		if _, err := Parse(in); !errors.Is(err, ErrBadQuery) {
 			t.Errorf("Parse(%q): err %v, want ErrBadQuery", in, err)
 		}

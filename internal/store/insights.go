@@ -38,8 +38,8 @@ type Insights interface {
 // page of them: hits per day, and the facets.
 type SearchInsights interface {
 	SearchDays(ctx context.Context, q search.Query) ([]DayCount, error)
-	// Facets counts the hits by site, section, entity, speaker and event
-	// type, the largest first, at most limit values each.
+	// Facets counts the hits by site, section, entity, speaker, event
+	// type and topic, the largest first, at most limit values each.
 	Facets(ctx context.Context, q search.Query, limit int) (*Facets, error)
 }
 
@@ -89,11 +89,13 @@ type Facets struct {
 	Entities  []EntityCount `json:"entities"`
 	Speakers  []EntityCount `json:"speakers"`
 	EventType []FacetValue  `json:"event_types"`
+	Topics    []FacetValue  `json:"topics"` // Value: the IPTC code; Label: IPTC's label
 }
 
 // FacetValue is one value of a facet with its hits.
 type FacetValue struct {
 	Value string `json:"value"`
+	Label string `json:"label,omitempty"`
 	Count int    `json:"count"`
 }
 

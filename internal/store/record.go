@@ -26,6 +26,30 @@ type Doc struct {
 	Entities []DocEntity `json:"entities"`
 	Quotes   []DocQuote  `json:"quotes"`
 	Events   []DocEvent  `json:"events"`
+	Topics   []DocTopic  `json:"topics"`
+	Tone     *DocTone    `json:"tone"`
+}
+
+// DocTopic is one IPTC subject of a record, best first.
+type DocTopic struct {
+	Label string  `json:"label"`
+	Code  string  `json:"code"`
+	Score float64 `json:"score"`
+}
+
+// DocTone is a record's tone: the article's score and each entity's.
+type DocTone struct {
+	Score    float64         `json:"score"`
+	Entities []DocEntityTone `json:"entities"`
+}
+
+// DocEntityTone is the tone of the sentences about one entity.
+type DocEntityTone struct {
+	Entity    string  `json:"entity"` // entity id within the record
+	Score     float64 `json:"score"`
+	Positive  float64 `json:"positive"`
+	Negative  float64 `json:"negative"`
+	Sentences int     `json:"sentences"`
 }
 
 // DocEntity is an entity of one record.

@@ -54,6 +54,7 @@ type entityData struct {
 	QuoteText   string
 	CoMentioned []store.EntityCount
 	Events      []store.Event
+	Tone        *toneView
 }
 
 // entityPage serves /entities/{id}: the entity's names, roles over time
@@ -105,6 +106,14 @@ func (ui *UI) entityPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if d.Voice, err = ui.shareOfVoice(r, e, days, d.VoiceWith); err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	if d.Tone, err = ui.entityTone(r, id, d.L); errors.Is(err, store.ErrBadFilter) {
+		ui.errorPage(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	if err != nil {
 		ui.fail(w, r, err)
 		return
 	}

@@ -26,6 +26,9 @@ var labels = map[string]map[string]string{
 		"original": "Asli", "copyof": "Artikel ini salinan dari", "copydiff": "Perbedaan dengan aslinya", "headline": "Judul",
 		"kept": "kalimat sama", "added": "ditambahkan", "removed": "dihapus", "changed": "diubah",
 		"credited": "menyebut sumbernya", "uncredited": "tanpa menyebut sumber", "sharedsentences": "kalimat yang sama",
+		"tone": "Nada pemberitaan", "positive": "Positif", "negative": "Negatif", "score": "Skor", "per": "Per",
+		"toneweek": "pekan", "toneday": "hari", "mostpositive": "Artikel paling positif", "mostnegative": "Artikel paling negatif",
+		"topic": "Topik",
 	},
 	"en": {
 		"dashboard": "Dashboard", "search": "Search", "entities": "People & organisations", "quotes": "Quotes",
@@ -48,6 +51,9 @@ var labels = map[string]map[string]string{
 		"original": "Original", "copyof": "This article copies", "copydiff": "Differences from the original", "headline": "Headline",
 		"kept": "sentences kept", "added": "added", "removed": "removed", "changed": "changed",
 		"credited": "credits its source", "uncredited": "no credit", "sharedsentences": "shared sentences",
+		"tone": "Tone in the press", "positive": "Positive", "negative": "Negative", "score": "Score", "per": "Per",
+		"toneweek": "week", "toneday": "day", "mostpositive": "Most positive articles", "mostnegative": "Most negative articles",
+		"topic": "Topic",
 	},
 }
 

@@ -17,6 +17,7 @@ import (
 type searchData struct {
 	page
 	Site, Section, From, To string
+	Topic                   string
 	Sort                    string
 	Entity, Speaker         string
 	Compare                 []string // up to two more queries on the chart
@@ -40,14 +41,15 @@ const exportLimit = 1000
 func (ui *UI) searchPage(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	d := searchData{page: ui.base(w, r, "search"), Site: v.Get("site"), Section: v.Get("section"),
-		From: v.Get("from"), To: v.Get("to"), Sort: v.Get("sort"), Entity: v.Get("entity"), Speaker: v.Get("speaker")}
+		From: v.Get("from"), To: v.Get("to"), Sort: v.Get("sort"), Entity: v.Get("entity"), Speaker: v.Get("speaker"),
+		Topic: v.Get("topic")}
 	d.Query = v.Get("q")
 	for _, c := range v["compare"] {
 		if c != "" && len(d.Compare) < 2 {
 			d.Compare = append(d.Compare, c)
 		}
 	}
-	d.Filters = d.Site != "" || d.Section != "" || d.From != "" || d.To != "" || d.Entity != "" || d.Speaker != ""
+	d.Filters = d.Site != "" || d.Section != "" || d.From != "" || d.To != "" || d.Entity != "" || d.Speaker != "" || d.Topic != ""
 	vals := url.Values{}
 	for k, vs := range v {
 		if k != "lang" && k != "format" {
@@ -70,6 +72,9 @@ func (ui *UI) searchPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if err == nil && ui.cfg.Facets != nil {
 		d.Facets, err = ui.cfg.Facets.Facets(r.Context(), q, 8)
+		if err == nil {
+			localTopics(d.Facets.Topics, d.Lang)
+		}
 		if err == nil && len(q.Clauses)+len(q.Entities)+len(q.Speakers) > 0 {
 			err = ui.attention(r, &d, q)
 		}

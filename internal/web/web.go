@@ -46,6 +46,7 @@ type Config struct {
 	Lineage  store.Lineage
 	Alerts   store.Alerts
 	Sources  store.Sources
+	Tone     store.ToneReader
 	// AlertService saves alerts (the same one the write path checks).
 	AlertService *alert.Service
 	Log          *slog.Logger // nil: slog.Default()
@@ -59,6 +60,7 @@ func FromStore(st store.Store) Config {
 	c.Lineage, _ = st.(store.Lineage)
 	c.Alerts, _ = st.(store.Alerts)
 	c.Sources, _ = st.(store.Sources)
+	c.Tone, _ = st.(store.ToneReader)
 	return c
 }
 

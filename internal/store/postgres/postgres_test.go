@@ -61,6 +61,12 @@ func TestInputLogSuite(t *testing.T) {
 	})
 }
 
+func TestTopicsSuite(t *testing.T) {
+	storetest.RunTopics(t, func(t *testing.T) storetest.Topical {
+		return open(t, pgtest.URL(t), search.Indonesian())
+	})
+}
+
 func TestDeleteSuite(t *testing.T) {
 	storetest.RunDelete(t, func(t *testing.T) storetest.Deleting {
 		return open(t, pgtest.URL(t), search.Indonesian())

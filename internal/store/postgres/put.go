@@ -320,7 +320,7 @@ func (s *Store) putCurrent(ctx context.Context, tx pgx.Tx, news []changed) error
 			return fmt.Errorf("identity of %s: %w", c.doc.Key(), err)
 		}
 	}
-	return nil
+	return s.putTopics(ctx, tx, news)
 }
 
 // putEntities makes sure every entity of the batch has its row and returns

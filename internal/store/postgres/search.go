@@ -186,6 +186,7 @@ func (s *Store) hitSet(q search.Query) (hitSet, error) {
 	for _, name := range q.Entities {
 		w.add(`a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ` + w.refMatch("ae.ref", name) + `)`)
 	}
+	w.topics(q.Topics)
 	if len(q.Speakers) > 0 {
 		var or []string
 		for _, name := range q.Speakers {

@@ -160,7 +160,7 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 		return nil, err
 	}
 	f := &store.Facets{Sites: []store.FacetValue{}, Sections: []store.FacetValue{}, Entities: []store.EntityCount{},
-		Speakers: []store.EntityCount{}, EventType: []store.FacetValue{}}
+		Speakers: []store.EntityCount{}, EventType: []store.FacetValue{}, Topics: []store.FacetValue{}}
 	h, err := s.hitSet(ctx, q)
 	if err != nil || h.none {
 		return f, err
@@ -190,6 +190,9 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 	articles := `SELECT article FROM (` + hits + `)`
 	if err == nil {
 		f.EventType, err = values("x.type", `events x WHERE x.article_id IN (`+articles+`)`)
+	}
+	if err == nil {
+		f.Topics, err = s.topicFacet(ctx, articles, args, limit)
 	}
 	if err == nil {
 		f.Entities, err = entities(`SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM article_entities x

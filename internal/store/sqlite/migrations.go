@@ -356,6 +356,8 @@ CREATE TABLE office_terms (
 `)
 		return err
 	},
+	// 10: topics and entity tones (topics.go).
+	migrateTopics,
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

@@ -222,7 +222,10 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte
 		versionID, d.Title, indexedBody(d)); err != nil {
 		return res, err
 	}
-	return res, s.putAnnotations(ctx, tx, res.ID, d)
+	if err := s.putAnnotations(ctx, tx, res.ID, d); err != nil {
+		return res, err
+	}
+	return res, s.putTopics(ctx, tx, res.ID, d, current.Valid)
 }
 
 // putAnnotations files the record's entities, mentions, quotes and events.

@@ -143,6 +143,7 @@ func (s *Store) filters(ctx context.Context, q search.Query) (filters, error) {
 	if err := f.versions.articles(q.Site, q.Section, "", ""); err != nil {
 		return f, err
 	}
+	f.versions.topics(q.Topics)
 	f.collapse = q.Collapse == search.CollapseCopies
 	for _, name := range q.Entities {
 		ids, err := s.entityIDs(ctx, name)

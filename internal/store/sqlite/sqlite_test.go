@@ -255,6 +255,7 @@ func TestInsightsAndAlerts(t *testing.T) {
 	storetest.RunInsights(t, func(t *testing.T) storetest.Insight { return open(t) })
 	storetest.RunAlerts(t, func(t *testing.T) storetest.Alerting { return open(t) })
 	storetest.RunLineage(t, func(t *testing.T) storetest.LineageStore { return open(t) })
+	storetest.RunTopics(t, func(t *testing.T) storetest.Topical { return open(t) })
 }
 
 func TestSourcesSuite(t *testing.T) {

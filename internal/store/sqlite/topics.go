@@ -1,0 +1,194 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/warta-news/warta/analysis/topic"
+	"github.com/warta-news/warta/internal/store"
+)
+
+// migrateTopics adds the topics of each article's newest version and the
+// tone of each of its entities, and files them for the articles already
+// stored, from their records. Entity tones are keyed by the record's
+// entity id, so that they follow article_entities to whatever store-wide
+// entity it resolves to.
+func migrateTopics(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `
+CREATE TABLE article_topics (
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	code       TEXT NOT NULL,      -- IPTC Media Topic code, medtop:11000000
+	rank       INTEGER NOT NULL,   -- 0 for the best subject
+	score      REAL NOT NULL,
+	PRIMARY KEY (article_id, code)
+) WITHOUT ROWID;
+CREATE INDEX article_topics_code ON article_topics (code, article_id);
+
+CREATE TABLE entity_tones (
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	local_id   TEXT NOT NULL,      -- the entity's id in the record, as article_entities.local_id
+	score      REAL NOT NULL,      -- GDELT-style: positive − negative
+	positive   REAL NOT NULL,
+	negative   REAL NOT NULL,
+	sentences  INTEGER NOT NULL,
+	PRIMARY KEY (article_id, local_id)
+) WITHOUT ROWID;
+
+INSERT INTO article_topics (article_id, code, rank, score)
+	SELECT a.id, json_extract(t.value, '$.code'), t.key, coalesce(json_extract(t.value, '$.score'), 0)
+	FROM articles a JOIN versions v ON v.id = a.current, json_each(record_json(v.record), '$.topics') t
+	WHERE json_extract(t.value, '$.code') IS NOT NULL
+	ON CONFLICT DO NOTHING;
+
+INSERT INTO entity_tones (article_id, local_id, score, positive, negative, sentences)
+	SELECT a.id, json_extract(t.value, '$.entity'), coalesce(json_extract(t.value, '$.score'), 0),
+		coalesce(json_extract(t.value, '$.positive'), 0), coalesce(json_extract(t.value, '$.negative'), 0),
+		coalesce(json_extract(t.value, '$.sentences'), 0)
+	FROM articles a JOIN versions v ON v.id = a.current, json_each(record_json(v.record), '$.tone.entities') t
+	WHERE json_extract(t.value, '$.entity') IS NOT NULL AND json_extract(t.value, '$.sentences') > 0
+	ON CONFLICT DO NOTHING;
+`)
+	return err
+}
+
+// putTopics files the topics and entity tones of an article's newest
+// version, in place of the last one's when replacing: one statement per
+// table.
+func (s *Store) putTopics(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc, replacing bool) error {
+	if replacing {
+		for _, table := range []string{"article_topics", "entity_tones"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, articleID); err != nil {
+				return err
+			}
+		}
+	}
+	var topics, tones []any
+	for i, t := range d.Topics {
+		if t.Code != "" {
+			topics = append(topics, articleID, t.Code, i, t.Score)
+		}
+	}
+	if d.Tone != nil {
+		for _, e := range d.Tone.Entities {
+			if e.Entity != "" && e.Sentences > 0 { // else the tone stage read no sentence of it
+				tones = append(tones, articleID, e.Entity, e.Score, e.Positive, e.Negative, e.Sentences)
+			}
+		}
+	}
+	for _, c := range []struct {
+		insert string
+		cols   int
+		args   []any
+	}{
+		{`INSERT INTO article_topics (article_id, code, rank, score) VALUES `, 4, topics},
+		{`INSERT INTO entity_tones (article_id, local_id, score, positive, negative, sentences) VALUES `, 6, tones},
+	} {
+		if len(c.args) == 0 {
+			continue
+		}
+		row := "(?" + strings.Repeat(", ?", c.cols-1) + ")"
+		values := row + strings.Repeat(", "+row, len(c.args)/c.cols-1)
+		if _, err := tx.ExecContext(ctx, c.insert+values+` ON CONFLICT DO NOTHING`, c.args...); err != nil {
+			return fmt.Errorf("topics and tones: %w", err)
+		}
+	}
+	return nil
+}
+
+// topics adds a condition per topic filter: the article has that
+// subject among its topics.
+func (w *where) topics(codes []string) {
+	for _, code := range codes {
+		w.add(`v.article_id IN (SELECT t.article_id FROM article_topics t WHERE t.code = ?)`, code)
+	}
+}
+
+// topicFacet counts the hits by topic, the hits given as a SELECT of
+// article ids taking args.
+func (s *Store) topicFacet(ctx context.Context, hits string, args []any, limit int) ([]store.FacetValue, error) {
+	rows, err := s.query(ctx, `SELECT x.code, count(*) AS n FROM article_topics x WHERE x.article_id IN (`+hits+`)
+		GROUP BY x.code ORDER BY n DESC, x.code LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, err
+	}
+	values, err := collect(rows, func(r *sql.Rows, v *store.FacetValue) error { return r.Scan(&v.Value, &v.Count) })
+	for i, v := range values {
+		if sub, ok := topic.Lookup(v.Value); ok {
+			values[i].Label = sub.Label
+		}
+	}
+	return values, err
+}
+
+// EntityTone implements store.ToneReader.
+func (s *Store) EntityTone(ctx context.Context, entity int64, f store.ToneFilter) (*store.EntityTone, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	var w where
+	w.add("ae.entity_id = ?", entity)
+	if err := w.dates("v.day", f.From, f.To); err != nil {
+		return nil, err
+	}
+	from := ` FROM entity_tones et
+		JOIN article_entities ae ON ae.article_id = et.article_id AND ae.local_id = et.local_id
+		JOIN articles a ON a.id = et.article_id JOIN versions v ON v.id = a.current` + w.String()
+	res := &store.EntityTone{Entity: entity, By: f.By, Periods: []store.TonePeriod{}, Sites: []store.TonePeriod{},
+		MostPositive: []store.ArticleTone{}, MostNegative: []store.ArticleTone{}}
+	var all store.TonePeriod
+	err := s.queryRow(ctx, `SELECT count(DISTINCT et.article_id), coalesce(avg(et.score), 0), coalesce(avg(et.positive), 0),
+		coalesce(avg(et.negative), 0)`+from, w.args...).Scan(&all.Articles, &all.Score, &all.Positive, &all.Negative)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity tone: %w", err)
+	}
+	res.Articles, res.Score, res.Positive, res.Negative = all.Articles, store.Round2(all.Score), store.Round2(all.Positive), store.Round2(all.Negative)
+	period := `v.day`
+	if f.By == store.ByWeek {
+		period = `date(v.day, '-6 days', 'weekday 1')` // the Monday of the day's week
+	}
+	groups := []struct {
+		key string
+		out *[]store.TonePeriod
+		cut string
+	}{
+		{period, &res.Periods, ` AND v.day IS NOT NULL GROUP BY 1 ORDER BY 1`},
+		{`v.site`, &res.Sites, ` AND v.site IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`},
+	}
+	for _, g := range groups {
+		rows, err := s.query(ctx, `SELECT `+g.key+`, count(DISTINCT et.article_id), avg(et.score), avg(et.positive), avg(et.negative)`+
+			from+g.cut, w.args...)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: entity tone: %w", err)
+		}
+		*g.out, err = collect(rows, func(r *sql.Rows, p *store.TonePeriod) error {
+			err := r.Scan(&p.Key, &p.Articles, &p.Score, &p.Positive, &p.Negative)
+			p.Score, p.Positive, p.Negative = store.Round2(p.Score), store.Round2(p.Positive), store.Round2(p.Negative)
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: entity tone: %w", err)
+		}
+	}
+	for _, m := range []struct {
+		order string
+		out   *[]store.ArticleTone
+	}{{`et.score DESC`, &res.MostPositive}, {`et.score ASC`, &res.MostNegative}} {
+		rows, err := s.query(ctx, `SELECT a.id, v.title, v.site, v.day, et.score, et.sentences`+from+
+			` ORDER BY `+m.order+`, v.day DESC, a.id DESC LIMIT ?`, append(w.args, limitOr(f.Limit, 5))...)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: entity tone: %w", err)
+		}
+		*m.out, err = collect(rows, func(r *sql.Rows, t *store.ArticleTone) error {
+			var site, day sql.NullString
+			err := r.Scan(&t.ID, &t.Title, &site, &day, &t.Score, &t.Sentences)
+			t.Site, t.Day = site.String, day.String
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: entity tone: %w", err)
+		}
+	}
+	return res, nil
+}

@@ -1,0 +1,42 @@
+package sqlite
+
+import (
+	"testing"
+
+	"github.com/warta-news/warta/internal/search"
+	"github.com/warta-news/warta/internal/store/storetest"
+)
+
+// A store made before topics were filed gets them from its records when
+// it is opened again.
+func TestTopicsMigration(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir, search.Indonesian())
+	rec := storetest.Record(t, storetest.Article{Title: "Banjir Rendam Bekasi", URL: "https://contoh.example/banjir", Published: "2025-10-20",
+		Body: "Banjir setinggi satu meter merendam ratusan rumah warga di Bekasi. Bupati Ade Kuswara meninjau warga yang mengungsi."})
+	if _, err := s.Put(ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	want := find(t, s, "topic:disaster").Total
+	if want != 1 {
+		t.Fatalf("topic:disaster: %d hits, want the flood", want)
+	}
+	// Back to the schema before migration 10.
+	for _, stmt := range []string{`DROP TABLE article_topics`, `DROP TABLE entity_tones`, `PRAGMA user_version = 9`} {
+		if _, err := s.wdb.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.wdb.ExecContext(ctx, `SELECT 1 FROM article_topics`); err == nil {
+		t.Fatal("article_topics is still there")
+	}
+	s.Close()
+	s = open(t, dir, search.Indonesian())
+	if got := find(t, s, "topic:disaster").Total; got != want {
+		t.Errorf("after the migration, topic:disaster: %d hits, want %d", got, want)
+	}
+	var tones int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM entity_tones`).Scan(&tones); err != nil || tones == 0 {
+		t.Errorf("entity tones after the migration: %d, %v", tones, err)
+	}
+}
