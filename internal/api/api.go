@@ -46,8 +46,8 @@ type Config struct {
 	// article's record.
 	Identities store.Identities
 	Refs       refReader
-	Tone         store.ToneReader
-	Facets       store.SearchInsights
+	Tone       store.ToneReader
+	Facets     store.SearchInsights
 	// Pipeline analyses posted articles (POST /api/v1/analyze) and stores
 	// them (POST /api/v1/articles, which needs its Writer).
 	Pipeline *pipeline.Pipeline
