@@ -62,11 +62,11 @@ func scoreClasses(classes []string, gold, pred []string) ClassScore {
 }
 
 // ToneSystem is one classifier's scores on SmSA and on the news
-// sentences: their dev half, on which the news calibration is chosen, and
-// their test half.
+// sentences: their dev half, on which the news calibration is chosen,
+// their test half, and all of them (as scored before the split).
 type ToneSystem struct {
-	Name                           string
-	Valid, Test, NewsDev, NewsTest ClassScore
+	Name                                 string
+	Valid, Test, NewsDev, NewsTest, News ClassScore
 }
 
 // ToneReport is the outcome of `warta eval tone`.
@@ -269,7 +269,7 @@ func Tone(ctx stdcontext.Context, data, labels string) (*ToneReport, error) {
 		for _, set := range []struct {
 			out  *ClassScore
 			news []newsSentence
-		}{{&sys.NewsDev, dev}, {&sys.NewsTest, test}} {
+		}{{&sys.NewsDev, dev}, {&sys.NewsTest, test}, {&sys.News, news}} {
 			var gold, pred []string
 			for _, n := range set.news {
 				gold = append(gold, n.label)
@@ -339,10 +339,11 @@ func WriteToneReport(w io.Writer, r *ToneReport) error {
 		s0.NewsDev.N+s0.NewsTest.N, r.NewsLabels["positive"], r.NewsLabels["neutral"], r.NewsLabels["negative"])
 	fmt.Fprintf(&b, "split within each label (seed %d) into dev (%d, the news calibration is chosen there) and test (%d, held out)\n\n",
 		newsSplitSeed, s0.NewsDev.N, s0.NewsTest.N)
-	fmt.Fprintf(&b, "%-56s %13s %13s %9s %14s %14s  %s\n", "system", "SmSA valid F1", "SmSA test F1", "test acc", "news dev F1/acc", "news test F1/acc", "test pos neu neg F1")
+	fmt.Fprintf(&b, "%-56s %13s %13s %9s %14s %14s %14s  %s\n", "system", "SmSA valid F1", "SmSA test F1", "test acc",
+		"news dev F1/acc", "news test F1/acc", "news all F1/acc", "test pos neu neg F1")
 	for _, s := range r.Systems {
-		fmt.Fprintf(&b, "%-56s %13.2f %13.2f %9.2f %7.2f/%6.2f %7.2f/%6.2f  %.1f %.1f %.1f\n", s.Name, s.Valid.MacroF1, s.Test.MacroF1, s.Test.Accuracy(),
-			s.NewsDev.MacroF1, s.NewsDev.Accuracy(), s.NewsTest.MacroF1, s.NewsTest.Accuracy(),
+		fmt.Fprintf(&b, "%-56s %13.2f %13.2f %9.2f %7.2f/%6.2f %7.2f/%6.2f %7.2f/%6.2f  %.1f %.1f %.1f\n", s.Name, s.Valid.MacroF1, s.Test.MacroF1, s.Test.Accuracy(),
+			s.NewsDev.MacroF1, s.NewsDev.Accuracy(), s.NewsTest.MacroF1, s.NewsTest.Accuracy(), s.News.MacroF1, s.News.Accuracy(),
 			s.NewsTest.F1["positive"], s.NewsTest.F1["neutral"], s.NewsTest.F1["negative"])
 	}
 	same := "the one shipped"

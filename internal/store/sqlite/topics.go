@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"github.com/warta-news/warta/analysis/topic"
 	"github.com/warta-news/warta/internal/store"
@@ -54,8 +53,9 @@ INSERT INTO entity_tones (article_id, local_id, score, positive, negative, sente
 }
 
 // putTopics files the topics and entity tones of an article's newest
-// version, in place of the last one's when replacing: one statement per
-// table.
+// version, in place of the last one's when replacing. The statements keep
+// one text each, so that the connection's statement cache compiles them
+// once.
 func (s *Store) putTopics(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc, replacing bool) error {
 	if replacing {
 		for _, table := range []string{"article_topics", "entity_tones"} {
@@ -64,34 +64,26 @@ func (s *Store) putTopics(ctx context.Context, tx *sql.Tx, articleID int64, d *s
 			}
 		}
 	}
-	var topics, tones []any
 	for i, t := range d.Topics {
-		if t.Code != "" {
-			topics = append(topics, articleID, t.Code, i, t.Score)
-		}
-	}
-	if d.Tone != nil {
-		for _, e := range d.Tone.Entities {
-			if e.Entity != "" && e.Sentences > 0 { // else the tone stage read no sentence of it
-				tones = append(tones, articleID, e.Entity, e.Score, e.Positive, e.Negative, e.Sentences)
-			}
-		}
-	}
-	for _, c := range []struct {
-		insert string
-		cols   int
-		args   []any
-	}{
-		{`INSERT INTO article_topics (article_id, code, rank, score) VALUES `, 4, topics},
-		{`INSERT INTO entity_tones (article_id, local_id, score, positive, negative, sentences) VALUES `, 6, tones},
-	} {
-		if len(c.args) == 0 {
+		if t.Code == "" {
 			continue
 		}
-		row := "(?" + strings.Repeat(", ?", c.cols-1) + ")"
-		values := row + strings.Repeat(", "+row, len(c.args)/c.cols-1)
-		if _, err := tx.ExecContext(ctx, c.insert+values+` ON CONFLICT DO NOTHING`, c.args...); err != nil {
-			return fmt.Errorf("topics and tones: %w", err)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_topics (article_id, code, rank, score) VALUES (?, ?, ?, ?)
+			ON CONFLICT DO NOTHING`, articleID, t.Code, i, t.Score); err != nil {
+			return fmt.Errorf("topic %s: %w", t.Code, err)
+		}
+	}
+	if d.Tone == nil {
+		return nil
+	}
+	for _, e := range d.Tone.Entities {
+		if e.Entity == "" || e.Sentences == 0 {
+			continue // an entity the tone stage read no sentence of
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO entity_tones (article_id, local_id, score, positive, negative, sentences)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			articleID, e.Entity, e.Score, e.Positive, e.Negative, e.Sentences); err != nil {
+			return fmt.Errorf("tone of %s: %w", e.Entity, err)
 		}
 	}
 	return nil
