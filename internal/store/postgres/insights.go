@@ -147,7 +147,7 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 		return nil, err
 	}
 	f := &store.Facets{Sites: []store.FacetValue{}, Sections: []store.FacetValue{}, Entities: []store.EntityCount{},
-		Speakers: []store.EntityCount{}, EventType: []store.FacetValue{}}
+		Speakers: []store.EntityCount{}, EventType: []store.FacetValue{}, Topics: []store.FacetValue{}}
 	h, err := s.hitSet(q)
 	if err != nil || h.none {
 		return f, err
@@ -172,6 +172,10 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 	}
 	if err == nil {
 		f.EventType, err = values("x.type", `events x WHERE x.article_id IN (`+hits+`)`)
+	}
+	if err == nil {
+		f.Topics, err = values("x.code", `article_topics x WHERE x.article_id IN (`+hits+`)`)
+		labelTopics(f.Topics)
 	}
 	if err == nil {
 		f.Entities, err = entities(`SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM article_entities x

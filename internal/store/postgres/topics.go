@@ -6,11 +6,13 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/warta-news/warta/analysis/topic"
+
 	"github.com/warta-news/warta/internal/store"
 )
 
 // putTopics files the topics and entity tones of the articles' new
-// current versions in place of the old ones (migration 4).
+// current versions in place of the old ones (migration 6).
 func (s *Store) putTopics(ctx context.Context, tx pgx.Tx, news []changed) error {
 	ids := make([]int64, len(news))
 	var topicRows, toneRows [][]any
@@ -66,6 +68,15 @@ func (s *Store) putTopics(ctx context.Context, tx pgx.Tx, news []changed) error 
 func (w *where) topics(codes []string) {
 	for _, code := range codes {
 		w.add(`a.id IN (SELECT t.article_id FROM article_topics t WHERE t.code = ` + w.arg(code) + `)`)
+	}
+}
+
+// labelTopics gives the topic facet's codes IPTC's labels.
+func labelTopics(values []store.FacetValue) {
+	for i, v := range values {
+		if sub, ok := topic.Lookup(v.Value); ok {
+			values[i].Label = sub.Label
+		}
 	}
 }
 

@@ -33,7 +33,7 @@ func TestTopicsMigration(t *testing.T) {
 	if n := count(s, "topic:disaster"); n != 1 {
 		t.Fatalf("topic:disaster: %d hits, want the flood", n)
 	}
-	if _, err := s.pool.Exec(ctx, `DROP TABLE article_topics; DROP TABLE entity_tones; DELETE FROM schema_migrations WHERE version = 4`); err != nil {
+	if _, err := s.pool.Exec(ctx, `DROP TABLE article_topics; DROP TABLE entity_tones; DELETE FROM schema_migrations WHERE version = 8`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -124,6 +124,14 @@ func testTopicFilter(t *testing.T, s Topical) {
 			t.Errorf("%s: %v, want %v", tc.query, got, tc.want)
 		}
 	}
+	if f, ok := s.(store.SearchInsights); ok {
+		got, err := f.Facets(ctx, search.Query{Clauses: []search.Clause{{Text: "purbaya"}}}, 5)
+		want := []store.FacetValue{{Value: "medtop:04000000", Label: "economy, business and finance", Count: 2},
+			{Value: "medtop:11000000", Label: "politics", Count: 2}}
+		if err != nil || !slices.Equal(got.Topics, want) {
+			t.Errorf("topic facet: %+v, %v; want %+v", got, err, want)
+		}
+	}
 	// A new version's topics replace the old ones.
 	if _, err := putOne(s, toneRecord(t, 1, " Ia dilaporkan ke polisi.", []string{"medtop:02000000"})); err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
--- 4: the topics of each article's newest version (IPTC Media Topic codes,
+-- 8: the topics of each article's newest version (IPTC Media Topic codes,
 -- best first) and the tone of each of its entities, keyed by the record's
 -- entity id so that they follow article_entities to whatever entity it
 -- resolves to; filled in for the articles already stored, from their
