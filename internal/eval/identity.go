@@ -150,8 +150,13 @@ func Identity(ctx stdcontext.Context, articles, records, goldPath, dir string) (
 		if err != nil {
 			return nil, err
 		}
-		s.Found = n
 		*run.score = newBCubed(BCubed(items, sys))
+		if !run.reindex {
+			continue
+		}
+		// Found and the errors are those after the reindex; which items
+		// are found does not depend on the linker.
+		s.Found = n
 		found := map[Mention]string{}
 		for m := range sys {
 			found[m] = items[m]

@@ -77,7 +77,7 @@ func EventVerbs(ctx stdcontext.Context, articles string, n int) ([]VerbRoot, err
 	verbal := map[string]bool{}
 	dec := json.NewDecoder(bufio.NewReader(f))
 	for k := 0; dec.More(); k++ {
-		var a struct{ ID, Title, URL, Published, Body string }
+		var a detikArticle
 		if err := dec.Decode(&a); err != nil {
 			return nil, fmt.Errorf("eval verbs: %s: article %d: %w", articles, k+1, err)
 		}
@@ -145,33 +145,27 @@ type VerbDecision struct {
 // ReadVerbDecisions reads the decisions: tab-separated root, decision (a
 // PLOVER type or reject) and reason; lines starting with # are comments.
 func ReadVerbDecisions(path string) (map[string]VerbDecision, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("verb decisions: %w", err)
 	}
-	defer f.Close()
 	out := map[string]VerbDecision{}
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		l := sc.Text()
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		fs := strings.Split(l, "\t")
+	err = text.ReadTable(path, string(data), 3, func(fs []string) error {
 		if len(fs) != 3 {
-			return nil, fmt.Errorf("verb decisions: %s:%d: want 3 fields, have %d", path, n, len(fs))
+			return fmt.Errorf("want 3 fields, have %d", len(fs))
 		}
 		for _, typ := range strings.Split(fs[1], ",") {
 			if typ != "reject" && !slices.Contains(event.Types, typ) {
-				return nil, fmt.Errorf("verb decisions: %s:%d: %q is neither a PLOVER type nor reject", path, n, typ)
+				return fmt.Errorf("%q is neither a PLOVER type nor reject", typ)
 			}
 		}
 		if _, dup := out[fs[0]]; dup {
-			return nil, fmt.Errorf("verb decisions: %s:%d: %s decided twice", path, n, fs[0])
+			return fmt.Errorf("%s decided twice", fs[0])
 		}
 		out[fs[0]] = VerbDecision{Root: fs[0], Decision: fs[1], Reason: fs[2]}
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("verb decisions: %w", err)
 	}
 	return out, nil
