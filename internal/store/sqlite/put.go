@@ -231,7 +231,8 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte
 // putAnnotations files the record's entities, mentions, quotes and events.
 func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc) error {
 	day := nullString(d.Day())
-	ids := make(map[string]int64, len(d.Entities)) // record's entity id → entities.id
+	ids := make(map[string]int64, len(d.Entities))    // record's entity id → entities.id
+	names := make(map[string]string, len(d.Entities)) // record's entity id → its name, spaces collapsed
 	var entityRows, mentionRows, quoteRows, eventRows []any
 	for _, e := range d.Entities {
 		e.Name = strings.Join(strings.Fields(e.Name), " ")
@@ -246,7 +247,7 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 		if err != nil {
 			return fmt.Errorf("entity %s: %w", e.ID, err)
 		}
-		ids[e.ID] = id
+		ids[e.ID], names[e.ID] = id, e.Name
 		roles, _ := json.Marshal(e.Roles)
 		entityRows = append(entityRows, articleID, e.ID, id, e.Name, nullJSON(roles, len(e.Roles)),
 			nullString(e.Country), e.Salience, len(e.Mentions), day)
@@ -260,10 +261,6 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 	}
 	if err := insertRows(ctx, tx, `INSERT INTO mentions (article_id, entity_id, text, start, "end") VALUES `, 5, mentionRows); err != nil {
 		return fmt.Errorf("mentions: %w", err)
-	}
-	names := make(map[string]string, len(d.Entities))
-	for _, e := range d.Entities {
-		names[e.ID] = strings.Join(strings.Fields(e.Name), " ")
 	}
 	for _, q := range d.Quotes {
 		var speaker sql.NullInt64

@@ -15,7 +15,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"github.com/ncruces/go-sqlite3"
@@ -75,13 +74,9 @@ type Store struct {
 	linker   store.Linker
 	log      *slog.Logger
 
-	// stmts are the read queries prepared so far, by their text: a search
-	// spends a fifth of its time preparing otherwise. Their texts are few,
-	// one per combination of filters, but a caller could make many: past
-	// maxStmts, queries are prepared each time.
-	mu    sync.Mutex
-	stmts map[string]*sql.Stmt
-
+	// counts are the statements the connections ran; each connection
+	// keeps its statements prepared by text (stmtcache.go), reads and
+	// writes alike.
 	counts *stmtCounts
 }
 
@@ -164,7 +159,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	// a few serve many readers.
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)
-	s := &Store{db: db, wdb: wdb, busyWait: opts.BusyWait, path: path, analyzer: analyzer, resolver: opts.Resolver, linker: opts.Linker, log: opts.Log, stmts: map[string]*sql.Stmt{}, counts: counts}
+	s := &Store{db: db, wdb: wdb, busyWait: opts.BusyWait, path: path, analyzer: analyzer, resolver: opts.Resolver, linker: opts.Linker, log: opts.Log, counts: counts}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -188,50 +183,17 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
-	s.mu.Lock()
-	for _, st := range s.stmts {
-		st.Close()
-	}
-	s.stmts = nil
-	s.mu.Unlock()
 	return errors.Join(s.db.Close(), s.wdb.Close())
 }
 
-const maxStmts = 256
-
-// query runs a read query through a prepared statement kept for its text.
+// query runs a read query; its connection keeps the statement prepared
+// (stmtcache.go): a search spends a fifth of its time preparing otherwise.
 func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if st := s.stmt(ctx, query); st != nil {
-		return st.QueryContext(ctx, args...)
-	}
 	return s.db.QueryContext(ctx, query, args...)
 }
 
 func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	if st := s.stmt(ctx, query); st != nil {
-		return st.QueryRowContext(ctx, args...)
-	}
 	return s.db.QueryRowContext(ctx, query, args...)
-}
-
-// stmt returns the statement prepared for query, or nil when it cannot be
-// kept: the caller then runs the query on the database, which reports any
-// error.
-func (s *Store) stmt(ctx context.Context, query string) *sql.Stmt {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if st, ok := s.stmts[query]; ok {
-		return st
-	}
-	if s.stmts == nil || len(s.stmts) >= maxStmts {
-		return nil
-	}
-	st, err := s.db.PrepareContext(ctx, query)
-	if err != nil {
-		return nil
-	}
-	s.stmts[query] = st
-	return st
 }
 
 // tokenizer is the FTS5 tokenizer: the Analyzer's terms with their byte

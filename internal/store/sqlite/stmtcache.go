@@ -11,8 +11,9 @@ import (
 )
 
 // maxCachedStmts bounds the statements one connection keeps prepared. The
-// write path has a few dozen texts; past the bound a statement is prepared
-// and finalised as database/sql does by itself.
+// write path has a few dozen texts, the read path one per combination of
+// filters; past the bound a statement is prepared and finalised as
+// database/sql does by itself.
 const maxCachedStmts = 128
 
 // stmtCounts counts what a store's connections ran, for benchmarks and
