@@ -136,6 +136,9 @@ type article struct {
 	lower    []byte         // scratch
 	rd       *person.Reader // person phrases, made on first use (reader)
 	plain    *person.Reader // person phrases with no token blocked, made on first use (nameInRole)
+	// adminSeen is the territory word each place is printed after, ""
+	// when two (adminPlaces).
+	adminSeen map[adminPlace]string
 }
 
 // article returns the tagger's article state, reset for doc.

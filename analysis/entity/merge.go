@@ -48,6 +48,7 @@ func (a *article) merge() {
 	slices.SortStableFunc(order, func(x, y int) int {
 		return (a.ms[y].last - a.ms[y].first) - (a.ms[x].last - a.ms[x].first)
 	})
+	a.adminPlaces()
 	byKey := map[string]int{}
 	for _, i := range order {
 		m := &a.ms[i]
@@ -220,19 +221,35 @@ func (a *article) adminPrefix(i int) bool {
 // [first, last) after two different territory words (Kota Bogor and
 // Kabupaten Bogor), which are then two places.
 func (a *article) adminAmbiguous(first, last int) bool {
-	name := strings.ToLower(a.text(first, last))
-	seen := ""
+	w, ok := a.adminSeen[adminPlace{last - first, strings.ToLower(a.text(first, last))}]
+	return ok && w == ""
+}
+
+// adminPlace is a place printed after a territory word: its length in
+// tokens and its lower-case text.
+type adminPlace struct {
+	tokens int
+	name   string
+}
+
+// adminPlaces notes, once before the mentions are keyed, the territory
+// word each place is printed after, or "" when it is printed after two.
+func (a *article) adminPlaces() {
+	a.adminSeen = map[adminPlace]string{}
 	for _, m := range a.ms {
-		if m.last-m.first != last-first+1 || !adminWords[strings.ToLower(a.word(m.first))] || strings.ToLower(a.text(m.first+1, m.last)) != name {
+		if m.last-m.first < 2 {
 			continue
 		}
 		w := strings.ToLower(a.word(m.first))
-		if seen != "" && seen != w {
-			return true
+		if !adminWords[w] {
+			continue
 		}
-		seen = w
+		p := adminPlace{m.last - m.first - 1, strings.ToLower(a.text(m.first+1, m.last))}
+		if seen, ok := a.adminSeen[p]; ok && seen != w {
+			w = ""
+		}
+		a.adminSeen[p] = w
 	}
-	return false
 }
 
 // widenAdminPlaces gives a place's mention back the territory word the
