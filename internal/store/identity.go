@@ -129,3 +129,22 @@ type ReindexStats struct {
 	Entities int `json:"entities"`
 	Changed  int `json:"changed"` // article entities whose ref changed
 }
+
+// OfficeHolding is one holder of one office, a row of a store's Offices.
+type OfficeHolding struct {
+	Office string
+	Holder OfficeHolder
+}
+
+// GroupOffices gathers holdings sorted by office into one Office each,
+// its holders in the order given.
+func GroupOffices(list []OfficeHolding) []Office {
+	out := []Office{}
+	for _, h := range list {
+		if len(out) == 0 || out[len(out)-1].Name != h.Office {
+			out = append(out, Office{Name: h.Office})
+		}
+		out[len(out)-1].Holders = append(out[len(out)-1].Holders, h.Holder)
+	}
+	return out
+}

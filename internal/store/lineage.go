@@ -61,3 +61,31 @@ type Story struct {
 	Copies    int     `json:"copies"`
 	Articles  []int64 `json:"articles"` // the copies and translations
 }
+
+// Rows is what the stores' result sets share: enough to read them.
+type Rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// ScanNameCounts reads (name, count) rows into the result of NameCounts:
+// every name asked for, 0 where the rows count none.
+func ScanNameCounts(names []string, rows Rows) (map[string]int, error) {
+	out := make(map[string]int, len(names))
+	for _, n := range names {
+		out[n] = 0
+	}
+	for rows.Next() {
+		var n string
+		var c int
+		if err := rows.Scan(&n, &c); err != nil {
+			return nil, err
+		}
+		out[n] = c
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -48,6 +48,10 @@ func (f *ToneFilter) Validate() error {
 	return nil
 }
 
+// ArticleLimit is the length of MostPositive and MostNegative: Limit, or 5
+// when it is not set.
+func (f ToneFilter) ArticleLimit() int { return Limit(f.Limit, 5) }
+
 // EntityTone is an entity's tone across the articles that name it: the
 // averages of the articles' entity tones (GDELT-style, see the record's
 // tone.entities), per day or week, per outlet, and the articles most
@@ -90,3 +94,8 @@ type ArticleTone struct {
 
 // Round2 rounds a tone average to two decimals, as records give tone.
 func Round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// Round rounds p's averages with Round2.
+func (p *TonePeriod) Round() {
+	p.Score, p.Positive, p.Negative = Round2(p.Score), Round2(p.Positive), Round2(p.Negative)
+}

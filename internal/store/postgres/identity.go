@@ -209,24 +209,13 @@ func (s *Store) Offices(ctx context.Context) ([]store.Office, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: offices: %w", err)
 	}
-	type row struct {
-		office string
-		h      store.OfficeHolder
-	}
-	list, err := collect(rows, func(r pgx.Rows, o *row) error {
-		return r.Scan(&o.office, &o.h.Ref, &o.h.Name, &o.h.From, &o.h.To, &o.h.Articles)
+	list, err := collect(rows, func(r pgx.Rows, o *store.OfficeHolding) error {
+		return r.Scan(&o.Office, &o.Holder.Ref, &o.Holder.Name, &o.Holder.From, &o.Holder.To, &o.Holder.Articles)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: offices: %w", err)
 	}
-	out := []store.Office{}
-	for _, r := range list {
-		if len(out) == 0 || out[len(out)-1].Name != r.office {
-			out = append(out, store.Office{Name: r.office})
-		}
-		out[len(out)-1].Holders = append(out[len(out)-1].Holders, r.h)
-	}
-	return out, nil
+	return store.GroupOffices(list), nil
 }
 
 // Reindex implements store.Identities: in one transaction, holding the

@@ -93,24 +93,13 @@ func (s *Store) ids(ctx context.Context, what, q string, args ...any) ([]int64, 
 // NameCounts implements store.Lineage: the counts the triggers of
 // the lineage_counts migration keep, one key each.
 func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int, error) {
-	out := make(map[string]int, len(names))
-	for _, n := range names {
-		out[n] = 0
-	}
 	rows, err := s.pool.Query(ctx, `SELECT name, articles FROM fingerprint_name_counts WHERE name = ANY($1)`, names)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: name counts: %w", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var n string
-		var c int
-		if err := rows.Scan(&n, &c); err != nil {
-			return nil, fmt.Errorf("postgres: name counts: %w", err)
-		}
-		out[n] = c
-	}
-	if err := rows.Err(); err != nil {
+	out, err := store.ScanNameCounts(names, rows)
+	if err != nil {
 		return nil, fmt.Errorf("postgres: name counts: %w", err)
 	}
 	return out, nil

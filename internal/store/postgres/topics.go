@@ -120,22 +120,18 @@ func (s *Store) EntityTone(ctx context.Context, entity int64, f store.ToneFilter
 		}
 		*g.out, err = collect(rows, func(r pgx.Rows, p *store.TonePeriod) error {
 			err := r.Scan(&p.Key, &p.Articles, &p.Score, &p.Positive, &p.Negative)
-			p.Score, p.Positive, p.Negative = store.Round2(p.Score), store.Round2(p.Positive), store.Round2(p.Negative)
+			p.Round()
 			return err
 		})
 		if err != nil {
 			return nil, fmt.Errorf("postgres: entity tone: %w", err)
 		}
 	}
-	limit := f.Limit
-	if limit == 0 {
-		limit = 5
-	}
 	for _, m := range []struct {
 		order string
 		out   *[]store.ArticleTone
 	}{{`et.score DESC`, &res.MostPositive}, {`et.score ASC`, &res.MostNegative}} {
-		args := append(append([]any(nil), w.args...), limit)
+		args := append(append([]any(nil), w.args...), f.ArticleLimit())
 		rows, err := s.pool.Query(ctx, `SELECT a.id, v.title, coalesce(v.site, ''), coalesce(v.day, ''), et.score, et.sentences`+from+
 			` ORDER BY `+m.order+`, v.day DESC NULLS LAST, a.id DESC LIMIT $`+fmt.Sprint(len(args)), args...)
 		if err != nil {

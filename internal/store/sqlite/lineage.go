@@ -135,10 +135,6 @@ func (s *Store) ids(ctx context.Context, what, q string, args ...any) ([]int64, 
 // NameCounts implements store.Lineage: one look-up of the kept counts
 // per name, in one statement.
 func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int, error) {
-	out := make(map[string]int, len(names))
-	for _, n := range names {
-		out[n] = 0
-	}
 	list, err := json.Marshal(names)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: name counts: %w", err)
@@ -148,15 +144,8 @@ func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int,
 		return nil, fmt.Errorf("sqlite: name counts: %w", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var n string
-		var c int
-		if err := rows.Scan(&n, &c); err != nil {
-			return nil, fmt.Errorf("sqlite: name counts: %w", err)
-		}
-		out[n] = c
-	}
-	if err := rows.Err(); err != nil {
+	out, err := store.ScanNameCounts(names, rows)
+	if err != nil {
 		return nil, fmt.Errorf("sqlite: name counts: %w", err)
 	}
 	return out, nil

@@ -135,7 +135,8 @@ func (s *Store) EntityTone(ctx context.Context, entity int64, f store.ToneFilter
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entity tone: %w", err)
 	}
-	res.Articles, res.Score, res.Positive, res.Negative = all.Articles, store.Round2(all.Score), store.Round2(all.Positive), store.Round2(all.Negative)
+	all.Round()
+	res.Articles, res.Score, res.Positive, res.Negative = all.Articles, all.Score, all.Positive, all.Negative
 	period := `v.day`
 	if f.By == store.ByWeek {
 		period = `date(v.day, '-6 days', 'weekday 1')` // the Monday of the day's week
@@ -156,7 +157,7 @@ func (s *Store) EntityTone(ctx context.Context, entity int64, f store.ToneFilter
 		}
 		*g.out, err = collect(rows, func(r *sql.Rows, p *store.TonePeriod) error {
 			err := r.Scan(&p.Key, &p.Articles, &p.Score, &p.Positive, &p.Negative)
-			p.Score, p.Positive, p.Negative = store.Round2(p.Score), store.Round2(p.Positive), store.Round2(p.Negative)
+			p.Round()
 			return err
 		})
 		if err != nil {
@@ -168,7 +169,7 @@ func (s *Store) EntityTone(ctx context.Context, entity int64, f store.ToneFilter
 		out   *[]store.ArticleTone
 	}{{`et.score DESC`, &res.MostPositive}, {`et.score ASC`, &res.MostNegative}} {
 		rows, err := s.query(ctx, `SELECT a.id, v.title, v.site, v.day, et.score, et.sentences`+from+
-			` ORDER BY `+m.order+`, v.day DESC, a.id DESC LIMIT ?`, append(w.args, limitOr(f.Limit, 5))...)
+			` ORDER BY `+m.order+`, v.day DESC, a.id DESC LIMIT ?`, append(w.args, f.ArticleLimit())...)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: entity tone: %w", err)
 		}
