@@ -410,12 +410,7 @@ func TestSearchPage(t *testing.T) {
 		}
 		return resp.StatusCode, string(body)
 	}
-	tests := []struct {
-		path   string
-		status int
-		want   []string
-		not    []string
-	}{
+	checkPages(t, get, []pageCase{
 		{"/", 200, []string{"2 artikel", "Kepala Daerah Hadiri Rapat Koordinasi", "Warga &lt;script&gt; Bangun Jembatan"}, []string{"<script>alert"}},
 		{"/search", 200, []string{"2 artikel", "Kepala Daerah Hadiri Rapat Koordinasi"}, []string{"<script>alert"}},
 		{"/search?q=bertemu", 200, []string{"1 hasil", "<mark>Pertemuan</mark>", `href="/articles/1"`}, []string{"Jembatan"}},
@@ -423,23 +418,7 @@ func TestSearchPage(t *testing.T) {
 		{"/search?q=jembatan&site=lain.example", 200, []string{"0 hasil"}, nil},
 		{"/search?q=-jembatan", 400, []string{`class="error"`}, nil},
 		{"/search?q=" + url.QueryEscape(`"<b>"`), 200, []string{"&lt;b&gt;"}, []string{"<b>"}},
-	}
-	for _, tt := range tests {
-		status, body := get(tt.path)
-		if status != tt.status {
-			t.Errorf("%s: status %d, want %d", tt.path, status, tt.status)
-		}
-		for _, w := range tt.want {
-			if !strings.Contains(body, w) {
-				t.Errorf("%s: no %q in the page", tt.path, w)
-			}
-		}
-		for _, n := range tt.not {
-			if strings.Contains(body, n) {
-				t.Errorf("%s: %q in the page", tt.path, n)
-			}
-		}
-	}
+	})
 	if status, _ := get("/nothing"); status != 404 {
 		t.Errorf("/nothing: status %d", status)
 	}
@@ -476,3 +455,33 @@ type (
 		Quotes   []store.Quote         `json:"quotes"`
 	}
 )
+
+// pageCase is a page to get: the status it answers with, the strings its
+// body holds and those it must not.
+type pageCase struct {
+	path   string
+	status int
+	want   []string
+	not    []string
+}
+
+// checkPages gets each page and checks its status and body.
+func checkPages(t *testing.T, get func(path string) (int, string), pages []pageCase) {
+	t.Helper()
+	for _, p := range pages {
+		status, body := get(p.path)
+		if status != p.status {
+			t.Errorf("%s: status %d, want %d", p.path, status, p.status)
+		}
+		for _, w := range p.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: no %q in the page", p.path, w)
+			}
+		}
+		for _, n := range p.not {
+			if strings.Contains(body, n) {
+				t.Errorf("%s: %q in the page", p.path, n)
+			}
+		}
+	}
+}

@@ -107,12 +107,7 @@ func TestTopicsAndTonePages(t *testing.T) {
 		body, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(body)
 	}
-	for _, tc := range []struct {
-		path   string
-		status int
-		want   []string
-		not    []string
-	}{
+	checkPages(t, get, []pageCase{
 		{"/search?q=purbaya", 200, []string{`data-topic="medtop:04000000">ekonomi, bisnis dan keuangan</a> <span class="meta">2</span>`,
 			`href="/search?q=purbaya&amp;topic=medtop%3A11000000"`}, nil},
 		{"/search?q=purbaya&lang=en", 200, []string{`>economy, business and finance</a>`}, nil},
@@ -121,20 +116,5 @@ func TestTopicsAndTonePages(t *testing.T) {
 		{"/entities/1", 200, []string{"Nada pemberitaan", `data-tone-score="-5"`, "Artikel paling negatif", "contoh.example", "2025-10-13", `<span class="meta">-40`}, nil},
 		{"/entities/1?tone_by=day&tone_from=2025-10-10", 200, []string{`data-tone-score="30"`, "2025-10-15"}, []string{`<span class="meta">-40`}},
 		{"/entities/1?tone_by=month", 400, nil, nil},
-	} {
-		status, body := get(tc.path)
-		if status != tc.status {
-			t.Errorf("%s: %d, want %d", tc.path, status, tc.status)
-		}
-		for _, w := range tc.want {
-			if !strings.Contains(body, w) {
-				t.Errorf("%s: no %q", tc.path, w)
-			}
-		}
-		for _, n := range tc.not {
-			if strings.Contains(body, n) {
-				t.Errorf("%s: has %q", tc.path, n)
-			}
-		}
-	}
+	})
 }
