@@ -10,9 +10,7 @@ import (
 	"github.com/warta-news/warta/internal/fixtureweb"
 	"github.com/warta-news/warta/internal/pipeline"
 	"github.com/warta-news/warta/internal/queue"
-	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/source"
-	"github.com/warta-news/warta/internal/store/sqlite"
 	"github.com/warta-news/warta/internal/worker"
 )
 
@@ -25,21 +23,7 @@ func TestPollerBackPressure(t *testing.T) {
 	const bound, items = 4, 12
 	web := fixtureweb.StartMany(1, 1, items)
 	defer web.Close()
-	e, err := queue.StartEmbedded(queue.EmbeddedOptions{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Shutdown()
-	q, err := e.Connect(ctx, queue.Options{MaxMsgs: bound, AckWait: 5 * time.Second, Log: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer q.Close()
-	st, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian(), Log: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	q, st := queueAndStore(t, queue.Options{MaxMsgs: bound, AckWait: 5 * time.Second, Log: quiet})
 	client := fetch.New(fetch.Config{Policy: fetch.Loopback, MinDelay: time.Millisecond, Validators: st, Log: quiet})
 	defer client.Close()
 	src, err := source.New(web.Feeds[0], "", 0, time.Now())

@@ -48,21 +48,7 @@ func TestStages(t *testing.T) {
 	_, portText, _ := net.SplitHostPort(site.Listener.Addr().String())
 	port, _ := strconv.Atoi(portText)
 
-	e, err := queue.StartEmbedded(queue.EmbeddedOptions{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Shutdown()
-	q, err := e.Connect(ctx, queue.Options{AckWait: 2 * time.Second, Log: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer q.Close()
-	st, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian(), Log: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	q, st := queueAndStore(t, queue.Options{AckWait: 2 * time.Second, Log: quiet})
 	client := fetch.New(fetch.Config{MinDelay: time.Millisecond, Log: quiet,
 		Policy: fetch.Policy{Allow: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")}, Ports: []int{port}}})
 	defer client.Close()
@@ -122,6 +108,28 @@ func TestStages(t *testing.T) {
 	if got := counter(t, m.Stored.WithLabelValues(string(store.Created))); got != 1 {
 		t.Errorf("stored (created): %v", got)
 	}
+}
+
+// queueAndStore starts an embedded NATS server, connects to it with opts
+// and opens a SQLite store, each closed when the test ends.
+func queueAndStore(t *testing.T, opts queue.Options) (*queue.Queue, *sqlite.Store) {
+	t.Helper()
+	e, err := queue.StartEmbedded(queue.EmbeddedOptions{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(e.Shutdown)
+	q, err := e.Connect(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { q.Close() })
+	st, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian(), Log: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return q, st
 }
 
 func counter(t *testing.T, c prometheus.Counter) float64 {
