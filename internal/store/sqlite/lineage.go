@@ -62,6 +62,25 @@ func (s *Store) putFingerprint(ctx context.Context, article int64, bands []int64
 	return nil
 }
 
+// forgetKeys takes an article about to be deleted out of the name counts
+// and the count of fingerprinted articles, before the deletion cascades
+// to its keys: a name whose articles are gone must not stay common.
+func forgetKeys(ctx context.Context, tx *sql.Tx, article int64) error {
+	for _, q := range []string{
+		`UPDATE meta SET value = value - 1 WHERE key = 'fingerprinted_articles'
+			AND EXISTS (SELECT 1 FROM fingerprint_bands WHERE article_id = ?1)`,
+		`UPDATE fingerprint_name_counts SET articles = articles - 1
+			WHERE name IN (SELECT name FROM fingerprint_names WHERE article_id = ?1)`,
+		`DELETE FROM fingerprint_name_counts WHERE articles <= 0
+			AND name IN (SELECT name FROM fingerprint_names WHERE article_id = ?1)`,
+	} {
+		if _, err := tx.ExecContext(ctx, q, article); err != nil {
+			return fmt.Errorf("forget fingerprint keys: %w", err)
+		}
+	}
+	return nil
+}
+
 // BandCandidates implements store.Lineage: one indexed look-up per band,
 // each reading at most perBand keys in the primary key's order.
 func (s *Store) BandCandidates(ctx context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error) {

@@ -136,6 +136,9 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 				return fmt.Errorf("sqlite: delete %d: %w", id, err)
 			}
 		}
+		if err := forgetKeys(ctx, tx, id); err != nil {
+			return fmt.Errorf("sqlite: delete %d: %w", id, err)
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("sqlite: delete %d: %w", id, err)
 		}

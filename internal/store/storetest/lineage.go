@@ -13,6 +13,7 @@ import (
 // LineageStore is a store that keeps lineage.
 type LineageStore interface {
 	store.Store
+	store.ArticleDeleter
 	store.Lineage
 }
 
@@ -24,6 +25,7 @@ func RunLineage(t *testing.T, open func(t *testing.T) LineageStore) {
 		fn   func(*testing.T, LineageStore)
 	}{
 		{"Candidates", testCandidates},
+		{"Counts", testCounts},
 		{"Relations", testRelations},
 		{"Stories", testStories},
 	}
@@ -128,6 +130,47 @@ func testCandidates(t *testing.T, s LineageStore) {
 	if n, err := s.FingerprintCount(ctx); err != nil || n != 4 {
 		t.Errorf("FingerprintCount = %d, %v; want 4", n, err)
 	}
+}
+
+// The name counts and the count of fingerprinted articles follow the keys
+// as they are stored, replaced, and deleted with their article: a name
+// whose articles are gone is no longer common.
+func testCounts(t *testing.T, s LineageStore) {
+	ids := articles(t, s, 3)
+	for i, names := range [][]string{{"lavrov", "blinken"}, {"lavrov"}, {"lavrov", "putin"}} {
+		if err := s.PutFingerprint(ctx, ids[i], []int64{int64(i)}, names, "2025-10-10"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Stored again with other names: the counts move, the total does not.
+	if err := s.PutFingerprint(ctx, ids[2], []int64{2}, []string{"putin", "biden", "putin"}, "2025-10-10"); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string, want map[string]int, total int) {
+		t.Helper()
+		got, err := s.NameCounts(ctx, []string{"lavrov", "blinken", "putin", "biden"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n, c := range want {
+			if got[n] != c {
+				t.Errorf("%s: %s in %d articles, want %d", when, n, got[n], c)
+			}
+		}
+		if n, err := s.FingerprintCount(ctx); err != nil || n != total {
+			t.Errorf("%s: FingerprintCount = %d, %v; want %d", when, n, err, total)
+		}
+	}
+	check("stored", map[string]int{"lavrov": 2, "blinken": 1, "putin": 1, "biden": 1}, 3)
+	if err := s.Delete(ctx, ids[0]); err != nil {
+		t.Fatal(err)
+	}
+	check("after a deletion", map[string]int{"lavrov": 1, "blinken": 0, "putin": 1, "biden": 1}, 2)
+	// An article stored without keys leaves the count alone when deleted.
+	if err := s.Delete(ctx, articles(t, s, 1)[0]); err != nil {
+		t.Fatal(err)
+	}
+	check("after deleting an article without keys", map[string]int{"lavrov": 1}, 2)
 }
 
 func testRelations(t *testing.T, s LineageStore) {
