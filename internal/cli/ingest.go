@@ -107,11 +107,12 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 func withWriter(ctx context.Context, st store.ArticleWriter, env *Env, allowPrivate bool, fn func(*pipeline.Writer, *alert.Service) error, more ...pipeline.Observer) error {
 	al := startAlerting(ctx, st, allowPrivate, env.Log)
 	defer al.close()
-	observers := append(linkObservers(st), more...)
+	txObservers, observers := linkObservers(st)
+	observers = append(observers, more...)
 	if al != nil {
 		observers = append(observers, al.svc.Observe)
 	}
-	opts := pipeline.WriterOptions{Log: env.Log, Observers: observers}
+	opts := pipeline.WriterOptions{Log: env.Log, Observers: observers, TxObservers: txObservers}
 	if inputs, ok := st.(store.InputLog); ok {
 		opts.Inputs = inputs
 	}

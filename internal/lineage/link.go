@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/warta-news/warta/analysis/fingerprint"
@@ -23,10 +24,69 @@ type Records interface {
 type Linker struct {
 	Records Records
 	Lineage store.Lineage
+
+	// recent keeps the candidates ObserveTx read last, by their record's
+	// ID: an article is a candidate of many that come after it, and its
+	// record's decoding was a sixth of ingest CPU.
+	mu     sync.Mutex
+	recent *recentArticles
 }
 
 // Observe implements pipeline.Observer.
 func (l *Linker) Observe(ctx context.Context, s pipeline.Stored) error {
+	return l.observe(ctx, l.Lineage, l.candidate, s)
+}
+
+// ObserveTx implements pipeline.TxObserver: the article is linked inside
+// the transaction that stores it, so that its keys and relations commit
+// with it, and a candidate's record is read alone. The Linker's own
+// Records and Lineage are not used.
+func (l *Linker) ObserveTx(ctx context.Context, tx store.LineageTx, s pipeline.Stored) error {
+	return l.observe(ctx, tx, func(ctx context.Context, id int64) (*Article, error) {
+		key, err := tx.RecordID(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		l.mu.Lock()
+		if l.recent == nil {
+			l.recent = newRecentArticles(recentCandidates)
+		}
+		a, ok := l.recent.get(id, key)
+		l.mu.Unlock()
+		if ok {
+			return a, nil
+		}
+		record, err := tx.Record(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if a, err = FromRecord(id, record); err != nil {
+			a = nil // a record from before fingerprints
+		}
+		l.mu.Lock()
+		l.recent.put(id, key, a)
+		l.mu.Unlock()
+		return a, nil
+	}, s)
+}
+
+// candidate reads a stored article for comparing: nil for a record from
+// before fingerprints.
+type candidate func(ctx context.Context, id int64) (*Article, error)
+
+func (l *Linker) candidate(ctx context.Context, id int64) (*Article, error) {
+	stored, err := l.Records.Article(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	a, err := FromRecord(id, stored.Record)
+	if err != nil {
+		return nil, nil // a record from before fingerprints
+	}
+	return a, nil
+}
+
+func (l *Linker) observe(ctx context.Context, lin keyWriter, read candidate, s pipeline.Stored) error {
 	if s.Result.Status == store.Unchanged {
 		return nil
 	}
@@ -37,23 +97,34 @@ func (l *Linker) Observe(ctx context.Context, s pipeline.Stored) error {
 	if err != nil {
 		return err
 	}
-	return l.Link(ctx, a)
+	return link(ctx, lin, read, a)
+}
+
+// keyWriter is what linking reads and writes: store.Lineage, or a
+// store.LineageTx.
+type keyWriter interface {
+	Keys
+	PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error
+	PutRelation(ctx context.Context, r store.Relation) error
 }
 
 // Link finds and stores the relations of a, then stores its keys.
 func (l *Linker) Link(ctx context.Context, a *Article) error {
-	ids, df, err := Lookup(ctx, l.Lineage, a)
+	return link(ctx, l.Lineage, l.candidate, a)
+}
+
+func link(ctx context.Context, lin keyWriter, read candidate, a *Article) error {
+	ids, df, err := Lookup(ctx, lin, a)
 	if err != nil {
 		return fmt.Errorf("lineage: link %d: %w", a.ID, err)
 	}
 	for _, id := range ids {
-		stored, err := l.Records.Article(ctx, id)
+		b, err := read(ctx, id)
 		if err != nil {
 			return fmt.Errorf("lineage: link %d: candidate %d: %w", a.ID, id, err)
 		}
-		b, err := FromRecord(id, stored.Record)
-		if err != nil {
-			continue // a record from before fingerprints
+		if b == nil {
+			continue
 		}
 		r, ok := Compare(a, b, df)
 		if !ok {
@@ -63,7 +134,7 @@ func (l *Linker) Link(ctx context.Context, a *Article) error {
 		if err != nil {
 			return err
 		}
-		if err := l.Lineage.PutRelation(ctx, store.Relation{A: min(a.ID, id), B: max(a.ID, id), Kind: string(r.Kind), Original: r.Original, Evidence: ev}); err != nil {
+		if err := lin.PutRelation(ctx, store.Relation{A: min(a.ID, id), B: max(a.ID, id), Kind: string(r.Kind), Original: r.Original, Evidence: ev}); err != nil {
 			return fmt.Errorf("lineage: link %d: %w", a.ID, err)
 		}
 	}
@@ -71,10 +142,52 @@ func (l *Linker) Link(ctx context.Context, a *Article) error {
 	if !a.Published.IsZero() {
 		day = a.Published.Format(time.DateOnly)
 	}
-	if err := l.Lineage.PutFingerprint(ctx, a.ID, fingerprint.BandKeys(a.signature), a.Fingerprint.Names, day); err != nil {
+	if err := lin.PutFingerprint(ctx, a.ID, fingerprint.BandKeys(a.signature), a.Fingerprint.Names, day); err != nil {
 		return fmt.Errorf("lineage: link %d: %w", a.ID, err)
 	}
 	return nil
+}
+
+// recentCandidates bounds the articles a Linker keeps decoded: about 10
+// KB each.
+const recentCandidates = 2048
+
+// recentArticles keeps the last n articles put, each under its record's
+// ID, so that a new version is never taken for the old.
+type recentArticles struct {
+	byID map[int64]recentArticle
+	ring []int64 // the IDs in the order put; next is the oldest
+	next int
+}
+
+type recentArticle struct {
+	record string
+	a      *Article
+}
+
+func newRecentArticles(n int) *recentArticles {
+	return &recentArticles{byID: make(map[int64]recentArticle, n), ring: make([]int64, 0, n)}
+}
+
+func (r *recentArticles) get(id int64, record string) (*Article, bool) {
+	e, ok := r.byID[id]
+	if !ok || e.record != record {
+		return nil, false
+	}
+	return e.a, true
+}
+
+func (r *recentArticles) put(id int64, record string, a *Article) {
+	if _, ok := r.byID[id]; !ok {
+		if len(r.ring) < cap(r.ring) {
+			r.ring = append(r.ring, id)
+		} else {
+			delete(r.byID, r.ring[r.next])
+			r.ring[r.next] = id
+			r.next = (r.next + 1) % len(r.ring)
+		}
+	}
+	r.byID[id] = recentArticle{record, a}
 }
 
 // Copies is an article's lineage as the API gives it: the original of its

@@ -28,6 +28,13 @@ type Stored struct {
 // logged; the record stays stored.
 type Observer func(ctx context.Context, s Stored) error
 
+// TxObserver is told of every record stored anew (created or a new
+// version), in order, inside the transaction that stores its batch, with
+// that transaction: what it writes through tx commits with the record, or
+// not at all. An error is logged and undoes what the record's TxObservers
+// wrote; the record stays stored.
+type TxObserver func(ctx context.Context, tx store.LineageTx, s Stored) error
+
 // WriterOptions configure a Writer.
 type WriterOptions struct {
 	// MaxBatch is the most records committed in one transaction; 0 means
@@ -38,6 +45,9 @@ type WriterOptions struct {
 	// directory) see new articles within a second however slowly they come.
 	MaxDelay  time.Duration
 	Observers []Observer
+	// TxObservers need a store that is a store.TxWriter; with another
+	// store they are not called (NewWriter logs so).
+	TxObservers []TxObserver
 	// Inputs, when set, logs the input key of each record written with
 	// one, after its commit (Pipeline.Ingest skips those inputs next time).
 	Inputs store.InputLog
@@ -79,6 +89,9 @@ func NewWriter(st store.ArticleWriter, opts WriterOptions) *Writer {
 	}
 	if opts.Log == nil {
 		opts.Log = slog.Default()
+	}
+	if _, ok := st.(store.TxWriter); !ok && len(opts.TxObservers) > 0 {
+		opts.Log.Error("pipeline: the store cannot run observers in its transactions: they are not called", "observers", len(opts.TxObservers))
 	}
 	return &Writer{st: st, opts: opts, in: make(chan request, opts.MaxBatch),
 		quit: make(chan struct{}), done: make(chan struct{})}
@@ -249,14 +262,14 @@ func (w *Writer) commit(ctx context.Context, batch []request) {
 		err     error
 	)
 	if len(records) > 0 {
-		results, err = w.st.PutBatch(ctx, records)
+		results, err = w.put(ctx, reqs, records)
 	}
 	if err != nil && len(records) > 1 && ctx.Err() == nil {
 		results, err = make([]store.PutResult, len(records)), nil
 		errs := make([]error, len(records))
 		for i := range records {
 			var one []store.PutResult
-			if one, errs[i] = w.st.PutBatch(ctx, records[i:i+1]); errs[i] == nil {
+			if one, errs[i] = w.put(ctx, reqs[i:i+1], records[i:i+1]); errs[i] == nil {
 				results[i] = one[0]
 			}
 		}
@@ -274,6 +287,25 @@ func (w *Writer) commit(ctx context.Context, batch []request) {
 		results = make([]store.PutResult, len(reqs))
 	}
 	w.answer(ctx, batch, reqs, results, errs)
+}
+
+// put stores records (those of reqs) in one transaction, with the
+// TxObservers.
+func (w *Writer) put(ctx context.Context, reqs []request, records [][]byte) ([]store.PutResult, error) {
+	tw, ok := w.st.(store.TxWriter)
+	if !ok || len(w.opts.TxObservers) == 0 {
+		return w.st.PutBatch(ctx, records)
+	}
+	return tw.PutBatchTx(ctx, records, func(ctx context.Context, tx store.LineageTx, i int, res store.PutResult) error {
+		s := Stored{Record: reqs[i].rec, JSON: reqs[i].json, Result: res}
+		for _, obs := range w.opts.TxObservers {
+			if err := obs(ctx, tx, s); err != nil {
+				w.opts.Log.Error("observer failed", "article", res.ID, "version", res.Version, "err", err)
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // answer logs the inputs of the stored records, calls the observers for

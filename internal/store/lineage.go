@@ -41,6 +41,33 @@ type Lineage interface {
 	Stories(ctx context.Context, p Page) ([]Story, error)
 }
 
+// LineageTx is a store's lineage inside the transaction that stores a
+// batch of records (TxWriter): its look-ups see what the transaction wrote
+// before them, and its writes commit with the records, or not at all.
+type LineageTx interface {
+	PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error
+	BandCandidates(ctx context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error)
+	NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, minShared, limit int) ([]int64, error)
+	NameCounts(ctx context.Context, names []string) (map[string]int, error)
+	FingerprintCount(ctx context.Context) (int, error)
+	PutRelation(ctx context.Context, r Relation) error
+	// RecordID returns the ID of the record of an article's current
+	// version (the record's own "id", a hash of its content), and Record
+	// that record (JSON).
+	RecordID(ctx context.Context, article int64) (string, error)
+	Record(ctx context.Context, article int64) ([]byte, error)
+}
+
+// TxWriter is an ArticleWriter that can link records as it stores them:
+// PutBatchTx is PutBatch, calling each, in order, for every record of the
+// batch stored anew (created or a new version), inside the batch's
+// transaction, once every record of the batch is put. An
+// error from each undoes what that call wrote, and the batch commits
+// without it: the caller reports it.
+type TxWriter interface {
+	PutBatchTx(ctx context.Context, records [][]byte, each func(ctx context.Context, tx LineageTx, i int, res PutResult) error) ([]PutResult, error)
+}
+
 // Relation is a relation between two stored articles, A < B.
 type Relation struct {
 	A, B int64

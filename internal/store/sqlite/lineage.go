@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,50 +14,132 @@ import (
 
 var _ store.Lineage = (*Store)(nil)
 
-// PutFingerprint implements store.Lineage.
-func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error {
-	return s.retry(ctx, func() error { return s.putFingerprint(ctx, article, bands, names, day) })
+// querier runs statements on the store's connections or in a transaction.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-func (s *Store) putFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error {
-	tx, err := s.wdb.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("sqlite: put fingerprint: %w", err)
+// lineageTx is store.LineageTx in the writer's transaction.
+type lineageTx struct{ tx *sql.Tx }
+
+func (l lineageTx) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error {
+	return putFingerprint(ctx, l.tx, article, bands, names, day)
+}
+
+func (l lineageTx) BandCandidates(ctx context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error) {
+	return bandCandidates(ctx, l.tx, article, bands, perBand, limit)
+}
+
+func (l lineageTx) NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, minShared, limit int) ([]int64, error) {
+	return nameCandidates(ctx, l.tx, article, names, from, to, perName, minShared, limit)
+}
+
+func (l lineageTx) NameCounts(ctx context.Context, names []string) (map[string]int, error) {
+	return nameCounts(ctx, l.tx, names)
+}
+
+func (l lineageTx) FingerprintCount(ctx context.Context) (int, error) {
+	return fingerprintCount(ctx, l.tx)
+}
+
+func (l lineageTx) PutRelation(ctx context.Context, r store.Relation) error {
+	return putRelation(ctx, l.tx, r)
+}
+
+func (l lineageTx) RecordID(ctx context.Context, article int64) (string, error) {
+	var id string
+	if err := l.current(ctx, article, `v.record_id`, &id); err != nil {
+		return "", err
 	}
-	defer tx.Rollback()
+	return id, nil
+}
+
+// Record reads the current version's record alone: what a comparison
+// needs, without the article's version list.
+func (l lineageTx) Record(ctx context.Context, article int64) ([]byte, error) {
+	var record []byte
+	if err := l.current(ctx, article, `record_json(v.record)`, &record); err != nil {
+		return nil, err
+	}
+	return record, nil
+}
+
+// current reads a column of an article's current version.
+func (l lineageTx) current(ctx context.Context, article int64, column string, dest any) error {
+	err := l.tx.QueryRowContext(ctx, `SELECT `+column+` FROM articles a JOIN versions v ON v.id = a.current
+		WHERE a.id = ?`, article).Scan(dest)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("article %d: %w", article, store.ErrNotFound)
+	}
+	if err != nil {
+		return fmt.Errorf("sqlite: record %d: %w", article, err)
+	}
+	return nil
+}
+
+// PutFingerprint implements store.Lineage.
+func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error {
+	return s.retry(ctx, func() error {
+		tx, err := s.wdb.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("sqlite: put fingerprint: %w", err)
+		}
+		defer tx.Rollback()
+		if err := putFingerprint(ctx, tx, article, bands, names, day); err != nil {
+			return err
+		}
+		return tx.Commit()
+	})
+}
+
+// putFingerprint writes an article's keys: its bands and names a few rows
+// a statement (insertRows), its names' counts in one statement each way.
+func putFingerprint(ctx context.Context, tx querier, article int64, bands []int64, names []string, day string) error {
 	var had int
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM fingerprint_bands WHERE article_id = ?)`, article).Scan(&had); err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
 	}
-	for _, q := range []string{
-		`UPDATE fingerprint_name_counts SET articles = articles - 1 WHERE name IN (SELECT name FROM fingerprint_names WHERE article_id = ?)`,
-		`DELETE FROM fingerprint_bands WHERE article_id = ?`,
-		`DELETE FROM fingerprint_names WHERE article_id = ?`,
-	} {
-		if _, err := tx.ExecContext(ctx, q, article); err != nil {
-			return fmt.Errorf("sqlite: put fingerprint: %w", err)
+	if had == 1 {
+		for _, q := range []string{
+			`UPDATE fingerprint_name_counts SET articles = articles - 1 WHERE name IN (SELECT name FROM fingerprint_names WHERE article_id = ?)`,
+			`DELETE FROM fingerprint_bands WHERE article_id = ?`,
+			`DELETE FROM fingerprint_names WHERE article_id = ?`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, article); err != nil {
+				return fmt.Errorf("sqlite: put fingerprint: %w", err)
+			}
 		}
+	} else if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'fingerprinted_articles'`); err != nil {
+		return fmt.Errorf("sqlite: put fingerprint: %w", err)
 	}
-	if had == 0 {
-		if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'fingerprinted_articles'`); err != nil {
-			return fmt.Errorf("sqlite: put fingerprint: %w", err)
-		}
-	}
+	bandRows := make([]any, 0, 2*len(bands))
 	for _, b := range bands {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES (?, ?)`, b, article); err != nil {
-			return fmt.Errorf("sqlite: put fingerprint: %w", err)
-		}
+		bandRows = append(bandRows, b, article)
 	}
-	for _, n := range slices.Compact(slices.Sorted(slices.Values(names))) {
-		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO fingerprint_names (name, day, article_id) VALUES (?, ?, ?)`, n, day, article); err != nil {
-			return fmt.Errorf("sqlite: put fingerprint: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO fingerprint_name_counts (name, articles) VALUES (?, 1)
-			ON CONFLICT (name) DO UPDATE SET articles = articles + 1`, n); err != nil {
-			return fmt.Errorf("sqlite: put fingerprint: %w", err)
-		}
+	if err := insertRows(ctx, tx, `INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES `, 2, bandRows); err != nil {
+		return fmt.Errorf("sqlite: put fingerprint: %w", err)
 	}
-	if err := tx.Commit(); err != nil {
+	names = slices.Compact(slices.Sorted(slices.Values(names)))
+	nameRows := make([]any, 0, 3*len(names))
+	for _, n := range names {
+		nameRows = append(nameRows, n, day, article)
+	}
+	if err := insertRows(ctx, tx, `INSERT OR IGNORE INTO fingerprint_names (name, day, article_id) VALUES `, 3, nameRows); err != nil {
+		return fmt.Errorf("sqlite: put fingerprint: %w", err)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(names)
+	if err != nil {
+		return fmt.Errorf("sqlite: put fingerprint: %w", err)
+	}
+	// WHERE true: an upsert's SELECT must not end in a join's ON.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO fingerprint_name_counts (name, articles)
+		SELECT value, 1 FROM json_each(?) WHERE true
+		ON CONFLICT (name) DO UPDATE SET articles = articles + 1`, string(list)); err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
 	}
 	return nil
@@ -84,6 +167,10 @@ func forgetKeys(ctx context.Context, tx *sql.Tx, article int64) error {
 // BandCandidates implements store.Lineage: one indexed look-up per band,
 // each reading at most perBand keys in the primary key's order.
 func (s *Store) BandCandidates(ctx context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error) {
+	return bandCandidates(ctx, s.db, article, bands, perBand, limit)
+}
+
+func bandCandidates(ctx context.Context, q querier, article int64, bands []int64, perBand, limit int) ([]int64, error) {
 	if len(bands) == 0 {
 		return nil, nil
 	}
@@ -91,13 +178,17 @@ func (s *Store) BandCandidates(ctx context.Context, article int64, bands []int64
 	for _, b := range bands {
 		args = append(args, b)
 	}
-	return s.ids(ctx, "band candidates", rankedQuery(len(bands), len(args)-len(bands)+1,
+	return ids(ctx, q, "band candidates", rankedQuery(len(bands), len(args)-len(bands)+1,
 		`SELECT article_id FROM fingerprint_bands WHERE band = ?%d AND article_id <> ?1 ORDER BY article_id DESC LIMIT ?2`), args...)
 }
 
 // NameCandidates implements store.Lineage: one indexed range per name,
 // each reading at most perName keys of the window.
 func (s *Store) NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, minShared, limit int) ([]int64, error) {
+	return nameCandidates(ctx, s.db, article, names, from, to, perName, minShared, limit)
+}
+
+func nameCandidates(ctx context.Context, q querier, article int64, names []string, from, to string, perName, minShared, limit int) ([]int64, error) {
 	if len(names) == 0 {
 		return nil, nil
 	}
@@ -108,7 +199,7 @@ func (s *Store) NameCandidates(ctx context.Context, article int64, names []strin
 	for _, n := range names {
 		args = append(args, n)
 	}
-	return s.ids(ctx, "name candidates", rankedQuery(len(names), len(args)-len(names)+1,
+	return ids(ctx, q, "name candidates", rankedQuery(len(names), len(args)-len(names)+1,
 		`SELECT article_id FROM fingerprint_names WHERE name = ?%d AND day BETWEEN ?5 AND ?6 AND article_id <> ?1
 			ORDER BY day DESC, article_id DESC LIMIT ?2`), args...)
 }
@@ -131,8 +222,8 @@ func rankedQuery(n, first int, lookup string) string {
 	return b.String()
 }
 
-func (s *Store) ids(ctx context.Context, what, q string, args ...any) ([]int64, error) {
-	rows, err := s.query(ctx, q, args...)
+func ids(ctx context.Context, q querier, what, query string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: %s: %w", what, err)
 	}
@@ -154,11 +245,15 @@ func (s *Store) ids(ctx context.Context, what, q string, args ...any) ([]int64, 
 // NameCounts implements store.Lineage: one look-up of the kept counts
 // per name, in one statement.
 func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int, error) {
+	return nameCounts(ctx, s.db, names)
+}
+
+func nameCounts(ctx context.Context, q querier, names []string) (map[string]int, error) {
 	list, err := json.Marshal(names)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: name counts: %w", err)
 	}
-	rows, err := s.query(ctx, `SELECT name, articles FROM fingerprint_name_counts WHERE name IN (SELECT value FROM json_each(?))`, string(list))
+	rows, err := q.QueryContext(ctx, `SELECT name, articles FROM fingerprint_name_counts WHERE name IN (SELECT value FROM json_each(?))`, string(list))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: name counts: %w", err)
 	}
@@ -172,8 +267,12 @@ func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int,
 
 // FingerprintCount implements store.Lineage.
 func (s *Store) FingerprintCount(ctx context.Context) (int, error) {
+	return fingerprintCount(ctx, s.db)
+}
+
+func fingerprintCount(ctx context.Context, q querier) (int, error) {
 	var n int
-	if err := s.queryRow(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fingerprinted_articles'`).Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fingerprinted_articles'`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("sqlite: fingerprint count: %w", err)
 	}
 	return n, nil
@@ -181,10 +280,10 @@ func (s *Store) FingerprintCount(ctx context.Context) (int, error) {
 
 // PutRelation implements store.Lineage.
 func (s *Store) PutRelation(ctx context.Context, r store.Relation) error {
-	return s.retry(ctx, func() error { return s.putRelation(ctx, r) })
+	return s.retry(ctx, func() error { return putRelation(ctx, s.wdb, r) })
 }
 
-func (s *Store) putRelation(ctx context.Context, r store.Relation) error {
+func putRelation(ctx context.Context, q querier, r store.Relation) error {
 	if r.A > r.B {
 		r.A, r.B = r.B, r.A
 	}
@@ -195,7 +294,7 @@ func (s *Store) putRelation(ctx context.Context, r store.Relation) error {
 	if r.Original != 0 {
 		original = sql.NullInt64{Int64: r.Original, Valid: true}
 	}
-	_, err := s.wdb.ExecContext(ctx, `INSERT INTO relations (a, b, kind, original, evidence) VALUES (?, ?, ?, ?, ?)
+	_, err := q.ExecContext(ctx, `INSERT INTO relations (a, b, kind, original, evidence) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, original = excluded.original, evidence = excluded.evidence`,
 		r.A, r.B, r.Kind, original, string(r.Evidence))
 	if err != nil {

@@ -30,6 +30,14 @@ func (s *Store) Put(ctx context.Context, record []byte) (store.PutResult, error)
 
 // PutBatch implements store.Store.
 func (s *Store) PutBatch(ctx context.Context, records [][]byte) ([]store.PutResult, error) {
+	return s.PutBatchTx(ctx, records, nil)
+}
+
+var _ store.TxWriter = (*Store)(nil)
+
+// PutBatchTx implements store.TxWriter: each runs after the batch's
+// records are put, in a savepoint of its own.
+func (s *Store) PutBatchTx(ctx context.Context, records [][]byte, each func(context.Context, store.LineageTx, int, store.PutResult) error) ([]store.PutResult, error) {
 	docs := make([]*store.Doc, len(records))
 	stored := make([][]byte, len(records))
 	var compact bytes.Buffer
@@ -50,7 +58,7 @@ func (s *Store) PutBatch(ctx context.Context, records [][]byte) ([]store.PutResu
 	var results []store.PutResult
 	err := s.retry(ctx, func() error {
 		var err error
-		results, err = s.putBatch(ctx, docs, stored)
+		results, err = s.putBatch(ctx, docs, stored, each)
 		return err
 	})
 	if err != nil {
@@ -59,7 +67,7 @@ func (s *Store) PutBatch(ctx context.Context, records [][]byte) ([]store.PutResu
 	return results, nil
 }
 
-func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte) ([]store.PutResult, error) {
+func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte, each func(context.Context, store.LineageTx, int, store.PutResult) error) ([]store.PutResult, error) {
 	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: put: %w", err)
@@ -76,10 +84,40 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte
 	if !changed {
 		return results, nil
 	}
+	if each != nil {
+		if err := eachInTx(ctx, tx, results, each); err != nil {
+			return nil, err
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: put: %w", err)
 	}
 	return results, nil
+}
+
+// eachInTx calls each for every record stored anew, in a savepoint that
+// is rolled back when each fails (each's caller reports its error): only
+// the savepoint's own failure fails the batch.
+func eachInTx(ctx context.Context, tx *sql.Tx, results []store.PutResult, each func(context.Context, store.LineageTx, int, store.PutResult) error) error {
+	ltx := lineageTx{tx}
+	for i, res := range results {
+		if res.Status == store.Unchanged {
+			continue
+		}
+		ends := []string{`RELEASE each_record`}
+		if _, err := tx.ExecContext(ctx, `SAVEPOINT each_record`); err != nil {
+			return fmt.Errorf("sqlite: put: %w", err)
+		}
+		if each(ctx, ltx, i, res) != nil {
+			ends = []string{`ROLLBACK TO each_record`, `RELEASE each_record`}
+		}
+		for _, end := range ends {
+			if _, err := tx.ExecContext(ctx, end); err != nil {
+				return fmt.Errorf("sqlite: put: %w", err)
+			}
+		}
+	}
+	return nil
 }
 
 // retry runs a write, and again with growing pauses while another
@@ -317,7 +355,7 @@ const rowsPerInsert = 8
 
 // insertRows inserts rows, given flat (width values per row), with head
 // ("INSERT INTO t (a, b) VALUES ") and up to rowsPerInsert rows a statement.
-func insertRows(ctx context.Context, tx *sql.Tx, head string, width int, flat []any) error {
+func insertRows(ctx context.Context, tx querier, head string, width int, flat []any) error {
 	row := "(?" + strings.Repeat(", ?", width-1) + ")"
 	for len(flat) > 0 {
 		n := min(len(flat)/width, rowsPerInsert)

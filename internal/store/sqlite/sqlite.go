@@ -144,7 +144,10 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	// default 2 MB cache keeps only for a few thousand articles; and a
 	// checkpoint every 1,000 pages copies the same index pages into the
 	// database again and again while a bulk ingest runs.
-	wdb, err := open("immediate", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()),
+	// Its statement and savepoint journals stay in memory: a multi-row
+	// insert or a linker's savepoint (put.go) otherwise writes every page
+	// it changes to a temporary file first, 14% of ingest CPU in pwrite.
+	wdb, err := open("immediate", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()), "temp_store(memory)",
 		fmt.Sprintf("cache_size(%d)", -writerCacheKiB), fmt.Sprintf("wal_autocheckpoint(%d)", walCheckpointPages))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
