@@ -103,7 +103,7 @@ func (c *coder) promisedTo(from int, s text.Sentence) *Actor {
 	for k < s.Last && c.is(k, wAux|wPlanned|wPossible|wControl) {
 		k = c.phrase[k].last
 	}
-	if k < s.Last && (c.isVerb(k) || len(c.lx.triggers[c.low[k]]) > 0) {
+	if k < s.Last && (c.isVerb(k) || len(c.triggers(k)) > 0) {
 		// A person, a body or a group, not a capitalised word (TPS).
 		if a := c.object(k+1, s.Last); a != nil && (a.group || a.kind == "PER" || a.kind == "ORG" || a.state) {
 			return a
@@ -363,7 +363,7 @@ func (c *coder) verbBefore(k int, s text.Sentence) int {
 		if c.isPunct(j) && c.low[j] != "," || c.is(j, wBoundary|wControl) || c.low[j] == "yang" {
 			return -1
 		}
-		if c.isVerb(j) || len(c.lx.triggers[c.low[j]]) > 0 && c.in.Entities.At(j) == nil {
+		if c.isVerb(j) || len(c.triggers(j)) > 0 && c.in.Entities.At(j) == nil {
 			return j
 		}
 	}
@@ -383,7 +383,7 @@ func (c *coder) opensApposition(i int, s text.Sentence) bool {
 		return false
 	}
 	for j := s.First; j < i-1; j++ {
-		if c.isVerb(j) || c.is(j, wReported|wBoundary) || c.isPunct(j) && !c.isQuoteMark(j) && c.low[j] != "," || len(c.lx.triggers[c.low[j]]) > 0 {
+		if c.isVerb(j) || c.is(j, wReported|wBoundary) || c.isPunct(j) && !c.isQuoteMark(j) && c.low[j] != "," || len(c.triggers(j)) > 0 {
 			return false
 		}
 	}

@@ -154,7 +154,7 @@ func (c *coder) matches(s text.Sentence) []match {
 	var ms []match
 	for i := s.First; i < s.Last; {
 		best := match{}
-		for _, t := range c.lx.triggers[c.low[i]] {
+		for _, t := range c.triggers(i) {
 			if m, ok := c.matchAt(t, i, s.Last); ok && m.tokens.last-m.tokens.first > best.tokens.last-best.tokens.first {
 				best = m
 			}

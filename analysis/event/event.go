@@ -133,6 +133,9 @@ type coder struct {
 	doc *text.Document
 	in  Input
 	low []string // tokens in lower case
+	// start is the lexicon's entry for each token as a first word, nil
+	// where it has none.
+	start []*start
 	// cls holds the word classes of the phrase that covers each token,
 	// and phrase its token span.
 	cls    []uint32
@@ -166,6 +169,7 @@ func newCoder(lx *lexicon, doc *text.Document, in Input) *coder {
 	c := coders.Get().(*coder)
 	c.lx, c.doc, c.in = lx, doc, in
 	c.low = resize(c.low, n)
+	c.start = resize(c.start, n)
 	c.cls = resize(c.cls, n)
 	c.phrase = resize(c.phrase, n)
 	c.dateAt = resize(c.dateAt, n)
@@ -173,6 +177,9 @@ func newCoder(lx *lexicon, doc *text.Document, in Input) *coder {
 	c.speakerAt = resize(c.speakerAt, n)
 	c.verb = resize(c.verb, n)
 	c.lowerTokens()
+	for i, w := range c.low {
+		c.start[i] = lx.starts[w]
+	}
 	for i := 0; i < n; {
 		l, cls := c.longestPhrase(i)
 		if l == 0 {
@@ -195,6 +202,7 @@ func newCoder(lx *lexicon, doc *text.Document, in Input) *coder {
 func (c *coder) release() {
 	c.doc, c.in, c.rd, c.held = nil, Input{}, nil, nil
 	clear(c.low)
+	clear(c.start)
 	coders.Put(c)
 }
 
@@ -247,13 +255,24 @@ func tokenSpans(doc *text.Document, n int, at func(int) (int, int), mark func(k,
 // longestPhrase returns the length and classes of the longest entry of
 // words.tsv starting at token i.
 func (c *coder) longestPhrase(i int) (int, uint32) {
-	for _, p := range c.lx.phrases[c.low[i]] {
+	if c.start[i] == nil {
+		return 0, 0
+	}
+	for _, p := range c.start[i].phrases {
 		// Sports words name pages, not words of the text.
 		if p.class&^wSport != 0 && c.wordsAt(i, p.words) {
 			return len(p.words), p.class &^ wSport
 		}
 	}
 	return 0, 0
+}
+
+// triggers returns the lexicon's patterns that start at token i.
+func (c *coder) triggers(i int) []*trigger {
+	if c.start[i] == nil {
+		return nil
+	}
+	return c.start[i].triggers
 }
 
 // wordsAt reports whether the tokens from i are the words ws.

@@ -104,8 +104,18 @@ type lexicon struct {
 	// triggers maps a pattern's first word to its patterns, longest first.
 	triggers map[string][]*trigger
 	// phrases maps a phrase's first word to the phrases, longest first.
-	phrases     map[string][]phrase
+	phrases map[string][]phrase
+	// starts joins the two maps by first word, so that a token costs one
+	// look-up (see coder.start).
+	starts      map[string]*start
 	definitions []Definition
+}
+
+// start is what the lexicon has for a first word: its phrases and
+// patterns, longest first.
+type start struct {
+	phrases  []phrase
+	triggers []*trigger
 }
 
 // tables is the lexicon of data/, parsed on first use (see text.Tables).
@@ -116,6 +126,19 @@ var tables = text.NewTables(func() (*lexicon, error) {
 	}
 	if err := lx.readWords("data/words.tsv"); err != nil {
 		return nil, err
+	}
+	lx.starts = map[string]*start{}
+	at := func(w string) *start {
+		if lx.starts[w] == nil {
+			lx.starts[w] = &start{}
+		}
+		return lx.starts[w]
+	}
+	for w, ps := range lx.phrases {
+		at(w).phrases = ps
+	}
+	for w, ts := range lx.triggers {
+		at(w).triggers = ts
 	}
 	return lx, nil
 })
