@@ -771,7 +771,11 @@ func (c *coder) properName(i, to int) *Actor {
 }
 
 // sentenceStart returns the first token of the sentence holding token i.
-func (c *coder) sentenceStart(i int) int {
+func (c *coder) sentenceStart(i int) int { return c.sentenceOf(i).First }
+
+// sentenceOf returns the sentence holding token i; First is -1 when none
+// does.
+func (c *coder) sentenceOf(i int) text.Sentence {
 	ss := c.doc.Sentences
 	lo, hi := 0, len(ss)
 	for lo < hi {
@@ -783,9 +787,9 @@ func (c *coder) sentenceStart(i int) int {
 		}
 	}
 	if lo < len(ss) {
-		return ss[lo].First
+		return ss[lo]
 	}
-	return -1
+	return text.Sentence{First: -1, Last: -1}
 }
 
 // pronoun resolves dia, ia or beliau at token i to a person: the nearest

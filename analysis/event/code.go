@@ -20,6 +20,11 @@ type candidate struct {
 	// catenative marks a verb followed by another (membantu menormalkan
 	// ...): it says how the second happens, it is no event of its own.
 	catenative bool
+	// setting is the date of the trigger's setting (its sentence, cue,
+	// paragraph or lead; see coder.settingDate), taken where no mention
+	// has a date of its own: weaker than Date, it never keeps mentions
+	// apart.
+	setting string
 }
 
 // match is a trigger found in a sentence: its pattern and tokens, with
@@ -36,6 +41,8 @@ const (
 	subjectReach = 8
 	objectReach  = 12
 	dateReach    = 16
+	// leadParagraphs are the paragraphs of an article's lead.
+	leadParagraphs = 2
 )
 
 // Types whose governed clause is not an event of its own: what is
@@ -70,7 +77,9 @@ func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 		}
 		cd.Negated = c.negated(m.tokens, s)
 		cd.Modality = c.modality(m.tokens, s)
-		cd.Date = c.date(m.tokens, s)
+		if cd.Date = c.date(m.tokens, s); cd.Date == "" {
+			cd.setting = c.settingDate(m.tokens, s)
+		}
 		cd.Location = c.location(m.tokens, s, &cd)
 		out = append(out, cd)
 		kept = append(kept, m)
@@ -351,6 +360,72 @@ func (c *coder) date(tr span, s text.Sentence) string {
 	}
 	look(tr.last, s.Last, 1)
 	look(tr.first-1, s.First-1, -1)
+	return best
+}
+
+// settingDate returns the date of the setting of a trigger whose clause
+// has none, cut to the day, or "". First the date that opens the sentence
+// (Pada Senin, usai rapat, Prabowo meminta ...; one after the trigger
+// mostly dates another clause: menuntut ... atas kasus ... pada Jumat),
+// else for quoted words the date at their cue (...," kata Prabowo, Senin
+// (20/10)): when the words were said.
+func (c *coder) settingDate(tr span, s text.Sentence) string {
+	if best := c.dayWithin(s.First, tr.first, tr.first, span{}); best != "" {
+		return best
+	}
+	if k := c.speakerAt[tr.first]; k != 0 {
+		i := c.tokenAt(c.in.Quotes[k-1].End)
+		if i < len(c.doc.Tokens) {
+			if best := c.dayWithin(i, c.sentenceOf(i).Last, i, span{}); best != "" {
+				return best
+			}
+		}
+	}
+	// Else the paragraph's other sentences': news dates an occasion once,
+	// in the paragraph that tells it (Hal itu diungkapkan ... saat
+	// menerima Bupati ..., Selasa (15/7/2025)).
+	at := c.doc.Tokens[tr.first].Start
+	ps := c.doc.Paragraphs
+	for k, p := range ps {
+		if p.Start <= at && at < p.End {
+			if best := c.dayWithin(c.tokenAt(p.Start), c.tokenAt(p.End), tr.first, span{s.First, s.Last}); best != "" || k > 0 {
+				return best
+			}
+			break
+		}
+	}
+	// Else, in the headline and the first paragraph, the day the lead
+	// gives: they tell one occasion, dated once (Menteri HAM berjanji ...
+	// . || Hal itu diungkapkan ..., Selasa (15/7/2025).).
+	if len(ps) > 0 {
+		lead := ps[min(len(ps), leadParagraphs)-1]
+		return c.dayWithin(0, c.tokenAt(lead.End), 0, span{s.First, s.Last})
+	}
+	return ""
+}
+
+// tokenAt returns the index of the first token starting at or after byte
+// offset b.
+func (c *coder) tokenAt(b int) int {
+	i, _ := slices.BinarySearchFunc(c.doc.Tokens, b, func(t text.Token, b int) int { return t.Start - b })
+	return i
+}
+
+// dayWithin returns the day of the date that can date an event nearest
+// token at among tokens from to to, leaving out those of skip, or "". A
+// setting is a day: a year or a month there mostly dates something else
+// (mengingatkan ... sebelum tahun depan).
+func (c *coder) dayWithin(from, to, at int, skip span) string {
+	best, bestDist := "", len(c.low)
+	for i := from; i < to; i++ {
+		k := c.dateAt[i]
+		if k == 0 || i > from && c.dateAt[i-1] == k || skip.first <= i && i < skip.last {
+			continue
+		}
+		if v := c.in.Dates[k-1].Value; len(v) >= len("2006-01-02") && c.datesEvent(int(k-1)) && abs(i-at) < bestDist {
+			best, bestDist = v[:len("2006-01-02")], abs(i-at)
+		}
+	}
 	return best
 }
 

@@ -28,7 +28,10 @@
 // (tidak, belum, batal) and its modality: planned (akan, berencana), possible
 // (kemungkinan, jika: hypothetical events are never facts), reported (in
 // quoted or reported words, or beside a reporting verb), else asserted. Its
-// date is the dates stage's date nearest the trigger in its clause; its
+// date is the dates stage's date nearest the trigger in its clause, else
+// the day of its setting: the date opening its sentence, the cue of the
+// quotation it is in, its paragraph, or for the headline and the first
+// paragraph the lead's day (a fallback that never keeps mentions apart); its
 // location the place after di in its sentence, else the dateline's place
 // when no actor belongs to another country. Mentions of one event across the
 // article — the meeting, then "pertemuan itu", then "diskusi di Reykjavik" —

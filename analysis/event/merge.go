@@ -47,6 +47,9 @@ func merge(cands []candidate, titleEnd int) []Event {
 	out := make([]Event, len(evs))
 	for k, e := range evs {
 		out[k] = e.Event
+		if out[k].Date == "" {
+			out[k].Date = e.setting
+		}
 	}
 	return out
 }
@@ -128,6 +131,9 @@ func mergeHeadline(head, body []candidate) []candidate {
 		}
 		if b.Date == "" {
 			b.Date = h.Date
+		}
+		if b.setting == "" {
+			b.setting = h.setting
 		}
 		if b.Location == nil {
 			b.Location = h.Location
@@ -245,6 +251,9 @@ func (cd *candidate) absorb(o *candidate, reversed bool) {
 	}
 	if cd.Date == "" {
 		cd.Date = o.Date
+	}
+	if cd.setting == "" {
+		cd.setting = o.setting
 	}
 	if cd.Location == nil {
 		cd.Location = o.Location
