@@ -113,6 +113,8 @@ type scoredRecord struct {
 	Text   string `json:"text"`
 	Quotes []struct {
 		Text        string  `json:"text"`
+		Start       int     `json:"start"`
+		End         int     `json:"end"`
 		Kind        string  `json:"kind"`
 		SpeakerName *string `json:"speaker_name"`
 	} `json:"quotes"`
