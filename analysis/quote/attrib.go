@@ -344,7 +344,13 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 	case !p.name.empty():
 		c.Via = ViaName
 		c.role = p.role
-		c.who = f.persons[f.addPerson(named{name: p.name, role: p.role, entity: -1})].name
+		if name := f.nameAfterRoleName(p); !name.empty() {
+			// kata pelatih West Ham, Nuno Espirito Santo: the capitalised
+			// words after the role name the body the role belongs to.
+			c.role = span{p.role.first, p.name.last}
+			p.name = name
+		}
+		c.who = f.persons[f.addPerson(named{name: p.name, role: c.role, entity: -1})].name
 	default:
 		c.role = p.role
 		if name := f.nameAfterOffice(p.all.last); !name.empty() {
@@ -359,11 +365,46 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 			c.Via = ViaRole
 			if k := f.holderOf(p.role, pos); k >= 0 {
 				c.who = f.persons[k].name
+			} else if f.demonstrativeAfter(p.all.last) {
+				// kata peneliti tersebut: the person just spoken of.
+				c.who = f.antecedentSpan(pos)
 			}
 		}
 	}
 	f.markSalient(c.who)
 	return true
+}
+
+// nameAfterRoleName returns the name set off by a comma after a role and
+// what the reader took for a name (kata pelatih West Ham, Nuno Espirito
+// Santo; ujar Kepala Dinas Pendidikan Garut, Ade Manadin): a name alone,
+// without a role, ending the sentence or followed by a comma or a word in
+// lower case. Empty otherwise.
+func (f *finder) nameAfterRoleName(p phrase) span {
+	if p.role.empty() || p.role.last != p.name.first || !f.isPunct(p.all.last, ',') {
+		return span{}
+	}
+	end := f.sentOf(p.all.last).Last
+	q := f.phraseAfter(p.all.last+1, end)
+	if q.name.empty() || !q.role.empty() || q.pronoun || q.all.first != p.all.last+1 {
+		return span{}
+	}
+	if n := q.all.last; n < end && !f.isPunct(n, ',') && !f.isTerminal(n) && person.IsUpperStart(f.tok(n)) {
+		return span{}
+	}
+	return q.name
+}
+
+// demonstrativeAfter reports whether token i, or the one after it, is a
+// demonstrative that makes a role before it point back (peneliti
+// tersebut, pria itu).
+func (f *finder) demonstrativeAfter(i int) bool {
+	for _, k := range []int{i - 1, i} {
+		if f.isFold(k, "tersebut") || f.isFold(k, "itu") || f.isFold(k, "ini") {
+			return true
+		}
+	}
+	return false
 }
 
 // maxOfficeTail bounds the words of an office name that the role reader
