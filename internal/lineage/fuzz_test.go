@@ -23,6 +23,6 @@ func FuzzFromRecord(f *testing.F) {
 			return
 		}
 		b, _ := lineage.FromRecord(2, []byte(record))
-		lineage.Compare(a, b, nil)
+		lineage.Compare(a, b)
 	})
 }

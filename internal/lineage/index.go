@@ -15,7 +15,6 @@ type Keys interface {
 	BandCandidates(ctx context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error)
 	NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, minShared, limit int) ([]int64, error)
 	NameCounts(ctx context.Context, names []string) (map[string]int, error)
-	FingerprintCount(ctx context.Context) (int, error)
 }
 
 // Bounds of a look-up, so that its cost stays the same whatever the size
@@ -40,22 +39,18 @@ const (
 )
 
 // Lookup finds the candidates of a among the articles whose keys are
-// stored, and the frequencies of a's names: those sharing its LSH bands
+// stored: those sharing its LSH bands
 // (text reuse, at any time), and those published within the story window
 // sharing its rarest names (stories and translations told in other
 // words). The IDs are in increasing order, without a itself.
-func Lookup(ctx context.Context, keys Keys, a *Article) ([]int64, *Frequencies, error) {
+func Lookup(ctx context.Context, keys Keys, a *Article) ([]int64, error) {
 	ids, err := keys.BandCandidates(ctx, a.ID, fingerprint.BandKeys(a.signature), PerBand, MaxBandCandidates)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	counts, err := keys.NameCounts(ctx, a.Fingerprint.Names)
 	if err != nil {
-		return nil, nil, err
-	}
-	total, err := keys.FingerprintCount(ctx)
-	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	from, to := "", ""
 	if !a.Published.IsZero() {
@@ -63,11 +58,11 @@ func Lookup(ctx context.Context, keys Keys, a *Article) ([]int64, *Frequencies, 
 	}
 	more, err := keys.NameCandidates(ctx, a.ID, RarestNames(a.Fingerprint.Names, counts), from, to, PerName, MinSharedNames, MaxNameCandidates)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	ids = append(ids, more...)
 	slices.Sort(ids)
-	return slices.Compact(ids), &Frequencies{Articles: total, Count: counts}, nil
+	return slices.Compact(ids), nil
 }
 
 // RarestNames returns up to NameKeys names, those in the fewest articles
@@ -166,9 +161,6 @@ func ranked(lists [][]int64, minShared, limit int) []int64 {
 	return ids[:min(len(ids), limit)]
 }
 
-// FingerprintCount implements Keys.
-func (x *Index) FingerprintCount(context.Context) (int, error) { return len(x.articles), nil }
-
 // NameCounts implements Keys.
 func (x *Index) NameCounts(_ context.Context, names []string) (map[string]int, error) {
 	out := make(map[string]int, len(names))
@@ -181,13 +173,13 @@ func (x *Index) NameCounts(_ context.Context, names []string) (map[string]int, e
 // Link compares a with its candidates and returns its relations, keyed by
 // the other article's ID.
 func (x *Index) Link(ctx context.Context, a *Article) (map[int64]Relation, error) {
-	ids, df, err := Lookup(ctx, x, a)
+	ids, err := Lookup(ctx, x, a)
 	if err != nil {
 		return nil, err
 	}
 	out := map[int64]Relation{}
 	for _, id := range ids {
-		if r, ok := Compare(a, x.articles[id], df); ok {
+		if r, ok := Compare(a, x.articles[id]); ok {
 			out[id] = r
 		}
 	}

@@ -190,3 +190,32 @@ func TestSearchCollapsesCopies(t *testing.T) {
 		}
 	}
 }
+
+// Two tellings of one arrest, in other words, are the same story; the
+// regent's call after it, with the same people and figures under another
+// headline, is not: names alone do not tell an event from a reaction.
+func TestSameStoryNotReaction(t *testing.T) {
+	k := newLinked(t)
+	k.add(t, "report", analysis.Input{Published: "2025-10-21T10:00:00+07:00", URL: "https://news.detik.com/berita/d-11/atm", Body: "Polisi Tangkap Dua Pelaku Pembobolan ATM di Sleman\n" +
+		"Polres Sleman menangkap Andi Saputra dan Budi Hartono, dua pelaku pembobolan mesin ATM Bank Jaya di Kecamatan Depok, Sleman, pada Senin (20/10/2025) malam.\n" +
+		"Kapolres Sleman AKBP Edy Prasetyo mengatakan kedua pelaku menggasak uang Rp 250 juta dari tiga mesin ATM.\n" +
+		"\"Keduanya kami tangkap di sebuah rumah kos di Mlati,\" kata Edy kepada wartawan, Selasa (21/10/2025)."})
+	k.add(t, "retold", analysis.Input{Published: "2025-10-21T13:00:00+07:00", URL: "https://www.detik.com/jogja/berita/d-12/atm", Body: "Dua Pembobol ATM di Sleman Ditangkap Polisi, Uang Rp 250 Juta Raib\n" +
+		"Andi Saputra dan Budi Hartono tak berkutik saat polisi menggerebek kamar kos mereka di Mlati, Sleman.\n" +
+		"Menurut AKBP Edy Prasetyo, Kapolres Sleman, keduanya membobol tiga mesin ATM Bank Jaya di Depok dan membawa kabur Rp 250 juta.\n" +
+		"Edy menyebut penangkapan dilakukan Senin (20/10/2025) malam setelah polisi memeriksa rekaman kamera pengawas."})
+	k.add(t, "reaction", analysis.Input{Published: "2025-10-21T16:00:00+07:00", URL: "https://news.detik.com/berita/d-13/bupati", Body: "Bupati Sleman Minta Bank Perketat Keamanan Mesin ATM\n" +
+		"Bupati Sleman Kustini meminta Bank Jaya memperketat pengamanan mesin ATM di Depok setelah Andi Saputra dan Budi Hartono ditangkap.\n" +
+		"Kustini mengapresiasi AKBP Edy Prasetyo dan jajaran Polres Sleman yang mengungkap pembobolan senilai Rp 250 juta itu.\n" +
+		"\"Kami minta bank memasang penjaga di setiap gerai ATM,\" kata Kustini di Sleman, Selasa (21/10/2025)."})
+	rels := map[int64]lineage.CopyRelation{}
+	for _, r := range k.copies(t, "report").Relations {
+		rels[r.Article] = r
+	}
+	if r, ok := rels[k.ids["retold"]]; !ok || r.Kind != lineage.SameStory || len(r.SharedHeadlineWords) < 3 {
+		t.Errorf("the retold arrest: %+v, want the same story with its shared headline words", r)
+	}
+	if r, ok := rels[k.ids["reaction"]]; ok {
+		t.Errorf("the regent's reaction taken for %s: %+v", r.Kind, r)
+	}
+}

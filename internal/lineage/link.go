@@ -114,7 +114,7 @@ func (l *Linker) Link(ctx context.Context, a *Article) error {
 }
 
 func link(ctx context.Context, lin keyWriter, read candidate, a *Article) error {
-	ids, df, err := Lookup(ctx, lin, a)
+	ids, err := Lookup(ctx, lin, a)
 	if err != nil {
 		return fmt.Errorf("lineage: link %d: %w", a.ID, err)
 	}
@@ -126,7 +126,7 @@ func link(ctx context.Context, lin keyWriter, read candidate, a *Article) error 
 		if b == nil {
 			continue
 		}
-		r, ok := Compare(a, b, df)
+		r, ok := Compare(a, b)
 		if !ok {
 			continue
 		}

@@ -37,7 +37,7 @@ func BenchmarkCandidates(b *testing.B) {
 			b.Run(fmt.Sprintf("articles=%d/lookup", n), func(b *testing.B) {
 				found := 0
 				for i := 0; b.Loop(); i++ {
-					ids, _, err := lineage.Lookup(ctx, s, all[i%n])
+					ids, err := lineage.Lookup(ctx, s, all[i%n])
 					if err != nil {
 						b.Fatal(err)
 					}
