@@ -174,7 +174,31 @@ func TestFind(t *testing.T) {
 			text: "Rapat Partai\nKetua Umum PKB Muhaimin Iskandar bertemu Saifullah Yusuf di Surabaya.\nCak Imin mengatakan Gus Ipul sepakat.",
 			want: []want{
 				{"PER", "Muhaimin Iskandar", "ID", []string{"Muhaimin Iskandar", "Cak Imin"}, []string{"Ketua Umum PKB"}},
-				{"PER", "Saifullah Yusuf", "ID", []string{"Saifullah Yusuf", "Ipul"}, nil},
+				{"PER", "Saifullah Yusuf", "ID", []string{"Saifullah Yusuf", "Gus Ipul"}, nil},
+			},
+		},
+		{
+			name: "a bare office title is the person the article names in that office",
+			text: "Bansos Cair\nMenteri Sosial Saifullah Yusuf meninjau gudang di Bekasi.\n“Bantuan cair pekan ini,” kata Mensos di sana. Kapolri Jenderal Listyo Sigit Prabowo ikut hadir.",
+			want: []want{
+				{"PER", "Saifullah Yusuf", "ID", []string{"Saifullah Yusuf", "Mensos"}, []string{"Menteri Sosial"}},
+				{"PER", "Listyo Sigit Prabowo", "ID", []string{"Listyo Sigit Prabowo"}, []string{"Kapolri"}},
+			},
+			notWant: []string{"Mensos", "Kapolri"},
+		},
+		{
+			name: "a bare office title whose holder the article does not name is no entity",
+			text: "Anggaran Naik\nDPR menyetujui anggaran di Jakarta. Menkeu menyebut defisit tetap terjaga.",
+			want: []want{
+				{"ORG", "DPR", "ID", []string{"DPR"}, nil},
+			},
+			notWant: []string{"Menkeu"},
+		},
+		{
+			name: "a bare President in a foreign story is the president it names",
+			text: "Kunjungan ke Kanada\nPresiden Joe Biden tiba di Ottawa, Kanada, pada Senin. Presiden lalu bertemu warga Kanada.",
+			want: []want{
+				{"PER", "Joe Biden", "US", []string{"Joe Biden", "Presiden"}, []string{"Presiden"}},
 			},
 		},
 	} {

@@ -24,6 +24,9 @@ type wordLists struct {
 	unitFirst      *text.Lexicon[bool] // the first words of the units, to turn most words away at once
 	figures        []Figure            // data/figures.tsv
 	alias          map[string]int      // a figure's name or alias, lower case → index into figures
+	offices        []Office            // data/offices.tsv
+	officeOf       map[string]int      // an office's name or title, lower case → index into offices
+	officeTitles   titleWords          // the offices' names and titles
 }
 
 var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
@@ -91,6 +94,9 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := l.readOffices(); err != nil {
+		return nil, err
+	}
 	err = readTable("data/leaders.tsv", func(f []string) error {
 		if len(f) != 3 || len(f[2]) != 2 {
 			return fmt.Errorf("want name, other forms and a country code, got %q", strings.Join(f, "\t"))
@@ -116,7 +122,10 @@ type mention struct {
 	sentence    int
 	// weak mentions come from a headline in title case, where capitals
 	// say little: they are kept only if the body names the same entity.
-	weak  bool
+	weak bool
+	// title mentions are an office's title printed alone for a person
+	// (bareOffices): they never name the entity.
+	title bool
 	group int // index into article.groups
 }
 

@@ -266,15 +266,16 @@ func (a *article) widenAdminPlaces() {
 }
 
 // widenFigures gives a person's mention back the word before it when the
-// two are the full name of a listed public figure the tagger cut short
-// (Saifullah | Yusuf).
+// two are a listed public figure's full name or alias that the tagger cut
+// short (Saifullah | Yusuf), or whose title it cut off (Gus | Ipul, Cak |
+// Imin: the title is part of the nickname).
 func (a *article) widenFigures() {
 	for i := range a.ms {
 		m := &a.ms[i]
 		if m.class != "PER" || m.first == 0 || a.covered(m.first-1) {
 			continue
 		}
-		if k, ok := a.r.lists.alias[strings.ToLower(a.text(m.first-1, m.last))]; ok && strings.EqualFold(a.r.lists.figures[k].Name, a.text(m.first-1, m.last)) {
+		if _, ok := a.r.lists.alias[strings.ToLower(a.text(m.first-1, m.last))]; ok {
 			m.first--
 		}
 	}

@@ -72,6 +72,7 @@ func (a *article) assignRoles() {
 		}
 	}
 	a.domesticDefault()
+	a.bareOffices()
 }
 
 // leaderCountry returns the country of a person the leaders gazetteer
@@ -424,7 +425,7 @@ func (a *article) result() *Result {
 			tok := a.doc.Tokens
 			mt := Mention{Text: a.text(m.first, m.last), Start: tok[m.first].Start, End: tok[m.last-1].End, First: m.first, Last: m.last}
 			e.Mentions = append(e.Mentions, mt)
-			if n := len(mt.Text); m.last-m.first > bestLen || m.last-m.first == bestLen && n > len(e.Name) {
+			if n := len(mt.Text); !m.title && (m.last-m.first > bestLen || m.last-m.first == bestLen && n > len(e.Name)) {
 				bestLen, e.Name = m.last-m.first, mt.Text
 			}
 			for t := m.first; t < m.last; t++ {

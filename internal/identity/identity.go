@@ -8,7 +8,7 @@
 //     a name of a public figure or an institution there (Jokowi, KPK,
 //     Kemenkeu: analysis/entity's figures.tsv and organisations.tsv), unless
 //     the article gives the entity another country;
-//  2. as an office title (Menkeu, Kapolri, Wapres: data/offices.tsv) to the
+//  2. as an office title (Menkeu, Kapolri, Wapres: analysis/entity's offices.tsv) to the
 //     person learnt to hold that office in the article's month, or the
 //     nearest month within half a year;
 //  3. through the aliases learnt from the articles before it: when one
@@ -27,19 +27,14 @@ package identity
 
 import (
 	"context"
-	"embed"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/warta-news/warta/analysis/entity"
-	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/internal/store"
 )
-
-//go:embed data/offices.tsv
-var dataFS embed.FS
 
 // Resolver links entities to refs; it implements store.Linker. The zero
 // value is not usable: use New.
@@ -74,25 +69,14 @@ var tables = sync.OnceValues(func() (*Resolver, error) {
 			}
 		}
 	}
-	const file = "data/offices.tsv"
-	data, err := dataFS.ReadFile(file)
-	if err != nil {
-		return nil, err
-	}
-	err = text.ReadTable(file, string(data), 1, func(f []string) error {
-		office := f[0]
-		r.offices[store.NormalizeName(office)] = office
-		if len(f) > 1 {
-			for a := range strings.SplitSeq(f[1], ";") {
-				if a = strings.TrimSpace(a); a != "" {
-					r.offices[store.NormalizeName(a)] = office
-				}
-			}
-		}
-		return nil
-	})
+	offices, err := entity.Offices()
 	if err != nil {
 		return nil, fmt.Errorf("identity: %w", err)
+	}
+	for _, o := range offices {
+		for _, t := range append([]string{o.Name}, o.Titles...) {
+			r.offices[store.NormalizeName(t)] = o.Name
+		}
 	}
 	return r, nil
 })
