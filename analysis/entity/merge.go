@@ -449,19 +449,28 @@ func (a *article) parentheses() {
 	}
 	a.bracketedShortForms()
 	a.nicknames()
+	// The initials of each group's first mention, noted once: moving a
+	// group empties it and leaves the others' first mentions as they were.
+	var byInitials map[string][]int
 	for i := range a.ms {
 		m := &a.ms[i]
 		w := a.text(m.first, m.last)
 		if m.last-m.first != 1 || len(m.gaz) > 0 || !isAcronym(w) || len(w) < 2 {
 			continue
 		}
-		target, n := -1, 0
-		for gi, g := range a.groups {
-			if gi == m.group || g.dropped || len(g.ms) == 0 {
-				continue
+		if byInitials == nil {
+			byInitials = map[string][]int{}
+			for gi, g := range a.groups {
+				if len(g.ms) > 0 {
+					long := &a.ms[g.ms[0]]
+					k := initials(a, long.first, long.last)
+					byInitials[k] = append(byInitials[k], gi)
+				}
 			}
-			long := &a.ms[g.ms[0]]
-			if initials(a, long.first, long.last) == w {
+		}
+		target, n := -1, 0
+		for _, gi := range byInitials[w] {
+			if g := a.groups[gi]; gi != m.group && !g.dropped && len(g.ms) > 0 {
 				target, n = gi, n+1
 			}
 		}
