@@ -213,11 +213,13 @@ func (s *Store) putCurrent(ctx context.Context, tx pgx.Tx, news []changed) error
 	for _, table := range []string{"article_entities", "mentions", "quotes", "events"} {
 		terms.Queue(`DELETE FROM `+table+` WHERE article_id = ANY($1)`, ids)
 	}
-	for _, c := range news {
-		terms.Queue(`INSERT INTO search_terms (article_id, version_id, terms) VALUES ($1, $2, $3::tsvector)
-			ON CONFLICT (article_id) DO UPDATE SET version_id = excluded.version_id, terms = excluded.terms`,
-			c.articleID, c.versionID, s.tsvector(c.doc.Title, body(c.doc.Title, c.doc.Text)))
+	vectors := make([]string, len(news))
+	for i, c := range news {
+		vectors[i] = s.tsvector(c.doc.Title, body(c.doc.Title, c.doc.Text))
 	}
+	terms.Queue(`INSERT INTO search_terms (article_id, version_id, terms)
+		SELECT id, version, terms::tsvector FROM unnest($1::bigint[], $2::bigint[], $3::text[]) u (id, version, terms)
+		ON CONFLICT (article_id) DO UPDATE SET version_id = excluded.version_id, terms = excluded.terms`, ids, versions, vectors)
 	if err := tx.SendBatch(ctx, terms).Close(); err != nil {
 		return fmt.Errorf("current versions: %w", err)
 	}
@@ -243,36 +245,48 @@ func (s *Store) putCurrent(ctx context.Context, tx pgx.Tx, news []changed) error
 		return err
 	}
 
+	items := make([]linkItem, len(news))
+	for i, c := range news {
+		local := make(map[string]int64, len(c.doc.Entities)) // the record's entity id → entities.id
+		for _, e := range c.doc.Entities {
+			local[e.ID] = entityIDs[s.resolver.Key(e)]
+		}
+		items[i] = linkItem{articleID: c.articleID, doc: c.doc, ids: local}
+	}
+	refs, err := s.linkBatch(ctx, tx, items, true)
+	if err != nil {
+		return fmt.Errorf("identity: %w", err)
+	}
+
 	var aeRows, mentionRows, quoteRows, eventRows [][]any
-	locals := make([]map[string]int64, len(news))
 	for i, c := range news {
 		d := c.doc
 		day := nullString(d.Day())
-		local := make(map[string]int64, len(d.Entities)) // the record's entity id → entities.id
-		locals[i] = local
+		local := items[i].ids
 		names := make(map[string]string, len(d.Entities))
-		for _, e := range d.Entities {
-			id := entityIDs[s.resolver.Key(e)]
-			local[e.ID] = id
+		refOf := make(map[string]int64, len(d.Entities))
+		for j, e := range d.Entities {
+			id := local[e.ID]
 			name := strings.Join(strings.Fields(e.Name), " ")
-			names[e.ID] = name
+			names[e.ID], refOf[e.ID] = name, refs[i][j].ref
 			roles, _ := json.Marshal(e.Roles)
 			aeRows = append(aeRows, []any{c.articleID, e.ID, id, name, nullJSON(roles, len(e.Roles)),
-				nullString(e.Country), e.Salience, len(e.Mentions), day})
+				nullString(e.Country), e.Salience, len(e.Mentions), day, refs[i][j].ref, nullString(refs[i][j].office)})
 			for _, m := range e.Mentions {
 				mentionRows = append(mentionRows, []any{c.articleID, id, m.Text, m.Start, m.End})
 			}
 		}
 		for _, q := range d.Quotes {
-			var speaker *int64
+			var speaker, speakerRef *int64
 			name := q.SpeakerName
 			if q.Speaker != nil {
 				if id, ok := local[*q.Speaker]; ok {
-					speaker = &id
+					ref := refOf[*q.Speaker]
+					speaker, speakerRef = &id, &ref
 					name = cmp.Or(name, names[*q.Speaker])
 				}
 			}
-			quoteRows = append(quoteRows, []any{c.articleID, speaker, nullString(name),
+			quoteRows = append(quoteRows, []any{c.articleID, speaker, speakerRef, nullString(name),
 				nullString(store.NormalizeName(name)), nullString(q.SpeakerRole), q.Kind, q.Text, q.Start, q.End,
 				nullString(q.Cue), day})
 		}
@@ -301,9 +315,10 @@ func (s *Store) putCurrent(ctx context.Context, tx pgx.Tx, news []changed) error
 		cols  []string
 		rows  [][]any
 	}{
-		{"article_entities", []string{"article_id", "local_id", "entity_id", "name", "roles", "country", "salience", "mentions", "day"}, aeRows},
+		{"article_entities", []string{"article_id", "local_id", "entity_id", "name", "roles", "country", "salience", "mentions", "day",
+			"ref", "office"}, aeRows},
 		{"mentions", []string{"article_id", "entity_id", "text", "start", "end"}, mentionRows},
-		{"quotes", []string{"article_id", "speaker_id", "speaker_name", "speaker_norm", "speaker_role", "kind", "text", "start", "end", "cue", "day"}, quoteRows},
+		{"quotes", []string{"article_id", "speaker_id", "speaker_ref", "speaker_name", "speaker_norm", "speaker_role", "kind", "text", "start", "end", "cue", "day"}, quoteRows},
 		{"events", []string{"article_id", "type", "mode", "source_id", "source_name", "source_country",
 			"target_id", "target_name", "target_country", "location_id", "location_name", "location_country",
 			"date", "day", "negated", "modality", "sentence", "trigger"}, eventRows},
@@ -313,11 +328,6 @@ func (s *Store) putCurrent(ctx context.Context, tx pgx.Tx, news []changed) error
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
 			return fmt.Errorf("%s: %w", c.table, err)
-		}
-	}
-	for i, c := range news {
-		if err := s.link(ctx, tx, c.articleID, c.doc, locals[i], true); err != nil {
-			return fmt.Errorf("identity of %s: %w", c.doc.Key(), err)
 		}
 	}
 	return s.putTopics(ctx, tx, news)
