@@ -2,8 +2,10 @@ package web_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
+	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/internal/identity"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store/postgres"
@@ -26,5 +28,34 @@ func TestPagesPostgres(t *testing.T) {
 			}
 			test(t, newSiteOn(t, st))
 		})
+	}
+}
+
+// TestEstimatedTotalPostgres: past the count bound, PostgreSQL answers a
+// search without words with the planner's estimate, and the page says so
+// ("sekitar N"), as it does for SQLite's estimate; within it, the count is
+// exact and said plainly.
+func TestEstimatedTotalPostgres(t *testing.T) {
+	resolver, err := identity.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := postgres.Open(context.Background(), pgtest.URL(t), postgres.Options{Analyzer: search.Indonesian(), Linker: resolver,
+		CountBound: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSiteOn(t, st)
+	for _, in := range []analysis.Input{rapat, hostile, banjir} {
+		s.store(t, in)
+	}
+	for path, want := range map[string]bool{"/search?q=from:2025-10-01": true, "/search?q=site:lain.example": false} {
+		code, body, _ := s.get(t, path)
+		if code != 200 {
+			t.Fatalf("%s: status %d", path, code)
+		}
+		if got := strings.Contains(body, `<p class="count">sekitar `); got != want {
+			t.Errorf("%s: estimated total said %v, want %v", path, got, want)
+		}
 	}
 }
