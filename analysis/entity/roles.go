@@ -433,6 +433,9 @@ func (a *article) result() *Result {
 			}
 			weights[k] += a.attention(m)
 		}
+		if g.class == "PER" {
+			e.Name = a.figureName(e)
+		}
 		total += weights[k]
 		res.Entities = append(res.Entities, e)
 	}
@@ -455,4 +458,16 @@ func (a *article) attention(m *mention) float64 {
 	}
 	pos := float64(tok.Start) / float64(max(len(a.doc.Text), 1))
 	return w * (1 - 0.5*pos)
+}
+
+// figureName is the name of a person: a listed public figure's full name
+// where a mention prints it (Soeharto beside Pak Harto), else its name.
+func (a *article) figureName(e Entity) string {
+	l := a.r.lists
+	for _, m := range e.Mentions {
+		if k, ok := l.alias[strings.ToLower(m.Text)]; ok && strings.EqualFold(l.figures[k].Name, m.Text) {
+			return m.Text
+		}
+	}
+	return e.Name
 }

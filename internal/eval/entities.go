@@ -20,10 +20,11 @@ type EntityRecord struct {
 	Title    string               `json:"title"`
 	Source   struct{ URL string } `json:"source"`
 	Entities []struct {
-		ID       string `json:"id"`
-		Name     string `json:"name"`
-		Type     string `json:"type"`
-		Country  string `json:"country"`
+		ID       string   `json:"id"`
+		Name     string   `json:"name"`
+		Type     string   `json:"type"`
+		Country  string   `json:"country"`
+		Roles    []string `json:"roles"`
 		Mentions []struct {
 			Text string `json:"text"`
 		} `json:"mentions"`
@@ -37,7 +38,8 @@ type IdentityCounts struct {
 	Splits, Merges              []string // one line per case: article, the names
 	PersonsWithCountry          int
 
-	figures []entity.Figure // the shipped aliases, which are no merges
+	figures []entity.Figure   // the shipped aliases, which are no merges
+	office  map[string]string // an office's title, lower case → its name
 }
 
 // CountIdentity reads records as JSON Lines (the output of warta analyze
@@ -57,13 +59,24 @@ type IdentityCounts struct {
 //     persons of the article (Prabowo Puji Jokowi), or of one inside it,
 //     neither at its start nor at its end (Trump Kecam Elon Musk Bikin).
 //     A form the shipped table of public figures lists for the person
-//     (Cak Imin for Muhaimin Iskandar) is no merge.
+//     (Cak Imin for Muhaimin Iskandar) is no merge, nor is a title of an
+//     office the person holds in the article, printed alone (Mensos for
+//     Menteri Sosial Saifullah Yusuf).
 func CountIdentity(r io.Reader) (*IdentityCounts, error) {
 	figures, err := entity.Figures()
 	if err != nil {
 		return nil, err
 	}
-	c := &IdentityCounts{figures: figures}
+	offices, err := entity.Offices()
+	if err != nil {
+		return nil, err
+	}
+	c := &IdentityCounts{figures: figures, office: map[string]string{}}
+	for _, o := range offices {
+		for _, t := range append([]string{o.Name}, o.Titles...) {
+			c.office[strings.ToLower(t)] = o.Name
+		}
+	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -183,7 +196,7 @@ func (c *IdentityCounts) count(rec *EntityRecord, n int) {
 		}
 		merged := ""
 		for _, m := range e.Mentions {
-			if disjoint(entityWords(m.Text), words[i]) && !shortFormOf(m.Text, e.Name) && !c.listedAlias(m.Text, e.Name) {
+			if disjoint(entityWords(m.Text), words[i]) && !shortFormOf(m.Text, e.Name) && !c.listedAlias(m.Text, e.Name) && !c.heldTitle(m.Text, e.Roles) {
 				merged = e.Name + " + " + m.Text
 				break
 			}
@@ -212,6 +225,18 @@ func (c *IdentityCounts) count(rec *EntityRecord, n int) {
 			c.Merges = append(c.Merges, fmt.Sprintf("%s\t%s %s: %s", where, e.Type, e.Name, merged))
 		}
 	}
+}
+
+// heldTitle reports whether mention is one of roles as printed, or a
+// title of the office one of them names (Mensos, Menteri Sosial).
+func (c *IdentityCounts) heldTitle(mention string, roles []string) bool {
+	o := c.office[strings.ToLower(mention)]
+	for _, r := range roles {
+		if strings.EqualFold(r, mention) || o != "" && c.office[strings.ToLower(r)] == o {
+			return true
+		}
+	}
+	return false
 }
 
 // listedAlias reports whether the shipped table of public figures gives
