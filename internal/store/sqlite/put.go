@@ -9,7 +9,10 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -40,20 +43,25 @@ var _ store.TxWriter = (*Store)(nil)
 func (s *Store) PutBatchTx(ctx context.Context, records [][]byte, each func(context.Context, store.LineageTx, int, store.PutResult) error) ([]store.PutResult, error) {
 	docs := make([]*store.Doc, len(records))
 	stored := make([][]byte, len(records))
-	var compact bytes.Buffer
-	for i, record := range records {
-		d, err := store.Decode(record)
+	errs := make([]error, len(records))
+	// Reading, compacting and compressing a record is a tenth of the
+	// writer's work and needs no connection: a batch's records are
+	// prepared on every core while the analysis of the next ones waits.
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range min(len(records), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			var compact bytes.Buffer
+			for i := int(next.Add(1) - 1); i < len(records); i = int(next.Add(1) - 1) {
+				docs[i], stored[i], errs[i] = prepareRecord(records[i], &compact)
+			}
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("record %d: %w", i+1, err)
 		}
-		compact.Reset()
-		if err := json.Compact(&compact, record); err != nil {
-			return nil, fmt.Errorf("record %d: %w: %v", i+1, store.ErrInvalidRecord, err)
-		}
-		if stored[i], err = compressRecord(compact.Bytes()); err != nil {
-			return nil, fmt.Errorf("record %d: %w", i+1, err)
-		}
-		docs[i] = d
 	}
 	var results []store.PutResult
 	err := s.retry(ctx, func() error {
@@ -65,6 +73,23 @@ func (s *Store) PutBatchTx(ctx context.Context, records [][]byte, each func(cont
 		return nil, err
 	}
 	return results, nil
+}
+
+// prepareRecord reads a record and compresses its compact JSON (record.go).
+func prepareRecord(record []byte, compact *bytes.Buffer) (*store.Doc, []byte, error) {
+	d, err := store.Decode(record)
+	if err != nil {
+		return nil, nil, err
+	}
+	compact.Reset()
+	if err := json.Compact(compact, record); err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", store.ErrInvalidRecord, err)
+	}
+	stored, err := compressRecord(compact.Bytes())
+	if err != nil {
+		return nil, nil, err
+	}
+	return d, stored, nil
 }
 
 func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte, each func(context.Context, store.LineageTx, int, store.PutResult) error) ([]store.PutResult, error) {
@@ -275,18 +300,22 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 	ids := make(map[string]int64, len(d.Entities))    // record's entity id → entities.id
 	names := make(map[string]string, len(d.Entities)) // record's entity id → its name, spaces collapsed
 	var entityRows, mentionRows, quoteRows, eventRows []any
-	for _, e := range d.Entities {
+	keys := make([]string, len(d.Entities))
+	upserts := make([]any, 0, 5*len(d.Entities))
+	for i, e := range d.Entities {
 		e.Name = strings.Join(strings.Fields(e.Name), " ")
-		var id int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO entities (key, type, name, norm, country) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (key) DO UPDATE SET
-				name = CASE WHEN length(excluded.norm) > length(norm) THEN excluded.name ELSE name END,
-				norm = CASE WHEN length(excluded.norm) > length(norm) THEN excluded.norm ELSE norm END,
-				country = coalesce(country, excluded.country)
-			RETURNING id`,
-			s.resolver.Key(e), e.Type, e.Name, store.NormalizeName(e.Name), nullString(e.Country)).Scan(&id)
-		if err != nil {
-			return fmt.Errorf("entity %s: %w", e.ID, err)
+		keys[i] = s.resolver.Key(e)
+		upserts = append(upserts, keys[i], e.Type, e.Name, store.NormalizeName(e.Name), nullString(e.Country))
+	}
+	byKey, err := upsertEntities(ctx, tx, upserts)
+	if err != nil {
+		return fmt.Errorf("entities: %w", err)
+	}
+	for i, e := range d.Entities {
+		e.Name = strings.Join(strings.Fields(e.Name), " ")
+		id, ok := byKey[keys[i]]
+		if !ok {
+			return fmt.Errorf("entity %s: no id returned for %q", e.ID, keys[i])
 		}
 		ids[e.ID], names[e.ID] = id, e.Name
 		roles, _ := json.Marshal(e.Roles)
@@ -346,6 +375,41 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 		return fmt.Errorf("events: %w", err)
 	}
 	return s.link(ctx, tx, articleID, d, ids, true)
+}
+
+// upsertEntities stores entities (flat key, type, name, norm, country
+// rows) rowsPerInsert a statement, each keeping its longest name and its
+// first country, and returns their ids by key.
+func upsertEntities(ctx context.Context, tx querier, flat []any) (map[string]int64, error) {
+	const width = 5
+	ids := make(map[string]int64, len(flat)/width)
+	row := "(?" + strings.Repeat(", ?", width-1) + ")"
+	for len(flat) > 0 {
+		n := min(len(flat)/width, rowsPerInsert)
+		rows, err := tx.QueryContext(ctx, `INSERT INTO entities (key, type, name, norm, country) VALUES `+row+strings.Repeat(", "+row, n-1)+`
+			ON CONFLICT (key) DO UPDATE SET
+				name = CASE WHEN length(excluded.norm) > length(norm) THEN excluded.name ELSE name END,
+				norm = CASE WHEN length(excluded.norm) > length(norm) THEN excluded.norm ELSE norm END,
+				country = coalesce(country, excluded.country)
+			RETURNING key, id`, flat[:n*width]...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var key string
+			var id int64
+			if err := rows.Scan(&key, &id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			ids[key] = id
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return nil, err
+		}
+		flat = flat[n*width:]
+	}
+	return ids, nil
 }
 
 // rowsPerInsert is how many rows one INSERT takes: an article's 20-odd
