@@ -93,11 +93,15 @@ func prepareRecord(record []byte, compact *bytes.Buffer) (*store.Doc, []byte, er
 }
 
 func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte, each func(context.Context, store.LineageTx, int, store.PutResult) error) ([]store.PutResult, error) {
+	begin := time.Now()
 	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: put: %w", err)
 	}
 	defer tx.Rollback()
+	if time.Since(begin) > contendedBegin {
+		s.contended.Store(time.Now().UnixNano())
+	}
 	results := make([]store.PutResult, len(docs))
 	changed := false
 	for i, d := range docs {
@@ -117,7 +121,32 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: put: %w", err)
 	}
+	s.yieldIfContended(ctx)
 	return results, nil
+}
+
+// A batch's transaction holds the write lock from its first put to its
+// last link, and the writer begins the next at once: another process
+// waiting for the lock (SQLite polls every 100 ms at most) would seldom
+// find it free. When this process's own BEGIN waited (contendedBegin:
+// another process writes), it leaves the lock free for yieldPause after
+// each commit, for contendedFor; a lone writer never pauses.
+const (
+	contendedBegin = 5 * time.Millisecond
+	contendedFor   = 10 * time.Second
+	yieldPause     = 120 * time.Millisecond
+)
+
+func (s *Store) yieldIfContended(ctx context.Context) {
+	if time.Since(time.Unix(0, s.contended.Load())) > contendedFor {
+		return
+	}
+	t := time.NewTimer(yieldPause)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
 }
 
 // eachInTx calls each for every record stored anew, in a savepoint that

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/ncruces/go-sqlite3"
@@ -78,6 +79,9 @@ type Store struct {
 	// keeps its statements prepared by text (stmtcache.go), reads and
 	// writes alike.
 	counts *stmtCounts
+	// contended is when a write last waited for another process's
+	// write lock (UnixNano; put.go).
+	contended atomic.Int64
 }
 
 var _ store.Store = (*Store)(nil)
