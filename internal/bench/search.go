@@ -20,8 +20,13 @@ import (
 
 // SearchOptions say what the search benchmark runs, against which store.
 type SearchOptions struct {
-	// Data is the data directory of the SQLite store to search.
+	// Data is the data directory of the SQLite store to search, and the
+	// store the queries are picked from.
 	Data string
+	// Store, when set, is the URL of a PostgreSQL store of the same corpus
+	// that the server searches instead (warta serve --store); the queries
+	// are still picked from Data, so that both stores answer the same.
+	Store string
 	// Server is the warta binary that serves it (warta serve) and ingests
 	// during the concurrent run; it may be an older build, to compare.
 	Server string
@@ -59,6 +64,7 @@ const (
 	ClassQuotesAPI   = "page: quotes by speaker"
 	ClassEntityWeb   = "page: /entities/{id} (mentions over time)"
 	ClassEntityArtAP = "page: /api/v1/entities/{id}/articles"
+	ClassSearchWeb   = "page: /search?q=common (facets, chart)"
 )
 
 // Probe is one request of the benchmark: a path on the server and, for
@@ -67,6 +73,9 @@ type Probe struct {
 	Class string
 	Path  string // with its query string
 	FTS5  string // "" when the peer cannot answer it
+	// Entity is the entity a page's path names by its id in Data; another
+	// store gives it another id, found by its name and type.
+	Entity *named
 }
 
 // ClassStats are the latencies of one class, in milliseconds.
@@ -90,6 +99,7 @@ type ClassStats struct {
 // SearchReport is what the benchmark measured.
 type SearchReport struct {
 	Server     string       `json:"server"`
+	Store      string       `json:"store,omitempty"` // the PostgreSQL store searched, without its password
 	Articles   int          `json:"articles"`
 	DBBytes    int64        `json:"db_bytes"`
 	PeerBuild  float64      `json:"peer_build_s,omitempty"`
@@ -116,13 +126,16 @@ func RunSearch(ctx context.Context, o SearchOptions) (*SearchReport, error) {
 		o.Log = slog.Default()
 	}
 	o.PerClass, o.Rounds = cmp.Or(o.PerClass, 10), cmp.Or(o.Rounds, 5)
-	rep := &SearchReport{Server: o.Server}
+	if o.Store != "" && o.Ingest != "" {
+		return nil, errors.New("bench search: --ingest writes into a copy of a SQLite store; it cannot run against --store")
+	}
+	rep := &SearchReport{Server: o.Server, Store: redactURL(o.Store)}
 	src, err := openStoreFile(ctx, o.Data)
 	if err != nil {
 		return nil, err
 	}
 	defer src.Close()
-	if st, err := os.Stat(src.path); err == nil {
+	if st, err := os.Stat(src.path); err == nil && o.Store == "" {
 		rep.DBBytes = st.Size()
 	}
 	probes, articles, err := pickProbes(ctx, src, o.PerClass, rand.New(rand.NewPCG(o.Seed, 20)))
@@ -150,12 +163,17 @@ func RunSearch(ctx context.Context, o SearchOptions) (*SearchReport, error) {
 	}
 	src.Close()
 
-	srv, err := startServer(ctx, o.Server, o.Data, o.Log)
+	srv, err := startServer(ctx, o.Server, o.Data, o.Store, o.Log)
 	if err != nil {
 		return nil, err
 	}
 	defer srv.stop()
 	run := &runner{base: srv.base, client: &http.Client{Timeout: time.Minute}}
+	if o.Store != "" {
+		if probes, err = otherStore(ctx, o, run, probes, articles, rep); err != nil {
+			return nil, err
+		}
+	}
 	run.rounds(ctx, probes, nil, 1) // warm-up: the page cache, prepared statements
 	rep.Sequential = run.rounds(ctx, probes, peer, o.Rounds)
 	o.Log.Info("sequential run done")
@@ -312,7 +330,7 @@ func duringIngest(ctx context.Context, o SearchOptions, probes []Probe, total *r
 	if err := copyStore(o.Data, tmp); err != nil {
 		return nil, 0, err
 	}
-	srv, err := startServer(ctx, o.Server, tmp, o.Log)
+	srv, err := startServer(ctx, o.Server, tmp, "", o.Log)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -412,6 +430,9 @@ func percentiles(s []sample) (p50, p95, p99, most float64, hits int) {
 // WriteSearchReport prints the report as a table.
 func WriteSearchReport(w io.Writer, rep *SearchReport) {
 	fmt.Fprintf(w, "server %s, %d articles, database %.1f MB", rep.Server, rep.Articles, float64(rep.DBBytes)/1e6)
+	if rep.Store != "" {
+		fmt.Fprintf(w, " (%s)", rep.Store)
+	}
 	if rep.PeerBuild > 0 {
 		fmt.Fprintf(w, "; raw FTS5 peer built in %.1f s, %.1f MB", rep.PeerBuild, float64(rep.PeerBytes)/1e6)
 	}
@@ -444,7 +465,7 @@ func WriteSearchReport(w io.Writer, rep *SearchReport) {
 
 var classOrder = []string{ClassCommon, ClassMid, ClassRare, ClassByDate, ClassPhrase, ClassTwoWords, ClassOrExclude,
 	ClassEntity, ClassSpeaker, ClassEntityWord, ClassDateRange, ClassDatesOnly,
-	ClassEntityAPI, ClassEntityArtAP, ClassQuotesAPI, ClassEntityWeb}
+	ClassEntityAPI, ClassEntityArtAP, ClassQuotesAPI, ClassEntityWeb, ClassSearchWeb}
 
 func searchPath(q string, extra ...string) string {
 	v := url.Values{"q": {q}}

@@ -3,15 +3,23 @@ package bench
 import (
 	"context"
 	"encoding/json"
+	"log/slog"
 	"math/rand/v2"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/internal/api"
+	"github.com/warta-news/warta/internal/identity"
 	"github.com/warta-news/warta/internal/search"
+	"github.com/warta-news/warta/internal/server"
 	"github.com/warta-news/warta/internal/shared"
+	"github.com/warta-news/warta/internal/store"
+	"github.com/warta-news/warta/internal/store/postgres"
+	"github.com/warta-news/warta/internal/store/postgres/pgtest"
 	"github.com/warta-news/warta/internal/store/sqlite"
 )
 
@@ -47,23 +55,13 @@ func TestTitleQueries(t *testing.T) {
 // valid search, and those made from the store's own titles find something.
 func TestPickProbes(t *testing.T) {
 	ctx := context.Background()
-	arts := shared.DetikArticles(t)[:80]
 	dir := t.TempDir()
 	st, err := sqlite.Open(ctx, dir, sqlite.Options{Analyzer: search.Indonesian()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	var recs [][]byte
-	for _, a := range arts {
-		rec, err := analysis.Analyze(ctx, analysis.Input{Title: a.Title, Body: a.Body, URL: a.URL, Published: a.Published})
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := json.Marshal(rec)
-		recs = append(recs, b)
-	}
-	if _, err := st.PutBatch(ctx, recs); err != nil {
+	if _, err := st.PutBatch(ctx, detikRecords(t, 80)); err != nil {
 		t.Fatal(err)
 	}
 	f, err := openStoreFile(ctx, dir)
@@ -110,5 +108,113 @@ func TestPickProbes(t *testing.T) {
 		if classes[c] == 0 {
 			t.Errorf("no probe of class %q", c)
 		}
+	}
+}
+
+// detikRecords are the records of the first n detik articles.
+func detikRecords(t *testing.T, n int) [][]byte {
+	t.Helper()
+	var recs [][]byte
+	for _, a := range shared.DetikArticles(t)[:n] {
+		rec, err := analysis.Analyze(context.Background(), analysis.Input{Title: a.Title, Body: a.Body, URL: a.URL, Published: a.Published})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(rec)
+		recs = append(recs, b)
+	}
+	return recs
+}
+
+// TestOtherStore readies the probes picked from a SQLite store for a
+// PostgreSQL store of the same articles, served by the real API: every
+// entity page is re-addressed to the same entity there, and a store of
+// another corpus is refused.
+func TestOtherStore(t *testing.T) {
+	ctx := context.Background()
+	recs := detikRecords(t, 60)
+	link := func() store.Linker {
+		r, err := identity.New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	dir := t.TempDir()
+	lite, err := sqlite.Open(ctx, dir, sqlite.Options{Analyzer: search.Indonesian(), Linker: link()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	pgURL := pgtest.URL(t)
+	pg, err := postgres.Open(ctx, pgURL, postgres.Options{Analyzer: search.Indonesian(), Linker: link()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	// PostgreSQL first, so that its ids differ from SQLite's.
+	if _, err := pg.PutBatch(ctx, slices.Concat(recs[30:], recs[:30])); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lite.PutBatch(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(server.New(server.Config{API: api.New(api.FromStore(pg, nil)), Log: slog.New(slog.DiscardHandler)}))
+	defer ts.Close()
+
+	f, err := openStoreFile(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	probes, n, err := pickProbes(ctx, f, 5, rand.New(rand.NewPCG(1, 2)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := &runner{base: ts.URL, client: ts.Client()}
+	o := SearchOptions{Data: dir, Store: pgURL, Log: slog.New(slog.DiscardHandler)}
+	rep := &SearchReport{Store: redactURL(pgURL)}
+	if _, err := otherStore(ctx, o, run, probes, n+1, rep); err == nil {
+		t.Error("a store with another number of articles was taken for the same corpus")
+	}
+	moved, err := otherStore(ctx, o, run, probes, n, rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.DBBytes <= 0 {
+		t.Errorf("database size %d", rep.DBBytes)
+	}
+	pages, other := 0, 0
+	for _, p := range moved {
+		if p.Entity == nil || p.Class != ClassEntityAPI {
+			continue
+		}
+		pages++
+		var page struct {
+			Entity struct {
+				ID   int64  `json:"id"`
+				Name string `json:"name"`
+				Type string `json:"type"`
+			} `json:"entity"`
+		}
+		resp, err := ts.Client().Get(ts.URL + p.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = json.NewDecoder(resp.Body).Decode(&page)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != 200 {
+			t.Errorf("GET %s: %s, %v", p.Path, resp.Status, err)
+			continue
+		}
+		if page.Entity.Name != p.Entity.name || page.Entity.Type != p.Entity.kind {
+			t.Errorf("GET %s is %s %q, picked as %s %q", p.Path, page.Entity.Type, page.Entity.Name, p.Entity.kind, p.Entity.name)
+		}
+		if page.Entity.ID != p.Entity.id {
+			other++
+		}
+	}
+	if pages == 0 || other == 0 {
+		t.Errorf("%d entity pages, %d with another id: the test shows nothing", pages, other)
 	}
 }

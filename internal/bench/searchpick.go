@@ -154,6 +154,9 @@ func pickProbes(ctx context.Context, s *storeFile, perClass int, rng *rand.Rand)
 	word(ClassMid, mid)
 	word(ClassRare, rare)
 	word(ClassByDate, common, "sort", "date")
+	for _, t := range common {
+		probes = append(probes, Probe{Class: ClassSearchWeb, Path: "/search?" + url.Values{"q": {t.text}}.Encode()})
+	}
 	for i := range perClass {
 		a, b, c := mid[i%len(mid)].text, mid[(i+1)%len(mid)].text, common[i%len(common)].text
 		probes = append(probes, Probe{Class: ClassOrExclude, Path: searchPath(a + " OR " + b + " -" + c),
@@ -173,12 +176,12 @@ func pickProbes(ctx context.Context, s *storeFile, perClass int, rng *rand.Rand)
 			FTS5: ftsString(p[0]) + " AND " + ftsString(p[1])})
 	}
 
-	entities, err := s.top(ctx, `SELECT e.id, e.name FROM article_entities x JOIN entities e ON e.id = x.entity_id
+	entities, err := s.top(ctx, `SELECT e.id, e.name, e.type FROM article_entities x JOIN entities e ON e.id = x.entity_id
 		GROUP BY e.id ORDER BY count(*) DESC LIMIT 200`)
 	if err != nil {
 		return nil, 0, err
 	}
-	speakers, err := s.top(ctx, `SELECT e.id, e.name FROM quotes x JOIN entities e ON e.id = x.speaker_id
+	speakers, err := s.top(ctx, `SELECT e.id, e.name, e.type FROM quotes x JOIN entities e ON e.id = x.speaker_id
 		GROUP BY e.id ORDER BY count(*) DESC LIMIT 200`)
 	if err != nil {
 		return nil, 0, err
@@ -190,9 +193,9 @@ func pickProbes(ctx context.Context, s *storeFile, perClass int, rng *rand.Rand)
 		probes = append(probes,
 			Probe{Class: ClassEntity, Path: searchPath(`entity:"` + e.name + `"`)},
 			Probe{Class: ClassEntityWord, Path: searchPath(`entity:"` + e.name + `" ` + common[i%len(common)].text)},
-			Probe{Class: ClassEntityAPI, Path: "/api/v1/entities/" + strconv.FormatInt(e.id, 10)},
-			Probe{Class: ClassEntityArtAP, Path: "/api/v1/entities/" + strconv.FormatInt(e.id, 10) + "/articles"},
-			Probe{Class: ClassEntityWeb, Path: "/entities/" + strconv.FormatInt(e.id, 10)})
+			Probe{Class: ClassEntityAPI, Path: "/api/v1/entities/" + strconv.FormatInt(e.id, 10), Entity: &e},
+			Probe{Class: ClassEntityArtAP, Path: "/api/v1/entities/" + strconv.FormatInt(e.id, 10) + "/articles", Entity: &e},
+			Probe{Class: ClassEntityWeb, Path: "/entities/" + strconv.FormatInt(e.id, 10), Entity: &e})
 	}
 	for _, e := range pick(rng, speakers, perClass) {
 		probes = append(probes,
@@ -218,8 +221,8 @@ func pickProbes(ctx context.Context, s *storeFile, perClass int, rng *rand.Rand)
 }
 
 type named struct {
-	id   int64
-	name string
+	id         int64
+	name, kind string
 }
 
 func (s *storeFile) top(ctx context.Context, query string) ([]named, error) {
@@ -231,7 +234,7 @@ func (s *storeFile) top(ctx context.Context, query string) ([]named, error) {
 	var out []named
 	for rows.Next() {
 		var n named
-		if err := rows.Scan(&n.id, &n.name); err != nil {
+		if err := rows.Scan(&n.id, &n.name, &n.kind); err != nil {
 			return nil, err
 		}
 		if !strings.Contains(n.name, `"`) {

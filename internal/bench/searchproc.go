@@ -27,10 +27,14 @@ type child struct {
 
 var servingLine = regexp.MustCompile(`serving http://[^/\s]*:(\d+)/`)
 
-// startServer runs "bin serve" on dir, on a free loopback port, and waits
-// until it answers.
-func startServer(ctx context.Context, bin, dir string, log *slog.Logger) (*child, error) {
-	cmd := exec.Command(bin, "serve", "--data", dir, "--addr", "127.0.0.1:0", "--no-poll")
+// startServer runs "bin serve" on dir (or on the PostgreSQL store at
+// storeURL, when set), on a free loopback port, and waits until it answers.
+func startServer(ctx context.Context, bin, dir, storeURL string, log *slog.Logger) (*child, error) {
+	args := []string{"serve", "--data", dir, "--addr", "127.0.0.1:0", "--no-poll"}
+	if storeURL != "" {
+		args = append(args, "--store", storeURL)
+	}
+	cmd := exec.Command(bin, args...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
@@ -64,7 +68,7 @@ func startServer(ctx context.Context, bin, dir string, log *slog.Logger) (*child
 		c.stop()
 		return nil, ctx.Err()
 	}
-	log.Info("server started", "bin", bin, "data", dir, "url", c.base, "pid", cmd.Process.Pid)
+	log.Info("server started", "bin", bin, "data", dir, "store", redactURL(storeURL), "url", c.base, "pid", cmd.Process.Pid)
 	return c, nil
 }
 
@@ -124,11 +128,16 @@ func (c *child) peakRSS() int64 {
 
 // articles asks the server how many articles it has.
 func (c *child) articles(ctx context.Context) (int, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+"/api/v1/stats", nil)
+	return articleCount(ctx, http.DefaultClient, c.base)
+}
+
+// articleCount asks the server at base how many articles it has.
+func articleCount(ctx context.Context, client *http.Client, base string) (int, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/api/v1/stats", nil)
 	if err != nil {
 		return 0, err
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
 		return 0, err
 	}

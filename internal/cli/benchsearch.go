@@ -10,7 +10,8 @@ import (
 )
 
 type benchSearchCmd struct {
-	Data     string `required:"" placeholder:"DIR" help:"Data directory of the SQLite store to search (built by warta ingest)."`
+	Data     string `required:"" placeholder:"DIR" help:"Data directory of the SQLite store to search (built by warta ingest); with --store, the store of the same corpus the queries are picked from."`
+	Store    string `placeholder:"URL" help:"Search this PostgreSQL store (postgres://...) of the same corpus instead, with the queries picked from --data (not with --ingest)."`
 	Server   string `placeholder:"BIN" help:"The warta binary that serves the store and ingests during the concurrent run (default: this one); an older build compares."`
 	PerClass int    `default:"10" help:"Queries per class, picked from the store."`
 	Rounds   int    `default:"5" help:"Times each query runs, after a warm-up round."`
@@ -30,7 +31,9 @@ through the HTTP API, with the entity and speaker pages: first one client,
 beside a raw FTS5 table over the same documents in the same rounds, then
 several clients at once, then (with --ingest) one client while warta ingest
 writes into a copy of the store. Reports p50/p95/p99 per class and the
-server's peak RSS.`
+server's peak RSS. With --store the server searches a PostgreSQL store of the
+same corpus, with the same queries (picked from --data), beside the same FTS5
+table.`
 }
 
 func (c *benchSearchCmd) Run(ctx context.Context, env *Env) error {
@@ -41,7 +44,7 @@ func (c *benchSearchCmd) Run(ctx context.Context, env *Env) error {
 		}
 		c.Server = exe
 	}
-	rep, err := bench.RunSearch(ctx, bench.SearchOptions{Data: c.Data, Server: c.Server, PerClass: c.PerClass,
+	rep, err := bench.RunSearch(ctx, bench.SearchOptions{Data: c.Data, Store: c.Store, Server: c.Server, PerClass: c.PerClass,
 		Rounds: c.Rounds, Clients: c.Clients, Ingest: c.Ingest, Peer: c.Peer, Seed: c.Seed, Log: env.Log})
 	if rep != nil {
 		bench.WriteSearchReport(env.Stdout, rep)
