@@ -90,6 +90,9 @@ type Facets struct {
 	Speakers  []EntityCount `json:"speakers"`
 	EventType []FacetValue  `json:"event_types"`
 	Topics    []FacetValue  `json:"topics"` // Value: the IPTC code; Label: IPTC's label
+	// Sampled, when not 0, says the facets count only this many of the
+	// hits (the newest), as there are more.
+	Sampled int `json:"sampled,omitempty"`
 }
 
 // FacetValue is one value of a facet with its hits.

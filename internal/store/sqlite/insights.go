@@ -1,9 +1,13 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store"
@@ -153,8 +157,15 @@ func (s *Store) SearchDays(ctx context.Context, q search.Query) ([]store.DayCoun
 	return scanDays(rows)
 }
 
+// facetWindow bounds the hits facets are counted over to the newest ones:
+// counting every hit's entities costs as much as the hits' mentions (over
+// a second for a common word at 10k articles), and the newest hits are
+// what a reader looks at. A variable so that tests can make it small.
+var facetWindow = 500
+
 // Facets implements store.SearchInsights: each facet is counted over the
-// hits' article ids, taken once.
+// article ids of the newest facetWindow hits, each taken once; Sampled
+// says when there were more.
 func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.Facets, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
@@ -166,48 +177,94 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 		return f, err
 	}
 	limit = limitOr(limit, 10)
-	from, args := h.withVersions()
-	hits := `SELECT DISTINCT v.id, v.article_id AS article, v.site AS site, v.section AS section ` + from
-	// values counts a column of the hits, or of a table over them.
-	values := func(col, fromWhere string) ([]store.FacetValue, error) {
-		rows, err := s.query(ctx, `SELECT `+col+`, count(*) AS n FROM `+fromWhere+` AND `+col+` IS NOT NULL AND `+col+` <> ''
+	ids, args := h.newest(facetWindow + 1)
+	rows, err := s.query(ctx, `SELECT v.article_id, v.site, v.section FROM versions v WHERE v.id IN (`+ids+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: facets: %w", err)
+	}
+	var articles []int64
+	sites, sections := map[string]int{}, map[string]int{}
+	_, err = collect(rows, func(r *sql.Rows, _ *struct{}) error {
+		var article int64
+		var site, section sql.NullString
+		if err := r.Scan(&article, &site, &section); err != nil {
+			return err
+		}
+		if len(articles) == facetWindow {
+			f.Sampled = facetWindow
+			return nil
+		}
+		articles = append(articles, article)
+		sites[site.String]++
+		sections[section.String]++
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: facets: %w", err)
+	}
+	if len(articles) == 0 {
+		return f, nil
+	}
+	f.Sites, f.Sections = topValues(sites, limit), topValues(sections, limit)
+	list, err := json.Marshal(articles)
+	if err != nil {
+		return nil, err
+	}
+	// The articles as a table, so that each facet reads only theirs.
+	in := `SELECT value FROM json_each(?)`
+	args = []any{string(list)}
+	values := func(col, from string) ([]store.FacetValue, error) {
+		rows, err := s.query(ctx, `SELECT `+col+`, count(*) AS n FROM `+from+` AND `+col+` IS NOT NULL AND `+col+` <> ''
 			GROUP BY `+col+` ORDER BY n DESC, `+col+` LIMIT ?`, append(args, limit)...)
 		if err != nil {
 			return nil, err
 		}
 		return collect(rows, func(r *sql.Rows, v *store.FacetValue) error { return r.Scan(&v.Value, &v.Count) })
 	}
-	entities := func(q string) ([]store.EntityCount, error) {
-		rows, err := s.query(ctx, q, append(args, limit)...)
+	// entities names the limit entities counted most by counts (entity_id,
+	// n): the entities are joined only to the counts that can be among
+	// them, as a join for every mention cost 25 times the count.
+	entities := func(counts string) ([]store.EntityCount, error) {
+		rows, err := s.query(ctx, `WITH c AS (`+counts+`) SELECT e.id, e.name, e.type, e.country, c.n FROM c
+			JOIN entities e ON e.id = c.entity_id
+			WHERE c.n >= coalesce((SELECT n FROM c ORDER BY n DESC LIMIT 1 OFFSET ?), 0)
+			ORDER BY c.n DESC, e.name LIMIT ?`, append(args, limit-1, limit)...)
 		if err != nil {
 			return nil, err
 		}
 		return scanEntityCounts(rows)
 	}
-	if f.Sites, err = values("site", `(`+hits+`) WHERE 1`); err == nil {
-		f.Sections, err = values("section", `(`+hits+`) WHERE 1`)
-	}
-	articles := `SELECT article FROM (` + hits + `)`
+	f.EventType, err = values("x.type", `events x WHERE x.article_id IN (`+in+`)`)
 	if err == nil {
-		f.EventType, err = values("x.type", `events x WHERE x.article_id IN (`+articles+`)`)
+		f.Topics, err = s.topicFacet(ctx, in, args, limit)
 	}
 	if err == nil {
-		f.Topics, err = s.topicFacet(ctx, articles, args, limit)
+		f.Entities, err = entities(`SELECT entity_id, count(*) AS n FROM article_entities
+			WHERE article_id IN (` + in + `) GROUP BY entity_id`)
 	}
 	if err == nil {
-		f.Entities, err = entities(`SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM article_entities x
-			JOIN entities e ON e.id = x.entity_id WHERE x.article_id IN (` + articles + `)
-			GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?`)
-	}
-	if err == nil {
-		f.Speakers, err = entities(`SELECT e.id, e.name, e.type, e.country, count(DISTINCT x.article_id) AS n FROM quotes x
-			JOIN entities e ON e.id = x.speaker_id WHERE x.article_id IN (` + articles + `)
-			GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?`)
+		f.Speakers, err = entities(`SELECT speaker_id AS entity_id, count(DISTINCT article_id) AS n FROM quotes
+			WHERE article_id IN (` + in + `) AND speaker_id IS NOT NULL GROUP BY speaker_id`)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: facets: %w", err)
 	}
 	return f, nil
+}
+
+// topValues are the limit most frequent non-empty values of counts, most
+// first, then by value.
+func topValues(counts map[string]int, limit int) []store.FacetValue {
+	out := []store.FacetValue{}
+	for v, n := range counts {
+		if v != "" {
+			out = append(out, store.FacetValue{Value: v, Count: n})
+		}
+	}
+	slices.SortFunc(out, func(a, b store.FacetValue) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Value, b.Value))
+	})
+	return out[:min(limit, len(out))]
 }
 
 // EntityRefs implements store.Insights.

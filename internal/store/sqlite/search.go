@@ -319,14 +319,10 @@ func (h *hitSet) from(drive string, args []any) (string, []any) {
 // total is the rows the driver gives (an index count) times the share of
 // hits among a sample of them.
 func (s *Store) count(ctx context.Context, h hitSet) (total int, estimated bool, err error) {
-	from, args := h.from(h.drive, h.driveArgs)
-	ids := `SELECT DISTINCT v.id AS id ` + from
-	if h.match != "" {
-		ids = `SELECT search_index.rowid AS id ` + from + ` ORDER BY search_index.rowid DESC`
-	}
+	ids, args := h.newest(countBound + 1)
 	var n int
 	var lowest sql.NullInt64
-	err = s.queryRow(ctx, `SELECT count(*), min(id) FROM (`+ids+` LIMIT ?)`, append(args, countBound+1)...).Scan(&n, &lowest)
+	err = s.queryRow(ctx, `SELECT count(*), min(id) FROM (`+ids+`)`, args...).Scan(&n, &lowest)
 	if err != nil || n <= countBound {
 		return n, false, err
 	}
@@ -354,6 +350,18 @@ func (s *Store) count(ctx context.Context, h hitSet) (total int, estimated bool,
 		return 0, false, err
 	}
 	return roughly(max(float64(rows)*hits/float64(max(sampled, 1)), float64(n))), true, nil
+}
+
+// newest is the SELECT of the version ids (column id) of at most n hits:
+// with words the newest n, as the index gives them; without, the first n
+// the driver gives.
+func (h *hitSet) newest(n int) (string, []any) {
+	from, args := h.from(h.drive, h.driveArgs)
+	ids := `SELECT DISTINCT v.id AS id ` + from
+	if h.match != "" {
+		ids = `SELECT search_index.rowid AS id ` + from + ` ORDER BY search_index.rowid DESC`
+	}
+	return ids + ` LIMIT ?`, append(args, n)
 }
 
 // roughly rounds an estimate to two significant digits, as it is no more

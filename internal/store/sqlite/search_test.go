@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/warta-news/warta/internal/search"
+	"github.com/warta-news/warta/internal/store"
 	"github.com/warta-news/warta/internal/store/storetest"
 )
 
@@ -202,5 +203,44 @@ func TestDateBounds(t *testing.T) {
 		if res := find(t, s, tt.query); res.Total != tt.want || len(res.Hits) != min(tt.want, search.DefaultLimit) {
 			t.Errorf("%q: total %d, %d hits; want %d", tt.query, res.Total, len(res.Hits), tt.want)
 		}
+	}
+}
+
+// TestFacetsPastTheBound counts the facets over the newest facetWindow
+// hits only, and says so; under the bound, over every hit.
+func TestFacetsPastTheBound(t *testing.T) {
+	defer func(w int) { facetWindow = w }(facetWindow)
+	s, _, _ := boundsStore(t)
+	q, err := search.Parse("banjir")
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(name string, list []store.EntityCount) int {
+		for _, e := range list {
+			if e.Name == name {
+				return e.Count
+			}
+		}
+		return 0
+	}
+	f, err := s.Facets(ctx, q, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every third of the 30 articles mentions and quotes Purbaya.
+	if f.Sampled != 0 || count("Purbaya Yudhi Sadewa", f.Entities) != 10 || count("Purbaya Yudhi Sadewa", f.Speakers) != 10 {
+		t.Errorf("all hits: sampled %d, entities %+v, speakers %+v", f.Sampled, f.Entities, f.Speakers)
+	}
+	// The six stored last (4, 20, 13, 8, 22, 17) do not mention him.
+	facetWindow = 6
+	if f, err = s.Facets(ctx, q, 10); err != nil {
+		t.Fatal(err)
+	}
+	sites := 0
+	for _, v := range f.Sites {
+		sites += v.Count
+	}
+	if f.Sampled != 6 || sites != 6 || len(f.Entities) != 0 || len(f.Speakers) != 0 {
+		t.Errorf("newest 6: sampled %d, sites %+v, entities %+v, speakers %+v", f.Sampled, f.Sites, f.Entities, f.Speakers)
 	}
 }
