@@ -103,12 +103,22 @@ func (s *Store) EntityDays(ctx context.Context, entity int64, from, to string) (
 	return scanDays(rows)
 }
 
-// CoMentioned implements store.Insights.
+// coMentionWindow bounds the articles co-mentions are counted over to an
+// entity's newest: over all of a much mentioned entity's articles the
+// count took 0.2–1.7 s at 10k articles, over its newest 500 0.1–0.3 s.
+var coMentionWindow = 200
+
+// CoMentioned implements store.Insights: the entities mentioned most often
+// with entity in its newest coMentionWindow articles.
 func (s *Store) CoMentioned(ctx context.Context, entity int64, limit int) ([]store.EntityCount, error) {
-	rows, err := s.query(ctx, `SELECT e.id, e.name, e.type, e.country, count(*) AS n
-		FROM article_entities x JOIN article_entities y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
-		JOIN entities e ON e.id = y.entity_id
-		WHERE x.entity_id = ? GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?`, entity, limitOr(limit, 10))
+	limit = limitOr(limit, 10)
+	rows, err := s.query(ctx, `WITH x AS (SELECT article_id FROM article_entities INDEXED BY article_entities_entity_article
+			WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?),
+		c AS (SELECT y.entity_id, count(*) AS n FROM x JOIN article_entities y ON y.article_id = x.article_id
+			WHERE y.entity_id <> ? GROUP BY y.entity_id)
+		SELECT e.id, e.name, e.type, e.country, c.n FROM c JOIN entities e ON e.id = c.entity_id
+		WHERE c.n >= coalesce((SELECT n FROM c ORDER BY n DESC LIMIT 1 OFFSET ?), 0)
+		ORDER BY c.n DESC, e.name LIMIT ?`, entity, coMentionWindow, entity, limit-1, limit)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: co-mentioned: %w", err)
 	}
