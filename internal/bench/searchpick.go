@@ -140,6 +140,13 @@ func pickProbes(ctx context.Context, s *storeFile, perClass int, rng *rand.Rand)
 	common := vocab[:min(perClass, len(vocab))]
 	mid := pick(rng, band(max(articles/200, 2), max(articles/50, 3)), perClass)
 	rare := pick(rng, band(2, max(articles/5000, 5)), perClass)
+	if len(rare) == 0 {
+		// A corpus made of a smaller set's paragraphs (warta bench corpus)
+		// has no rare words at 50k articles: the rarest it has stand in.
+		if rare = band(2, articles); len(rare) > perClass {
+			rare = rare[len(rare)-perClass:]
+		}
+	}
 	if len(common) == 0 || len(mid) == 0 || len(rare) == 0 {
 		return nil, 0, fmt.Errorf("pick queries: the index has too few words (%d articles)", articles)
 	}
