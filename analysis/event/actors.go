@@ -50,6 +50,8 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 			cd.Source = c.agent(tr.last, s.Last)
 		}
 		cd.Target = c.prepObject(tr.last, s.Last)
+	case frameGen:
+		cd.Source = c.objectWithin(tr.last, s.Last, 0)
 	case frameSym, frameSymNom:
 		// antara X dan Y names both sides; dengan X the other side of the
 		// subject.

@@ -113,6 +113,8 @@ func (cd *candidate) plausible() bool {
 		return t != nil && cd.Source != nil
 	case framePass:
 		return t != nil
+	case frameGen:
+		return cd.Source != nil
 	case frameSymNom, frameNom, frameRef:
 		return true
 	}
@@ -193,7 +195,9 @@ func (c *coder) matchAt(t *trigger, i, end int) (match, bool) {
 		}
 		if t.elems[e] == nil {
 			for g := 1; g <= maxGap && j+g <= end; g++ {
-				if c.isPunct(j+g-1) && !c.isQuoteMark(j+g-1) {
+				// A negation in the gap undoes the pattern (menilai Betty
+				// tidak terbukti melanggar ...).
+				if c.isPunct(j+g-1) && !c.isQuoteMark(j+g-1) || c.is(j+g-1, wNegation) {
 					return false
 				}
 				if try(e+1, j+g) {

@@ -26,12 +26,13 @@ const (
 	frameSym                     // reciprocal verb: participants on a par
 	frameSymNom                  // reciprocal noun: pertemuan, perundingan
 	frameNom                     // other noun: actors by preposition only
+	frameGen                     // noun whose agent follows it: atas permintaan X
 	frameRef                     // a noun that only refers back: diskusi
 	frameBlock                   // a phrase that is no event
 )
 
 var frameNames = map[string]frame{"act": frameAct, "acto": frameActObj, "pass": framePass, "intr": frameIntr,
-	"sym": frameSym, "symnom": frameSymNom, "nom": frameNom, "ref": frameRef, "-": frameBlock}
+	"sym": frameSym, "symnom": frameSymNom, "nom": frameNom, "gen": frameGen, "ref": frameRef, "-": frameBlock}
 
 // symmetric reports whether the frame's actors are participants on a par
 // rather than a source and a target.
