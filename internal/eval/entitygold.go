@@ -4,6 +4,7 @@ import (
 	"bufio"
 	stdcontext "context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -38,70 +39,53 @@ type articleQuote struct {
 
 // readEntityGold reads the gold fixture.
 func readEntityGold(name string) ([]*goldArticle, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("entity gold: %w", err)
-	}
-	defer f.Close()
 	var arts []*goldArticle
-	byID := map[string]*goldArticle{}
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	open := func(fs []string) error {
+		if len(fs) != 4 || (fs[3] != "dev" && fs[3] != "test") {
+			return errors.New("want A, article, record id, dev|test")
 		}
-		fs := strings.Split(line, "\t")
-		bad := func(why string) error { return fmt.Errorf("entity gold %s:%d: %s", name, n, why) }
-		if fs[0] == "A" {
-			if len(fs) != 4 || (fs[3] != "dev" && fs[3] != "test") {
-				return nil, bad("want A, article, record id, dev|test")
-			}
-			a := &goldArticle{ID: fs[1], RecordID: fs[2], Split: fs[3]}
-			arts = append(arts, a)
-			byID[a.ID] = a
-			continue
-		}
-		if len(fs) < 2 || byID[fs[1]] == nil {
-			return nil, bad("row before its article's A row")
-		}
-		a := byID[fs[1]]
+		arts = append(arts, &goldArticle{ID: fs[1], RecordID: fs[2], Split: fs[3]})
+		return nil
+	}
+	row := func(fs []string, article int) error {
+		a := arts[article]
 		switch {
 		case fs[0] == "E" && len(fs) == 7:
 			num, err := strconv.Atoi(fs[2])
 			if err != nil || num != len(a.Entities)+1 {
-				return nil, bad("entities are numbered 1, 2, ... in order")
+				return errors.New("entities are numbered 1, 2, ... in order")
 			}
 			e := articleEntity{Types: strings.Split(fs[3], "/"), Optional: fs[5] == "opt"}
 			if fs[4] != "-" {
 				e.Country = fs[4]
 			}
 			for _, m := range strings.Split(fs[6], ",") {
-				se, err := atoiFields(strings.Split(m, "-"))
-				if err != nil || len(se) != 2 || se[0] >= se[1] {
-					return nil, bad("mention " + m + " is no start-end span")
+				se, err := parseSpan(m)
+				if err != nil {
+					return fmt.Errorf("mention: %w", err)
 				}
-				e.Mentions = append(e.Mentions, [2]int{se[0], se[1]})
+				e.Mentions = append(e.Mentions, se)
 			}
 			a.Entities = append(a.Entities, e)
 		case fs[0] == "Q" && len(fs) == 5:
 			se, err := atoiFields(fs[2:4])
 			if err != nil || se[0] >= se[1] {
-				return nil, bad("quote span")
+				return errors.New("quote span")
 			}
 			q := articleQuote{Start: se[0], End: se[1]}
 			if fs[4] != "-" {
 				if q.Speaker, err = strconv.Atoi(fs[4]); err != nil || q.Speaker < 1 || q.Speaker > len(a.Entities) {
-					return nil, bad("speaker is no entity number of the article")
+					return errors.New("speaker is no entity number of the article")
 				}
 			}
 			a.Quotes = append(a.Quotes, q)
 		default:
-			return nil, bad("unknown row")
+			return errors.New("unknown row")
 		}
+		return nil
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("entity gold %s: %w", name, err)
+	if err := readGoldRows(name, "entity", open, row); err != nil {
+		return nil, err
 	}
 	return arts, nil
 }

@@ -69,22 +69,13 @@ func TestEntityGoldScorer(t *testing.T) {
 }
 
 func TestReadEntityGoldErrors(t *testing.T) {
-	dir := t.TempDir()
-	for name, content := range map[string]string{
+	checkGoldErrors(t, func(p string) error { _, err := readEntityGold(p); return err }, map[string]string{
 		"split":   "A\t1\tr\tmaybe\n",
 		"orphan":  "E\t1\t1\tPER\tID\treq\t0-4\n",
 		"number":  "A\t1\tr\tdev\nE\t1\t2\tPER\tID\treq\t0-4\n",
 		"span":    "A\t1\tr\tdev\nE\t1\t1\tPER\tID\treq\t4-0\n",
 		"speaker": "A\t1\tr\tdev\nE\t1\t1\tPER\tID\treq\t0-4\nQ\t1\t5\t9\t2\n",
-	} {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte("# comment\n"+content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := readEntityGold(p); err == nil || !strings.Contains(err.Error(), name+":") {
-			t.Errorf("%s: error %v, want one naming the file and line", name, err)
-		}
-	}
+	})
 }
 
 // TestEntityGold analyses the gold's articles and scores both halves. It
@@ -145,6 +136,23 @@ func TestEntityGold(t *testing.T) {
 					t.Errorf("article %s entity %d: mention %d-%d cuts a word", a.ID, i+1, m[0], m[1])
 				}
 			}
+		}
+	}
+}
+
+// checkGoldErrors writes each case's content (after a comment line) to a
+// file named for the case and wants read to fail with an error naming the
+// file and line.
+func checkGoldErrors(t *testing.T, read func(path string) error, cases map[string]string) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range cases {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("# comment\n"+content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := read(p); err == nil || !strings.Contains(err.Error(), name+":") {
+			t.Errorf("%s: error %v, want one naming the file and line", name, err)
 		}
 	}
 }

@@ -1,11 +1,10 @@
 package eval
 
 import (
-	"bufio"
 	stdcontext "context"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -39,51 +38,30 @@ type detikQuote struct {
 
 // readQuoteGold reads the quote gold file.
 func readQuoteGold(name string) ([]*quoteArticle, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("quote gold: %w", err)
-	}
-	defer f.Close()
 	var arts []*quoteArticle
-	byID := map[string]*quoteArticle{}
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	open := func(fs []string) error {
+		if len(fs) != 4 || fs[3] == "" {
+			return errors.New("want A, article, record id, split")
 		}
-		fs := strings.Split(line, "\t")
-		bad := func(why string) error { return fmt.Errorf("quote gold %s:%d: %s", name, n, why) }
-		if fs[0] == "A" {
-			if len(fs) != 4 || fs[3] == "" {
-				return nil, bad("want A, article, record id, split")
-			}
-			if byID[fs[1]] != nil {
-				return nil, bad("article " + fs[1] + " given twice")
-			}
-			a := &quoteArticle{ID: fs[1], RecordID: fs[2], Split: fs[3]}
-			arts = append(arts, a)
-			byID[a.ID] = a
-			continue
-		}
-		if len(fs) < 2 || byID[fs[1]] == nil {
-			return nil, bad("row before its article's A row")
-		}
-		a := byID[fs[1]]
+		arts = append(arts, &quoteArticle{ID: fs[1], RecordID: fs[2], Split: fs[3]})
+		return nil
+	}
+	row := func(fs []string, article int) error {
+		a := arts[article]
 		switch {
 		case fs[0] == "S" && len(fs) == 5:
 			num, err := strconv.Atoi(fs[2])
 			if err != nil || num != len(a.Speakers)+1 {
-				return nil, bad("speakers are numbered 1, 2, ... in order")
+				return errors.New("speakers are numbered 1, 2, ... in order")
 			}
 			if fs[3] != "PER" && fs[3] != "ORG" {
-				return nil, bad("a speaker is a PER or an ORG")
+				return errors.New("a speaker is a PER or an ORG")
 			}
 			sp := quoteSpeaker{Type: fs[3]}
 			for _, m := range strings.Split(fs[4], ",") {
 				se, err := parseSpan(m)
 				if err != nil {
-					return nil, bad(err.Error())
+					return err
 				}
 				sp.Forms = append(sp.Forms, se)
 			}
@@ -91,7 +69,7 @@ func readQuoteGold(name string) ([]*quoteArticle, error) {
 		case fs[0] == "Q" && len(fs) == 7:
 			se, err := atoiFields(fs[2:4])
 			if err != nil || se[0] >= se[1] {
-				return nil, bad("quote span")
+				return errors.New("quote span")
 			}
 			q := detikQuote{Start: se[0], End: se[1]}
 			switch fs[4] {
@@ -99,25 +77,26 @@ func readQuoteGold(name string) ([]*quoteArticle, error) {
 			case "indirect":
 				q.Indirect = true
 			default:
-				return nil, bad("kind is marked or indirect")
+				return errors.New("kind is marked or indirect")
 			}
 			if fs[5] != "-" {
 				if q.Speaker, err = strconv.Atoi(fs[5]); err != nil || q.Speaker < 1 || q.Speaker > len(a.Speakers) {
-					return nil, bad("speaker is no speaker number of the article")
+					return errors.New("speaker is no speaker number of the article")
 				}
 				if q.At, err = parseSpan(fs[6]); err != nil {
-					return nil, bad("speaker's mention: " + err.Error())
+					return fmt.Errorf("speaker's mention: %w", err)
 				}
 			} else if fs[6] != "-" {
-				return nil, bad("a quotation without a speaker has no speaker's mention")
+				return errors.New("a quotation without a speaker has no speaker's mention")
 			}
 			a.Quotes = append(a.Quotes, q)
 		default:
-			return nil, bad("unknown row")
+			return errors.New("unknown row")
 		}
+		return nil
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("quote gold %s: %w", name, err)
+	if err := readGoldRows(name, "quote", open, row); err != nil {
+		return nil, err
 	}
 	return arts, nil
 }

@@ -3,7 +3,6 @@ package eval
 import (
 	stdcontext "context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -65,8 +64,7 @@ func TestQuoteGoldScorer(t *testing.T) {
 }
 
 func TestReadQuoteGoldErrors(t *testing.T) {
-	dir := t.TempDir()
-	for name, content := range map[string]string{
+	checkGoldErrors(t, func(p string) error { _, err := readQuoteGold(p); return err }, map[string]string{
 		"split":   "A\t1\tr\n",
 		"orphan":  "S\t1\t1\tPER\t0-4\n",
 		"number":  "A\t1\tr\theldout\nS\t1\t2\tPER\t0-4\n",
@@ -76,15 +74,7 @@ func TestReadQuoteGoldErrors(t *testing.T) {
 		"speaker": "A\t1\tr\theldout\nS\t1\t1\tPER\t0-4\nQ\t1\t5\t9\tmarked\t2\t0-4\n",
 		"mention": "A\t1\tr\theldout\nS\t1\t1\tPER\t0-4\nQ\t1\t5\t9\tmarked\t-\t0-4\n",
 		"twice":   "A\t1\tr\theldout\nA\t1\tr\theldout\n",
-	} {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte("# comment\n"+content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := readQuoteGold(p); err == nil || !strings.Contains(err.Error(), name+":") {
-			t.Errorf("%s: error %v, want one naming the file and line", name, err)
-		}
-	}
+	})
 }
 
 // TestQuoteGold analyses the quote gold's articles and scores them. It
