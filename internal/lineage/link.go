@@ -86,7 +86,7 @@ func (l *Linker) candidate(ctx context.Context, id int64) (*Article, error) {
 	return a, nil
 }
 
-func (l *Linker) observe(ctx context.Context, lin keyWriter, read candidate, s pipeline.Stored) error {
+func (l *Linker) observe(ctx context.Context, lin store.LineageKeys, read candidate, s pipeline.Stored) error {
 	if s.Result.Status == store.Unchanged {
 		return nil
 	}
@@ -100,20 +100,12 @@ func (l *Linker) observe(ctx context.Context, lin keyWriter, read candidate, s p
 	return link(ctx, lin, read, a)
 }
 
-// keyWriter is what linking reads and writes: store.Lineage, or a
-// store.LineageTx.
-type keyWriter interface {
-	Keys
-	PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error
-	PutRelation(ctx context.Context, r store.Relation) error
-}
-
 // Link finds and stores the relations of a, then stores its keys.
 func (l *Linker) Link(ctx context.Context, a *Article) error {
 	return link(ctx, l.Lineage, l.candidate, a)
 }
 
-func link(ctx context.Context, lin keyWriter, read candidate, a *Article) error {
+func link(ctx context.Context, lin store.LineageKeys, read candidate, a *Article) error {
 	ids, err := Lookup(ctx, lin, a)
 	if err != nil {
 		return fmt.Errorf("lineage: link %d: %w", a.ID, err)

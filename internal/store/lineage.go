@@ -12,6 +12,18 @@ import (
 // the name keys of its fingerprint with its day (stories and translations
 // told in other words).
 type Lineage interface {
+	LineageKeys
+	// FingerprintCount returns how many articles have their keys stored.
+	FingerprintCount(ctx context.Context) (int, error)
+	// Relations returns the relations of an article.
+	Relations(ctx context.Context, article int64) ([]Relation, error)
+	// Stories lists the copy clusters' originals, the most copied first.
+	Stories(ctx context.Context, p Page) ([]Story, error)
+}
+
+// LineageKeys is what linking an article reads and writes: its keys, its
+// candidates and its relations, in a Lineage or a LineageTx.
+type LineageKeys interface {
 	// PutFingerprint stores an article's band keys and name keys, with its
 	// publication day (YYYY-MM-DD, "" when unknown); again for the same
 	// article, it replaces them.
@@ -28,29 +40,18 @@ type Lineage interface {
 	// most its perName newest articles in the window; those sharing the
 	// most names come first, then the newest.
 	NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, minShared, limit int) ([]int64, error)
-	// NameCounts returns how many articles give each name, and
-	// FingerprintCount how many articles have their keys stored.
+	// NameCounts returns how many articles give each name.
 	NameCounts(ctx context.Context, names []string) (map[string]int, error)
-	FingerprintCount(ctx context.Context) (int, error)
 	// PutRelation stores a relation between two articles, replacing the
 	// one stored for the pair.
 	PutRelation(ctx context.Context, r Relation) error
-	// Relations returns the relations of an article.
-	Relations(ctx context.Context, article int64) ([]Relation, error)
-	// Stories lists the copy clusters' originals, the most copied first.
-	Stories(ctx context.Context, p Page) ([]Story, error)
 }
 
 // LineageTx is a store's lineage inside the transaction that stores a
 // batch of records (TxWriter): its look-ups see what the transaction wrote
 // before them, and its writes commit with the records, or not at all.
 type LineageTx interface {
-	PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error
-	BandCandidates(ctx context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error)
-	NameCandidates(ctx context.Context, article int64, names []string, from, to string, perName, minShared, limit int) ([]int64, error)
-	NameCounts(ctx context.Context, names []string) (map[string]int, error)
-	FingerprintCount(ctx context.Context) (int, error)
-	PutRelation(ctx context.Context, r Relation) error
+	LineageKeys
 	// RecordID returns the ID of the record of an article's current
 	// version (the record's own "id", a hash of its content), and Record
 	// that record (JSON).

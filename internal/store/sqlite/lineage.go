@@ -40,10 +40,6 @@ func (l lineageTx) NameCounts(ctx context.Context, names []string) (map[string]i
 	return nameCounts(ctx, l.tx, names)
 }
 
-func (l lineageTx) FingerprintCount(ctx context.Context) (int, error) {
-	return fingerprintCount(ctx, l.tx)
-}
-
 func (l lineageTx) PutRelation(ctx context.Context, r store.Relation) error {
 	return putRelation(ctx, l.tx, r)
 }
