@@ -32,12 +32,10 @@ func newLinked(t *testing.T) *linked {
 	return &linked{st: st, l: &lineage.Linker{Records: st, Lineage: st}, ids: map[string]int64{}}
 }
 
-// add analyses and stores an article and links it, as the pipeline's
-// observer does.
-func (k *linked) add(t *testing.T, name string, in analysis.Input) {
+// analysedJSON is the record of in, as the pipeline stores it.
+func analysedJSON(t *testing.T, in analysis.Input) []byte {
 	t.Helper()
-	ctx := context.Background()
-	rec, err := analysis.Analyze(ctx, in)
+	rec, err := analysis.Analyze(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,6 +43,15 @@ func (k *linked) add(t *testing.T, name string, in analysis.Input) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return raw
+}
+
+// add analyses and stores an article and links it, as the pipeline's
+// observer does.
+func (k *linked) add(t *testing.T, name string, in analysis.Input) {
+	t.Helper()
+	ctx := context.Background()
+	raw := analysedJSON(t, in)
 	res, err := k.st.Put(ctx, raw)
 	if err != nil {
 		t.Fatal(err)

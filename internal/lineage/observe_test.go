@@ -48,15 +48,7 @@ func TestObserveTxLinksAsAfterCommit(t *testing.T) {
 	ctx := context.Background()
 	var records [][]byte
 	for _, in := range lineageInputs(t) {
-		rec, err := analysis.Analyze(ctx, in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		raw, err := json.Marshal(rec)
-		if err != nil {
-			t.Fatal(err)
-		}
-		records = append(records, raw)
+		records = append(records, analysedJSON(t, in))
 	}
 	ingest := func(t *testing.T, tx bool, batch int) *sqlite.Store {
 		st, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian()})
