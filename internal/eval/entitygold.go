@@ -20,9 +20,30 @@ import (
 // goldArticle is one article of the within-article gold: its entities and
 // quotes as offsets into the record's text.
 type goldArticle struct {
-	ID, RecordID, Split string
-	Entities            []articleEntity
-	Quotes              []articleQuote
+	goldRef
+	Entities []articleEntity
+	Quotes   []articleQuote
+}
+
+// goldRef names an annotated article of a within-article gold (entities,
+// quotes): its detik id, the id of the record whose text was annotated,
+// and its split.
+type goldRef struct{ ID, RecordID, Split string }
+
+func (r goldRef) ref() goldRef { return r }
+
+// annotated is an article of a within-article gold.
+type annotated interface{ ref() goldRef }
+
+// inSplit keeps the articles of split ("" keeps all).
+func inSplit[A annotated](arts []A, split string) []A {
+	var in []A
+	for _, a := range arts {
+		if split == "" || a.ref().Split == split {
+			in = append(in, a)
+		}
+	}
+	return in
 }
 
 type articleEntity struct {
@@ -44,7 +65,7 @@ func readEntityGold(name string) ([]*goldArticle, error) {
 		if len(fs) != 4 || (fs[3] != "dev" && fs[3] != "test") {
 			return errors.New("want A, article, record id, dev|test")
 		}
-		arts = append(arts, &goldArticle{ID: fs[1], RecordID: fs[2], Split: fs[3]})
+		arts = append(arts, &goldArticle{goldRef: goldRef{ID: fs[1], RecordID: fs[2], Split: fs[3]}})
 		return nil
 	}
 	row := func(fs []string, article int) error {
@@ -159,12 +180,7 @@ func ScoreEntityGold(ctx stdcontext.Context, data, gold, split, records string) 
 	if err != nil {
 		return nil, err
 	}
-	var chosen []*goldArticle
-	for _, a := range arts {
-		if split == "" || a.Split == split {
-			chosen = append(chosen, a)
-		}
-	}
+	chosen := inSplit(arts, split)
 	recs, err := goldRecords(ctx, data, chosen, records)
 	if err != nil {
 		return nil, err
@@ -174,10 +190,10 @@ func ScoreEntityGold(ctx stdcontext.Context, data, gold, split, records string) 
 
 // goldRecords gives the records of the gold articles by record id, read
 // from the records file or, without one, analysed here.
-func goldRecords(ctx stdcontext.Context, data string, arts []*goldArticle, records string) (map[string]*scoredRecord, error) {
+func goldRecords[A annotated](ctx stdcontext.Context, data string, arts []A, records string) (map[string]*scoredRecord, error) {
 	want := map[string]bool{}
 	for _, a := range arts {
-		want[a.RecordID] = true
+		want[a.ref().RecordID] = true
 	}
 	recs := map[string]*scoredRecord{}
 	if records != "" {
@@ -189,7 +205,7 @@ func goldRecords(ctx stdcontext.Context, data string, arts []*goldArticle, recor
 	}
 	ids := map[string]bool{}
 	for _, a := range arts {
-		ids[a.ID] = true
+		ids[a.ref().ID] = true
 	}
 	for _, d := range detik {
 		if !ids[d.ID] {

@@ -16,7 +16,7 @@ import (
 // record, then one wrong in each way the scorer counts.
 func TestEntityGoldScorer(t *testing.T) {
 	text := "Budi Santoso ke Jakarta. \"Kami siap,\" kata Budi."
-	gold := &goldArticle{ID: "1", RecordID: "r", Split: "dev",
+	gold := &goldArticle{goldRef: goldRef{ID: "1", RecordID: "r", Split: "dev"},
 		Entities: []articleEntity{
 			{Types: []string{"PER"}, Country: "ID", Mentions: [][2]int{{0, 12}, {43, 47}}},
 			{Types: []string{"LOC"}, Country: "ID", Mentions: [][2]int{{16, 23}}},
@@ -108,13 +108,7 @@ func TestEntityGold(t *testing.T) {
 		{"dev", 0.87, 0.87, 0.90, 0.95},
 		{"test", 0.77, 0.72, 0.79, 0.65},
 	} {
-		var half []*goldArticle
-		for _, a := range arts {
-			if a.Split == split.name {
-				half = append(half, a)
-			}
-		}
-		s, err := scoreGold(half, recs, split.name)
+		s, err := scoreGold(inSplit(arts, split.name), recs, split.name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,9 +14,9 @@ import (
 // (testdata/quotes-detik.tsv): its speakers and every quotation, marked or
 // reported, as code-point offsets into the record's text.
 type quoteArticle struct {
-	ID, RecordID, Split string
-	Speakers            []quoteSpeaker
-	Quotes              []detikQuote
+	goldRef
+	Speakers []quoteSpeaker
+	Quotes   []detikQuote
 }
 
 // quoteSpeaker is a person or an organisation that speaks: its type and
@@ -43,7 +43,7 @@ func readQuoteGold(name string) ([]*quoteArticle, error) {
 		if len(fs) != 4 || fs[3] == "" {
 			return errors.New("want A, article, record id, split")
 		}
-		arts = append(arts, &quoteArticle{ID: fs[1], RecordID: fs[2], Split: fs[3]})
+		arts = append(arts, &quoteArticle{goldRef: goldRef{ID: fs[1], RecordID: fs[2], Split: fs[3]}})
 		return nil
 	}
 	row := func(fs []string, article int) error {
@@ -143,15 +143,8 @@ func ScoreQuoteGold(ctx stdcontext.Context, data, gold, split, records string) (
 	if err != nil {
 		return nil, err
 	}
-	var chosen []*quoteArticle
-	var ids []*goldArticle
-	for _, a := range arts {
-		if split == "" || a.Split == split {
-			chosen = append(chosen, a)
-			ids = append(ids, &goldArticle{ID: a.ID, RecordID: a.RecordID})
-		}
-	}
-	recs, err := goldRecords(ctx, data, ids, records)
+	chosen := inSplit(arts, split)
+	recs, err := goldRecords(ctx, data, chosen, records)
 	if err != nil {
 		return nil, err
 	}

@@ -14,7 +14,7 @@ import (
 // record, then one wrong in each way the scorer counts.
 func TestQuoteGoldScorer(t *testing.T) {
 	text := "Budi Santoso ke Jakarta. \"Kami siap,\" kata Budi. Menurut Budi, harga naik lagi."
-	gold := &quoteArticle{ID: "1", RecordID: "r", Split: "heldout",
+	gold := &quoteArticle{goldRef: goldRef{ID: "1", RecordID: "r", Split: "heldout"},
 		Speakers: []quoteSpeaker{{Type: "PER", Forms: [][2]int{{0, 12}, {43, 47}}}},
 		Quotes: []detikQuote{
 			{Start: 26, End: 36, Speaker: 1, At: [2]int{43, 47}},
