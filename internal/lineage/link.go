@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/warta-news/warta/analysis/fingerprint"
@@ -20,73 +19,39 @@ type Records interface {
 
 // Linker links each stored article with those stored before it, as a
 // pipeline observer: it looks its candidates up by band and by name,
-// compares it with each, stores the relations found, then its own keys.
+// compares it with each, stores the relations found, then its own keys
+// and compare fields. A candidate is read from its compare fields
+// (EncodeFields); its record is read only to diff a copy, or when the
+// candidate was linked before compare fields were kept.
 type Linker struct {
 	Records Records
 	Lineage store.Lineage
-
-	// recent keeps the candidates ObserveTx read last, by their record's
-	// ID: an article is a candidate of many that come after it, and its
-	// record's decoding was a sixth of ingest CPU.
-	mu     sync.Mutex
-	recent *recentArticles
 }
 
 // Observe implements pipeline.Observer.
 func (l *Linker) Observe(ctx context.Context, s pipeline.Stored) error {
-	return l.observe(ctx, l.Lineage, l.candidate, s)
+	return l.observe(ctx, l.Lineage, l.record, s)
 }
 
 // ObserveTx implements pipeline.TxObserver: the article is linked inside
 // the transaction that stores it, so that its keys and relations commit
-// with it, and a candidate's record is read alone. The Linker's own
-// Records and Lineage are not used.
+// with it. The Linker's own Records and Lineage are not used.
 func (l *Linker) ObserveTx(ctx context.Context, tx store.LineageTx, s pipeline.Stored) error {
-	return l.observe(ctx, tx, func(ctx context.Context, id int64) (*Article, error) {
-		key, err := tx.RecordID(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		l.mu.Lock()
-		if l.recent == nil {
-			l.recent = newRecentArticles(recentCandidates)
-		}
-		a, ok := l.recent.get(id, key)
-		l.mu.Unlock()
-		if ok {
-			return a, nil
-		}
-		record, err := tx.Record(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		if a, err = FromRecord(id, record); err != nil {
-			a = nil // a record from before fingerprints
-		}
-		l.mu.Lock()
-		l.recent.put(id, key, a)
-		l.mu.Unlock()
-		return a, nil
-	}, s)
+	return l.observe(ctx, tx, tx.Record, s)
 }
 
-// candidate reads a stored article for comparing: nil for a record from
-// before fingerprints.
-type candidate func(ctx context.Context, id int64) (*Article, error)
+// recordReader reads the record of an article's current version.
+type recordReader func(ctx context.Context, id int64) ([]byte, error)
 
-func (l *Linker) candidate(ctx context.Context, id int64) (*Article, error) {
+func (l *Linker) record(ctx context.Context, id int64) ([]byte, error) {
 	stored, err := l.Records.Article(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	a, err := FromRecord(id, stored.Record)
-	if err != nil {
-		return nil, nil // a record from before fingerprints
-	}
-	return a, nil
+	return stored.Record, nil
 }
 
-func (l *Linker) observe(ctx context.Context, lin store.LineageKeys, read candidate, s pipeline.Stored) error {
+func (l *Linker) observe(ctx context.Context, lin store.LineageKeys, record recordReader, s pipeline.Stored) error {
 	if s.Result.Status == store.Unchanged {
 		return nil
 	}
@@ -97,21 +62,25 @@ func (l *Linker) observe(ctx context.Context, lin store.LineageKeys, read candid
 	if err != nil {
 		return err
 	}
-	return link(ctx, lin, read, a)
+	return link(ctx, lin, record, a)
 }
 
 // Link finds and stores the relations of a, then stores its keys.
 func (l *Linker) Link(ctx context.Context, a *Article) error {
-	return link(ctx, l.Lineage, l.candidate, a)
+	return link(ctx, l.Lineage, l.record, a)
 }
 
-func link(ctx context.Context, lin store.LineageKeys, read candidate, a *Article) error {
+func link(ctx context.Context, lin store.LineageKeys, record recordReader, a *Article) error {
 	ids, err := Lookup(ctx, lin, a)
 	if err != nil {
 		return fmt.Errorf("lineage: link %d: %w", a.ID, err)
 	}
+	fields, err := lin.CompareFields(ctx, ids)
+	if err != nil {
+		return fmt.Errorf("lineage: link %d: %w", a.ID, err)
+	}
 	for _, id := range ids {
-		b, err := read(ctx, id)
+		b, whole, err := candidate(ctx, record, id, fields[id])
 		if err != nil {
 			return fmt.Errorf("lineage: link %d: candidate %d: %w", a.ID, id, err)
 		}
@@ -121,6 +90,19 @@ func link(ctx context.Context, lin store.LineageKeys, read candidate, a *Article
 		r, ok := Compare(a, b)
 		if !ok {
 			continue
+		}
+		if r.Kind == Copy && !whole {
+			// The diff quotes the sentences of both: compare again
+			// with the candidate's record.
+			if b, err = fromStored(ctx, record, id); err != nil {
+				return fmt.Errorf("lineage: link %d: candidate %d: %w", a.ID, id, err)
+			}
+			if b == nil {
+				continue
+			}
+			if r, ok = Compare(a, b); !ok {
+				continue
+			}
 		}
 		ev, err := json.Marshal(r)
 		if err != nil {
@@ -134,52 +116,37 @@ func link(ctx context.Context, lin store.LineageKeys, read candidate, a *Article
 	if !a.Published.IsZero() {
 		day = a.Published.Format(time.DateOnly)
 	}
-	if err := lin.PutFingerprint(ctx, a.ID, fingerprint.BandKeys(a.signature), a.Fingerprint.Names, day); err != nil {
+	if err := lin.PutFingerprint(ctx, a.ID, fingerprint.BandKeys(a.signature), a.Fingerprint.Names, day, EncodeFields(a)); err != nil {
 		return fmt.Errorf("lineage: link %d: %w", a.ID, err)
 	}
 	return nil
 }
 
-// recentCandidates bounds the articles a Linker keeps decoded: about 10
-// KB each.
-const recentCandidates = 2048
-
-// recentArticles keeps the last n articles put, each under its record's
-// ID, so that a new version is never taken for the old.
-type recentArticles struct {
-	byID map[int64]recentArticle
-	ring []int64 // the IDs in the order put; next is the oldest
-	next int
-}
-
-type recentArticle struct {
-	record string
-	a      *Article
-}
-
-func newRecentArticles(n int) *recentArticles {
-	return &recentArticles{byID: make(map[int64]recentArticle, n), ring: make([]int64, 0, n)}
-}
-
-func (r *recentArticles) get(id int64, record string) (*Article, bool) {
-	e, ok := r.byID[id]
-	if !ok || e.record != record {
-		return nil, false
-	}
-	return e.a, true
-}
-
-func (r *recentArticles) put(id int64, record string, a *Article) {
-	if _, ok := r.byID[id]; !ok {
-		if len(r.ring) < cap(r.ring) {
-			r.ring = append(r.ring, id)
-		} else {
-			delete(r.byID, r.ring[r.next])
-			r.ring[r.next] = id
-			r.next = (r.next + 1) % len(r.ring)
+// candidate reads a candidate from its compare fields, or from its record
+// (whole) when it has none or they do not parse: nil for a record from
+// before fingerprints.
+func candidate(ctx context.Context, record recordReader, id int64, fields []byte) (a *Article, whole bool, err error) {
+	if fields != nil {
+		if a, err := DecodeFields(id, fields); err == nil {
+			return a, false, nil
 		}
 	}
-	r.byID[id] = recentArticle{record, a}
+	a, err = fromStored(ctx, record, id)
+	return a, true, err
+}
+
+// fromStored reads a stored article's record: nil for one from before
+// fingerprints.
+func fromStored(ctx context.Context, record recordReader, id int64) (*Article, error) {
+	rec, err := record(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	a, err := FromRecord(id, rec)
+	if err != nil {
+		return nil, nil // a record from before fingerprints
+	}
+	return a, nil
 }
 
 // Copies is an article's lineage as the API gives it: the original of its

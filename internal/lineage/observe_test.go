@@ -1,6 +1,7 @@
 package lineage_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -40,17 +41,26 @@ func lineageInputs(t *testing.T) []analysis.Input {
 	}
 }
 
+// withoutFields hides the candidates' compare fields, as a store whose
+// articles were linked before they were kept gives none.
+type withoutFields struct{ store.LineageTx }
+
+func (withoutFields) CompareFields(context.Context, []int64) (map[int64][]byte, error) {
+	return map[int64][]byte{}, nil
+}
+
 // Linking inside the transaction that stores a batch (ObserveTx) finds
 // the same relations and keeps the same keys as linking after each commit
 // (Observe), with a copy in the same batch as its original and a new
-// version of an article already decoded as a candidate.
+// version of an article already compared as a candidate; and so it does
+// from the candidates' records when they have no compare fields.
 func TestObserveTxLinksAsAfterCommit(t *testing.T) {
 	ctx := context.Background()
 	var records [][]byte
 	for _, in := range lineageInputs(t) {
 		records = append(records, analysedJSON(t, in))
 	}
-	ingest := func(t *testing.T, tx bool, batch int) *sqlite.Store {
+	ingest := func(t *testing.T, tx, fields bool, batch int) *sqlite.Store {
 		st, err := sqlite.Open(ctx, t.TempDir(), sqlite.Options{Analyzer: search.Indonesian()})
 		if err != nil {
 			t.Fatal(err)
@@ -58,9 +68,14 @@ func TestObserveTxLinksAsAfterCommit(t *testing.T) {
 		t.Cleanup(func() { st.Close() })
 		opts := pipeline.WriterOptions{MaxBatch: batch, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 		l := &lineage.Linker{Records: st, Lineage: st}
-		if tx {
+		switch {
+		case tx && fields:
 			opts.TxObservers = []pipeline.TxObserver{l.ObserveTx}
-		} else {
+		case tx:
+			opts.TxObservers = []pipeline.TxObserver{func(ctx context.Context, tx store.LineageTx, s pipeline.Stored) error {
+				return l.ObserveTx(ctx, withoutFields{tx}, s)
+			}}
+		default:
 			opts.Observers = []pipeline.Observer{l.Observe}
 		}
 		w := pipeline.NewWriter(st, opts)
@@ -81,18 +96,21 @@ func TestObserveTxLinksAsAfterCommit(t *testing.T) {
 		}
 		return st
 	}
-	after := ingest(t, false, 1)
+	after := ingest(t, false, true, 1)
 	want := lineageState(t, after)
 	if len(want.relations) < 4 {
 		t.Fatalf("%d relations after commit, want the copies and translations: %v", len(want.relations), want.relations)
 	}
-	for _, batch := range []int{1, 3, 16} {
-		got := lineageState(t, ingest(t, true, batch))
+	for _, c := range []struct {
+		batch  int
+		fields bool
+	}{{1, true}, {3, true}, {16, true}, {3, false}} {
+		got := lineageState(t, ingest(t, true, c.fields, c.batch))
 		if !slices.Equal(got.relations, want.relations) {
-			t.Errorf("batches of %d: relations\n%v\nwant\n%v", batch, got.relations, want.relations)
+			t.Errorf("batches of %d, compare fields %v: relations\n%v\nwant\n%v", c.batch, c.fields, got.relations, want.relations)
 		}
 		if got.fingerprinted != want.fingerprinted || !maps.Equal(got.names, want.names) {
-			t.Errorf("batches of %d: %d fingerprinted, names %v; want %d, %v", batch, got.fingerprinted, got.names, want.fingerprinted, want.names)
+			t.Errorf("batches of %d: %d fingerprinted, names %v; want %d, %v", c.batch, got.fingerprinted, got.names, want.fingerprinted, want.names)
 		}
 	}
 }
@@ -127,6 +145,14 @@ func lineageState(t *testing.T, st *sqlite.Store) state {
 			t.Fatal(err)
 		}
 		names = append(names, fa.Fingerprint.Names...)
+		// The compare fields are the current version's.
+		fields, err := st.CompareFields(ctx, []int64{id})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(fields[id], lineage.EncodeFields(fa)) {
+			t.Errorf("article %d: compare fields are not its current record's", id)
+		}
 	}
 	var err error
 	if s.fingerprinted, err = st.FingerprintCount(ctx); err != nil {

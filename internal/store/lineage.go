@@ -25,9 +25,13 @@ type Lineage interface {
 // candidates and its relations, in a Lineage or a LineageTx.
 type LineageKeys interface {
 	// PutFingerprint stores an article's band keys and name keys, with its
-	// publication day (YYYY-MM-DD, "" when unknown); again for the same
-	// article, it replaces them.
-	PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error
+	// publication day (YYYY-MM-DD, "" when unknown), and its compare
+	// fields (what the linker compares of it, in its own encoding); again
+	// for the same article, it replaces them.
+	PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string, fields []byte) error
+	// CompareFields returns the compare fields stored with the articles'
+	// keys, by article; an article stored without them is not in the map.
+	CompareFields(ctx context.Context, articles []int64) (map[int64][]byte, error)
 	// BandCandidates returns up to limit articles, other than article,
 	// sharing one of the band keys: each key gives at most its perBand
 	// newest articles, so that a key in many articles (a template, an
@@ -52,10 +56,7 @@ type LineageKeys interface {
 // before them, and its writes commit with the records, or not at all.
 type LineageTx interface {
 	LineageKeys
-	// RecordID returns the ID of the record of an article's current
-	// version (the record's own "id", a hash of its content), and Record
-	// that record (JSON).
-	RecordID(ctx context.Context, article int64) (string, error)
+	// Record returns the record (JSON) of an article's current version.
 	Record(ctx context.Context, article int64) ([]byte, error)
 }
 

@@ -19,7 +19,7 @@ var _ store.Lineage = (*Store)(nil)
 // PutFingerprint implements store.Lineage. The triggers of the
 // lineage_counts migration keep the counts; two writers replacing keys of
 // the same names at once may deadlock on them, and are retried.
-func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error {
+func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string, fields []byte) error {
 	names = slices.Compact(slices.Sorted(slices.Values(names)))
 	put := func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
@@ -30,6 +30,8 @@ func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64
 		b.Queue(`INSERT INTO fingerprint_names (name, day, article_id) SELECT unnest($1::text[]), $2::text, $3::bigint
 		ON CONFLICT DO NOTHING`, names, day, article)
 		b.Queue(`INSERT INTO fingerprinted (article_id) VALUES ($1) ON CONFLICT DO NOTHING`, article)
+		b.Queue(`INSERT INTO fingerprint_fields (article_id, fields) VALUES ($1, $2)
+		ON CONFLICT (article_id) DO UPDATE SET fields = excluded.fields`, article, fields)
 		return tx.SendBatch(ctx, b).Close()
 	}
 	for attempt := 1; ; attempt++ {
@@ -101,6 +103,31 @@ func (s *Store) NameCounts(ctx context.Context, names []string) (map[string]int,
 	out, err := store.ScanNameCounts(names, rows)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: name counts: %w", err)
+	}
+	return out, nil
+}
+
+// CompareFields implements store.Lineage: one statement for all.
+func (s *Store) CompareFields(ctx context.Context, articles []int64) (map[int64][]byte, error) {
+	out := make(map[int64][]byte, len(articles))
+	if len(articles) == 0 {
+		return out, nil
+	}
+	rows, err := s.pool.Query(ctx, `SELECT article_id, fields FROM fingerprint_fields WHERE article_id = ANY($1)`, articles)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: compare fields: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var fields []byte
+		if err := rows.Scan(&id, &fields); err != nil {
+			return nil, fmt.Errorf("postgres: compare fields: %w", err)
+		}
+		out[id] = fields
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: compare fields: %w", err)
 	}
 	return out, nil
 }

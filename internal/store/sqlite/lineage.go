@@ -24,8 +24,12 @@ type querier interface {
 // lineageTx is store.LineageTx in the writer's transaction.
 type lineageTx struct{ tx *sql.Tx }
 
-func (l lineageTx) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error {
-	return putFingerprint(ctx, l.tx, article, bands, names, day)
+func (l lineageTx) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string, fields []byte) error {
+	return putFingerprint(ctx, l.tx, article, bands, names, day, fields)
+}
+
+func (l lineageTx) CompareFields(ctx context.Context, articles []int64) (map[int64][]byte, error) {
+	return compareFields(ctx, l.tx, articles)
 }
 
 func (l lineageTx) BandCandidates(ctx context.Context, article int64, bands []int64, perBand, limit int) ([]int64, error) {
@@ -44,46 +48,30 @@ func (l lineageTx) PutRelation(ctx context.Context, r store.Relation) error {
 	return putRelation(ctx, l.tx, r)
 }
 
-func (l lineageTx) RecordID(ctx context.Context, article int64) (string, error) {
-	var id string
-	if err := l.current(ctx, article, `v.record_id`, &id); err != nil {
-		return "", err
-	}
-	return id, nil
-}
-
-// Record reads the current version's record alone: what a comparison
+// Record reads the current version's record alone: what a copy's diff
 // needs, without the article's version list.
 func (l lineageTx) Record(ctx context.Context, article int64) ([]byte, error) {
 	var record []byte
-	if err := l.current(ctx, article, `record_json(v.record)`, &record); err != nil {
-		return nil, err
+	err := l.tx.QueryRowContext(ctx, `SELECT record_json(v.record) FROM articles a JOIN versions v ON v.id = a.current
+		WHERE a.id = ?`, article).Scan(&record)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %d: %w", article, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: record %d: %w", article, err)
 	}
 	return record, nil
 }
 
-// current reads a column of an article's current version.
-func (l lineageTx) current(ctx context.Context, article int64, column string, dest any) error {
-	err := l.tx.QueryRowContext(ctx, `SELECT `+column+` FROM articles a JOIN versions v ON v.id = a.current
-		WHERE a.id = ?`, article).Scan(dest)
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("article %d: %w", article, store.ErrNotFound)
-	}
-	if err != nil {
-		return fmt.Errorf("sqlite: record %d: %w", article, err)
-	}
-	return nil
-}
-
 // PutFingerprint implements store.Lineage.
-func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string) error {
+func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string, fields []byte) error {
 	return s.retry(ctx, func() error {
 		tx, err := s.wdb.BeginTx(ctx, nil)
 		if err != nil {
 			return fmt.Errorf("sqlite: put fingerprint: %w", err)
 		}
 		defer tx.Rollback()
-		if err := putFingerprint(ctx, tx, article, bands, names, day); err != nil {
+		if err := putFingerprint(ctx, tx, article, bands, names, day, fields); err != nil {
 			return err
 		}
 		return tx.Commit()
@@ -91,8 +79,9 @@ func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64
 }
 
 // putFingerprint writes an article's keys: its bands and names a few rows
-// a statement (insertRows), its names' counts in one statement each way.
-func putFingerprint(ctx context.Context, tx querier, article int64, bands []int64, names []string, day string) error {
+// a statement (insertRows), its names' counts in one statement each way,
+// its compare fields in one row.
+func putFingerprint(ctx context.Context, tx querier, article int64, bands []int64, names []string, day string, fields []byte) error {
 	var had int
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM fingerprint_bands WHERE article_id = ?)`, article).Scan(&had); err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
@@ -108,6 +97,9 @@ func putFingerprint(ctx context.Context, tx querier, article int64, bands []int6
 			}
 		}
 	} else if _, err := tx.ExecContext(ctx, `UPDATE meta SET value = value + 1 WHERE key = 'fingerprinted_articles'`); err != nil {
+		return fmt.Errorf("sqlite: put fingerprint: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO fingerprint_fields (article_id, fields) VALUES (?, ?)`, article, fields); err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
 	}
 	bandRows := make([]any, 0, 2*len(bands))
@@ -257,6 +249,40 @@ func nameCounts(ctx context.Context, q querier, names []string) (map[string]int,
 	out, err := store.ScanNameCounts(names, rows)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: name counts: %w", err)
+	}
+	return out, nil
+}
+
+// CompareFields implements store.Lineage: one statement for all.
+func (s *Store) CompareFields(ctx context.Context, articles []int64) (map[int64][]byte, error) {
+	return compareFields(ctx, s.db, articles)
+}
+
+func compareFields(ctx context.Context, q querier, articles []int64) (map[int64][]byte, error) {
+	out := make(map[int64][]byte, len(articles))
+	if len(articles) == 0 {
+		return out, nil
+	}
+	list, err := json.Marshal(articles)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: compare fields: %w", err)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT article_id, fields FROM fingerprint_fields
+		WHERE article_id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: compare fields: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var fields []byte
+		if err := rows.Scan(&id, &fields); err != nil {
+			return nil, fmt.Errorf("sqlite: compare fields: %w", err)
+		}
+		out[id] = fields
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: compare fields: %w", err)
 	}
 	return out, nil
 }

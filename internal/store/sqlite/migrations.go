@@ -358,6 +358,19 @@ CREATE TABLE office_terms (
 	},
 	// 10: topics and entity tones (topics.go).
 	migrateTopics,
+	// 11: each fingerprinted article's compare fields (lineage.EncodeFields),
+	// written with its keys, so that the linker compares candidates without
+	// decoding their records. Articles linked before have none: the linker
+	// reads their records instead, as it did.
+	func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+CREATE TABLE fingerprint_fields (
+	article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+	fields     BLOB NOT NULL
+);
+`)
+		return err
+	},
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

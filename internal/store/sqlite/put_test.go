@@ -36,7 +36,7 @@ func TestPutBatchTx(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if err := tx.PutFingerprint(ctx, res.ID, []int64{7}, []string{fmt.Sprint("nama-", i)}, ""); err != nil {
+		if err := tx.PutFingerprint(ctx, res.ID, []int64{7}, []string{fmt.Sprint("nama-", i)}, "", []byte("fields")); err != nil {
 			return err
 		}
 		if i == 2 {

@@ -1,9 +1,11 @@
 package storetest
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"testing"
 
@@ -67,13 +69,25 @@ func testCandidates(t *testing.T, s LineageStore) {
 		{[]int64{6}, []string{"putin"}, ""},
 	}
 	for i, k := range keys {
-		if err := s.PutFingerprint(ctx, ids[i], k.bands, k.names, k.day); err != nil {
+		if err := s.PutFingerprint(ctx, ids[i], k.bands, k.names, k.day, fmt.Appendf(nil, "fields of %d", i)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	// Storing again replaces: the first article no longer has band 2.
-	if err := s.PutFingerprint(ctx, ids[0], []int64{1, 3}, keys[0].names, keys[0].day); err != nil {
+	// Storing again replaces: the first article no longer has band 2, and
+	// its fields are the new ones.
+	if err := s.PutFingerprint(ctx, ids[0], []int64{1, 3}, keys[0].names, keys[0].day, []byte("new fields\x00\xff")); err != nil {
 		t.Fatal(err)
+	}
+	fields, err := s.CompareFields(ctx, append(slices.Clone(ids), ids[3]+100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int64][]byte{ids[0]: []byte("new fields\x00\xff"), ids[1]: []byte("fields of 1"), ids[2]: []byte("fields of 2"), ids[3]: []byte("fields of 3")}
+	if !maps.EqualFunc(fields, want, bytes.Equal) {
+		t.Errorf("CompareFields = %v, want %v", fields, want)
+	}
+	if fields, err := s.CompareFields(ctx, nil); err != nil || len(fields) != 0 {
+		t.Errorf("CompareFields of none = %v, %v", fields, err)
 	}
 	got, err := s.BandCandidates(ctx, ids[3], []int64{2, 3, 5, 6}, 10, 10)
 	if err != nil {
@@ -138,12 +152,12 @@ func testCandidates(t *testing.T, s LineageStore) {
 func testCounts(t *testing.T, s LineageStore) {
 	ids := articles(t, s, 3)
 	for i, names := range [][]string{{"lavrov", "blinken"}, {"lavrov"}, {"lavrov", "putin"}} {
-		if err := s.PutFingerprint(ctx, ids[i], []int64{int64(i)}, names, "2025-10-10"); err != nil {
+		if err := s.PutFingerprint(ctx, ids[i], []int64{int64(i)}, names, "2025-10-10", []byte("fields")); err != nil {
 			t.Fatal(err)
 		}
 	}
 	// Stored again with other names: the counts move, the total does not.
-	if err := s.PutFingerprint(ctx, ids[2], []int64{2}, []string{"putin", "biden", "putin"}, "2025-10-10"); err != nil {
+	if err := s.PutFingerprint(ctx, ids[2], []int64{2}, []string{"putin", "biden", "putin"}, "2025-10-10", []byte("fields")); err != nil {
 		t.Fatal(err)
 	}
 	check := func(when string, want map[string]int, total int) {
@@ -159,6 +173,9 @@ func testCounts(t *testing.T, s LineageStore) {
 		}
 		if n, err := s.FingerprintCount(ctx); err != nil || n != total {
 			t.Errorf("%s: FingerprintCount = %d, %v; want %d", when, n, err, total)
+		}
+		if fields, err := s.CompareFields(ctx, ids); err != nil || len(fields) != total {
+			t.Errorf("%s: CompareFields gives %d, %v; want %d (deleted with their article)", when, len(fields), err, total)
 		}
 	}
 	check("stored", map[string]int{"lavrov": 2, "blinken": 1, "putin": 1, "biden": 1}, 3)
