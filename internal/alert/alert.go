@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -38,7 +39,7 @@ const (
 // Service keeps the alerts and checks each stored article against them.
 type Service struct {
 	store    store.Alerts
-	lineage  store.Lineage // nil: collapse:copies cannot be told
+	lineage  store.Lineage // nil: collapse:copies and collapse:stories cannot be told
 	matcher  Matcher
 	policy   fetch.Policy
 	deliver  *Deliverer // nil: webhooks are not sent
@@ -60,8 +61,10 @@ type Config struct {
 	Store    store.Alerts
 	Analyzer *search.Analyzer
 	// Lineage tells copies apart for alerts with collapse:copies, so that
-	// such an alert fires on a new story, not on its copies. The linker
-	// must observe the write path before the Service does.
+	// such an alert fires on a new text, not on its copies, and stories
+	// for those with collapse:stories, so that such an alert fires once a
+	// story, not on its copies nor on another outlet's telling. The
+	// linker must observe the write path before the Service does.
 	Lineage store.Lineage
 	// Policy is where webhooks may go: the fetcher's private-network
 	// guard, so that a webhook on an intranet needs the same switch.
@@ -171,12 +174,15 @@ func (s *Service) Observe(ctx context.Context, st pipeline.Stored) error {
 		return err
 	}
 	x := s.matcher.prepare(d)
-	var copied *bool // asked of the store once, when an alert collapses copies
+	var copied *bool       // asked of the store once, when an alert collapses copies
+	var story *store.Story // likewise, when an alert collapses stories
+	storyRead := false
 	for _, a := range alerts {
 		if !s.matcher.match(a.q, x) {
 			continue
 		}
-		if a.q.Collapse == search.CollapseCopies {
+		switch a.q.Collapse {
+		case search.CollapseCopies:
 			if copied == nil {
 				c, err := s.isCopy(ctx, st.Result.ID)
 				if err != nil {
@@ -185,6 +191,20 @@ func (s *Service) Observe(ctx context.Context, st pipeline.Stored) error {
 				copied = &c
 			}
 			if *copied {
+				continue
+			}
+		case search.CollapseStories:
+			if !storyRead && s.lineage != nil {
+				if story, err = s.lineage.Story(ctx, st.Result.ID); err != nil {
+					return fmt.Errorf("alert: story of article %d: %w", st.Result.ID, err)
+				}
+				storyRead = true
+			}
+			told, err := s.toldBefore(ctx, a.ID, st.Result.ID, story)
+			if err != nil {
+				return err
+			}
+			if told {
 				continue
 			}
 		}
@@ -203,6 +223,22 @@ func (s *Service) Observe(ctx context.Context, st pipeline.Stored) error {
 		s.deliver.Enqueue(a.Alert, []store.AlertMatch{m})
 	}
 	return nil
+}
+
+// toldBefore reports whether the alert matched another article of the
+// article's story: a copy, or another outlet's telling. A story that
+// grows to join two others that each matched already fires no more; their
+// matches stay.
+func (s *Service) toldBefore(ctx context.Context, alert, id int64, story *store.Story) (bool, error) {
+	if story == nil {
+		return false, nil
+	}
+	others := slices.DeleteFunc(append([]int64{story.Original}, story.Articles...), func(a int64) bool { return a == id })
+	told, err := s.store.MatchedAny(ctx, alert, others)
+	if err != nil {
+		return false, fmt.Errorf("alert %d: %w", alert, err)
+	}
+	return told, nil
 }
 
 // isCopy reports whether the article copies or translates another, as

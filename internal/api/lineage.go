@@ -8,7 +8,8 @@ import (
 )
 
 // copies answers GET /api/v1/articles/{id}/copies: the original of the
-// article's copy cluster and every related article with its evidence.
+// article's copy cluster, every related article with its evidence, and
+// the article's story.
 func (a *API) copies(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)
 	if err != nil {
@@ -27,8 +28,9 @@ func (a *API) copies(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, c)
 }
 
-// stories answers GET /api/v1/stories: originals with their first
-// publisher and number of copies, the most copied first.
+// stories answers GET /api/v1/stories: the stories (store.GroupStories)
+// with their first publisher, number of copies and of independent
+// reports, those with the most articles first.
 func (a *API) stories(w http.ResponseWriter, r *http.Request) {
 	fetchPage(a, w, r, func(p store.Page) ([]store.Story, error) {
 		return a.cfg.Lineage.Stories(r.Context(), p)

@@ -151,10 +151,12 @@ func fromStored(ctx context.Context, record recordReader, id int64) (*Article, e
 
 // Copies is an article's lineage as the API gives it: the original of its
 // copy cluster (itself when others copy it; nil when it has no copy
-// relation), and each related article with the relation's evidence.
+// relation), each related article with the relation's evidence, and the
+// story it belongs to (nil when it has no relation).
 type Copies struct {
 	Original  *int64         `json:"original"`
 	Relations []CopyRelation `json:"relations"`
+	Story     *store.Story   `json:"story"`
 }
 
 // CopyRelation is one related article with the evidence.
@@ -187,6 +189,9 @@ func ReadCopies(ctx context.Context, lin store.Lineage, id int64) (*Copies, erro
 		return nil, err
 	}
 	c.Original = orig
+	if c.Story, err = lin.Story(ctx, id); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 

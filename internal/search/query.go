@@ -40,7 +40,9 @@ type Query struct {
 	// a query without words) or ByDate, newest first.
 	Sort string
 	// Collapse "copies" leaves out the articles that copy or translate
-	// another (the store's lineage), so that a story counts once.
+	// another (the store's lineage), so that a text counts once;
+	// "stories" also those telling a story an article related to them
+	// told before, so that a story counts once.
 	Collapse string
 	Limit    int
 	Offset   int
@@ -49,8 +51,12 @@ type Query struct {
 	Warnings []string
 }
 
-// CollapseCopies is the value of Query.Collapse that leaves copies out.
-const CollapseCopies = "copies"
+// The values of Query.Collapse: leave copies out, or every telling of a
+// story but its first.
+const (
+	CollapseCopies  = "copies"
+	CollapseStories = "stories"
+)
 
 // The orders of Query.Sort.
 const (
@@ -202,8 +208,8 @@ func (q *Query) Validate() error {
 			return fmt.Errorf("%w: %s date %q is not YYYY, YYYY-MM or YYYY-MM-DD", ErrBadQuery, d.name, d.value)
 		}
 	}
-	if q.Collapse != "" && q.Collapse != CollapseCopies {
-		return fmt.Errorf("%w: collapse %q is not %s", ErrBadQuery, q.Collapse, CollapseCopies)
+	if q.Collapse != "" && q.Collapse != CollapseCopies && q.Collapse != CollapseStories {
+		return fmt.Errorf("%w: collapse %q is not %s or %s", ErrBadQuery, q.Collapse, CollapseCopies, CollapseStories)
 	}
 	if q.Sort != "" && q.Sort != ByRelevance && q.Sort != ByDate {
 		return fmt.Errorf("%w: sort %q is not %s or %s", ErrBadQuery, q.Sort, ByRelevance, ByDate)

@@ -17,6 +17,8 @@ type Alerts interface {
 	// AddMatch records that an article matched an alert, and reports
 	// whether that is new.
 	AddMatch(ctx context.Context, alert, article int64) (bool, error)
+	// MatchedAny reports whether the alert matched one of the articles.
+	MatchedAny(ctx context.Context, alert int64, articles []int64) (bool, error)
 	// Matches lists an alert's matches, the newest first.
 	Matches(ctx context.Context, alert int64, p Page) ([]AlertMatch, error)
 }

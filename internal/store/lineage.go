@@ -17,8 +17,11 @@ type Lineage interface {
 	FingerprintCount(ctx context.Context) (int, error)
 	// Relations returns the relations of an article.
 	Relations(ctx context.Context, article int64) ([]Relation, error)
-	// Stories lists the copy clusters' originals, the most copied first.
+	// Stories lists the stories, those with the most articles first.
 	Stories(ctx context.Context, p Page) ([]Story, error)
+	// Story returns the story of an article; nil when no relation joins
+	// it to another.
+	Story(ctx context.Context, article int64) (*Story, error)
 }
 
 // LineageKeys is what linking an article reads and writes: its keys, its
@@ -81,14 +84,22 @@ type Relation struct {
 	Evidence json.RawMessage
 }
 
-// Story is an original with its copies and translations.
+// Story is one news story: the articles copy, translation and
+// same_story relations join, directly or through one another
+// (GroupStories). Original is its first publisher, and Title that
+// article's headline.
 type Story struct {
-	Original  int64   `json:"original"`
-	Title     string  `json:"title"`
-	Site      string  `json:"site,omitempty"`
-	Published string  `json:"published,omitempty"`
-	Copies    int     `json:"copies"`
-	Articles  []int64 `json:"articles"` // the copies and translations
+	Original  int64  `json:"original"`
+	Title     string `json:"title"`
+	Site      string `json:"site,omitempty"`
+	Published string `json:"published,omitempty"`
+	// Copies counts the articles that copy or translate another article
+	// of the story; Reports the others, the first publisher among them:
+	// the story's independent tellings.
+	Copies  int `json:"copies"`
+	Reports int `json:"reports"`
+	// Articles are the story's other articles, in publication order.
+	Articles []int64 `json:"articles"`
 }
 
 // Rows is what the stores' result sets share: enough to read them.

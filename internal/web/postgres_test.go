@@ -16,7 +16,7 @@ import (
 // SQLite: warta serve --store postgres://... serves them all.
 func TestPagesPostgres(t *testing.T) {
 	for name, test := range map[string]func(*testing.T, *site){"Pages": testPages, "Alert": testAlert, "Sources": testSourcesPage,
-		"AlertCollapsesCopies": testAlertCollapsesCopies} {
+		"AlertCollapsesCopies": testAlertCollapsesCopies, "AlertCollapsesStories": testAlertCollapsesStories} {
 		t.Run(name, func(t *testing.T) {
 			resolver, err := identity.New()
 			if err != nil {

@@ -81,6 +81,16 @@ func (s *Store) AddMatch(ctx context.Context, alert, article int64) (bool, error
 	return tag.RowsAffected() == 1, nil
 }
 
+// MatchedAny implements store.Alerts.
+func (s *Store) MatchedAny(ctx context.Context, alert int64, articles []int64) (bool, error) {
+	var found bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM alert_matches WHERE alert_id = $1 AND article_id = ANY($2))`,
+		alert, articles).Scan(&found); err != nil {
+		return false, fmt.Errorf("postgres: alert %d matches: %w", alert, err)
+	}
+	return found, nil
+}
+
 // Matches implements store.Alerts.
 func (s *Store) Matches(ctx context.Context, alert int64, p store.Page) ([]store.AlertMatch, error) {
 	p = p.Norm()

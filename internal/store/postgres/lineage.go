@@ -192,33 +192,3 @@ func (s *Store) Relations(ctx context.Context, article int64) ([]store.Relation,
 	}
 	return out, nil
 }
-
-// Stories implements store.Lineage: each article that others copy or
-// translate, and is not itself a copy, with its copies.
-func (s *Store) Stories(ctx context.Context, p store.Page) ([]store.Story, error) {
-	p = p.Norm()
-	rows, err := s.pool.Query(ctx, `
-		SELECT r.original, v.title, coalesce(v.site, ''), coalesce(v.published, ''), count(*),
-			array_agg(CASE WHEN r.a = r.original THEN r.b ELSE r.a END ORDER BY r.a, r.b)
-		FROM relations r
-		JOIN articles a ON a.id = r.original
-		JOIN versions v ON v.id = a.current
-		WHERE r.kind IN ('copy', 'translation')
-			AND NOT EXISTS (SELECT 1 FROM relations c WHERE c.kind = 'copy' AND c.original <> r.original
-				AND (c.a = r.original OR c.b = r.original))
-		GROUP BY r.original, v.title, v.site, v.published ORDER BY count(*) DESC, r.original LIMIT $1 OFFSET $2`,
-		p.Limit, p.Offset)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: stories: %w", err)
-	}
-	out, err := collect(rows, func(r pgx.Rows, st *store.Story) error {
-		return r.Scan(&st.Original, &st.Title, &st.Site, &st.Published, &st.Copies, &st.Articles)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("postgres: stories: %w", err)
-	}
-	if len(out) == 0 {
-		return nil, nil
-	}
-	return out, nil
-}

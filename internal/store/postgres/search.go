@@ -179,9 +179,8 @@ func (s *Store) hitSet(q search.Query) (hitSet, error) {
 	if err := w.articles(q.Site, q.Section, q.From, q.To); err != nil {
 		return h, err
 	}
-	if q.Collapse == search.CollapseCopies {
-		w.add(`NOT EXISTS (SELECT 1 FROM relations r WHERE r.kind IN ('copy', 'translation')
-			AND (r.a = a.id OR r.b = a.id) AND r.original <> a.id)`)
+	if c := collapseConds[q.Collapse]; c != "" {
+		w.add(c)
 	}
 	for _, name := range q.Entities {
 		w.add(`a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ` + w.refMatch("ae.ref", name) + `)`)

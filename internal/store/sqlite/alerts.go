@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -85,6 +86,20 @@ func (s *Store) addMatch(ctx context.Context, alert, article int64) (bool, error
 	}
 	n, _ := res.RowsAffected()
 	return n == 1, nil
+}
+
+// MatchedAny implements store.Alerts.
+func (s *Store) MatchedAny(ctx context.Context, alert int64, articles []int64) (bool, error) {
+	list, err := json.Marshal(articles)
+	if err != nil {
+		return false, fmt.Errorf("sqlite: alert %d matches: %w", alert, err)
+	}
+	var found bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM alert_matches
+		WHERE alert_id = ? AND article_id IN (SELECT value FROM json_each(?)))`, alert, string(list)).Scan(&found); err != nil {
+		return false, fmt.Errorf("sqlite: alert %d matches: %w", alert, err)
+	}
+	return found, nil
 }
 
 // Matches implements store.Alerts.

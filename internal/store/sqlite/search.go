@@ -128,7 +128,7 @@ func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 type filters struct {
 	dates       where // on v.day
 	versions    where // site and section, on v
-	collapse    bool
+	collapse    string
 	entitySets  [][]int64 // each must be mentioned: by one of its ids
 	speakerCond string    // on quotes q: any of the speakers quoted
 	speakerArgs []any
@@ -144,7 +144,7 @@ func (s *Store) filters(ctx context.Context, q search.Query) (filters, error) {
 		return f, err
 	}
 	f.versions.topics(q.Topics)
-	f.collapse = q.Collapse == search.CollapseCopies
+	f.collapse = collapseConds[q.Collapse]
 	for _, name := range q.Entities {
 		ids, err := s.entityIDs(ctx, name)
 		if err != nil {
@@ -189,10 +189,6 @@ func (s *Store) filters(ctx context.Context, q search.Query) (filters, error) {
 	return f, nil
 }
 
-// collapseCond leaves out the articles v that copy or translate another.
-const collapseCond = `NOT EXISTS (SELECT 1 FROM relations r WHERE r.kind IN ('copy', 'translation')
-	AND (r.a = v.article_id OR r.b = v.article_id) AND r.original <> v.article_id)`
-
 // entityProbe is the condition that article v mentions one of some
 // entities, looked up in the index by entity and article.
 func entityProbe(n int) string {
@@ -224,8 +220,8 @@ func (h *hitSet) textDriven(f filters) {
 	}
 	var v []string
 	v = append(v, f.versions.conds...)
-	if f.collapse {
-		v = append(v, collapseCond)
+	if f.collapse != "" {
+		v = append(v, f.collapse)
 	}
 	if len(v) > 0 {
 		h.conds.add(`EXISTS (SELECT 1 FROM `+hitsIndex+` WHERE v.id = search_index.rowid AND `+strings.Join(v, " AND ")+`)`,
@@ -283,8 +279,8 @@ func (h *hitSet) filterDriven(f filters) {
 	h.conds.args = append(h.conds.args, f.dates.args...)
 	h.conds.conds = append(h.conds.conds, f.versions.conds...)
 	h.conds.args = append(h.conds.args, f.versions.args...)
-	if f.collapse {
-		h.conds.add(collapseCond)
+	if f.collapse != "" {
+		h.conds.add(f.collapse)
 	}
 	for _, ids := range f.entitySets {
 		h.conds.add(entityProbe(len(ids)), int64Args(ids)...)

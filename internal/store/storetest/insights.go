@@ -113,6 +113,14 @@ func testAlerts(t *testing.T, s Alerting) {
 			t.Errorf("AddMatch #%d = %v, %v; want %v", i+1, fresh, err, want)
 		}
 	}
+	for _, c := range []struct {
+		articles []int64
+		want     bool
+	}{{[]int64{res.ID + 1000, res.ID}, true}, {[]int64{res.ID + 1000}, false}, {nil, false}} {
+		if got, err := s.MatchedAny(ctx, a.ID, c.articles); err != nil || got != c.want {
+			t.Errorf("MatchedAny(%v) = %v, %v; want %v", c.articles, got, err, c.want)
+		}
+	}
 	got, err := s.Alert(ctx, a.ID)
 	if err != nil || got.Matches != 1 || got.Secret != "k" || got.Webhook != a.Webhook {
 		t.Errorf("Alert = %+v, %v", got, err)

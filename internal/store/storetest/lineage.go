@@ -30,6 +30,7 @@ func RunLineage(t *testing.T, open func(t *testing.T) LineageStore) {
 		{"Counts", testCounts},
 		{"Relations", testRelations},
 		{"Stories", testStories},
+		{"Collapse", testCollapse},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -223,17 +224,25 @@ func testRelations(t *testing.T, s LineageStore) {
 	}
 }
 
+// testStories: copy clusters joined by a same_story relation are one
+// story, named by its first publisher (the earliest published, not the
+// first stored), counting its copies and its independent reports; a
+// story that loses the article joining it splits.
 func testStories(t *testing.T, s LineageStore) {
-	ids := articles(t, s, 5)
-	ev := json.RawMessage(`{}`)
+	ids := articles(t, s, 6)
+	early := put(t, s, Article{Title: "Berita paling awal", Body: "Isi berita paling awal tentang kota lama.",
+		URL: "https://lain.example/berita/awal", Published: "2025-10-01"}).ID
+	unrelated := put(t, s, Article{Title: "Berita lain", Body: "Isi berita lain tentang desa.", URL: "https://lain.example/berita/lain",
+		Published: "2025-10-12"}).ID
 	for _, r := range []store.Relation{
 		{A: ids[0], B: ids[1], Kind: "copy", Original: ids[0]},
 		{A: ids[0], B: ids[2], Kind: "copy", Original: ids[0]},
 		{A: ids[1], B: ids[2], Kind: "copy", Original: ids[1]}, // copies of one another: still one story
 		{A: ids[3], B: ids[4], Kind: "translation", Original: ids[3]},
-		{A: ids[0], B: ids[3], Kind: "same_story"},
+		{A: ids[0], B: ids[3], Kind: "same_story"}, // joins the two clusters
+		{A: ids[5], B: early, Kind: "same_story"},
 	} {
-		r.Evidence = ev
+		r.Evidence = json.RawMessage(`{}`)
 		if err := s.PutRelation(ctx, r); err != nil {
 			t.Fatal(err)
 		}
@@ -242,14 +251,76 @@ func testStories(t *testing.T, s LineageStore) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(stories) != 2 || stories[0].Original != ids[0] || stories[0].Copies != 2 || stories[0].Title != "Berita nomor 1" ||
-		stories[1].Original != ids[3] || stories[1].Copies != 1 {
-		t.Fatalf("Stories = %+v", stories)
+	want := []store.Story{
+		{Original: ids[0], Title: "Berita nomor 1", Copies: 3, Reports: 2, Articles: ids[1:5]},
+		{Original: early, Title: "Berita paling awal", Copies: 0, Reports: 2, Articles: ids[5:6]},
 	}
-	if got := slices.Sorted(slices.Values(stories[0].Articles)); !slices.Equal(got, []int64{ids[1], ids[2]}) {
-		t.Errorf("the first story's copies %v, want %v", got, ids[1:3])
+	same := func(got, want store.Story) bool {
+		return got.Original == want.Original && got.Title == want.Title && got.Copies == want.Copies &&
+			got.Reports == want.Reports && slices.Equal(got.Articles, want.Articles)
 	}
-	if page, _ := s.Stories(ctx, store.Page{Limit: 1, Offset: 1}); len(page) != 1 || page[0].Original != ids[3] {
+	if len(stories) != 2 || !same(stories[0], want[0]) || !same(stories[1], want[1]) {
+		t.Fatalf("Stories = %+v\nwant %+v", stories, want)
+	}
+	if page, _ := s.Stories(ctx, store.Page{Limit: 1, Offset: 1}); len(page) != 1 || page[0].Original != early {
 		t.Errorf("second page %+v", page)
+	}
+	for _, id := range []int64{ids[0], ids[2], ids[4]} {
+		if st, err := s.Story(ctx, id); err != nil || st == nil || !same(*st, want[0]) {
+			t.Errorf("Story(%d) = %+v, %v; want %+v", id, st, err, want[0])
+		}
+	}
+	if st, err := s.Story(ctx, unrelated); err != nil || st != nil {
+		t.Errorf("Story of an unrelated article = %+v, %v; want none", st, err)
+	}
+	if err := s.Delete(ctx, ids[3]); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := s.Story(ctx, ids[0]); err != nil || st == nil || !same(*st, store.Story{Original: ids[0], Title: "Berita nomor 1", Copies: 2, Reports: 1, Articles: ids[1:3]}) {
+		t.Errorf("after deleting the joining article, Story(%d) = %+v, %v", ids[0], st, err)
+	}
+	if st, err := s.Story(ctx, ids[4]); err != nil || st != nil {
+		t.Errorf("after deleting its original, Story(%d) = %+v, %v; want none", ids[4], st, err)
+	}
+}
+
+// testCollapse: search's collapse:copies leaves out the copies, and
+// collapse:stories also the telling of a story published after another,
+// whichever was stored first; with words and without.
+func testCollapse(t *testing.T, s LineageStore) {
+	var ids []int64
+	for _, a := range []struct{ title, published string }{
+		{"Jembatan Lebak putus", "2025-10-11"},
+		{"Salinan jembatan Lebak putus", "2025-10-12"},
+		{"Jembatan gantung di Lebak roboh", "2025-10-10"}, // told first, stored after
+		{"Jembatan baru di Serang", "2025-10-15"},
+	} {
+		ids = append(ids, put(t, s, Article{Title: a.title, Body: a.title + ". Warga memutar jauh karena jembatan tidak bisa dilalui.",
+			URL: "https://contoh.example/" + a.published, Published: a.published}).ID)
+	}
+	for _, r := range []store.Relation{
+		{A: ids[0], B: ids[1], Kind: "copy", Original: ids[0]},
+		{A: ids[0], B: ids[2], Kind: "same_story"},
+	} {
+		r.Evidence = json.RawMessage(`{}`)
+		if err := s.PutRelation(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"jembatan", []string{"Jembatan Lebak putus", "Salinan jembatan Lebak putus", "Jembatan gantung di Lebak roboh", "Jembatan baru di Serang"}},
+		{"jembatan collapse:copies", []string{"Jembatan Lebak putus", "Jembatan gantung di Lebak roboh", "Jembatan baru di Serang"}},
+		{"jembatan collapse:stories", []string{"Jembatan gantung di Lebak roboh", "Jembatan baru di Serang"}},
+		{"from:2025-10-01 collapse:stories", []string{"Jembatan gantung di Lebak roboh", "Jembatan baru di Serang"}},
+	} {
+		got := searchTitles(t, s, c.query)
+		slices.Sort(got)
+		slices.Sort(c.want)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: %q, want %q", c.query, got, c.want)
+		}
 	}
 }
