@@ -2,18 +2,20 @@ package cli
 
 import (
 	"context"
+	"slices"
 
 	"github.com/warta-news/warta/internal/eval"
 )
 
 type evalEventsCmd struct {
-	Data      string `placeholder:"FILE" help:"Articles as JSON Lines (id, title, url, published, body); default: data/detik-news/articles.jsonl in the shared folder."`
-	Judged    string `default:"internal/eval/testdata/events-judged.tsv" placeholder:"FILE" help:"Judged sample to score precision with; empty for none."`
-	Gold      string `default:"internal/eval/testdata/events-gold.tsv" placeholder:"FILE" help:"Gold events of some articles to score recall and precision with; empty for none."`
-	Sample    int    `default:"0" placeholder:"N" help:"Print N events drawn at random from the second half of the articles, to judge."`
-	Seed      uint64 `default:"1" help:"Seed of the sample."`
-	Verbs     int    `default:"0" placeholder:"N" help:"List the N most frequent roots of verbs and nominalisations, with their forms, the lexicon's types and the decisions taken on them."`
-	Decisions string `default:"internal/eval/testdata/events-verbs.tsv" placeholder:"FILE" help:"Decisions on the frequent roots, for --verbs; empty for none."`
+	Data      string   `placeholder:"FILE" help:"Articles as JSON Lines (id, title, url, published, body); default: data/detik-news/articles.jsonl in the shared folder."`
+	Judged    string   `default:"internal/eval/testdata/events-judged.tsv" placeholder:"FILE" help:"Judged sample to score precision with; empty for none."`
+	Gold      []string `default:"internal/eval/testdata/events-gold.tsv" placeholder:"FILE" help:"Gold events of some articles to score recall and precision with (several: each, then their union); empty for none."`
+	List      bool     `help:"With --gold: print every miss and every event not in the gold (never for a held-out gold while tuning)."`
+	Sample    int      `default:"0" placeholder:"N" help:"Print N events drawn at random from the second half of the articles, to judge."`
+	Seed      uint64   `default:"1" help:"Seed of the sample."`
+	Verbs     int      `default:"0" placeholder:"N" help:"List the N most frequent roots of verbs and nominalisations, with their forms, the lexicon's types and the decisions taken on them."`
+	Decisions string   `default:"internal/eval/testdata/events-verbs.tsv" placeholder:"FILE" help:"Decisions on the frequent roots, for --verbs; empty for none."`
 }
 
 func (c *evalEventsCmd) Run(ctx context.Context, env *Env) error {
@@ -33,12 +35,13 @@ func (c *evalEventsCmd) Run(ctx context.Context, env *Env) error {
 		}
 		return eval.WriteVerbs(env.Stdout, roots, decided)
 	}
-	stats, coded, err := eval.Events(ctx, c.Data, c.Judged, c.Gold)
+	golds := slices.DeleteFunc(c.Gold, func(g string) bool { return g == "" })
+	stats, coded, err := eval.Events(ctx, c.Data, c.Judged, golds...)
 	if err != nil {
 		return err
 	}
 	if c.Sample > 0 {
 		return eval.WriteSample(env.Stdout, coded, stats.Articles/2, c.Sample, c.Seed)
 	}
-	return eval.WriteEventsReport(env.Stdout, stats)
+	return eval.WriteEventsReport(env.Stdout, stats, c.List)
 }

@@ -36,13 +36,16 @@ type EventStats struct {
 	WithBoth, WithDate, WithPlace int
 
 	Judged *JudgedScore // nil without a judged sample
-	Gold   *GoldScore   // nil without gold events
+	// Golds are the scores on each gold annotation, in the order named;
+	// their articles are disjoint, so they add up to a union.
+	Golds []*GoldScore
 }
 
 // GoldScore compares the events coded in the articles of a gold
 // annotation with its events: a coded event matches a gold one of the same
 // article and type in the same sentence or with an actor in common.
 type GoldScore struct {
+	Name        string // the gold file
 	Articles    int
 	Gold, Coded int
 	// Found are gold events matched; Right are coded events matched;
@@ -127,9 +130,9 @@ func (c codedEvent) key() string {
 }
 
 // Events codes the events of every article of a detik-news JSON Lines
-// file and compares them with the judged sample and the gold events in the
-// files named, when not empty.
-func Events(ctx stdcontext.Context, articles, judged, gold string) (*EventStats, []codedEvent, error) {
+// file and compares them with the judged sample, when named, and with the
+// gold events of each gold file.
+func Events(ctx stdcontext.Context, articles, judged string, golds ...string) (*EventStats, []codedEvent, error) {
 	f, err := os.Open(articles)
 	if err != nil {
 		return nil, nil, fmt.Errorf("eval events: %w", err)
@@ -176,12 +179,14 @@ func Events(ctx stdcontext.Context, articles, judged, gold string) (*EventStats,
 		}
 		st.Judged = compareJudged(sample, all)
 	}
-	if gold != "" {
+	for _, gold := range golds {
 		ids, events, err := ReadGold(gold)
 		if err != nil {
 			return nil, nil, err
 		}
-		st.Gold = compareGold(ids, events, recs, all)
+		g := compareGold(ids, events, recs, all)
+		g.Name = gold
+		st.Golds = append(st.Golds, g)
 	}
 	return st, all, nil
 }
@@ -265,6 +270,29 @@ func compareGold(ids []string, gold []GoldEvent, recs map[string]*analysis.Recor
 		g.ByType[c.ev.Type] = t
 	}
 	return g
+}
+
+// Union adds up scores on golds of disjoint articles.
+func Union(golds []*GoldScore) *GoldScore {
+	u := &GoldScore{Name: "union", ByType: map[string][3]int{}}
+	for _, g := range golds {
+		u.Articles += g.Articles
+		u.Gold += g.Gold
+		u.Coded += g.Coded
+		u.Found += g.Found
+		u.Right += g.Right
+		u.Actors += g.Actors
+		for t, c := range g.ByType {
+			s := u.ByType[t]
+			for i := range c {
+				s[i] += c[i]
+			}
+			u.ByType[t] = s
+		}
+		u.Missed = append(u.Missed, g.Missed...)
+		u.Spurious = append(u.Spurious, g.Spurious...)
+	}
+	return u
 }
 
 // sentenceAt returns the index of the record's sentence holding a
@@ -407,9 +435,11 @@ func WriteSample(w io.Writer, coded []codedEvent, first, n int, seed uint64) err
 	return nil
 }
 
-// WriteEventsReport prints the distribution of the events and the judged
-// sample's precision.
-func WriteEventsReport(w io.Writer, st *EventStats) error {
+// WriteEventsReport prints the distribution of the events, the scores on
+// each gold (and on their union) and the judged sample's precision; with
+// list, each gold's misses and the events it lacks too — never to be read
+// for a held-out gold one tunes beside.
+func WriteEventsReport(w io.Writer, st *EventStats, list bool) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "articles %d, events %d (%.2f per article)\n", st.Articles, st.Events, float64(st.Events)/float64(max(st.Articles, 1)))
 	pct := func(n int) float64 { return 100 * float64(n) / float64(max(st.Events, 1)) }
@@ -425,8 +455,12 @@ func WriteEventsReport(w io.Writer, st *EventStats) error {
 	for _, m := range []string{event.Asserted, event.Reported, event.Planned, event.Possible} {
 		fmt.Fprintf(&b, "%-10s  %6d\n", m, st.Modalities[m])
 	}
-	if g := st.Gold; g != nil {
-		fmt.Fprintf(&b, "\ngold events: %d articles, %d gold events, %d coded\n", g.Articles, g.Gold, g.Coded)
+	golds := st.Golds
+	if len(golds) > 1 {
+		golds = append(slices.Clone(golds), Union(golds))
+	}
+	for _, g := range golds {
+		fmt.Fprintf(&b, "\ngold events (%s): %d articles, %d gold events, %d coded\n", g.Name, g.Articles, g.Gold, g.Coded)
 		fmt.Fprintf(&b, "recall %.1f%% (%d/%d), precision %.1f%% (%d/%d), actors right in %d of %d matches\n",
 			pct0(g.Found, g.Gold), g.Found, g.Gold, pct0(g.Right, g.Coded), g.Right, g.Coded, g.Actors, g.Found)
 		b.WriteString("type        gold  coded  matched\n")
@@ -434,6 +468,9 @@ func WriteEventsReport(w io.Writer, st *EventStats) error {
 			if c := g.ByType[t]; c != [3]int{} {
 				fmt.Fprintf(&b, "%-10s  %4d  %5d  %7d\n", t, c[0], c[1], c[2])
 			}
+		}
+		if !list || g.Name == "union" {
+			continue
 		}
 		for _, m := range g.Missed {
 			fmt.Fprintf(&b, "  missed: %s\n", m)
