@@ -50,6 +50,10 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 			cd.Source = c.agent(tr.last, s.Last)
 		}
 		cd.Target = c.prepObject(tr.last, s.Last)
+		// demonstrasi mahasiswa, unjuk rasa buruh: who protests.
+		if cd.Source == nil && cd.Type == "PROTEST" && tr.last < s.Last && c.is(tr.last, wAgent) {
+			cd.Source = c.group(c.phrase[tr.last], s.Last)
+		}
 	case frameGen:
 		cd.Source = c.objectWithin(tr.last, s.Last, 0)
 	case frameSym, frameSymNom:

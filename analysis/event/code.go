@@ -248,14 +248,16 @@ func (c *coder) governed(before []match, m match) bool {
 }
 
 // negated reports whether a negation stands right before the trigger,
-// with only auxiliaries between (tidak akan menyerang, belum ditangkap),
+// with only auxiliaries or an existential verb between (tidak akan
+// menyerang, belum ditangkap, tidak ada demo),
 // or a noun trigger is called off after it (pertemuan itu batal).
 func (c *coder) negated(tr span, s text.Sentence) bool {
 	for i, n := tr.first-1, 0; i >= s.First && n < 4; i, n = i-1, n+1 {
 		if c.is(i, wNegation) {
 			return true
 		}
-		if !c.is(i, wAux|wPlanned|wPossible) {
+		// tidak ada demo, tidak terjadi kerusuhan: nothing happened.
+		if !c.is(i, wAux|wPlanned|wPossible) && c.low[i] != "ada" && c.low[i] != "terjadi" {
 			break
 		}
 	}

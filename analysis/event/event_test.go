@@ -74,6 +74,13 @@ var findRows = []struct {
 	{"sanction on a name", "Uni Eropa menjatuhkan sanksi kepada Wagner Group.",
 		[]string{"SANCTION Uni Eropa>Wagner Group asserted"}},
 	{"no actor, no event", "Pertemuan itu berlangsung hangat dan penuh keakraban.", nil},
+	{"a demonstration names no one and is one", "Bank Indonesia menjaga rupiah di tengah aksi demonstrasi di sejumlah wilayah sejak pekan lalu.",
+		[]string{"PROTEST ->- asserted"}},
+	{"one demonstration told twice", "Unjuk rasa terjadi di Lima pada Rabu. Unjuk rasa itu berujung bentrok.",
+		[]string{"PROTEST ->- asserted @Lima 2025-10-15"}},
+	{"no demonstration happened", "Pemohon meragukan kesaksian itu karena tidak ada demo di berbagai wilayah.", nil},
+	{"who demonstrates", "Demonstrasi mahasiswa di Gedung Sate berujung penutupan jalan.", []string{"PROTEST mahasiswa>- asserted @Gedung Sate"}},
+
 	{"a year in a name dates nothing", "Kementerian Perdagangan menandatangani nota kesepahaman dengan Kadin dalam Trade Expo Indonesia 2025.",
 		[]string{"SUPPORT Kementerian Perdagangan>Kadin asserted"}},
 	{"the date that opens the sentence", "Pada Selasa (14/10/2025), usai rapat terbatas di Istana, Presiden Prabowo Subianto meminta para menteri mempercepat penyaluran bantuan.",

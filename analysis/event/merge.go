@@ -78,16 +78,32 @@ func mergeMentions(cands []candidate) []candidate {
 			evs = append(evs, cd)
 		}
 	}
+	var alone []candidate
 	for _, b := range bare {
-		for k := range evs {
-			if evs[k].kindOf(&b) && evs[k].placedAs(&b) {
-				evs[k].absorb(&b, false)
-				break
-			}
+		k := slices.IndexFunc(evs, func(e candidate) bool { return e.kindOf(&b) && e.placedAs(&b) })
+		switch {
+		case k >= 0:
+			evs[k].absorb(&b, false)
+		case !oneActor[b.Type] || b.Negated:
+		case lastOf(alone, &b) >= 0:
+			alone[lastOf(alone, &b)].absorb(&b, false)
+		default:
+			alone = append(alone, b)
 		}
 	}
+	if len(alone) == 0 {
+		return evs
+	}
+	evs = append(evs, alone...)
+	slices.SortStableFunc(evs, func(a, b candidate) int { return a.TriggerStart - b.TriggerStart })
 	return evs
 }
+
+// oneActor are the types PLOVER codes with no actor named: a
+// demonstration (unjuk rasa di sejumlah wilayah) is civilians acting,
+// whoever they are, so it is an event even when it names nobody and
+// refers back to none; one that did not happen (tidak ada demo) is none.
+var oneActor = map[string]bool{"PROTEST": true}
 
 // leadSentences is how many sentences after the headline make the lead,
 // where the body tells the headline's event first.
@@ -110,7 +126,8 @@ func mergeHeadline(head, body []candidate) []candidate {
 			if !body[b].kindOf(h) {
 				continue
 			}
-			if shared = h.sharesActor(&body[b]); shared || body[b].Sentence <= h.Sentence+leadSentences {
+			// A headline's demo that names no one is the body's first.
+			if shared = h.sharesActor(&body[b]); shared || body[b].Sentence <= h.Sentence+leadSentences || h.bare() {
 				into = b
 				break
 			}
