@@ -9,10 +9,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/warta-news/warta/internal/store"
 )
@@ -39,6 +37,14 @@ var retryCodes = map[string]bool{
 
 // PutBatch implements store.Store: one transaction for the batch.
 func (s *Store) PutBatch(ctx context.Context, records [][]byte) ([]store.PutResult, error) {
+	return s.PutBatchTx(ctx, records, nil)
+}
+
+// PutBatchTx implements store.TxWriter: each runs after the batch's
+// records are put (lineageTx: what a failed call wrote is undone). A
+// deadlock or a serialisation failure, in the puts or in each, retries the
+// whole batch, each included.
+func (s *Store) PutBatchTx(ctx context.Context, records [][]byte, each func(context.Context, store.LineageTx, int, store.PutResult) error) ([]store.PutResult, error) {
 	docs := make([]*store.Doc, len(records))
 	compact := make([]string, len(records))
 	for i, record := range records {
@@ -60,17 +66,14 @@ func (s *Store) PutBatch(ctx context.Context, records [][]byte) ([]store.PutResu
 		return []store.PutResult{}, nil
 	}
 	for attempt := 1; ; attempt++ {
-		results, err := s.putBatch(ctx, docs, compact)
+		results, err := s.putBatch(ctx, docs, compact, each)
 		if err == nil {
 			return results, nil
 		}
-		var pgErr *pgconn.PgError
-		if attempt < maxAttempts && errors.As(err, &pgErr) && retryCodes[pgErr.Code] {
+		if attempt < maxAttempts && retryable(err) {
 			s.log.Debug("retrying a batch", "attempt", attempt, "err", err)
-			select {
-			case <-ctx.Done():
-				return nil, ctx.Err()
-			case <-time.After(time.Duration(attempt*attempt) * 10 * time.Millisecond):
+			if err := pause(ctx, attempt); err != nil {
+				return nil, err
 			}
 			continue
 		}
@@ -84,7 +87,7 @@ type changed struct {
 	doc                  *store.Doc
 }
 
-func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, records []string) ([]store.PutResult, error) {
+func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, records []string, each func(context.Context, store.LineageTx, int, store.PutResult) error) ([]store.PutResult, error) {
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: put: %w", err)
@@ -161,6 +164,17 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, records []strin
 	}
 	if err := s.putCurrent(ctx, tx, news); err != nil {
 		return nil, fmt.Errorf("postgres: put: %w", err)
+	}
+	if each != nil {
+		ltx := newLineageTx(tx)
+		for i, res := range results {
+			if res.Status == store.Unchanged {
+				continue
+			}
+			if err := ltx.end(ctx, each(ctx, ltx, i, res)); err != nil {
+				return nil, fmt.Errorf("postgres: put %s: %w", docs[i].Key(), err)
+			}
+		}
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return nil, fmt.Errorf("postgres: put: %w", err)

@@ -31,6 +31,7 @@ func RunLineage(t *testing.T, open func(t *testing.T) LineageStore) {
 		{"Relations", testRelations},
 		{"Stories", testStories},
 		{"Collapse", testCollapse},
+		{"PutBatchTx", testPutBatchTx},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
