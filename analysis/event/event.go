@@ -28,8 +28,11 @@ type Event struct {
 	Date     string
 	Negated  bool
 	Modality string // asserted, planned, possible or reported
-	Sentence int    // index into the Document's Sentences
-	Trigger  string // the words that name the event
+	// Confidence is Low where a side the type takes is not resolved (a
+	// protest by no one named, a request with no target), else High.
+	Confidence string
+	Sentence   int    // index into the Document's Sentences
+	Trigger    string // the words that name the event
 	// TriggerStart and TriggerEnd are the trigger's byte span in the
 	// Document's Text.
 	TriggerStart, TriggerEnd int
@@ -57,6 +60,12 @@ const (
 	Reported = "reported"
 )
 
+// Confidences of an event.
+const (
+	High = "high"
+	Low  = "low"
+)
+
 // Input is what event coding reads besides the Document: the results of
 // the stages before it.
 type Input struct {
@@ -81,17 +90,18 @@ type Input struct {
 // null.
 func (e Event) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Type     string  `json:"type"`
-		Mode     *string `json:"mode"`
-		Source   *Actor  `json:"source"`
-		Target   *Actor  `json:"target"`
-		Location *Actor  `json:"location"`
-		Date     *string `json:"date"`
-		Negated  bool    `json:"negated"`
-		Modality string  `json:"modality"`
-		Sentence int     `json:"sentence"`
-		Trigger  string  `json:"trigger"`
-	}{e.Type, null(e.Mode), e.Source, e.Target, e.Location, null(e.Date), e.Negated, e.Modality, e.Sentence, e.Trigger})
+		Type       string  `json:"type"`
+		Mode       *string `json:"mode"`
+		Source     *Actor  `json:"source"`
+		Target     *Actor  `json:"target"`
+		Location   *Actor  `json:"location"`
+		Date       *string `json:"date"`
+		Negated    bool    `json:"negated"`
+		Modality   string  `json:"modality"`
+		Confidence string  `json:"confidence"`
+		Sentence   int     `json:"sentence"`
+		Trigger    string  `json:"trigger"`
+	}{e.Type, null(e.Mode), e.Source, e.Target, e.Location, null(e.Date), e.Negated, e.Modality, e.Confidence, e.Sentence, e.Trigger})
 }
 
 // MarshalJSON writes an actor with null for an unknown entity or country.

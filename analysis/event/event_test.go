@@ -224,3 +224,28 @@ func TestHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestConfidence checks that an event whose source is not resolved is
+// left out unless its type is coded with one actor, and that one kept
+// without a side its type takes is of low confidence.
+func TestConfidence(t *testing.T) {
+	for _, row := range []struct{ in, want string }{
+		{"Polisi menangkap dua pelaku pencurian di Bekasi.", "COERCE Polisi>pelaku asserted @Bekasi high"},
+		{"Dua pelaku pencurian ditangkap di Bekasi.", ""},
+		{"Ribuan buruh berunjuk rasa di Bandung menuntut kenaikan upah.", "PROTEST buruh>- asserted @Bandung high"},
+		{"Aksi demonstrasi terjadi di sejumlah wilayah pada Senin.", "PROTEST ->- asserted 2025-10-20 low"},
+		{"Setelah meninggalkan kantor Kejari, Budi Santoso mendatangi Kodim dan meminta pengawalan.", "REQUEST Budi Santoso>- asserted low"},
+	} {
+		rec, err := analysis.Analyze(context.Background(), analysis.Input{Title: "Berita", Body: row.in, Published: "2025-10-20"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range rec.Events {
+			got = append(got, short(e)+" "+e.Confidence)
+		}
+		if want := strings.Fields(row.want); len(want) == 0 && len(got) > 0 || len(want) > 0 && !slices.Equal(got, []string{row.want}) {
+			t.Errorf("%s\n got %q\nwant %q", row.in, got, row.want)
+		}
+	}
+}

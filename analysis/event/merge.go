@@ -32,7 +32,9 @@ func (c *coder) actorAt(e *entity.Entity, ms span) *Actor {
 // type before it, else to the first of its type whose date and place
 // agree; with none it is dropped. The headline's events (the candidates
 // before titleEnd) are merged last, into the body's telling
-// (mergeHeadline).
+// (mergeHeadline). An event whose source is not resolved is left out,
+// unless its type is coded with one actor (a protest); one kept without
+// a side its type takes is of low confidence.
 func merge(cands []candidate, titleEnd int) []Event {
 	var head, body []candidate
 	for _, cd := range cands {
@@ -44,12 +46,19 @@ func merge(cands []candidate, titleEnd int) []Event {
 	}
 	body = mergeMentions(body)
 	evs := append(mergeHeadline(mergeMentions(head), body), body...)
-	out := make([]Event, len(evs))
-	for k, e := range evs {
-		out[k] = e.Event
-		if out[k].Date == "" {
-			out[k].Date = e.setting
+	out := make([]Event, 0, len(evs))
+	for _, e := range evs {
+		if e.Source == nil && !oneActor[e.Type] {
+			continue
 		}
+		if e.Date == "" {
+			e.Date = e.setting
+		}
+		e.Confidence = High
+		if e.Source == nil || e.Target == nil && !oneActor[e.Type] {
+			e.Confidence = Low
+		}
+		out = append(out, e.Event)
 	}
 	return out
 }

@@ -51,8 +51,14 @@ type GoldScore struct {
 	// Found are gold events matched; Right are coded events matched;
 	// Actors are matches whose every coded actor is a gold one.
 	Found, Right, Actors int
-	ByType               map[string][3]int // type → gold, coded, matched
-	Missed, Spurious     []string
+	// StrictFound and StrictRight count as the shared scorer
+	// (shared/tools/score_record.py) does, by strictMatch: gold events
+	// some coded event matches, and coded events matching some gold one.
+	StrictFound, StrictRight int
+	// ByType maps a type to its gold, coded and matched events, then its
+	// strictly found and strictly right ones.
+	ByType           map[string][5]int
+	Missed, Spurious []string
 }
 
 // GoldEvent is one line of a gold annotation.
@@ -131,8 +137,9 @@ func (c codedEvent) key() string {
 
 // Events codes the events of every article of a detik-news JSON Lines
 // file and compares them with the judged sample, when named, and with the
-// gold events of each gold file.
-func Events(ctx stdcontext.Context, articles, judged string, golds ...string) (*EventStats, []codedEvent, error) {
+// gold events of each gold file; with confident, only the events not of
+// low confidence count.
+func Events(ctx stdcontext.Context, articles, judged string, confident bool, golds ...string) (*EventStats, []codedEvent, error) {
 	f, err := os.Open(articles)
 	if err != nil {
 		return nil, nil, fmt.Errorf("eval events: %w", err)
@@ -154,6 +161,9 @@ func Events(ctx stdcontext.Context, articles, judged string, golds ...string) (*
 		st.Articles++
 		recs[a.ID] = rec
 		for _, e := range rec.Events {
+			if confident && e.Confidence == event.Low {
+				continue
+			}
 			all = append(all, codedEvent{article: n, id: a.ID, rec: rec, ev: e})
 			st.Events++
 			st.Types[e.Type]++
@@ -215,7 +225,7 @@ func compareJudged(sample []JudgedEvent, coded []codedEvent) *JudgedScore {
 // compareGold matches the coded events of the gold's articles with the
 // gold events, one to one, in text order.
 func compareGold(ids []string, gold []GoldEvent, recs map[string]*analysis.Record, coded []codedEvent) *GoldScore {
-	g := &GoldScore{Articles: len(ids), Gold: len(gold), ByType: map[string][3]int{}}
+	g := &GoldScore{Articles: len(ids), Gold: len(gold), ByType: map[string][5]int{}}
 	in := map[string]bool{}
 	for _, id := range ids {
 		in[id] = true
@@ -258,6 +268,14 @@ func compareGold(ids []string, gold []GoldEvent, recs map[string]*analysis.Recor
 			g.Missed = append(g.Missed, fmt.Sprintf("%s\t%d\t%s\t%s\t%s", ge.Article, ge.Offset, ge.Type, ge.Source, ge.Target))
 		}
 	}
+	for _, ge := range gold {
+		if slices.ContainsFunc(mine, func(c codedEvent) bool { return strictMatch(ge, c) }) {
+			t := g.ByType[ge.Type]
+			t[3]++
+			g.ByType[ge.Type] = t
+			g.StrictFound++
+		}
+	}
 	for k, c := range mine {
 		t := g.ByType[c.ev.Type]
 		t[1]++
@@ -267,14 +285,41 @@ func compareGold(ids []string, gold []GoldEvent, recs map[string]*analysis.Recor
 		} else {
 			g.Spurious = append(g.Spurious, c.key())
 		}
+		if slices.ContainsFunc(gold, func(ge GoldEvent) bool { return strictMatch(ge, c) }) {
+			t[4]++
+			g.StrictRight++
+		}
 		g.ByType[c.ev.Type] = t
 	}
 	return g
 }
 
+// mutual are the types whose two sides act alike (X meets Y is Y meets X),
+// matched either way round by strictMatch, as the shared scorer does for a
+// gold event marked symmetric.
+var mutual = map[string]bool{"CONSULT": true, "COOPERATE": true, "AGREE": true}
+
+// strictMatch reports whether a coded event is a gold one as the shared
+// scorer reads it: the same article and type, anywhere in the article,
+// with both sides as the gold has them — a side the gold names coded and
+// named alike, a side it leaves out ("-") left out.
+func strictMatch(ge GoldEvent, c codedEvent) bool {
+	if c.id != ge.Article || c.ev.Type != ge.Type {
+		return false
+	}
+	side := func(name string, a *event.Actor) bool {
+		if name == "-" || name == "" {
+			return a == nil
+		}
+		return a != nil && sameActor(name, a)
+	}
+	return side(ge.Source, c.ev.Source) && side(ge.Target, c.ev.Target) ||
+		mutual[ge.Type] && side(ge.Source, c.ev.Target) && side(ge.Target, c.ev.Source)
+}
+
 // Union adds up scores on golds of disjoint articles.
 func Union(golds []*GoldScore) *GoldScore {
-	u := &GoldScore{Name: "union", ByType: map[string][3]int{}}
+	u := &GoldScore{Name: "union", ByType: map[string][5]int{}}
 	for _, g := range golds {
 		u.Articles += g.Articles
 		u.Gold += g.Gold
@@ -282,6 +327,8 @@ func Union(golds []*GoldScore) *GoldScore {
 		u.Found += g.Found
 		u.Right += g.Right
 		u.Actors += g.Actors
+		u.StrictFound += g.StrictFound
+		u.StrictRight += g.StrictRight
 		for t, c := range g.ByType {
 			s := u.ByType[t]
 			for i := range c {
@@ -309,23 +356,22 @@ func sentenceAt(rec *analysis.Record, off int) int {
 // goldActors reports whether every actor coded is one of the gold event's
 // (either way round), and whether any is.
 func goldActors(ge GoldEvent, e event.Event) (all, some bool) {
-	names := []string{ge.Source, ge.Target}
 	same := func(a *event.Actor) bool {
-		if a == nil {
-			return true
-		}
-		for _, n := range names {
-			if n != "-" && n != "" && (strings.EqualFold(n, a.Name) ||
-				strings.Contains(strings.ToLower(a.Name), strings.ToLower(n)) ||
-				strings.Contains(strings.ToLower(n), strings.ToLower(a.Name))) {
-				return true
-			}
-		}
-		return false
+		return a == nil || sameActor(ge.Source, a) || sameActor(ge.Target, a)
 	}
 	all = same(e.Source) && same(e.Target)
 	some = e.Source != nil && same(e.Source) || e.Target != nil && same(e.Target)
 	return all, some
+}
+
+// sameActor reports whether a coded actor is the one a gold name names:
+// one name holds the other (Jokowi, Presiden Jokowi), in any case.
+func sameActor(name string, a *event.Actor) bool {
+	if name == "-" || name == "" {
+		return false
+	}
+	n, m := strings.ToLower(name), strings.ToLower(a.Name)
+	return strings.Contains(m, n) || strings.Contains(n, m)
 }
 
 // ReadGold reads a gold annotation: a "# articles:" line listing the
@@ -463,10 +509,12 @@ func WriteEventsReport(w io.Writer, st *EventStats, list bool) error {
 		fmt.Fprintf(&b, "\ngold events (%s): %d articles, %d gold events, %d coded\n", g.Name, g.Articles, g.Gold, g.Coded)
 		fmt.Fprintf(&b, "recall %.1f%% (%d/%d), precision %.1f%% (%d/%d), actors right in %d of %d matches\n",
 			pct0(g.Found, g.Gold), g.Found, g.Gold, pct0(g.Right, g.Coded), g.Right, g.Coded, g.Actors, g.Found)
-		b.WriteString("type        gold  coded  matched\n")
+		fmt.Fprintf(&b, "as the shared scorer (both sides as the gold names them): recall %.1f%% (%d/%d), precision %.1f%% (%d/%d)\n",
+			pct0(g.StrictFound, g.Gold), g.StrictFound, g.Gold, pct0(g.StrictRight, g.Coded), g.StrictRight, g.Coded)
+		b.WriteString("type        gold  coded  matched  strict found  strict right\n")
 		for _, t := range event.Types {
-			if c := g.ByType[t]; c != [3]int{} {
-				fmt.Fprintf(&b, "%-10s  %4d  %5d  %7d\n", t, c[0], c[1], c[2])
+			if c := g.ByType[t]; c != [5]int{} {
+				fmt.Fprintf(&b, "%-10s  %4d  %5d  %7d  %12d  %12d\n", t, c[0], c[1], c[2], c[3], c[4])
 			}
 		}
 		if !list || g.Name == "union" {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/analysis/event"
 	"github.com/warta-news/warta/internal/shared"
 )
 
@@ -35,7 +36,7 @@ func TestEventsJudged(t *testing.T) {
 	for _, f := range floors {
 		golds = append(golds, f.file)
 	}
-	st, _, err := Events(stdcontext.Background(), articles, "testdata/events-judged.tsv", golds...)
+	st, _, err := Events(stdcontext.Background(), articles, "testdata/events-judged.tsv", false, golds...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,18 +100,49 @@ func TestCompareGold(t *testing.T) {
 		{Article: "7", Offset: at("Bekasi"), Type: "ASSAULT", Source: "-", Target: "warga"},
 	}
 	g := compareGold([]string{"7"}, gold, map[string]*analysis.Record{"7": rec}, coded)
-	if g.Gold != 3 || g.Coded != 2 || g.Found != 2 || g.Right != 2 || g.Actors != 2 || len(g.Missed) != 1 || len(g.Spurious) != 0 {
+	if g.Gold != 3 || g.Coded != 2 || g.Found != 2 || g.Right != 2 || g.Actors != 2 || len(g.Missed) != 1 || len(g.Spurious) != 0 ||
+		g.StrictFound != 2 || g.StrictRight != 2 {
 		t.Errorf("score %+v", g)
+	}
+}
+
+// TestStrictMatch reads both sides as the shared scorer does: named alike,
+// the wrong way round only for a mutual type, and a side the gold leaves
+// out left out.
+func TestStrictMatch(t *testing.T) {
+	jokowi := &event.Actor{Name: "Joko Widodo"}
+	anwar := &event.Actor{Name: "Anwar Ibrahim"}
+	coded := func(typ string, src, tgt *event.Actor) codedEvent {
+		return codedEvent{id: "7", ev: event.Event{Type: typ, Source: src, Target: tgt}}
+	}
+	for _, tc := range []struct {
+		gold GoldEvent
+		c    codedEvent
+		want bool
+	}{
+		{GoldEvent{Article: "7", Type: "CONSULT", Source: "Anwar Ibrahim", Target: "Jokowi"}, coded("CONSULT", jokowi, anwar), false},
+		{GoldEvent{Article: "7", Type: "CONSULT", Source: "Anwar Ibrahim", Target: "Joko Widodo"}, coded("CONSULT", jokowi, anwar), true},
+		{GoldEvent{Article: "7", Type: "REQUEST", Source: "Anwar Ibrahim", Target: "Joko Widodo"}, coded("REQUEST", jokowi, anwar), false},
+		{GoldEvent{Article: "7", Type: "REQUEST", Source: "Joko Widodo", Target: "Anwar"}, coded("REQUEST", jokowi, anwar), true},
+		{GoldEvent{Article: "7", Type: "REQUEST", Source: "Joko Widodo", Target: "Anwar"}, coded("REQUEST", jokowi, nil), false},
+		{GoldEvent{Article: "7", Type: "PROTEST", Source: "Joko Widodo", Target: "-"}, coded("PROTEST", jokowi, nil), true},
+		{GoldEvent{Article: "7", Type: "PROTEST", Source: "Joko Widodo", Target: "-"}, coded("PROTEST", jokowi, anwar), false},
+		{GoldEvent{Article: "8", Type: "REQUEST", Source: "Joko Widodo", Target: "Anwar"}, coded("REQUEST", jokowi, anwar), false},
+		{GoldEvent{Article: "7", Type: "ACCUSE", Source: "Joko Widodo", Target: "Anwar"}, coded("REQUEST", jokowi, anwar), false},
+	} {
+		if got := strictMatch(tc.gold, tc.c); got != tc.want {
+			t.Errorf("strictMatch(%+v, %s %v>%v) = %v, want %v", tc.gold, tc.c.ev.Type, tc.c.ev.Source, tc.c.ev.Target, got, tc.want)
+		}
 	}
 }
 
 // TestUnion adds up the scores of golds of disjoint articles.
 func TestUnion(t *testing.T) {
-	a := &GoldScore{Articles: 2, Gold: 5, Coded: 3, Found: 2, Right: 2, Actors: 1, ByType: map[string][3]int{"AID": {3, 2, 1}}, Missed: []string{"a"}}
-	b := &GoldScore{Articles: 1, Gold: 4, Coded: 2, Found: 1, Right: 1, Actors: 1, ByType: map[string][3]int{"AID": {1, 0, 0}, "REQUEST": {3, 2, 1}}}
+	a := &GoldScore{Articles: 2, Gold: 5, Coded: 3, Found: 2, Right: 2, Actors: 1, ByType: map[string][5]int{"AID": {3, 2, 1}}, Missed: []string{"a"}}
+	b := &GoldScore{Articles: 1, Gold: 4, Coded: 2, Found: 1, Right: 1, Actors: 1, ByType: map[string][5]int{"AID": {1, 0, 0}, "REQUEST": {3, 2, 1}}}
 	u := Union([]*GoldScore{a, b})
 	if u.Articles != 3 || u.Gold != 9 || u.Coded != 5 || u.Found != 3 || u.Right != 3 || u.Actors != 2 ||
-		u.ByType["AID"] != [3]int{4, 2, 1} || u.ByType["REQUEST"] != [3]int{3, 2, 1} || len(u.Missed) != 1 {
+		u.ByType["AID"] != [5]int{4, 2, 1} || u.ByType["REQUEST"] != [5]int{3, 2, 1} || len(u.Missed) != 1 {
 		t.Errorf("union %+v", u)
 	}
 }
