@@ -20,17 +20,21 @@ func TestEventsJudged(t *testing.T) {
 	articles := shared.Path(t, "data/detik-news/articles.jsonl")
 	// Each gold annotation is exhaustive and generous (borderline events
 	// included): these floors, a little under what is measured, keep it
-	// from slipping. The held-out golds are never tuned on.
+	// from slipping. The held-out golds are never tuned on. strict counts
+	// gold events found as the shared scorer finds them (strictMatch).
+	// The found floors of the first two held-out golds were lowered in
+	// session 6 (20 → 17, 27 → 23) when events with no source were left
+	// out: the lenient match had counted them, the shared scorer never does.
 	floors := []struct {
-		file         string
-		gold, found  int
-		minPrecision float64
+		file                string
+		gold, found, strict int
+		minPrecision        float64
 	}{
-		{"testdata/events-gold.tsv", 94, 24, 0.7},
-		{"testdata/events-dev.tsv", 87, 27, 0.7},
-		{"testdata/events-heldout.tsv", 65, 20, 0.6},
-		{"testdata/events-heldout2.tsv", 72, 27, 0.6},
-		{"testdata/events-heldout3.tsv", 63, 18, 0.6},
+		{"testdata/events-gold.tsv", 94, 23, 13, 0.8},
+		{"testdata/events-dev.tsv", 87, 26, 13, 0.8},
+		{"testdata/events-heldout.tsv", 65, 17, 5, 0.7},
+		{"testdata/events-heldout2.tsv", 72, 23, 7, 0.7},
+		{"testdata/events-heldout3.tsv", 63, 19, 3, 0.65},
 	}
 	var golds []string
 	for _, f := range floors {
@@ -47,14 +51,14 @@ func TestEventsJudged(t *testing.T) {
 	if len(j.Changed) > 10 {
 		t.Errorf("%d judged events are no longer coded as judged; judge a new sample:\n%s", len(j.Changed), strings.Join(j.Changed, "\n"))
 	}
-	if p := j.Precision(); p < 0.7 {
-		t.Errorf("precision on the judged sample %.2f, want at least 0.70", p)
+	if p := j.Precision(); p < 0.85 {
+		t.Errorf("precision on the judged sample %.2f, want at least 0.85", p)
 	}
 	for i, f := range floors {
 		g := st.Golds[i]
-		if g.Gold != f.gold || g.Found < f.found || float64(g.Right) < f.minPrecision*float64(g.Coded) {
-			t.Errorf("%s: %d found of %d (want %d of %d), %d of %d coded right (want %.0f%%)",
-				f.file, g.Found, g.Gold, f.found, f.gold, g.Right, g.Coded, 100*f.minPrecision)
+		if g.Gold != f.gold || g.Found < f.found || g.StrictFound < f.strict || float64(g.Right) < f.minPrecision*float64(g.Coded) {
+			t.Errorf("%s: %d found of %d (want %d of %d), %d strictly (want %d), %d of %d coded right (want %.0f%%)",
+				f.file, g.Found, g.Gold, f.found, f.gold, g.StrictFound, f.strict, g.Right, g.Coded, 100*f.minPrecision)
 		}
 	}
 	var b strings.Builder
