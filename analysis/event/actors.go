@@ -624,7 +624,8 @@ func (c *coder) agent(from, to int) *Actor {
 
 // group is the actor named by a group word (polisi, militer) at p; a
 // country, place or body right after it says whose (militer Rusia, warga
-// Bekasi, pimpinan Universitas Indonesia).
+// Bekasi, pimpinan Universitas Indonesia, polisi dari Polsek Kuta), and a
+// person named right after bernama is who it is.
 func (c *coder) group(p span, to int) *Actor {
 	a := &Actor{Name: c.doc.Text[c.doc.Tokens[p.first].Start:c.doc.Tokens[p.last-1].End], group: true}
 	// Gubernur Dedi Mulyadi, Menteri Keuangan RI Purbaya Yudhi Sadewa: a
@@ -642,6 +643,20 @@ func (c *coder) group(p span, to int) *Actor {
 	if p.first == 0 || !c.is(p.first-1, wDeterminer) {
 		if end := c.rolePhrase(p.first, to); end > p.first {
 			if a := c.rolePerson(p.first, end); a != nil {
+				return a
+			}
+		}
+	}
+	// seorang perempuan bernama Suila Rohill: the person named;
+	// polisi dari Polsek Kuta: the body they act for, still a group.
+	if p.last+1 < to && (c.low[p.last] == "bernama" || c.low[p.last] == "dari") {
+		if e, ms := c.entityAt(p.last + 1); e != nil && ms.first == p.last+1 {
+			switch {
+			case e.Type == "PER" && c.low[p.last] == "bernama":
+				return actorOf(e)
+			case e.Type == "ORG" && c.low[p.last] == "dari":
+				a := c.actorAt(e, ms)
+				a.group = true
 				return a
 			}
 		}
@@ -814,7 +829,7 @@ func (c *coder) pronoun(i int) *Actor {
 			start = c.sentenceStart(j)
 		}
 		e, ms := c.entityAt(j)
-		if e == nil || e.Type != "PER" {
+		if e == nil || e.Type != "PER" && (e.Type != "ORG" || c.low[i] != "pihaknya") {
 			continue
 		}
 		a := actorOf(e)

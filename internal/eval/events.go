@@ -59,6 +59,9 @@ type GoldScore struct {
 	// strictly found and strictly right ones.
 	ByType           map[string][5]int
 	Missed, Spurious []string
+	// StrictMissed are the gold events not found as the shared scorer
+	// finds them.
+	StrictMissed []string
 }
 
 // GoldEvent is one line of a gold annotation.
@@ -269,12 +272,14 @@ func compareGold(ids []string, gold []GoldEvent, recs map[string]*analysis.Recor
 		}
 	}
 	for _, ge := range gold {
-		if slices.ContainsFunc(mine, func(c codedEvent) bool { return strictMatch(ge, c) }) {
-			t := g.ByType[ge.Type]
-			t[3]++
-			g.ByType[ge.Type] = t
-			g.StrictFound++
+		if !slices.ContainsFunc(mine, func(c codedEvent) bool { return strictMatch(ge, c) }) {
+			g.StrictMissed = append(g.StrictMissed, fmt.Sprintf("%s\t%d\t%s\t%s\t%s", ge.Article, ge.Offset, ge.Type, ge.Source, ge.Target))
+			continue
 		}
+		t := g.ByType[ge.Type]
+		t[3]++
+		g.ByType[ge.Type] = t
+		g.StrictFound++
 	}
 	for k, c := range mine {
 		t := g.ByType[c.ev.Type]
@@ -338,6 +343,7 @@ func Union(golds []*GoldScore) *GoldScore {
 		}
 		u.Missed = append(u.Missed, g.Missed...)
 		u.Spurious = append(u.Spurious, g.Spurious...)
+		u.StrictMissed = append(u.StrictMissed, g.StrictMissed...)
 	}
 	return u
 }
@@ -525,6 +531,9 @@ func WriteEventsReport(w io.Writer, st *EventStats, list bool) error {
 		}
 		for _, m := range g.Spurious {
 			fmt.Fprintf(&b, "  not in the gold: %s\n", m)
+		}
+		for _, m := range g.StrictMissed {
+			fmt.Fprintf(&b, "  not found as the shared scorer: %s\n", m)
 		}
 	}
 	if j := st.Judged; j != nil {
