@@ -131,6 +131,8 @@ var findRows = []struct {
 		[]string{"COERCE Polisi>Budi Santoso asserted @Bekasi"}},
 	{"a group acts for the body it is from", "Kamal Mopangga akhirnya ditangkap polisi dari Polsek Kuta di Badung.",
 		[]string{"COERCE Polsek Kuta>Kamal Mopangga asserted @Badung"}},
+	{"a sector's group is an actor", "Presiden Prabowo Subianto memperingatkan aparat penegak hukum agar tidak tebang pilih.",
+		[]string{"REQUEST Prabowo Subianto>aparat penegak hukum asserted"}},
 	{"a refusal to comment is no rejection", "Juru bicara Kementerian Luar Negeri menolak berkomentar soal kasus itu.", nil},
 	{"a refusal of a policy", "Warga Desa Wadas menolak rencana pembangunan bendungan oleh pemerintah.",
 		[]string{"REJECT Warga Desa Wadas>- asserted"}},
