@@ -140,8 +140,14 @@ func (s *Store) SearchDays(ctx context.Context, q search.Query) ([]store.DayCoun
 	return list(ctx, s, "search days", `SELECT v.day, count(*) FROM `+h.from+h.w.String()+` GROUP BY v.day ORDER BY v.day`, h.w.args, scanDay)
 }
 
+// facetWindow bounds the hits facets are counted over to the newest
+// ones, as on SQLite: counting every hit's entities costs as much as the
+// hits' mentions, and the newest hits are what a reader looks at. A
+// variable so that tests can make it small.
+var facetWindow = 500
+
 // Facets implements store.SearchInsights: each facet is counted over the
-// hits' article ids, taken once.
+// newest facetWindow hits' articles, taken once.
 func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.Facets, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
@@ -152,40 +158,44 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 	if err != nil || h.none {
 		return f, err
 	}
-	n := h.w.arg(store.Limit(limit, 10))
-	cond := h.w.String()
-	if cond == "" {
-		cond = " WHERE true"
+	ids, err := list(ctx, s, "facets", `SELECT `+h.id+` FROM `+h.from+h.w.String()+` ORDER BY `+h.version+` DESC LIMIT `+
+		h.w.arg(facetWindow+1), h.w.args, func(r pgx.Rows, id *int64) error { return r.Scan(id) })
+	if err != nil || len(ids) == 0 {
+		return f, err
 	}
-	hits := `SELECT a.id FROM ` + h.from + cond
+	if len(ids) > facetWindow {
+		ids, f.Sampled = ids[:facetWindow], facetWindow
+	}
+	args := []any{ids, store.Limit(limit, 10)}
 	values := func(col, fromWhere string) ([]store.FacetValue, error) {
 		return list(ctx, s, "facets", `SELECT `+col+`, count(*) AS n FROM `+fromWhere+` AND `+col+` IS NOT NULL AND `+col+` <> ''
-			GROUP BY `+col+` ORDER BY n DESC, `+col+` LIMIT `+n, h.w.args, func(r pgx.Rows, v *store.FacetValue) error {
+			GROUP BY `+col+` ORDER BY n DESC, `+col+` LIMIT $2`, args, func(r pgx.Rows, v *store.FacetValue) error {
 			return r.Scan(&v.Value, &v.Count)
 		})
 	}
 	entities := func(query string) ([]store.EntityCount, error) {
-		return list(ctx, s, "facets", query, h.w.args, scanEntityCount)
+		return list(ctx, s, "facets", query, args, scanEntityCount)
 	}
-	if f.Sites, err = values("v.site", h.from+cond); err == nil {
-		f.Sections, err = values("v.section", h.from+cond)
-	}
-	if err == nil {
-		f.EventType, err = values("x.type", `events x WHERE x.article_id IN (`+hits+`)`)
+	hits := `articles a JOIN versions v ON v.id = a.current WHERE a.id = ANY($1)`
+	if f.Sites, err = values("v.site", hits); err == nil {
+		f.Sections, err = values("v.section", hits)
 	}
 	if err == nil {
-		f.Topics, err = values("x.code", `article_topics x WHERE x.article_id IN (`+hits+`)`)
+		f.EventType, err = values("x.type", `events x WHERE x.article_id = ANY($1)`)
+	}
+	if err == nil {
+		f.Topics, err = values("x.code", `article_topics x WHERE x.article_id = ANY($1)`)
 		labelTopics(f.Topics)
 	}
 	if err == nil {
 		f.Entities, err = entities(`SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM article_entities x
-			JOIN entities e ON e.id = x.entity_id WHERE x.article_id IN (` + hits + `)
-			GROUP BY e.id ORDER BY n DESC, e.name LIMIT ` + n)
+			JOIN entities e ON e.id = x.entity_id WHERE x.article_id = ANY($1)
+			GROUP BY e.id ORDER BY n DESC, e.name LIMIT $2`)
 	}
 	if err == nil {
 		f.Speakers, err = entities(`SELECT e.id, e.name, e.type, e.country, count(DISTINCT x.article_id) AS n FROM quotes x
-			JOIN entities e ON e.id = x.speaker_id WHERE x.article_id IN (` + hits + `)
-			GROUP BY e.id ORDER BY n DESC, e.name LIMIT ` + n)
+			JOIN entities e ON e.id = x.speaker_id WHERE x.article_id = ANY($1)
+			GROUP BY e.id ORDER BY n DESC, e.name LIMIT $2`)
 	}
 	if err != nil {
 		return nil, err

@@ -53,21 +53,27 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 	if h.tsquery != "" {
 		// Every match, numbered newest version first (no index gives that
 		// order, so the planner takes the matches from the GIN index) and
-		// counted; ts_rank runs on the first RankWindow only (CASE
-		// evaluates it for those alone), and the text for the snippets is
-		// read for the page's hits only.
+		// counted, from search_terms alone unless a filter needs the
+		// version or the article (hitSet joins them outer, so that the
+		// planner drops them); ts_rank runs on the first RankWindow only
+		// (CASE evaluates it for those alone), and the page's hits alone
+		// are joined to their versions and articles, for their text.
+		cols := ``
 		order := `ranked DESC, score DESC, version DESC`
+		outer := `p.ranked DESC, p.score DESC, p.version DESC`
 		if q.Sort == search.ByDate {
+			cols = `, v.day, v.published`
 			order = `day DESC NULLS LAST, published DESC NULLS LAST, id DESC`
+			outer = `v.day DESC NULLS LAST, v.published DESC NULLS LAST, a.id DESC`
 		}
 		inner, innerArgs := w.limit(`SELECT m.*, CASE WHEN m.ranked THEN `+fmt.Sprintf(rankExpr, h.tsquery)+` ELSE 0 END AS score FROM (
-				SELECT a.id, v.id AS version, v.title, a.url, v.site, v.section, v.published, v.day, st.terms,
+				SELECT `+h.id+` AS id, `+h.version+` AS version, st.terms`+cols+`,
 					row_number() OVER (ORDER BY st.version_id DESC) <= `+strconv.Itoa(s.rankWindow)+` AS ranked, count(*) OVER () AS total
 				FROM `+h.from+w.String()+`) m
 			ORDER BY `+order, q.Limit, q.Offset)
-		query = `SELECT p.id, p.title, p.url, p.site, p.section, p.published, p.score::real, p.total,
-				(SELECT record->>'text' FROM versions WHERE id = p.version)
-			FROM (` + inner + `) p`
+		query = `SELECT a.id, v.title, a.url, v.site, v.section, v.published, p.score::real, p.total, v.record->>'text'
+			FROM (` + inner + `) p JOIN versions v ON v.id = p.version JOIN articles a ON a.id = p.id
+			ORDER BY ` + outer
 		args = innerArgs
 	} else {
 		if res.Total, res.Estimated, err = s.count(ctx, h.from+w.String(), w.args); err != nil {
@@ -148,11 +154,14 @@ func (s *Store) count(ctx context.Context, fromWhere string, args []any) (n int,
 }
 
 // hitSet is the set of a query's hits as SQL: the tables, the conditions
-// on current versions v of articles a, and the tsquery (its placeholder)
-// with its terms; none when every word was a stopword and nothing can
-// match. Search, SearchDays and Facets share it.
+// on current versions v of articles a, the columns of a hit's article and
+// version ID, and the tsquery (its placeholder) with its terms; none when
+// every word was a stopword and nothing can match. Search, SearchDays and
+// Facets share it.
 type hitSet struct {
 	from     string
+	id       string
+	version  string
 	w        where
 	tsquery  string
 	terms    map[string]bool
@@ -172,9 +181,13 @@ func (s *Store) hitSet(q search.Query) (hitSet, error) {
 	if tsquery != "" {
 		h.tsquery = w.arg(tsquery) + "::tsquery"
 		w.add("st.terms @@ " + h.tsquery)
-		h.from = `search_terms st JOIN versions v ON v.id = st.version_id JOIN articles a ON a.id = st.article_id`
+		// Outer joins, which the planner leaves out when no filter reads
+		// them (every search_terms row has its version and article).
+		h.from = `search_terms st LEFT JOIN versions v ON v.id = st.version_id LEFT JOIN articles a ON a.id = st.article_id`
+		h.id, h.version = "st.article_id", "st.version_id"
 	} else {
 		h.from = `articles a JOIN versions v ON v.id = a.current`
+		h.id, h.version = "a.id", "a.current"
 	}
 	if err := w.articles(q.Site, q.Section, q.From, q.To); err != nil {
 		return h, err
@@ -183,15 +196,15 @@ func (s *Store) hitSet(q search.Query) (hitSet, error) {
 		w.add(c)
 	}
 	for _, name := range q.Entities {
-		w.add(`a.id IN (SELECT ae.article_id FROM article_entities ae WHERE ` + w.refMatch("ae.ref", name) + `)`)
+		w.add(h.id + ` IN (SELECT ae.article_id FROM article_entities ae WHERE ` + w.refMatch("ae.ref", name) + `)`)
 	}
-	w.topics(q.Topics)
+	w.topics(h.id, q.Topics)
 	if len(q.Speakers) > 0 {
 		var or []string
 		for _, name := range q.Speakers {
 			or = append(or, w.speakerMatch(name))
 		}
-		w.add(`a.id IN (SELECT q.article_id FROM quotes q WHERE ` + strings.Join(or, " OR ") + `)`)
+		w.add(h.id + ` IN (SELECT q.article_id FROM quotes q WHERE ` + strings.Join(or, " OR ") + `)`)
 	}
 	return h, nil
 }

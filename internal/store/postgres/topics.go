@@ -63,11 +63,11 @@ func (s *Store) putTopics(ctx context.Context, tx pgx.Tx, news []changed) error 
 	return nil
 }
 
-// topics adds a condition per topic filter: the article has that subject
-// among its topics.
-func (w *where) topics(codes []string) {
+// topics adds a condition per topic filter: the article (its ID the
+// column id) has that subject among its topics.
+func (w *where) topics(id string, codes []string) {
 	for _, code := range codes {
-		w.add(`a.id IN (SELECT t.article_id FROM article_topics t WHERE t.code = ` + w.arg(code) + `)`)
+		w.add(id + ` IN (SELECT t.article_id FROM article_topics t WHERE t.code = ` + w.arg(code) + `)`)
 	}
 }
 
