@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -348,5 +349,67 @@ func TestSearchBounds(t *testing.T) {
 	}
 	if !res.Estimated || res.Total <= 5 {
 		t.Errorf("bounded total %d (estimated %v): want an estimate past the bound of 5", res.Total, res.Estimated)
+	}
+}
+
+// TestFacetsPastTheBound counts the facets over the newest facetWindow
+// hits only, and says so; under the bound, over every hit.
+func TestFacetsPastTheBound(t *testing.T) {
+	defer func(w int) { facetWindow = w }(facetWindow)
+	s := open(t, pgtest.URL(t), search.Indonesian())
+	if _, err := s.PutBatch(ctx, records(t)[:200]); err != nil {
+		t.Fatal(err)
+	}
+	q, _ := search.Parse("pemerintah")
+	var hits []search.Hit
+	for page := q; ; page.Offset += page.Limit {
+		page.Limit = 100
+		res, err := s.Search(ctx, page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) == 0 {
+			break
+		}
+		hits = append(hits, res.Hits...)
+	}
+	// Each record is stored once, so the newest hits have the highest ids.
+	slices.SortFunc(hits, func(a, b search.Hit) int { return int(b.ID - a.ID) })
+	sites := func(hits []search.Hit) map[string]int {
+		n := map[string]int{}
+		for _, h := range hits {
+			n[h.Site]++
+		}
+		return n
+	}
+	facetSites := func(f *store.Facets) map[string]int {
+		n := map[string]int{}
+		for _, v := range f.Sites {
+			n[v.Value] = v.Count
+		}
+		return n
+	}
+	const window = 6
+	if len(hits) <= window {
+		t.Fatalf("%d hits: want more than the window of %d", len(hits), window)
+	}
+	f, err := s.Facets(ctx, q, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Sampled != 0 || !maps.Equal(facetSites(f), sites(hits)) {
+		t.Errorf("all hits: sampled %d, sites %v, want %v", f.Sampled, facetSites(f), sites(hits))
+	}
+	facetWindow = window
+	if f, err = s.Facets(ctx, q, 100); err != nil {
+		t.Fatal(err)
+	}
+	if f.Sampled != window || !maps.Equal(facetSites(f), sites(hits[:window])) {
+		t.Errorf("newest %d: sampled %d, sites %v, want %v", window, f.Sampled, facetSites(f), sites(hits[:window]))
+	}
+	for _, e := range append(f.Entities, f.Speakers...) {
+		if e.Count > window {
+			t.Errorf("%s counted %d times in %d hits", e.Name, e.Count, window)
+		}
 	}
 }

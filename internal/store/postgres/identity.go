@@ -410,21 +410,24 @@ func putRefs(ctx context.Context, tx pgx.Tx, items []linkItem, refs [][]entityRe
 	return tx.SendBatch(ctx, b).Close()
 }
 
-// refMatch is the condition that the ref column col is one a filter value
-// names: the ref itself when it is a number, else the refs of the entities
-// of that very name (after normalising) and the refs the name was learnt
-// for, leaving out a ref with less than half the articles of the name's
-// most used one; never the refs of names that merely contain its words.
-func (w *where) refMatch(col, v string) string {
+// refs are the refs a filter value names: the ref itself when it is a
+// number, else the refs of the entities of that very name (after
+// normalising) and the refs the name was learnt for, leaving out a ref
+// with less than half the articles of the name's most used one; never the
+// refs of names that merely contain its words. They are read before the
+// search that they filter, so that its planner sees how few they are (a
+// subquery's refs it guesses at a hundred, and scans every row).
+func (s *Store) refs(ctx context.Context, v string) ([]int64, error) {
 	v = strings.TrimSpace(v)
 	if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
-		return col + " = " + w.arg(id)
+		return []int64{id}, nil
 	}
-	n := w.arg(store.NormalizeName(v))
-	return col + ` IN (SELECT ae.ref FROM entities e JOIN article_entities ae ON ae.entity_id = e.id WHERE e.norm = ` + n + `
+	return list(ctx, s, "refs", `SELECT DISTINCT ae.ref FROM entities e JOIN article_entities ae ON ae.entity_id = e.id
+			WHERE e.norm = $1 AND ae.ref IS NOT NULL
 		UNION SELECT e.id FROM entity_aliases a JOIN entities e ON e.key = a.ref
-			WHERE a.norm = ` + n + ` AND a.type <> '` + store.SpellingType + `' AND 2 * a.articles >= (SELECT max(b.articles)
-				FROM entity_aliases b WHERE b.type = a.type AND b.norm = a.norm))`
+			WHERE a.norm = $1 AND a.type <> '`+store.SpellingType+`' AND 2 * a.articles >= (SELECT max(b.articles)
+				FROM entity_aliases b WHERE b.type = a.type AND b.norm = a.norm)`,
+		[]any{store.NormalizeName(v)}, func(r pgx.Rows, id *int64) error { return r.Scan(id) })
 }
 
 // Identity implements store.Identities.

@@ -132,7 +132,7 @@ func (s *Store) SearchDays(ctx context.Context, q search.Query) ([]store.DayCoun
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
-	h, err := s.hitSet(q)
+	h, err := s.hitSet(ctx, q)
 	if err != nil || h.none {
 		return []store.DayCount{}, err
 	}
@@ -154,7 +154,7 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 	}
 	f := &store.Facets{Sites: []store.FacetValue{}, Sections: []store.FacetValue{}, Entities: []store.EntityCount{},
 		Speakers: []store.EntityCount{}, EventType: []store.FacetValue{}, Topics: []store.FacetValue{}}
-	h, err := s.hitSet(q)
+	h, err := s.hitSet(ctx, q)
 	if err != nil || h.none {
 		return f, err
 	}

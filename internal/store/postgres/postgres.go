@@ -51,7 +51,7 @@ type Options struct {
 	MaxConns int32
 	// RankWindow is how many of a search's matches, the most recently
 	// stored, are ranked by relevance; the older ones follow, newest first.
-	// 0 means 1,000.
+	// 0 means 500, as on SQLite.
 	RankWindow int
 	// CountBound is how many hits a search without words counts exactly;
 	// past it, the total is the planner's estimate, flagged. 0 means 10,000.
@@ -93,7 +93,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		opts.Log = slog.Default()
 	}
 	if opts.RankWindow <= 0 {
-		opts.RankWindow = 1000
+		opts.RankWindow = 500
 	}
 	if opts.CountBound <= 0 {
 		opts.CountBound = 10000

@@ -68,10 +68,10 @@ func (w *where) articles(site, section, from, to string) error {
 }
 
 // speakerMatch is the condition that a quote q is by the speaker a filter
-// value names: by the speaker's ref (identity.go), or the very name the
-// article gives, never a word of a name.
-func (w *where) speakerMatch(name string) string {
-	return "(q.speaker_norm = " + w.arg(store.NormalizeName(name)) + " OR " + w.refMatch("q.speaker_ref", name) + ")"
+// value names: by one of the speaker's refs (Store.refs), or the very name
+// the article gives, never a word of a name.
+func (w *where) speakerMatch(name string, refs []int64) string {
+	return "(q.speaker_norm = " + w.arg(store.NormalizeName(name)) + " OR q.speaker_ref = ANY(" + w.arg(refs) + "::bigint[]))"
 }
 
 // Article implements store.Store.
@@ -249,7 +249,11 @@ func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote,
 		w.add("(q.speaker_ref = " + id + " OR q.speaker_id = " + id + ")")
 	}
 	if f.Speaker != "" {
-		w.add(w.speakerMatch(f.Speaker))
+		refs, err := s.refs(ctx, f.Speaker)
+		if err != nil {
+			return nil, err
+		}
+		w.add(w.speakerMatch(f.Speaker, refs))
 	}
 	if f.Text != "" {
 		w.add("strpos(lower(q.text), lower(" + w.arg(f.Text) + ")) > 0")

@@ -38,7 +38,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 		return nil, err
 	}
 	res := &search.Results{Hits: []search.Hit{}}
-	h, err := s.hitSet(q)
+	h, err := s.hitSet(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +121,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 		res.Total = int(total)
 		if len(res.Hits) == 0 && q.Offset > 0 {
 			// A page past the end says nothing of the total: count.
-			if res.Total, res.Estimated, err = s.count(ctx, h.from+w.String(), w.args); err != nil {
+			if res.Total, res.Estimated, err = s.count(ctx, h.from+h.w.String(), h.w.args); err != nil {
 				return nil, err
 			}
 		}
@@ -169,7 +169,7 @@ type hitSet struct {
 	none     bool
 }
 
-func (s *Store) hitSet(q search.Query) (hitSet, error) {
+func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 	var h hitSet
 	tsquery, terms, warnings := s.tsquery(q.Clauses)
 	h.terms, h.warnings = terms, warnings
@@ -196,13 +196,21 @@ func (s *Store) hitSet(q search.Query) (hitSet, error) {
 		w.add(c)
 	}
 	for _, name := range q.Entities {
-		w.add(h.id + ` IN (SELECT ae.article_id FROM article_entities ae WHERE ` + w.refMatch("ae.ref", name) + `)`)
+		refs, err := s.refs(ctx, name)
+		if err != nil {
+			return h, err
+		}
+		w.add(h.id + ` IN (SELECT ae.article_id FROM article_entities ae WHERE ae.ref = ANY(` + w.arg(refs) + `::bigint[]))`)
 	}
 	w.topics(h.id, q.Topics)
 	if len(q.Speakers) > 0 {
 		var or []string
 		for _, name := range q.Speakers {
-			or = append(or, w.speakerMatch(name))
+			refs, err := s.refs(ctx, name)
+			if err != nil {
+				return h, err
+			}
+			or = append(or, w.speakerMatch(name, refs))
 		}
 		w.add(h.id + ` IN (SELECT q.article_id FROM quotes q WHERE ` + strings.Join(or, " OR ") + `)`)
 	}
