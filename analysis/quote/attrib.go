@@ -207,7 +207,7 @@ func (f *finder) attribAfter(c *cand, r rawQuote) bool {
 		return false
 	}
 	pos := f.startOf(r)
-	if f.has(j, wCue&^wCueVerb) {
+	if f.has(j, wCue&^(wCueVerb|wCueSource)) {
 		return f.speakerFromCue(c, j, pos)
 	}
 	if !f.sameSentence(r.close, j) {
@@ -395,16 +395,11 @@ func (f *finder) nameAfterRoleName(p phrase) span {
 	return q.name
 }
 
-// demonstrativeAfter reports whether token i, or the one after it, is a
+// demonstrativeAfter reports whether token i, or the one before it, is a
 // demonstrative that makes a role before it point back (peneliti
 // tersebut, pria itu).
 func (f *finder) demonstrativeAfter(i int) bool {
-	for _, k := range []int{i - 1, i} {
-		if f.isFold(k, "tersebut") || f.isFold(k, "itu") || f.isFold(k, "ini") {
-			return true
-		}
-	}
-	return false
+	return f.demonstrativeAt(i-1) || f.demonstrativeAt(i)
 }
 
 // maxOfficeTail bounds the words of an office name that the role reader

@@ -44,6 +44,9 @@ type cand struct {
 	who  span // the speaker's name mention (a key into finder.persons), empty when unknown
 	role span // the role printed at the cue
 	raw  int  // index into finder.raws, -1 for indirect speech
+	// source marks a report whose speaker is a cited outlet: its name is
+	// the span printed, not a shorter entity inside it (Times of India).
+	source bool
 }
 
 // spoke records that the person named at who spoke at token pos.

@@ -1,14 +1,25 @@
 package quote
 
-import "github.com/warta-news/warta/analysis/text"
+import (
+	"strings"
+
+	"github.com/warta-news/warta/analysis/person"
+	"github.com/warta-news/warta/analysis/stem"
+	"github.com/warta-news/warta/analysis/text"
+)
 
 // findIndirect finds reported speech without quotation marks, one report
 // a sentence at most, outside the title:
 //
 //   - a speaker and a reporting verb, then the reported clause (X mengatakan
 //     bahwa ...; X menilai ...), where verbs that often take a noun object
-//     need bahwa or a comma (X mengungkapkan, ...);
-//   - menurut X, then the clause (or the clause, then menurut X);
+//     need bahwa or a comma (X mengungkapkan, ...) or, for most of them,
+//     words that read as a clause (X menyebut harga CPO bisa naik);
+//   - menurut X, then the clause (or the clause, then menurut X), with a
+//     role and a name set off by commas (Menurut ahli gizi di New York,
+//     Robin DeCicco, ...);
+//   - a cited source opening the sentence, then the clause (Dikutip dari
+//     Times of India, ...);
 //   - the clause, then a comma and an after-cue (..., kata dia.).
 //
 // A denied report (tidak menyebutkan ...) is not speech, and a clause
@@ -45,7 +56,7 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 		switch {
 		case cls&wCueVerb != 0:
 			flag := lex().verbFlag(f.tok(v))
-			if flag != verbClause && flag != verbBahwa || f.negated(v) {
+			if flag == 0 || flag == verbMark || f.negated(v) {
 				continue
 			}
 			j := v + 1
@@ -58,7 +69,7 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 				j++
 				marked = true
 			}
-			if flag == verbBahwa && !marked {
+			if !marked && (flag == verbBahwa || flag == verbShape && !f.clauseShaped(j, st.Last)) {
 				continue
 			}
 			var ok bool
@@ -76,6 +87,10 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 					continue
 				}
 				k = p.all.last
+				if name, after := f.nameSetOff(k, st.Last); p.name.empty() && !name.empty() {
+					// Menurut ahli gizi di New York City, Robin DeCicco, ...
+					p, k = phrase{all: span{p.all.first, after}, name: name, role: p.role}, after
+				}
 			}
 			switch {
 			case f.isPunct(k, ',') && k+1 < st.Last:
@@ -101,6 +116,20 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 				continue
 			}
 			clause = span{st.First, v - 1}
+		case cls&wCueSource != 0:
+			src, after := f.sourceAt(v, st)
+			if src.empty() {
+				continue
+			}
+			clause = span{after, f.clauseEnd(after, st)}
+			if clause.last-clause.first < 3 || f.markAt(clause.first) != markNone {
+				continue
+			}
+			// The outlet speaks for this report only: it is no person a
+			// later pronoun could stand for.
+			c := report{cand: cand{Quote: Quote{Text: f.byteSpan(clause), Kind: Indirect, Cue: f.byteSpan(span{v, v + 1}),
+				Ref: f.byteSpan(src), Via: ViaName}, who: src, raw: -1, source: true}, cue: v}
+			return c, true
 		default:
 			continue
 		}
@@ -119,6 +148,129 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 		return c, true
 	}
 	return report{}, false
+}
+
+// maxSubject bounds the words of the subject of a clause reported without
+// bahwa (X menyebut harga CPO dunia bisa naik).
+const maxSubject = 8
+
+// clauseShaped reports whether the words from token j, right after a
+// reporting verb, read as a clause rather than a noun object: an opener
+// (a modal, aspect word or negation) first, or after a short subject an
+// opener or adverb, an affixed verb, or a word after a demonstrative; a
+// preposition or conjunction (stop) before any of these ends the object.
+func (f *finder) clauseShaped(j, end int) bool {
+	if j >= end || f.inQuote(j) {
+		return false
+	}
+	if f.has(j, wOpener|wNegation) {
+		return true
+	}
+	if f.has(j, wObjectStop) {
+		return false
+	}
+	for k := j + 1; k < end && k-j <= maxSubject; k++ {
+		if f.inQuote(k) {
+			return false
+		}
+		t := f.toks[k]
+		switch {
+		case f.isPunct(k, ','):
+			// menyebut JPU, lebih pandai ...
+			return f.has(k+1, wOpener|wNegation|wAdverb)
+		case t.Kind == text.Punct:
+			if f.isTerminal(k) || f.isPunct(k, ':') || f.isPunct(k, ';') || f.markAt(k) != markNone {
+				return false
+			}
+		case t.Kind != text.Word:
+		case f.has(k, wObjectStop):
+			return false
+		case f.has(k, wOpener|wNegation|wAdverb):
+			return true
+		case person.IsUpperStart(f.tok(k)) || f.demonstrativeAt(k):
+		case f.demonstrativeAt(k-1) || affixedVerb(f.tok(k)):
+			return true
+		}
+	}
+	return false
+}
+
+// demonstrativeAt reports whether token i is tersebut, itu or ini.
+func (f *finder) demonstrativeAt(i int) bool {
+	return f.isFold(i, "tersebut") || f.isFold(i, "itu") || f.isFold(i, "ini")
+}
+
+// affixedVerb reports whether a lower-case word is a verb by its form: a
+// verbal prefix (me-, ber-, ter-, di-) that the stemmer's dictionary takes
+// off (mengalami, tersebar, dinilai; not menteri, berita, dinas).
+func affixedVerb(w string) bool {
+	for _, p := range [...]string{"me", "be", "te", "di"} {
+		if strings.HasPrefix(w, p) {
+			return stem.Stem(w) != w
+		}
+	}
+	return false
+}
+
+// nameSetOff returns the name set off by commas after a role the reader did
+// not read to its end (menurut ahli gizi di New York City, Robin DeCicco,
+// ...): from token i, words up to a comma, then a name alone and a comma.
+// It also returns the token of that second comma; empty when the words
+// stop otherwise.
+func (f *finder) nameSetOff(i, end int) (span, int) {
+	for c := i; c < end && c-i <= maxOfficeTail; c++ {
+		if f.inQuote(c) || f.isTerminal(c) {
+			return span{}, 0
+		}
+		if !f.isPunct(c, ',') {
+			continue
+		}
+		p := f.phraseAfter(c+1, end)
+		if p.name.empty() || !p.role.empty() || p.pronoun || p.all.first != c+1 || !f.isPunct(p.all.last, ',') {
+			return span{}, 0
+		}
+		return p.name, p.all.last
+	}
+	return span{}, 0
+}
+
+// maxSource bounds the words of a cited source's name.
+const maxSource = 6
+
+// sourceAt reads the source cited by the cue at token v when it opens
+// sentence st (after seperti or sebagaimana): Dikutip dari Times of India,
+// ...; Mengutip data Bloomberg, .... It returns the source's name, without
+// the lower-case nouns before it (data, laman), and the token after its
+// comma; an empty span when the cue does not open the sentence or no comma
+// ends the name.
+func (f *finder) sourceAt(v int, st text.Sentence) (span, int) {
+	first := st.First
+	if f.isFold(first, "seperti") || f.isFold(first, "sebagaimana") {
+		first++
+	}
+	if v != first {
+		return span{}, 0
+	}
+	k := v + 1
+	if f.isFold(k, "dari") {
+		k++
+	}
+	for c := k; c < st.Last && c-k <= maxSource; c++ {
+		if f.isTerminal(c) || f.inQuote(c) {
+			return span{}, 0
+		}
+		if !f.isPunct(c, ',') {
+			continue
+		}
+		for k < c && f.toks[k].Kind == text.Word && strings.ToLower(f.tok(k)) == f.tok(k) {
+			k++ // data Bloomberg, laman resmi Kemenkes
+		}
+		if k == c {
+			return span{}, 0
+		}
+		return span{k, c}, c + 1
+	}
+	return span{}, 0
 }
 
 // negated reports whether the reporting verb at token v is denied: tidak

@@ -38,14 +38,18 @@ const (
 	wTitleNoun                                          // a noun before a quoted title (program, bertajuk)
 	wAdverb                                             // juga, pun, telah: between a subject and its verb
 	wNegation                                           // tidak, tak, belum, bukan: a denied report is not speech
+	wCueSource                                          // dikutip (dari), dilansir: a cited source opens the sentence
+	wOpener                                             // akan, bisa, ada: opens a predicate (clause.tsv)
+	wObjectStop                                         // kepada, yang: ends a noun object (clause.tsv)
 )
 
-const wCue = wCueAfter | wCueNya | wCueVerb | wCuePrep | wCuePassive
+const wCue = wCueAfter | wCueNya | wCueVerb | wCuePrep | wCuePassive | wCueSource
 
 // Indirect-speech flags of reporting verbs (see data/cues.tsv).
 const (
 	verbClause uint8 = iota + 1 // takes a reported clause directly
 	verbBahwa                   // only with bahwa or a comma
+	verbShape                   // with bahwa, a comma, or words that read as a clause
 	verbMark                    // only governs quoted words
 )
 
@@ -160,9 +164,9 @@ func loadLexicon() (*lexicon, error) {
 			add(w+"nya", wCueNya)
 		case "verb":
 			add(w, wCueVerb)
-			flag := map[string]uint8{"clause": verbClause, "bahwa": verbBahwa, "mark": verbMark}[field(fields, 2)]
+			flag := map[string]uint8{"clause": verbClause, "bahwa": verbBahwa, "shape": verbShape, "mark": verbMark}[field(fields, 2)]
 			if flag == 0 {
-				return fmt.Errorf("verb %q needs a flag clause, bahwa or mark", w)
+				return fmt.Errorf("verb %q needs a flag clause, bahwa, shape or mark", w)
 			}
 			l.verb[w] = flag
 		case "prep":
@@ -170,6 +174,8 @@ func loadLexicon() (*lexicon, error) {
 			add(w+"nya", wCuePrep|wCueNya) // menurutnya
 		case "passive":
 			add(w, wCuePassive)
+		case "source":
+			add(w, wCueSource)
 		default:
 			return fmt.Errorf("%q: unknown class %q", w, fields[1])
 		}
@@ -184,6 +190,20 @@ func loadLexicon() (*lexicon, error) {
 			add(words[0], wTitleNoun)
 		} else {
 			l.titles[strings.Join(words, " ")] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines("data/clause.tsv", func(fields []string) error {
+		switch field(fields, 1) {
+		case "opener":
+			add(fields[0], wOpener)
+		case "stop":
+			add(fields[0], wObjectStop)
+		default:
+			return fmt.Errorf("%q: class is opener or stop", fields[0])
 		}
 		return nil
 	})

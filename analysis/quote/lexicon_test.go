@@ -29,7 +29,11 @@ func TestLexicon(t *testing.T) {
 		{"Ujarnya", wCueNya, 0},
 		{"Menurutnya", wCuePrep | wCueNya, 0},
 		{"mengatakan", wCueVerb, verbClause},
-		{"mengungkapkan", wCueVerb, verbBahwa},
+		{"mengungkapkan", wCueVerb, verbShape},
+		{"berharap", wCueVerb, verbBahwa},
+		{"Dikutip", wCueSource, 0},
+		{"akan", wOpener, 0},
+		{"kepada", wObjectStop, 0},
 		{"memuji", wCueVerb, verbMark},
 		{"menggambarkannya", wCueVerb, verbMark}, // -nya is the object
 		{"Kapolda", wRole | wTerritory, 0},

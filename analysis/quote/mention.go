@@ -401,6 +401,13 @@ func (f *finder) subjectOf(v int) (phrase, bool) {
 		}
 	case f.isFold(k, "dan"), f.isFold(k, "serta"), f.isFold(k, "sambil"), f.isFold(k, "sekaligus"):
 		p = f.sentenceSubject(st, v)
+	case f.demonstrativeAt(k):
+		// Politikus PDIP ini menyatakan ...: a role that points back; a
+		// name before the demonstrative is someone else (istri Ivan itu).
+		if q := f.phraseBefore(k-1, lo); q.name.empty() && !q.pronoun && !q.role.empty() {
+			p = q
+			p.all.last = k + 1
+		}
 	default:
 		p = f.phraseBefore(k, lo)
 	}

@@ -147,6 +147,9 @@ func (f *finder) finish() []Quote {
 		c := &f.quotes[i]
 		q := c.Quote
 		f.resolveSpeaker(&q, c.who, c.role)
+		if name := f.spanText(c.who); c.source && q.Name != name {
+			q.Name, q.Entity = name, ""
+		}
 		out = append(out, q)
 	}
 	slices.SortStableFunc(out, func(a, b Quote) int { return a.Text.Start - b.Text.Start })
