@@ -30,7 +30,7 @@ func (f *finder) findIndirect() {
 			continue
 		}
 		if c, ok := f.indirectIn(st); ok {
-			if !c.who.empty() {
+			if !c.who.empty() && !c.source {
 				f.said = append(f.said, spoke{pos: c.cue, who: c.who})
 			}
 			f.quotes = append(f.quotes, c.cand)
@@ -122,8 +122,8 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 				continue
 			}
 			clause = span{after, f.clauseEnd(after, st)}
-			if clause.last-clause.first < 3 || f.markAt(clause.first) != markNone {
-				continue
+			if clause.last-clause.first < 3 || f.markAt(clause.first) != markNone || f.cueIn(clause) {
+				continue // a speaker reported inside is the one who speaks
 			}
 			// The outlet speaks for this report only: it is no person a
 			// later pronoun could stand for.
@@ -157,7 +157,7 @@ const maxSubject = 8
 // clauseShaped reports whether the words from token j, right after a
 // reporting verb, read as a clause rather than a noun object: an opener
 // (a modal, aspect word or negation) first, or after a short subject an
-// opener or adverb, an affixed verb, or a word after a demonstrative; a
+// opener, an affixed verb, or a word after a demonstrative; a
 // preposition or conjunction (stop) before any of these ends the object.
 func (f *finder) clauseShaped(j, end int) bool {
 	if j >= end || f.inQuote(j) {
@@ -177,7 +177,7 @@ func (f *finder) clauseShaped(j, end int) bool {
 		switch {
 		case f.isPunct(k, ','):
 			// menyebut JPU, lebih pandai ...
-			return f.has(k+1, wOpener|wNegation|wAdverb)
+			return f.has(k+1, wOpener|wNegation)
 		case t.Kind == text.Punct:
 			if f.isTerminal(k) || f.isPunct(k, ':') || f.isPunct(k, ';') || f.markAt(k) != markNone {
 				return false
@@ -185,7 +185,7 @@ func (f *finder) clauseShaped(j, end int) bool {
 		case t.Kind != text.Word:
 		case f.has(k, wObjectStop):
 			return false
-		case f.has(k, wOpener|wNegation|wAdverb):
+		case f.has(k, wOpener|wNegation):
 			return true
 		case person.IsUpperStart(f.tok(k)) || f.demonstrativeAt(k):
 		case f.demonstrativeAt(k-1) || affixedVerb(f.tok(k)):
@@ -255,22 +255,42 @@ func (f *finder) sourceAt(v int, st text.Sentence) (span, int) {
 	if f.isFold(k, "dari") {
 		k++
 	}
+	end := -1 // the name's end: the comma, or a bracket before it (Saudi Gazette (18/10/2025),)
 	for c := k; c < st.Last && c-k <= maxSource; c++ {
 		if f.isTerminal(c) || f.inQuote(c) {
 			return span{}, 0
 		}
+		if f.is(c, "(") && end < 0 {
+			end = c
+		}
 		if !f.isPunct(c, ',') {
 			continue
 		}
-		for k < c && f.toks[k].Kind == text.Word && strings.ToLower(f.tok(k)) == f.tok(k) {
+		if end < 0 {
+			end = c
+		}
+		for k < end && f.toks[k].Kind == text.Word && strings.ToLower(f.tok(k)) == f.tok(k) {
 			k++ // data Bloomberg, laman resmi Kemenkes
 		}
-		if k == c {
+		for end > k && f.has(end-1, wFunction) {
+			end-- // detikSepakbola Rabu (22/10/2025),
+		}
+		if k == end {
 			return span{}, 0
 		}
-		return span{k, c}, c + 1
+		return span{k, end}, c + 1
 	}
 	return span{}, 0
+}
+
+// cueIn reports whether a reporting word outside quotations lies in s.
+func (f *finder) cueIn(s span) bool {
+	for i := s.first; i < s.last; i++ {
+		if !f.inQuote(i) && f.has(i, wCueVerb|wCuePrep|wCueNya|wCueAfter) {
+			return true
+		}
+	}
+	return false
 }
 
 // negated reports whether the reporting verb at token v is denied: tidak
