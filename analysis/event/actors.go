@@ -99,6 +99,30 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 			}
 		}
 	}
+	if cd.Target == nil && cd.Type == "AID" {
+		cd.Target = c.beneficiary(tr.last, s)
+	}
+}
+
+// beneficiary is whom aid is for when its frame names no target: the
+// actor after untuk, kepada or bagi further on in the clause (menyalurkan
+// bantuan langsung tunai (BLT) untuk 35 juta keluarga penerima manfaat),
+// before another verb or clause begins. A purpose (untuk membangun ...) or
+// a period (untuk periode Oktober) is no actor.
+func (c *coder) beneficiary(from int, s text.Sentence) *Actor {
+	for i := from; i < s.Last && i < from+2*objectReach; i++ {
+		if c.is(i, wBoundary) || c.isVerb(i) || c.is(i, wReported) {
+			return nil
+		}
+		if w := c.low[i]; w != "untuk" && w != "kepada" && w != "bagi" {
+			continue
+		}
+		if a := c.object(i+1, s.Last); a != nil && (a.group || a.kind == "PER" || a.kind == "ORG" || a.state) {
+			return a
+		}
+		return nil
+	}
+	return nil
 }
 
 // promisedTo is the target of a promise or an offer: the object of the
