@@ -187,6 +187,17 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Mensos", "Kapolri"},
 		},
 		{
+			name: "a body inside a role head stays, a unit's place glued to a name is the unit's, a common noun before a body goes",
+			text: "Kasus Hibah\nMantan Ketua DPRD Jatim Kusnadi diperiksa di gedung KPK. Ketua DPRD Kota Bogor Adityawarman hadir.\n“Saya kooperatif,” kata Kusnadi.",
+			want: []want{
+				{"ORG", "DPRD Jatim", "ID", []string{"DPRD Jatim"}, nil},
+				{"PER", "Kusnadi", "ID", []string{"Kusnadi", "Kusnadi"}, []string{"Mantan Ketua DPRD Jatim"}},
+				{"ORG", "KPK", "ID", []string{"KPK"}, nil},
+				{"ORG", "DPRD Kota Bogor", "ID", []string{"DPRD Kota Bogor"}, nil},
+			},
+			notWant: []string{"Jatim Kusnadi", "gedung KPK", "Kota Bogor"},
+		},
+		{
 			name: "a bare office title whose holder the article does not name is no entity",
 			text: "Anggaran Naik\nDPR menyetujui anggaran di Jakarta. Menkeu menyebut defisit tetap terjaga.",
 			want: []want{

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/text"
@@ -234,7 +235,7 @@ func titleCased(doc *text.Document, s text.Sentence) bool {
 func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 	g := a.r.m.gaz
 	for first < last {
-		if a.doc.Tokens[first].Kind == text.Punct {
+		if a.doc.Tokens[first].Kind == text.Punct || last-first > 1 && a.commonNoun(first) {
 			first++
 			continue
 		}
@@ -267,7 +268,7 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 			cut = false
 			for k := max(0, first-3); k <= first; k++ {
 				end, ok := a.roleMatch(k, last)
-				if ok && end > first && !a.orgAt(k, last) {
+				if ok && end > first && !a.orgAt(k, last) && !a.bodyAt(first, last) {
 					first, cut = end, true
 					break
 				}
@@ -341,6 +342,32 @@ func (a *article) orgAt(k, last int) bool {
 	g := a.r.m.gaz
 	m, ok := g.longest(a.wordsOf(k, last), a.hashes[k:last], 0)
 	return ok && len(g.placeOrOrg(m.entries)) > 0
+}
+
+// bodyAt reports whether a listed organisation or place, or a unit
+// (data/units.tsv), starts at token k: a role head that names its body
+// (Ketua DPRD, Ketua KPK) is cut from a name, but the body the tagger
+// found inside it stays (Ketua DPRD Jatim Kusnadi gives DPRD Jatim).
+func (a *article) bodyAt(k, last int) bool {
+	n, _ := a.unitAt(k, 2)
+	return n > 0 || a.orgAt(k, last)
+}
+
+// commonNoun reports whether token i is a word in lower case that opens
+// a span but no name: a common noun the tagger ran into the name after it
+// (gedung KPK, kantor Kemenkeu, pandemi Covid-19). Particles that open
+// names (bin, van, de) stay.
+func (a *article) commonNoun(i int) bool {
+	w := a.word(i)
+	if a.doc.Tokens[i].Kind != text.Word || w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return person.Default().Classes(w)&person.Particle == 0
 }
 
 // personTail returns where a person's name starts inside a span tagged as

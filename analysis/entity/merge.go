@@ -197,7 +197,7 @@ func (a *article) key(m *mention) string {
 	if k, ok := a.figureAt(m); ok {
 		return "\x02" + a.r.lists.figures[k].Name // Jokowi, Joko Widodo
 	}
-	if n, _ := a.unitAt(m.first); n > 0 && n < m.last-m.first {
+	if n, _ := a.unitAt(m.first, 2); n > 0 && n < m.last-m.first {
 		return a.unitKey(m, n)
 	}
 	k := strings.ToLower(strings.ReplaceAll(a.text(m.first, m.last), "’", "'"))

@@ -19,12 +19,19 @@ func (a *article) joinUnits() {
 		if toks[i].Kind != text.Word || !isCapitalised(a.word(i)) {
 			continue
 		}
-		n, kind := a.unitAt(i)
+		n, kind := a.unitAt(i, 2)
 		if n == 0 {
 			continue
 		}
 		end := a.unitEnd(i+n, kind)
-		if end <= i+n {
+		if end <= i+n && n > 1 {
+			// A longer unit's last word may open the place's own name
+			// (DPRD Kota Bogor, where the place is Kota Bogor).
+			if n, kind = a.unitAt(i, 1); n > 0 {
+				end = a.unitEnd(i+n, kind)
+			}
+		}
+		if n == 0 || end <= i+n {
 			continue
 		}
 		inside := true
@@ -54,13 +61,13 @@ func (a *article) joinUnits() {
 	}
 }
 
-// unitAt returns how many words from token i name a unit, and what
-// follows one; 0 for none.
-func (a *article) unitAt(i int) (int, string) {
+// unitAt returns how many words from token i, at most longest, name a
+// unit, and what follows one; 0 for none.
+func (a *article) unitAt(i, longest int) (int, string) {
 	if _, ok := a.r.lists.unitFirst.Get(a.word(i)); !ok {
 		return 0, ""
 	}
-	for n := 2; n >= 1; n-- {
+	for n := longest; n >= 1; n-- {
 		if i+n > len(a.doc.Tokens) {
 			continue
 		}
@@ -130,11 +137,19 @@ func (a *article) unitEnd(j int, kind string) int {
 
 // placeEnd returns the end of a place named at token j: a mention that
 // is not a person, else one to three capitalised words in no mention; j
-// when there is none.
+// when there is none. A person's mention that opens with a listed place
+// gives the place up to the unit, as the tagger glues the unit's place to
+// the name after it (Ketua DPRD Jatim Kusnadi).
 func (a *article) placeEnd(j int) int {
-	for _, m := range a.ms {
-		if m.first == j {
+	for k := range a.ms {
+		if m := &a.ms[k]; m.first == j {
 			if m.class == "PER" {
+				g := a.r.m.gaz
+				if mt, ok := g.longest(a.wordsOf(j, m.last), a.hashes[j:m.last], 0); ok && mt.end < m.last-j && len(g.placeOrOrg(mt.entries)) > 0 &&
+					a.namedApart(j+mt.end, k) {
+					m.first = j + mt.end
+					return m.first
+				}
 				return j
 			}
 			return m.last
@@ -146,6 +161,28 @@ func (a *article) placeEnd(j int) int {
 		e++
 	}
 	return e
+}
+
+// namedApart reports whether the word at token i is a person's name
+// without what the tagger glued before it: a listed given name or
+// surname, or a word of another person's mention of the article (Kusnadi
+// after Ketua DPRD Jatim Kusnadi; not Jaya of Polda Metro Jaya).
+func (a *article) namedApart(i, except int) bool {
+	if a.gazBits[i]&gazBit(gkName, false) != 0 {
+		return true
+	}
+	w := a.word(i)
+	for k, m := range a.ms {
+		if k == except || m.class != "PER" {
+			continue
+		}
+		for t := m.first; t < m.last; t++ {
+			if strings.EqualFold(a.word(t), w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // schoolPlaceEnd returns the end of the place or name after a school's
