@@ -268,7 +268,7 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 			cut = false
 			for k := max(0, first-3); k <= first; k++ {
 				end, ok := a.roleMatch(k, last)
-				if ok && end > first && !a.orgAt(k, last) && !a.bodyAt(first, last) {
+				if ok && end > first && !a.orgAt(k, last) && (!a.bodyAt(first, last) || a.pointsBack(last)) {
 					first, cut = end, true
 					break
 				}
@@ -351,6 +351,20 @@ func (a *article) orgAt(k, last int) bool {
 func (a *article) bodyAt(k, last int) bool {
 	n, _ := a.unitAt(k, 2)
 	return n > 0 || a.orgAt(k, last)
+}
+
+// pointsBack reports whether a demonstrative follows token i-1, so that
+// the role before it stands for a person named earlier (Wakil Ketua DPR
+// ini): the body in it is then no mention of its own.
+func (a *article) pointsBack(i int) bool {
+	if i >= len(a.doc.Tokens) {
+		return false
+	}
+	switch strings.ToLower(a.word(i)) {
+	case "ini", "itu", "tersebut":
+		return true
+	}
+	return false
 }
 
 // commonNoun reports whether token i is a word in lower case that opens

@@ -594,6 +594,8 @@ func (a *article) moveGroup(from, to int) {
 // a name it has found: a person's surname or given name printed alone
 // (Price after Ned Price, Dian after Dian Patria), or a surname spelt one
 // letter apart (Blinkin), when no other person in the article shares it.
+// A one-word name (Kusnadi), as many Indonesians have, counts once the
+// tagger has found it twice.
 func (a *article) repeats() {
 	surname := map[string]int{} // lower-case surname or given name → group, -1 if shared
 	for gi, g := range a.groups {
@@ -601,7 +603,7 @@ func (a *article) repeats() {
 			continue
 		}
 		long := &a.ms[g.ms[0]]
-		if long.last-long.first < 2 {
+		if long.last-long.first < 2 && len(g.ms) < 2 {
 			continue
 		}
 		for _, k := range [2]int{long.last - 1, long.first} {

@@ -146,7 +146,7 @@ func (a *article) placeEnd(j int) int {
 			if m.class == "PER" {
 				g := a.r.m.gaz
 				if mt, ok := g.longest(a.wordsOf(j, m.last), a.hashes[j:m.last], 0); ok && mt.end < m.last-j && len(g.placeOrOrg(mt.entries)) > 0 &&
-					a.namedApart(j+mt.end, k) {
+					a.namedApart(j+mt.end, k) && !a.listedInto(j, m.last) {
 					m.first = j + mt.end
 					return m.first
 				}
@@ -161,6 +161,19 @@ func (a *article) placeEnd(j int) int {
 		e++
 	}
 	return e
+}
+
+// listedInto reports whether a listed name that starts at one of the two
+// tokens before j runs on past j, before last: Polda Metro Jaya is one
+// name, not Polda, Metro and a person Jaya.
+func (a *article) listedInto(j, last int) bool {
+	g := a.r.m.gaz
+	for b := max(0, j-2); b < j; b++ {
+		if mt, ok := g.longest(a.wordsOf(b, last), a.hashes[b:last], 0); ok && b+mt.end > j {
+			return true
+		}
+	}
+	return false
 }
 
 // namedApart reports whether the word at token i is a person's name

@@ -111,7 +111,7 @@ var findRows = []struct {
 	{"members act for their body", "Presiden Prabowo Subianto bertemu para elite PDIP di Istana.",
 		[]string{"CONSULT Prabowo Subianto>PDIP asserted"}},
 	{"members arrested stay a group", "Polisi menangkap tiga anggota DPRD Kabupaten Bekasi.",
-		[]string{"COERCE Polisi>DPRD asserted"}},
+		[]string{"COERCE Polisi>DPRD Kabupaten Bekasi asserted"}},
 	{"a coordinated verb shares the subject", "Polisi menangkap dua pelaku dan menyita sepeda motor milik korban.",
 		[]string{"COERCE Polisi>pelaku asserted", "COERCE Polisi>- asserted"}},
 	{"a promise governs the verb after it", "Menteri Keuangan Purbaya Yudhi Sadewa berjanji akan menemui Gubernur Bank Indonesia Perry Warjiyo.",
