@@ -198,6 +198,14 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Jatim Kusnadi", "gedung KPK", "Kota Bogor"},
 		},
 		{
+			name: "a nationality the article states beats a club's country and the domestic default",
+			text: "Liga Inggris\nPelatih West Ham, Nuno Espirito Santo, asal Portugal, kecewa di London. Pengusaha asal Mesir, Hasan Sayed Haggah, datang ke Jakarta.",
+			want: []want{
+				{"PER", "Nuno Espirito Santo", "PT", []string{"Nuno Espirito Santo"}, []string{"Pelatih West Ham"}},
+				{"PER", "Hasan Sayed Haggah", "EG", []string{"Hasan Sayed Haggah"}, nil},
+			},
+		},
+		{
 			name: "a bare office title whose holder the article does not name is no entity",
 			text: "Anggaran Naik\nDPR menyetujui anggaran di Jakarta. Menkeu menyebut defisit tetap terjaga.",
 			want: []want{

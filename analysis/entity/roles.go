@@ -55,6 +55,10 @@ func (a *article) assignRoles() {
 			g.country = c
 			continue
 		}
+		if c := a.statedNationality(g); c != "" {
+			g.country = c
+			continue
+		}
 		for _, sp := range g.roleSpans {
 			if c := a.countryIn(sp[0], sp[1]); c != "" {
 				g.country = c
@@ -86,6 +90,87 @@ func (a *article) leaderCountry(g *group) string {
 		return a.r.lists.figures[k].Country
 	}
 	return a.r.lists.leaders[name]
+}
+
+// statedNationality returns the country of a person's origin or
+// citizenship as the article states it next to one of its mentions,
+// which beats the country of a club or a company in its roles (pelatih
+// West Ham, Nuno Espirito Santo, asal Portugal): after the name
+// (Frederic Docquier, asal Belgia; Abdullah al-Derazi, seorang warga
+// negara Saudi) or before it (pelatih asal Uzbekistan, Timur Kapadze;
+// model asal Belarusia bernama Vera Kravtsova), the place of known
+// country right after the cue.
+func (a *article) statedNationality(g *group) string {
+	n := len(a.doc.Tokens)
+	for _, i := range g.ms {
+		m := &a.ms[i]
+		j := m.last
+		if j < n && a.word(j) == "," {
+			j++
+		}
+		if j < n && strings.EqualFold(a.word(j), "seorang") {
+			j++
+		}
+		if k := a.nationalityCue(j); k > j {
+			if c := a.placeCountryAt(k); c != "" {
+				return c
+			}
+		}
+		j = m.first - 1
+		if j > 0 && (a.word(j) == "," || strings.EqualFold(a.word(j), "bernama")) {
+			j--
+		}
+		if j < 1 || a.tokenEnt[j] == 0 {
+			continue
+		}
+		pg := a.tokenEnt[j]
+		s := j
+		for s > 0 && a.tokenEnt[s-1] == pg {
+			s--
+		}
+		for k := max(0, s-2); k < s; k++ {
+			if a.nationalityCue(k) == s {
+				if c := a.placeCountryAt(s); c != "" {
+					return c
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// nationalityCue returns the end of a word or phrase that states where a
+// person is from or whose citizen it is (asal, berkebangsaan, warga
+// negara, WNA) at token i, or i when there is none.
+func (a *article) nationalityCue(i int) int {
+	if i >= len(a.doc.Tokens) {
+		return i
+	}
+	switch strings.ToLower(a.word(i)) {
+	case "asal", "berkebangsaan", "kewarganegaraan", "berkewarganegaraan":
+		return i + 1
+	case "wn", "wna":
+		if isAcronym(a.word(i)) {
+			return i + 1
+		}
+	case "warga":
+		if i+1 < len(a.doc.Tokens) && strings.EqualFold(a.word(i+1), "negara") {
+			return i + 2
+		}
+	}
+	return i
+}
+
+// placeCountryAt returns the country of the place or country whose
+// mention starts at token i, or "".
+func (a *article) placeCountryAt(i int) string {
+	if i >= len(a.doc.Tokens) || a.tokenEnt[i] == 0 || i > 0 && a.tokenEnt[i-1] == a.tokenEnt[i] {
+		return ""
+	}
+	if g := a.groups[a.tokenEnt[i]-1]; g.class == "LOC" {
+		return g.country
+	}
+	return ""
 }
 
 // fullest returns the group's longest mention.
