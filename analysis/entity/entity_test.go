@@ -198,6 +198,15 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Jatim Kusnadi", "gedung KPK", "Kota Bogor"},
 		},
 		{
+			name: "a headline's unit is the body's in any form, and its head word alone refers back to it",
+			text: "Pemkot Palembang Sepakati Empat Raperda, Komisi XI DPR Puji Setahun Kinerja\nPemerintah Kota Palembang menyepakati empat raperda bersama Komisi XI DPR RI. Pemkot juga membahas anggaran.",
+			want: []want{
+				{"ORG", "Pemerintah Kota Palembang", "ID", []string{"Pemkot Palembang", "Pemerintah Kota Palembang", "Pemkot"}, nil},
+				{"ORG", "Komisi XI DPR RI", "ID", []string{"Komisi XI DPR", "Komisi XI DPR RI"}, nil},
+			},
+			notWant: []string{"Pemkot", "Kota Palembang", "Palembang", "DPR"},
+		},
+		{
 			name: "a nationality the article states beats a club's country and the domestic default",
 			text: "Liga Inggris\nPelatih West Ham, Nuno Espirito Santo, asal Portugal, kecewa di London. Pengusaha asal Mesir, Hasan Sayed Haggah, datang ke Jakarta.",
 			want: []want{

@@ -125,7 +125,8 @@ type mention struct {
 	// say little: they are kept only if the body names the same entity.
 	weak bool
 	// title mentions are an office's title printed alone for a person
-	// (bareOffices): they never name the entity.
+	// (bareOffices) or a unit's head word alone (bareUnits): they never
+	// name the entity.
 	title bool
 	group int // index into article.groups
 }
@@ -349,7 +350,7 @@ func (a *article) orgAt(k, last int) bool {
 // (Ketua DPRD, Ketua KPK) is cut from a name, but the body the tagger
 // found inside it stays (Ketua DPRD Jatim Kusnadi gives DPRD Jatim).
 func (a *article) bodyAt(k, last int) bool {
-	n, _ := a.unitAt(k, 2)
+	n, _ := a.unitAt(k)
 	return n > 0 || a.orgAt(k, last)
 }
 

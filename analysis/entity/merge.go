@@ -69,6 +69,7 @@ func (a *article) merge() {
 	}
 	a.parentheses()
 	a.repeats()
+	a.bareUnits()
 	for _, g := range a.groups {
 		slices.Sort(g.ms)
 		g.class = a.vote(g)
@@ -82,13 +83,15 @@ func (a *article) merge() {
 }
 
 // trimHeadline cuts each mention of a title-case headline down to what
-// the body supports, since its capitals are no evidence of a name: runs of
-// its words that the body prints as a whole mention, and runs of words of
-// the body's persons' names (Prabowo Puji Jokowi gives Prabowo and Jokowi
+// the body supports, since its capitals are no evidence of a name: a unit
+// the body names in any form (Pemkot Palembang for Pemerintah Kota
+// Palembang), runs of its words that the body prints as a whole mention,
+// and runs of words of the body's persons' names (Prabowo Puji Jokowi gives Prabowo and Jokowi
 // when the body names Prabowo Subianto and Jokowi). A listed place or
 // organisation stands on its own. What the body does not support goes.
 func (a *article) trimHeadline() {
-	strong := map[string]string{} // lower-case text → class
+	strong := map[string]string{}    // lower-case text → class
+	strongUnits := map[string]bool{} // unitKey
 	personWords := map[string]bool{}
 	weak := 0
 	for i := range a.ms {
@@ -98,6 +101,9 @@ func (a *article) trimHeadline() {
 			continue
 		}
 		strong[strings.ToLower(a.text(m.first, m.last))] = m.class
+		if n, _ := a.unitAt(m.first); n > 0 && n < m.last-m.first {
+			strongUnits[a.unitKey(m, n)] = true
+		}
 		if m.class == "PER" {
 			for t := m.first; t < m.last; t++ {
 				if w := a.word(t); isCapitalised(w) {
@@ -117,6 +123,10 @@ func (a *article) trimHeadline() {
 		}
 		if _, ok := strong[strings.ToLower(a.text(m.first, m.last))]; ok {
 			out = append(out, m)
+			continue
+		}
+		if n, _ := a.unitAt(m.first); n > 0 && n < m.last-m.first && strongUnits[a.unitKey(&m, n)] {
+			out = append(out, m) // Pemkot Palembang over Pemerintah Kota Palembang
 			continue
 		}
 		for i := m.first; i < m.last; {
@@ -197,7 +207,7 @@ func (a *article) key(m *mention) string {
 	if k, ok := a.figureAt(m); ok {
 		return "\x02" + a.r.lists.figures[k].Name // Jokowi, Joko Widodo
 	}
-	if n, _ := a.unitAt(m.first, 2); n > 0 && n < m.last-m.first {
+	if n, _ := a.unitAt(m.first); n > 0 && n < m.last-m.first {
 		return a.unitKey(m, n)
 	}
 	k := strings.ToLower(strings.ReplaceAll(a.text(m.first, m.last), "’", "'"))
@@ -303,11 +313,9 @@ func (a *article) figureAt(m *mention) (int, bool) {
 // unit: its long form, then the canonical name of the place it serves
 // (Pemprov Jatim and Pemerintah Provinsi Jawa Timur are one).
 func (a *article) unitKey(m *mention, n int) string {
-	head := strings.ToLower(a.text(m.first, m.first+n))
-	if long, ok := a.r.lists.unitLong[head]; ok {
-		head = long
-	}
-	rest := strings.ToLower(a.text(m.first+n, m.last))
+	head := a.unitHead(m.first, n)
+	// Komisi XI DPR RI is Komisi XI DPR: RI after a body is Indonesia's.
+	rest := strings.TrimSuffix(strings.ToLower(a.text(m.first+n, m.last)), " ri")
 	g := a.r.m.gaz
 	if mt, ok := g.longest(a.wordsOf(m.first+n, m.last), a.hashes[m.first+n:m.last], 0); ok && mt.end == m.last-m.first-n {
 		if es := g.placeOrOrg(mt.entries); len(es) > 0 {

@@ -19,19 +19,22 @@ func (a *article) joinUnits() {
 		if toks[i].Kind != text.Word || !isCapitalised(a.word(i)) {
 			continue
 		}
-		n, kind := a.unitAt(i, 2)
+		n, kind := a.unitAt(i)
 		if n == 0 {
 			continue
 		}
 		end := a.unitEnd(i+n, kind)
-		if end <= i+n && n > 1 {
-			// A longer unit's last word may open the place's own name
-			// (DPRD Kota Bogor, where the place is Kota Bogor).
-			if n, kind = a.unitAt(i, 1); n > 0 {
-				end = a.unitEnd(i+n, kind)
+		if end <= i+n && kind == "place" {
+			// A longer unit's last word may open the place's own name:
+			// DPRD Kota Bogor and Pemerintah Kota Palembang, where the
+			// place is Kota Bogor, Kota Palembang.
+			for _, m := range a.ms {
+				if m.first > i && m.first < i+n && m.last > i+n && m.class != "PER" {
+					end = m.last
+				}
 			}
 		}
-		if n == 0 || end <= i+n {
+		if end <= i+n {
 			continue
 		}
 		inside := true
@@ -61,13 +64,66 @@ func (a *article) joinUnits() {
 	}
 }
 
-// unitAt returns how many words from token i, at most longest, name a
-// unit, and what follows one; 0 for none.
-func (a *article) unitAt(i, longest int) (int, string) {
+// bareUnits adds the mentions of a unit named by its head word alone
+// (Pemkot, Polda, DPRD; only units named after a place, as Komisi or
+// Badan alone is a common noun) where the article names exactly one unit of that
+// head in full (Pemerintah Kota Palembang, Pemkot Palembang): the bare
+// word refers back to it.
+func (a *article) bareUnits() {
+	byHead := map[string]int{} // a unit's long head → group, -1 if two
+	for gi, g := range a.groups {
+		for _, i := range g.ms {
+			m := &a.ms[i]
+			n, _ := a.unitAt(m.first)
+			if n == 0 || n >= m.last-m.first {
+				continue
+			}
+			head := a.unitHead(m.first, n)
+			if prev, ok := byHead[head]; ok && prev != gi {
+				byHead[head] = -1
+			} else {
+				byHead[head] = gi
+			}
+		}
+	}
+	if len(byHead) == 0 {
+		return
+	}
+	for i := 0; i < len(a.doc.Tokens); i++ {
+		if a.tokenEnt[i] != 0 || !isCapitalised(a.word(i)) {
+			continue
+		}
+		n, kind := a.unitAt(i)
+		if n == 0 || kind != "place" || i+n < len(a.doc.Tokens) && a.tokenEnt[i+n] != 0 {
+			continue // a unit of a place or body of its own
+		}
+		gi, ok := byHead[a.unitHead(i, n)]
+		if !ok || gi < 0 {
+			continue
+		}
+		a.ms = append(a.ms, mention{first: i, last: i + n, class: "ORG", sentence: a.sentenceOf(i), title: true})
+		a.join(len(a.ms)-1, gi)
+		i += n - 1
+	}
+}
+
+// unitHead is the long form of the unit named by tokens [i, i+n), lower
+// case: pemerintah kota for Pemkot and Pemerintah Kota.
+func (a *article) unitHead(i, n int) string {
+	head := strings.ToLower(a.text(i, i+n))
+	if long, ok := a.r.lists.unitLong[head]; ok {
+		return long
+	}
+	return head
+}
+
+// unitAt returns how many words from token i name a unit, and what
+// follows one; 0 for none.
+func (a *article) unitAt(i int) (int, string) {
 	if _, ok := a.r.lists.unitFirst.Get(a.word(i)); !ok {
 		return 0, ""
 	}
-	for n := longest; n >= 1; n-- {
+	for n := 2; n >= 1; n-- {
 		if i+n > len(a.doc.Tokens) {
 			continue
 		}
@@ -127,8 +183,8 @@ func (a *article) unitEnd(j int, kind string) int {
 		if e < len(a.doc.Tokens) && a.word(e) == "RI" {
 			return e + 1
 		}
-		if p := a.placeEnd(e); p > e {
-			return p
+		if p := a.placeEnd(e); p > e && a.word(j+1) == "DPRD" {
+			return p // a regional council's place: Komisi A DPRD Jawa Timur
 		}
 		return e
 	}
