@@ -207,6 +207,17 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Pemkot", "Kota Palembang", "Palembang", "DPR"},
 		},
 		{
+			name: "a body a role names by an acronym is an organisation; a figure's initials open its name",
+			text: "Baja Impor\nKetua Umum ISSC Budi Harta Winata hadir bersama anggota DKPP Ratna Dewi. Jaksa Agung ST Burhanuddin juga hadir.",
+			want: []want{
+				{"ORG", "ISSC", "ID", []string{"ISSC"}, nil},
+				{"PER", "Budi Harta Winata", "ID", []string{"Budi Harta Winata"}, []string{"Ketua Umum ISSC"}},
+				{"ORG", "DKPP", "ID", []string{"DKPP"}, nil},
+				{"PER", "ST Burhanuddin", "ID", []string{"ST Burhanuddin"}, []string{"Jaksa Agung"}},
+			},
+			notWant: []string{"Burhanuddin"},
+		},
+		{
 			name: "a nationality the article states beats a club's country and the domestic default",
 			text: "Liga Inggris\nPelatih West Ham, Nuno Espirito Santo, asal Portugal, kecewa di London. Pengusaha asal Mesir, Hasan Sayed Haggah, datang ke Jakarta.",
 			want: []want{

@@ -385,6 +385,45 @@ func (a *article) commonNoun(i int) bool {
 	return person.Default().Classes(w)&person.Particle == 0
 }
 
+// roleBodies adds the bodies that the roles before persons' names name by
+// an acronym the tagger missed (Ketua Umum ISSC Budi Harta Winata, Ketua
+// Umum ISSC Budi Harta Winata, anggota DKPP, Sekjen UCLG ASPAC): an
+// acronym of three or more letters that is no rank, title, office word,
+// Roman numeral or common acronym (data/not_names.txt), with the acronyms
+// in no mention after it. A plain capitalised word after it may be the
+// name's own (UCLG ASPAC Bernadia Irawati), so it stays out.
+func (a *article) roleBodies() {
+	if a.plain == nil {
+		a.plain = person.NewReader(person.Default(), a.doc)
+	}
+	for k, n := 0, len(a.ms); k < n; k++ {
+		m := a.ms[k]
+		if m.class != "PER" {
+			continue
+		}
+		sp := a.plain.RoleBefore(m.first, a.doc.Sentences[m.sentence].First)
+		for i := sp.First; i < sp.Last; i++ {
+			if !a.bodyAcronym(i) {
+				continue
+			}
+			e := i + 1
+			for e < sp.Last && e-i < 3 && a.bodyAcronym(e) {
+				e++
+			}
+			a.ms = append(a.ms, mention{first: i, last: e, class: "ORG", sentence: m.sentence, weak: m.weak})
+			i = e - 1
+		}
+	}
+}
+
+// bodyAcronym reports whether token i can be a body's acronym in a role
+// (roleBodies).
+func (a *article) bodyAcronym(i int) bool {
+	w := a.word(i)
+	return len(w) >= 3 && isAcronym(w) && !person.IsRoman(w) && !a.r.lists.notNames[w] && !a.covered(i) &&
+		!a.plain.Has(i, person.Honorific|person.Role|person.RoleFirst|person.Office)
+}
+
 // personTail returns where a person's name starts inside a span tagged as
 // an organisation or place that runs on from a listed organisation or
 // place into a name (juru bicara Departemen Luar Negeri Ned Price), or

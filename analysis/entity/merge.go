@@ -33,6 +33,7 @@ type group struct {
 // entities seen only in a title-case headline.
 func (a *article) merge() {
 	a.widenAdminPlaces()
+	a.roleBodies()
 	a.joinUnits()
 	a.trimHeadline()
 	a.initialsOfPersons()
