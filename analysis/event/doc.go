@@ -22,7 +22,9 @@
 // not take (Nord Stream 2) are actors by their words. Precision comes first:
 // an active verb needs an object that is an actor, other triggers an actor on
 // either side, and what is requested, threatened or refused (mendesak Rusia
-// untuk membebaskan ...) is not an event of its own.
+// untuk membebaskan ...) is not an event of its own. An event whose source
+// is not resolved is left out, unless its type is coded with one actor (a
+// protest); one kept without a side its type takes has Confidence Low.
 //
 // Each event records its trigger and sentence, whether it is negated
 // (tidak, belum, batal) and its modality: planned (akan, berencana), possible
