@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -40,8 +41,9 @@ func (l learnt) Holders(ctx context.Context, office, month string) ([]store.Offi
 }
 
 // link decides the refs of an article's entities (ids: the record's entity
-// id → entities.id) and keeps what the article teaches. Without a Linker
-// each entity is its own ref.
+// id → entities.id), writes them to its stored rows and keeps what the
+// article teaches: Reindex's way, for rows already stored. Put decides
+// them first (refs) and inserts the rows with them.
 func (s *Store) link(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc, ids map[string]int64, learn bool) error {
 	if s.linker == nil {
 		if _, err := tx.ExecContext(ctx, `UPDATE article_entities SET ref = entity_id WHERE article_id = ?`, articleID); err != nil {
@@ -50,44 +52,104 @@ func (s *Store) link(ctx context.Context, tx *sql.Tx, articleID int64, d *store.
 		_, err := tx.ExecContext(ctx, `UPDATE quotes SET speaker_ref = speaker_id WHERE article_id = ?`, articleID)
 		return err
 	}
-	links, lessons, err := s.linker.Link(ctx, learnt{tx}, d)
+	refs, err := s.refs(ctx, tx, d, ids, learn)
 	if err != nil {
 		return err
 	}
 	for i, e := range d.Entities {
-		ref, err := refID(ctx, tx, links[i], ids[e.ID])
-		if err != nil {
-			return fmt.Errorf("ref of %s: %w", e.ID, err)
-		}
 		if _, err := tx.ExecContext(ctx, `UPDATE article_entities SET ref = ?, office = ? WHERE article_id = ? AND local_id = ?`,
-			ref, nullString(links[i].Office), articleID, e.ID); err != nil {
+			refs[i].id, nullString(refs[i].office), articleID, e.ID); err != nil {
 			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE quotes SET speaker_ref = (SELECT ae.ref FROM article_entities ae
+	_, err = tx.ExecContext(ctx, `UPDATE quotes SET speaker_ref = (SELECT ae.ref FROM article_entities ae
 		WHERE ae.article_id = quotes.article_id AND ae.entity_id = quotes.speaker_id)
-		WHERE article_id = ? AND speaker_id IS NOT NULL`, articleID); err != nil {
-		return err
-	}
-	if !learn {
-		return nil
-	}
-	return keepLessons(ctx, tx, lessons)
+		WHERE article_id = ? AND speaker_id IS NOT NULL`, articleID)
+	return err
 }
 
-// refID returns the entities row of a ref key, made when it is new (a
-// table's name no article has used yet).
-func refID(ctx context.Context, tx *sql.Tx, l store.EntityLink, self int64) (int64, error) {
-	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM entities WHERE key = ?`, l.Ref).Scan(&id)
-	if err == nil || !errors.Is(err, sql.ErrNoRows) {
-		return id, err
+// entityRef is the entities row an entity of an article is, and the
+// office it holds there.
+type entityRef struct {
+	id     int64
+	office string
+}
+
+// refs decides the refs of d's entities, in their order (ids: the
+// record's entity id → entities.id), and keeps what the article teaches
+// when learn is set. Without a Linker each entity is its own ref.
+func (s *Store) refs(ctx context.Context, tx *sql.Tx, d *store.Doc, ids map[string]int64, learn bool) ([]entityRef, error) {
+	refs := make([]entityRef, len(d.Entities))
+	if s.linker == nil {
+		for i, e := range d.Entities {
+			refs[i].id = ids[e.ID]
+		}
+		return refs, nil
+	}
+	links, lessons, err := s.linker.Link(ctx, learnt{tx}, d)
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]string, len(links))
+	for i, l := range links {
+		keys[i] = l.Ref
+	}
+	known, err := entityIDs(ctx, tx, keys)
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range d.Entities {
+		ref, err := refID(ctx, tx, links[i], ids[e.ID], known)
+		if err != nil {
+			return nil, fmt.Errorf("ref of %s: %w", e.ID, err)
+		}
+		refs[i] = entityRef{id: ref, office: links[i].Office}
+	}
+	if !learn {
+		return refs, nil
+	}
+	return refs, keepLessons(ctx, tx, lessons)
+}
+
+// entityIDs reads the entities rows of keys, in one statement.
+func entityIDs(ctx context.Context, tx *sql.Tx, keys []string) (map[string]int64, error) {
+	list, err := json.Marshal(keys)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT key, id FROM entities WHERE key IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[string]int64, len(keys))
+	for rows.Next() {
+		var key string
+		var id int64
+		if err := rows.Scan(&key, &id); err != nil {
+			return nil, err
+		}
+		out[key] = id
+	}
+	return out, rows.Err()
+}
+
+// refID returns the entities row of a ref key (known: those read
+// already), made when it is new (a table's name no article has used yet)
+// and then known.
+func refID(ctx context.Context, tx *sql.Tx, l store.EntityLink, self int64, known map[string]int64) (int64, error) {
+	if id, ok := known[l.Ref]; ok {
+		return id, nil
 	}
 	if l.Name == "" {
 		return self, nil
 	}
-	err = tx.QueryRowContext(ctx, `INSERT INTO entities (key, type, name, norm) VALUES (?, ?, ?, ?) RETURNING id`,
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO entities (key, type, name, norm) VALUES (?, ?, ?, ?) RETURNING id`,
 		l.Ref, l.Type, l.Name, store.NormalizeName(l.Name)).Scan(&id)
+	if err == nil {
+		known[l.Ref] = id
+	}
 	return id, err
 }
 

@@ -341,41 +341,56 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 		return fmt.Errorf("entities: %w", err)
 	}
 	for i, e := range d.Entities {
-		e.Name = strings.Join(strings.Fields(e.Name), " ")
 		id, ok := byKey[keys[i]]
 		if !ok {
 			return fmt.Errorf("entity %s: no id returned for %q", e.ID, keys[i])
 		}
-		ids[e.ID], names[e.ID] = id, e.Name
+		ids[e.ID], names[e.ID] = id, strings.Join(strings.Fields(e.Name), " ")
+	}
+	// The refs are decided before the rows are written, so that each row
+	// is written once, with its ref.
+	refs, err := s.refs(ctx, tx, d, ids, true)
+	if err != nil {
+		return err
+	}
+	// A quote's speaker takes the ref of the first of the record's
+	// entities that are its entities row.
+	speakerRefs := make(map[int64]int64, len(d.Entities))
+	for i, e := range d.Entities {
+		id := ids[e.ID]
+		if _, ok := speakerRefs[id]; !ok {
+			speakerRefs[id] = refs[i].id
+		}
 		roles, _ := json.Marshal(e.Roles)
-		entityRows = append(entityRows, articleID, e.ID, id, e.Name, nullJSON(roles, len(e.Roles)),
-			nullString(e.Country), e.Salience, len(e.Mentions), day)
+		entityRows = append(entityRows, articleID, e.ID, id, names[e.ID], nullJSON(roles, len(e.Roles)),
+			nullString(e.Country), e.Salience, len(e.Mentions), day, refs[i].id, nullString(refs[i].office))
 		for _, m := range e.Mentions {
 			mentionRows = append(mentionRows, articleID, id, m.Text, m.Start, m.End)
 		}
 	}
 	if err := insertRows(ctx, tx, `INSERT INTO article_entities
-		(article_id, local_id, entity_id, name, roles, country, salience, mentions, day) VALUES `, 9, entityRows); err != nil {
+		(article_id, local_id, entity_id, name, roles, country, salience, mentions, day, ref, office) VALUES `, ``, 11, entityRows); err != nil {
 		return fmt.Errorf("entities: %w", err)
 	}
-	if err := insertRows(ctx, tx, `INSERT INTO mentions (article_id, entity_id, text, start, "end") VALUES `, 5, mentionRows); err != nil {
+	if err := insertRows(ctx, tx, `INSERT INTO mentions (article_id, entity_id, text, start, "end") VALUES `, ``, 5, mentionRows); err != nil {
 		return fmt.Errorf("mentions: %w", err)
 	}
 	for _, q := range d.Quotes {
-		var speaker sql.NullInt64
+		var speaker, speakerRef sql.NullInt64
 		name := q.SpeakerName
 		if q.Speaker != nil {
 			if id, ok := ids[*q.Speaker]; ok {
 				speaker = sql.NullInt64{Int64: id, Valid: true}
+				speakerRef = sql.NullInt64{Int64: speakerRefs[id], Valid: true}
 				name = cmp.Or(name, names[*q.Speaker])
 			}
 		}
 		quoteRows = append(quoteRows, articleID, speaker, nullString(name), nullString(store.NormalizeName(name)),
-			nullString(q.SpeakerRole), q.Kind, q.Text, q.Start, q.End, nullString(q.Cue), day)
+			nullString(q.SpeakerRole), q.Kind, q.Text, q.Start, q.End, nullString(q.Cue), day, speakerRef)
 	}
 	if err := insertRows(ctx, tx, `INSERT INTO quotes
-		(article_id, speaker_id, speaker_name, speaker_norm, speaker_role, kind, text, start, "end", cue, day) VALUES `,
-		11, quoteRows); err != nil {
+		(article_id, speaker_id, speaker_name, speaker_norm, speaker_role, kind, text, start, "end", cue, day, speaker_ref) VALUES `,
+		``, 12, quoteRows); err != nil {
 		return fmt.Errorf("quotes: %w", err)
 	}
 	for _, e := range d.Events {
@@ -400,10 +415,10 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 	if err := insertRows(ctx, tx, `INSERT INTO events
 		(article_id, type, mode, source_id, source_name, source_country, target_id, target_name, target_country,
 		 location_id, location_name, location_country, date, day, negated, modality, sentence, trigger) VALUES `,
-		18, eventRows); err != nil {
+		``, 18, eventRows); err != nil {
 		return fmt.Errorf("events: %w", err)
 	}
-	return s.link(ctx, tx, articleID, d, ids, true)
+	return nil
 }
 
 // upsertEntities stores entities (flat key, type, name, norm, country
@@ -447,12 +462,13 @@ func upsertEntities(ctx context.Context, tx querier, flat []any) (map[string]int
 const rowsPerInsert = 8
 
 // insertRows inserts rows, given flat (width values per row), with head
-// ("INSERT INTO t (a, b) VALUES ") and up to rowsPerInsert rows a statement.
-func insertRows(ctx context.Context, tx querier, head string, width int, flat []any) error {
+// ("INSERT INTO t (a, b) VALUES ") and tail (" ON CONFLICT DO NOTHING", or
+// empty) and up to rowsPerInsert rows a statement.
+func insertRows(ctx context.Context, tx querier, head, tail string, width int, flat []any) error {
 	row := "(?" + strings.Repeat(", ?", width-1) + ")"
 	for len(flat) > 0 {
 		n := min(len(flat)/width, rowsPerInsert)
-		if _, err := tx.ExecContext(ctx, head+row+strings.Repeat(", "+row, n-1), flat[:n*width]...); err != nil {
+		if _, err := tx.ExecContext(ctx, head+row+strings.Repeat(", "+row, n-1)+tail, flat[:n*width]...); err != nil {
 			return err
 		}
 		flat = flat[n*width:]

@@ -53,9 +53,8 @@ INSERT INTO entity_tones (article_id, local_id, score, positive, negative, sente
 }
 
 // putTopics files the topics and entity tones of an article's newest
-// version, in place of the last one's when replacing. The statements keep
-// one text each, so that the connection's statement cache compiles them
-// once.
+// version, in place of the last one's when replacing, a few rows a
+// statement (insertRows).
 func (s *Store) putTopics(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc, replacing bool) error {
 	if replacing {
 		for _, table := range []string{"article_topics", "entity_tones"} {
@@ -64,14 +63,15 @@ func (s *Store) putTopics(ctx context.Context, tx *sql.Tx, articleID int64, d *s
 			}
 		}
 	}
+	var topicRows, toneRows []any
 	for i, t := range d.Topics {
-		if t.Code == "" {
-			continue
+		if t.Code != "" {
+			topicRows = append(topicRows, articleID, t.Code, i, t.Score)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO article_topics (article_id, code, rank, score) VALUES (?, ?, ?, ?)
-			ON CONFLICT DO NOTHING`, articleID, t.Code, i, t.Score); err != nil {
-			return fmt.Errorf("topic %s: %w", t.Code, err)
-		}
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO article_topics (article_id, code, rank, score) VALUES `,
+		` ON CONFLICT DO NOTHING`, 4, topicRows); err != nil {
+		return fmt.Errorf("topics: %w", err)
 	}
 	if d.Tone == nil {
 		return nil
@@ -80,11 +80,11 @@ func (s *Store) putTopics(ctx context.Context, tx *sql.Tx, articleID int64, d *s
 		if e.Entity == "" || e.Sentences == 0 {
 			continue // an entity the tone stage read no sentence of
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO entity_tones (article_id, local_id, score, positive, negative, sentences)
-			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-			articleID, e.Entity, e.Score, e.Positive, e.Negative, e.Sentences); err != nil {
-			return fmt.Errorf("tone of %s: %w", e.Entity, err)
-		}
+		toneRows = append(toneRows, articleID, e.Entity, e.Score, e.Positive, e.Negative, e.Sentences)
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO entity_tones (article_id, local_id, score, positive, negative, sentences) VALUES `,
+		` ON CONFLICT DO NOTHING`, 6, toneRows); err != nil {
+		return fmt.Errorf("entity tones: %w", err)
 	}
 	return nil
 }
