@@ -153,29 +153,32 @@ func refID(ctx context.Context, tx *sql.Tx, l store.EntityLink, self int64, know
 	return id, err
 }
 
+// keepLessons counts the aliases and office terms an article teaches,
+// each once, a few rows a statement (insertRows).
 func keepLessons(ctx context.Context, tx *sql.Tx, ls store.Lessons) error {
 	seen := map[store.Alias]bool{}
+	var aliasRows, termRows []any
 	for _, a := range ls.Aliases {
 		k := store.Alias{Type: a.Type, Norm: a.Norm, Ref: a.Ref}
-		if seen[k] {
-			continue
+		if !seen[k] {
+			seen[k] = true
+			aliasRows = append(aliasRows, a.Type, a.Norm, a.Ref, a.Name, 1)
 		}
-		seen[k] = true
-		if _, err := tx.ExecContext(ctx, `INSERT INTO entity_aliases (type, norm, ref, name, articles) VALUES (?, ?, ?, ?, 1)
-			ON CONFLICT (type, norm, ref) DO UPDATE SET articles = articles + 1`, a.Type, a.Norm, a.Ref, a.Name); err != nil {
-			return fmt.Errorf("alias %q: %w", a.Name, err)
-		}
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO entity_aliases (type, norm, ref, name, articles) VALUES `,
+		` ON CONFLICT (type, norm, ref) DO UPDATE SET articles = articles + 1`, 5, aliasRows); err != nil {
+		return fmt.Errorf("aliases: %w", err)
 	}
 	terms := map[store.OfficeTerm]bool{}
 	for _, t := range ls.Terms {
-		if terms[t] {
-			continue
+		if !terms[t] {
+			terms[t] = true
+			termRows = append(termRows, t.Office, t.Month, t.Ref, 1)
 		}
-		terms[t] = true
-		if _, err := tx.ExecContext(ctx, `INSERT INTO office_terms (office, month, ref, articles) VALUES (?, ?, ?, 1)
-			ON CONFLICT (office, month, ref) DO UPDATE SET articles = articles + 1`, t.Office, t.Month, t.Ref); err != nil {
-			return fmt.Errorf("office %q: %w", t.Office, err)
-		}
+	}
+	if err := insertRows(ctx, tx, `INSERT INTO office_terms (office, month, ref, articles) VALUES `,
+		` ON CONFLICT (office, month, ref) DO UPDATE SET articles = articles + 1`, 4, termRows); err != nil {
+		return fmt.Errorf("office terms: %w", err)
 	}
 	return nil
 }
