@@ -121,17 +121,22 @@ func entityIDs(ctx context.Context, tx *sql.Tx, keys []string) (map[string]int64
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	out := make(map[string]int64, len(keys))
+	return out, scanKeyIDs(rows, out)
+}
+
+// scanKeyIDs reads (text, id) rows into m, and closes them.
+func scanKeyIDs(rows *sql.Rows, m map[string]int64) error {
+	defer rows.Close()
 	for rows.Next() {
 		var key string
 		var id int64
 		if err := rows.Scan(&key, &id); err != nil {
-			return nil, err
+			return err
 		}
-		out[key] = id
+		m[key] = id
 	}
-	return out, rows.Err()
+	return errors.Join(rows.Err(), rows.Close())
 }
 
 // refID returns the entities row of a ref key (known: those read
@@ -356,17 +361,8 @@ func localIDs(ctx context.Context, tx *sql.Tx, articleID int64) (map[string]int6
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	ids := map[string]int64{}
-	for rows.Next() {
-		var k string
-		var v int64
-		if err := rows.Scan(&k, &v); err != nil {
-			return nil, err
-		}
-		ids[k] = v
-	}
-	return ids, rows.Err()
+	return ids, scanKeyIDs(rows, ids)
 }
 
 func refsByEntity(ctx context.Context, tx *sql.Tx) (map[[2]string]int64, error) {

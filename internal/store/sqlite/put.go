@@ -439,16 +439,7 @@ func upsertEntities(ctx context.Context, tx querier, flat []any) (map[string]int
 		if err != nil {
 			return nil, err
 		}
-		for rows.Next() {
-			var key string
-			var id int64
-			if err := rows.Scan(&key, &id); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			ids[key] = id
-		}
-		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		if err := scanKeyIDs(rows, ids); err != nil {
 			return nil, err
 		}
 		flat = flat[n*width:]
