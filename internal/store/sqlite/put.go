@@ -353,8 +353,8 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 	if err != nil {
 		return err
 	}
-	// A quote's speaker takes the ref of the first of the record's
-	// entities that are its entities row.
+	// A quote's speaker takes the ref of the record's first entity with
+	// the speaker's entities row.
 	speakerRefs := make(map[int64]int64, len(d.Entities))
 	for i, e := range d.Entities {
 		id := ids[e.ID]
