@@ -620,11 +620,7 @@ func (a *article) repeats() {
 			if utf8.RuneCountInString(w) < 3 || a.doc.Tokens[k].Kind != text.Word {
 				continue
 			}
-			if prev, ok := surname[w]; ok && prev != gi {
-				surname[w] = -1
-			} else {
-				surname[w] = gi
-			}
+			noteGroup(surname, w, gi)
 		}
 	}
 	if len(surname) == 0 {
@@ -667,6 +663,16 @@ func (a *article) repeats() {
 		}
 		a.ms = append(a.ms, mention{first: i, last: i + 1, class: "PER", sentence: a.sentenceOf(i)})
 		a.join(len(a.ms)-1, gi)
+	}
+}
+
+// noteGroup notes that key names group gi, or -1 once two groups share
+// it.
+func noteGroup(byKey map[string]int, key string, gi int) {
+	if prev, ok := byKey[key]; ok && prev != gi {
+		byKey[key] = -1
+	} else {
+		byKey[key] = gi
 	}
 }
 

@@ -78,12 +78,7 @@ func (a *article) bareUnits() {
 			if n == 0 || n >= m.last-m.first {
 				continue
 			}
-			head := a.unitHead(m.first, n)
-			if prev, ok := byHead[head]; ok && prev != gi {
-				byHead[head] = -1
-			} else {
-				byHead[head] = gi
-			}
+			noteGroup(byHead, a.unitHead(m.first, n), gi)
 		}
 	}
 	if len(byHead) == 0 {
