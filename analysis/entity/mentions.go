@@ -410,7 +410,11 @@ func (a *article) roleBodies() {
 			for e < sp.Last && e-i < 3 && a.bodyAcronym(e) {
 				e++
 			}
-			a.ms = append(a.ms, mention{first: i, last: e, class: "ORG", sentence: m.sentence, weak: m.weak})
+			body := mention{first: i, last: e, class: "ORG", sentence: m.sentence, weak: m.weak}
+			if mt, ok := a.r.m.gaz.longest(a.wordsOf(i, e), a.hashes[i:e], 0); ok && mt.end == e-i {
+				body.gaz = a.r.m.gaz.placeOrOrg(mt.entries) // keyed as the body's other mentions
+			}
+			a.ms = append(a.ms, body)
 			i = e - 1
 		}
 	}

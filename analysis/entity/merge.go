@@ -606,7 +606,8 @@ func (a *article) moveGroup(from, to int) {
 // A one-word name (Kusnadi), as many Indonesians have, counts once the
 // tagger has found it twice.
 func (a *article) repeats() {
-	surname := map[string]int{} // lower-case surname or given name → group, -1 if shared
+	surname := map[string]int{}  // lower-case surname or given name → group, -1 if shared
+	oneWord := map[string]bool{} // surnames that are a whole one-word name: never matched by spelling
 	for gi, g := range a.groups {
 		if len(g.ms) == 0 || a.vote(g) != "PER" {
 			continue
@@ -621,6 +622,7 @@ func (a *article) repeats() {
 				continue
 			}
 			noteGroup(surname, w, gi)
+			oneWord[w] = oneWord[w] || long.last-long.first == 1
 		}
 	}
 	if len(surname) == 0 {
@@ -656,7 +658,7 @@ func (a *article) repeats() {
 			}
 		}
 		if !ok && utf8.RuneCount(a.lower) >= 5 && a.r.m.lex.get(a.hashes[i]).caseBucket() != caseNever {
-			gi, ok = a.nearSurname(surname, string(a.lower))
+			gi, ok = a.nearSurname(surname, oneWord, string(a.lower))
 		}
 		if !ok || gi < 0 {
 			continue
@@ -677,11 +679,11 @@ func noteGroup(byKey map[string]int, key string, gi int) {
 }
 
 // nearSurname finds the one surname spelt one letter apart from w.
-func (a *article) nearSurname(surname map[string]int, w string) (int, bool) {
+func (a *article) nearSurname(surname map[string]int, oneWord map[string]bool, w string) (int, bool) {
 	found, n := -1, 0
 	nw := utf8.RuneCountInString(w)
 	for s, gi := range surname {
-		if gi < 0 {
+		if gi < 0 || oneWord[s] {
 			continue
 		}
 		// Lengths more than one letter apart are no misspelling.
