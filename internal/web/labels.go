@@ -29,7 +29,7 @@ var labels = map[string]map[string]string{
 		"tone": "Nada pemberitaan", "positive": "Positif", "negative": "Negatif", "score": "Skor", "per": "Per",
 		"toneweek": "pekan", "toneday": "hari", "mostpositive": "Artikel paling positif", "mostnegative": "Artikel paling negatif",
 		"topic": "Topik",
-		"story": "Cerita ini pertama diterbitkan sebagai", "reports": "laporan terpisah", "copycount": "salinan",
+		"story": "Cerita ini pertama diterbitkan sebagai", "reports": "laporan terpisah", "report": "laporan terpisah", "copycount": "salinan", "copyone": "salinan",
 	},
 	"en": {
 		"dashboard": "Dashboard", "search": "Search", "entities": "People & organisations", "quotes": "Quotes",
@@ -55,7 +55,7 @@ var labels = map[string]map[string]string{
 		"tone": "Tone in the press", "positive": "Positive", "negative": "Negative", "score": "Score", "per": "Per",
 		"toneweek": "week", "toneday": "day", "mostpositive": "Most positive articles", "mostnegative": "Most negative articles",
 		"topic": "Topic",
-		"story": "This story was first published as", "reports": "independent reports", "copycount": "copies",
+		"story": "This story was first published as", "reports": "independent reports", "report": "independent report", "copycount": "copies", "copyone": "copy",
 	},
 }
 

@@ -75,7 +75,7 @@ func testAlertCollapsesStories(t *testing.T, s *site) {
 	}
 	if _, page, _ := s.get(t, fmt.Sprintf("/articles/%d?lang=en", cp)); !strings.Contains(page,
 		fmt.Sprintf(`This story was first published as <a href="/articles/%d">%s</a>`, report, fireReport.Title)) ||
-		!strings.Contains(page, "2 independent reports · 1 copies") {
+		!strings.Contains(page, "2 independent reports · 1 copy") {
 		t.Errorf("the article page does not show the story")
 	}
 }

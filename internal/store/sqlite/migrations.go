@@ -371,6 +371,8 @@ CREATE TABLE fingerprint_fields (
 `)
 		return err
 	},
+	// 12: what story listings read of each related article (stories.go).
+	migrateStoryArticles,
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

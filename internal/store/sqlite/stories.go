@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -10,6 +11,52 @@ import (
 	"github.com/warta-news/warta/internal/store"
 )
 
+// migrateStoryArticles keeps what grouping reads of each article in a
+// relation (store.StoryArticle) in a table of its own, written by
+// triggers as relations are written and as an article gets a new version,
+// and the relations' ends and kinds in an index of their own: a story
+// listing read the articles' rows and their current versions', and the
+// relations' rows with their evidence, a page or more each, scattered over
+// the whole store (0.2–0.5 s per request at 100k articles), where these
+// rows lie together.
+func migrateStoryArticles(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `
+CREATE INDEX relations_story ON relations (a, b, kind, original);
+
+CREATE TABLE story_articles (
+	article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+	title      TEXT NOT NULL,
+	site       TEXT NOT NULL,       -- '' when unknown, as published and day
+	published  TEXT NOT NULL,
+	day        TEXT NOT NULL
+);
+
+CREATE TRIGGER story_articles_relation AFTER INSERT ON relations BEGIN
+	INSERT OR REPLACE INTO story_articles
+	SELECT a.id, v.title, coalesce(v.site, ''), coalesce(v.published, ''), coalesce(v.day, '')
+	FROM articles a JOIN versions v ON v.id = a.current WHERE a.id IN (NEW.a, NEW.b);
+END;
+
+CREATE TRIGGER story_articles_version AFTER UPDATE OF current ON articles BEGIN
+	UPDATE story_articles SET (title, site, published, day) =
+		(SELECT v.title, coalesce(v.site, ''), coalesce(v.published, ''), coalesce(v.day, '') FROM versions v WHERE v.id = NEW.current)
+	WHERE article_id = NEW.id;
+END;
+
+-- An article whose last relation went (its partner deleted) is in no story.
+CREATE TRIGGER story_articles_unrelated AFTER DELETE ON relations BEGIN
+	DELETE FROM story_articles WHERE article_id IN (OLD.a, OLD.b)
+		AND NOT EXISTS (SELECT 1 FROM relations WHERE a = article_id OR b = article_id);
+END;
+
+INSERT INTO story_articles
+SELECT a.id, v.title, coalesce(v.site, ''), coalesce(v.published, ''), coalesce(v.day, '')
+FROM articles a JOIN versions v ON v.id = a.current
+WHERE a.id IN (SELECT a FROM relations UNION SELECT b FROM relations);
+`)
+	return err
+}
+
 // Stories implements store.Lineage: every relation grouped
 // (store.GroupStories), then paged.
 func (s *Store) Stories(ctx context.Context, p store.Page) ([]store.Story, error) {
@@ -17,7 +64,7 @@ func (s *Store) Stories(ctx context.Context, p store.Page) ([]store.Story, error
 	if err != nil {
 		return nil, err
 	}
-	arts, err := s.storyArticles(ctx, `a.id IN (SELECT a FROM relations UNION SELECT b FROM relations)`)
+	arts, err := s.storyArticles(ctx, `true`)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +94,7 @@ func (s *Store) Story(ctx context.Context, article int64) (*store.Story, error) 
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: story: %w", err)
 	}
-	arts, err := s.storyArticles(ctx, `a.id IN (SELECT value FROM json_each(?))`, string(js))
+	arts, err := s.storyArticles(ctx, `article_id IN (SELECT value FROM json_each(?))`, string(js))
 	if err != nil {
 		return nil, err
 	}
@@ -79,11 +126,9 @@ func (s *Store) storyRelations(ctx context.Context, query string, args ...any) (
 	return out, nil
 }
 
-// storyArticles reads the current versions of the articles a condition on
-// a (articles) picks.
+// storyArticles reads the story articles a condition picks.
 func (s *Store) storyArticles(ctx context.Context, cond string, args ...any) (map[int64]store.StoryArticle, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, v.title, coalesce(v.site, ''), coalesce(v.published, ''), coalesce(v.day, '')
-		FROM articles a JOIN versions v ON v.id = a.current WHERE `+cond, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, title, site, published, day FROM story_articles WHERE `+cond, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: stories: %w", err)
 	}
@@ -112,7 +157,7 @@ var collapseConds = map[string]string{
 		AND (r.a = v.article_id OR r.b = v.article_id) AND r.original <> v.article_id)`,
 	search.CollapseStories: `NOT EXISTS (SELECT 1 FROM relations r WHERE (r.a = v.article_id OR r.b = v.article_id)
 		AND (r.kind <> 'same_story' AND r.original <> v.article_id
-			OR r.kind = 'same_story' AND EXISTS (SELECT 1 FROM articles o JOIN versions ov ON ov.id = o.current
-				WHERE o.id = r.a + r.b - v.article_id
-				AND (coalesce(ov.day, '9999-99-99'), coalesce(ov.published, ''), o.id) < (coalesce(v.day, '9999-99-99'), coalesce(v.published, ''), v.article_id))))`,
+			OR r.kind = 'same_story' AND EXISTS (SELECT 1 FROM story_articles o
+				WHERE o.article_id = r.a + r.b - v.article_id
+				AND (CASE o.day WHEN '' THEN '9999-99-99' ELSE o.day END, o.published, o.article_id) < (coalesce(v.day, '9999-99-99'), coalesce(v.published, ''), v.article_id))))`,
 }

@@ -21,8 +21,8 @@ func TestTopicsMigration(t *testing.T) {
 	if want != 1 {
 		t.Fatalf("topic:disaster: %d hits, want the flood", want)
 	}
-	// Back to the schema before migration 10 (and 11, which follows it).
-	for _, stmt := range []string{`DROP TABLE fingerprint_fields`, `DROP TABLE article_topics`, `DROP TABLE entity_tones`, `PRAGMA user_version = 9`} {
+	// Back to the schema before migration 10 (and 11 and 12, which follow it).
+	for _, stmt := range []string{storyArticlesDown, `DROP TABLE fingerprint_fields`, `DROP TABLE article_topics`, `DROP TABLE entity_tones`, `PRAGMA user_version = 9`} {
 		if _, err := s.wdb.ExecContext(ctx, stmt); err != nil {
 			t.Fatal(err)
 		}
