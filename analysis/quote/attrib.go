@@ -47,7 +47,7 @@ func (f *finder) attributeMarked() {
 			continue // an author bio or a tagline, not speech
 		}
 		if !c.who.empty() {
-			f.said = append(f.said, spoke{pos: r.inner.first, who: c.who})
+			f.said = append(f.said, spoke{pos: r.inner.first, who: c.who, quoted: true})
 		}
 		f.quotes = append(f.quotes, c)
 	}
@@ -308,7 +308,7 @@ func (f *finder) speakerFromCue(c *cand, cue, pos int) bool {
 		c.Cue = f.byteSpan(span{cue, cue + 1})
 		c.Ref = c.Cue
 		c.Via = ViaNya
-		c.who = f.antecedentSpan(pos)
+		c.who = f.antecedentSpan(pos, c.Text)
 		f.markSalient(c.who)
 		return true
 	case cls&wCueVerb != 0:
@@ -339,7 +339,7 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 	case p.pronoun:
 		c.Via = ViaPronoun
 		if !f.isFold(p.all.first, "mereka") {
-			c.who = f.antecedentSpan(pos)
+			c.who = f.antecedentSpan(pos, c.Text)
 		}
 	case !p.name.empty():
 		c.Via = ViaName
@@ -367,7 +367,12 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 				c.who = f.persons[k].name
 			} else if f.demonstrativeAfter(p.all.last) {
 				// kata peneliti tersebut: the person just spoken of.
-				c.who = f.antecedentSpan(pos)
+				c.who = f.antecedentSpan(pos, c.Text)
+			} else if k := f.runningSpeaker(pos); k >= 0 && !f.hasRole(k) && f.office(p.role) {
+				// Kombes Susatyo menjelaskan ... “...,” kata Kapolres: an
+				// office nobody else is given is the speaker's who has none
+				// (a common noun, kata jaksa, is anyone).
+				c.who = f.persons[k].name
 			}
 		}
 	}
@@ -434,13 +439,101 @@ func (f *finder) nameAfterOffice(i int) span {
 	return span{}
 }
 
-// antecedentSpan returns the name a pronoun at token pos stands for, empty
-// when none.
-func (f *finder) antecedentSpan(pos int) span {
-	if k := f.antecedent(pos); k >= 0 {
-		return f.persons[k].name
+// antecedentSpan returns the name a pronoun or -nya at token pos, the cue
+// of the quoted or reported words, stands for; empty when none. A person
+// the words name, or speak of as dia, ia or beliau before ever speaking, is
+// not the one saying them: the running speaker is (“Kemarin itu dia kurang
+// enak badan,” ungkapnya, of the client the lawyer speaks for).
+func (f *finder) antecedentSpan(pos int, words text.Span) span {
+	k := f.antecedent(pos)
+	if k < 0 {
+		return span{}
 	}
-	return span{}
+	in := f.tokenSpan(words.Start, words.End)
+	if f.namedIn(in, k) || f.speaksOfThird(in) && !f.hasSpoken(k, pos) {
+		if j := f.runningSpeaker(pos); j >= 0 && !f.samePerson(j, k) {
+			return f.persons[j].name
+		}
+	}
+	return f.persons[k].name
+}
+
+// namedIn reports whether a word of person k's name is a word of tokens s.
+func (f *finder) namedIn(s span, k int) bool {
+	name := f.persons[k].name
+	for i := s.first; i < s.last; i++ {
+		if f.toks[i].Kind != text.Word || !person.IsUpperStart(f.tok(i)) {
+			continue
+		}
+		for j := name.first; j < name.last; j++ {
+			if f.tok(i) == f.tok(j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speaksOfThird reports whether tokens s speak of someone as dia, ia or
+// beliau.
+func (f *finder) speaksOfThird(s span) bool {
+	for i := s.first; i < s.last; i++ {
+		if f.isFold(i, "dia") || f.isFold(i, "ia") || f.isFold(i, "beliau") {
+			return true
+		}
+	}
+	return false
+}
+
+// samePerson reports whether person mentions j and k name one person: the
+// words of one name are all words of the other (Lavrov, Sergey Lavrov).
+// The names index is not used: it is built only once every person is known.
+func (f *finder) samePerson(j, k int) bool {
+	a, b := f.persons[j].name, f.persons[k].name
+	return f.holdsWords(a, b) || f.holdsWords(b, a)
+}
+
+// office reports whether role r is capitalised inside its sentence, the
+// title of an office (Kapolres, Plt Deputi Penindakan) rather than a
+// common noun (jaksa, kuasa hukum).
+func (f *finder) office(r span) bool {
+	return person.IsUpperStart(f.tok(r.first)) && r.first != f.sentOf(r.first).First
+}
+
+// hasRole reports whether the article gives person k a role anywhere.
+func (f *finder) hasRole(k int) bool {
+	for j, p := range f.persons {
+		if !p.role.empty() && f.samePerson(j, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSpoken reports whether words of person k were quoted or reported
+// before token pos.
+func (f *finder) hasSpoken(k, pos int) bool {
+	for _, s := range f.said {
+		if j := f.personAt(s.who); s.quoted && s.pos < pos && j >= 0 && f.samePerson(j, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// runningSpeaker returns the person whose words were quoted or reported
+// last before token pos, in its paragraph or the two before it, or -1.
+func (f *finder) runningSpeaker(pos int) int {
+	last := -1
+	for i, s := range f.said {
+		if s.quoted && s.pos < pos && (last < 0 || s.pos > f.said[last].pos) {
+			last = i
+		}
+	}
+	if last < 0 || int(f.info[f.said[last].pos].unit) < int(f.info[pos].unit)-2 {
+		return -1
+	}
+	return f.personAt(f.said[last].who)
 }
 
 func (f *finder) markSalient(who span) {

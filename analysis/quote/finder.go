@@ -49,10 +49,14 @@ type cand struct {
 	source bool
 }
 
-// spoke records that the person named at who spoke at token pos.
+// spoke records that the person named at who spoke at token pos: words
+// quoted or reported, or the subject of a verb of saying (quoted), or
+// only the subject of a verb that governs quoted words or urges (meminta,
+// memuji) or a denied one.
 type spoke struct {
-	pos int
-	who span
+	pos    int
+	who    span
+	quoted bool
 }
 
 // span is a half-open range of token indexes.

@@ -31,7 +31,7 @@ func (f *finder) findIndirect() {
 		}
 		if c, ok := f.indirectIn(st); ok {
 			if !c.who.empty() && !c.source {
-				f.said = append(f.said, spoke{pos: c.cue, who: c.who})
+				f.said = append(f.said, spoke{pos: c.cue, who: c.who, quoted: true})
 			}
 			f.quotes = append(f.quotes, c.cand)
 		}
@@ -140,7 +140,7 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 		if f.cls[cue]&wCueNya != 0 {
 			c.Cue = f.byteSpan(span{cue, cue + 1})
 			c.Ref, c.Via = c.Cue, ViaNya
-			c.who = f.antecedentSpan(cue)
+			c.who = f.antecedentSpan(cue, c.Text)
 			f.markSalient(c.who)
 		} else if !f.setSpeaker(&c.cand, cue, p, cue) {
 			continue
@@ -204,12 +204,7 @@ func (f *finder) demonstrativeAt(i int) bool {
 // verbal prefix (me-, ber-, ter-, di-) that the stemmer's dictionary takes
 // off (mengalami, tersebar, dinilai; not menteri, berita, dinas).
 func affixedVerb(w string) bool {
-	for _, p := range [...]string{"me", "be", "te", "di"} {
-		if strings.HasPrefix(w, p) {
-			return stem.Stem(w) != w
-		}
-	}
-	return false
+	return person.HasVerbPrefix(w) && stem.Stem(w) != w
 }
 
 // nameSetOff returns the name set off by commas after a role the reader did

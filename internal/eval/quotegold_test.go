@@ -95,7 +95,7 @@ func TestQuoteGold(t *testing.T) {
 		articles         int
 		marked, reported float64
 	}{
-		{"dev", 20, 0.92, 0.86},
+		{"dev", 20, 0.95, 0.86},
 		{"heldout", 24, 0.69, 0.48},
 	} {
 		if n := len(inSplit(arts, floor.split)); n != floor.articles {
