@@ -9,7 +9,8 @@
 //   - partial quotations embedded in the reporter's sentence (memuji
 //     pembicaraan itu sebagai “konstruktif”);
 //   - indirect speech without quotation marks (Lavrov mengatakan bahwa ...;
-//     menurut Lavrov, ...; ..., kata dia.).
+//     Lavrov menyebut harga bisa naik; menurut Lavrov, ...; ..., kata dia;
+//     Dikutip dari Reuters, ..., where the outlet is the speaker).
 //
 // Quotation marks are “...”, "..." and ”...” (some outlets print ” on both
 // sides): which side a mark is on is read from its spacing, then its
@@ -28,12 +29,14 @@
 // (Lavrov mengatakan, “...”), after a role (kata Kepala Polresta Denpasar
 // Bambang), with a role in apposition (kata Rahmat Hidayat, anggota tim
 // kuasa hukum), a role alone (kata Presiden: the person the article last gave
-// that role), a pronoun (ia, dia, beliau) or a -nya cue (ujarnya,
-// katanya): a person named earlier in the same sentence, else the last
-// speaker or sentence subject, else the last person named. A quotation
-// with no cue of its own (a paragraph that is only a quotation) continues
-// the last speaker of its paragraph or the two before it. Quote.Via says
-// which of these found the speaker.
+// that role, else an office nobody holds is the running speaker's), a
+// pronoun (ia, dia, beliau) or a -nya cue (ujarnya, katanya): a person
+// named earlier in the same sentence, else the last speaker or sentence
+// subject, else the last person named; but a person the quoted words name,
+// or speak of as dia before ever speaking, gives way to the running
+// speaker. A quotation with no cue of its own (a paragraph that is only a
+// quotation) continues the last speaker of its paragraph or the two before
+// it. Quote.Via says which of these found the speaker.
 //
 // Without an entity stage the speaker is a span of text: a short name is
 // given the fullest form the article prints (Lavrov → Sergey Lavrov) and
@@ -43,7 +46,8 @@
 // resolve over the entity's PER mentions too.
 //
 // The word lists are embedded data files under data/, each with a header
-// saying where its entries come from: reporting cues (cues.tsv), role
+// saying where its entries come from: reporting cues (cues.tsv), the words
+// that show a reported clause or end a noun object (clause.tsv), role
 // heads (roles.txt), office and organisation words (orgwords.txt), places
 // (places.txt), titles and ranks (honorifics.txt), nouns that introduce a
 // quoted title (titles.txt) and capitalised words that are never names

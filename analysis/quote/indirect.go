@@ -87,9 +87,11 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 					continue
 				}
 				k = p.all.last
-				if name, after := f.nameSetOff(k, st.Last); p.name.empty() && !name.empty() {
+				if p.name.empty() {
 					// Menurut ahli gizi di New York City, Robin DeCicco, ...
-					p, k = phrase{all: span{p.all.first, after}, name: name, role: p.role}, after
+					if name, after := f.nameSetOff(k, st.Last); !name.empty() {
+						p, k = phrase{all: span{p.all.first, after}, name: name, role: p.role}, after
+					}
 				}
 			}
 			switch {
