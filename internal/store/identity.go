@@ -92,6 +92,9 @@ type Identity struct {
 	Ref     int64       `json:"ref"`
 	Aliases []AliasInfo `json:"aliases"`
 	Roles   []RoleSpan  `json:"roles"`
+	// Sampled, when set, says that the aliases and roles were counted
+	// over the ref's newest Sampled articles only.
+	Sampled int `json:"sampled,omitempty"`
 }
 
 // AliasInfo is one name of a ref and the articles that use it.

@@ -209,6 +209,10 @@ type Entity struct {
 	Articles int    `json:"articles"` // articles that mention it
 	Mentions int    `json:"mentions"`
 	Quotes   int    `json:"quotes"` // quotes it is the speaker of
+	// Estimated says that Articles, Mentions and Quotes are estimated:
+	// a store may count a much mentioned entity's newest articles and
+	// quotes only, and scale them to the rest, rather than read them all.
+	Estimated bool `json:"estimated,omitempty"`
 	// Names are the surface forms articles use for it, most used first
 	// (only from Entity, not in lists).
 	Names []string `json:"names,omitempty"`

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/warta-news/warta/internal/store"
 )
@@ -188,54 +187,45 @@ func keepLessons(ctx context.Context, tx *sql.Tx, ls store.Lessons) error {
 	return nil
 }
 
-// refMatch is the set of refs a filter value names: the ref itself when it
-// is a number, else the refs of the entities of that very name (after
-// normalising) and the refs the name was learnt for, leaving out a ref
-// with less than half the articles of the name's most used one; never
-// the refs of names that merely contain its words.
-const refMatch = `(SELECT ae.ref FROM entities e JOIN article_entities ae ON ae.entity_id = e.id WHERE e.norm = ?
-	UNION SELECT e.id FROM entity_aliases a JOIN entities e ON e.key = a.ref
-		WHERE a.norm = ? AND a.type <> '` + store.SpellingType + `' AND 2 * a.articles >= (SELECT max(b.articles)
-			FROM entity_aliases b WHERE b.type = a.type AND b.norm = a.norm)
-	UNION SELECT ?)`
-
-// refArgs are the arguments of refMatch for a filter value.
-func refArgs(v string) []any {
-	v = strings.TrimSpace(v)
-	if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
-		return []any{"", "", id}
-	}
-	n := store.NormalizeName(v)
-	return []any{n, n, nil}
-}
-
-// Identity implements store.Identities.
+// Identity implements store.Identities. A much mentioned ref's counts
+// are estimated from its newest articles (refCounts), and its aliases and
+// roles counted over its newest aliasWindow articles (Sampled says so):
+// reading all of them took seconds at 100k articles.
 func (s *Store) Identity(ctx context.Context, id int64) (*store.Identity, error) {
-	ref := id
 	// An entity merged into another is served as that one.
-	err := s.db.QueryRowContext(ctx, `SELECT ref FROM article_entities WHERE entity_id = ? AND ref IS NOT NULL
-		GROUP BY ref ORDER BY count(*) DESC LIMIT 1`, id).Scan(&ref)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	ref, err := s.mainRef(ctx, id)
+	if err != nil {
 		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
 	}
 	out := &store.Identity{Ref: ref}
-	err = s.db.QueryRowContext(ctx, `SELECT e.id, e.name, e.type, coalesce(e.country, ''),
-		(SELECT count(DISTINCT article_id) FROM article_entities WHERE ref = e.id),
-		(SELECT coalesce(sum(mentions), 0) FROM article_entities WHERE ref = e.id),
-		(SELECT count(*) FROM quotes WHERE speaker_ref = e.id)
-		FROM entities e WHERE e.id = ?`, ref).Scan(&out.ID, &out.Name, &out.Type, &out.Country, &out.Articles, &out.Mentions, &out.Quotes)
+	var country sql.NullString
+	err = s.queryRow(ctx, `SELECT id, name, type, country FROM entities WHERE id = ?`, ref).
+		Scan(&out.ID, &out.Name, &out.Type, &country)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("entity %d: %w", id, store.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT name, count(DISTINCT article_id) n FROM (
+	out.Country = country.String
+	if err := s.refCounts(ctx, &out.Entity); err != nil {
+		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
+	}
+	window, more, err := s.refWindow(ctx, ref, aliasWindow)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
+	}
+	if more {
+		out.Sampled = aliasWindow
+	}
+	articles := window.articleList()
+	rows, err := s.query(ctx, `SELECT name, count(DISTINCT article_id) n FROM (
 			SELECT ae.article_id, m.text AS name FROM article_entities ae
 			JOIN mentions m ON m.article_id = ae.article_id AND m.entity_id = ae.entity_id
-			WHERE ae.ref = ?
-			UNION ALL SELECT article_id, name FROM article_entities WHERE ref = ?)
-		GROUP BY name ORDER BY n DESC, name`, ref, ref)
+			WHERE ae.article_id IN (SELECT value FROM json_each(?1)) AND ae.ref = ?2
+			UNION ALL SELECT article_id, name FROM article_entities
+			WHERE article_id IN (SELECT value FROM json_each(?1)) AND ref = ?2)
+		GROUP BY name ORDER BY n DESC, name`, articles, ref)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
 	}
@@ -245,9 +235,10 @@ func (s *Store) Identity(ctx context.Context, id int64) (*store.Identity, error)
 	for _, a := range out.Aliases {
 		out.Names = append(out.Names, a.Name)
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT r.value, min(ae.day), max(ae.day), count(DISTINCT ae.article_id)
-		FROM article_entities ae, json_each(ae.roles) r WHERE ae.ref = ? AND ae.roles IS NOT NULL
-		GROUP BY r.value ORDER BY min(ae.day), r.value`, ref)
+	rows, err = s.query(ctx, `SELECT r.value, min(ae.day), max(ae.day), count(DISTINCT ae.article_id)
+		FROM article_entities ae, json_each(ae.roles) r
+		WHERE ae.article_id IN (SELECT value FROM json_each(?)) AND ae.ref = ? AND ae.roles IS NOT NULL
+		GROUP BY r.value ORDER BY min(ae.day), r.value`, articles, ref)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: identity %d roles: %w", id, err)
 	}

@@ -162,26 +162,25 @@ func scanEntity(r *sql.Rows, e *store.Entity) error {
 	return err
 }
 
-// Entity implements store.Store.
+// Entity implements store.Store: counted by ref (refCounts); its names
+// are those of its newest nameWindow mentions.
 func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
-	rows, err := s.query(ctx, `SELECT e.id, e.name, e.type, e.country,
-			(SELECT count(DISTINCT article_id) FROM article_entities WHERE ref = e.id),
-			(SELECT coalesce(sum(mentions), 0) FROM article_entities WHERE ref = e.id),
-			(SELECT count(*) FROM quotes WHERE speaker_ref = e.id)
-		FROM entities e WHERE e.id = ?`, id)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
-	}
-	list, err := collect(rows, scanEntity)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
-	}
-	if len(list) == 0 {
+	e := &store.Entity{}
+	var country sql.NullString
+	err := s.queryRow(ctx, `SELECT id, name, type, country FROM entities WHERE id = ?`, id).Scan(&e.ID, &e.Name, &e.Type, &country)
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("entity %d: %w", id, store.ErrNotFound)
 	}
-	e := &list[0]
-	rows, err = s.query(ctx, `SELECT text FROM mentions WHERE entity_id = ?
-		GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`, id)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
+	}
+	e.Country = country.String
+	if err := s.refCounts(ctx, e); err != nil {
+		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
+	}
+	rows, err := s.query(ctx, `SELECT text FROM (SELECT text FROM mentions INDEXED BY mentions_entity WHERE entity_id = ?
+			ORDER BY rowid DESC LIMIT ?)
+		GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`, id, nameWindow)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
 	}
@@ -192,15 +191,22 @@ func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
 	return e, nil
 }
 
+// nameWindow bounds the mentions an entity's names are read from to its
+// newest (mentions are stored in article order).
+var nameWindow = 2000
+
 // EntityArticles implements store.Store.
 func (s *Store) EntityArticles(ctx context.Context, id int64, p store.Page) ([]store.EntityArticle, error) {
 	p = p.Norm()
 	// One row per article even where two of its entities resolve to this
-	// ref: their mentions add up, and the longest name stands.
+	// ref: their mentions add up, and the longest name stands. An
+	// article's rows share its day, so grouping by day and article reads
+	// them in the index's order and stops at the page's end.
 	rows, err := s.query(ctx, `SELECT ae.article_id, v.title, v.published, ae.name,
 			sum(ae.mentions), ae.roles, ae.salience, max(length(ae.name))
-		FROM article_entities ae JOIN articles a ON a.id = ae.article_id JOIN versions v ON v.id = a.current
-		WHERE ae.ref = ? GROUP BY ae.article_id ORDER BY ae.day, ae.article_id LIMIT ? OFFSET ?`,
+		FROM article_entities ae INDEXED BY article_entities_ref_day
+		JOIN articles a ON a.id = ae.article_id JOIN versions v ON v.id = a.current
+		WHERE ae.ref = ? GROUP BY ae.day, ae.article_id ORDER BY ae.day, ae.article_id LIMIT ? OFFSET ?`,
 		id, p.Limit, p.Offset)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entity %d articles: %w", id, err)
@@ -225,11 +231,20 @@ func (s *Store) EntityArticles(ctx context.Context, id int64, p store.Page) ([]s
 }
 
 // Quotes implements store.Store. Text matches a piece of the quote, case
-// folded for ASCII letters.
+// folded for ASCII letters. A speaker's quotes are read in page order from
+// one covering index per way of naming the speaker (its ref, its entity
+// ids, its quoted names), merged, so that a page of a much quoted speaker
+// stops at its end instead of sorting all of them.
 func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote, error) {
+	type arm struct {
+		index, cond string
+		arg         any
+	}
+	var arms []arm
 	var w where
 	if f.SpeakerID != 0 {
-		w.add("(q.speaker_ref = ? OR q.speaker_id = ?)", f.SpeakerID, f.SpeakerID)
+		arms = append(arms, arm{"quotes_speaker_ref_page", "q.speaker_ref = ?", f.SpeakerID},
+			arm{"quotes_speaker_page", "q.speaker_id = ?", f.SpeakerID})
 	}
 	if f.Speaker != "" {
 		// The names and entities the name stands for, from their indexes,
@@ -245,8 +260,17 @@ func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote,
 		if len(ids)+len(names) == 0 {
 			return []store.Quote{}, nil
 		}
-		w.add(`(q.speaker_norm IN (`+placeholders(len(names))+`) OR q.speaker_id IN (`+placeholders(len(ids))+`))`,
-			append(names, int64Args(ids)...)...)
+		if len(arms) == 0 {
+			for _, n := range names {
+				arms = append(arms, arm{"quotes_speaker_norm_page", "q.speaker_norm = ?", n})
+			}
+			for _, id := range ids {
+				arms = append(arms, arm{"quotes_speaker_page", "q.speaker_id = ?", id})
+			}
+		} else {
+			w.add(`(q.speaker_norm IN (`+placeholders(len(names))+`) OR q.speaker_id IN (`+placeholders(len(ids))+`))`,
+				append(names, int64Args(ids)...)...)
+		}
 	}
 	if f.Text != "" {
 		w.add("instr(lower(q.text), lower(?)) > 0", f.Text)
@@ -254,11 +278,30 @@ func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote,
 	if err := w.dates("q.day", f.From, f.To); err != nil {
 		return nil, err
 	}
+	if len(arms) == 0 {
+		arms = append(arms, arm{cond: "1"})
+	}
+	var sel []string
+	var args []any
+	for _, a := range arms {
+		from := `quotes q`
+		if a.index != "" {
+			from += ` INDEXED BY ` + a.index
+		}
+		sel = append(sel, `SELECT q.id, q.day, q.article_id, q.start FROM `+from+` WHERE `+
+			strings.Join(append([]string{a.cond}, w.conds...), " AND "))
+		if a.arg != nil {
+			args = append(args, a.arg)
+		}
+		args = append(args, w.args...)
+	}
 	p := f.Page.Norm()
-	rows, err := s.query(ctx, `SELECT q.id, q.article_id, v.title, v.published, q.text, q.kind,
+	rows, err := s.query(ctx, `WITH page AS (`+strings.Join(sel, " UNION ")+`
+			ORDER BY 2, 3, 4, 1 LIMIT ? OFFSET ?)
+		SELECT q.id, q.article_id, v.title, v.published, q.text, q.kind,
 			q.start, q."end", q.speaker_id, q.speaker_name, q.speaker_role, q.cue
-		FROM quotes q JOIN articles a ON a.id = q.article_id JOIN versions v ON v.id = a.current`+w.String()+`
-		ORDER BY q.day, q.article_id, q.start LIMIT ? OFFSET ?`, append(w.args, p.Limit, p.Offset)...)
+		FROM page p JOIN quotes q ON q.id = p.id JOIN articles a ON a.id = q.article_id JOIN versions v ON v.id = a.current
+		ORDER BY p.day, p.article_id, p.start, p.id`, append(args, p.Limit, p.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: quotes: %w", err)
 	}

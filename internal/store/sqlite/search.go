@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/warta-news/warta/internal/search"
@@ -480,14 +481,62 @@ func (s *Store) hits(ctx context.Context, page []scored, h hitSet) ([]search.Hit
 // (identity.go): every entity whose ref is one the name resolves to,
 // never one that merely has the name's words.
 func (s *Store) entityIDs(ctx context.Context, name string) ([]int64, error) {
-	if store.NormalizeName(name) == "" {
-		return nil, nil
-	}
-	rows, err := s.query(ctx, `SELECT DISTINCT entity_id FROM article_entities WHERE ref IN `+refMatch, refArgs(name)...)
+	refs, err := s.namedRefs(ctx, name)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entities named %q: %w", name, err)
 	}
-	return collect(rows, func(r *sql.Rows, id *int64) error { return r.Scan(id) })
+	var ids []int64
+	for _, ref := range refs {
+		more, err := s.refEntities(ctx, ref)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: entities named %q: %w", name, err)
+		}
+		ids = append(ids, more...)
+	}
+	return sortedUnique(ids), nil
+}
+
+// namedRefs is the set of refs a filter value names: the ref itself when
+// it is a number, else the refs of the entities of that very name (after
+// normalising) and the refs the name was learnt for, leaving out a ref
+// with less than half the articles of the name's most used one; never
+// the refs of names that merely contain its words.
+func (s *Store) namedRefs(ctx context.Context, v string) ([]int64, error) {
+	v = strings.TrimSpace(v)
+	if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
+		return []int64{id}, nil
+	}
+	n := store.NormalizeName(v)
+	if n == "" {
+		return nil, nil
+	}
+	rows, err := s.query(ctx, `SELECT id FROM entities WHERE norm = ?`, n)
+	if err != nil {
+		return nil, err
+	}
+	named, err := collect(rows, func(r *sql.Rows, id *int64) error { return r.Scan(id) })
+	if err != nil {
+		return nil, err
+	}
+	var refs []int64
+	for _, e := range named {
+		more, err := s.skipScan(ctx, "article_entities_entity_ref", "entity_id", "ref", e)
+		if err != nil {
+			return nil, err
+		}
+		refs = append(refs, more...)
+	}
+	rows, err = s.query(ctx, `SELECT e.id FROM entity_aliases a JOIN entities e ON e.key = a.ref
+		WHERE a.norm = ? AND a.type <> '`+store.SpellingType+`' AND 2 * a.articles >= (SELECT max(b.articles)
+			FROM entity_aliases b WHERE b.type = a.type AND b.norm = a.norm)`, n)
+	if err != nil {
+		return nil, err
+	}
+	learnt, err := collect(rows, func(r *sql.Rows, id *int64) error { return r.Scan(id) })
+	if err != nil {
+		return nil, err
+	}
+	return sortedUnique(append(refs, learnt...)), nil
 }
 
 // speakerNames are the speakers' names quoted (as normalised) that are
