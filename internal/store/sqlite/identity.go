@@ -219,12 +219,14 @@ func (s *Store) Identity(ctx context.Context, id int64) (*store.Identity, error)
 		out.Sampled = aliasWindow
 	}
 	articles := window.articleList()
+	// +ref: the window's articles are looked up by their keys; through
+	// the ref's index every one of its rows would be read.
 	rows, err := s.query(ctx, `SELECT name, count(DISTINCT article_id) n FROM (
 			SELECT ae.article_id, m.text AS name FROM article_entities ae
 			JOIN mentions m ON m.article_id = ae.article_id AND m.entity_id = ae.entity_id
-			WHERE ae.article_id IN (SELECT value FROM json_each(?1)) AND ae.ref = ?2
+			WHERE ae.article_id IN (SELECT value FROM json_each(?1)) AND +ae.ref = ?2
 			UNION ALL SELECT article_id, name FROM article_entities
-			WHERE article_id IN (SELECT value FROM json_each(?1)) AND ref = ?2)
+			WHERE article_id IN (SELECT value FROM json_each(?1)) AND +ref = ?2)
 		GROUP BY name ORDER BY n DESC, name`, articles, ref)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
@@ -237,7 +239,7 @@ func (s *Store) Identity(ctx context.Context, id int64) (*store.Identity, error)
 	}
 	rows, err = s.query(ctx, `SELECT r.value, min(ae.day), max(ae.day), count(DISTINCT ae.article_id)
 		FROM article_entities ae, json_each(ae.roles) r
-		WHERE ae.article_id IN (SELECT value FROM json_each(?)) AND ae.ref = ? AND ae.roles IS NOT NULL
+		WHERE ae.article_id IN (SELECT value FROM json_each(?)) AND +ae.ref = ? AND ae.roles IS NOT NULL
 		GROUP BY r.value ORDER BY min(ae.day), r.value`, articles, ref)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: identity %d roles: %w", id, err)

@@ -350,12 +350,16 @@ func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]store.Event,
 		return nil, err
 	}
 	p := f.Page.Norm()
-	rows, err := s.query(ctx, `SELECT ev.id, ev.article_id, v.title, v.published, ev.type, ev.mode,
+	// The page first, then its articles: joined before the sort, every
+	// event of a much mentioned entity read its version.
+	rows, err := s.query(ctx, `WITH page AS (SELECT ev.id, ev.day, ev.article_id, ev.sentence FROM events ev`+w.String()+`
+			ORDER BY ev.day, ev.article_id, ev.sentence, ev.id LIMIT ? OFFSET ?)
+		SELECT ev.id, ev.article_id, v.title, v.published, ev.type, ev.mode,
 			ev.source_id, ev.source_name, ev.source_country, ev.target_id, ev.target_name, ev.target_country,
 			ev.location_id, ev.location_name, ev.location_country,
 			coalesce(ev.date, ev.day), ev.negated, ev.modality, ev.trigger
-		FROM events ev JOIN articles a ON a.id = ev.article_id JOIN versions v ON v.id = a.current`+w.String()+`
-		ORDER BY ev.day, ev.article_id, ev.sentence, ev.id LIMIT ? OFFSET ?`, append(w.args, p.Limit, p.Offset)...)
+		FROM page p JOIN events ev ON ev.id = p.id JOIN articles a ON a.id = ev.article_id JOIN versions v ON v.id = a.current
+		ORDER BY p.day, p.article_id, p.sentence, p.id`, append(w.args, p.Limit, p.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: events: %w", err)
 	}
