@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-		"math"
+	"math"
 	"slices"
 	"strings"
 	"time"
