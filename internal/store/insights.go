@@ -80,6 +80,9 @@ type Trend struct {
 type DayCount struct {
 	Day   string `json:"day"`
 	Count int    `json:"count"`
+	// Estimated says the count is scaled up from a sample of the hits
+	// (SearchDays of a search with many).
+	Estimated bool `json:"estimated,omitempty"`
 }
 
 // Facets counts a search's hits by what the store knows of them.

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 
 	"github.com/warta-news/warta/internal/search"
@@ -150,6 +151,12 @@ func (ui *UI) attention(r *http.Request, d *searchData, q search.Query) error {
 	total := onAxis(axis, all)
 	d.Counts = &chart{Title: d.L["perday"], Labels: axis}
 	d.Shares = &chart{Title: d.L["share"], Labels: axis, Format: "%.1f%%"}
+	if slices.ContainsFunc(per, func(days []store.DayCount) bool {
+		return slices.ContainsFunc(days, func(d store.DayCount) bool { return d.Estimated })
+	}) {
+		d.Counts.Title += " (" + d.L["daysampled"] + ")"
+		d.Shares.Title += " (" + d.L["daysampled"] + ")"
+	}
 	for i, days := range per {
 		counts := onAxis(axis, days)
 		shares := make([]float64, len(counts))

@@ -149,6 +149,12 @@ func (s *Store) LatestDay(ctx context.Context) (string, error) {
 	return day.String, nil
 }
 
+// daysSample bounds the hits SearchDays reads the day of: past it, every
+// k-th hit (by version id) is read and counts k, and the counts say they
+// are estimated. Reading every hit's day took 0.5–1.7 s for a common word
+// at 100k articles. A variable so that tests can make it small.
+var daysSample = 2000
+
 // SearchDays implements store.SearchInsights.
 func (s *Store) SearchDays(ctx context.Context, q search.Query) ([]store.DayCount, error) {
 	if err := q.Validate(); err != nil {
@@ -158,13 +164,31 @@ func (s *Store) SearchDays(ctx context.Context, q search.Query) ([]store.DayCoun
 	if err != nil || h.none {
 		return nil, err
 	}
+	total, _, err := s.count(ctx, h)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search days: %w", err)
+	}
+	k := (total + daysSample - 1) / daysSample
+	if k > 1 {
+		// On the driver's own id, so that the rows left out are left
+		// before any look-up.
+		h.conds.add(h.sampleID+` % ? = 0`, k)
+	}
 	from, args := h.withVersions()
 	rows, err := s.query(ctx, `SELECT day, count(*) FROM (SELECT DISTINCT v.id, v.day AS day `+from+`)
 		WHERE day IS NOT NULL GROUP BY day ORDER BY day`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: search days: %w", err)
 	}
-	return scanDays(rows)
+	days, err := scanDays(rows)
+	if err != nil || k <= 1 {
+		return days, err
+	}
+	for i := range days {
+		days[i].Count *= k
+		days[i].Estimated = true
+	}
+	return days, nil
 }
 
 // facetWindow bounds the hits facets are counted over to the newest ones:

@@ -112,19 +112,45 @@ func (w window) articleList() string {
 // refWindow reads the newest n articles that mention ref (by article id),
 // merging the ordered rows of each of its entities; more says there are
 // others.
-func (s *Store) refWindow(ctx context.Context, ref int64, n int) (w window, more bool, err error) {
-	w.articles = []int64{}
+func (s *Store) refWindow(ctx context.Context, ref int64, n int) (window, bool, error) {
 	entities, err := s.refEntities(ctx, ref)
-	if err != nil || len(entities) == 0 {
-		return w, false, err
+	if err != nil {
+		return window{articles: []int64{}}, false, err
 	}
-	arms := make([]string, len(entities))
-	args := make([]any, 0, 2*len(entities))
+	args := make([][]any, len(entities))
 	for i, e := range entities {
-		arms[i] = `SELECT article_id, mentions FROM article_entities INDEXED BY article_entities_ref_entity WHERE ref = ? AND entity_id = ?`
-		args = append(args, ref, e)
+		args[i] = []any{ref, e}
 	}
-	rows, err := s.query(ctx, strings.Join(arms, " UNION ALL ")+` ORDER BY article_id DESC`, args...)
+	return s.newest(ctx, `SELECT article_id, mentions FROM article_entities INDEXED BY article_entities_ref_entity
+		WHERE ref = ? AND entity_id = ?`, args, n)
+}
+
+// entityWindow is refWindow for a name filter's entities, without their
+// mentions.
+func (s *Store) entityWindow(ctx context.Context, entities []int64, n int) (window, bool, error) {
+	args := make([][]any, len(entities))
+	for i, e := range entities {
+		args[i] = []any{e}
+	}
+	return s.newest(ctx, `SELECT article_id, 0 FROM article_entities INDEXED BY article_entities_entity_article
+		WHERE entity_id = ?`, args, n)
+}
+
+// newest reads the newest n articles of the union of arm (a SELECT of
+// article_id and mentions, in article order in its index) run with each
+// of args, merged newest first; more says there are others.
+func (s *Store) newest(ctx context.Context, arm string, args [][]any, n int) (w window, more bool, err error) {
+	w.articles = []int64{}
+	if len(args) == 0 {
+		return w, false, nil
+	}
+	arms := make([]string, len(args))
+	var all []any
+	for i, a := range args {
+		arms[i] = arm
+		all = append(all, a...)
+	}
+	rows, err := s.query(ctx, strings.Join(arms, " UNION ALL ")+` ORDER BY 1 DESC`, all...)
 	if err != nil {
 		return w, false, err
 	}
@@ -147,6 +173,20 @@ func (s *Store) refWindow(ctx context.Context, ref int64, n int) (w window, more
 	return w, more, rows.Err()
 }
 
+// scale is how many times more articles there are than a window's that
+// stopped short (more): the newest took the ids from the window's oldest
+// to the highest, and the rest are as dense below it. 1 for a whole one.
+func (s *Store) scale(ctx context.Context, w window, more bool) (float64, error) {
+	if !more || len(w.articles) == 0 {
+		return 1, nil
+	}
+	var first, last int64
+	if err := s.queryRow(ctx, `SELECT min(id), max(id) FROM articles`).Scan(&first, &last); err != nil {
+		return 0, err
+	}
+	return float64(last-first+1) / float64(last-w.articles[len(w.articles)-1]+1), nil
+}
+
 // refCounts sets e's articles, mentions and quotes, as e.ID is their ref:
 // exactly within the bounds, past them estimated (e.Estimated).
 func (s *Store) refCounts(ctx context.Context, e *store.Entity) error {
@@ -154,16 +194,12 @@ func (s *Store) refCounts(ctx context.Context, e *store.Entity) error {
 	if err != nil {
 		return err
 	}
+	scale, err := s.scale(ctx, w, more)
+	if err != nil {
+		return err
+	}
 	e.Articles, e.Mentions = len(w.articles), w.mentions
 	if more {
-		// The newest articles took the ids from the window's oldest to the
-		// highest; the rest are as dense below it.
-		var first, last int64
-		if err := s.queryRow(ctx, `SELECT min(id), max(id) FROM articles`).Scan(&first, &last); err != nil {
-			return err
-		}
-		oldest := w.articles[len(w.articles)-1]
-		scale := float64(last-first+1) / float64(last-oldest+1)
 		e.Articles = roughly(float64(len(w.articles)) * scale)
 		e.Mentions = roughly(float64(w.mentions) * scale)
 		e.Estimated = true
@@ -181,7 +217,8 @@ func (s *Store) quoteCount(ctx context.Context, e *store.Entity) error {
 		return err
 	}
 	var first, last sql.NullString
-	if err := s.queryRow(ctx, `SELECT min(day), max(day) FROM versions INDEXED BY versions_by_date`).Scan(&first, &last); err != nil {
+	// Apart, each is one seek; together, a scan.
+	if err := s.queryRow(ctx, `SELECT (SELECT min(day) FROM versions), (SELECT max(day) FROM versions)`).Scan(&first, &last); err != nil {
 		return err
 	}
 	e.Estimated = true

@@ -110,7 +110,7 @@ func allPages(t *testing.T, s *Store, query, sort string, limit int) ([]int64, *
 }
 
 func TestSearchPastTheBounds(t *testing.T) {
-	defer func(c, r int) { countBound, rankWindow = c, r }(countBound, rankWindow)
+	defer func(c, r, m int) { countBound, rankWindow, manyRows = c, r, m }(countBound, rankWindow, manyRows)
 	s, days, purbaya := boundsStore(t)
 	countBound, rankWindow = 10, 4
 
@@ -127,36 +127,40 @@ func TestSearchPastTheBounds(t *testing.T) {
 		{"banjir from:2025-11", 15},
 		{"entity:purbaya to:2025-10", 5},
 	}
-	for _, tt := range tests {
-		for _, sort := range []string{search.ByRelevance, search.ByDate} {
-			t.Run(tt.query+" by "+sort, func(t *testing.T) {
-				ids, first := allPages(t, s, tt.query, sort, 3)
-				if len(ids) != tt.want {
-					t.Errorf("%d hits over the pages, want %d", len(ids), tt.want)
-				}
-				seen := map[int64]bool{}
-				for _, id := range ids {
-					if seen[id] {
-						t.Errorf("article %d on two pages", id)
+	// Name filters as sets of versions, and (many rows) per candidate.
+	for _, many := range []int{manyRows, 3} {
+		manyRows = many
+		for _, tt := range tests {
+			for _, sort := range []string{search.ByRelevance, search.ByDate} {
+				t.Run(fmt.Sprintf("%s by %s, many at %d", tt.query, sort, many), func(t *testing.T) {
+					ids, first := allPages(t, s, tt.query, sort, 3)
+					if len(ids) != tt.want {
+						t.Errorf("%d hits over the pages, want %d", len(ids), tt.want)
 					}
-					seen[id] = true
-				}
-				// Past the bound the total is an estimate, and says so; it
-				// is about right: the hits spread evenly here.
-				if first.Estimated != (tt.want > countBound) {
-					t.Errorf("total %d, estimate %v, with %d hits and the bound at %d", first.Total, first.Estimated, tt.want, countBound)
-				}
-				if first.Total < tt.want/2 || first.Total > 2*tt.want {
-					t.Errorf("total %d for %d hits", first.Total, tt.want)
-				}
-				if sort == search.ByDate {
-					for i := 1; i < len(ids); i++ {
-						if days[ids[i]] > days[ids[i-1]] {
-							t.Errorf("by date: %s after %s", days[ids[i]], days[ids[i-1]])
+					seen := map[int64]bool{}
+					for _, id := range ids {
+						if seen[id] {
+							t.Errorf("article %d on two pages", id)
+						}
+						seen[id] = true
+					}
+					// Past the bound the total is an estimate, and says so; it
+					// is about right: the hits spread evenly here.
+					if first.Estimated != (tt.want > countBound) {
+						t.Errorf("total %d, estimate %v, with %d hits and the bound at %d", first.Total, first.Estimated, tt.want, countBound)
+					}
+					if first.Total < tt.want/2 || first.Total > 2*tt.want {
+						t.Errorf("total %d for %d hits", first.Total, tt.want)
+					}
+					if sort == search.ByDate {
+						for i := 1; i < len(ids); i++ {
+							if days[ids[i]] > days[ids[i-1]] {
+								t.Errorf("by date: %s after %s", days[ids[i]], days[ids[i-1]])
+							}
 						}
 					}
-				}
-			})
+				})
+			}
 		}
 	}
 
