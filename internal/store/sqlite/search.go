@@ -469,14 +469,21 @@ func scanScored(r *sql.Rows, s *scored) error { return r.Scan(&s.id, &s.score) }
 const dateOrder = ` ORDER BY v.day DESC, v.published DESC, v.article_id DESC`
 
 // datePage is a page of hits newest first. A few hits (all counted) are
-// sorted; many, without words, are read in date order from the index,
-// which stops as soon as the page is full.
+// sorted; many are read in date order from the index, which stops as soon
+// as the page is full: without words the driver's conditions are checked
+// per version, with words each version is looked up in the set of hits
+// (made once), rather than every hit joined to its date and sorted, which
+// took 0.5 s for a common word at 100k articles.
 func (s *Store) datePage(ctx context.Context, h hitSet, many bool, offset, limit int) ([]scored, error) {
 	drive, dargs := h.drive, h.driveArgs
 	if many || h.match != "" {
 		drive, dargs = h.byDate, h.byDateArgs
 	}
 	from, args := h.from(drive, dargs)
+	if many && h.match != "" {
+		hits, hargs := h.from(h.drive, h.driveArgs)
+		from, args = `FROM versions v INDEXED BY versions_by_date WHERE v.id IN (SELECT search_index.rowid `+hits+`)`, hargs
+	}
 	rows, err := s.query(ctx, `SELECT DISTINCT v.id, 0.0, v.day, v.published, v.article_id `+from+dateOrder+` LIMIT ? OFFSET ?`,
 		append(args, limit, offset)...)
 	if err != nil {
