@@ -1,8 +1,12 @@
 package eval
 
 import (
+	stdcontext "context"
 	"hash/crc32"
 	"testing"
+
+	"github.com/warta-news/warta/internal/lineage"
+	"github.com/warta-news/warta/internal/shared"
 )
 
 // The split keeps each story in one half: every article of a story, and
@@ -66,4 +70,42 @@ func TestCopyFixtureSplit(t *testing.T) {
 		}
 	}
 	t.Logf("dev %v, test %v", count[Dev], count[Test])
+}
+
+// The linker on the labelled pairs, each half, and on the held-out sample
+// (never tuned on): floors a little under what is measured, so that a
+// change to the rules that costs copies, originals or stories shows.
+func TestCopiesScored(t *testing.T) {
+	articles := shared.Path(t, "data/detik-news/articles.jsonl")
+	floors := []struct {
+		labels, split                string
+		copyP, copyR, storyP, storyR float64
+	}{
+		{"testdata/copies-detik.tsv", Dev, 0.95, 0.93, 0.85, 0.45},
+		{"testdata/copies-detik.tsv", Test, 0.93, 0.95, 0.5, 0.25},
+	}
+	for _, f := range floors {
+		s, err := Copies(stdcontext.Background(), articles, f.labels, f.split)
+		if err != nil {
+			t.Fatal(err)
+		}
+		copyP, copyR := ratio(s.CopyTP, s.CopyTP+s.CopyFP), ratio(s.CopyTP, s.CopyTP+s.CopyFN)
+		storyP, storyR := ratio(s.StoryTP, s.StoryTP+s.StoryFP+s.StoryUnjudged), ratio(s.StoryTP, s.StoryTP+s.StoryFN)
+		if copyP < f.copyP || copyR < f.copyR || s.OriginalRight < s.CopyTP {
+			t.Errorf("%s: copy precision %.3f, recall %.3f, original right %d of %d; want %.2f, %.2f and all", f.split, copyP, copyR, s.OriginalRight, s.CopyTP, f.copyP, f.copyR)
+		}
+		if storyP < f.storyP || storyR < f.storyR {
+			t.Errorf("%s: same_story precision %.3f (unlabelled pairs counted wrong), recall %.3f; want %.2f, %.2f", f.split, storyP, storyR, f.storyP, f.storyR)
+		}
+	}
+	s, err := Copies(stdcontext.Background(), articles, "testdata/copies-heldout.tsv", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.CopyTP+s.CopyFN > 0 || s.Confusion["same_story"] != nil {
+		t.Fatalf("the held-out sample holds %d copies and %v stories; these floors assume none", s.CopyTP+s.CopyFN, s.Confusion["same_story"])
+	}
+	if n := s.Confusion["related"][lineage.SameStory] + s.Confusion["unrelated"][lineage.SameStory] + s.Confusion["related"][lineage.Copy] + s.Confusion["unrelated"][lineage.Copy]; n > 1 {
+		t.Errorf("held-out sample: %d related or unrelated pairs taken for a copy or the same story, want at most 1", n)
+	}
 }

@@ -160,13 +160,16 @@ const (
 	// beyond it, and short of a copy, one reuses the other's background
 	// (a round-up quoting a report, a follow-up repeating its lead).
 	storyText = 0.45
-	// storyNameShare and storyNameJaccard: the shared names are half of
-	// the shorter's and a quarter of both articles' names.
-	storyNameShare   = 0.5
-	storyNameJaccard = 0.25
-	// storyHeadlineWords is how many content words of the headlines the
-	// two tellings share: what happened, and to whom.
-	storyHeadlineWords = 3
+	// storyNameShare: the shared names are half of the shorter's names.
+	storyNameShare = 0.5
+	// Then either the facts agree — storyFigures shared figures, with
+	// storyNameJaccard of both articles' names — or the headlines say the
+	// same thing: storyHeadlineWords content words of them, with
+	// storyHeadlineJaccard of the names and a figure.
+	storyFigures         = 4
+	storyNameJaccard     = 0.25
+	storyHeadlineWords   = 3
+	storyHeadlineJaccard = 0.5
 )
 
 // Compare tells how a and b are related, or returns false.
@@ -193,11 +196,13 @@ func Compare(a, b *Article) (Relation, bool) {
 		return Relation{}, false
 	}
 	// The same event told separately, with little shared text: most of its
-	// people and places, a figure, and headlines saying the same thing.
-	// Names alone do not tell an event from a reaction to it or a later
-	// turn (the same people, other news); how rare they are did not
-	// either, on the labelled pairs. The day alone is no evidence: every
-	// article of a day gives it.
+	// people and places, and its figures or a headline saying the same
+	// thing. Names alone do not tell an event from a reaction to it or a
+	// later turn (the same people, other news); how rare they are did not
+	// either, on the labelled pairs. Another finding of one briefing, a
+	// reaction, shares one or two of the figures; one telling of the
+	// event's, most of them. The day alone is no evidence: every article
+	// of a day gives it.
 	nameShare := float64(len(r.SharedNames)) / float64(small)
 	union := len(a.Fingerprint.Names) + len(b.Fingerprint.Names) - len(r.SharedNames)
 	nameJaccard := float64(len(r.SharedNames)) / float64(union)
@@ -205,8 +210,9 @@ func Compare(a, b *Article) (Relation, bool) {
 	r.SharedHeadlineWords = intersect(headlineWords(a.Title), headlineWords(b.Title))
 	// Little text either way: a round-up may hold all of a short report.
 	shared := max(r.Containment, containment(r.Jaccard, orig.Fingerprint.Shingles, cp.Fingerprint.Shingles))
-	if shared < storyText && nameShare >= storyNameShare && nameJaccard >= storyNameJaccard && figures >= 1 &&
-		len(r.SharedHeadlineWords) >= storyHeadlineWords {
+	facts := figures >= storyFigures && nameJaccard >= storyNameJaccard
+	headline := len(r.SharedHeadlineWords) >= storyHeadlineWords && nameJaccard >= storyHeadlineJaccard && figures >= 1
+	if shared < storyText && nameShare >= storyNameShare && (facts || headline) {
 		r.Kind = SameStory
 		r.SharedSentences = sharedShare(shorter(a, b).Fingerprint.Sentences, longer(a, b).Fingerprint.Sentences)
 		return r, true

@@ -226,3 +226,31 @@ func TestSameStoryNotReaction(t *testing.T) {
 		t.Errorf("the regent's reaction taken for %s: %+v", r.Kind, r)
 	}
 }
+
+// Two outlets telling one flood under other headlines agree on its
+// figures; a follow-up on the same people repeats one of them.
+func TestSameStoryByFacts(t *testing.T) {
+	k := newLinked(t)
+	k.add(t, "report", analysis.Input{Published: "2025-11-03T09:00:00+07:00", URL: "https://news.detik.com/berita/d-21/banjir", Body: "Banjir Rendam Ribuan Rumah di Kabupaten Bandung\n" +
+		"Banjir merendam 1.250 rumah di 14 desa di Kecamatan Baleendah dan Dayeuhkolot, Kabupaten Bandung, sejak Minggu (2/11/2025) malam.\n" +
+		"Kepala BPBD Kabupaten Bandung Uka Suska mengatakan 3 warga meninggal dan 2.100 warga mengungsi ke Masjid Al Furqon.\n" +
+		"Kerugian sementara ditaksir Rp 4,5 miliar, kata Uka kepada wartawan, Senin (3/11/2025)."})
+	k.add(t, "retold", analysis.Input{Published: "2025-11-03T12:00:00+07:00", URL: "https://www.detik.com/jabar/berita/d-22/baleendah", Body: "Tiga Orang Tewas, Warga Baleendah dan Dayeuhkolot Mengungsi\n" +
+		"Sebanyak 2.100 warga Baleendah dan Dayeuhkolot bertahan di Masjid Al Furqon setelah air Sungai Citarum meluap.\n" +
+		"Uka Suska dari BPBD Kabupaten Bandung menyebut 3 orang meninggal, 1.250 rumah terendam di 14 desa, dan kerugian mencapai Rp 4,5 miliar.\n" +
+		"Air mulai naik pada Minggu (2/11/2025) malam."})
+	k.add(t, "follow-up", analysis.Input{Published: "2025-11-04T10:00:00+07:00", URL: "https://news.detik.com/berita/d-23/tanggul", Body: "Bupati Bandung Janjikan Tanggul Baru untuk Baleendah\n" +
+		"Bupati Bandung Dadang Supriatna berjanji membangun tanggul baru di Baleendah dan Dayeuhkolot tahun depan.\n" +
+		"Dadang meninjau Masjid Al Furqon bersama Uka Suska dari BPBD Kabupaten Bandung, tempat 2.100 warga masih mengungsi.\n" +
+		"\"Tanggul Citarum harus ditinggikan,\" kata Dadang, Selasa (4/11/2025)."})
+	rels := map[int64]lineage.CopyRelation{}
+	for _, r := range k.copies(t, "report").Relations {
+		rels[r.Article] = r
+	}
+	if r, ok := rels[k.ids["retold"]]; !ok || r.Kind != lineage.SameStory || len(r.SharedNumbers)+len(r.SharedQuotedNumbers) < 4 {
+		t.Errorf("the retold flood: %+v, want the same story with its shared figures", r)
+	}
+	if r, ok := rels[k.ids["follow-up"]]; ok {
+		t.Errorf("the regent's follow-up taken for %s: %+v", r.Kind, r)
+	}
+}
