@@ -56,6 +56,9 @@ func fetchPage[T any](a *API, w http.ResponseWriter, r *http.Request, get func(s
 		a.fail(w, r, err)
 		return
 	}
+	if items == nil {
+		items = []T{} // an empty page is [], not null
+	}
 	out := list[T]{Items: items, Limit: p.Limit, Offset: p.Offset}
 	if len(items) > p.Limit {
 		out.Items = items[:p.Limit]

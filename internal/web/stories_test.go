@@ -36,6 +36,9 @@ var (
 func TestAlertCollapsesStories(t *testing.T) { testAlertCollapsesStories(t, newSite(t)) }
 
 func testAlertCollapsesStories(t *testing.T, s *site) {
+	if code, raw, _ := s.get(t, "/api/v1/stories"); code != 200 || !strings.Contains(raw, `"items":[]`) {
+		t.Errorf("stories API with no story: %d %s, want an empty list", code, raw)
+	}
 	alerts := map[string]int{"kebakaran": 3, "kebakaran collapse:copies": 2, "kebakaran collapse:stories": 1}
 	ids := map[string]int64{}
 	for query := range alerts {
