@@ -14,6 +14,7 @@ import (
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/internal/lineage"
 	"github.com/warta-news/warta/internal/pipeline"
+	"github.com/warta-news/warta/internal/pipeline/pipelinetest"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/shared"
 	"github.com/warta-news/warta/internal/store"
@@ -78,22 +79,7 @@ func TestObserveTxLinksAsAfterCommit(t *testing.T) {
 		default:
 			opts.Observers = []pipeline.Observer{l.Observe}
 		}
-		w := pipeline.NewWriter(st, opts)
-		ran := make(chan error, 1)
-		go func() { ran <- w.Run(ctx) }()
-		for _, raw := range records {
-			if err := w.Write(ctx, nil, raw, func(_ store.PutResult, err error) {
-				if err != nil {
-					t.Error(err)
-				}
-			}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		w.Close()
-		if err := <-ran; err != nil {
-			t.Fatal(err)
-		}
+		pipelinetest.WriteAll(ctx, t, st, opts, records)
 		return st
 	}
 	after := ingest(t, false, true, 1)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/warta-news/warta/internal/lineage"
 	"github.com/warta-news/warta/internal/pipeline"
+	"github.com/warta-news/warta/internal/pipeline/pipelinetest"
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store"
 	"github.com/warta-news/warta/internal/store/postgres/pgtest"
@@ -37,22 +38,7 @@ func TestLinkInBatchAsAfterCommit(t *testing.T) {
 		} else {
 			opts.Observers = []pipeline.Observer{l.Observe}
 		}
-		w := pipeline.NewWriter(st, opts)
-		ran := make(chan error, 1)
-		go func() { ran <- w.Run(ctx) }()
-		for _, raw := range recs {
-			if err := w.Write(ctx, nil, raw, func(_ store.PutResult, err error) {
-				if err != nil {
-					t.Error(err)
-				}
-			}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		w.Close()
-		if err := <-ran; err != nil {
-			t.Fatal(err)
-		}
+		pipelinetest.WriteAll(ctx, t, st, opts, recs)
 		return st
 	}
 	after, in := ingest(false), ingest(true)
