@@ -90,6 +90,18 @@ func GroupStories(rels []Relation, articles map[int64]StoryArticle) []Story {
 	return out
 }
 
+// StoryOf groups rels (the relations of article's story and their
+// articles) as GroupStories does and returns the story article is in, or
+// nil when it is in none (deleted meanwhile).
+func StoryOf(rels []Relation, articles map[int64]StoryArticle, article int64) *Story {
+	for _, st := range GroupStories(rels, articles) {
+		if st.Original == article || slices.Contains(st.Articles, article) {
+			return &st
+		}
+	}
+	return nil
+}
+
 // PageStories returns a page of stories.
 func PageStories(all []Story, p Page) []Story {
 	p = p.Norm()

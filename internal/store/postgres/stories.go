@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -44,12 +43,7 @@ func (s *Store) Story(ctx context.Context, article int64) (*store.Story, error) 
 	if err != nil {
 		return nil, err
 	}
-	for _, st := range store.GroupStories(rels, arts) {
-		if st.Original == article || slices.Contains(st.Articles, article) {
-			return &st, nil
-		}
-	}
-	return nil, nil // deleted meanwhile
+	return store.StoryOf(rels, arts, article), nil
 }
 
 func (s *Store) storyRelations(ctx context.Context, query string, args ...any) ([]store.Relation, error) {

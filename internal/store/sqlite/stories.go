@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store"
@@ -98,12 +97,7 @@ func (s *Store) Story(ctx context.Context, article int64) (*store.Story, error) 
 	if err != nil {
 		return nil, err
 	}
-	for _, st := range store.GroupStories(rels, arts) {
-		if st.Original == article || slices.Contains(st.Articles, article) {
-			return &st, nil
-		}
-	}
-	return nil, nil // deleted meanwhile
+	return store.StoryOf(rels, arts, article), nil
 }
 
 func (s *Store) storyRelations(ctx context.Context, query string, args ...any) ([]store.Relation, error) {
