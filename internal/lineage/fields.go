@@ -166,18 +166,13 @@ func (r *fieldReader) next(n int) []byte {
 
 func (r *fieldReader) byte() byte { return r.next(1)[0] }
 
-func (r *fieldReader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
+func (r *fieldReader) uvarint() uint64 { return readVarint(r, binary.Uvarint) }
 
-func (r *fieldReader) varint() int64 {
-	v, n := binary.Varint(r.b)
+func (r *fieldReader) varint() int64 { return readVarint(r, binary.Varint) }
+
+// readVarint reads one number with decode (binary.Uvarint or Varint).
+func readVarint[T uint64 | int64](r *fieldReader, decode func([]byte) (T, int)) T {
+	v, n := decode(r.b)
 	if n <= 0 {
 		r.fail()
 		return 0
