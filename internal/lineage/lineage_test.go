@@ -75,6 +75,16 @@ func (k *linked) copies(t *testing.T, name string) *lineage.Copies {
 	return c
 }
 
+// relations gives the named article's relations by the related article.
+func (k *linked) relations(t *testing.T, name string) map[int64]lineage.CopyRelation {
+	t.Helper()
+	rels := map[int64]lineage.CopyRelation{}
+	for _, r := range k.copies(t, name).Relations {
+		rels[r.Article] = r
+	}
+	return rels
+}
+
 func wire(t *testing.T, name string) string {
 	t.Helper()
 	b, err := os.ReadFile("testdata/wire/" + name + ".txt")
@@ -215,10 +225,7 @@ func TestSameStoryNotReaction(t *testing.T) {
 		"Bupati Sleman Kustini meminta Bank Jaya memperketat pengamanan mesin ATM di Depok setelah Andi Saputra dan Budi Hartono ditangkap.\n" +
 		"Kustini mengapresiasi AKBP Edy Prasetyo dan jajaran Polres Sleman yang mengungkap pembobolan senilai Rp 250 juta itu.\n" +
 		"\"Kami minta bank memasang penjaga di setiap gerai ATM,\" kata Kustini di Sleman, Selasa (21/10/2025)."})
-	rels := map[int64]lineage.CopyRelation{}
-	for _, r := range k.copies(t, "report").Relations {
-		rels[r.Article] = r
-	}
+	rels := k.relations(t, "report")
 	if r, ok := rels[k.ids["retold"]]; !ok || r.Kind != lineage.SameStory || len(r.SharedHeadlineWords) < 3 {
 		t.Errorf("the retold arrest: %+v, want the same story with its shared headline words", r)
 	}
@@ -243,10 +250,7 @@ func TestSameStoryByFacts(t *testing.T) {
 		"Bupati Bandung Dadang Supriatna berjanji membangun tanggul baru di Baleendah dan Dayeuhkolot tahun depan.\n" +
 		"Dadang meninjau Masjid Al Furqon bersama Uka Suska dari BPBD Kabupaten Bandung, tempat 2.100 warga masih mengungsi.\n" +
 		"\"Tanggul Citarum harus ditinggikan,\" kata Dadang, Selasa (4/11/2025)."})
-	rels := map[int64]lineage.CopyRelation{}
-	for _, r := range k.copies(t, "report").Relations {
-		rels[r.Article] = r
-	}
+	rels := k.relations(t, "report")
 	if r, ok := rels[k.ids["retold"]]; !ok || r.Kind != lineage.SameStory || len(r.SharedNumbers)+len(r.SharedQuotedNumbers) < 4 {
 		t.Errorf("the retold flood: %+v, want the same story with its shared figures", r)
 	}
