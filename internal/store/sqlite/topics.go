@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"github.com/warta-news/warta/analysis/topic"
 	"github.com/warta-news/warta/internal/store"
@@ -114,74 +115,85 @@ func (s *Store) topicFacet(ctx context.Context, hits string, args []any, limit i
 	return values, err
 }
 
-// EntityTone implements store.ToneReader.
+// toneWindow is store.ToneWindow, a variable so that tests can make it
+// small.
+var toneWindow = store.ToneWindow
+
+// EntityTone implements store.ToneReader: the entity's rows in the range
+// are counted in the index, and past toneWindow only every k-th of
+// them (by rowid, which the index holds) is read, each with its tone and
+// its version's day and site from covering indexes; titles are read for
+// the articles shown only.
 func (s *Store) EntityTone(ctx context.Context, entity int64, f store.ToneFilter) (*store.EntityTone, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
 	var w where
 	w.add("ae.entity_id = ?", entity)
-	if err := w.dates("v.day", f.From, f.To); err != nil {
+	if err := w.dates("ae.day", f.From, f.To); err != nil {
 		return nil, err
 	}
-	from := ` FROM entity_tones et
-		JOIN article_entities ae ON ae.article_id = et.article_id AND ae.local_id = et.local_id
-		JOIN articles a ON a.id = et.article_id JOIN versions v ON v.id = a.current` + w.String()
-	res := &store.EntityTone{Entity: entity, By: f.By, Periods: []store.TonePeriod{}, Sites: []store.TonePeriod{},
-		MostPositive: []store.ArticleTone{}, MostNegative: []store.ArticleTone{}}
-	var all store.TonePeriod
-	err := s.queryRow(ctx, `SELECT count(DISTINCT et.article_id), coalesce(avg(et.score), 0), coalesce(avg(et.positive), 0),
-		coalesce(avg(et.negative), 0)`+from, w.args...).Scan(&all.Articles, &all.Score, &all.Positive, &all.Negative)
+	from := ` FROM article_entities ae INDEXED BY article_entities_entity` + w.String()
+	var n int
+	if err := s.queryRow(ctx, `SELECT count(*)`+from, w.args...).Scan(&n); err != nil {
+		return nil, fmt.Errorf("sqlite: entity tone: %w", err)
+	}
+	k := (n + toneWindow - 1) / toneWindow
+	args := w.args
+	if k > 1 {
+		from += ` AND ae.rowid % ? = 0`
+		args = append(slices.Clone(args), k)
+	}
+	rows, err := s.query(ctx, `SELECT ae.article_id, coalesce(v.day, ''), coalesce(v.site, ''), et.score, et.positive, et.negative, et.sentences
+		FROM (SELECT ae.article_id, ae.local_id`+from+`) ae
+		JOIN entity_tones et ON et.article_id = ae.article_id AND et.local_id = ae.local_id
+		JOIN articles a ON a.id = ae.article_id JOIN `+hitsIndex+` ON v.id = a.current`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entity tone: %w", err)
 	}
-	all.Round()
-	res.Articles, res.Score, res.Positive, res.Negative = all.Articles, all.Score, all.Positive, all.Negative
-	period := `v.day`
-	if f.By == store.ByWeek {
-		period = `date(v.day, '-6 days', 'weekday 1')` // the Monday of the day's week
+	tones, err := collect(rows, func(r *sql.Rows, t *store.ToneRow) error {
+		return r.Scan(&t.Article, &t.Day, &t.Site, &t.Score, &t.Positive, &t.Negative, &t.Sentences)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: entity tone: %w", err)
 	}
-	groups := []struct {
-		key string
-		out *[]store.TonePeriod
-		cut string
-	}{
-		{period, &res.Periods, ` AND v.day IS NOT NULL GROUP BY 1 ORDER BY 1`},
-		{`v.site`, &res.Sites, ` AND v.site IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`},
-	}
-	for _, g := range groups {
-		rows, err := s.query(ctx, `SELECT `+g.key+`, count(DISTINCT et.article_id), avg(et.score), avg(et.positive), avg(et.negative)`+
-			from+g.cut, w.args...)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: entity tone: %w", err)
-		}
-		*g.out, err = collect(rows, func(r *sql.Rows, p *store.TonePeriod) error {
-			err := r.Scan(&p.Key, &p.Articles, &p.Score, &p.Positive, &p.Negative)
-			p.Round()
-			return err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: entity tone: %w", err)
-		}
-	}
-	for _, m := range []struct {
-		order string
-		out   *[]store.ArticleTone
-	}{{`et.score DESC`, &res.MostPositive}, {`et.score ASC`, &res.MostNegative}} {
-		rows, err := s.query(ctx, `SELECT a.id, v.title, v.site, v.day, et.score, et.sentences`+from+
-			` ORDER BY `+m.order+`, v.day DESC, a.id DESC LIMIT ?`, append(w.args, f.ArticleLimit())...)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: entity tone: %w", err)
-		}
-		*m.out, err = collect(rows, func(r *sql.Rows, t *store.ArticleTone) error {
-			var site, day sql.NullString
-			err := r.Scan(&t.ID, &t.Title, &site, &day, &t.Score, &t.Sentences)
-			t.Site, t.Day = site.String, day.String
-			return err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: entity tone: %w", err)
-		}
+	res := store.SumTone(entity, f, tones, k)
+	if err := s.toneTitles(ctx, res.MostPositive, res.MostNegative); err != nil {
+		return nil, fmt.Errorf("sqlite: entity tone: %w", err)
 	}
 	return res, nil
+}
+
+// toneTitles sets the titles of the articles of lists.
+func (s *Store) toneTitles(ctx context.Context, lists ...[]store.ArticleTone) error {
+	var ids []any
+	for _, l := range lists {
+		for _, t := range l {
+			ids = append(ids, t.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	rows, err := s.query(ctx, `SELECT a.id, v.title FROM articles a JOIN versions v ON v.id = a.current
+		WHERE a.id IN (`+placeholders(len(ids))+`)`, ids...)
+	if err != nil {
+		return err
+	}
+	titles := map[int64]string{}
+	if _, err := collect(rows, func(r *sql.Rows, _ *struct{}) error {
+		var id int64
+		var title string
+		err := r.Scan(&id, &title)
+		titles[id] = title
+		return err
+	}); err != nil {
+		return err
+	}
+	for _, l := range lists {
+		for i := range l {
+			l[i].Title = titles[l[i].ID]
+		}
+	}
+	return nil
 }
