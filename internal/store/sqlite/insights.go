@@ -125,15 +125,42 @@ func (s *Store) CoMentioned(ctx context.Context, entity int64, limit int) ([]sto
 	return scanEntityCounts(rows)
 }
 
-// ArticleDays implements store.Insights.
+// migrateArticleDays adds article_days, the articles whose newest version
+// is of each day, kept by triggers on articles, and counts the articles
+// already stored. Counting them per request took 0.2–2 s at 100k
+// articles; a trigger costs an article one upsert of a small table. It
+// may run again on a store taken back to an older version (as tests do):
+// it then counts again.
+func migrateArticleDays(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `
+CREATE TABLE IF NOT EXISTS article_days (
+	day      TEXT PRIMARY KEY,     -- YYYY-MM-DD
+	articles INTEGER NOT NULL      -- articles whose current version is of that day
+) WITHOUT ROWID;
+INSERT INTO article_days (day, articles)
+	SELECT v.day, count(*) FROM articles a JOIN versions v ON v.id = a.current WHERE v.day IS NOT NULL GROUP BY v.day
+	ON CONFLICT (day) DO UPDATE SET articles = excluded.articles;
+CREATE TRIGGER IF NOT EXISTS article_days_current AFTER UPDATE OF current ON articles
+	WHEN OLD.current IS NOT NEW.current BEGIN
+	UPDATE article_days SET articles = articles - 1 WHERE day = (SELECT day FROM versions WHERE id = OLD.current);
+	INSERT INTO article_days (day, articles) SELECT day, 1 FROM versions WHERE id = NEW.current AND day IS NOT NULL
+		ON CONFLICT (day) DO UPDATE SET articles = articles + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS article_days_delete BEFORE DELETE ON articles BEGIN
+	UPDATE article_days SET articles = articles - 1 WHERE day = (SELECT day FROM versions WHERE id = OLD.current);
+END;
+`)
+	return err
+}
+
+// ArticleDays implements store.Insights, from article_days.
 func (s *Store) ArticleDays(ctx context.Context, from, to string) ([]store.DayCount, error) {
 	var w where
-	w.add("v.day IS NOT NULL")
-	if err := w.dates("v.day", from, to); err != nil {
+	w.add("articles > 0")
+	if err := w.dates("day", from, to); err != nil {
 		return nil, err
 	}
-	rows, err := s.query(ctx, `SELECT v.day, count(*) FROM articles a JOIN versions v ON v.id = a.current`+w.String()+
-		` GROUP BY v.day ORDER BY v.day`, w.args...)
+	rows, err := s.query(ctx, `SELECT day, articles FROM article_days`+w.String()+` ORDER BY day`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: article days: %w", err)
 	}

@@ -403,6 +403,10 @@ CREATE INDEX IF NOT EXISTS events_target ON events (target_id, day, article_id, 
 `)
 		return err
 	},
+	// 14: all articles per day (insights.go's ArticleDays, the /search
+	// chart's denominator), kept by triggers as articles change version or
+	// go, instead of counted over every article per request.
+	migrateArticleDays,
 }
 
 // migrate applies the migrations not applied yet, all in one transaction
