@@ -38,6 +38,7 @@ const journalSizeLimit = 64 << 20
 // checkpoint (default 1,000), kept under journalSizeLimit.
 const (
 	writerCacheKiB     = 32 << 10
+	readerCacheKiB     = 32 << 10
 	walCheckpointPages = 8192
 )
 
@@ -157,7 +158,8 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	wdb.SetMaxOpenConns(1)
-	db, err := open("deferred", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()))
+	db, err := open("deferred", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()),
+		fmt.Sprintf("cache_size(%d)", -readerCacheKiB))
 	if err != nil {
 		wdb.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
