@@ -180,11 +180,20 @@ func (s *Store) scale(ctx context.Context, w window, more bool) (float64, error)
 	if !more || len(w.articles) == 0 {
 		return 1, nil
 	}
-	var first, last int64
-	if err := s.queryRow(ctx, `SELECT min(id), max(id) FROM articles`).Scan(&first, &last); err != nil {
+	first, last, err := s.idSpan(ctx, "articles")
+	if err != nil {
 		return 0, err
 	}
 	return float64(last-first+1) / float64(last-w.articles[len(w.articles)-1]+1), nil
+}
+
+// idSpan is the lowest and the highest id of table. Apart, min and max
+// are one seek each; together in one SELECT, SQLite reads every row (20 ms
+// of every common word's search at 100k articles).
+func (s *Store) idSpan(ctx context.Context, table string) (first, last int64, err error) {
+	var lo, hi sql.NullInt64
+	err = s.queryRow(ctx, `SELECT (SELECT min(id) FROM `+table+`), (SELECT max(id) FROM `+table+`)`).Scan(&lo, &hi)
+	return lo.Int64, hi.Int64, err
 }
 
 // refCounts sets e's articles, mentions and quotes, as e.ID is their ref:

@@ -377,8 +377,8 @@ func (s *Store) count(ctx context.Context, h hitSet) (total int, estimated bool,
 	if h.match != "" {
 		// The newest countBound+1 hits took the ids from lowest to the
 		// highest.
-		var first, last int64
-		if err := s.queryRow(ctx, `SELECT min(id), max(id) FROM versions`).Scan(&first, &last); err != nil {
+		first, last, err := s.idSpan(ctx, "versions")
+		if err != nil {
 			return 0, false, err
 		}
 		return roughly(float64(n) * float64(last-first+1) / float64(last-lowest.Int64+1)), true, nil
