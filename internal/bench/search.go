@@ -116,6 +116,20 @@ type SearchReport struct {
 	DuringIngest   []ClassStats `json:"during_ingest,omitempty"`
 	IngestArticles int          `json:"ingest_articles,omitempty"`
 	Failures       int          `json:"failures"`
+	// Probes are the sequential run's answers one by one: to find the slow
+	// ones, and to check that two builds give the same hits.
+	Probes []ProbeResult `json:"probes,omitempty"`
+}
+
+// ProbeResult is one probe of the sequential run: its median time, and
+// for a search its total and the ids of its first page of hits.
+type ProbeResult struct {
+	Class     string  `json:"class"`
+	Path      string  `json:"path"`
+	P50       float64 `json:"p50_ms"`
+	Total     int     `json:"total,omitempty"`
+	Estimated bool    `json:"estimated,omitempty"`
+	Hits      []int64 `json:"hits,omitempty"`
 }
 
 // RunSearch picks the queries from the store, starts the server, and
@@ -175,7 +189,10 @@ func RunSearch(ctx context.Context, o SearchOptions) (*SearchReport, error) {
 		}
 	}
 	run.rounds(ctx, probes, nil, 1) // warm-up: the page cache, prepared statements
+	run.results = map[string]*probeSamples{}
 	rep.Sequential = run.rounds(ctx, probes, peer, o.Rounds)
+	rep.Probes = run.probeResults(probes)
+	run.results = nil
 	o.Log.Info("sequential run done")
 	if o.Clients > 1 {
 		rep.Clients = o.Clients
@@ -207,6 +224,14 @@ type runner struct {
 	mu       sync.Mutex
 	failures int
 	firstErr error
+	// results, when set, keeps each probe's answers by path.
+	results map[string]*probeSamples
+}
+
+// probeSamples are one probe's times, and its last answer.
+type probeSamples struct {
+	ms   []float64
+	last sample
 }
 
 // sample is one answer; a failed one (an error or a status other than
@@ -216,6 +241,7 @@ type sample struct {
 	hits      int
 	estimated bool
 	failed    bool
+	ids       []int64 // a search's first page of hits
 }
 
 // get sends one probe and times it, reading the whole answer.
@@ -242,11 +268,17 @@ func (r *runner) get(ctx context.Context, p Probe) (sample, error) {
 		var res struct {
 			Total    int  `json:"total"`
 			Estimate bool `json:"estimated"`
+			Hits     []struct {
+				ID int64 `json:"id"`
+			} `json:"hits"`
 		}
 		if err := json.Unmarshal(body, &res); err != nil {
 			return s, fmt.Errorf("GET %s: %w", p.Path, err)
 		}
 		s.hits, s.estimated = res.Total, res.Estimate
+		for _, h := range res.Hits {
+			s.ids = append(s.ids, h.ID)
+		}
 	}
 	return s, nil
 }
@@ -275,6 +307,14 @@ func (r *runner) rounds(ctx context.Context, probes []Probe, peer *ftsPeer, n in
 				s.failed = true
 			}
 			warta[p.Class] = append(warta[p.Class], s)
+			if r.results != nil {
+				ps := r.results[p.Path]
+				if ps == nil {
+					ps = &probeSamples{}
+					r.results[p.Path] = ps
+				}
+				ps.ms, ps.last = append(ps.ms, s.ms), s
+			}
 			if peer != nil && p.FTS5 != "" {
 				s, err := peer.search(ctx, p.FTS5)
 				if err != nil {
@@ -286,6 +326,21 @@ func (r *runner) rounds(ctx context.Context, probes []Probe, peer *ftsPeer, n in
 		}
 	}
 	return summarise(warta, other)
+}
+
+// probeResults are the kept answers of probes, in their order.
+func (r *runner) probeResults(probes []Probe) []ProbeResult {
+	var out []ProbeResult
+	for _, p := range probes {
+		ps := r.results[p.Path]
+		if ps == nil {
+			continue
+		}
+		ms := slices.Sorted(slices.Values(ps.ms))
+		out = append(out, ProbeResult{Class: p.Class, Path: p.Path, P50: ms[(len(ms)-1)/2],
+			Total: ps.last.hits, Estimated: ps.last.estimated, Hits: ps.last.ids})
+	}
+	return out
 }
 
 // concurrent runs the probes from clients at once, each in its own order.

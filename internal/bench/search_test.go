@@ -218,3 +218,67 @@ func TestOtherStore(t *testing.T) {
 		t.Errorf("%d entity pages, %d with another id: the test shows nothing", pages, other)
 	}
 }
+
+// The sequential run keeps every probe's median and its first page of
+// hits, as the store gives them, so that two builds can be compared.
+func TestProbeResults(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	lite, err := sqlite.Open(ctx, dir, sqlite.Options{Analyzer: search.Indonesian()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	if _, err := lite.PutBatch(ctx, detikRecords(t, 60)); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(server.New(server.Config{API: api.New(api.FromStore(lite, nil)), Log: slog.New(slog.DiscardHandler)}))
+	defer ts.Close()
+	f, err := openStoreFile(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	all, _, err := pickProbes(ctx, f, 2, rand.New(rand.NewPCG(1, 2)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The API's probes: the server here has no web pages.
+	probes := slices.DeleteFunc(all, func(p Probe) bool { return !strings.HasPrefix(p.Path, "/api/") })
+	run := &runner{base: ts.URL, client: ts.Client(), results: map[string]*probeSamples{}}
+	run.rounds(ctx, probes, nil, 3)
+	results := run.probeResults(probes)
+	if run.failures > 0 || len(results) != len(probes) {
+		t.Fatalf("%d results of %d probes, %d failures (%v)", len(results), len(probes), run.failures, run.firstErr)
+	}
+	searches := 0
+	for _, r := range results {
+		if r.P50 <= 0 || !strings.HasPrefix(r.Path, "/api/v1/search?") {
+			continue
+		}
+		u, err := url.Parse(r.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, err := search.Parse(u.Query().Get("q"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		q.From, q.To, q.Sort = u.Query().Get("from"), u.Query().Get("to"), u.Query().Get("sort")
+		res, err := lite.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []int64
+		for _, h := range res.Hits {
+			want = append(want, h.ID)
+		}
+		if !slices.Equal(r.Hits, want) || r.Total != res.Total {
+			t.Errorf("%s: kept %d hits %v, the store gives %d %v", r.Path, r.Total, r.Hits, res.Total, want)
+		}
+		searches += min(len(want), 1)
+	}
+	if searches == 0 {
+		t.Error("no search with hits among the probes: the test shows nothing")
+	}
+}
