@@ -647,6 +647,9 @@ func (f *finder) resolveSpeaker(q *Quote, who, role span) {
 	if ent < 0 && k >= 0 {
 		ent = f.entityAt(f.fullName(k))
 	}
+	if ent >= 0 && k >= 0 && f.misread(ent, k) {
+		ent = -1
+	}
 	if ent >= 0 {
 		e := f.ents.List[ent]
 		q.Entity, q.Name = e.ID, e.Name
@@ -663,6 +666,52 @@ func (f *finder) resolveSpeaker(q *Quote, who, role span) {
 	case ent >= 0 && len(f.ents.List[ent].Roles) > 0:
 		q.Role = f.ents.List[ent].Roles[0]
 	}
+}
+
+// misread reports whether the name of entity ent contradicts how the
+// reader reads person k: the entity's name lacks words of the fullest name
+// the article prints (Yuda Rasyid for Direktur Eksekutif Poltracking
+// Indonesia Hanta Yuda Rasyid, a name the reader read after its role), or
+// puts before it only words of the person's role (Partai Golkar Sarmuji
+// for Sekretaris Jenderal (Sekjen) Partai Golkar Sarmuji). The speaker is then the name as read, with no entity:
+// speaker_name repeats the entity's name, and that name is wrong.
+func (f *finder) misread(ent, k int) bool {
+	e := f.ents.List[ent]
+	if e.Type != "PER" {
+		return false
+	}
+	full := f.fullName(k)
+	var read []string
+	for i := full.first; i < full.last; i++ {
+		if f.toks[i].Kind == text.Word {
+			read = append(read, f.tok(i))
+		}
+	}
+	named := strings.Fields(e.Name)
+	var extra []string
+	for _, w := range named {
+		if !slices.Contains(read, w) {
+			extra = append(extra, w)
+		}
+	}
+	if len(extra) == 0 {
+		// Cut short: trusted only where the name follows a role, which
+		// is where the reader finds its start.
+		j := f.personAt(full)
+		return len(read) > len(named) && j >= 0 && !f.persons[j].role.empty()
+	}
+	for _, w := range read {
+		if !slices.Contains(named, w) {
+			return false // another reading altogether: the entity stage's call
+		}
+	}
+	role := strings.Fields(f.spanText(f.roleOf(k, full.first)))
+	for i, w := range extra {
+		if w != named[i] || !slices.Contains(role, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // entityAt returns the entity whose mention overlaps tokens s, preferring a

@@ -30,7 +30,8 @@ type finder struct {
 	raws     []rawQuote
 	contNext bool // the next quotation closed continues the previous paragraph's
 	persons  []named
-	index    *names // built when the quotations are resolved
+	index    *names         // built when the quotations are resolved
+	inside   map[string]int // a name → how often the body prints it inside a sentence (known)
 	quotes   []cand
 	// said lists where a speaker spoke (the quotations' speakers and the
 	// subjects of reporting verbs), for quotations that continue the last

@@ -212,8 +212,15 @@ const lookBack = 400
 // antecedent returns the person a pronoun or -nya at token pos stands for:
 // a person named earlier in the same sentence, else the last speaker or
 // subject of a reporting verb, else the last person named; -1 when none.
+//
+// With an entity stage, a capitalised run named once that it tagged as
+// nobody (Langkah ini ...; 50 Ton Cabai Merah; Personal Weather mencatat)
+// is no antecedent.
 func (f *finder) antecedent(pos int) int {
 	k := f.personBefore(pos)
+	for k >= 0 && !f.known(k) {
+		k--
+	}
 	if k < 0 {
 		return -1
 	}
@@ -221,11 +228,45 @@ func (f *finder) antecedent(pos int) int {
 		return k
 	}
 	for j := k; j >= 0 && k-j < lookBack; j-- {
-		if f.persons[j].salient {
+		if f.persons[j].salient && f.known(j) {
 			return j
 		}
 	}
 	return k
+}
+
+// known reports whether person k may stand behind a pronoun: without an
+// entity stage every person the reader finds; with one, those it tags and
+// those the body names twice inside a sentence (a person it missed: ungkap
+// Atalarik ... Bagi Atalarik), where a capitalised common word does not
+// stand.
+func (f *finder) known(k int) bool {
+	if f.ents == nil || f.persons[k].entity >= 0 || f.entityAt(f.persons[k].name) >= 0 {
+		return true
+	}
+	name := f.persons[k].name
+	key := f.spanText(name)
+	if n, ok := f.inside[key]; ok {
+		return n >= 2
+	}
+	n, w := 0, name.last-name.first
+	for i := range f.toks {
+		if f.info[i].unit <= 0 || f.inQuote(i) || i == f.sentOf(i).First || i+w > len(f.toks) {
+			continue
+		}
+		same := true
+		for d := 0; d < w && same; d++ {
+			same = f.tok(i+d) == f.tok(name.first+d)
+		}
+		if same {
+			n++
+		}
+	}
+	if f.inside == nil {
+		f.inside = make(map[string]int)
+	}
+	f.inside[key] = n
+	return n >= 2
 }
 
 // personBefore returns the index of the last person mention ending at or
