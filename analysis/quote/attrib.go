@@ -312,7 +312,7 @@ func (f *finder) speakerFromCue(c *cand, cue, pos int) bool {
 		f.markSalient(c.who)
 		return true
 	case cls&wCueVerb != 0:
-		p, ok := f.subjectOf(cue)
+		p, ok := f.speakerOf(cue)
 		return ok && f.setSpeaker(c, cue, p, pos)
 	}
 	k := cue + 1
@@ -322,12 +322,17 @@ func (f *finder) speakerFromCue(c *cand, cue, pos int) bool {
 	if k >= len(f.toks) {
 		return false
 	}
-	return f.setSpeaker(c, cue, f.phraseAfter(k, f.sentOf(cue).Last), pos)
+	p := f.phraseAfter(k, f.sentOf(cue).Last)
+	if p.all.empty() {
+		p.all = span{k, k} // ungkap MOE: an organisation the reader does not read
+	}
+	return f.setSpeaker(c, cue, p, pos)
 }
 
 // setSpeaker sets c's cue (token cue, -1 for none) and speaker from phrase
 // p; pos is where the quotation starts, for pronouns.
 func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
+	p = f.orgSpeaker(p)
 	if !p.ok() {
 		return false
 	}
@@ -336,6 +341,9 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 	}
 	c.Ref = f.byteSpan(p.all)
 	switch {
+	case p.org:
+		c.Via, c.who = ViaName, p.name
+		return true
 	case p.pronoun:
 		c.Via = ViaPronoun
 		if !f.isFold(p.all.first, "mereka") {
@@ -378,6 +386,92 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 	}
 	f.markSalient(c.who)
 	return true
+}
+
+// orgSpeaker reads a phrase with no name as the organisation the entity
+// stage tags at its start, when there is one: kata Kementerian Pendidikan
+// di Singapura; Kementerian Keuangan (Kemenkeu) menjelaskan ...; ungkap
+// MOE. A ministry, an agency or an outlet that states something speaks.
+// A role with a body in it (kata Kepala Dinas Pendidikan Garut) starts
+// with no organisation and stays a role.
+func (f *finder) orgSpeaker(p phrase) phrase {
+	if f.ents == nil || p.pronoun || !p.name.empty() {
+		return p
+	}
+	first := p.all.first
+	org := f.mentionFrom(first)
+	if org.empty() && first < len(f.toks) && person.IsAcronym(f.tok(first)) {
+		org = span{first, first + 1} // ungkap MOE, an acronym tagged elsewhere
+	}
+	if org.empty() || f.entityNamed(org) < 0 || org.last < p.role.last || f.demonstrativeAfter(max(p.all.last, org.last)) {
+		return p // Doktor Ilmu Politik UI tersebut: a role, the body inside it
+	}
+	return phrase{all: span{first, max(p.all.last, org.last)}, name: org, org: true}
+}
+
+// entityNamed returns the organisation tokens s name: the entity of the
+// mention there, else the entity with a mention printed the same; -1 when
+// none is an organisation.
+func (f *finder) entityNamed(s span) int {
+	if e := f.entityAt(s); e >= 0 {
+		if f.ents.List[e].Type == "ORG" {
+			return e
+		}
+		return -1
+	}
+	w := f.spanText(s)
+	for _, m := range f.ents.Mentions {
+		if m.Entity >= 0 && m.Entity < len(f.ents.List) && f.ents.List[m.Entity].Type == "ORG" && f.s[m.Start:m.End] == w {
+			return m.Entity
+		}
+	}
+	return -1
+}
+
+// mentionFrom returns the tokens of the entity mention starting at token
+// i, or an empty span.
+func (f *finder) mentionFrom(i int) span {
+	if f.ents == nil || i < 0 || i >= len(f.toks) {
+		return span{}
+	}
+	ms := f.ents.Mentions
+	b := f.toks[i].Start
+	k := sort.Search(len(ms), func(j int) bool { return ms[j].Start >= b })
+	if k == len(ms) || ms[k].Start != b || ms[k].Entity < 0 || ms[k].Entity >= len(f.ents.List) {
+		return span{}
+	}
+	return f.tokenSpan(ms[k].Start, ms[k].End)
+}
+
+// orgBefore returns the organisation the entity stage tags ending at
+// token j, past an acronym in brackets after it (Kementerian Keuangan
+// (Kemenkeu)), not before token lo, as the phrase of a subject; not ok
+// when there is none.
+func (f *finder) orgBefore(j, lo int) phrase {
+	if f.ents == nil || j < lo {
+		return phrase{}
+	}
+	last := j + 1
+	if f.is(j, ")") {
+		if o := f.rd.OpenParen(j, lo); o > lo {
+			j = o - 1
+		}
+	}
+	e := f.entityAt(span{j, j + 1})
+	if e < 0 || f.ents.List[e].Type != "ORG" {
+		return phrase{}
+	}
+	ms := f.ents.Mentions
+	b := f.toks[j].Start
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].End > b })
+	if k == len(ms) || ms[k].End != f.toks[j].End {
+		return phrase{}
+	}
+	m := f.tokenSpan(ms[k].Start, ms[k].End)
+	if m.first < lo {
+		return phrase{}
+	}
+	return phrase{all: span{m.first, last}, name: m, org: true}
 }
 
 // nameAfterRoleName returns the name set off by a comma after a role and
@@ -669,11 +763,12 @@ func (f *finder) resolveSpeaker(q *Quote, who, role span) {
 }
 
 // misread reports whether the name of entity ent contradicts how the
-// reader reads person k: the entity's name lacks words of the fullest name
-// the article prints (Yuda Rasyid for Direktur Eksekutif Poltracking
-// Indonesia Hanta Yuda Rasyid, a name the reader read after its role), or
-// puts before it only words of the person's role (Partai Golkar Sarmuji
-// for Sekretaris Jenderal (Sekjen) Partai Golkar Sarmuji). The speaker is then the name as read, with no entity:
+// reader reads person k: it puts before the name as read only a body the
+// article names on its own that the reader reads as part of the person's
+// role (Partai Golkar Sarmuji for Sekretaris Jenderal (Sekjen) Partai
+// Golkar Sarmuji). A name the reader reads longer than the entity's is
+// left to the entity stage: the words it adds are as often a place or a
+// body the role runs into (Wakil Gubernur Kaltim Seno Aji). The speaker is then the name as read, with no entity:
 // speaker_name repeats the entity's name, and that name is wrong.
 func (f *finder) misread(ent, k int) bool {
 	e := f.ents.List[ent]
@@ -695,23 +790,33 @@ func (f *finder) misread(ent, k int) bool {
 		}
 	}
 	if len(extra) == 0 {
-		// Cut short: trusted only where the name follows a role, which
-		// is where the reader finds its start.
-		j := f.personAt(full)
-		return len(read) > len(named) && j >= 0 && !f.persons[j].role.empty()
+		return false
 	}
 	for _, w := range read {
 		if !slices.Contains(named, w) {
 			return false // another reading altogether: the entity stage's call
 		}
 	}
+	// Glued: the entity's name opens with a body the article names on its
+	// own, and the reader reads that body as part of the role.
 	role := strings.Fields(f.spanText(f.roleOf(k, full.first)))
 	for i, w := range extra {
 		if w != named[i] || !slices.Contains(role, w) {
 			return false
 		}
 	}
-	return true
+	return f.otherEntity(strings.Join(extra, " "))
+}
+
+// otherEntity reports whether the entity stage tags the words w, as
+// printed, as an organisation or a place somewhere in the article.
+func (f *finder) otherEntity(w string) bool {
+	for _, m := range f.ents.Mentions {
+		if m.Entity >= 0 && m.Entity < len(f.ents.List) && f.ents.List[m.Entity].Type != "PER" && f.s[m.Start:m.End] == w {
+			return true
+		}
+	}
+	return false
 }
 
 // entityAt returns the entity whose mention overlaps tokens s, preferring a

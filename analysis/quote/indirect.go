@@ -73,7 +73,7 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 				continue
 			}
 			var ok bool
-			if p, ok = f.subjectOf(v); !ok {
+			if p, ok = f.speakerOf(v); !ok {
 				continue
 			}
 			clause = span{j, f.clauseEnd(j, st)}

@@ -16,6 +16,7 @@ type phrase struct {
 	name    span
 	role    span
 	pronoun bool
+	org     bool // name is an organisation the entity stage tags, no person
 }
 
 func (p phrase) ok() bool { return p.pronoun || !p.name.empty() || !p.role.empty() }
@@ -454,6 +455,26 @@ func (f *finder) subjectOf(v int) (phrase, bool) {
 		p = f.phraseBefore(k, lo)
 	}
 	return p, p.ok()
+}
+
+// speakerOf returns the speaker of the reporting verb at token v: its
+// subject, or where the subject names no person the organisation the
+// entity stage tags there (Kementerian Keuangan (Kemenkeu) memastikan ...;
+// BMKG menyebut ...). Only the verb's own words are the organisation's:
+// it is no person a later pronoun stands for.
+func (f *finder) speakerOf(v int) (phrase, bool) {
+	p, ok := f.subjectOf(v)
+	if p.pronoun || !p.name.empty() {
+		return p, ok
+	}
+	k := v - 1
+	for k >= 0 && f.has(k, wAdverb) {
+		k--
+	}
+	if org := f.orgBefore(k, f.sentOf(v).First); org.ok() && (p.all.empty() || org.all.first <= p.all.first) {
+		return org, true
+	}
+	return p, ok
 }
 
 // sentenceSubject returns the phrase that opens sentence st, before token
