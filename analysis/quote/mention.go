@@ -219,7 +219,7 @@ const lookBack = 400
 // is no antecedent.
 func (f *finder) antecedent(pos int) int {
 	k := f.personBefore(pos)
-	for k >= 0 && !f.known(k) {
+	for k >= 0 && (!f.known(k) || f.reported(k)) {
 		k--
 	}
 	if k < 0 {
@@ -234,6 +234,19 @@ func (f *finder) antecedent(pos int) int {
 		}
 	}
 	return k
+}
+
+// reported reports whether person k is named inside what a verb of saying
+// before it reports (Dia mengatakan, berdasarkan arahan Menkeu Purbaya
+// ...): the one spoken of, not a speaker.
+func (f *finder) reported(k int) bool {
+	n := f.persons[k].name.first
+	for i := f.sentOf(n).First; i < n; i++ {
+		if f.has(i, wCueVerb) && !f.inQuote(i) && lex().verbFlag(f.tok(i)) != verbMark {
+			return true
+		}
+	}
+	return false
 }
 
 // known reports whether person k may stand behind a pronoun: without an
