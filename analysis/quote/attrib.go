@@ -410,20 +410,36 @@ func (f *finder) orgSpeaker(p phrase) phrase {
 }
 
 // entityNamed returns the organisation tokens s name: the entity of the
-// mention there, else the entity with a mention printed the same; -1 when
-// none is an organisation.
+// mention there, else the one the article prints the same elsewhere; -1
+// when none is an organisation.
 func (f *finder) entityNamed(s span) int {
-	if e := f.entityAt(s); e >= 0 {
-		if f.ents.List[e].Type == "ORG" {
-			return e
-		}
+	e := f.entityAt(s)
+	if e < 0 {
+		e = f.bodyPrinted(f.spanText(s))
+	}
+	if e < 0 || f.ents.List[e].Type != "ORG" {
 		return -1
 	}
-	w := f.spanText(s)
-	for _, m := range f.ents.Mentions {
-		if m.Entity >= 0 && m.Entity < len(f.ents.List) && f.ents.List[m.Entity].Type == "ORG" && f.s[m.Start:m.End] == w {
-			return m.Entity
+	return e
+}
+
+// bodyPrinted returns the organisation (else the place or other entity,
+// never a person) the entity stage tags where the article prints w, or -1.
+func (f *finder) bodyPrinted(w string) int {
+	if f.bodies == nil {
+		f.bodies = make(map[string]int)
+		for _, m := range f.ents.Mentions {
+			if m.Entity < 0 || m.Entity >= len(f.ents.List) || f.ents.List[m.Entity].Type == "PER" {
+				continue
+			}
+			t := f.s[m.Start:m.End]
+			if e, ok := f.bodies[t]; !ok || f.ents.List[e].Type != "ORG" {
+				f.bodies[t] = m.Entity
+			}
 		}
+	}
+	if e, ok := f.bodies[w]; ok {
+		return e
 	}
 	return -1
 }
@@ -805,18 +821,7 @@ func (f *finder) misread(ent, k int) bool {
 			return false
 		}
 	}
-	return f.otherEntity(strings.Join(extra, " "))
-}
-
-// otherEntity reports whether the entity stage tags the words w, as
-// printed, as an organisation or a place somewhere in the article.
-func (f *finder) otherEntity(w string) bool {
-	for _, m := range f.ents.Mentions {
-		if m.Entity >= 0 && m.Entity < len(f.ents.List) && f.ents.List[m.Entity].Type != "PER" && f.s[m.Start:m.End] == w {
-			return true
-		}
-	}
-	return false
+	return f.bodyPrinted(strings.Join(extra, " ")) >= 0
 }
 
 // entityAt returns the entity whose mention overlaps tokens s, preferring a

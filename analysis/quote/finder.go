@@ -26,13 +26,15 @@ type finder struct {
 	rd    *person.Reader // reads phrases naming a person over cls
 	ents  *Entities
 
-	caps     []int8 // per sentence: 0 not computed, 1 title case, -1 not
-	raws     []rawQuote
-	contNext bool // the next quotation closed continues the previous paragraph's
-	persons  []named
-	index    *names         // built when the quotations are resolved
-	inside   map[string]int // a name → how often the body prints it inside a sentence (known)
-	quotes   []cand
+	caps      []int8 // per sentence: 0 not computed, 1 title case, -1 not
+	raws      []rawQuote
+	contNext  bool // the next quotation closed continues the previous paragraph's
+	persons   []named
+	index     *names           // built when the quotations are resolved
+	inside    map[string][]int // a capitalised word → where the body prints it inside a sentence (known)
+	firstVerb []int            // per sentence: its first verb of saying outside quotations, -1 for none (reported)
+	bodies    map[string]int   // a mention's text → the organisation or place printed so (bodyPrinted)
+	quotes    []cand
 	// said lists where a speaker spoke (the quotations' speakers and the
 	// subjects of reporting verbs), for quotations that continue the last
 	// speaker; it is sorted before use.

@@ -241,12 +241,20 @@ func (f *finder) antecedent(pos int) int {
 // ...): the one spoken of, not a speaker.
 func (f *finder) reported(k int) bool {
 	n := f.persons[k].name.first
-	for i := f.sentOf(n).First; i < n; i++ {
-		if f.has(i, wCueVerb) && !f.inQuote(i) && lex().verbFlag(f.tok(i)) != verbMark {
-			return true
+	if f.firstVerb == nil {
+		f.firstVerb = make([]int, len(f.sents))
+		for si, st := range f.sents {
+			f.firstVerb[si] = -1
+			for i := st.First; i < st.Last; i++ {
+				if f.has(i, wCueVerb) && !f.inQuote(i) && lex().verbFlag(f.tok(i)) != verbMark {
+					f.firstVerb[si] = i
+					break
+				}
+			}
 		}
 	}
-	return false
+	v := f.firstVerb[f.info[n].sent]
+	return v >= 0 && v < n
 }
 
 // known reports whether person k may stand behind a pronoun: without an
@@ -258,29 +266,29 @@ func (f *finder) known(k int) bool {
 	if f.ents == nil || f.persons[k].entity >= 0 || f.entityAt(f.persons[k].name) >= 0 {
 		return true
 	}
-	name := f.persons[k].name
-	key := f.spanText(name)
-	if n, ok := f.inside[key]; ok {
-		return n >= 2
-	}
-	n, w := 0, name.last-name.first
-	for i := range f.toks {
-		if f.info[i].unit <= 0 || f.inQuote(i) || i == f.sentOf(i).First || i+w > len(f.toks) {
-			continue
+	if f.inside == nil {
+		// Where each capitalised word stands inside a body sentence.
+		f.inside = make(map[string][]int)
+		for i := range f.toks {
+			if w := f.tok(i); f.info[i].unit > 0 && !f.inQuote(i) && i != f.sentOf(i).First && person.IsUpperStart(w) {
+				f.inside[w] = append(f.inside[w], i)
+			}
 		}
-		same := true
-		for d := 0; d < w && same; d++ {
+	}
+	name := f.persons[k].name
+	n := 0
+	for _, i := range f.inside[f.tok(name.first)] {
+		same := i+name.last-name.first <= len(f.toks)
+		for d := 1; d < name.last-name.first && same; d++ {
 			same = f.tok(i+d) == f.tok(name.first+d)
 		}
 		if same {
-			n++
+			if n++; n >= 2 {
+				return true
+			}
 		}
 	}
-	if f.inside == nil {
-		f.inside = make(map[string]int)
-	}
-	f.inside[key] = n
-	return n >= 2
+	return false
 }
 
 // personBefore returns the index of the last person mention ending at or
