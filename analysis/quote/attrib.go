@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/warta-news/warta/analysis/person"
+	"github.com/warta-news/warta/analysis/stem"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -760,6 +761,10 @@ func (f *finder) resolveSpeaker(q *Quote, who, role span) {
 	if ent >= 0 && k >= 0 && f.misread(ent, k) {
 		ent = -1
 	}
+	if ent < 0 && f.commonWord(who, k) {
+		f.resolveSpeaker(q, span{}, role)
+		return
+	}
 	if ent >= 0 {
 		e := f.ents.List[ent]
 		q.Entity, q.Name = e.ID, e.Name
@@ -776,6 +781,24 @@ func (f *finder) resolveSpeaker(q *Quote, who, role span) {
 	case ent >= 0 && len(f.ents.List[ent].Roles) > 0:
 		q.Role = f.ents.List[ent].Roles[0]
 	}
+}
+
+// commonWord reports whether the speaker's mention s (person k, -1 when
+// unknown) is one capitalised common word opening its sentence or clause
+// (Polisi mengatakan ...; Jangan menyimpulkan ...; Menyoroti hal itu,
+// ...): a word of the dictionary read as a name only for its capital,
+// never a speaker. A name that is also a word (Arif) is printed in full
+// somewhere (Arif Wicaksono) or again inside a sentence.
+func (f *finder) commonWord(s span, k int) bool {
+	if s.last-s.first != 1 || k >= 0 && (f.fullName(k).last-f.fullName(k).first > 1 || f.namedTwice(k)) {
+		return false
+	}
+	i := s.first
+	if st := f.sentOf(i); i != st.First && !f.isPunct(i-1, ',') && f.markAt(i-1) == markNone {
+		return false
+	}
+	w := strings.ToLower(f.tok(i))
+	return stem.Known(w) || stem.Stem(w) != w
 }
 
 // misread reports whether the name of entity ent contradicts how the

@@ -263,9 +263,12 @@ func (f *finder) reported(k int) bool {
 // Atalarik ... Bagi Atalarik), where a capitalised common word does not
 // stand.
 func (f *finder) known(k int) bool {
-	if f.ents == nil || f.persons[k].entity >= 0 || f.entityAt(f.persons[k].name) >= 0 {
-		return true
-	}
+	return f.ents == nil || f.persons[k].entity >= 0 || f.entityAt(f.persons[k].name) >= 0 || f.namedTwice(k)
+}
+
+// namedTwice reports whether the body prints person k's name twice or more
+// inside a sentence (not as its first word).
+func (f *finder) namedTwice(k int) bool {
 	if f.inside == nil {
 		// Where each capitalised word stands inside a body sentence.
 		f.inside = make(map[string][]int)
