@@ -35,11 +35,13 @@ func (r goldRef) ref() goldRef { return r }
 // annotated is an article of a within-article gold.
 type annotated interface{ ref() goldRef }
 
-// inSplit keeps the articles of split ("" keeps all).
+// inSplit keeps the articles of split: "" keeps all, and "tune" keeps
+// both tuning splits of the entity gold, dev and dev2.
 func inSplit[A annotated](arts []A, split string) []A {
 	var in []A
 	for _, a := range arts {
-		if split == "" || a.ref().Split == split {
+		s := a.ref().Split
+		if split == "" || s == split || split == "tune" && (s == "dev" || s == "dev2") {
 			in = append(in, a)
 		}
 	}
@@ -62,8 +64,8 @@ type articleQuote struct {
 func readEntityGold(name string) ([]*goldArticle, error) {
 	var arts []*goldArticle
 	open := func(fs []string) error {
-		if len(fs) != 4 || (fs[3] != "dev" && fs[3] != "test") {
-			return errors.New("want A, article, record id, dev|test")
+		if len(fs) != 4 || (fs[3] != "dev" && fs[3] != "dev2" && fs[3] != "test") {
+			return errors.New("want A, article, record id, dev|dev2|test")
 		}
 		arts = append(arts, &goldArticle{goldRef: goldRef{ID: fs[1], RecordID: fs[2], Split: fs[3]}})
 		return nil
@@ -172,7 +174,7 @@ func scoreNorm(s string) string {
 }
 
 // ScoreEntityGold scores records against the gold of one split ("dev",
-// "test" or "" for all). Records come from the file (warta analyze --jsonl
+// "dev2", "tune" for both, "test" or "" for all). Records come from the file (warta analyze --jsonl
 // over detik-news/articles.jsonl) when records is not empty, otherwise the
 // gold's articles are analysed here.
 func ScoreEntityGold(ctx stdcontext.Context, data, gold, split, records string) (*EntityGoldScore, error) {
