@@ -240,6 +240,33 @@ func TestFind(t *testing.T) {
 				{"PER", "Joe Biden", "US", []string{"Joe Biden", "Presiden"}, []string{"Presiden"}},
 			},
 		},
+		{
+			name: "an acronym's long form in brackets is one name, whatever pieces the tagger cut",
+			text: "Data Kemiskinan\nKepala Badan Pusat Statistika (BPS) Amalia Widya menyampaikan data terbaru. Menurut BPS, angka itu turun.\nBadan Metereologi, Klimatologi, dan Geofisika (BMKG) memperkirakan hujan di Jawa Barat.",
+			want: []want{
+				{"ORG", "Badan Pusat Statistika", "ID", []string{"Badan Pusat Statistika", "BPS"}, nil},
+				{"ORG", "Badan Metereologi, Klimatologi, dan Geofisika", "ID", []string{"Badan Metereologi, Klimatologi, dan Geofisika", "BMKG"}, nil},
+			},
+			notWant: []string{"Statistika", "Badan Pusat", "Badan Metereologi"},
+		},
+		{
+			name: "a long form in lower case makes its acronym a common noun",
+			text: "Program Makan\nPemerintah menyalurkan makanan bergizi gratis (MBG) ke sekolah di Jawa Barat. Program MBG berjalan sejak Januari.\nHarga beras naik di atas HET (harga eceran tertinggi) di Bandung.",
+			want: []want{
+				{"LOC", "Jawa Barat", "ID", []string{"Jawa Barat"}, nil},
+			},
+			notWant: []string{"MBG", "HET"},
+		},
+		{
+			name: "an office's name runs over a list of its fields and stops at another body",
+			text: "Rapat Wisata\nDinas Pariwisata, Pemuda, dan Olahraga Kabupaten Ngawi hadir bersama Kementerian Luar Negeri dan Kementerian Agama di Madiun.",
+			want: []want{
+				{"ORG", "Dinas Pariwisata, Pemuda, dan Olahraga Kabupaten Ngawi", "ID", nil, nil},
+				{"ORG", "Kementerian Luar Negeri", "ID", nil, nil},
+				{"ORG", "Kementerian Agama", "ID", nil, nil},
+			},
+			notWant: []string{"Kementerian Luar Negeri dan Kementerian Agama", "Dinas Pariwisata"},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, res := find(t, tt.text)

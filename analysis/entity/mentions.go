@@ -150,13 +150,16 @@ type article struct {
 	// adminSeen is the territory word each place is printed after, ""
 	// when two (adminPlaces).
 	adminSeen map[adminPlace]string
+	// glossed are the acronyms in brackets after a long form that
+	// glosses names (claimLongForm), as token indices.
+	glossed []int
 }
 
 // article returns the tagger's article state, reset for doc.
 func (t *tagger) article(doc *text.Document, r *Recognizer) *article {
 	a := &t.art
 	*a = article{doc: doc, r: r, words: a.words[:0], hashes: a.hashes, gazBits: a.gazBits,
-		initial: a.initial, ms: a.ms[:0], groups: a.groups[:0], tokenEnt: a.tokenEnt, lower: a.lower}
+		initial: a.initial, ms: a.ms[:0], groups: a.groups[:0], tokenEnt: a.tokenEnt, lower: a.lower, glossed: a.glossed[:0]}
 	return a
 }
 

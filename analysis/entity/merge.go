@@ -34,6 +34,7 @@ type group struct {
 func (a *article) merge() {
 	a.widenAdminPlaces()
 	a.roleBodies()
+	a.glosses()
 	a.joinUnits()
 	a.trimHeadline()
 	a.initialsOfPersons()
@@ -445,13 +446,32 @@ func editDistance1(a, b string) bool {
 // an all-capital mention that spells the initials of exactly one
 // multi-word name elsewhere in the article.
 func (a *article) parentheses() {
+	a.glossedAcronyms()
 	for i := range a.ms {
 		m := &a.ms[i]
 		if m.first < 2 || a.word(m.first-1) != "(" || m.last >= len(a.doc.Tokens) || a.word(m.last) != ")" {
 			continue
 		}
 		prev := a.tokenEnt[m.first-2]
-		if prev == 0 || int(prev-1) == m.group || len(m.gaz) > 0 {
+		if prev == 0 || int(prev-1) == m.group {
+			continue
+		}
+		if len(m.gaz) > 0 {
+			// A listed acronym keeps its entry; the long form before it
+			// joins it when its initials spell it (Badan Pusat
+			// Statistika (BPS)).
+			g := a.groups[prev-1]
+			if len(g.gaz) > 0 || m.last-m.first != 1 {
+				continue
+			}
+			for _, k := range g.ms {
+				if l := &a.ms[k]; l.last == m.first-1 {
+					if _, ok := a.initialsFit(l.first, l.last, acronymLetters(a.word(m.first))); ok {
+						a.moveGroup(int(prev-1), m.group)
+					}
+					break
+				}
+			}
 			continue
 		}
 		a.moveGroup(m.group, int(prev-1))
@@ -474,6 +494,11 @@ func (a *article) parentheses() {
 					long := &a.ms[g.ms[0]]
 					k := initials(a, long.first, long.last)
 					byInitials[k] = append(byInitials[k], gi)
+					if strings.EqualFold(a.word(long.first), "Kementerian") {
+						// A ministry's acronym leaves Kementerian out (ESDM).
+						k := initials(a, long.first+1, long.last)
+						byInitials[k] = append(byInitials[k], gi)
+					}
 				}
 			}
 		}

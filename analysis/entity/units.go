@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -141,13 +142,17 @@ func (a *article) unitEnd(j int, kind string) int {
 		return a.placeEnd(j)
 	case "office":
 		e := j
-		for e < len(a.doc.Tokens) && e-j < 8 && !a.personStarts(e) {
+		for e < len(a.doc.Tokens) && e-j < 8 && !a.personStarts(e) && !a.roleWord(e) {
 			if w := a.word(e); a.doc.Tokens[e].Kind == text.Word && (isCapitalised(w) ||
-				w == "dan" && e > j && e+1 < len(a.doc.Tokens) && isCapitalised(a.word(e+1))) {
+				w == "dan" && e > j && a.listItem(e+1)) ||
+				w == "," && e > j && a.listGoesOn(e) {
 				e++
 				continue
 			}
 			break
+		}
+		for e > j && (a.word(e-1) == "dan" || a.word(e-1) == ",") {
+			e--
 		}
 		return e
 	case "school":
@@ -184,6 +189,56 @@ func (a *article) unitEnd(j int, kind string) int {
 		return e
 	}
 	return j
+}
+
+// listItem reports whether token i can go on an office's name after dan
+// or a comma: a capitalised word that opens no unit, acronym or role of
+// its own (Kementerian Luar Negeri dan Kementerian Agama, Kementerian
+// Kesehatan dan BPOM are two bodies).
+func (a *article) listItem(i int) bool {
+	if i >= len(a.doc.Tokens) || a.doc.Tokens[i].Kind != text.Word {
+		return false
+	}
+	w := a.word(i)
+	if n, _ := a.unitAt(i); n > 0 || !isCapitalised(w) || isAcronym(w) || a.r.lists.domesticHeads[strings.ToLower(w)] || a.roleWord(i) {
+		return false
+	}
+	return true
+}
+
+// roleWord reports whether token i is a role or an honorific, which no
+// office's name holds (Kementerian | Menteri Pendidikan).
+func (a *article) roleWord(i int) bool {
+	if a.plain == nil {
+		a.plain = person.NewReader(person.Default(), a.doc)
+	}
+	return a.plain.Has(i, person.Honorific|person.Role|person.RoleFirst)
+}
+
+// listGoesOn reports whether the comma at token i goes on with a list of
+// capitalised words that ends in dan and one more (Badan Meteorologi,
+// Klimatologi, dan Geofisika): the office's name is the whole list.
+func (a *article) listGoesOn(i int) bool {
+	toks := a.doc.Tokens
+	for k := i; k < len(toks) && k-i < 8; {
+		if a.word(k) != "," {
+			return false
+		}
+		k++
+		if k < len(toks) && a.word(k) == "dan" {
+			return a.listItem(k + 1)
+		}
+		if !a.listItem(k) {
+			return false
+		}
+		for k < len(toks) && toks[k].Kind == text.Word && isCapitalised(a.word(k)) {
+			k++
+		}
+		if k < len(toks) && a.word(k) == "dan" {
+			return a.listItem(k + 1)
+		}
+	}
+	return false
 }
 
 // placeEnd returns the end of a place named at token j: a mention that
