@@ -267,6 +267,25 @@ func TestFind(t *testing.T) {
 			},
 			notWant: []string{"Kementerian Luar Negeri dan Kementerian Agama", "Dinas Pariwisata"},
 		},
+		{
+			name: "a place that opens a person's name is the person, and gives the article no country",
+			text: "Vonis Selebgram\nSelebgram Vienna Anggraini Putri (20) divonis 1 tahun penjara di Denpasar. Hakim Ayu Lestari membacakan vonis untuk Vienna.\nVienna langsung keluar ruang sidang.",
+			want: []want{
+				{"PER", "Vienna Anggraini Putri", "ID", []string{"Vienna Anggraini Putri", "Vienna"}, nil},
+				{"PER", "Ayu Lestari", "ID", nil, nil},
+			},
+			notWant: []string{"Vienna"},
+		},
+		{
+			name: "Indonesian officials set a mixed article at home; a common word inside a name is no place",
+			text: "Impor Dihentikan\nMenteri Lingkungan Hidup Hanif Nurofiq menyebut impor scrap dari China dan Amerika Serikat (AS) dihentikan. Hanif meninjau kawasan industri Cikande, Kabupaten Serang, bersama Badan Pengendalian Lingkungan Hidup. Hanif mengatakan China pemasok utama. Warga berkumpul di Bundaran Simpang Lima, kata Hanif.",
+			want: []want{
+				{"PER", "Hanif Nurofiq", "ID", nil, nil},
+				{"LOC", "Cikande", "ID", nil, nil},
+				{"ORG", "Badan Pengendalian Lingkungan Hidup", "ID", nil, nil},
+				{"LOC", "Bundaran Simpang Lima", "ID", nil, nil},
+			},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, res := find(t, tt.text)

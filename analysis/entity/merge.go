@@ -38,6 +38,7 @@ func (a *article) merge() {
 	a.joinUnits()
 	a.trimHeadline()
 	a.initialsOfPersons()
+	a.placesInNames()
 	a.widenFigures()
 	slices.SortStableFunc(a.ms, func(x, y mention) int { return x.first - y.first })
 	a.tokenEnt = grow(a.tokenEnt, len(a.doc.Tokens))
@@ -184,6 +185,36 @@ func (a *article) initialsOfPersons() {
 		if m.last-m.first == 1 && slices.Contains(initials, a.word(m.first)) {
 			m.class, m.gaz = "PER", nil
 		}
+	}
+}
+
+// placePrepositions are the words before a place's name that say it is
+// the place (di Vienna, ke Jakarta), lower case.
+var placePrepositions = map[string]bool{"di": true, "ke": true, "dari": true, "asal": true, "kota": true}
+
+// placesInNames makes a one-word place that opens a person's fuller name
+// in the article a mention of that person (Vienna of Vienna Varella
+// Angeli Parinussa), unless a preposition or Kota before it says it is
+// the place: an Indonesian is called by the name he opens with, and a
+// city's country would else be taken for the article's. A country stays
+// what it is.
+func (a *article) placesInNames() {
+	var firsts map[string]bool
+	for _, m := range a.ms {
+		if m.class == "PER" && m.last-m.first >= 2 && len(m.gaz) == 0 {
+			if firsts == nil {
+				firsts = map[string]bool{}
+			}
+			firsts[a.word(m.first)] = true
+		}
+	}
+	for i := range a.ms {
+		m := &a.ms[i]
+		if m.class != "LOC" || m.last-m.first != 1 || !firsts[a.word(m.first)] || a.r.m.gaz.hasKind(m.gaz, gkCountry) ||
+			m.first > 0 && placePrepositions[strings.ToLower(a.word(m.first-1))] {
+			continue
+		}
+		m.class, m.gaz = "PER", nil
 	}
 }
 

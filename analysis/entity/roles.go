@@ -247,13 +247,21 @@ const homeShare = 0.5
 // is set: the country of most of its mentions of places and bodies of
 // known country, when it holds over homeShare of them (Jawa Tengah and
 // Semarang beside a passing Presiden AS; Islandia and Reykjavik in a story
-// from Iceland), or "" when none does. The persons, bodies and places of
-// unknown country are taken to be of that country.
+// from Iceland); where none does, Indonesia when it does once the
+// mentions of Indonesian officials (a domestic office: Menteri Lingkungan
+// Hidup Hanif) are counted too; else "". The persons, bodies and places
+// of unknown country are taken to be of that country.
 func (a *article) homeCountry() string {
 	count := map[string]int{}
-	known := 0
+	known, officials := 0, 0
 	for _, g := range a.groups {
-		if len(g.ms) == 0 || g.dropped || g.country == "" || g.class == "PER" {
+		if len(g.ms) == 0 || g.dropped || g.country == "" {
+			continue
+		}
+		if g.class == "PER" {
+			if g.country == "ID" && a.domesticRole(g) {
+				officials += len(g.ms)
+			}
 			continue
 		}
 		count[g.country] += len(g.ms)
@@ -263,6 +271,9 @@ func (a *article) homeCountry() string {
 		if float64(n) > homeShare*float64(known) {
 			return c
 		}
+	}
+	if float64(count["ID"]+officials) > homeShare*float64(known+officials) {
+		return "ID"
 	}
 	return ""
 }
@@ -471,6 +482,10 @@ func (a *article) ownCountry(g *group) string {
 		}
 	}
 	for i := long.first; i < long.last; i++ {
+		switch a.r.m.lex.get(a.hashes[i]).caseBucket() {
+		case caseNever, caseRarely:
+			continue // a common word is no place inside a name: Lima (five) of Simpang Lima
+		}
 		if c := a.gazCountryAt(i, long.last); c != "" {
 			return c
 		}
