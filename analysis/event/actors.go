@@ -32,6 +32,9 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 	case framePass:
 		cd.Target = first(c.subject(tr.first, s, false))
 		cd.Source = c.agent(tr.last, s.Last)
+		if cd.Source == nil && (cd.Type == "COERCE" || cd.Type == "ACCUSE") {
+			cd.Source = c.heldBy(tr.last, s.Last)
+		}
 	case frameIntr:
 		cd.Source = first(c.subject(tr.first, s, false))
 		cd.Target = c.prepObject(tr.last, s.Last)
@@ -642,8 +645,37 @@ func (c *coder) agent(from, to int) *Actor {
 			return a
 		}
 	}
-	// diminta Gus Nur: a name the entities stage did not take.
+	// dikritik Bu Endang, diminta Gus Nur: a title before the person the
+	// entities stage named.
+	if from+1 < to && c.isCapitalised(from) && c.in.Entities.At(from) == nil {
+		if e, ms := c.entityAt(from + 1); e != nil && e.Type == "PER" && ms.first == from+1 {
+			return actorOf(e)
+		}
+	}
+	// a name the entities stage did not take.
 	return c.properName(from, to)
+}
+
+// heldBy is who holds or examines someone where a passive names no doer:
+// the body at whose office it happens (ditahan di Polres Metro Bekasi,
+// diperiksa di Gedung KPK, dibawa ke Mapolres ...), over one common word
+// (di rutan Polres ...). A place is no doer (ditangkap di Bekasi).
+func (c *coder) heldBy(from, to int) *Actor {
+	if from >= to || c.low[from] != "di" && c.low[from] != "ke" {
+		return nil
+	}
+	for i := from + 1; i < to && i <= from+2; i++ {
+		if e, ms := c.entityAt(i); e != nil {
+			if a := c.actorAt(e, ms); a.kind == "ORG" {
+				return a
+			}
+			return nil
+		}
+		if !c.isCapitalised(i) && !c.commonWord(i) {
+			return nil
+		}
+	}
+	return nil
 }
 
 // group is the actor named by a group word (polisi, militer) at p; a

@@ -194,11 +194,20 @@ func (c *coder) matchAt(t *trigger, i, end int) (match, bool) {
 			j++
 		}
 		if t.elems[e] == nil {
-			for g := 1; g <= maxGap && j+g <= end; g++ {
-				// A negation in the gap undoes the pattern (menilai Betty
-				// tidak terbukti melanggar ...).
-				if c.isPunct(j+g-1) && !c.isQuoteMark(j+g-1) || c.is(j+g-1, wNegation) {
-					return false
+			// A name is one word of the gap, with the abbreviation
+			// bracketed after it (melaporkan Koperasi Bahana Lintas
+			// Nusantara (BLN) ke Polres ...).
+			for g, words := 0, 0; words < maxGap && j+g < end; words++ {
+				k := j + g
+				if next := c.nameEnd(k, end); next > k {
+					g = next - j
+				} else {
+					// A negation in the gap undoes the pattern (menilai
+					// Betty tidak terbukti melanggar ...).
+					if c.isPunct(k) && !c.isQuoteMark(k) || c.is(k, wNegation) {
+						return false
+					}
+					g++
 				}
 				if try(e+1, j+g) {
 					m.gap = span{j, j + g}
@@ -570,6 +579,20 @@ func (c *coder) entities() int {
 		return 0
 	}
 	return len(c.in.Entities.Entities)
+}
+
+// nameEnd returns the end of the entity mention that starts at token i,
+// past an abbreviation of it in brackets right after (Koperasi Bahana
+// Lintas Nusantara (BLN)), before end; i where no mention starts.
+func (c *coder) nameEnd(i, end int) int {
+	e, ms := c.entityAt(i)
+	if e == nil || ms.first != i || ms.last > end {
+		return i
+	}
+	if k := ms.last; k+2 < end && c.low[k] == "(" && c.low[k+2] == ")" && c.in.Entities.At(k+1) == e {
+		return k + 3
+	}
+	return ms.last
 }
 
 // entityAt returns the entity mentioned at token i and the mention's
