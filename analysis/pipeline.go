@@ -82,8 +82,9 @@ type Document struct {
 	// Amounts are money, percentages, counts and quantities
 	// (LayerAmounts).
 	Amounts []amount.Amount
-	// Events are the PLOVER events (LayerEvents).
-	Events []event.Event
+	// Events are the PLOVER events with every side their type takes, and
+	// PartialEvents those without (event.Split) (LayerEvents).
+	Events, PartialEvents []event.Event
 	// Fingerprint is the article's fingerprint (LayerFingerprint).
 	Fingerprint *fingerprint.Fingerprint
 	// Quality holds the quality signals (LayerQuality).
@@ -202,7 +203,7 @@ func (p Pipeline) fill(rec *Record, d *Document) {
 		rec.Quotes = quoteRecords(doc, d.Quotes)
 	}
 	if has(LayerEvents) {
-		rec.Events = d.Events
+		rec.Events, rec.Partial = d.Events, d.PartialEvents
 	}
 	if has(LayerDates) {
 		rec.Dates = runeSpans(doc, d.Dates, func(d *timex.Date) (*int, *int) { return &d.Start, &d.End })

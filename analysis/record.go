@@ -33,6 +33,7 @@ type Record struct {
 	Entities    []entity.Entity          `json:"entities"`
 	Quotes      []Quote                  `json:"quotes"`
 	Events      []event.Event            `json:"events"`
+	Partial     []event.Event            `json:"partial_events"` // events without a side their type takes (event.Split)
 	Dates       []timex.Date             `json:"dates"`
 	Amounts     []amount.Amount          `json:"amounts"`
 	Durations   []timex.Duration         `json:"durations"`

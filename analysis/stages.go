@@ -98,7 +98,7 @@ func DefaultPipeline() Pipeline {
 			if d.Dateline != nil {
 				in.Place = d.Dateline.Place
 			}
-			d.Events = nonNil(event.Find(d.Document, in))
+			d.Events, d.PartialEvents = event.Split(event.Find(d.Document, in))
 			return nil
 		}},
 		{Name: "fingerprint", Needs: []Layer{LayerSentences, LayerLanguage, LayerEntities, LayerDates, LayerAmounts}, Provides: []Layer{LayerFingerprint},

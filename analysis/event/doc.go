@@ -24,7 +24,8 @@
 // either side, and what is requested, threatened or refused (mendesak Rusia
 // untuk membebaskan ...) is not an event of its own. An event whose source
 // is not resolved is left out, unless its type is coded with one actor (a
-// protest); one kept without a side its type takes has Confidence Low.
+// protest); one kept without a side its type takes has Confidence Low, and
+// Split sets those apart, as the record does (partial_events).
 //
 // Each event records its trigger and sentence, whether it is negated
 // (tidak, belum, batal) and its modality: planned (akan, berencana), possible

@@ -33,6 +33,14 @@ func short(e event.Event) string {
 	return s
 }
 
+// coded returns every event of a record, complete and partial, in text
+// order: what the rules coded.
+func coded(rec *analysis.Record) []event.Event {
+	evs := append(slices.Clone(rec.Events), rec.Partial...)
+	slices.SortStableFunc(evs, func(a, b event.Event) int { return a.TriggerStart - b.TriggerStart })
+	return evs
+}
+
 // findRows are real-looking Indonesian news sentences with every event
 // they hold; an empty want means none.
 var findRows = []struct {
@@ -161,7 +169,7 @@ func TestFind(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []string
-			for _, e := range rec.Events {
+			for _, e := range coded(rec) {
 				got = append(got, short(e))
 			}
 			if !slices.Equal(got, row.want) {
@@ -190,8 +198,8 @@ func TestSportsPage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rec.Events) != row.want {
-			t.Errorf("%s: %d events, want %d", row.url, len(rec.Events), row.want)
+		if n := len(coded(rec)); n != row.want {
+			t.Errorf("%s: %d events, want %d", row.url, n, row.want)
 		}
 	}
 }
@@ -236,12 +244,13 @@ func TestHeadline(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []string
-		for _, e := range rec.Events {
+		evs := coded(rec)
+		for _, e := range evs {
 			got = append(got, short(e))
 		}
-		if !slices.Equal(got, row.want) || len(rec.Events) > 0 && rec.Events[0].Sentence != row.sentence {
+		if !slices.Equal(got, row.want) || len(evs) > 0 && evs[0].Sentence != row.sentence {
 			t.Errorf("%s\n got %q\nwant %q in sentence %d", row.title, got, row.want, row.sentence)
-			for _, e := range rec.Events {
+			for _, e := range evs {
 				t.Logf("sentence %d trigger %q", e.Sentence, e.Trigger)
 			}
 		}
@@ -250,14 +259,15 @@ func TestHeadline(t *testing.T) {
 
 // TestConfidence checks that an event whose source is not resolved is
 // left out unless its type is coded with one actor, and that one kept
-// without a side its type takes is of low confidence.
+// without a side its type takes is of low confidence and among the
+// record's partial events, not its events.
 func TestConfidence(t *testing.T) {
 	for _, row := range []struct{ in, want string }{
 		{"Polisi menangkap dua pelaku pencurian di Bekasi.", "COERCE Polisi>pelaku asserted @Bekasi high"},
 		{"Dua pelaku pencurian ditangkap di Bekasi.", ""},
 		{"Ribuan buruh berunjuk rasa di Bandung menuntut kenaikan upah.", "PROTEST buruh>- asserted @Bandung high"},
-		{"Aksi demonstrasi terjadi di sejumlah wilayah pada Senin.", "PROTEST ->- asserted 2025-10-20 low"},
-		{"Setelah meninggalkan kantor Kejari, Budi Santoso mendatangi Kodim dan meminta pengawalan.", "REQUEST Budi Santoso>- asserted low"},
+		{"Aksi demonstrasi terjadi di sejumlah wilayah pada Senin.", "PROTEST ->- asserted 2025-10-20 low partial"},
+		{"Setelah meninggalkan kantor Kejari, Budi Santoso mendatangi Kodim dan meminta pengawalan.", "REQUEST Budi Santoso>- asserted low partial"},
 	} {
 		rec, err := analysis.Analyze(context.Background(), analysis.Input{Title: "Berita", Body: row.in, Published: "2025-10-20"})
 		if err != nil {
@@ -266,6 +276,9 @@ func TestConfidence(t *testing.T) {
 		var got []string
 		for _, e := range rec.Events {
 			got = append(got, short(e)+" "+e.Confidence)
+		}
+		for _, e := range rec.Partial {
+			got = append(got, short(e)+" "+e.Confidence+" partial")
 		}
 		if want := strings.Fields(row.want); len(want) == 0 && len(got) > 0 || len(want) > 0 && !slices.Equal(got, []string{row.want}) {
 			t.Errorf("%s\n got %q\nwant %q", row.in, got, row.want)

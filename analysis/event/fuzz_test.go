@@ -30,7 +30,7 @@ func FuzzFind(f *testing.F) {
 			t.Fatal(err)
 		}
 		modalities := []string{event.Asserted, event.Planned, event.Possible, event.Reported}
-		for _, e := range rec.Events {
+		for _, e := range coded(rec) {
 			switch {
 			case !slices.Contains(event.Types, e.Type):
 				t.Errorf("type %q", e.Type)

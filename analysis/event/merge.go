@@ -108,6 +108,25 @@ func mergeMentions(cands []candidate) []candidate {
 	return evs
 }
 
+// Split parts events into the complete ones, with every side their type
+// takes, and the partial ones, of low confidence (a request whose addressee
+// is not resolved, a demonstration with no one named). A record keeps the
+// two apart: an event is a dyad — who did what to whom — and a reader
+// counting events, as the shared scorer does, can match only one whose
+// sides are both named, while the partial ones still tell what the
+// article says happened.
+func Split(evs []Event) (complete, partial []Event) {
+	complete, partial = make([]Event, 0, len(evs)), []Event{}
+	for _, e := range evs {
+		if e.Confidence == Low {
+			partial = append(partial, e)
+		} else {
+			complete = append(complete, e)
+		}
+	}
+	return complete, partial
+}
+
 // oneActor are the types PLOVER codes with no actor named: a
 // demonstration (unjuk rasa di sejumlah wilayah) is civilians acting,
 // whoever they are, so it is an event even when it names nobody and

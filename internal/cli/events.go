@@ -12,7 +12,7 @@ type evalEventsCmd struct {
 	Judged    string   `default:"internal/eval/testdata/events-judged.tsv" placeholder:"FILE" help:"Judged sample to score precision with; empty for none."`
 	Gold      []string `default:"internal/eval/testdata/events-gold.tsv" placeholder:"FILE" help:"Gold events of some articles to score recall and precision with (several: each, then their union); empty for none."`
 	List      bool     `help:"With --gold: print every miss and every event not in the gold (never for a held-out gold while tuning)."`
-	Confident bool     `help:"Score only the events not of low confidence (those without an actor their type needs)."`
+	Partial   bool     `help:"Score the record's partial events too (partial_events: those without a side their type takes)."`
 	Sample    int      `default:"0" placeholder:"N" help:"Print N events drawn at random from the second half of the articles, to judge."`
 	Seed      uint64   `default:"1" help:"Seed of the sample."`
 	Verbs     int      `default:"0" placeholder:"N" help:"List the N most frequent roots of verbs and nominalisations, with their forms, the lexicon's types and the decisions taken on them."`
@@ -37,7 +37,7 @@ func (c *evalEventsCmd) Run(ctx context.Context, env *Env) error {
 		return eval.WriteVerbs(env.Stdout, roots, decided)
 	}
 	golds := slices.DeleteFunc(c.Gold, func(g string) bool { return g == "" })
-	stats, coded, err := eval.Events(ctx, c.Data, c.Judged, c.Confident, golds...)
+	stats, coded, err := eval.Events(ctx, c.Data, c.Judged, c.Partial, golds...)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/event"
 )
 
@@ -55,6 +56,9 @@ type GoldScore struct {
 	// (shared/tools/score_record.py) does, by strictMatch: gold events
 	// some coded event matches, and coded events matching some gold one.
 	StrictFound, StrictRight int
+	// ExactFound and ExactRight count by exactMatch, which reads names as
+	// the shared scorer does too: exactly, after its normalisation.
+	ExactFound, ExactRight int
 	// ByType maps a type to its gold, coded and matched events, then its
 	// strictly found and strictly right ones.
 	ByType           map[string][5]int
@@ -140,9 +144,9 @@ func (c codedEvent) key() string {
 
 // Events codes the events of every article of a detik-news JSON Lines
 // file and compares them with the judged sample, when named, and with the
-// gold events of each gold file; with confident, only the events not of
-// low confidence count.
-func Events(ctx stdcontext.Context, articles, judged string, confident bool, golds ...string) (*EventStats, []codedEvent, error) {
+// gold events of each gold file; with partial, the record's partial
+// events (analysis.Record.Partial) count too.
+func Events(ctx stdcontext.Context, articles, judged string, partial bool, golds ...string) (*EventStats, []codedEvent, error) {
 	f, err := os.Open(articles)
 	if err != nil {
 		return nil, nil, fmt.Errorf("eval events: %w", err)
@@ -163,10 +167,12 @@ func Events(ctx stdcontext.Context, articles, judged string, confident bool, gol
 		}
 		st.Articles++
 		recs[a.ID] = rec
-		for _, e := range rec.Events {
-			if confident && e.Confidence == event.Low {
-				continue
-			}
+		evs := rec.Events
+		if partial {
+			evs = append(slices.Clone(evs), rec.Partial...)
+			slices.SortStableFunc(evs, func(a, b event.Event) int { return a.TriggerStart - b.TriggerStart })
+		}
+		for _, e := range evs {
 			all = append(all, codedEvent{article: n, id: a.ID, rec: rec, ev: e})
 			st.Events++
 			st.Types[e.Type]++
@@ -272,6 +278,9 @@ func compareGold(ids []string, gold []GoldEvent, recs map[string]*analysis.Recor
 		}
 	}
 	for _, ge := range gold {
+		if slices.ContainsFunc(mine, func(c codedEvent) bool { return exactMatch(ge, c) }) {
+			g.ExactFound++
+		}
 		if !slices.ContainsFunc(mine, func(c codedEvent) bool { return strictMatch(ge, c) }) {
 			g.StrictMissed = append(g.StrictMissed, fmt.Sprintf("%s\t%d\t%s\t%s\t%s", ge.Article, ge.Offset, ge.Type, ge.Source, ge.Target))
 			continue
@@ -293,6 +302,9 @@ func compareGold(ids []string, gold []GoldEvent, recs map[string]*analysis.Recor
 		if slices.ContainsFunc(gold, func(ge GoldEvent) bool { return strictMatch(ge, c) }) {
 			t[4]++
 			g.StrictRight++
+		}
+		if slices.ContainsFunc(gold, func(ge GoldEvent) bool { return exactMatch(ge, c) }) {
+			g.ExactRight++
 		}
 		g.ByType[c.ev.Type] = t
 	}
@@ -322,6 +334,36 @@ func strictMatch(ge GoldEvent, c codedEvent) bool {
 		mutual[ge.Type] && side(ge.Source, c.ev.Target) && side(ge.Target, c.ev.Source)
 }
 
+// exactMatch is strictMatch with names read as the shared scorer reads
+// them: a coded side is the gold's when its name or its entity's name
+// equals, after scorerNorm, a name the gold gives (one of several joined
+// by "/"); a side the gold leaves out ("-") is never matched, since the
+// scorer's gold names both sides.
+func exactMatch(ge GoldEvent, c codedEvent) bool {
+	if c.id != ge.Article || c.ev.Type != ge.Type {
+		return false
+	}
+	side := func(name string, a *event.Actor) bool {
+		if name == "-" || a == nil {
+			return false
+		}
+		names := []string{scoreNorm(a.Name)}
+		if a.Entity != "" {
+			if k := slices.IndexFunc(c.rec.Entities, func(e entity.Entity) bool { return e.ID == a.Entity }); k >= 0 {
+				names = append(names, scoreNorm(c.rec.Entities[k].Name))
+			}
+		}
+		for n := range strings.SplitSeq(name, "/") {
+			if slices.Contains(names, scoreNorm(n)) {
+				return true
+			}
+		}
+		return false
+	}
+	return side(ge.Source, c.ev.Source) && side(ge.Target, c.ev.Target) ||
+		mutual[ge.Type] && side(ge.Source, c.ev.Target) && side(ge.Target, c.ev.Source)
+}
+
 // Union adds up scores on golds of disjoint articles.
 func Union(golds []*GoldScore) *GoldScore {
 	u := &GoldScore{Name: "union", ByType: map[string][5]int{}}
@@ -334,6 +376,8 @@ func Union(golds []*GoldScore) *GoldScore {
 		u.Actors += g.Actors
 		u.StrictFound += g.StrictFound
 		u.StrictRight += g.StrictRight
+		u.ExactFound += g.ExactFound
+		u.ExactRight += g.ExactRight
 		for t, c := range g.ByType {
 			s := u.ByType[t]
 			for i := range c {
@@ -517,6 +561,8 @@ func WriteEventsReport(w io.Writer, st *EventStats, list bool) error {
 			pct0(g.Found, g.Gold), g.Found, g.Gold, pct0(g.Right, g.Coded), g.Right, g.Coded, g.Actors, g.Found)
 		fmt.Fprintf(&b, "as the shared scorer (both sides as the gold names them): recall %.1f%% (%d/%d), precision %.1f%% (%d/%d)\n",
 			pct0(g.StrictFound, g.Gold), g.StrictFound, g.Gold, pct0(g.StrictRight, g.Coded), g.StrictRight, g.Coded)
+		fmt.Fprintf(&b, "with the shared scorer's exact names (a side the gold leaves out never matched): recall %.1f%% (%d/%d), precision %.1f%% (%d/%d)\n",
+			pct0(g.ExactFound, g.Gold), g.ExactFound, g.Gold, pct0(g.ExactRight, g.Coded), g.ExactRight, g.Coded)
 		b.WriteString("type        gold  coded  matched  strict found  strict right\n")
 		for _, t := range event.Types {
 			if c := g.ByType[t]; c != [5]int{} {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/event"
 	"github.com/warta-news/warta/internal/shared"
 )
@@ -40,7 +41,9 @@ func TestEventsJudged(t *testing.T) {
 	for _, f := range floors {
 		golds = append(golds, f.file)
 	}
-	st, _, err := Events(stdcontext.Background(), articles, "testdata/events-judged.tsv", false, golds...)
+	// The judged sample and these floors were set over every event coded,
+	// partial ones too.
+	st, _, err := Events(stdcontext.Background(), articles, "testdata/events-judged.tsv", true, golds...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,6 +69,29 @@ func TestEventsJudged(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log("\n" + b.String())
+
+	// The record's events (partial ones apart) as the shared scorer reads
+	// them, with exact names: floors a little under what is measured, on
+	// the tuning golds and the held-out union.
+	st, _, err = Events(stdcontext.Background(), articles, "", false, golds...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	heldout := Union(st.Golds[2:])
+	for _, f := range []struct {
+		g                   *GoldScore
+		found, right, coded int
+		minPrecision        float64
+	}{
+		{st.Golds[0], 10, 10, 16, 0.55},
+		{st.Golds[1], 11, 11, 18, 0.55},
+		{heldout, 12, 12, 40, 0.25},
+	} {
+		if f.g.ExactFound < f.found || f.g.ExactRight < f.right || f.g.Coded < f.coded || float64(f.g.ExactRight) < f.minPrecision*float64(f.g.Coded) {
+			t.Errorf("%s: exactly %d found, %d right of %d coded; want at least %d, %d of %d and %.0f%%",
+				f.g.Name, f.g.ExactFound, f.g.ExactRight, f.g.Coded, f.found, f.right, f.coded, 100*f.minPrecision)
+		}
+	}
 }
 
 func TestReadJudgedErrors(t *testing.T) {
@@ -107,6 +133,35 @@ func TestCompareGold(t *testing.T) {
 	if g.Gold != 3 || g.Coded != 2 || g.Found != 2 || g.Right != 2 || g.Actors != 2 || len(g.Missed) != 1 || len(g.Spurious) != 0 ||
 		g.StrictFound != 2 || g.StrictRight != 2 {
 		t.Errorf("score %+v", g)
+	}
+}
+
+// TestExactMatch reads names as the shared scorer does: the actor's or its
+// entity's name, exactly after normalisation; one of the gold's names
+// joined by /; never a side the gold leaves out.
+func TestExactMatch(t *testing.T) {
+	rec := &analysis.Record{Entities: []entity.Entity{{ID: "E1", Name: "Joko Widodo"}}}
+	jokowi := &event.Actor{Entity: "E1", Name: "Jokowi"}
+	warga := &event.Actor{Name: "warga Bekasi"}
+	coded := func(typ string, src, tgt *event.Actor) codedEvent {
+		return codedEvent{id: "7", rec: rec, ev: event.Event{Type: typ, Source: src, Target: tgt}}
+	}
+	for _, tc := range []struct {
+		gold GoldEvent
+		c    codedEvent
+		want bool
+	}{
+		{GoldEvent{Article: "7", Type: "REQUEST", Source: "joko widodo.", Target: "Warga  Bekasi"}, coded("REQUEST", jokowi, warga), true},
+		{GoldEvent{Article: "7", Type: "REQUEST", Source: "Jokowi", Target: "DPR/warga Bekasi"}, coded("REQUEST", jokowi, warga), true},
+		{GoldEvent{Article: "7", Type: "REQUEST", Source: "Joko", Target: "warga Bekasi"}, coded("REQUEST", jokowi, warga), false},
+		{GoldEvent{Article: "7", Type: "REQUEST", Source: "Joko Widodo", Target: "warga"}, coded("REQUEST", jokowi, warga), false},
+		{GoldEvent{Article: "7", Type: "PROTEST", Source: "warga Bekasi", Target: "-"}, coded("PROTEST", warga, nil), false},
+		{GoldEvent{Article: "7", Type: "CONSULT", Source: "warga Bekasi", Target: "Joko Widodo"}, coded("CONSULT", jokowi, warga), true},
+		{GoldEvent{Article: "7", Type: "REQUEST", Source: "warga Bekasi", Target: "Joko Widodo"}, coded("REQUEST", jokowi, warga), false},
+	} {
+		if got := exactMatch(tc.gold, tc.c); got != tc.want {
+			t.Errorf("exactMatch(%+v, %s %v>%v) = %v, want %v", tc.gold, tc.c.ev.Type, tc.c.ev.Source, tc.c.ev.Target, got, tc.want)
+		}
 	}
 }
 
