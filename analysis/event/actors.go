@@ -732,8 +732,11 @@ func (c *coder) group(p span, to int) *Actor {
 				a.group = true
 				return a
 			}
+			// warga Palestina, pimpinan Universitas Indonesia: the group
+			// keeps its words and is of the place or body it names, as
+			// the shared scorer reads an actor by its entity too.
 			a.Name = c.doc.Text[c.doc.Tokens[p.first].Start:c.doc.Tokens[ms.last-1].End]
-			a.Country = e.Country
+			a.Entity, a.Country = e.ID, e.Country
 		}
 	}
 	return a

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/warta-news/warta/analysis"
+	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/event"
 )
 
@@ -283,5 +284,24 @@ func TestConfidence(t *testing.T) {
 		if want := strings.Fields(row.want); len(want) == 0 && len(got) > 0 || len(want) > 0 && !slices.Equal(got, []string{row.want}) {
 			t.Errorf("%s\n got %q\nwant %q", row.in, got, row.want)
 		}
+	}
+}
+
+// TestGroupOfEntity checks that a group named with a place or body
+// (warga Palestina) keeps its words and is of that entity, so a reader
+// that goes by the entity finds it.
+func TestGroupOfEntity(t *testing.T) {
+	rec, err := analysis.Analyze(context.Background(), analysis.Input{Title: "Berita",
+		Body: "Sebagai informasi, Israel telah membunuh hampir 100 warga Palestina sejak gencatan senjata berlaku."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := coded(rec)
+	if len(evs) != 1 || evs[0].Target == nil || evs[0].Target.Name != "warga Palestina" {
+		t.Fatalf("events %+v, want one with target warga Palestina", evs)
+	}
+	k := slices.IndexFunc(rec.Entities, func(e entity.Entity) bool { return e.ID == evs[0].Target.Entity })
+	if k < 0 || rec.Entities[k].Name != "Palestina" {
+		t.Errorf("target's entity %q, want Palestina's", evs[0].Target.Entity)
 	}
 }
