@@ -70,12 +70,17 @@ func TestEventsJudged(t *testing.T) {
 	}
 	t.Log("\n" + b.String())
 
-	// The record's events (partial ones apart) as the shared scorer reads
-	// them, with exact names: floors a little under what is measured, on
-	// the tuning golds and the held-out union.
-	st, _, err = Events(stdcontext.Background(), articles, "", false, golds...)
+	// The record's events (partial ones apart): the judged sample of
+	// complete events, and the golds as the shared scorer reads them, with
+	// exact names — floors a little under what is measured, on the tuning
+	// golds and the held-out union.
+	st, _, err = Events(stdcontext.Background(), articles, "testdata/events-judged2.tsv", false, golds...)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if j := st.Judged; j.Sample != 50 || len(j.Changed) > 10 || j.Precision() < 0.75 {
+		t.Errorf("complete judged sample: %d events, %d no longer coded as judged, precision %.2f; want 50, at most 10, at least 0.75:\n%s",
+			j.Sample, len(j.Changed), j.Precision(), strings.Join(j.Changed, "\n"))
 	}
 	heldout := Union(st.Golds[2:])
 	for _, f := range []struct {
