@@ -141,61 +141,46 @@ func TestCompareGold(t *testing.T) {
 	}
 }
 
-// TestExactMatch reads names as the shared scorer does: the actor's or its
-// entity's name, exactly after normalisation; one of the gold's names
-// joined by /; never a side the gold leaves out.
-func TestExactMatch(t *testing.T) {
+// TestMatch reads both sides as the shared scorer does. strictMatch:
+// named alike (one name holding the other), the wrong way round only for a
+// mutual type, and a side the gold leaves out left out. exactMatch: the
+// actor's or its entity's name, exactly after normalisation; one of the
+// gold's names joined by /; never a side the gold leaves out.
+func TestMatch(t *testing.T) {
 	rec := &analysis.Record{Entities: []entity.Entity{{ID: "E1", Name: "Joko Widodo"}}}
-	jokowi := &event.Actor{Entity: "E1", Name: "Jokowi"}
+	jokowi := &event.Actor{Name: "Joko Widodo"}
+	jokowiE := &event.Actor{Entity: "E1", Name: "Jokowi"}
+	anwar := &event.Actor{Name: "Anwar Ibrahim"}
 	warga := &event.Actor{Name: "warga Bekasi"}
 	coded := func(typ string, src, tgt *event.Actor) codedEvent {
 		return codedEvent{id: "7", rec: rec, ev: event.Event{Type: typ, Source: src, Target: tgt}}
 	}
+	strict, exact := strictMatch, exactMatch
 	for _, tc := range []struct {
-		gold GoldEvent
-		c    codedEvent
-		want bool
+		match func(GoldEvent, codedEvent) bool
+		gold  GoldEvent
+		c     codedEvent
+		want  bool
 	}{
-		{GoldEvent{Article: "7", Type: "REQUEST", Source: "joko widodo.", Target: "Warga  Bekasi"}, coded("REQUEST", jokowi, warga), true},
-		{GoldEvent{Article: "7", Type: "REQUEST", Source: "Jokowi", Target: "DPR/warga Bekasi"}, coded("REQUEST", jokowi, warga), true},
-		{GoldEvent{Article: "7", Type: "REQUEST", Source: "Joko", Target: "warga Bekasi"}, coded("REQUEST", jokowi, warga), false},
-		{GoldEvent{Article: "7", Type: "REQUEST", Source: "Joko Widodo", Target: "warga"}, coded("REQUEST", jokowi, warga), false},
-		{GoldEvent{Article: "7", Type: "PROTEST", Source: "warga Bekasi", Target: "-"}, coded("PROTEST", warga, nil), false},
-		{GoldEvent{Article: "7", Type: "CONSULT", Source: "warga Bekasi", Target: "Joko Widodo"}, coded("CONSULT", jokowi, warga), true},
-		{GoldEvent{Article: "7", Type: "REQUEST", Source: "warga Bekasi", Target: "Joko Widodo"}, coded("REQUEST", jokowi, warga), false},
+		{strict, GoldEvent{Article: "7", Type: "CONSULT", Source: "Anwar Ibrahim", Target: "Jokowi"}, coded("CONSULT", jokowi, anwar), false},
+		{strict, GoldEvent{Article: "7", Type: "CONSULT", Source: "Anwar Ibrahim", Target: "Joko Widodo"}, coded("CONSULT", jokowi, anwar), true},
+		{strict, GoldEvent{Article: "7", Type: "REQUEST", Source: "Anwar Ibrahim", Target: "Joko Widodo"}, coded("REQUEST", jokowi, anwar), false},
+		{strict, GoldEvent{Article: "7", Type: "REQUEST", Source: "Joko Widodo", Target: "Anwar"}, coded("REQUEST", jokowi, anwar), true},
+		{strict, GoldEvent{Article: "7", Type: "REQUEST", Source: "Joko Widodo", Target: "Anwar"}, coded("REQUEST", jokowi, nil), false},
+		{strict, GoldEvent{Article: "7", Type: "PROTEST", Source: "Joko Widodo", Target: "-"}, coded("PROTEST", jokowi, nil), true},
+		{strict, GoldEvent{Article: "7", Type: "PROTEST", Source: "Joko Widodo", Target: "-"}, coded("PROTEST", jokowi, anwar), false},
+		{strict, GoldEvent{Article: "8", Type: "REQUEST", Source: "Joko Widodo", Target: "Anwar"}, coded("REQUEST", jokowi, anwar), false},
+		{strict, GoldEvent{Article: "7", Type: "ACCUSE", Source: "Joko Widodo", Target: "Anwar"}, coded("REQUEST", jokowi, anwar), false},
+		{exact, GoldEvent{Article: "7", Type: "REQUEST", Source: "joko widodo.", Target: "Warga  Bekasi"}, coded("REQUEST", jokowiE, warga), true},
+		{exact, GoldEvent{Article: "7", Type: "REQUEST", Source: "Jokowi", Target: "DPR/warga Bekasi"}, coded("REQUEST", jokowiE, warga), true},
+		{exact, GoldEvent{Article: "7", Type: "REQUEST", Source: "Joko", Target: "warga Bekasi"}, coded("REQUEST", jokowiE, warga), false},
+		{exact, GoldEvent{Article: "7", Type: "REQUEST", Source: "Joko Widodo", Target: "warga"}, coded("REQUEST", jokowiE, warga), false},
+		{exact, GoldEvent{Article: "7", Type: "PROTEST", Source: "warga Bekasi", Target: "-"}, coded("PROTEST", warga, nil), false},
+		{exact, GoldEvent{Article: "7", Type: "CONSULT", Source: "warga Bekasi", Target: "Joko Widodo"}, coded("CONSULT", jokowiE, warga), true},
+		{exact, GoldEvent{Article: "7", Type: "REQUEST", Source: "warga Bekasi", Target: "Joko Widodo"}, coded("REQUEST", jokowiE, warga), false},
 	} {
-		if got := exactMatch(tc.gold, tc.c); got != tc.want {
-			t.Errorf("exactMatch(%+v, %s %v>%v) = %v, want %v", tc.gold, tc.c.ev.Type, tc.c.ev.Source, tc.c.ev.Target, got, tc.want)
-		}
-	}
-}
-
-// TestStrictMatch reads both sides as the shared scorer does: named alike,
-// the wrong way round only for a mutual type, and a side the gold leaves
-// out left out.
-func TestStrictMatch(t *testing.T) {
-	jokowi := &event.Actor{Name: "Joko Widodo"}
-	anwar := &event.Actor{Name: "Anwar Ibrahim"}
-	coded := func(typ string, src, tgt *event.Actor) codedEvent {
-		return codedEvent{id: "7", ev: event.Event{Type: typ, Source: src, Target: tgt}}
-	}
-	for _, tc := range []struct {
-		gold GoldEvent
-		c    codedEvent
-		want bool
-	}{
-		{GoldEvent{Article: "7", Type: "CONSULT", Source: "Anwar Ibrahim", Target: "Jokowi"}, coded("CONSULT", jokowi, anwar), false},
-		{GoldEvent{Article: "7", Type: "CONSULT", Source: "Anwar Ibrahim", Target: "Joko Widodo"}, coded("CONSULT", jokowi, anwar), true},
-		{GoldEvent{Article: "7", Type: "REQUEST", Source: "Anwar Ibrahim", Target: "Joko Widodo"}, coded("REQUEST", jokowi, anwar), false},
-		{GoldEvent{Article: "7", Type: "REQUEST", Source: "Joko Widodo", Target: "Anwar"}, coded("REQUEST", jokowi, anwar), true},
-		{GoldEvent{Article: "7", Type: "REQUEST", Source: "Joko Widodo", Target: "Anwar"}, coded("REQUEST", jokowi, nil), false},
-		{GoldEvent{Article: "7", Type: "PROTEST", Source: "Joko Widodo", Target: "-"}, coded("PROTEST", jokowi, nil), true},
-		{GoldEvent{Article: "7", Type: "PROTEST", Source: "Joko Widodo", Target: "-"}, coded("PROTEST", jokowi, anwar), false},
-		{GoldEvent{Article: "8", Type: "REQUEST", Source: "Joko Widodo", Target: "Anwar"}, coded("REQUEST", jokowi, anwar), false},
-		{GoldEvent{Article: "7", Type: "ACCUSE", Source: "Joko Widodo", Target: "Anwar"}, coded("REQUEST", jokowi, anwar), false},
-	} {
-		if got := strictMatch(tc.gold, tc.c); got != tc.want {
-			t.Errorf("strictMatch(%+v, %s %v>%v) = %v, want %v", tc.gold, tc.c.ev.Type, tc.c.ev.Source, tc.c.ev.Target, got, tc.want)
+		if got := tc.match(tc.gold, tc.c); got != tc.want {
+			t.Errorf("match(%+v, %s %v>%v) = %v, want %v", tc.gold, tc.c.ev.Type, tc.c.ev.Source, tc.c.ev.Target, got, tc.want)
 		}
 	}
 }
