@@ -1,11 +1,13 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
 	"html"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -51,19 +53,14 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 	if h.none {
 		return res, nil
 	}
-	if res.Total, res.Estimated, err = s.count(ctx, h); err != nil {
-		return nil, fmt.Errorf("sqlite: search: %w", err)
-	}
 	var page []scored
-	if res.Total > 0 {
-		if h.match != "" && q.Sort != search.ByDate {
-			page, err = s.rankedPage(ctx, h, q.Offset, q.Limit)
-		} else {
-			page, err = s.datePage(ctx, h, res.Estimated, q.Offset, q.Limit)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: search: %w", err)
-		}
+	if h.match != "" && q.Sort != search.ByDate {
+		page, res.Total, res.Estimated, err = s.rankedPage(ctx, h, q.Offset, q.Limit)
+	} else if res.Total, res.Estimated, err = s.count(ctx, h); err == nil && res.Total > 0 {
+		page, err = s.datePage(ctx, h, res.Estimated, q.Offset, q.Limit)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search: %w", err)
 	}
 	if res.Hits, err = s.hits(ctx, page, h); err != nil {
 		return nil, fmt.Errorf("sqlite: search: %w", err)
@@ -117,7 +114,7 @@ func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 		h.none = true
 		return h, nil
 	}
-	f, err := s.filters(ctx, q)
+	f, err := s.filters(ctx, q, h.match)
 	if err != nil || f.none {
 		h.none = f.none
 		return h, err
@@ -139,27 +136,73 @@ type filters struct {
 	speakerCond string    // on quotes q: any of the speakers quoted
 	speakerArgs []any
 	none        bool // a name filter names nothing
-	// entityMany and speakerMany say which filters have more than
-	// manyRows rows: too many to gather into a set for every search.
+	// entityMany and speakerMany say which filters of a query with words
+	// are checked per candidate of the full-text index (plans).
 	entityMany  []bool
 	speakerMany bool
 }
 
-// manyRows is the size past which a name filter is checked per candidate
-// of the full-text index rather than gathered into a set of version ids:
-// gathering a much mentioned entity's 45,000 articles took 0.6–1.3 s at
-// 100k articles, checking 2,000 candidates a few milliseconds.
-var manyRows = 2000
+// manyRows, when not 0, is a fixed size past which a name filter is
+// checked per candidate, in place of plans' estimate: for tests.
+var manyRows = 0
 
-// more reports whether query (SELECT 1 FROM ... WHERE ...) gives more than
-// manyRows rows, reading no more than that.
-func (s *Store) more(ctx context.Context, query string, args ...any) (bool, error) {
-	var n int
-	err := s.queryRow(ctx, `SELECT count(*) FROM (`+query+` LIMIT ?)`, append(args, manyRows+1)...).Scan(&n)
-	return n > manyRows, err
+// plans decides, for a query with words (match), which name filters are
+// gathered into a set of version ids and which are checked per candidate
+// of the full-text index. A set of E rows costs E row reads once, then a
+// probe per candidate (0.7 µs at 100k articles); a check per candidate two
+// seeks (6 µs), and to find its newest countBound+1 hits a search reads
+// about countBound·N/E candidates when the filter is as common among the
+// word's W documents as among all N articles, never more than W. So a
+// filter is gathered when E < min(W, countBound·N/E): below
+// sqrt(countBound·N), and below W. rows are the filters' queries (SELECT 1
+// FROM ... WHERE ...) and arguments, entities then the speaker's.
+func (s *Store) plans(ctx context.Context, match string, rows []string, args [][]any) ([]bool, error) {
+	bound := manyRows
+	if bound == 0 {
+		first, last, err := s.idSpan(ctx, "articles")
+		if err != nil {
+			return nil, err
+		}
+		bound = int(math.Sqrt(float64(countBound) * float64(last-first+1)))
+	}
+	many := make([]bool, len(rows))
+	counts := make([]int, len(rows))
+	most := 0
+	for i, q := range rows {
+		n, err := s.rowsUpTo(ctx, q, bound+1, args[i]...)
+		if err != nil {
+			return nil, err
+		}
+		counts[i], many[i] = n, n > bound
+		if !many[i] {
+			most = max(most, n)
+		}
+	}
+	if most == 0 || manyRows != 0 {
+		return many, nil
+	}
+	// The word's documents, as far as the largest set to be gathered.
+	docs, err := s.rowsUpTo(ctx, `SELECT 1 FROM search_index WHERE search_index MATCH ?`, most, match)
+	if err != nil {
+		return nil, err
+	}
+	for i := range many {
+		many[i] = many[i] || docs < counts[i]
+	}
+	return many, nil
 }
 
-func (s *Store) filters(ctx context.Context, q search.Query) (filters, error) {
+// rowsUpTo counts the rows query (SELECT 1 FROM ... WHERE ...) gives, up
+// to n.
+func (s *Store) rowsUpTo(ctx context.Context, query string, n int, args ...any) (int, error) {
+	var rows int
+	err := s.queryRow(ctx, `SELECT count(*) FROM (`+query+` LIMIT ?)`, append(args, n)...).Scan(&rows)
+	return rows, err
+}
+
+// filters are the query's conditions besides its words (match), with the
+// plans of its name filters when it has words.
+func (s *Store) filters(ctx context.Context, q search.Query, match string) (filters, error) {
 	var f filters
 	if err := f.dates.dates("v.day", q.From, q.To); err != nil {
 		return f, err
@@ -178,27 +221,48 @@ func (s *Store) filters(ctx context.Context, q search.Query) (filters, error) {
 			f.none = true
 			return f, nil
 		}
-		many, err := s.more(ctx, `SELECT 1 FROM article_entities INDEXED BY article_entities_entity_article
-			WHERE entity_id IN (`+placeholders(len(ids))+`)`, int64Args(ids)...)
-		if err != nil {
+		f.entitySets = append(f.entitySets, ids)
+	}
+	if len(q.Speakers) > 0 {
+		if err := s.speakerFilter(ctx, q, &f); err != nil || f.none {
 			return f, err
 		}
-		f.entitySets = append(f.entitySets, ids)
-		f.entityMany = append(f.entityMany, many)
 	}
-	if len(q.Speakers) == 0 {
+	if match == "" {
 		return f, nil
 	}
+	var rows []string
+	var args [][]any
+	for _, ids := range f.entitySets {
+		rows = append(rows, `SELECT 1 FROM article_entities INDEXED BY article_entities_entity_article
+			WHERE entity_id IN (`+placeholders(len(ids))+`)`)
+		args = append(args, int64Args(ids))
+	}
+	if f.speakerCond != "" {
+		rows, args = append(rows, `SELECT 1 FROM quotes q WHERE `+f.speakerCond), append(args, f.speakerArgs)
+	}
+	many, err := s.plans(ctx, match, rows, args)
+	if err != nil {
+		return f, err
+	}
+	f.entityMany = many[:len(f.entitySets)]
+	f.speakerMany = f.speakerCond != "" && many[len(many)-1]
+	return f, nil
+}
+
+// speakerFilter sets f's condition on quotes for q's speakers (any of
+// them), or f.none when they name nobody quoted.
+func (s *Store) speakerFilter(ctx context.Context, q search.Query, f *filters) error {
 	var ids []int64
 	var names []any
 	for _, name := range q.Speakers {
 		i, err := s.entityIDs(ctx, name)
 		if err != nil {
-			return f, err
+			return err
 		}
 		n, err := s.speakerNames(ctx, name)
 		if err != nil {
-			return f, err
+			return err
 		}
 		ids, names = append(ids, i...), append(names, n...)
 	}
@@ -213,12 +277,10 @@ func (s *Store) filters(ctx context.Context, q search.Query) (filters, error) {
 	}
 	if len(or) == 0 {
 		f.none = true
-		return f, nil
+		return nil
 	}
 	f.speakerCond = "(" + strings.Join(or, " OR ") + ")"
-	var err error
-	f.speakerMany, err = s.more(ctx, `SELECT 1 FROM quotes q WHERE `+f.speakerCond, f.speakerArgs...)
-	return f, err
+	return nil
 }
 
 // entityProbe is the condition that article v mentions one of some
@@ -367,10 +429,23 @@ func (h *hitSet) from(drive string, args []any) (string, []any) {
 // total is the rows the driver gives (an index count) times the share of
 // hits among a sample of them.
 func (s *Store) count(ctx context.Context, h hitSet) (total int, estimated bool, err error) {
-	ids, args := h.newest(countBound + 1)
+	return s.countBelow(ctx, h, 0, 0)
+}
+
+// countBelow is count for a query with words whose newest seen hits, down
+// to version id below, are known: it counts on from there. 0, 0 for none.
+func (s *Store) countBelow(ctx context.Context, h hitSet, seen int, below int64) (total int, estimated bool, err error) {
+	if below > 0 {
+		h.conds = where{conds: slices.Clone(h.conds.conds), args: slices.Clone(h.conds.args)}
+		h.conds.add(`search_index.rowid < ?`, below)
+	}
+	ids, args := h.newest(countBound + 1 - seen)
 	var n int
 	var lowest sql.NullInt64
 	err = s.queryRow(ctx, `SELECT count(*), min(id) FROM (`+ids+`)`, args...).Scan(&n, &lowest)
+	if n += seen; !lowest.Valid {
+		lowest.Int64 = below
+	}
 	if err != nil || n <= countBound {
 		return n, false, err
 	}
@@ -432,35 +507,44 @@ func roughly(x float64) int {
 	return int(math.Round(x/p) * p)
 }
 
-// rankedPage is a page of hits in order of relevance: the newest
-// rankWindow hits by BM25, then the rest newest first.
-func (s *Store) rankedPage(ctx context.Context, h hitSet, offset, limit int) ([]scored, error) {
+// rankedPage is a page of hits in order of relevance, and the hits'
+// total: the newest rankWindow hits by BM25, then the rest newest first.
+// The window is read first, and the count goes on below it, so that the
+// index is read once, not once to count and again to rank.
+func (s *Store) rankedPage(ctx context.Context, h hitSet, offset, limit int) (page []scored, total int, estimated bool, err error) {
 	from, args := h.from(h.drive, h.driveArgs)
-	var page []scored
-	if offset < rankWindow {
-		rows, err := s.query(ctx, `SELECT id, score FROM (SELECT search_index.rowid AS id, -rank AS score `+from+
-			` ORDER BY search_index.rowid DESC LIMIT ?) ORDER BY score DESC, id DESC LIMIT ? OFFSET ?`,
-			append(args, rankWindow, min(limit, rankWindow-offset), offset)...)
-		if err != nil {
-			return nil, err
-		}
-		if page, err = collect(rows, scanScored); err != nil {
-			return nil, err
+	rows, err := s.query(ctx, `SELECT search_index.rowid AS id, -rank AS score `+from+
+		` ORDER BY search_index.rowid DESC LIMIT ?`, append(args, rankWindow)...)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	window, err := collect(rows, scanScored)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	total = len(window)
+	if total == rankWindow {
+		if total, estimated, err = s.countBelow(ctx, h, total, window[total-1].id); err != nil {
+			return nil, 0, false, err
 		}
 	}
-	if rest := offset + limit - max(offset, rankWindow); rest > 0 {
+	slices.SortFunc(window, func(a, b scored) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(b.id, a.id)) })
+	if offset < len(window) {
+		page = window[offset:min(offset+limit, len(window))]
+	}
+	if rest := offset + limit - max(offset, rankWindow); rest > 0 && total > rankWindow {
 		rows, err := s.query(ctx, `SELECT search_index.rowid, -rank `+from+
 			` ORDER BY search_index.rowid DESC LIMIT ? OFFSET ?`, append(args, rest, max(offset, rankWindow))...)
 		if err != nil {
-			return nil, err
+			return nil, 0, false, err
 		}
 		more, err := collect(rows, scanScored)
 		if err != nil {
-			return nil, err
+			return nil, 0, false, err
 		}
 		page = append(page, more...)
 	}
-	return page, nil
+	return page, total, estimated, nil
 }
 
 func scanScored(r *sql.Rows, s *scored) error { return r.Scan(&s.id, &s.score) }
