@@ -57,7 +57,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 	if h.match != "" && q.Sort != search.ByDate {
 		page, res.Total, res.Estimated, err = s.rankedPage(ctx, h, q.Offset, q.Limit)
 	} else if res.Total, res.Estimated, err = s.count(ctx, h); err == nil && res.Total > 0 {
-		page, err = s.datePage(ctx, h, res.Estimated, q.Offset, q.Limit)
+		page, err = s.datePage(ctx, h, res.Total, res.Estimated, q.Offset, q.Limit)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: search: %w", err)
@@ -552,21 +552,37 @@ func scanScored(r *sql.Rows, s *scored) error { return r.Scan(&s.id, &s.score) }
 // dateOrder is the order of hits by date, newest first, on v.
 const dateOrder = ` ORDER BY v.day DESC, v.published DESC, v.article_id DESC`
 
+// lookupCost is what one look-up of a version in the full-text index
+// costs, in hits added to a set of hits: about 300 µs against 0.43 µs at
+// 100k articles. A variable so that tests can make it 0.
+var lookupCost = 700.0
+
 // datePage is a page of hits newest first. A few hits (all counted) are
 // sorted; many are read in date order from the index, which stops as soon
 // as the page is full: without words the driver's conditions are checked
-// per version, with words each version is looked up in the set of hits
-// (made once), rather than every hit joined to its date and sorted, which
-// took 0.5 s for a common word at 100k articles.
-func (s *Store) datePage(ctx context.Context, h hitSet, many bool, offset, limit int) ([]scored, error) {
+// per version; with words each version is looked up in the set of hits
+// (made once), or, when the hits are so many that the page is reached
+// after fewer versions than the set would cost (offset+limit of every
+// total/N versions, each lookupCost hits' worth), looked up in the
+// full-text index itself. Every hit joined to its date and sorted took
+// 0.5 s for a common word at 100k articles, the set 25 ms, the look-ups
+// 5 ms.
+func (s *Store) datePage(ctx context.Context, h hitSet, total int, many bool, offset, limit int) ([]scored, error) {
 	drive, dargs := h.drive, h.driveArgs
 	if many || h.match != "" {
 		drive, dargs = h.byDate, h.byDateArgs
 	}
 	from, args := h.from(drive, dargs)
 	if many && h.match != "" {
+		first, last, err := s.idSpan(ctx, "versions")
+		if err != nil {
+			return nil, err
+		}
 		hits, hargs := h.from(h.drive, h.driveArgs)
 		from, args = `FROM versions v INDEXED BY versions_by_date WHERE v.id IN (SELECT search_index.rowid `+hits+`)`, hargs
+		if float64(total)*float64(total) > lookupCost*float64(offset+limit)*float64(last-first+1) {
+			from = `FROM versions v INDEXED BY versions_by_date WHERE EXISTS (SELECT 1 ` + hits + ` AND search_index.rowid = v.id)`
+		}
 	}
 	rows, err := s.query(ctx, `SELECT DISTINCT v.id, 0.0, v.day, v.published, v.article_id `+from+dateOrder+` LIMIT ? OFFSET ?`,
 		append(args, limit, offset)...)
