@@ -64,15 +64,7 @@ func TestPickProbes(t *testing.T) {
 	if _, err := st.PutBatch(ctx, detikRecords(t, 80)); err != nil {
 		t.Fatal(err)
 	}
-	f, err := openStoreFile(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	probes, n, err := pickProbes(ctx, f, 3, rand.New(rand.NewPCG(1, 2)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	probes, n := pickFrom(t, dir, 3)
 	if stats, _ := st.Stats(ctx); n != stats.Articles {
 		t.Errorf("%d articles, the store has %d", n, stats.Articles)
 	}
@@ -162,15 +154,7 @@ func TestOtherStore(t *testing.T) {
 	ts := httptest.NewServer(server.New(server.Config{API: api.New(api.FromStore(pg, nil)), Log: slog.New(slog.DiscardHandler)}))
 	defer ts.Close()
 
-	f, err := openStoreFile(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	probes, n, err := pickProbes(ctx, f, 5, rand.New(rand.NewPCG(1, 2)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	probes, n := pickFrom(t, dir, 5)
 	run := &runner{base: ts.URL, client: ts.Client()}
 	o := SearchOptions{Data: dir, Store: pgURL, Log: slog.New(slog.DiscardHandler)}
 	rep := &SearchReport{Store: redactURL(pgURL)}
@@ -234,15 +218,7 @@ func TestProbeResults(t *testing.T) {
 	}
 	ts := httptest.NewServer(server.New(server.Config{API: api.New(api.FromStore(lite, nil)), Log: slog.New(slog.DiscardHandler)}))
 	defer ts.Close()
-	f, err := openStoreFile(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	all, _, err := pickProbes(ctx, f, 2, rand.New(rand.NewPCG(1, 2)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	all, _ := pickFrom(t, dir, 2)
 	// The API's probes: the server here has no web pages.
 	probes := slices.DeleteFunc(all, func(p Probe) bool { return !strings.HasPrefix(p.Path, "/api/") })
 	run := &runner{base: ts.URL, client: ts.Client(), results: map[string]*probeSamples{}}
@@ -281,4 +257,21 @@ func TestProbeResults(t *testing.T) {
 	if searches == 0 {
 		t.Error("no search with hits among the probes: the test shows nothing")
 	}
+}
+
+// pickFrom picks perClass probes of every class from the store in dir,
+// with the same seed every time, and the store's articles.
+func pickFrom(t *testing.T, dir string, perClass int) ([]Probe, int) {
+	t.Helper()
+	ctx := context.Background()
+	f, err := openStoreFile(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	probes, n, err := pickProbes(ctx, f, perClass, rand.New(rand.NewPCG(1, 2)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return probes, n
 }
