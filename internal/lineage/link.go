@@ -159,9 +159,13 @@ type Copies struct {
 	Story     *store.Story   `json:"story"`
 }
 
-// CopyRelation is one related article with the evidence.
+// CopyRelation is one related article, named by its headline, site and
+// publication as stored ("" when unknown), with the evidence.
 type CopyRelation struct {
-	Article int64 `json:"article"`
+	Article   int64  `json:"article"`
+	Title     string `json:"title"`
+	Site      string `json:"site,omitempty"`
+	Published string `json:"published,omitempty"`
 	Relation
 }
 
@@ -189,8 +193,17 @@ func ReadCopies(ctx context.Context, lin store.Lineage, id int64) (*Copies, erro
 		return nil, err
 	}
 	c.Original = orig
-	if c.Story, err = lin.Story(ctx, id); err != nil {
-		return nil, err
+	if c.Story, err = lin.Story(ctx, id); err != nil || c.Story == nil {
+		return c, err
+	}
+	// Every related article is in the story, named there.
+	for i := range c.Relations {
+		r := &c.Relations[i]
+		for _, m := range c.Story.Members {
+			if m.ID == r.Article {
+				r.Title, r.Site, r.Published = m.Title, m.Site, m.Published
+			}
+		}
 	}
 	return c, nil
 }

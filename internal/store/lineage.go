@@ -100,6 +100,9 @@ type Story struct {
 	Reports int `json:"reports"`
 	// Articles are the story's other articles, in publication order.
 	Articles []int64 `json:"articles"`
+	// Members are all the story's articles, the first publisher first, in
+	// publication order: what a page names each by.
+	Members []StoryArticle `json:"-"`
 }
 
 // Rows is what the stores' result sets share: enough to read them.

@@ -71,7 +71,7 @@ func GroupStories(rels []Relation, articles map[int64]StoryArticle) []Story {
 	for _, m := range members {
 		slices.SortFunc(m, StoryOrder)
 		first := m[0]
-		st := Story{Original: first.ID, Title: first.Title, Site: first.Site, Published: first.Published, Articles: []int64{}}
+		st := Story{Original: first.ID, Title: first.Title, Site: first.Site, Published: first.Published, Articles: []int64{}, Members: m}
 		for _, a := range m {
 			if copies[a.ID] {
 				st.Copies++

@@ -124,6 +124,25 @@ func splitCopies(id int64, c *lineage.Copies) (copyOf *lineage.CopyRelation, rel
 	return copyOf, related
 }
 
+// RelationLabel says how a related article stands to this one: it copies
+// or translates this one, is what this one copies or translates, copies
+// the same original, or tells the same story.
+func (d articleData) RelationLabel(r lineage.CopyRelation) string {
+	switch {
+	case r.Kind == lineage.SameStory:
+		return d.L["rel.same_story"]
+	case r.Original == d.Article.ID && r.Kind == lineage.Translation:
+		return d.L["rel.translates"]
+	case r.Original == d.Article.ID:
+		return d.L["rel.copies"]
+	case r.Original == r.Article && r.Kind == lineage.Translation:
+		return d.L["rel.translated"]
+	case r.Original == r.Article:
+		return d.L["rel.copied"]
+	}
+	return d.L["rel.copy"]
+}
+
 // Ref is the store-wide id of the record's entity E1, 0 if unknown.
 func (d articleData) Ref(local *string) int64 {
 	if local == nil {

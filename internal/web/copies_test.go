@@ -39,7 +39,7 @@ func TestArticleCopyDiff(t *testing.T) {
 		t.Errorf("copy page without its CSP: %q", hdr.Get("Content-Security-Policy"))
 	}
 	for _, want := range []string{
-		fmt.Sprintf(`This article copies <a href="/articles/%d">#%d</a>`, orig.ID, orig.ID),
+		fmt.Sprintf(`This article copies <a href="/articles/%d">Banjir Rendam Ratusan Rumah di Bekasi</a> <span class="meta">news.detik.example <time datetime="2025-10-21T10:00:00&#43;07:00">2025-10-21</time></span>`, orig.ID),
 		"Differences from the original",
 		"− Banjir Rendam Ratusan Rumah di Bekasi",
 		"+ Ratusan Rumah di Bekasi Terendam Banjir &lt;b&gt;Satu Meter&lt;/b&gt;",
@@ -65,7 +65,8 @@ func TestArticleCopyDiff(t *testing.T) {
 		t.Error("the original is shown as a copy")
 	}
 	for _, want := range []string{
-		fmt.Sprintf(`<a href="/articles/%d">#%d</a> copy`, cp.ID, cp.ID),
+		// The copy by its headline, site and date, and how it stands to this one.
+		fmt.Sprintf(`<a href="/articles/%d">Ratusan Rumah di Bekasi Terendam Banjir &lt;b&gt;Satu Meter&lt;/b&gt;</a> <span class="meta">regional.example <time datetime="2025-10-21T12:00:00&#43;07:00">2025-10-21</time></span> · <span class="relation" data-kind="copy">copies this article</span>`, cp.ID),
 		"<details><summary>Differences</summary>",
 		"+ Petugas masih terus memantau ketinggian air Kali Bekasi yang naik hingga siang.",
 	} {
@@ -84,6 +85,9 @@ func TestArticleCopyDiff(t *testing.T) {
 	}
 	if c.Original == nil || *c.Original != orig.ID || len(c.Relations) != 1 {
 		t.Fatalf("copies API: %s", raw)
+	}
+	if r := c.Relations[0]; r.Title != "Banjir Rendam Ratusan Rumah di Bekasi" || r.Site != "news.detik.example" || r.Published != "2025-10-21T10:00:00+07:00" {
+		t.Errorf("copies API names the original %q, %q, %q", r.Title, r.Site, r.Published)
 	}
 	d := c.Relations[0].Diff
 	if d == nil || d.Headline == nil || d.Headline.From != "Banjir Rendam Ratusan Rumah di Bekasi" || len(d.Changed) != 1 || len(d.Added) != 1 || d.Kept != 5 {

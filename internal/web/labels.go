@@ -30,6 +30,9 @@ var labels = map[string]map[string]string{
 		"toneweek": "pekan", "toneday": "hari", "mostpositive": "Artikel paling positif", "mostnegative": "Artikel paling negatif",
 		"topic": "Topik",
 		"story": "Cerita ini pertama diterbitkan sebagai", "reports": "laporan terpisah", "report": "laporan terpisah", "copycount": "salinan", "copyone": "salinan",
+		"rel.copies": "menyalin artikel ini", "rel.copied": "aslinya", "rel.copy": "salinan dari artikel yang sama",
+		"rel.translates": "menerjemahkan artikel ini", "rel.translated": "sumber terjemahannya", "rel.same_story": "cerita yang sama",
+		"aligned": "Kutipan yang bersesuaian",
 	},
 	"en": {
 		"dashboard": "Dashboard", "search": "Search", "entities": "People & organisations", "quotes": "Quotes",
@@ -56,6 +59,9 @@ var labels = map[string]map[string]string{
 		"toneweek": "week", "toneday": "day", "mostpositive": "Most positive articles", "mostnegative": "Most negative articles",
 		"topic": "Topic",
 		"story": "This story was first published as", "reports": "independent reports", "report": "independent report", "copycount": "copies", "copyone": "copy",
+		"rel.copies": "copies this article", "rel.copied": "its original", "rel.copy": "copy of the same original",
+		"rel.translates": "translates this article", "rel.translated": "the source it translates", "rel.same_story": "same story",
+		"aligned": "Quotes aligned",
 	},
 }
 
