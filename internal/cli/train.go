@@ -12,6 +12,7 @@ import (
 	"github.com/warta-news/warta/analysis/langid"
 	langidtrain "github.com/warta-news/warta/analysis/langid/train"
 	stemtrain "github.com/warta-news/warta/analysis/stem/train"
+	"github.com/warta-news/warta/internal/lineage/bilingual"
 )
 
 // trainCmd groups the commands that rebuild the models and tables committed
@@ -22,6 +23,36 @@ type trainCmd struct {
 	NER    trainNERCmd    `cmd:"" name:"ner" help:"Train the NER model from NERGrit, NERP and IDNer-news-2k."`
 	Tone   trainToneCmd   `cmd:"" help:"Train the tone model from SmSA train."`
 	Topics trainTopicsCmd `cmd:"" help:"Train the topic model from SIB-200 train and SmSA sentences weakly labelled by the lexicon."`
+	// Bilingual: the word table lineage aligns translated quotes by.
+	Bilingual trainBilingualCmd `cmd:"" help:"Build the Indonesian–English word table from SIB-200 train (eng_Latn, ind_Latn)."`
+}
+
+type trainBilingualCmd struct {
+	Data string `placeholder:"DIR" help:"Folder of the SIB-200 language folders (default: data/sib200 in the shared folder)."`
+	Out  string `default:"internal/lineage/bilingual/data/id-en.tsv" placeholder:"FILE" help:"Where to write the table."`
+}
+
+func (c *trainBilingualCmd) Run(env *Env) error {
+	if err := env.dataset(&c.Data, "data/sib200"); err != nil {
+		return err
+	}
+	en, err := langidtrain.ReadSplit(filepath.Join(c.Data, "eng_Latn", "train.tsv"))
+	if err != nil {
+		return fmt.Errorf("train bilingual: %w", err)
+	}
+	id, err := langidtrain.ReadSplit(filepath.Join(c.Data, "ind_Latn", "train.tsv"))
+	if err != nil {
+		return fmt.Errorf("train bilingual: %w", err)
+	}
+	b, err := bilingual.Train(en, id, bilingual.Source)
+	if err != nil {
+		return fmt.Errorf("train bilingual: %w", err)
+	}
+	if err := writeTrained(c.Out, b); err != nil {
+		return fmt.Errorf("train bilingual: %w", err)
+	}
+	fmt.Fprintf(env.Stderr, "train bilingual: %d sentence pairs, %d bytes written to %s\n", len(en), len(b), c.Out)
+	return nil
 }
 
 type trainLangidCmd struct {

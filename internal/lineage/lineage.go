@@ -43,7 +43,10 @@ type Article struct {
 	// sentence hash when the two line up, else nil.
 	Sentences   []string
 	Fingerprint fingerprint.Fingerprint
-	signature   []uint32
+	// Quotes are the body's quotations, for aligning a translation's with
+	// its source's; nil when read from compare fields.
+	Quotes    []Quote
+	signature []uint32
 }
 
 // recordFields are the fields of a record lineage reads.
@@ -62,6 +65,12 @@ type recordFields struct {
 		Start int `json:"start"`
 		End   int `json:"end"`
 	} `json:"sentences"`
+	Quotes []struct {
+		Start       int     `json:"start"`
+		End         int     `json:"end"`
+		Kind        string  `json:"kind"`
+		SpeakerName *string `json:"speaker_name"`
+	} `json:"quotes"`
 	Fingerprint *fingerprint.Fingerprint `json:"fingerprint"`
 }
 
@@ -101,6 +110,11 @@ func FromRecord(id int64, record []byte) (*Article, error) {
 	if len(body) == len(a.Fingerprint.Sentences) {
 		a.Sentences = body
 	}
+	bodyStart := 0
+	if r.Title != "" {
+		bodyStart = titleEnd
+	}
+	a.Quotes = quotesOf(&r, runes, bodyStart)
 	return a, nil
 }
 
@@ -144,6 +158,9 @@ type Relation struct {
 	Credited bool `json:"credited"`
 	// Diff is the copy against its original.
 	Diff *Diff `json:"diff,omitempty"`
+	// AlignedQuotes are a translation's quotes beside the quotes of its
+	// source they render.
+	AlignedQuotes []AlignedQuote `json:"aligned_quotes,omitempty"`
 }
 
 // Thresholds, set while reading the labelled detik-news pairs
@@ -268,6 +285,7 @@ func translation(a, b *Article) (Relation, bool) {
 	}
 	r.Kind, r.Original = Translation, src.ID
 	r.Credited = credits(dst, src)
+	r.AlignedQuotes = AlignQuotes(dst.Quotes, src.Quotes)
 	return r, true
 }
 

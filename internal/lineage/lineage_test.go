@@ -116,7 +116,11 @@ func TestFoundingArticleFindsItsSources(t *testing.T) {
 				t.Errorf("translation of %d names %d its original", r.Article, r.Original)
 			}
 			found = append(found, r.Article)
-			t.Logf("%d: names %v numbers %v dates %v", r.Article, r.SharedNames, r.SharedNumbers, r.SharedDates)
+			t.Logf("%d: names %v numbers %v dates %v quotes %+v", r.Article, r.SharedNames, r.SharedNumbers, r.SharedDates, r.AlignedQuotes)
+			// The linker reads the source's record for its quotes.
+			if r.Article == k.ids["reykjavik-2"] && (len(r.AlignedQuotes) != 1 || r.AlignedQuotes[0].Source != "killer") {
+				t.Errorf("translation of Reykjavik 2 aligns %+v, want pembunuh with killer", r.AlignedQuotes)
+			}
 		}
 		want := []int64{k.ids["reykjavik-1"], k.ids["reykjavik-2"]}
 		slices.Sort(found)

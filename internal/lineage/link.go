@@ -91,9 +91,9 @@ func link(ctx context.Context, lin store.LineageKeys, record recordReader, a *Ar
 		if !ok {
 			continue
 		}
-		if r.Kind == Copy && !whole {
-			// The diff quotes the sentences of both: compare again
-			// with the candidate's record.
+		if (r.Kind == Copy || r.Kind == Translation) && !whole {
+			// The diff quotes the sentences of both, the alignment
+			// their quotes: compare again with the candidate's record.
 			if b, err = fromStored(ctx, record, id); err != nil {
 				return fmt.Errorf("lineage: link %d: candidate %d: %w", a.ID, id, err)
 			}

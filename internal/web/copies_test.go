@@ -4,11 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/internal/lineage"
+	"github.com/warta-news/warta/internal/shared"
 )
 
 const nationalBody = "Banjir setinggi satu meter merendam ratusan rumah warga di Kecamatan Bekasi Timur setelah hujan deras mengguyur sejak Senin malam.\n\n" +
@@ -92,5 +94,37 @@ func TestArticleCopyDiff(t *testing.T) {
 	d := c.Relations[0].Diff
 	if d == nil || d.Headline == nil || d.Headline.From != "Banjir Rendam Ratusan Rumah di Bekasi" || len(d.Changed) != 1 || len(d.Added) != 1 || d.Kept != 5 {
 		t.Errorf("copies API diff: %s", raw)
+	}
+}
+
+// The founding article's page lists the English report it translates by
+// headline, as its source, with the quote it renders beside the English
+// one; the report's page lists the founding article as its translation.
+func TestArticleTranslationQuotes(t *testing.T) {
+	s := newSite(t)
+	wire, err := os.ReadFile("../lineage/testdata/wire/reykjavik-2.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := s.store(t, analysis.Input{Body: string(wire), Published: "2021-05-19T20:00:00Z"})
+	var gold map[string]any
+	tr := s.store(t, analysis.Input{Body: shared.Seed(t, &gold), Published: "2021-05-20"})
+	code, page, _ := s.get(t, fmt.Sprintf("/articles/%d?lang=en", tr.ID))
+	if code != http.StatusOK {
+		t.Fatalf("translation page: %d", code)
+	}
+	for _, want := range []string{
+		fmt.Sprintf(`<a href="/articles/%d">U.S. waives sanctions on Nord Stream 2 company as Blinken meets Lavrov</a>`, src.ID),
+		`<span class="relation" data-kind="translation">the source it translates</span>`,
+		`<summary>Quotes aligned (1)</summary>`,
+		`<q>pembunuh</q> ← <q lang="en">killer</q> <span class="meta">Joe Biden</span>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("translation page lacks %q", want)
+		}
+	}
+	_, page, _ = s.get(t, fmt.Sprintf("/articles/%d?lang=en", src.ID))
+	if want := `<span class="relation" data-kind="translation">translates this article</span>`; !strings.Contains(page, want) {
+		t.Errorf("source page lacks %q", want)
 	}
 }
