@@ -17,6 +17,10 @@ func FuzzFromRecord(f *testing.F) {
 	f.Add(`{"fingerprint":{"minhash":"zz"}}`)
 	f.Add(`{"sentences":[{"start":-4,"end":99}],"text":"é","fingerprint":{"minhash":"` + sig + `","sentences":["x"]}}`)
 	f.Add(`[]`)
+	// Quotes: the record's, with offsets out of range, and an English
+	// text's spans in quotation marks.
+	f.Add(`{"title":"J","text":"J\n\nKata \"satu dua\" Budi.","sentences":[{"start":3,"end":20}],"quotes":[{"start":9,"end":17,"kind":"direct","speaker_name":"Budi"},{"start":-1,"end":90}],"fingerprint":{"minhash":"` + sig + `"}}`)
+	f.Add(`{"language":{"code":"en"},"text":"T\n\nHe said “no” and \"yes\" “","sentences":[{"start":3,"end":9},{"start":8,"end":2}],"fingerprint":{"minhash":"` + sig + `"}}`)
 	f.Fuzz(func(t *testing.T, record string) {
 		a, err := lineage.FromRecord(1, []byte(record))
 		if err != nil {
@@ -24,5 +28,6 @@ func FuzzFromRecord(f *testing.F) {
 		}
 		b, _ := lineage.FromRecord(2, []byte(record))
 		lineage.Compare(a, b)
+		lineage.AlignQuotes(a.Quotes, b.Quotes)
 	})
 }
