@@ -11,13 +11,14 @@ import (
 )
 
 // Stories implements store.Lineage: every relation grouped
-// (store.GroupStories), then paged.
+// (store.GroupStories), then paged. The related articles are read from
+// story_articles, which triggers keep (migration 13).
 func (s *Store) Stories(ctx context.Context, p store.Page) ([]store.Story, error) {
 	rels, err := s.storyRelations(ctx, `SELECT a, b, kind, coalesce(original, 0) FROM relations`)
 	if err != nil {
 		return nil, err
 	}
-	arts, err := s.storyArticles(ctx, `a.id IN (SELECT a FROM relations UNION SELECT b FROM relations)`)
+	arts, err := s.storyArticles(ctx, `true`)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +40,7 @@ func (s *Store) Story(ctx context.Context, article int64) (*store.Story, error) 
 	for _, r := range rels {
 		ids = append(ids, r.A, r.B)
 	}
-	arts, err := s.storyArticles(ctx, `a.id = ANY($1)`, ids)
+	arts, err := s.storyArticles(ctx, `article_id = ANY($1)`, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -60,11 +61,9 @@ func (s *Store) storyRelations(ctx context.Context, query string, args ...any) (
 	return out, nil
 }
 
-// storyArticles reads the current versions of the articles a condition on
-// a (articles) picks.
+// storyArticles reads the story articles a condition picks.
 func (s *Store) storyArticles(ctx context.Context, cond string, args ...any) (map[int64]store.StoryArticle, error) {
-	rows, err := s.pool.Query(ctx, `SELECT a.id, v.title, coalesce(v.site, ''), coalesce(v.published, ''), coalesce(v.day, '')
-		FROM articles a JOIN versions v ON v.id = a.current WHERE `+cond, args...)
+	rows, err := s.pool.Query(ctx, `SELECT article_id, title, site, published, day FROM story_articles WHERE `+cond, args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: stories: %w", err)
 	}
@@ -91,8 +90,8 @@ var collapseConds = map[string]string{
 		AND (r.a = a.id OR r.b = a.id) AND r.original <> a.id)`,
 	search.CollapseStories: `NOT EXISTS (SELECT 1 FROM relations r WHERE (r.a = a.id OR r.b = a.id)
 		AND (r.kind <> 'same_story' AND r.original <> a.id
-			OR r.kind = 'same_story' AND EXISTS (SELECT 1 FROM articles o JOIN versions ov ON ov.id = o.current
-				WHERE o.id = r.a + r.b - a.id
-				AND (coalesce(ov.day, '9999-99-99') COLLATE "C", coalesce(ov.published, '') COLLATE "C", o.id)
+			OR r.kind = 'same_story' AND EXISTS (SELECT 1 FROM story_articles o
+				WHERE o.article_id = r.a + r.b - a.id
+				AND (CASE o.day WHEN '' THEN '9999-99-99' ELSE o.day END COLLATE "C", o.published COLLATE "C", o.article_id)
 					< (coalesce(v.day, '9999-99-99') COLLATE "C", coalesce(v.published, '') COLLATE "C", a.id))))`,
 }
