@@ -193,17 +193,21 @@ func ReadCopies(ctx context.Context, lin store.Lineage, id int64) (*Copies, erro
 		return nil, err
 	}
 	c.Original = orig
-	if c.Story, err = lin.Story(ctx, id); err != nil || c.Story == nil {
-		return c, err
+	if c.Story, err = lin.Story(ctx, id); err != nil {
+		return nil, err
+	}
+	if c.Story == nil {
+		return c, nil
 	}
 	// Every related article is in the story, named there.
+	named := make(map[int64]store.StoryArticle, len(c.Story.Members))
+	for _, m := range c.Story.Members {
+		named[m.ID] = m
+	}
 	for i := range c.Relations {
 		r := &c.Relations[i]
-		for _, m := range c.Story.Members {
-			if m.ID == r.Article {
-				r.Title, r.Site, r.Published = m.Title, m.Site, m.Published
-			}
-		}
+		m := named[r.Article]
+		r.Title, r.Site, r.Published = m.Title, m.Site, m.Published
 	}
 	return c, nil
 }
