@@ -268,6 +268,14 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Kementerian Luar Negeri dan Kementerian Agama", "Dinas Pariwisata"},
 		},
 		{
+			name: "a unit's place runs over the place the tagger found after its first word",
+			text: "Kasus Penganiayaan\nKasi Humas Polres Metro Depok AKP Made Budi mengatakan pelaku ditangkap. Made menyebut korban dirawat.",
+			want: []want{
+				{"ORG", "Polres Metro Depok", "ID", []string{"Polres Metro Depok"}, nil},
+			},
+			notWant: []string{"Polres Metro", "Depok"},
+		},
+		{
 			name: "a place that opens a person's name is the person, and gives the article no country",
 			text: "Vonis Selebgram\nSelebgram Vienna Anggraini Putri (20) divonis 1 tahun penjara di Denpasar. Hakim Ayu Lestari membacakan vonis untuk Vienna.\nVienna langsung keluar ruang sidang.",
 			want: []want{

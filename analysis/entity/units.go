@@ -258,13 +258,35 @@ func (a *article) placeEnd(j int) int {
 				}
 				return j
 			}
-			return m.last
+			return a.placeGoesOn(m.last)
+		}
+	}
+	for _, m := range a.ms {
+		if m.first < j && j < m.last && m.class != "PER" {
+			// The tagger's own span of the unit (RSUD Bari, Polres
+			// Metro) gives the place's words.
+			return a.placeGoesOn(m.last)
 		}
 	}
 	e := j
 	for e < len(a.doc.Tokens) && e-j < 3 && a.doc.Tokens[e].Kind == text.Word && isCapitalised(a.word(e)) &&
 		!a.covered(e) && a.r.lists.units[strings.ToLower(a.word(e))] == "" {
 		e++
+	}
+	if e > j {
+		return a.placeGoesOn(e)
+	}
+	return e
+}
+
+// placeGoesOn returns the end of a place the tagger found right at token
+// e, after the first words of a unit's place (Polres Metro | Depok: Metro
+// Depok is the place the unit serves), or e when it found none there.
+func (a *article) placeGoesOn(e int) int {
+	for _, m := range a.ms {
+		if m.first == e && m.class == "LOC" {
+			return m.last
+		}
 	}
 	return e
 }
@@ -315,7 +337,7 @@ func (a *article) schoolPlaceEnd(j int, numbered bool) int {
 			if m.class == "PER" && !numbered {
 				return j
 			}
-			return m.last
+			return a.placeGoesOn(m.last)
 		}
 	}
 	e := j
