@@ -106,8 +106,8 @@ func TestEntityGold(t *testing.T) {
 		f1, mentions, country, attr float64
 	}{
 		{"dev", 0.87, 0.87, 0.90, 0.95},
-		{"dev2", 0.86, 0.83, 0.83, 0}, // no quotes annotated
-		{"test", 0.77, 0.72, 0.79, 0.65},
+		{"dev2", 0.87, 0.84, 0.88, 0}, // no quotes annotated
+		{"test", 0.79, 0.74, 0.81, 0.65},
 	} {
 		s, err := scoreGold(inSplit(arts, split.name), recs, split.name)
 		if err != nil {
