@@ -422,7 +422,7 @@ func (s *Store) refs(ctx context.Context, v string) ([]int64, error) {
 	if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
 		return []int64{id}, nil
 	}
-	return list(ctx, s, "refs", `SELECT DISTINCT ae.ref FROM entities e JOIN article_entities ae ON ae.entity_id = e.id
+	return list(ctx, s.pool, "refs", `SELECT DISTINCT ae.ref FROM entities e JOIN article_entities ae ON ae.entity_id = e.id
 			WHERE e.norm = $1 AND ae.ref IS NOT NULL
 		UNION SELECT e.id FROM entity_aliases a JOIN entities e ON e.key = a.ref
 			WHERE a.norm = $1 AND a.type <> '`+store.SpellingType+`' AND 2 * a.articles >= (SELECT max(b.articles)

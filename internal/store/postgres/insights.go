@@ -25,8 +25,8 @@ func scanEntityCount(r pgx.Rows, e *store.EntityCount) error {
 func scanDay(r pgx.Rows, d *store.DayCount) error { return r.Scan(&d.Day, &d.Count) }
 
 // list runs a query and scans its rows, naming what failed.
-func list[T any](ctx context.Context, s *Store, what, query string, args []any, scan func(pgx.Rows, *T) error) ([]T, error) {
-	rows, err := s.pool.Query(ctx, query, args...)
+func list[T any](ctx context.Context, q querier, what, query string, args []any, scan func(pgx.Rows, *T) error) ([]T, error) {
+	rows, err := q.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %s: %w", what, err)
 	}
@@ -56,7 +56,7 @@ func (s *Store) TopEntities(ctx context.Context, f store.TopFilter) ([]store.Ent
 		w.add("e.type = " + w.arg(f.Type))
 	}
 	query, args := w.limit(q+w.String()+` GROUP BY e.id ORDER BY n DESC, e.name`, store.Limit(f.Limit, 10), 0)
-	return list(ctx, s, "top entities", query, args, scanEntityCount)
+	return list(ctx, s.pool, "top entities", query, args, scanEntityCount)
 }
 
 // Trending implements store.Insights.
@@ -78,7 +78,7 @@ func (s *Store) Trending(ctx context.Context, f store.TrendFilter) ([]store.Tren
 		FROM article_entities x JOIN entities e ON e.id = x.entity_id`+w.String()+`
 		GROUP BY e.id HAVING `+now+` >= `+w.arg(f.Min)+`
 		ORDER BY (`+now+` + 1.0) / (`+usual+` + 1.0) DESC, 5 DESC, e.name`, f.Limit, 0)
-	return list(ctx, s, "trending", query, args, func(r pgx.Rows, t *store.Trend) error {
+	return list(ctx, s.pool, "trending", query, args, func(r pgx.Rows, t *store.Trend) error {
 		var country *string
 		err := r.Scan(&t.ID, &t.Name, &t.Type, &country, &t.Count, &t.Usual)
 		t.Country = deref(country)
@@ -95,12 +95,12 @@ func (s *Store) EntityDays(ctx context.Context, entity int64, from, to string) (
 	if err := w.dates("day", from, to); err != nil {
 		return nil, err
 	}
-	return list(ctx, s, "entity days", `SELECT day, count(*) FROM article_entities`+w.String()+` GROUP BY day ORDER BY day`, w.args, scanDay)
+	return list(ctx, s.pool, "entity days", `SELECT day, count(*) FROM article_entities`+w.String()+` GROUP BY day ORDER BY day`, w.args, scanDay)
 }
 
 // CoMentioned implements store.Insights.
 func (s *Store) CoMentioned(ctx context.Context, entity int64, limit int) ([]store.EntityCount, error) {
-	return list(ctx, s, "co-mentioned", `SELECT e.id, e.name, e.type, e.country, count(*) AS n
+	return list(ctx, s.pool, "co-mentioned", `SELECT e.id, e.name, e.type, e.country, count(*) AS n
 		FROM article_entities x JOIN article_entities y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
 		JOIN entities e ON e.id = y.entity_id
 		WHERE x.entity_id = $1 GROUP BY e.id ORDER BY n DESC, e.name LIMIT $2`, []any{entity, store.Limit(limit, 10)}, scanEntityCount)
@@ -109,12 +109,13 @@ func (s *Store) CoMentioned(ctx context.Context, entity int64, limit int) ([]sto
 // ArticleDays implements store.Insights.
 func (s *Store) ArticleDays(ctx context.Context, from, to string) ([]store.DayCount, error) {
 	var w where
-	w.add("v.day IS NOT NULL")
-	if err := w.dates("v.day", from, to); err != nil {
+	w.add("day IS NOT NULL")
+	if err := w.dates("day", from, to); err != nil {
 		return nil, err
 	}
-	return list(ctx, s, "article days", `SELECT v.day, count(*) FROM articles a JOIN versions v ON v.id = a.current`+w.String()+
-		` GROUP BY v.day ORDER BY v.day`, w.args, scanDay)
+	// Each current version's day, from the search_terms_day index alone.
+	return list(ctx, s.pool, "article days", `SELECT day, count(*) FROM search_terms`+w.String()+
+		` GROUP BY day ORDER BY day`, w.args, scanDay)
 }
 
 // LatestDay implements store.Insights.
@@ -136,8 +137,13 @@ func (s *Store) SearchDays(ctx context.Context, q search.Query) ([]store.DayCoun
 	if err != nil || h.none {
 		return []store.DayCount{}, err
 	}
-	h.w.add("v.day IS NOT NULL")
-	return list(ctx, s, "search days", `SELECT v.day, count(*) FROM `+h.from+h.w.String()+` GROUP BY v.day ORDER BY v.day`, h.w.args, scanDay)
+	tx, err := s.readTx(ctx, h)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: search days: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	h.w.add("st.day IS NOT NULL")
+	return list(ctx, tx, "search days", `SELECT st.day, count(*) FROM `+h.from+h.w.String()+` GROUP BY st.day ORDER BY st.day`, h.w.args, scanDay)
 }
 
 // facetWindow bounds the hits facets are counted over to the newest
@@ -158,7 +164,12 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 	if err != nil || h.none {
 		return f, err
 	}
-	ids, err := list(ctx, s, "facets", `SELECT `+h.id+` FROM `+h.from+h.w.String()+` ORDER BY `+h.version+` DESC LIMIT `+
+	tx, err := s.readTx(ctx, h)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: facets: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	ids, err := list(ctx, tx, "facets", `SELECT `+h.id+` FROM `+h.from+h.w.String()+` ORDER BY `+h.version+` DESC LIMIT `+
 		h.w.arg(facetWindow+1), h.w.args, func(r pgx.Rows, id *int64) error { return r.Scan(id) })
 	if err != nil || len(ids) == 0 {
 		return f, err
@@ -168,13 +179,13 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 	}
 	args := []any{ids, store.Limit(limit, 10)}
 	values := func(col, fromWhere string) ([]store.FacetValue, error) {
-		return list(ctx, s, "facets", `SELECT `+col+`, count(*) AS n FROM `+fromWhere+` AND `+col+` IS NOT NULL AND `+col+` <> ''
+		return list(ctx, s.pool, "facets", `SELECT `+col+`, count(*) AS n FROM `+fromWhere+` AND `+col+` IS NOT NULL AND `+col+` <> ''
 			GROUP BY `+col+` ORDER BY n DESC, `+col+` LIMIT $2`, args, func(r pgx.Rows, v *store.FacetValue) error {
 			return r.Scan(&v.Value, &v.Count)
 		})
 	}
 	entities := func(query string) ([]store.EntityCount, error) {
-		return list(ctx, s, "facets", query, args, scanEntityCount)
+		return list(ctx, s.pool, "facets", query, args, scanEntityCount)
 	}
 	hits := `articles a JOIN versions v ON v.id = a.current WHERE a.id = ANY($1)`
 	if f.Sites, err = values("v.site", hits); err == nil {

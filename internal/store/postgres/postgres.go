@@ -53,8 +53,8 @@ type Options struct {
 	// stored, are ranked by relevance; the older ones follow, newest first.
 	// 0 means 500, as on SQLite.
 	RankWindow int
-	// CountBound is how many hits a search without words counts exactly;
-	// past it, the total is the planner's estimate, flagged. 0 means 10,000.
+	// CountBound is how many hits a search counts exactly; past it, the
+	// total is an estimate, flagged. 0 means 1,000, as on SQLite.
 	CountBound int
 	Log        *slog.Logger // nil: slog.Default()
 }
@@ -96,7 +96,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		opts.RankWindow = 500
 	}
 	if opts.CountBound <= 0 {
-		opts.CountBound = 10000
+		opts.CountBound = 1000
 	}
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {

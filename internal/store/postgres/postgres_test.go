@@ -90,3 +90,58 @@ func TestSourcesSuite(t *testing.T) {
 		return open(t, pgtest.URL(t), search.Indonesian())
 	})
 }
+
+// A new version published on another day moves its article there in
+// every reading of the days that search_terms carries (migration 13): a
+// date filter, the date order and the days counted.
+func TestNewVersionMovesDay(t *testing.T) {
+	s := open(t, pgtest.URL(t), search.Indonesian())
+	article := func(published, body string) []byte {
+		return storetest.Record(t, storetest.Article{Title: "Banjir Rendam Bekasi", URL: "https://contoh.example/banjir",
+			Published: published, Body: body})
+	}
+	other := storetest.Record(t, storetest.Article{Title: "Jalan Tol Dibuka", URL: "https://contoh.example/tol", Published: "2025-10-21",
+		Body: "Jalan tol baru dibuka untuk warga Bekasi pada Selasa pagi."})
+	if _, err := s.PutBatch(ctx, [][]byte{article("2025-10-20", "Banjir merendam ratusan rumah warga di Bekasi."), other}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.PutBatch(ctx, [][]byte{article("2025-10-22", "Banjir merendam ratusan rumah warga di Bekasi. Warga mengungsi.")}); err != nil {
+		t.Fatal(err)
+	}
+	days, err := s.ArticleDays(ctx, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(days) != 2 || days[0] != (store.DayCount{Day: "2025-10-21", Count: 1}) || days[1] != (store.DayCount{Day: "2025-10-22", Count: 1}) {
+		t.Errorf("article days %v, want 2025-10-21 and 2025-10-22 once each", days)
+	}
+	for query, want := range map[string]int{"from:2025-10-22": 1, "to:2025-10-20": 0, "bekasi to:2025-10-21": 1, "banjir from:2025-10-22": 1} {
+		q, err := search.Parse(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != want || len(res.Hits) != want {
+			t.Errorf("%q: total %d, %d hits, want %d", query, res.Total, len(res.Hits), want)
+		}
+	}
+	q, _ := search.Parse("bekasi")
+	q.Sort = search.ByDate
+	res, err := s.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 2 || res.Hits[0].Title != "Banjir Rendam Bekasi" {
+		t.Errorf("bekasi by date: %v, want the flood's new version first", res.Hits)
+	}
+	sd, err := s.SearchDays(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sd) != 2 || sd[1].Day != "2025-10-22" {
+		t.Errorf("bekasi's days %v, want 2025-10-21 and 2025-10-22", sd)
+	}
+}

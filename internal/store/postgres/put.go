@@ -227,13 +227,17 @@ func (s *Store) putCurrent(ctx context.Context, tx pgx.Tx, news []changed) error
 	for _, table := range []string{"article_entities", "mentions", "quotes", "events"} {
 		terms.Queue(`DELETE FROM `+table+` WHERE article_id = ANY($1)`, ids)
 	}
-	vectors := make([]string, len(news))
+	vectors, days, published := make([]string, len(news)), make([]*string, len(news)), make([]*string, len(news))
 	for i, c := range news {
 		vectors[i] = s.tsvector(c.doc.Title, body(c.doc.Title, c.doc.Text))
+		days[i], published[i] = nullString(c.doc.Day()), c.doc.Published
 	}
-	terms.Queue(`INSERT INTO search_terms (article_id, version_id, terms)
-		SELECT id, version, terms::tsvector FROM unnest($1::bigint[], $2::bigint[], $3::text[]) u (id, version, terms)
-		ON CONFLICT (article_id) DO UPDATE SET version_id = excluded.version_id, terms = excluded.terms`, ids, versions, vectors)
+	// The version's day and publication time as putVersion stores them.
+	terms.Queue(`INSERT INTO search_terms (article_id, version_id, day, published, terms)
+		SELECT id, version, day, published, terms::tsvector
+		FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[]) u (id, version, day, published, terms)
+		ON CONFLICT (article_id) DO UPDATE SET version_id = excluded.version_id, day = excluded.day,
+			published = excluded.published, terms = excluded.terms`, ids, versions, days, published, vectors)
 	if err := tx.SendBatch(ctx, terms).Close(); err != nil {
 		return fmt.Errorf("current versions: %w", err)
 	}

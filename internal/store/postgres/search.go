@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/warta-news/warta/internal/search"
+	"github.com/warta-news/warta/internal/store"
 )
 
 // snippetTokens is the length of a snippet, in index terms, as on SQLite.
@@ -19,15 +21,21 @@ const snippetTokens = 24
 // a title word is worth four body words, as in the SQLite store's BM25.
 // Normalisation 1 divides by 1 + the logarithm of the document's length,
 // so that long articles do not win by length alone.
-const rankExpr = `ts_rank('{0.25, 0, 0, 1}', m.terms, %s, 1)`
+const rankExpr = `ts_rank('{0.25, 0, 0, 1}', terms, %s, 1)`
 
-// The bounds of a search's work (Options.RankWindow, CountBound). The GIN
-// index gives every match without reading its terms (but for phrases,
-// which it checks against them), so the matches are counted whole;
-// ranking reads each match's tsvector, so a search ranks only its
-// RankWindow most recently stored matches, and the older ones follow them
+// dateOrder is the order of hits by date, newest first, on search_terms
+// st: the order of its day index.
+const dateOrder = `st.day DESC NULLS LAST, st.published DESC NULLS LAST, st.article_id DESC`
+
+// The bounds of a search's work (Options.RankWindow, CountBound), as on
+// SQLite. The GIN index gives every match but in no order, so a word's
+// newest CountBound+1 matches (by version id) are taken from all of them
+// (a top-N sort of the matches' search_terms rows, which hold no text):
+// past the bound, the total is estimated from the share of version ids
+// they spread over, and flagged. Ranking reads each match's tsvector, so
+// only the newest RankWindow are ranked, and the older ones follow them
 // newest first. A search without words counts at most CountBound hits;
-// past that its total is the planner's estimate, flagged in the results.
+// past that its total is the planner's estimate, flagged.
 
 // Search implements store.Store: the query's words as a tsquery over the
 // search terms of every article's newest version, ranked by ts_rank with
@@ -46,93 +54,125 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 	if h.none {
 		return res, nil // every word was a stopword
 	}
-	w := h.w
-	var query string
-	var args []any
-	byDate := `v.day DESC NULLS LAST, v.published DESC NULLS LAST, a.id DESC`
-	if h.tsquery != "" {
-		// Every match, numbered newest version first (no index gives that
-		// order, so the planner takes the matches from the GIN index) and
-		// counted, from search_terms alone unless a filter needs the
-		// version or the article (hitSet joins them outer, so that the
-		// planner drops them); ts_rank runs on the first RankWindow only
-		// (CASE evaluates it for those alone), and the page's hits alone
-		// are joined to their versions and articles, for their text.
-		cols := ``
-		order := `ranked DESC, score DESC, version DESC`
-		outer := `p.ranked DESC, p.score DESC, p.version DESC`
-		if q.Sort == search.ByDate {
-			cols = `, v.day, v.published`
-			order = `day DESC NULLS LAST, published DESC NULLS LAST, id DESC`
-			outer = `v.day DESC NULLS LAST, v.published DESC NULLS LAST, a.id DESC`
-		}
-		inner, innerArgs := w.limit(`SELECT m.*, CASE WHEN m.ranked THEN `+fmt.Sprintf(rankExpr, h.tsquery)+` ELSE 0 END AS score FROM (
-				SELECT `+h.id+` AS id, `+h.version+` AS version, st.terms`+cols+`,
-					row_number() OVER (ORDER BY st.version_id DESC) <= `+strconv.Itoa(s.rankWindow)+` AS ranked, count(*) OVER () AS total
-				FROM `+h.from+w.String()+`) m
-			ORDER BY `+order, q.Limit, q.Offset)
-		query = `SELECT a.id, v.title, a.url, v.site, v.section, v.published, p.score::real, p.total, v.record->>'text'
-			FROM (` + inner + `) p JOIN versions v ON v.id = p.version JOIN articles a ON a.id = p.id
-			ORDER BY ` + outer
-		args = innerArgs
-	} else {
-		if res.Total, res.Estimated, err = s.count(ctx, h.from+w.String(), w.args); err != nil {
-			return nil, err
-		}
-		query, args = w.limit(`SELECT a.id, v.title, a.url, v.site, v.section, v.published, 0.0::real, 0::bigint, v.lead
-			FROM `+h.from+w.String()+` ORDER BY `+byDate, q.Limit, q.Offset)
-	}
-	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
+	tx, err := s.readTx(ctx, h)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: search: %w", err)
 	}
 	defer tx.Rollback(ctx)
+	w := h.w
+	var query string
+	var args []any
+	fromWhere := h.from + w.String()
 	if h.tsquery != "" {
-		// The planner does not count the reading of the TOASTed tsvectors
-		// that a scan of search_terms filtered by @@ costs, and for a
-		// common word prefers it to the GIN index, which gives the
-		// matches without reading them.
-		if _, err := tx.Exec(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
-			return nil, fmt.Errorf("postgres: search: %w", err)
+		// One statement: the newest matches n (c counts them), the page p
+		// of them, and the page's hits joined to their versions and
+		// articles, for their text; a row of c alone when the page is
+		// empty.
+		var page, order string
+		if q.Sort == search.ByDate {
+			newest := `SELECT st.version_id AS version FROM ` + fromWhere + ` ORDER BY st.version_id DESC LIMIT ` + w.arg(s.countBound+1)
+			page = `c AS (SELECT count(*) AS total, min(version) AS lowest FROM (` + newest + `) n),
+				p AS (SELECT st.article_id AS id, st.version_id AS version, 0::real AS score, st.day, st.published FROM ` + fromWhere +
+				` ORDER BY ` + dateOrder + ` LIMIT ` + w.arg(q.Limit) + ` OFFSET ` + w.arg(q.Offset) + `)`
+			order = `p.day DESC NULLS LAST, p.published DESC NULLS LAST, p.id DESC`
+		} else {
+			newest := `SELECT st.article_id AS id, st.version_id AS version, st.terms FROM ` + fromWhere +
+				` ORDER BY st.version_id DESC LIMIT ` + w.arg(max(s.countBound+1, q.Offset+q.Limit))
+			// CASE ranks the first RankWindow alone.
+			page = `n AS MATERIALIZED (SELECT m.*, row_number() OVER (ORDER BY m.version DESC) <= ` + w.arg(s.rankWindow) +
+				` AS ranked FROM (` + newest + `) m),
+				c AS (SELECT count(*) AS total, min(version) AS lowest FROM n),
+				p AS (SELECT id, version, CASE WHEN ranked THEN ` + fmt.Sprintf(rankExpr, h.tsquery) + ` ELSE 0 END::real AS score, ranked
+					FROM n ORDER BY ranked DESC, score DESC, version DESC LIMIT ` + w.arg(q.Limit) + ` OFFSET ` + w.arg(q.Offset) + `)`
+			order = `p.ranked DESC, p.score DESC, p.version DESC`
 		}
+		query = `WITH ` + page + `
+			SELECT c.total, c.lowest, a.id, v.title, a.url, v.site, v.section, v.published, p.score, v.record->>'text'
+			FROM c LEFT JOIN (p JOIN versions v ON v.id = p.version JOIN articles a ON a.id = p.id) ON true
+			ORDER BY ` + order
+		args = w.args
+	} else {
+		if res.Total, res.Estimated, err = s.count(ctx, tx, fromWhere, w.args); err != nil {
+			return nil, err
+		}
+		page, pageArgs := w.limit(`SELECT st.article_id AS id, st.version_id AS version FROM `+fromWhere+` ORDER BY `+dateOrder, q.Limit, q.Offset)
+		query = `SELECT 0, 0, a.id, v.title, a.url, v.site, v.section, v.published, 0::real, v.lead
+			FROM (` + page + `) p JOIN versions v ON v.id = p.version JOIN articles a ON a.id = p.id
+			ORDER BY v.day DESC NULLS LAST, v.published DESC NULLS LAST, a.id DESC`
+		args = pageArgs
 	}
 	rows, err := tx.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: search: %w", err)
 	}
-	var total int64
+	var total int
+	var lowest *int64
 	res.Hits, err = collect(rows, func(r pgx.Rows, hit *search.Hit) error {
-		var url, site, section, published *string
-		var text string
-		var score float32
-		err := r.Scan(&hit.ID, &hit.Title, &url, &site, &section, &published, &score, &total, &text)
-		hit.URL, hit.Site, hit.Section, hit.Published, hit.Score = deref(url), deref(site), deref(section), deref(published), float64(score)
-		if h.tsquery != "" {
-			hit.Snippet = s.analyzer.Snippet(body(hit.Title, text), h.terms, snippetTokens)
-		} else {
-			hit.Snippet = html.EscapeString(text)
+		var id *int64
+		var title, url, site, section, published, text *string
+		var score *float32
+		if err := r.Scan(&total, &lowest, &id, &title, &url, &site, &section, &published, &score, &text); err != nil || id == nil {
+			return err
 		}
-		return err
+		hit.ID, hit.Title, hit.URL, hit.Site, hit.Section, hit.Published = *id, deref(title), deref(url), deref(site), deref(section), deref(published)
+		hit.Score = float64(*score)
+		if h.tsquery != "" {
+			hit.Snippet = s.analyzer.Snippet(body(hit.Title, deref(text)), h.terms, snippetTokens)
+		} else {
+			hit.Snippet = html.EscapeString(deref(text))
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: search: %w", err)
 	}
+	// The row of an empty page's count alone.
+	res.Hits = slices.DeleteFunc(res.Hits, func(hit search.Hit) bool { return hit.ID == 0 })
 	if h.tsquery != "" {
-		res.Total = int(total)
-		if len(res.Hits) == 0 && q.Offset > 0 {
-			// A page past the end says nothing of the total: count.
-			if res.Total, res.Estimated, err = s.count(ctx, h.from+h.w.String(), h.w.args); err != nil {
+		res.Total = total
+		if total > s.countBound && lowest != nil {
+			if res.Total, err = s.spread(ctx, tx, total, *lowest); err != nil {
 				return nil, err
 			}
+			res.Estimated = true
 		}
 	}
 	return res, nil
 }
 
+// readTx begins the read-only transaction of a search. With words, it has
+// the planner take the matches from the GIN index: it does not count the
+// reading of the TOASTed tsvectors that a scan of search_terms filtered by
+// @@ costs, and for a common word prefers that scan, which reads every
+// article's terms.
+func (s *Store) readTx(ctx context.Context, h hitSet) (pgx.Tx, error) {
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return nil, err
+	}
+	if h.tsquery != "" {
+		if _, err := tx.Exec(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
+			tx.Rollback(ctx)
+			return nil, err
+		}
+	}
+	return tx, nil
+}
+
+// spread estimates a word's hits from its newest n, which took the
+// version ids from lowest to the highest, as SQLite does.
+func (s *Store) spread(ctx context.Context, q querier, n int, lowest int64) (int, error) {
+	var first, last int64
+	if err := q.QueryRow(ctx, `SELECT min(id), max(id) FROM versions`).Scan(&first, &last); err != nil {
+		return 0, fmt.Errorf("postgres: search: estimate: %w", err)
+	}
+	return store.Roughly(float64(n) * float64(last-first+1) / float64(max(last-lowest+1, 1))), nil
+}
+
 // count counts the rows of a FROM ... WHERE up to the bound; past it, it
 // returns the planner's estimate and estimated true.
-func (s *Store) count(ctx context.Context, fromWhere string, args []any) (n int, estimated bool, err error) {
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+fromWhere+` LIMIT `+strconv.Itoa(s.countBound+1)+`) c`,
+func (s *Store) count(ctx context.Context, tx pgx.Tx, fromWhere string, args []any) (n int, estimated bool, err error) {
+	if err := tx.QueryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+fromWhere+` LIMIT `+strconv.Itoa(s.countBound+1)+`) c`,
 		args...).Scan(&n); err != nil {
 		return 0, false, fmt.Errorf("postgres: search: count: %w", err)
 	}
@@ -144,13 +184,13 @@ func (s *Store) count(ctx context.Context, fromWhere string, args []any) (n int,
 			Rows float64 `json:"Plan Rows"`
 		} `json:"Plan"`
 	}
-	if err := s.pool.QueryRow(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM `+fromWhere, args...).Scan(&plan); err != nil {
+	if err := tx.QueryRow(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM `+fromWhere, args...).Scan(&plan); err != nil {
 		return 0, false, fmt.Errorf("postgres: search: estimate: %w", err)
 	}
 	if len(plan) == 1 && int(plan[0].Plan.Rows) > n {
 		n = int(plan[0].Plan.Rows)
 	}
-	return n, true, nil
+	return store.Roughly(float64(n)), true, nil
 }
 
 // hitSet is the set of a query's hits as SQL: the tables, the conditions
@@ -181,15 +221,16 @@ func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 	if tsquery != "" {
 		h.tsquery = w.arg(tsquery) + "::tsquery"
 		w.add("st.terms @@ " + h.tsquery)
-		// Outer joins, which the planner leaves out when no filter reads
-		// them (every search_terms row has its version and article).
-		h.from = `search_terms st LEFT JOIN versions v ON v.id = st.version_id LEFT JOIN articles a ON a.id = st.article_id`
-		h.id, h.version = "st.article_id", "st.version_id"
-	} else {
-		h.from = `articles a JOIN versions v ON v.id = a.current`
-		h.id, h.version = "a.id", "a.current"
 	}
-	if err := w.articles(q.Site, q.Section, q.From, q.To); err != nil {
+	// Every current version has its row of search_terms, with its day.
+	// The outer joins are left out by the planner when no filter reads
+	// them (every search_terms row has its version and article).
+	h.from = `search_terms st LEFT JOIN versions v ON v.id = st.version_id LEFT JOIN articles a ON a.id = st.article_id`
+	h.id, h.version = "st.article_id", "st.version_id"
+	if err := w.articles(q.Site, q.Section, "", ""); err != nil {
+		return h, err
+	}
+	if err := w.dates("st.day", q.From, q.To); err != nil {
 		return h, err
 	}
 	if c := collapseConds[q.Collapse]; c != "" {
