@@ -80,68 +80,65 @@ func labelTopics(values []store.FacetValue) {
 	}
 }
 
-// EntityTone implements store.ToneReader.
+// toneWindow is store.ToneWindow, a variable so that tests can make it
+// small.
+var toneWindow = store.ToneWindow
+
+// EntityTone implements store.ToneReader, as on SQLite: the entity's rows
+// in the range are counted in the (entity_id, day) index, and past
+// toneWindow only the articles whose id is a multiple of k are read, each
+// with its tone and its current version's day and site; titles are read
+// for the articles shown only.
 func (s *Store) EntityTone(ctx context.Context, entity int64, f store.ToneFilter) (*store.EntityTone, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
 	var w where
 	w.add("ae.entity_id = " + w.arg(entity))
-	if err := w.dates("v.day", f.From, f.To); err != nil {
+	if err := w.dates("ae.day", f.From, f.To); err != nil {
 		return nil, err
 	}
-	from := ` FROM entity_tones et
-		JOIN article_entities ae ON ae.article_id = et.article_id AND ae.local_id = et.local_id
-		JOIN articles a ON a.id = et.article_id JOIN versions v ON v.id = a.current` + w.String()
-	res := &store.EntityTone{Entity: entity, By: f.By, Periods: []store.TonePeriod{}, Sites: []store.TonePeriod{},
-		MostPositive: []store.ArticleTone{}, MostNegative: []store.ArticleTone{}}
-	err := s.pool.QueryRow(ctx, `SELECT count(DISTINCT et.article_id), coalesce(avg(et.score), 0), coalesce(avg(et.positive), 0),
-		coalesce(avg(et.negative), 0)`+from, w.args...).Scan(&res.Articles, &res.Score, &res.Positive, &res.Negative)
+	var n int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM article_entities ae`+w.String(), w.args...).Scan(&n); err != nil {
+		return nil, fmt.Errorf("postgres: entity tone: %w", err)
+	}
+	k := (n + toneWindow - 1) / toneWindow
+	if k > 1 {
+		w.add("ae.article_id % " + w.arg(k) + " = 0")
+	}
+	tones, err := list(ctx, s.pool, "entity tone", `SELECT ae.article_id, coalesce(st.day, ''), coalesce(v.site, ''),
+			et.score, et.positive, et.negative, et.sentences
+		FROM article_entities ae JOIN entity_tones et ON et.article_id = ae.article_id AND et.local_id = ae.local_id
+		JOIN search_terms st ON st.article_id = ae.article_id JOIN versions v ON v.id = st.version_id`+w.String(), w.args,
+		func(r pgx.Rows, t *store.ToneRow) error {
+			return r.Scan(&t.Article, &t.Day, &t.Site, &t.Score, &t.Positive, &t.Negative, &t.Sentences)
+		})
+	if err != nil {
+		return nil, err
+	}
+	res := store.SumTone(entity, f, tones, k)
+	var ids []int64
+	for _, l := range [][]store.ArticleTone{res.MostPositive, res.MostNegative} {
+		for _, t := range l {
+			ids = append(ids, t.ID)
+		}
+	}
+	titles := map[int64]string{}
+	rows, err := s.pool.Query(ctx, `SELECT a.id, v.title FROM articles a JOIN versions v ON v.id = a.current WHERE a.id = ANY($1)`, ids)
+	if err == nil {
+		var id int64
+		var title string
+		_, err = pgx.ForEachRow(rows, []any{&id, &title}, func() error {
+			titles[id] = title
+			return nil
+		})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("postgres: entity tone: %w", err)
 	}
-	res.Score, res.Positive, res.Negative = store.Round2(res.Score), store.Round2(res.Positive), store.Round2(res.Negative)
-	period := `v.day`
-	if f.By == store.ByWeek {
-		period = `to_char(date_trunc('week', v.day::date), 'YYYY-MM-DD')` // the Monday of the day's week
-	}
-	for _, g := range []struct {
-		key string
-		out *[]store.TonePeriod
-		cut string
-	}{
-		{period, &res.Periods, ` AND v.day IS NOT NULL GROUP BY 1 ORDER BY 1`},
-		{`v.site`, &res.Sites, ` AND v.site IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`},
-	} {
-		rows, err := s.pool.Query(ctx, `SELECT `+g.key+`, count(DISTINCT et.article_id), avg(et.score), avg(et.positive), avg(et.negative)`+
-			from+g.cut, w.args...)
-		if err != nil {
-			return nil, fmt.Errorf("postgres: entity tone: %w", err)
-		}
-		*g.out, err = collect(rows, func(r pgx.Rows, p *store.TonePeriod) error {
-			err := r.Scan(&p.Key, &p.Articles, &p.Score, &p.Positive, &p.Negative)
-			p.Round()
-			return err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("postgres: entity tone: %w", err)
-		}
-	}
-	for _, m := range []struct {
-		order string
-		out   *[]store.ArticleTone
-	}{{`et.score DESC`, &res.MostPositive}, {`et.score ASC`, &res.MostNegative}} {
-		args := append(append([]any(nil), w.args...), f.ArticleLimit())
-		rows, err := s.pool.Query(ctx, `SELECT a.id, v.title, coalesce(v.site, ''), coalesce(v.day, ''), et.score, et.sentences`+from+
-			` ORDER BY `+m.order+`, v.day DESC NULLS LAST, a.id DESC LIMIT $`+fmt.Sprint(len(args)), args...)
-		if err != nil {
-			return nil, fmt.Errorf("postgres: entity tone: %w", err)
-		}
-		*m.out, err = collect(rows, func(r pgx.Rows, t *store.ArticleTone) error {
-			return r.Scan(&t.ID, &t.Title, &t.Site, &t.Day, &t.Score, &t.Sentences)
-		})
-		if err != nil {
-			return nil, fmt.Errorf("postgres: entity tone: %w", err)
+	for _, l := range [][]store.ArticleTone{res.MostPositive, res.MostNegative} {
+		for i := range l {
+			l[i].Title = titles[l[i].ID]
 		}
 	}
 	return res, nil
