@@ -98,12 +98,20 @@ func (s *Store) EntityDays(ctx context.Context, entity int64, from, to string) (
 	return list(ctx, s.pool, "entity days", `SELECT day, count(*) FROM article_entities`+w.String()+` GROUP BY day ORDER BY day`, w.args, scanDay)
 }
 
-// CoMentioned implements store.Insights.
+// coMentionWindow bounds the articles co-mentions are counted over to an
+// entity's newest, as on SQLite: over all of a much mentioned entity's
+// articles the count joins every one of their entities.
+var coMentionWindow = 200
+
+// CoMentioned implements store.Insights: the entities mentioned most often
+// with entity in its newest coMentionWindow articles.
 func (s *Store) CoMentioned(ctx context.Context, entity int64, limit int) ([]store.EntityCount, error) {
-	return list(ctx, s.pool, "co-mentioned", `SELECT e.id, e.name, e.type, e.country, count(*) AS n
-		FROM article_entities x JOIN article_entities y ON y.article_id = x.article_id AND y.entity_id <> x.entity_id
+	return list(ctx, s.pool, "co-mentioned", `WITH x AS (SELECT article_id FROM article_entities
+			WHERE entity_id = $1 ORDER BY article_id DESC LIMIT $3)
+		SELECT e.id, e.name, e.type, e.country, count(*) AS n
+		FROM x JOIN article_entities y ON y.article_id = x.article_id AND y.entity_id <> $1
 		JOIN entities e ON e.id = y.entity_id
-		WHERE x.entity_id = $1 GROUP BY e.id ORDER BY n DESC, e.name LIMIT $2`, []any{entity, store.Limit(limit, 10)}, scanEntityCount)
+		GROUP BY e.id ORDER BY n DESC, e.name LIMIT $2`, []any{entity, store.Limit(limit, 10), coMentionWindow}, scanEntityCount)
 }
 
 // ArticleDays implements store.Insights.

@@ -145,3 +145,42 @@ func TestNewVersionMovesDay(t *testing.T) {
 		t.Errorf("bekasi's days %v, want 2025-10-21 and 2025-10-22", sd)
 	}
 }
+
+// Co-mentions are counted over the entity's newest coMentionWindow
+// articles only.
+func TestCoMentionedWindow(t *testing.T) {
+	defer func(w int) { coMentionWindow = w }(coMentionWindow)
+	s := open(t, pgtest.URL(t), search.Indonesian())
+	for _, a := range []storetest.Article{
+		{Title: "Prabowo Bertemu Putin", URL: "https://contoh.example/1", Published: "2025-10-20",
+			Body: "Presiden Prabowo Subianto bertemu Presiden Vladimir Putin di Moskow."},
+		{Title: "Prabowo Bertemu Macron", URL: "https://contoh.example/2", Published: "2025-10-21",
+			Body: "Presiden Prabowo Subianto bertemu Presiden Emmanuel Macron di Paris."},
+	} {
+		if _, err := s.PutBatch(ctx, [][]byte{storetest.Record(t, a)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := s.Entities(ctx, store.EntityFilter{Name: "Prabowo Subianto"})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("entities named Prabowo Subianto: %v, %v", list, err)
+	}
+	names := func() map[string]bool {
+		co, err := s.CoMentioned(ctx, list[0].ID, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]bool{}
+		for _, e := range co {
+			out[e.Name] = true
+		}
+		return out
+	}
+	if all := names(); !all["Vladimir Putin"] || !all["Emmanuel Macron"] {
+		t.Errorf("co-mentioned over both articles: %v, want Putin and Macron", all)
+	}
+	coMentionWindow = 1
+	if newest := names(); newest["Vladimir Putin"] || !newest["Emmanuel Macron"] {
+		t.Errorf("co-mentioned in the newest article: %v, want Macron and not Putin", newest)
+	}
+}
