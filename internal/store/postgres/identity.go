@@ -439,26 +439,25 @@ func (s *Store) Identity(ctx context.Context, id int64) (*store.Identity, error)
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("postgres: identity %d: %w", id, err)
 	}
-	out := &store.Identity{Ref: ref}
-	var country *string
-	err = s.pool.QueryRow(ctx, `SELECT e.id, e.name, e.type, e.country,
-		(SELECT count(DISTINCT article_id) FROM article_entities WHERE ref = e.id),
-		(SELECT coalesce(sum(mentions), 0) FROM article_entities WHERE ref = e.id),
-		(SELECT count(*) FROM quotes WHERE speaker_ref = e.id)
-		FROM entities e WHERE e.id = $1`, ref).Scan(&out.ID, &out.Name, &out.Type, &country, &out.Articles, &out.Mentions, &out.Quotes)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, fmt.Errorf("entity %d: %w", id, store.ErrNotFound)
+	e, err := s.entityRow(ctx, ref)
+	if err != nil {
+		return nil, err
 	}
+	out := &store.Identity{Ref: ref, Entity: *e}
+	// Aliases and roles over the ref's newest aliasWindow articles.
+	cut, err := s.refCut(ctx, ref, aliasWindow)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: identity %d: %w", id, err)
 	}
-	out.Country = deref(country)
+	if cut > 0 {
+		out.Sampled = aliasWindow
+	}
 	rows, err := s.pool.Query(ctx, `SELECT name, count(DISTINCT article_id) n FROM (
 			SELECT ae.article_id, m.text AS name FROM article_entities ae
 			JOIN mentions m ON m.article_id = ae.article_id AND m.entity_id = ae.entity_id
-			WHERE ae.ref = $1
-			UNION ALL SELECT article_id, name FROM article_entities WHERE ref = $1) x
-		GROUP BY name ORDER BY n DESC, name`, ref)
+			WHERE ae.ref = $1 AND ae.article_id > $2
+			UNION ALL SELECT article_id, name FROM article_entities WHERE ref = $1 AND article_id > $2) x
+		GROUP BY name ORDER BY n DESC, name`, ref, cut)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: identity %d: %w", id, err)
 	}
@@ -470,8 +469,8 @@ func (s *Store) Identity(ctx context.Context, id int64) (*store.Identity, error)
 	}
 	rows, err = s.pool.Query(ctx, `SELECT r.value, min(ae.day), max(ae.day), count(DISTINCT ae.article_id)
 		FROM article_entities ae, jsonb_array_elements_text(ae.roles::jsonb) r (value)
-		WHERE ae.ref = $1 AND ae.roles IS NOT NULL
-		GROUP BY r.value ORDER BY min(ae.day), r.value`, ref)
+		WHERE ae.ref = $1 AND ae.article_id > $2 AND ae.roles IS NOT NULL
+		GROUP BY r.value ORDER BY min(ae.day), r.value`, ref, cut)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: identity %d roles: %w", id, err)
 	}

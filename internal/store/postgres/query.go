@@ -177,24 +177,12 @@ func scanEntity(r pgx.Rows, e *store.Entity) error {
 
 // Entity implements store.Store.
 func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
-	rows, err := s.pool.Query(ctx, `SELECT e.id, e.name, e.type, e.country,
-			(SELECT count(DISTINCT article_id) FROM article_entities WHERE ref = e.id),
-			(SELECT coalesce(sum(mentions), 0) FROM article_entities WHERE ref = e.id),
-			(SELECT count(*) FROM quotes WHERE speaker_ref = e.id)
-		FROM entities e WHERE e.id = $1`, id)
+	e, err := s.entityRow(ctx, id)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: entity %d: %w", id, err)
+		return nil, err
 	}
-	list, err := collect(rows, scanEntity)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: entity %d: %w", id, err)
-	}
-	if len(list) == 0 {
-		return nil, fmt.Errorf("entity %d: %w", id, store.ErrNotFound)
-	}
-	e := &list[0]
-	rows, err = s.pool.Query(ctx, `SELECT text FROM mentions WHERE entity_id = $1
-		GROUP BY text ORDER BY count(*) DESC, text COLLATE "C" LIMIT 20`, id)
+	rows, err := s.pool.Query(ctx, `SELECT text FROM (SELECT text FROM mentions WHERE entity_id = $1 ORDER BY article_id DESC LIMIT $2) m
+		GROUP BY text ORDER BY count(*) DESC, text COLLATE "C" LIMIT 20`, id, nameWindow)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: entity %d: %w", id, err)
 	}
@@ -202,6 +190,28 @@ func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: entity %d: %w", id, err)
 	}
+	return e, nil
+}
+
+// nameWindow bounds the mentions an entity's names are read from to its
+// newest, as on SQLite.
+var nameWindow = 2000
+
+// entityRow is the entity id with its counts as a ref (refCounts).
+func (s *Store) entityRow(ctx context.Context, id int64) (*store.Entity, error) {
+	e := &store.Entity{ID: id}
+	var country *string
+	err := s.pool.QueryRow(ctx, `SELECT name, type, country FROM entities WHERE id = $1`, id).Scan(&e.Name, &e.Type, &country)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("entity %d: %w", id, store.ErrNotFound)
+	}
+	if err == nil {
+		err = s.refCounts(ctx, e)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: entity %d: %w", id, err)
+	}
+	e.Country = deref(country)
 	return e, nil
 }
 

@@ -25,3 +25,8 @@ ANALYZE search_terms;
 -- alone.
 DROP INDEX IF EXISTS article_entities_entity;
 CREATE INDEX article_entities_entity ON article_entities (entity_id, day) INCLUDE (ref, article_id);
+
+-- Mentions by entity in article order: an entity's names are read from
+-- its newest mentions.
+DROP INDEX IF EXISTS mentions_entity;
+CREATE INDEX mentions_entity ON mentions (entity_id, article_id);
