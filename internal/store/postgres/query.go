@@ -389,9 +389,12 @@ func (s *Store) EventMonths(ctx context.Context, f store.EventFilter) ([]store.M
 // Stats implements store.Store.
 func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	var st store.Stats
+	// The entities mentioned, one probe of the entity index each: counting
+	// the distinct entities of every row of article_entities took 8–14 s
+	// at 100k articles (load ~40), past the server's timeout.
 	err := s.pool.QueryRow(ctx, `SELECT
 		(SELECT count(*) FROM articles), (SELECT count(*) FROM versions),
-		(SELECT count(DISTINCT entity_id) FROM article_entities),
+		(SELECT count(*) FROM entities e WHERE (SELECT 1 FROM article_entities ae WHERE ae.entity_id = e.id LIMIT 1) IS NOT NULL),
 		(SELECT count(*) FROM quotes), (SELECT count(*) FROM events)`).
 		Scan(&st.Articles, &st.Versions, &st.Entities, &st.Quotes, &st.Events)
 	if err != nil {
