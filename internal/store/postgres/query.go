@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -219,13 +220,18 @@ func (s *Store) entityRow(ctx context.Context, id int64) (*store.Entity, error) 
 func (s *Store) EntityArticles(ctx context.Context, id int64, p store.Page) ([]store.EntityArticle, error) {
 	p = p.Norm()
 	// One row per article even where two of its entities resolve to this
-	// one: their mentions add up, and the longest name stands.
-	rows, err := s.pool.Query(ctx, `SELECT DISTINCT ON (ae.day, ae.article_id) ae.article_id, v.title, v.published, ae.name,
-			sum(ae.mentions) OVER (PARTITION BY ae.article_id), ae.roles, ae.salience
-		FROM article_entities ae JOIN articles a ON a.id = ae.article_id JOIN versions v ON v.id = a.current
-		WHERE ae.ref = $1
-		ORDER BY ae.day NULLS FIRST, ae.article_id, length(ae.name) DESC LIMIT $2 OFFSET $3`,
-		id, p.Limit, p.Offset)
+	// one: their mentions add up, and the longest name stands. An
+	// article's rows share its day, so grouping by day and article reads
+	// them in the order of the ref's index and stops at the page's end.
+	rows, err := s.pool.Query(ctx, `SELECT g.article_id, v.title, v.published, g.name, g.mentions, g.roles, g.salience
+		FROM (SELECT ae.day, ae.article_id, sum(ae.mentions) AS mentions,
+				(array_agg(ae.name ORDER BY length(ae.name) DESC))[1] AS name,
+				(array_agg(ae.roles ORDER BY length(ae.name) DESC))[1] AS roles,
+				(array_agg(ae.salience ORDER BY length(ae.name) DESC))[1] AS salience
+			FROM article_entities ae WHERE ae.ref = $1
+			GROUP BY ae.day, ae.article_id ORDER BY ae.day NULLS FIRST, ae.article_id LIMIT $2 OFFSET $3) g
+		JOIN articles a ON a.id = g.article_id JOIN versions v ON v.id = a.current
+		ORDER BY g.day NULLS FIRST, g.article_id`, id, p.Limit, p.Offset)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: entity %d articles: %w", id, err)
 	}
@@ -254,9 +260,13 @@ func (s *Store) EntityArticles(ctx context.Context, id int64, p store.Page) ([]s
 // folded.
 func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote, error) {
 	var w where
+	// A speaker's quotes by its ref or its own id: each from its index in
+	// page order (migration 13), the two merged, so that a page reads no
+	// more than its end of either.
+	arms := []string{"TRUE"}
 	if f.SpeakerID != 0 {
 		id := w.arg(f.SpeakerID)
-		w.add("(q.speaker_ref = " + id + " OR q.speaker_id = " + id + ")")
+		arms = []string{"q.speaker_ref = " + id, "q.speaker_id = " + id}
 	}
 	if f.Speaker != "" {
 		refs, err := s.refs(ctx, f.Speaker)
@@ -272,10 +282,16 @@ func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote,
 		return nil, err
 	}
 	p := f.Page.Norm()
+	const order = `day NULLS FIRST, article_id, start, id`
+	end := w.arg(p.Offset + p.Limit)
+	for i, arm := range arms {
+		aw := where{conds: append(slices.Clone(w.conds), arm)}
+		arms[i] = `(SELECT q.* FROM quotes q` + aw.String() + ` ORDER BY q.` + strings.ReplaceAll(order, ", ", ", q.") + ` LIMIT ` + end + `)`
+	}
 	query, args := w.limit(`SELECT q.id, q.article_id, v.title, v.published, q.text, q.kind,
 			q.start, q."end", q.speaker_id, q.speaker_name, q.speaker_role, q.cue
-		FROM quotes q JOIN articles a ON a.id = q.article_id JOIN versions v ON v.id = a.current`+w.String()+`
-		ORDER BY q.day NULLS FIRST, q.article_id, q.start`, p.Limit, p.Offset)
+		FROM (`+strings.Join(arms, " UNION ")+`) q JOIN articles a ON a.id = q.article_id JOIN versions v ON v.id = a.current
+		ORDER BY q.`+strings.ReplaceAll(order, ", ", ", q."), p.Limit, p.Offset)
 	rows, err := s.pool.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: quotes: %w", err)

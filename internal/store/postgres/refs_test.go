@@ -68,4 +68,42 @@ func TestEntityPagePastTheBounds(t *testing.T) {
 	if ident.Sampled != 3 || !ident.Estimated || len(ident.Aliases) == 0 || ident.Aliases[0].Articles != 3 {
 		t.Errorf("past the bounds: sampled %d, estimated %v, aliases %v", ident.Sampled, ident.Estimated, ident.Aliases)
 	}
+
+	// A speaker's quotes paged in the order of one whole page, and the
+	// entity's articles likewise.
+	whole, err := s.Quotes(ctx, store.QuoteFilter{SpeakerID: id, Page: store.Page{Limit: 100}})
+	if err != nil || len(whole) != purbaya {
+		t.Fatalf("%d quotes of Purbaya (%v), want %d", len(whole), err, purbaya)
+	}
+	arts, err := s.EntityArticles(ctx, id, store.Page{Limit: 100})
+	if err != nil || len(arts) != purbaya {
+		t.Fatalf("%d articles of Purbaya (%v), want %d", len(arts), err, purbaya)
+	}
+	for offset := 0; offset < purbaya; offset += 3 {
+		page := store.Page{Limit: 3, Offset: offset}
+		quotes, err := s.Quotes(ctx, store.QuoteFilter{SpeakerID: id, Page: page})
+		if err != nil {
+			t.Fatal(err)
+		}
+		articles, err := s.EntityArticles(ctx, id, page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, q := range quotes {
+			if q.ID != whole[offset+i].ID {
+				t.Errorf("quote %d of the page at %d: %d, want %d", i, offset, q.ID, whole[offset+i].ID)
+			}
+		}
+		for i, a := range articles {
+			if a.ArticleID != arts[offset+i].ArticleID || a.Mentions != 1 {
+				t.Errorf("article %d of the page at %d: %+v, want %+v", i, offset, a, arts[offset+i])
+			}
+		}
+	}
+	for i := 1; i < len(whole); i++ {
+		if whole[i].Published < whole[i-1].Published || arts[i].Published < arts[i-1].Published {
+			t.Errorf("out of date order at %d: quote %s after %s, article %s after %s", i,
+				whole[i].Published, whole[i-1].Published, arts[i].Published, arts[i-1].Published)
+		}
+	}
 }

@@ -30,3 +30,14 @@ CREATE INDEX article_entities_entity ON article_entities (entity_id, day) INCLUD
 -- its newest mentions.
 DROP INDEX IF EXISTS mentions_entity;
 CREATE INDEX mentions_entity ON mentions (entity_id, article_id);
+
+-- A ref's articles and a speaker's quotes in the order of their pages
+-- (day, NULLs first, then article), so that a page is read from its
+-- index and stops at its end rather than sorting every row of a much
+-- mentioned entity.
+DROP INDEX IF EXISTS article_entities_ref;
+CREATE INDEX article_entities_ref ON article_entities (ref, day NULLS FIRST, article_id);
+DROP INDEX IF EXISTS quotes_speaker;
+CREATE INDEX quotes_speaker ON quotes (speaker_id, day NULLS FIRST, article_id, start, id);
+DROP INDEX IF EXISTS quotes_speaker_ref;
+CREATE INDEX quotes_speaker_ref ON quotes (speaker_ref, day NULLS FIRST, article_id, start, id);
