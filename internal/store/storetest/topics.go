@@ -1,8 +1,10 @@
 package storetest
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -181,5 +183,69 @@ func testEntityTone(t *testing.T, s Topical) {
 	none, err := s.EntityTone(ctx, per.ID+1000, store.ToneFilter{})
 	if err != nil || none.Articles != 0 || len(none.Periods) != 0 {
 		t.Errorf("an entity without articles: %+v, %v", none, err)
+	}
+}
+
+// RunTonePastTheWindow checks EntityTone past its window, with setWindow
+// setting the store's window (store.ToneWindow): within it the tone is
+// exact; past it, read from an even sample of the entity's articles,
+// spread over the whole range, and said so. The store must be empty.
+func RunTonePastTheWindow(t *testing.T, s Topical, setWindow func(int)) {
+	t.Helper()
+	ctx := context.Background()
+	const n = 40
+	var recs [][]byte
+	for i := range n {
+		score := float64(i%5) * 10 // 0 to 40, every value as often
+		recs = append(recs, Record(t, Article{
+			Title: fmt.Sprintf("Menkeu Bicara Anggaran %d", i), Body: "Purbaya menjelaskan anggaran di depan wartawan.",
+			URL: fmt.Sprintf("https://contoh.example/anggaran/%d", i), Published: fmt.Sprintf("2025-10-%02d", 1+i%28),
+			Extra: map[string]any{
+				"entities": []any{map[string]any{"id": "E1", "name": "Purbaya", "type": "PER", "country": "ID",
+					"mentions": []any{map[string]any{"text": "Purbaya", "start": 0, "end": 7}}, "roles": []string{}, "salience": 0.5}},
+				"tone": map[string]any{"entities": []any{map[string]any{"entity": "E1", "score": score, "positive": score, "negative": 0, "sentences": 1}}},
+			},
+		}))
+	}
+	if _, err := s.PutBatch(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.Entities(ctx, store.EntityFilter{Name: "Purbaya"})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("entities named Purbaya: %v, %v", list, err)
+	}
+	exact, err := s.EntityTone(ctx, list[0].ID, store.ToneFilter{By: store.ByWeek})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if exact.Sampled != 0 || exact.Articles != n || exact.Score != 20 || len(exact.Periods) != 5 {
+		t.Fatalf("within the window: sampled %d, %d articles, score %v, %d weeks; want exact, %d, 20, 5",
+			exact.Sampled, exact.Articles, exact.Score, len(exact.Periods), n)
+	}
+	setWindow(10)
+	got, err := s.EntityTone(ctx, list[0].ID, store.ToneFilter{By: store.ByWeek})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every 4th of 40: 10 read, each counting 4.
+	if got.Sampled != 10 || got.Articles != n || got.Score < 0 || got.Score > 40 {
+		t.Errorf("past the window: sampled %d, %d articles, score %v; want 10 read, %d estimated, within 0–40", got.Sampled, got.Articles, got.Score, n)
+	}
+	weeks := map[string]bool{}
+	for _, p := range exact.Periods {
+		weeks[p.Key] = true
+	}
+	spread := 0
+	for _, p := range got.Periods {
+		if !weeks[p.Key] || p.Articles%4 != 0 {
+			t.Errorf("sampled week %+v: not a week of the entity's, or not counted 4 a row", p)
+		}
+		spread++
+	}
+	if spread < 3 {
+		t.Errorf("the sample covers %d of 5 weeks: not spread over the range", spread)
+	}
+	if len(got.MostPositive) == 0 || got.MostPositive[0].Title == "" {
+		t.Errorf("most positive of the sample: %+v", got.MostPositive)
 	}
 }
