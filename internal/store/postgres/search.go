@@ -28,11 +28,12 @@ const rankExpr = `ts_rank('{0.25, 0, 0, 1}', terms, %s, 1)`
 const dateOrder = `st.day DESC NULLS LAST, st.published DESC NULLS LAST, st.article_id DESC`
 
 // The bounds of a search's work (Options.RankWindow, CountBound), as on
-// SQLite. The GIN index gives every match but in no order, so a word's
-// newest CountBound+1 matches (by version id) are taken from all of them
-// (a top-N sort of the matches' search_terms rows, which hold no text):
-// past the bound, the total is estimated from the share of version ids
-// they spread over, and flagged. Ranking reads each match's tsvector, so
+// SQLite. A word's newest CountBound+1 matches (by version id) are read
+// back from the index by version when the word matches often (each row's
+// tsvector tested), else taken from the GIN index, which gives every
+// match in no order, and sorted (a top-N sort of their search_terms rows,
+// which hold no text): past the bound, the total is estimated from the
+// share of version ids they spread over, and flagged. Ranking reads each match's tsvector, so
 // only the newest RankWindow are ranked, and the older ones follow them
 // newest first. A search without words counts at most CountBound hits;
 // past that its total is the planner's estimate, flagged.
