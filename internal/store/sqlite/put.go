@@ -121,6 +121,7 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: put: %w", err)
 	}
+	s.checkpoints.request()
 	s.yieldIfContended(ctx)
 	return results, nil
 }

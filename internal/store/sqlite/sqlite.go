@@ -34,12 +34,10 @@ const FileName = "warta.db"
 const journalSizeLimit = 64 << 20
 
 // writerCacheKiB is the writer connection's page cache (SQLite's
-// default is 2 MiB); walCheckpointPages is how many WAL pages trigger a
-// checkpoint (default 1,000), kept under journalSizeLimit.
+// default is 2 MiB); readerCacheKiB each reader connection's.
 const (
-	writerCacheKiB     = 32 << 10
-	readerCacheKiB     = 32 << 10
-	walCheckpointPages = 8192
+	writerCacheKiB = 32 << 10
+	readerCacheKiB = 32 << 10
 )
 
 // tokenizerName is the FTS5 tokenizer the index is declared with (in
@@ -83,6 +81,9 @@ type Store struct {
 	// contended is when a write last waited for another process's
 	// write lock (UnixNano; put.go).
 	contended atomic.Int64
+	// checkpoints copies committed batches into the database file
+	// (checkpoint.go).
+	checkpoints *checkpointer
 }
 
 var _ store.Store = (*Store)(nil)
@@ -148,12 +149,13 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	// The writer maintains a dozen secondary indexes whose pages the
 	// default 2 MB cache keeps only for a few thousand articles; and a
 	// checkpoint every 1,000 pages copies the same index pages into the
-	// database again and again while a bulk ingest runs.
+	// database again and again while a bulk ingest runs: the checkpointer
+	// copies them on another connection (checkpoint.go).
 	// Its statement and savepoint journals stay in memory: a multi-row
 	// insert or a linker's savepoint (put.go) otherwise writes every page
 	// it changes to a temporary file first, 14% of ingest CPU in pwrite.
 	wdb, err := open("immediate", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()), "temp_store(memory)",
-		fmt.Sprintf("cache_size(%d)", -writerCacheKiB), fmt.Sprintf("wal_autocheckpoint(%d)", walCheckpointPages))
+		fmt.Sprintf("cache_size(%d)", -writerCacheKiB), fmt.Sprintf("wal_autocheckpoint(%d)", walBackstopPages))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -168,7 +170,17 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	// a few serve many readers.
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)
-	s := &Store{db: db, wdb: wdb, busyWait: opts.BusyWait, path: path, analyzer: analyzer, resolver: opts.Resolver, linker: opts.Linker, log: opts.Log, counts: counts}
+	// A checkpoint reads the WAL and writes the database file, not
+	// through the page cache: SQLite's default cache is plenty.
+	cdb, err := open("deferred", fmt.Sprintf("busy_timeout(%d)", opts.BusyTimeout.Milliseconds()))
+	if err != nil {
+		wdb.Close()
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	cdb.SetMaxOpenConns(1)
+	s := &Store{db: db, wdb: wdb, busyWait: opts.BusyWait, path: path, analyzer: analyzer, resolver: opts.Resolver, linker: opts.Linker, log: opts.Log, counts: counts,
+		checkpoints: newCheckpointer(cdb, opts.Log)}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -192,7 +204,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
-	return errors.Join(s.db.Close(), s.wdb.Close())
+	return errors.Join(s.checkpoints.close(), s.db.Close(), s.wdb.Close())
 }
 
 // query runs a read query; its connection keeps the statement prepared

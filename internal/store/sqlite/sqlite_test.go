@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/warta-news/warta/internal/identity"
 	"github.com/warta-news/warta/internal/search"
@@ -260,4 +262,29 @@ func TestInsightsAndAlerts(t *testing.T) {
 
 func TestSourcesSuite(t *testing.T) {
 	storetest.RunSources(t, func(t *testing.T) store.Sources { return open(t, t.TempDir(), search.Indonesian()) })
+}
+
+// A committed batch is copied into the database file by the checkpointer,
+// not by the writer: the writer's own checkpoint waits for far more WAL
+// pages than a few articles write, so without the checkpointer the file
+// stays as the migrations left it, all in the WAL.
+func TestBatchCheckpointed(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir, search.Indonesian())
+	size := func() int64 {
+		fi, err := os.Stat(filepath.Join(dir, FileName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi.Size()
+	}
+	before := size()
+	if _, err := s.PutBatch(ctx, [][]byte{storetest.Record(t, pertemuan), storetest.Record(t, bangun)}); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); size() <= before; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("database file still %d bytes 10 s after the commit: nothing checkpointed", before)
+		}
+	}
 }
