@@ -26,6 +26,8 @@ type checkpointer struct {
 	kick chan struct{} // one pending request at most
 	stop chan struct{}
 	wg   sync.WaitGroup
+	once sync.Once
+	err  error // of closing db
 }
 
 // walBackstopPages is how many WAL pages the writer's own checkpoint waits
@@ -66,9 +68,12 @@ func (c *checkpointer) run() {
 }
 
 // close stops the checkpointer once its checkpoint, if one runs, is done,
-// and closes its connection.
+// and closes its connection; again, it does nothing, as Store.Close.
 func (c *checkpointer) close() error {
-	close(c.stop)
-	c.wg.Wait()
-	return c.db.Close()
+	c.once.Do(func() {
+		close(c.stop)
+		c.wg.Wait()
+		c.err = c.db.Close()
+	})
+	return c.err
 }
