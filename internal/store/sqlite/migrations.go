@@ -407,6 +407,13 @@ CREATE INDEX IF NOT EXISTS events_target ON events (target_id, day, article_id, 
 	// chart's denominator), kept by triggers as articles change version or
 	// go, instead of counted over every article per request.
 	migrateArticleDays,
+	// 15: the count of fingerprinted articles that every fingerprinted
+	// article updated is dropped: only tests read it, and they count
+	// (FingerprintCount).
+	func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = 'fingerprinted_articles'`)
+		return err
+	},
 }
 
 // migrate applies the migrations not applied yet, all in one transaction
