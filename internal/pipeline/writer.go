@@ -38,7 +38,7 @@ type TxObserver func(ctx context.Context, tx store.LineageTx, s Stored) error
 // WriterOptions configure a Writer.
 type WriterOptions struct {
 	// MaxBatch is the most records committed in one transaction; 0 means
-	// 128.
+	// the store's BatchSize when it is a BatchSizer, else 128.
 	MaxBatch int
 	// MaxDelay is the longest a record waits for its batch to fill; 0
 	// means 250 ms, so that readers of the store (a server on the same data
@@ -79,8 +79,17 @@ type request struct {
 	waiting bool
 }
 
+// BatchSizer is a store that says how many records one of its
+// transactions takes best.
+type BatchSizer interface {
+	BatchSize() int
+}
+
 // NewWriter returns a Writer to st; it writes while Run runs.
 func NewWriter(st store.ArticleWriter, opts WriterOptions) *Writer {
+	if b, ok := st.(BatchSizer); ok && opts.MaxBatch <= 0 {
+		opts.MaxBatch = b.BatchSize()
+	}
 	if opts.MaxBatch <= 0 {
 		opts.MaxBatch = 128
 	}

@@ -113,3 +113,26 @@ func TestCancelFailsQueued(t *testing.T) {
 		t.Errorf("Store after Run returned = %v, want ErrClosed", err)
 	}
 }
+
+// sizedStore is a store that takes four records a transaction best.
+type sizedStore struct{ *countingStore }
+
+func (sizedStore) BatchSize() int { return 4 }
+
+// Without MaxBatch, the store's BatchSize bounds a batch.
+func TestStoreBatchSize(t *testing.T) {
+	st := sizedStore{openStore(t)}
+	w := pipeline.NewWriter(st, pipeline.WriterOptions{MaxDelay: time.Hour, Log: quiet})
+	stop := running(t, context.Background(), w)
+	for i := range 10 {
+		if err := w.Write(context.Background(), nil, record(t, i), func(store.PutResult, error) {}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(st.batches); got != "[4 4 2]" {
+		t.Errorf("batches %s, want [4 4 2]", got)
+	}
+}

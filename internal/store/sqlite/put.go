@@ -38,6 +38,14 @@ func (s *Store) PutBatch(ctx context.Context, records [][]byte) ([]store.PutResu
 
 var _ store.TxWriter = (*Store)(nil)
 
+// BatchSize is how many records a writer should commit in one transaction
+// (pipeline.BatchSizer). A batch's random-keyed index pages are read and
+// written once however many of its articles touch them: 256 articles a
+// transaction read and wrote 23% fewer bytes than 128, and took 15-20%
+// less CPU, over 1,000 articles after a 20k store (three alternating
+// pairs); the writer's peak RSS rose from about 200 to 230 MB.
+func (s *Store) BatchSize() int { return 256 }
+
 // PutBatchTx implements store.TxWriter: each runs after the batch's
 // records are put, in a savepoint of its own.
 func (s *Store) PutBatchTx(ctx context.Context, records [][]byte, each func(context.Context, store.LineageTx, int, store.PutResult) error) ([]store.PutResult, error) {
