@@ -92,7 +92,7 @@ func TestSourcesSuite(t *testing.T) {
 }
 
 // A new version published on another day moves its article there in
-// every reading of the days that search_terms carries (migration 13): a
+// every reading of the days that search_terms carries (migration 14): a
 // date filter, the date order and the days counted.
 func TestNewVersionMovesDay(t *testing.T) {
 	s := open(t, pgtest.URL(t), search.Indonesian())

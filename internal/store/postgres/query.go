@@ -261,7 +261,7 @@ func (s *Store) EntityArticles(ctx context.Context, id int64, p store.Page) ([]s
 func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote, error) {
 	var w where
 	// A speaker's quotes by its ref or its own id: each from its index in
-	// page order (migration 13), the two merged, so that a page reads no
+	// page order (migration 14), the two merged, so that a page reads no
 	// more than its end of either.
 	arms := []string{"TRUE"}
 	if f.SpeakerID != 0 {

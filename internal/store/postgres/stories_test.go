@@ -8,10 +8,11 @@ import (
 	"github.com/warta-news/warta/internal/store/storetest"
 )
 
-// storyArticlesDown takes migration 13 back out.
+// storyArticlesDown takes migration 13 back out, and has the migrations
+// after it (which can run again) run again with it.
 const storyArticlesDown = `DROP TRIGGER story_articles_relation ON relations; DROP TRIGGER story_articles_unrelated ON relations;
 	DROP TRIGGER story_articles_version ON articles; DROP FUNCTION story_articles_related(); DROP FUNCTION story_articles_unrelated();
-	DROP FUNCTION story_articles_versioned(); DROP TABLE story_articles; DELETE FROM schema_migrations WHERE version = 13`
+	DROP FUNCTION story_articles_versioned(); DROP TABLE story_articles; DELETE FROM schema_migrations WHERE version >= 13`
 
 // The story rows follow the relations and the articles' versions, and a
 // store made before them gets them on opening.

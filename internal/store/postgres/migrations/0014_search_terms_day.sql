@@ -1,4 +1,4 @@
--- 13: each article's search terms carry its current version's day and
+-- 14: each article's search terms carry its current version's day and
 -- publication time, so that a search orders its hits by date, filters
 -- them by day and counts them per day from search_terms alone, and a
 -- search without words reads the current articles in date order from one
