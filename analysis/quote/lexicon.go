@@ -60,6 +60,9 @@ type lexicon struct {
 	verb   map[string]uint8        // reporting verb → indirect-speech flag
 	// titles holds the multi-word title nouns (kata kunci).
 	titles map[string]bool
+	// relations holds the roles that name a relation to a person
+	// (kuasa hukum, manajer personal).
+	relations map[string]bool
 	// table holds the words again for the per-token look-up: open
 	// addressing over a case-folding hash, so a word is found in any case
 	// without copying it and a miss ends at the first empty slot.
@@ -147,10 +150,11 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	l := &lexicon{
-		shared: person.Default(),
-		words:  make(map[string]person.Class, 512),
-		verb:   make(map[string]uint8, 128),
-		titles: make(map[string]bool),
+		shared:    person.Default(),
+		words:     make(map[string]person.Class, 512),
+		verb:      make(map[string]uint8, 128),
+		titles:    make(map[string]bool),
+		relations: make(map[string]bool),
 	}
 	add := func(w string, c person.Class) { l.words[w] |= c }
 	err := readLines("data/cues.tsv", func(fields []string) error {
@@ -205,6 +209,13 @@ func loadLexicon() (*lexicon, error) {
 		default:
 			return fmt.Errorf("%q: class is opener or stop", fields[0])
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines("data/relations.txt", func(fields []string) error {
+		l.relations[strings.Join(strings.Fields(fields[0]), " ")] = true
 		return nil
 	})
 	if err != nil {

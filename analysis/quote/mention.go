@@ -478,7 +478,61 @@ func (f *finder) subjectOf(v int) (phrase, bool) {
 	default:
 		p = f.phraseBefore(k, lo)
 	}
+	p = f.relationOf(p, lo)
 	return p, p.ok()
+}
+
+// relationOf reads a phrase whose role names a relation to the person
+// named after it, someone the article has already named (Albert Varela
+// selaku manajer personal Martin; kuasa hukum Sahara): the speaker is not
+// that person but the one named after it between commas or before selaku
+// or sebagai, else the person the article gave that relation before, else
+// nobody named (the role alone). Other phrases come back as they are.
+func (f *finder) relationOf(p phrase, lo int) phrase {
+	if p.pronoun || p.name.empty() {
+		return p
+	}
+	if k := f.personAt(p.name); p.role.empty() && k >= 0 && f.persons[k].name == p.name {
+		// Read back only to the name (Martin | mengklaim): the role read
+		// forward before it.
+		if r := f.persons[k].role; !r.empty() && r.last == p.name.first && r.first >= lo {
+			p.role, p.all.first = r, min(p.all.first, r.first)
+		}
+	}
+	if p.role.empty() || p.role.last != p.name.first {
+		return p
+	}
+	rel := strings.ToLower(f.spanText(p.role))
+	if !lex().relations[rel] {
+		return p
+	}
+	earlier := false
+	for j := range f.persons {
+		if q := f.persons[j].name; q.last <= p.all.first && (f.holdsWords(q, p.name) || f.holdsWords(p.name, q)) {
+			earlier = true
+			break
+		}
+	}
+	if !earlier {
+		return p // kuasa hukum Budi Santoso: the lawyer is Budi Santoso
+	}
+	whole := span{p.role.first, p.name.last}
+	if name := f.nameAfterRoleName(p); !name.empty() {
+		// Pengacara Ridwan Kamil, Muslim Jaya Butar Butar, ...
+		return phrase{all: span{p.all.first, name.last}, name: name, role: whole}
+	}
+	if s := p.all.first - 1; s > lo && (f.isFold(s, "selaku") || f.isFold(s, "sebagai")) {
+		if q := f.phraseBefore(s-1, lo); !q.name.empty() && !q.pronoun {
+			return phrase{all: span{q.all.first, p.all.last}, name: q.name, role: whole}
+		}
+	}
+	for j := len(f.persons) - 1; j >= 0; j-- {
+		q := f.persons[j]
+		if r := f.spanText(q.role); q.name.last <= p.all.first && len(r) > len(rel) && hasPrefixFold(r, rel) && !f.holdsWords(q.name, p.name) {
+			return phrase{all: p.all, name: q.name, role: whole} // kuasa hukumnya Moh Zakki, earlier
+		}
+	}
+	return phrase{all: p.all, role: whole}
 }
 
 // speakerOf returns the speaker of the reporting verb at token v: its
@@ -523,8 +577,8 @@ func (f *finder) sentenceSubject(st text.Sentence, limit int) phrase {
 			i++ // Tapi Lavrov mengatakan
 		}
 	}
-	p := f.phraseAfter(i, limit)
-	if !p.ok() || p.all.first != i {
+	p := f.relationOf(f.phraseAfter(i, limit), st.First)
+	if !p.ok() || p.all.first != i && p.name.first >= i {
 		return phrase{}
 	}
 	return p
