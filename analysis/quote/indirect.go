@@ -20,7 +20,9 @@ import (
 //     Robin DeCicco, ...);
 //   - a cited source opening the sentence, then the clause (Dikutip dari
 //     Times of India, ...);
-//   - the clause, then a comma and an after-cue (..., kata dia.).
+//   - the clause, then a comma and an after-cue (..., kata dia.);
+//   - a passive cue opening the sentence, its speaker, then bahwa and the
+//     clause (Dijelaskan oleh peneliti BRIN Erma Yulihastin bahwa ...).
 //
 // A denied report (tidak menyebutkan ...) is not speech, and a clause
 // opening with a quotation mark is a direct quotation, found elsewhere.
@@ -118,6 +120,17 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 				continue
 			}
 			clause = span{st.First, v - 1}
+		case cls&wCuePassive != 0 && v == st.First:
+			// Dijelaskan oleh <role>, <body>, Prof Erma Yulihastin bahwa
+			// ...: the speaker is named right before bahwa.
+			b := f.bahwaAfter(v, st)
+			if b < 0 {
+				continue
+			}
+			if p = f.phraseBefore(b-1, v+1); p.name.empty() || p.pronoun {
+				continue
+			}
+			clause = span{b + 1, f.clauseEnd(b+1, st)}
 		case cls&wCueSource != 0:
 			src, after := f.sourceAt(v, st)
 			if src.empty() {
@@ -151,6 +164,24 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 	}
 	return report{}, false
 }
+
+// bahwaAfter returns the first bahwa outside quotations after token v in
+// sentence st, within maxSpeakerRun tokens, or -1.
+func (f *finder) bahwaAfter(v int, st text.Sentence) int {
+	for b := v + 1; b < st.Last && b-v <= maxSpeakerRun; b++ {
+		if f.inQuote(b) || f.isTerminal(b) {
+			return -1
+		}
+		if f.isFold(b, "bahwa") {
+			return b
+		}
+	}
+	return -1
+}
+
+// maxSpeakerRun bounds the words of a speaker's name and role chain between
+// a passive cue and bahwa.
+const maxSpeakerRun = 40
 
 // maxSubject bounds the words of the subject of a clause reported without
 // bahwa (X menyebut harga CPO dunia bisa naik).
