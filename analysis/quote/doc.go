@@ -38,16 +38,29 @@
 // quotation) continues the last speaker of its paragraph or the two before
 // it. Quote.Via says which of these found the speaker.
 //
+// A role that names a relation to someone already named (kuasa hukum
+// Sahara, manajer personal Martin) is that person's lawyer or manager: the
+// speaker is the name set off after it or before selaku, else the one given
+// that relation earlier. A person named inside what a verb of saying
+// reports is no antecedent of a later -nya, and a capitalised dictionary
+// word opening its sentence (Polisi, Jangan, Menyoroti) is no speaker.
+//
 // Without an entity stage the speaker is a span of text: a short name is
 // given the fullest form the article prints (Lavrov → Sergey Lavrov) and
 // the role the article gives it nearest before the quotation. When the
 // entity stage's output is passed as Entities, the speaker is the entity
 // whose mention covers that span, its name the entity's name, and pronouns
-// resolve over the entity's PER mentions too.
+// resolve over the entity's PER mentions too, never over a capitalised run
+// it tags as nobody and the body names once. An organisation it tags
+// speaks where no person is named (kata Kementerian Pendidikan; Kemenkeu
+// memastikan ...; ungkap MOE). An entity whose name glues the body of the
+// speaker's role to the name (Partai Golkar Sarmuji) gives way to the name
+// as read, with no entity.
 //
 // The word lists are embedded data files under data/, each with a header
 // saying where its entries come from: reporting cues (cues.tsv), the words
-// that show a reported clause or end a noun object (clause.tsv), role
+// that show a reported clause or end a noun object (clause.tsv), roles
+// that name a relation to a person (relations.txt), role
 // heads (roles.txt), office and organisation words (orgwords.txt), places
 // (places.txt), titles and ranks (honorifics.txt), nouns that introduce a
 // quoted title (titles.txt) and capitalised words that are never names
