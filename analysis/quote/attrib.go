@@ -790,15 +790,20 @@ func (f *finder) resolveSpeaker(q *Quote, who, role span) {
 // never a speaker. A name that is also a word (Arif) is printed in full
 // somewhere (Arif Wicaksono) or again inside a sentence.
 func (f *finder) commonWord(s span, k int) bool {
-	if s.last-s.first != 1 || k >= 0 && (f.fullName(k).last-f.fullName(k).first > 1 || f.namedTwice(k)) {
+	if s.last-s.first != 1 {
 		return false
 	}
 	i := s.first
 	if st := f.sentOf(i); i != st.First && !f.isPunct(i-1, ',') && f.markAt(i-1) == markNone {
 		return false
 	}
-	w := strings.ToLower(f.tok(i))
-	return stem.Known(w) || stem.Stem(w) != w
+	if k >= 0 && f.fullName(k).last-f.fullName(k).first > 1 {
+		return false
+	}
+	if w := strings.ToLower(f.tok(i)); !stem.Known(w) && stem.Stem(w) == w {
+		return false
+	}
+	return k < 0 || !f.namedTwice(k)
 }
 
 // misread reports whether the name of entity ent contradicts how the
