@@ -810,10 +810,11 @@ func (f *finder) commonWord(s span, k int) bool {
 // reader reads person k: it puts before the name as read only a body the
 // article names on its own that the reader reads as part of the person's
 // role (Partai Golkar Sarmuji for Sekretaris Jenderal (Sekjen) Partai
-// Golkar Sarmuji). A name the reader reads longer than the entity's is
-// left to the entity stage: the words it adds are as often a place or a
-// body the role runs into (Wakil Gubernur Kaltim Seno Aji). The speaker is then the name as read, with no entity:
-// speaker_name repeats the entity's name, and that name is wrong.
+// Golkar Sarmuji). The speaker is then the name as read, with no entity:
+// speaker_name repeats the entity's name, and that name is wrong. A name
+// the reader reads longer than the entity's is left to the entity stage:
+// the words it adds are as often a place or a body the role runs into
+// (Wakil Gubernur Kaltim Seno Aji).
 func (f *finder) misread(ent, k int) bool {
 	e := f.ents.List[ent]
 	if e.Type != "PER" {

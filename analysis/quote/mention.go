@@ -577,9 +577,9 @@ func (f *finder) sentenceSubject(st text.Sentence, limit int) phrase {
 			i++ // Tapi Lavrov mengatakan
 		}
 	}
-	p := f.relationOf(f.phraseAfter(i, limit), st.First)
-	if !p.ok() || p.all.first != i && p.name.first >= i {
+	p := f.phraseAfter(i, limit)
+	if !p.ok() || p.all.first != i {
 		return phrase{}
 	}
-	return p
+	return f.relationOf(p, st.First)
 }
