@@ -116,14 +116,7 @@ func TestNewVersionMovesDay(t *testing.T) {
 		t.Errorf("article days %v, want 2025-10-21 and 2025-10-22 once each", days)
 	}
 	for query, want := range map[string]int{"from:2025-10-22": 1, "to:2025-10-20": 0, "bekasi to:2025-10-21": 1, "banjir from:2025-10-22": 1} {
-		q, err := search.Parse(query)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := s.Search(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		res := storetest.Find(t, s, query)
 		if res.Total != want || len(res.Hits) != want {
 			t.Errorf("%q: total %d, %d hits, want %d", query, res.Total, len(res.Hits), want)
 		}

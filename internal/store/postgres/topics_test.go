@@ -21,15 +21,7 @@ func TestTopicsMigration(t *testing.T) {
 	}
 	count := func(s *Store, query string) int {
 		t.Helper()
-		q, err := search.Parse(query)
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := s.Search(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res.Total
+		return storetest.Find(t, s, query).Total
 	}
 	if n := count(s, "topic:disaster"); n != 1 {
 		t.Fatalf("topic:disaster: %d hits, want the flood", n)

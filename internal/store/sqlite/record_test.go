@@ -35,7 +35,7 @@ func TestRecordsCompressed(t *testing.T) {
 	if !bytes.Equal(got.Record, want.Bytes()) {
 		t.Fatalf("record read back differs:\n%s\nwant\n%s", got.Record, want.Bytes())
 	}
-	if hits := find(t, s, "mengungsi").Hits; len(hits) != 1 || hits[0].Snippet == "" {
+	if hits := storetest.Find(t, s, "mengungsi").Hits; len(hits) != 1 || hits[0].Snippet == "" {
 		t.Fatalf("search over the compressed record: %+v", hits)
 	}
 }
@@ -62,7 +62,7 @@ func TestRecordsStoredAsText(t *testing.T) {
 	if err := json.Unmarshal(got.Record, &rec); err != nil || rec.Title != a.Title {
 		t.Fatalf("old record read as %q (%v)", got.Record, err)
 	}
-	if n := len(find(t, s, "cabai").Hits); n != 1 {
+	if n := len(storetest.Find(t, s, "cabai").Hits); n != 1 {
 		t.Fatalf("%d hits for an old record", n)
 	}
 	// The new version takes the old text out of the index through the view.
@@ -70,10 +70,10 @@ func TestRecordsStoredAsText(t *testing.T) {
 	if r := put(t, s, a); r.Version != 2 {
 		t.Fatalf("new version %+v", r)
 	}
-	if n := len(find(t, s, "rawit").Hits); n != 0 {
+	if n := len(storetest.Find(t, s, "rawit").Hits); n != 0 {
 		t.Fatalf("the old version's words still found (%d hits)", n)
 	}
-	if n := len(find(t, s, "bawang").Hits); n != 1 {
+	if n := len(storetest.Find(t, s, "bawang").Hits); n != 1 {
 		t.Fatalf("%d hits for the new version", n)
 	}
 	if err := s.Check(ctx); err != nil {

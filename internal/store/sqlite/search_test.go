@@ -171,7 +171,7 @@ func TestSearchPastTheBounds(t *testing.T) {
 
 	// Within the bounds the counts are exact and relevance ranks them all.
 	countBound, rankWindow = 1000, 500
-	if res := find(t, s, "entity:purbaya banjir"); res.Total != 10 || res.Estimated {
+	if res := storetest.Find(t, s, "entity:purbaya banjir"); res.Total != 10 || res.Estimated {
 		t.Errorf("entity and word: total %d, estimate %v; want 10, exact", res.Total, res.Estimated)
 	}
 	ids, _ := allPages(t, s, "entity:purbaya", search.ByDate, 100)
@@ -209,7 +209,7 @@ func TestDateBounds(t *testing.T) {
 		{"from:2025-11-15 to:2025-11-15", 1},
 		{"from:2025-11-16", 0},
 	} {
-		if res := find(t, s, tt.query); res.Total != tt.want || len(res.Hits) != min(tt.want, search.DefaultLimit) {
+		if res := storetest.Find(t, s, tt.query); res.Total != tt.want || len(res.Hits) != min(tt.want, search.DefaultLimit) {
 			t.Errorf("%q: total %d, %d hits; want %d", tt.query, res.Total, len(res.Hits), tt.want)
 		}
 	}

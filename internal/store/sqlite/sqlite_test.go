@@ -64,19 +64,6 @@ func put(t *testing.T, s store.Store, a storetest.Article) store.PutResult {
 	return res
 }
 
-func find(t *testing.T, s store.Store, query string) *search.Results {
-	t.Helper()
-	q, err := search.Parse(query)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := s.Search(ctx, q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
-}
-
 var (
 	pertemuan = storetest.Article{
 		Title: "Kepala Daerah Hadiri Rapat Koordinasi",
@@ -102,7 +89,7 @@ func TestStemmedSearch(t *testing.T) {
 		{"dibangun jembatan", bangun.Title, "<mark>membangun</mark>"},
 	}
 	for _, tt := range tests {
-		res := find(t, s, tt.query)
+		res := storetest.Find(t, s, tt.query)
 		if len(res.Hits) != 1 || res.Hits[0].Title != tt.title || !strings.Contains(res.Hits[0].Snippet, tt.mark) {
 			t.Errorf("%q: %+v, want %q with %s", tt.query, res.Hits, tt.title, tt.mark)
 		}
@@ -114,12 +101,12 @@ func TestRebuildForNewAnalyzer(t *testing.T) {
 	dir := t.TempDir()
 	s := open(t, dir, search.NewAnalyzer(nil))
 	put(t, s, pertemuan)
-	if res := find(t, s, "bertemu"); len(res.Hits) != 0 {
+	if res := storetest.Find(t, s, "bertemu"); len(res.Hits) != 0 {
 		t.Fatalf("found without a stemmer: %+v", res.Hits)
 	}
 	s.Close()
 	s = open(t, dir, search.Indonesian())
-	if res := find(t, s, "bertemu"); len(res.Hits) != 1 {
+	if res := storetest.Find(t, s, "bertemu"); len(res.Hits) != 1 {
 		t.Errorf("not re-indexed with the stemmer: %+v", res.Hits)
 	}
 }
@@ -163,7 +150,7 @@ func TestTwoProcesses(t *testing.T) {
 	dir := t.TempDir()
 	server, ingest := open(t, dir, search.Indonesian()), open(t, dir, search.Indonesian())
 	put(t, ingest, pertemuan)
-	if res := find(t, server, "bertemu"); len(res.Hits) != 1 {
+	if res := storetest.Find(t, server, "bertemu"); len(res.Hits) != 1 {
 		t.Fatalf("the reader does not see the writer's article: %+v", res.Hits)
 	}
 	var wg sync.WaitGroup
@@ -235,13 +222,13 @@ func TestIndexIntegrity(t *testing.T) {
 	if _, err := s.db.Exec(`INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)`); err != nil {
 		t.Errorf("integrity-check: %v", err)
 	}
-	if res := find(t, s, "antrean"); res.Total != 3 {
+	if res := storetest.Find(t, s, "antrean"); res.Total != 3 {
 		t.Errorf("%d hits for a word of the new versions, want 3", res.Total)
 	}
-	if res := find(t, s, "banjir"); res.Total != 1 {
+	if res := storetest.Find(t, s, "banjir"); res.Total != 1 {
 		t.Errorf("the untitled article's new version: %d hits", res.Total)
 	}
-	if res := find(t, s, "gempa"); res.Total != 0 {
+	if res := storetest.Find(t, s, "gempa"); res.Total != 0 {
 		t.Errorf("the untitled article's old version is still indexed: %d hits", res.Total)
 	}
 }

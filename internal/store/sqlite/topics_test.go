@@ -17,7 +17,7 @@ func TestTopicsMigration(t *testing.T) {
 	if _, err := s.Put(ctx, rec); err != nil {
 		t.Fatal(err)
 	}
-	want := find(t, s, "topic:disaster").Total
+	want := storetest.Find(t, s, "topic:disaster").Total
 	if want != 1 {
 		t.Fatalf("topic:disaster: %d hits, want the flood", want)
 	}
@@ -32,7 +32,7 @@ func TestTopicsMigration(t *testing.T) {
 	}
 	s.Close()
 	s = open(t, dir, search.Indonesian())
-	if got := find(t, s, "topic:disaster").Total; got != want {
+	if got := storetest.Find(t, s, "topic:disaster").Total; got != want {
 		t.Errorf("after the migration, topic:disaster: %d hits, want %d", got, want)
 	}
 	var tones int

@@ -495,9 +495,9 @@ func testArticles(t *testing.T, s Articles) {
 	}
 }
 
-// searchTitles runs a query typed as in a search box and returns the
-// titles of its hits in order.
-func searchTitles(t *testing.T, s store.Searcher, query string) []string {
+// Find runs a query typed as in a search box and fails the test on an
+// error.
+func Find(t testing.TB, s store.Searcher, query string) *search.Results {
 	t.Helper()
 	q, err := search.Parse(query)
 	if err != nil {
@@ -507,6 +507,18 @@ func searchTitles(t *testing.T, s store.Searcher, query string) []string {
 	if err != nil {
 		t.Fatalf("Search(%q): %v", query, err)
 	}
+	return res
+}
+
+// searchTitles runs a query typed as in a search box and returns the
+// titles of its hits in order.
+func searchTitles(t *testing.T, s store.Searcher, query string) []string {
+	t.Helper()
+	q, err := search.Parse(query)
+	if err != nil {
+		t.Fatalf("Parse(%q): %v", query, err)
+	}
+	res := Find(t, s, query)
 	titles := []string{}
 	for _, h := range res.Hits {
 		titles = append(titles, h.Title)
