@@ -139,24 +139,18 @@ func (a *article) initialsFit(s, e int, letters string) (int, bool) {
 	if letters == "" {
 		return 0, false
 	}
-	var initials []rune
-	for k := s; k < e; k++ {
-		if w := a.word(k); isCapitalised(w) {
-			r, _ := utf8.DecodeRuneInString(w)
-			initials = append(initials, r)
-		}
-	}
-	if len(initials) < 2 || initials[len(initials)-1] != rune(letters[len(letters)-1]) {
+	caps := []rune(initials(a, s, e))
+	if len(caps) < 2 || caps[len(caps)-1] != rune(letters[len(letters)-1]) {
 		return 0, false
 	}
-	if initials[0] != rune(letters[0]) {
+	if caps[0] != rune(letters[0]) {
 		if !strings.EqualFold(a.word(s), "Kementerian") {
 			return 0, false
 		}
-		initials = initials[1:]
+		caps = caps[1:]
 	}
 	j, skipped := 0, 0
-	for _, r := range initials {
+	for _, r := range caps {
 		if j < len(letters) && r == rune(letters[j]) {
 			j++
 		} else {

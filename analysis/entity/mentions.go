@@ -146,7 +146,7 @@ type article struct {
 	tokenEnt []int32
 	lower    []byte         // scratch
 	rd       *person.Reader // person phrases, made on first use (reader)
-	plain    *person.Reader // person phrases with no token blocked, made on first use (nameInRole)
+	plain    *person.Reader // person phrases with no token blocked, made on first use (plainReader)
 	// adminSeen is the territory word each place is printed after, ""
 	// when two (adminPlaces).
 	adminSeen map[adminPlace]string
@@ -317,13 +317,10 @@ func (a *article) nameInRole(si, first, last int) int {
 		if w := a.word(k); a.doc.Tokens[k].Kind == text.Punct && w != "(" && w != ")" {
 			return -1
 		}
-		if a.plain == nil {
-			a.plain = person.NewReader(person.Default(), a.doc)
-		}
-		if n, _ := a.plain.RoleHeadLen(k, last); n == 0 {
+		if n, _ := a.plainReader().RoleHeadLen(k, last); n == 0 {
 			continue
 		}
-		p := a.plain.After(k, last)
+		p := a.plainReader().After(k, last)
 		if p.Name.Last != last || p.Name.First < first {
 			return -1
 		}
@@ -331,7 +328,7 @@ func (a *article) nameInRole(si, first, last int) int {
 		// capitalised word after Bupati is read as the territory's, but
 		// in a name it is the name's (Bupati Joko Santoso).
 		for i := first; i < p.Name.First; i++ {
-			if a.plain.NameLike(i) && !person.IsRoman(a.word(i)) {
+			if a.plainReader().NameLike(i) && !person.IsRoman(a.word(i)) {
 				return -1
 			}
 		}
@@ -396,15 +393,12 @@ func (a *article) commonNoun(i int) bool {
 // in no mention after it. A plain capitalised word after it may be the
 // name's own (UCLG ASPAC Bernadia Irawati), so it stays out.
 func (a *article) roleBodies() {
-	if a.plain == nil {
-		a.plain = person.NewReader(person.Default(), a.doc)
-	}
 	for k, n := 0, len(a.ms); k < n; k++ {
 		m := a.ms[k]
 		if m.class != "PER" {
 			continue
 		}
-		sp := a.plain.RoleBefore(m.first, a.doc.Sentences[m.sentence].First)
+		sp := a.plainReader().RoleBefore(m.first, a.doc.Sentences[m.sentence].First)
 		for i := sp.First; i < sp.Last; i++ {
 			if !a.bodyAcronym(i) {
 				continue
@@ -428,7 +422,7 @@ func (a *article) roleBodies() {
 func (a *article) bodyAcronym(i int) bool {
 	w := a.word(i)
 	return len(w) >= 3 && isAcronym(w) && !person.IsRoman(w) && !a.r.lists.notNames[w] && !a.covered(i) &&
-		!a.plain.Has(i, person.Honorific|person.Role|person.RoleFirst|person.Office)
+		!a.plainReader().Has(i, person.Honorific|person.Role|person.RoleFirst|person.Office)
 }
 
 // personTail returns where a person's name starts inside a span tagged as

@@ -355,6 +355,15 @@ func (a *article) roleBefore(m *mention) (int, int, bool) {
 
 // reader returns the person reader over the article, the tokens of its
 // persons blocked, made on first use.
+// plainReader returns the article's person reader with no token blocked,
+// made on first use.
+func (a *article) plainReader() *person.Reader {
+	if a.plain == nil {
+		a.plain = person.NewReader(person.Default(), a.doc)
+	}
+	return a.plain
+}
+
 func (a *article) reader() *person.Reader {
 	if a.rd == nil {
 		a.rd = person.NewReader(person.Default(), a.doc)

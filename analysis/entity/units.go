@@ -209,10 +209,7 @@ func (a *article) listItem(i int) bool {
 // roleWord reports whether token i is a role or an honorific, which no
 // office's name holds (Kementerian | Menteri Pendidikan).
 func (a *article) roleWord(i int) bool {
-	if a.plain == nil {
-		a.plain = person.NewReader(person.Default(), a.doc)
-	}
-	return a.plain.Has(i, person.Honorific|person.Role|person.RoleFirst)
+	return a.plainReader().Has(i, person.Honorific|person.Role|person.RoleFirst)
 }
 
 // listGoesOn reports whether the comma at token i goes on with a list of

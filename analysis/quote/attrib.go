@@ -585,11 +585,11 @@ func (f *finder) namedIn(s span, k int) bool {
 	return false
 }
 
-// speaksOfThird reports whether tokens s speak of someone as dia, ia or
-// beliau.
+// speaksOfThird reports whether tokens s speak of one person as a
+// pronoun (dia, ia, beliau; not mereka).
 func (f *finder) speaksOfThird(s span) bool {
 	for i := s.first; i < s.last; i++ {
-		if f.isFold(i, "dia") || f.isFold(i, "ia") || f.isFold(i, "beliau") {
+		if f.has(i, wPronoun) && !f.isFold(i, "mereka") {
 			return true
 		}
 	}
