@@ -71,8 +71,9 @@ func AlignQuotes(translation, source []Quote) []AlignedQuote {
 	}
 	var cands []cand
 	for i, q := range translation {
+		lone := onlyQuote(translation, q.Speaker) && onlyQuoteOf(source, q.Speaker)
 		for j, s := range source {
-			a, ok := alignPair(q, s, onlyQuote(translation, q.Speaker) && onlyQuoteOf(source, q.Speaker))
+			a, ok := alignPair(q, s, lone)
 			if ok {
 				cands = append(cands, cand{i, j, a})
 			}
@@ -177,8 +178,9 @@ func wordEvidence(id, en string) (content, matched int) {
 		}
 		content++
 		k := bilingual.IndonesianKey(lw)
+		renderings := bilingual.Renderings(k)
 		found := slices.ContainsFunc(enKeys, func(e string) bool {
-			return e == lw || slices.ContainsFunc(bilingual.Renderings(k), func(r string) bool { return similar(r, e, 4) })
+			return e == lw || slices.ContainsFunc(renderings, func(r string) bool { return similar(r, e, 4) })
 		})
 		if !found {
 			n := fingerprint.NameKey(k)

@@ -119,7 +119,7 @@ const ToneWindow = 1000
 // EntityTone: one row per entity of the article that is the entity.
 type ToneRow struct {
 	Article                   int64
-	Title, Day, Site          string // Day YYYY-MM-DD or ""
+	Day, Site                 string // Day YYYY-MM-DD or ""
 	Score, Positive, Negative float64
 	Sentences                 int
 }
@@ -199,7 +199,7 @@ func mostTone(rows []ToneRow, limit int, sign float64) []ArticleTone {
 	})
 	out := []ArticleTone{}
 	for _, r := range rows[:min(len(rows), limit)] {
-		out = append(out, ArticleTone{ID: r.Article, Title: r.Title, Site: r.Site, Day: r.Day, Score: r.Score, Sentences: r.Sentences})
+		out = append(out, ArticleTone{ID: r.Article, Site: r.Site, Day: r.Day, Score: r.Score, Sentences: r.Sentences})
 	}
 	return out
 }

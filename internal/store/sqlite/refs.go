@@ -7,7 +7,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/warta-news/warta/internal/store"
 )
@@ -209,8 +208,8 @@ func (s *Store) refCounts(ctx context.Context, e *store.Entity) error {
 	}
 	e.Articles, e.Mentions = len(w.articles), w.mentions
 	if more {
-		e.Articles = roughly(float64(len(w.articles)) * scale)
-		e.Mentions = roughly(float64(w.mentions) * scale)
+		e.Articles = store.Roughly(float64(len(w.articles)) * scale)
+		e.Mentions = store.Roughly(float64(w.mentions) * scale)
 		e.Estimated = true
 	}
 	return s.quoteCount(ctx, e)
@@ -231,22 +230,11 @@ func (s *Store) quoteCount(ctx context.Context, e *store.Entity) error {
 		return err
 	}
 	e.Estimated = true
-	span := func(from string) float64 { return float64(daysBetween(from, last.String) + 1) }
+	span := func(from string) float64 { return float64(store.DaysBetween(from, last.String) + 1) }
 	if oldest.Valid && first.Valid && last.Valid {
-		e.Quotes = roughly(float64(e.Quotes) * span(first.String) / span(oldest.String))
+		e.Quotes = store.Roughly(float64(e.Quotes) * span(first.String) / span(oldest.String))
 	}
 	return nil
-}
-
-// daysBetween is the number of days from one YYYY-MM-DD to another, 0
-// when either is not a day.
-func daysBetween(from, to string) int {
-	a, errA := time.Parse(time.DateOnly, from)
-	b, errB := time.Parse(time.DateOnly, to)
-	if errA != nil || errB != nil {
-		return 0
-	}
-	return int(b.Sub(a).Hours() / 24)
 }
 
 // sortedUnique sorts ids and drops repeats.

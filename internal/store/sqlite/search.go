@@ -456,7 +456,7 @@ func (s *Store) countBelow(ctx context.Context, h hitSet, seen int, below int64)
 		if err != nil {
 			return 0, false, err
 		}
-		return roughly(float64(n) * float64(last-first+1) / float64(last-lowest.Int64+1)), true, nil
+		return store.Roughly(float64(n) * float64(last-first+1) / float64(last-lowest.Int64+1)), true, nil
 	}
 	var rows int
 	if h.driveEntities != nil {
@@ -473,7 +473,7 @@ func (s *Store) countBelow(ctx context.Context, h hitSet, seen int, below int64)
 		return 0, false, err
 	}
 	if len(h.conds.conds) == 0 {
-		return roughly(float64(rows)), true, nil
+		return store.Roughly(float64(rows)), true, nil
 	}
 	var sampled int
 	var hits float64
@@ -482,7 +482,7 @@ func (s *Store) countBelow(ctx context.Context, h hitSet, seen int, below int64)
 		append(append(append([]any{}, h.conds.args...), h.driveArgs...), countBound+1)...).Scan(&sampled, &hits); err != nil {
 		return 0, false, err
 	}
-	return roughly(max(float64(rows)*hits/float64(max(sampled, 1)), float64(n))), true, nil
+	return store.Roughly(max(float64(rows)*hits/float64(max(sampled, 1)), float64(n))), true, nil
 }
 
 // newest is the SELECT of the version ids (column id) of at most n hits:
@@ -495,16 +495,6 @@ func (h *hitSet) newest(n int) (string, []any) {
 		ids = `SELECT search_index.rowid AS id ` + from + ` ORDER BY search_index.rowid DESC`
 	}
 	return ids + ` LIMIT ?`, append(args, n)
-}
-
-// roughly rounds an estimate to two significant digits, as it is no more
-// precise than that.
-func roughly(x float64) int {
-	if x < 100 {
-		return int(math.Round(x))
-	}
-	p := math.Pow(10, math.Floor(math.Log10(x))-1)
-	return int(math.Round(x/p) * p)
 }
 
 // rankedPage is a page of hits in order of relevance, and the hits'
