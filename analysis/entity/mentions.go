@@ -361,11 +361,7 @@ func (a *article) pointsBack(i int) bool {
 	if i >= len(a.doc.Tokens) {
 		return false
 	}
-	switch strings.ToLower(a.word(i)) {
-	case "ini", "itu", "tersebut":
-		return true
-	}
-	return false
+	return text.IsDemonstrative(a.word(i))
 }
 
 // commonNoun reports whether token i is a word in lower case that opens

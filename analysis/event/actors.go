@@ -32,7 +32,7 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 	case framePass:
 		cd.Target = first(c.subject(tr.first, s, false))
 		cd.Source = c.agent(tr.last, s.Last)
-		if cd.Source == nil && (cd.Type == "COERCE" || cd.Type == "ACCUSE") {
+		if cd.Source == nil && typeHas(cd.Type, traitHeldBy) {
 			cd.Source = c.heldBy(tr.last, s.Last)
 		}
 	case frameIntr:
@@ -41,7 +41,7 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 		if cd.Target == nil {
 			cd.Target = c.withdrawnFrom(m, s)
 		}
-		if cd.Target == nil && cd.Type == "AGREE" {
+		if cd.Target == nil && typeHas(cd.Type, traitPromise) {
 			cd.Target = c.promisedTo(tr.last, s)
 		}
 	case frameNom:
@@ -54,7 +54,7 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 		}
 		cd.Target = c.prepObject(tr.last, s.Last)
 		// demonstrasi mahasiswa, unjuk rasa buruh: who protests.
-		if cd.Source == nil && cd.Type == "PROTEST" && tr.last < s.Last && c.is(tr.last, wAgent) {
+		if cd.Source == nil && typeHas(cd.Type, traitCrowd) && tr.last < s.Last && c.is(tr.last, wAgent) {
 			cd.Source = c.group(c.phrase[tr.last], s.Last)
 		}
 	case frameGen:
@@ -102,7 +102,7 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 			}
 		}
 	}
-	if cd.Target == nil && cd.Type == "AID" {
+	if cd.Target == nil && typeHas(cd.Type, traitMaterial) {
 		cd.Target = c.beneficiary(tr.last, s)
 	}
 }
@@ -585,11 +585,11 @@ func (c *coder) objectWithin(from, to, words int) *Actor {
 // menyoroti), which is an event only when an actor stands right after it:
 // mendorong Pemda untuk ..., not mendorong konektivitas antarwilayah seperti
 // Soloraya. What is criticised may be the actor's (menyoroti gaya hidup
-// anggota KPU): for ACCUSE two words may come first. A capitalised word
+// anggota KPU): for a type with that trait (whose) two words may come first. A capitalised word
 // the entities stage did not take (Raperda) is not enough.
 func (c *coder) nearObject(typ string, from, to int) *Actor {
 	words := 0
-	if typ == "ACCUSE" {
+	if typeHas(typ, traitWhose) {
 		words = 2
 	}
 	a := c.objectWithin(from, to, words)
@@ -603,10 +603,10 @@ func (c *coder) nearObject(typ string, from, to int) *Actor {
 // a common noun or adjective (program, investigasi, transparan).
 func (c *coder) commonWord(i int) bool {
 	switch c.low[i] {
-	case "dan", "serta", "yang", "itu", "ini", "tersebut":
+	case "dan", "serta", "yang":
 		return false
 	}
-	return c.cls[i] == 0 && c.doc.Tokens[i].Kind == text.Word && !c.isCapitalised(i)
+	return !text.IsDemonstrative(c.low[i]) && c.cls[i] == 0 && c.doc.Tokens[i].Kind == text.Word && !c.isCapitalised(i)
 }
 
 // prepObject is the actor after a target preposition (terhadap, kepada)

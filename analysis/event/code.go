@@ -45,11 +45,6 @@ const (
 	leadParagraphs = 2
 )
 
-// Types whose governed clause is not an event of its own: what is
-// requested, threatened or refused has not happened (mendesak Rusia untuk
-// membebaskan ..., mengancam akan menyerang).
-var governing = map[string]bool{"REQUEST": true, "THREATEN": true, "REJECT": true, "AGREE": true}
-
 // sentence codes the triggers of sentence si and appends the candidates.
 func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 	// kept are the triggers coded so far: only what one of them requests
@@ -125,7 +120,7 @@ func (cd *candidate) plausible() bool {
 // it is helped to do (membantu pemerintah daerah mengatasi ...): help, not
 // material aid.
 func (c *coder) helpsToDo(cd *candidate, m match) bool {
-	if cd.Type != "AID" || cd.Target == nil {
+	if !typeHas(cd.Type, traitMaterial) || cd.Target == nil {
 		return false
 	}
 	for i := m.tokens.last; i < len(c.low) && i < m.tokens.last+objectReach; i++ {
@@ -232,7 +227,7 @@ func (c *coder) matchAt(t *trigger, i, end int) (match, bool) {
 func (c *coder) governed(before []match, m match) bool {
 	for k := len(before) - 1; k >= 0; k-- {
 		b := before[k]
-		if !governing[b.t.typ] || m.tokens.first-b.tokens.last > objectReach {
+		if !typeHas(b.t.typ, traitGoverns) || m.tokens.first-b.tokens.last > objectReach {
 			continue
 		}
 		linked := true
@@ -274,7 +269,7 @@ func (c *coder) negated(tr span, s text.Sentence) bool {
 		if c.low[i] == "batal" || c.low[i] == "dibatalkan" || c.low[i] == "ditunda" {
 			return true
 		}
-		if c.low[i] != "itu" && c.low[i] != "tersebut" && c.low[i] != "ini" {
+		if !text.IsDemonstrative(c.low[i]) {
 			break
 		}
 	}

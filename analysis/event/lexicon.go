@@ -63,6 +63,26 @@ type Definition struct {
 	Triggers   int      // patterns of the lexicon for the type
 }
 
+// trait is how a type's events are read beyond its triggers' frames: the
+// traits column of its ## line in data/triggers.tsv, as bits.
+type trait uint8
+
+const (
+	traitGoverns  trait = 1 << iota // what it governs is no event of its own
+	traitOneActor                   // an event even when it names nobody
+	traitHeldBy                     // a doer-less passive: the body at whose office
+	traitPromise                    // no target: the governed verb's object
+	traitCrowd                      // a noun's source: the group right after it
+	traitMaterial                   // no target: whom it is for; help to do is none
+	traitWhose                      // a broad verb's object may be an actor's
+)
+
+var traitNames = map[string]trait{"governs": traitGoverns, "oneactor": traitOneActor, "heldby": traitHeldBy,
+	"promise": traitPromise, "crowd": traitCrowd, "material": traitMaterial, "whose": traitWhose}
+
+// typeHas reports whether a type has a trait.
+func typeHas(typ string, t trait) bool { return tables.Get().traits[typ]&t != 0 }
+
 // Word classes of data/words.tsv, as bits.
 const (
 	wNegation uint32 = 1 << iota
@@ -110,6 +130,7 @@ type lexicon struct {
 	// look-up (see coder.start).
 	starts      map[string]*start
 	definitions []Definition
+	traits      map[string]trait // by type
 }
 
 // start is what the lexicon has for a first word: its phrases and
@@ -199,10 +220,12 @@ func embedded(name string) (string, error) {
 	return string(data), nil
 }
 
-// readDefinitions reads the "## TYPE<TAB>definition<TAB>modes" lines of
-// the trigger table, which text.Rows leaves out as comments.
-func readDefinitions(name, data string) (map[string]*Definition, error) {
+// readDefinitions reads the "## TYPE<TAB>definition<TAB>modes<TAB>traits"
+// lines of the trigger table, which text.Rows leaves out as comments, into
+// the definitions and lx.traits.
+func (lx *lexicon) readDefinitions(name, data string) (map[string]*Definition, error) {
 	defs := map[string]*Definition{}
+	lx.traits = map[string]trait{}
 	n := 0
 	for line := range strings.Lines(data) {
 		n++
@@ -211,8 +234,8 @@ func readDefinitions(name, data string) (map[string]*Definition, error) {
 			continue
 		}
 		f := strings.Split(rest, "\t")
-		if len(f) != 3 {
-			return nil, &text.TableError{File: "event/" + name, Line: n, Err: fmt.Errorf("a type line needs 3 fields, has %d", len(f))}
+		if len(f) != 4 {
+			return nil, &text.TableError{File: "event/" + name, Line: n, Err: fmt.Errorf("a type line needs 4 fields, has %d", len(f))}
 		}
 		typ := strings.TrimSpace(f[0])
 		if typ == "-" {
@@ -227,6 +250,15 @@ func readDefinitions(name, data string) (map[string]*Definition, error) {
 				d.Modes = append(d.Modes, strings.TrimSpace(m))
 			}
 		}
+		if f[3] != "-" {
+			for tn := range strings.SplitSeq(f[3], ",") {
+				t, ok := traitNames[strings.TrimSpace(tn)]
+				if !ok {
+					return nil, &text.TableError{File: "event/" + name, Line: n, Err: fmt.Errorf("unknown trait %q", tn)}
+				}
+				lx.traits[typ] |= t
+			}
+		}
 		defs[typ] = d
 	}
 	return defs, nil
@@ -237,7 +269,7 @@ func (lx *lexicon) readTriggers(name string) error {
 	if err != nil {
 		return err
 	}
-	defs, err := readDefinitions(name, data)
+	defs, err := lx.readDefinitions(name, data)
 	if err != nil {
 		return err
 	}

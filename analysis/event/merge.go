@@ -48,14 +48,14 @@ func merge(cands []candidate, titleEnd int) []Event {
 	evs := append(mergeHeadline(mergeMentions(head), body), body...)
 	out := make([]Event, 0, len(evs))
 	for _, e := range evs {
-		if e.Source == nil && !oneActor[e.Type] {
+		if e.Source == nil && !typeHas(e.Type, traitOneActor) {
 			continue
 		}
 		if e.Date == "" {
 			e.Date = e.setting
 		}
 		e.Confidence = High
-		if e.Source == nil || e.Target == nil && !oneActor[e.Type] {
+		if e.Source == nil || e.Target == nil && !typeHas(e.Type, traitOneActor) {
 			e.Confidence = Low
 		}
 		out = append(out, e.Event)
@@ -93,7 +93,7 @@ func mergeMentions(cands []candidate) []candidate {
 		switch {
 		case k >= 0:
 			evs[k].absorb(&b, false)
-		case !oneActor[b.Type] || b.Negated:
+		case !typeHas(b.Type, traitOneActor) || b.Negated:
 		case lastOf(alone, &b) >= 0:
 			alone[lastOf(alone, &b)].absorb(&b, false)
 		default:
@@ -126,12 +126,6 @@ func Split(evs []Event) (complete, partial []Event) {
 	}
 	return complete, partial
 }
-
-// oneActor are the types PLOVER codes with no actor named: a
-// demonstration (unjuk rasa di sejumlah wilayah) is civilians acting,
-// whoever they are, so it is an event even when it names nobody and
-// refers back to none; one that did not happen (tidak ada demo) is none.
-var oneActor = map[string]bool{"PROTEST": true}
 
 // leadSentences is how many sentences after the headline make the lead,
 // where the body tells the headline's event first.

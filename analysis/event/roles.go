@@ -180,11 +180,9 @@ func roleMatches(h heldRole, pw []string, n int) bool {
 func roleWords(s string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		switch w {
-		case "ini", "itu", "tersebut":
-			continue
+		if !text.IsDemonstrative(w) {
+			out = append(out, w)
 		}
-		out = append(out, w)
 	}
 	return out
 }

@@ -230,7 +230,7 @@ func (f *finder) clauseShaped(j, end int) bool {
 
 // demonstrativeAt reports whether token i is tersebut, itu or ini.
 func (f *finder) demonstrativeAt(i int) bool {
-	return f.isFold(i, "tersebut") || f.isFold(i, "itu") || f.isFold(i, "ini")
+	return i >= 0 && i < len(f.toks) && text.IsDemonstrative(f.tok(i))
 }
 
 // affixedVerb reports whether a lower-case word is a verb by its form: a

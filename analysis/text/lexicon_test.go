@@ -42,3 +42,12 @@ func TestRows(t *testing.T) {
 		t.Errorf("Rows = %v, want %v", got, want)
 	}
 }
+
+// TestIsDemonstrative reads the shared demonstratives in any case.
+func TestIsDemonstrative(t *testing.T) {
+	for w, want := range map[string]bool{"ini": true, "Tersebut": true, "ITU": true, "yang": false, "": false} {
+		if got := IsDemonstrative(w); got != want {
+			t.Errorf("IsDemonstrative(%q) = %v", w, got)
+		}
+	}
+}
