@@ -316,52 +316,57 @@ func compareGold(ids []string, gold []GoldEvent, recs map[string]*analysis.Recor
 // gold event marked symmetric.
 var mutual = map[string]bool{"CONSULT": true, "COOPERATE": true, "AGREE": true}
 
-// strictMatch reports whether a coded event is a gold one as the shared
-// scorer reads it: the same article and type, anywhere in the article,
-// with both sides as the gold has them — a side the gold names coded and
-// named alike, a side it leaves out ("-") left out.
-func strictMatch(ge GoldEvent, c codedEvent) bool {
-	if c.id != ge.Article || c.ev.Type != ge.Type {
-		return false
-	}
-	side := func(name string, a *event.Actor) bool {
-		if name == "-" || name == "" {
-			return a == nil
-		}
-		return a != nil && sameActor(name, a)
-	}
-	return side(ge.Source, c.ev.Source) && side(ge.Target, c.ev.Target) ||
-		mutual[ge.Type] && side(ge.Source, c.ev.Target) && side(ge.Target, c.ev.Source)
-}
+// A sideReader reports whether a coded side is the one a gold side names
+// (name, "-" where the gold names none), in the record it was coded in.
+type sideReader func(name string, a *event.Actor, rec *analysis.Record) bool
 
-// exactMatch is strictMatch with names read as the shared scorer reads
-// them: a coded side is the gold's when its name or its entity's name
-// equals, after scorerNorm, a name the gold gives (one of several joined
-// by "/"); a side the gold leaves out ("-") is never matched, since the
-// scorer's gold names both sides.
-func exactMatch(ge GoldEvent, c codedEvent) bool {
-	if c.id != ge.Article || c.ev.Type != ge.Type {
-		return false
-	}
-	side := func(name string, a *event.Actor) bool {
-		if name == "-" || a == nil {
+// bothSides returns the test of a coded event against a gold one as the
+// shared scorer makes it, with sides read by same: the same article and
+// type, anywhere in the article, with both sides as the gold has them, the
+// wrong way round only for a mutual type.
+func bothSides(same sideReader) func(GoldEvent, codedEvent) bool {
+	return func(ge GoldEvent, c codedEvent) bool {
+		if c.id != ge.Article || c.ev.Type != ge.Type {
 			return false
 		}
-		names := []string{scoreNorm(a.Name)}
-		if a.Entity != "" {
-			if k := slices.IndexFunc(c.rec.Entities, func(e entity.Entity) bool { return e.ID == a.Entity }); k >= 0 {
-				names = append(names, scoreNorm(c.rec.Entities[k].Name))
-			}
-		}
-		for n := range strings.SplitSeq(name, "/") {
-			if slices.Contains(names, scoreNorm(n)) {
-				return true
-			}
-		}
+		return same(ge.Source, c.ev.Source, c.rec) && same(ge.Target, c.ev.Target, c.rec) ||
+			mutual[ge.Type] && same(ge.Source, c.ev.Target, c.rec) && same(ge.Target, c.ev.Source, c.rec)
+	}
+}
+
+// strictMatch reads sides by containedSide, exactMatch as the shared
+// scorer reads them, by exactSide.
+var strictMatch, exactMatch = bothSides(containedSide), bothSides(exactSide)
+
+// containedSide: a side the gold names coded and named alike (sameActor),
+// a side it leaves out ("-") left out.
+func containedSide(name string, a *event.Actor, _ *analysis.Record) bool {
+	if name == "-" || name == "" {
+		return a == nil
+	}
+	return a != nil && sameActor(name, a)
+}
+
+// exactSide: the coded side's name or its entity's name equals, after
+// scoreNorm, a name the gold gives (one of several joined by "/"); a side
+// the gold leaves out ("-") is never matched, since the scorer's gold names
+// both sides.
+func exactSide(name string, a *event.Actor, rec *analysis.Record) bool {
+	if name == "-" || a == nil {
 		return false
 	}
-	return side(ge.Source, c.ev.Source) && side(ge.Target, c.ev.Target) ||
-		mutual[ge.Type] && side(ge.Source, c.ev.Target) && side(ge.Target, c.ev.Source)
+	names := []string{scoreNorm(a.Name)}
+	if a.Entity != "" {
+		if k := slices.IndexFunc(rec.Entities, func(e entity.Entity) bool { return e.ID == a.Entity }); k >= 0 {
+			names = append(names, scoreNorm(rec.Entities[k].Name))
+		}
+	}
+	for n := range strings.SplitSeq(name, "/") {
+		if slices.Contains(names, scoreNorm(n)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Union adds up scores on golds of disjoint articles.
