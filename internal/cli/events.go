@@ -15,7 +15,7 @@ type evalEventsCmd struct {
 	Partial   bool     `help:"Score the record's partial events too (partial_events: those without a side their type takes)."`
 	Sample    int      `default:"0" placeholder:"N" help:"Print N events drawn at random from the second half of the articles, to judge."`
 	Seed      uint64   `default:"1" help:"Seed of the sample."`
-	Verbs     int      `default:"0" placeholder:"N" help:"List the N most frequent roots of verbs and nominalisations, with their forms, the lexicon's types and the decisions taken on them."`
+	Verbs     int      `default:"0" placeholder:"N" help:"List the N most frequent roots of verbs and nominalisations over the tuning half of the articles (the first 350), with their forms, the lexicon's types and the decisions taken on them."`
 	Decisions string   `default:"internal/eval/testdata/events-verbs.tsv" placeholder:"FILE" help:"Decisions on the frequent roots, for --verbs; empty for none."`
 }
 
@@ -24,7 +24,7 @@ func (c *evalEventsCmd) Run(ctx context.Context, env *Env) error {
 		return err
 	}
 	if c.Verbs > 0 {
-		roots, err := eval.EventVerbs(ctx, c.Data, c.Verbs)
+		roots, err := eval.EventVerbs(ctx, c.Data, eval.TuningArticles, c.Verbs)
 		if err != nil {
 			return err
 		}

@@ -13,7 +13,7 @@ import (
 )
 
 // TestVerbDecisions lists the 300 most frequent roots of verbs and
-// nominalisations over the detik-news articles and checks the decisions
+// nominalisations over the tuning half of the detik-news articles and checks the decisions
 // kept on them: every root is decided, a root coded as a type has a form
 // in a trigger pattern of that type, and no form of a rejected root is a
 // trigger on its own.
@@ -23,7 +23,7 @@ func TestVerbDecisions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	roots, err := EventVerbs(stdcontext.Background(), articles, 300)
+	roots, err := EventVerbs(stdcontext.Background(), articles, TuningArticles, 300)
 	if err != nil {
 		t.Fatal(err)
 	}
