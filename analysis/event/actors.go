@@ -2,6 +2,7 @@ package event
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/person"
@@ -190,6 +191,43 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 	return c.subjectFrom(from, s, overVerb, 0)
 }
 
+// carried is the subject a sentence that opens with its verb shares with
+// the sentence before it in its paragraph (Polres Boyolali menyelidiki
+// ... . Termasuk menyita bukti-bukti ...): the subject of that sentence's
+// first verb that has one, nil when none does. It looks back one sentence
+// only.
+func (c *coder) carried(s text.Sentence) []*Actor {
+	if c.carrying || s.First == 0 {
+		return nil
+	}
+	p := c.sentenceOf(s.First - 1)
+	if p.First < 0 || strings.Contains(c.doc.Text[p.End:s.Start], "\n") {
+		return nil
+	}
+	c.carrying = true
+	defer func() { c.carrying = false }()
+	for k := p.First + 1; k < p.Last; k++ {
+		if !c.isVerb(k) {
+			continue
+		}
+		if as := c.subject(k, p, false); len(as) > 0 {
+			return as
+		}
+	}
+	return nil
+}
+
+// verbalPrefix reports whether a lower-case word opens with a verbal
+// prefix (meN-, di-, ber-, be-, ter-): an affixed verb, not a bare root.
+func verbalPrefix(w string) bool {
+	for _, p := range []string{"me", "di", "be", "ter"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // subjectFrom is subject, depth verbs away from the trigger along
 // coordinated verbs.
 func (c *coder) subjectFrom(from int, s text.Sentence, overVerb bool, depth int) []*Actor {
@@ -210,7 +248,8 @@ func (c *coder) subjectFrom(from int, s text.Sentence, overVerb bool, depth int)
 	// which may itself stand in a relative clause (yang mendorong Moskow
 	// untuk memanggil ...).
 	controlled := false
-	for i := from - 1; i >= s.First && words <= subjectReach; i-- {
+	i := from - 1
+	for ; i >= s.First && words <= subjectReach; i-- {
 		switch {
 		case c.dateAt[i] != 0:
 			continue
@@ -328,6 +367,12 @@ func (c *coder) subjectFrom(from int, s text.Sentence, overVerb bool, depth int)
 			verbs++
 		}
 		words++
+	}
+	// Only function words stand before the verb: its subject is the
+	// sentence before's. A bare root opening the sentence (Vonis itu ...)
+	// is a noun there, no verb.
+	if i < s.First && words == 0 && !controlled && depth == 0 && verbalPrefix(c.low[from]) {
+		return c.carried(s)
 	}
 	return nil
 }

@@ -165,6 +165,9 @@ type coder struct {
 	// held are the roles printed with persons' names, read on first use
 	// (heldRoles).
 	held []heldRole
+	// carrying is set while carried reads the sentence before's subject,
+	// so that it looks back one sentence only.
+	carrying bool
 }
 
 // span is a half-open range of tokens.

@@ -160,6 +160,16 @@ var findRows = []struct {
 	{"a refusal to comment is no rejection", "Juru bicara Kementerian Luar Negeri menolak berkomentar soal kasus itu.", nil},
 	{"a refusal of a policy", "Warga Desa Wadas menolak rencana pembangunan bendungan oleh pemerintah.",
 		[]string{"REJECT Warga Desa Wadas>- asserted"}},
+	{"asking to meet", "Ketua DPRD Sumut Erni Ariyanti meminta bertemu dengan Gubernur Sumatera Utara Bobby Nasution.",
+		[]string{"REQUEST Erni Ariyanti>Bobby Nasution asserted"}},
+	{"a summons to a hearing", "Komisi II DPR memanggil KPU untuk membahas anggaran pemilu.",
+		[]string{"REQUEST Komisi II DPR>KPU asserted"}},
+	{"an appeal to a court", "Terdakwa Bambang Tri Mulyono mengajukan banding ke Pengadilan Tinggi Semarang.",
+		[]string{"REQUEST Bambang Tri Mulyono>Pengadilan Tinggi Semarang asserted"}},
+	{"a scholarship given", "Universitas Padjadjaran menyalurkan beasiswa kepada 44 mahasiswa yang terdampak bencana.",
+		[]string{"AID Universitas Padjadjaran>mahasiswa asserted"}},
+	{"a subject carried over from the sentence before", "Pertamina meluncurkan program baru di Jakarta. Bekerja sama dengan Institut Teknologi Bandung (ITB), program itu dibuka untuk pelajar.",
+		[]string{"COOPERATE Pertamina>Institut Teknologi Bandung asserted"}},
 }
 
 func TestFind(t *testing.T) {
