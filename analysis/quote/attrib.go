@@ -401,6 +401,9 @@ func (f *finder) orgSpeaker(p phrase) phrase {
 	}
 	first := p.all.first
 	org := f.mentionFrom(first)
+	if f.acronymOfPerson(org) {
+		return phrase{all: span{first, max(p.all.last, org.last)}, name: org} // kata AHY
+	}
 	if org.empty() && first < len(f.toks) && person.IsAcronym(f.tok(first)) {
 		org = span{first, first + 1} // ungkap MOE, an acronym tagged elsewhere
 	}
@@ -418,7 +421,7 @@ func (f *finder) entityNamed(s span) int {
 	if e < 0 {
 		e = f.bodyPrinted(f.spanText(s))
 	}
-	if e < 0 || f.ents.List[e].Type != "ORG" {
+	if e < 0 || f.typeOf(e) != "ORG" {
 		return -1
 	}
 	return e
@@ -430,11 +433,11 @@ func (f *finder) bodyPrinted(w string) int {
 	if f.bodies == nil {
 		f.bodies = make(map[string]int)
 		for _, m := range f.ents.Mentions {
-			if m.Entity < 0 || m.Entity >= len(f.ents.List) || f.ents.List[m.Entity].Type == "PER" {
+			if m.Entity < 0 || m.Entity >= len(f.ents.List) || f.typeOf(m.Entity) == "PER" {
 				continue
 			}
 			t := f.s[m.Start:m.End]
-			if e, ok := f.bodies[t]; !ok || f.ents.List[e].Type != "ORG" {
+			if e, ok := f.bodies[t]; !ok || f.typeOf(e) != "ORG" {
 				f.bodies[t] = m.Entity
 			}
 		}
@@ -462,8 +465,9 @@ func (f *finder) mentionFrom(i int) span {
 
 // orgBefore returns the organisation the entity stage tags ending at
 // token j, past an acronym in brackets after it (Kementerian Keuangan
-// (Kemenkeu)), not before token lo, as the phrase of a subject; not ok
-// when there is none.
+// (Kemenkeu)), not before token lo, as the phrase of a subject, or the
+// person an acronym there stands for (AHY mengatakan); not ok when there
+// is none.
 func (f *finder) orgBefore(j, lo int) phrase {
 	if f.ents == nil || j < lo {
 		return phrase{}
@@ -475,7 +479,7 @@ func (f *finder) orgBefore(j, lo int) phrase {
 		}
 	}
 	e := f.entityAt(span{j, j + 1})
-	if e < 0 || f.ents.List[e].Type != "ORG" {
+	if e < 0 || f.typeOf(e) != "ORG" && !f.acronymOfPerson(span{j, j + 1}) {
 		return phrase{}
 	}
 	ms := f.ents.Mentions
@@ -488,7 +492,19 @@ func (f *finder) orgBefore(j, lo int) phrase {
 	if m.first < lo {
 		return phrase{}
 	}
-	return phrase{all: span{m.first, last}, name: m, org: true}
+	return phrase{all: span{m.first, last}, name: m, org: f.typeOf(e) == "ORG"}
+}
+
+// acronymOfPerson reports whether tokens s are one acronym the entity
+// stage gives as a mention of a person (AHY for Agus Harimurti
+// Yudhoyono), which the reader, reading acronyms as bodies, reads as no
+// name.
+func (f *finder) acronymOfPerson(s span) bool {
+	if s.last-s.first != 1 || !person.IsAcronym(f.tok(s.first)) || f.mentionFrom(s.first) != s {
+		return false
+	}
+	e := f.entityAt(s)
+	return e >= 0 && f.typeOf(e) == "PER"
 }
 
 // nameAfterRoleName returns the name set off by a comma after a role and
@@ -780,7 +796,20 @@ func (f *finder) resolveSpeaker(q *Quote, who, role span) {
 		q.Role = f.spanText(f.roleOf(k, who.first))
 	case ent >= 0 && len(f.ents.List[ent].Roles) > 0:
 		q.Role = f.ents.List[ent].Roles[0]
+	case ent >= 0 && !f.entityRole(ent).empty():
+		q.Role = f.spanText(f.entityRole(ent)) // AHY: the role printed with Agus Harimurti Yudhoyono
 	}
+}
+
+// entityRole returns the first role the article prints with a mention of
+// entity ent, or an empty span.
+func (f *finder) entityRole(ent int) span {
+	for _, p := range f.persons {
+		if p.entity == ent && !p.role.empty() {
+			return p.role
+		}
+	}
+	return span{}
 }
 
 // commonWord reports whether the speaker's mention s (person k, -1 when
@@ -817,7 +846,7 @@ func (f *finder) commonWord(s span, k int) bool {
 // (Wakil Gubernur Kaltim Seno Aji).
 func (f *finder) misread(ent, k int) bool {
 	e := f.ents.List[ent]
-	if e.Type != "PER" {
+	if f.typeOf(ent) != "PER" {
 		return false
 	}
 	full := f.fullName(k)
@@ -868,7 +897,7 @@ func (f *finder) entityAt(s span) int {
 		if e < 0 || e >= len(f.ents.List) {
 			continue
 		}
-		if best < 0 || f.ents.List[e].Type == "PER" && f.ents.List[best].Type != "PER" {
+		if best < 0 || f.typeOf(e) == "PER" && f.typeOf(best) != "PER" {
 			best = e
 		}
 	}

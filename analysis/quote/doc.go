@@ -53,7 +53,10 @@
 // resolve over the entity's PER mentions too, never over a capitalised run
 // it tags as nobody and the body names once. An organisation it tags
 // speaks where no person is named (kata Kementerian Pendidikan; Kemenkeu
-// memastikan ...; ungkap MOE). An entity whose name glues the body of the
+// memastikan ...; ungkap MOE). A person's acronym it tags (kata AHY, KDM
+// memastikan) is that person, and an organisation it tags on a name the
+// reader reads after a person's role, going by that name's initials
+// (Menteri Koordinator ... Agus Harimurti Yudhoyono (AHY)), is a person. An entity whose name glues the body of the
 // speaker's role to the name (Partai Golkar Sarmuji) gives way to the name
 // as read, with no entity.
 //

@@ -25,6 +25,7 @@ type finder struct {
 	cls   []person.Class // per token: the lexicon's classes of a word, and Quoted
 	rd    *person.Reader // reads phrases naming a person over cls
 	ents  *Entities
+	types []string // per entity: its type as this stage reads it (personNamed)
 
 	caps      []int8 // per sentence: 0 not computed, 1 title case, -1 not
 	raws      []rawQuote
@@ -69,6 +70,12 @@ func (s span) empty() bool { return s.last <= s.first }
 
 func newFinder(doc *text.Document, ents *Entities) *finder {
 	f := &finder{s: doc.Text, toks: doc.Tokens, sents: doc.Sentences, ents: ents}
+	if ents != nil {
+		f.types = make([]string, len(ents.List))
+		for e, ent := range ents.List {
+			f.types[e] = ent.Type
+		}
+	}
 	if len(f.sents) == 0 || f.sents[len(f.sents)-1].Last != len(f.toks) {
 		f.sents = unitSentences(doc)
 	}
@@ -99,6 +106,11 @@ func newFinder(doc *text.Document, ents *Entities) *finder {
 	}
 	return f
 }
+
+// typeOf returns the type of entity e as this stage reads it: the entity
+// stage's, but PER for an organisation it names after a person's role
+// (personNamed).
+func (f *finder) typeOf(e int) string { return f.types[e] }
 
 // unitSentences stands in for sentences when a document was tokenised but
 // not split: one sentence a paragraph.

@@ -104,8 +104,9 @@ func (f *finder) findPersons() {
 		}
 	}
 	if f.ents != nil {
+		f.personNamed()
 		for _, m := range f.ents.Mentions {
-			if m.Entity < 0 || m.Entity >= len(f.ents.List) || f.ents.List[m.Entity].Type != "PER" {
+			if m.Entity < 0 || m.Entity >= len(f.ents.List) || f.typeOf(m.Entity) != "PER" {
 				continue
 			}
 			sp := f.tokenSpan(m.Start, m.End)
@@ -122,9 +123,64 @@ func (f *finder) findPersons() {
 		// person, however it is capitalised (Bank Nusantara Makmur).
 		f.persons = slices.DeleteFunc(f.persons, func(p named) bool {
 			e := f.entityAt(p.name)
-			return p.entity < 0 && e >= 0 && f.ents.List[e].Type != "PER"
+			return p.entity < 0 && e >= 0 && f.typeOf(e) != "PER"
 		})
 	}
+}
+
+// personNamed retypes as a person an organisation the entity stage tags
+// on what the reader reads as a person's name after that person's role,
+// when the organisation also goes by the initials of that name:
+// Menteri Koordinator ... Agus Harimurti Yudhoyono (AHY), where the
+// acronym made the entity stage call him an organisation. His other
+// mentions (AHY) are then that person, a speaker that -nya and dia stand
+// for. The name is two capitalised words or more, none of them an office
+// or organisation word, an acronym or a place.
+func (f *finder) personNamed() {
+	for _, p := range f.persons {
+		if p.role.empty() || !f.rightAfter(p.role, p.name.first) || p.name.last-p.name.first < 2 {
+			continue
+		}
+		m := f.mentionFrom(p.name.first)
+		if m != p.name {
+			continue
+		}
+		e := f.entityAt(m)
+		if e < 0 || f.typeOf(e) != "ORG" {
+			continue
+		}
+		plain := true
+		for i := m.first; i < m.last && plain; i++ {
+			w := f.tok(i)
+			plain = f.toks[i].Kind == text.Word && person.IsUpperStart(w) && !person.IsAcronym(w) && !f.has(i, wOrg|wPlace|wInstitution|wTerritory|wRole|wRoleFirst)
+		}
+		if plain && f.goesByInitials(e, m) {
+			f.types[e] = "PER"
+		}
+	}
+}
+
+// goesByInitials reports whether entity e has a mention that is one
+// acronym spelling the initials of the words of name (AHY for Agus
+// Harimurti Yudhoyono).
+func (f *finder) goesByInitials(e int, name span) bool {
+	var b strings.Builder
+	for i := name.first; i < name.last; i++ {
+		b.WriteByte(f.tok(i)[0])
+	}
+	want := b.String()
+	for _, m := range f.ents.Mentions {
+		if m.Entity == e && f.s[m.Start:m.End] == want {
+			return true
+		}
+	}
+	return false
+}
+
+// rightAfter reports whether token i follows s directly or past the
+// acronym of s in brackets (Menteri Koordinator ... (IPK) Agus).
+func (f *finder) rightAfter(s span, i int) bool {
+	return s.last == i || i-s.last == 3 && f.is(s.last, "(") && f.is(i-1, ")")
 }
 
 // titleCased reports whether sentence st is set in title case, as a
