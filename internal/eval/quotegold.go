@@ -40,8 +40,8 @@ type detikQuote struct {
 func readQuoteGold(name string) ([]*quoteArticle, error) {
 	var arts []*quoteArticle
 	open := func(fs []string) error {
-		if len(fs) != 4 || !slices.Contains([]string{"dev", "dev2", "heldout"}, fs[3]) {
-			return errors.New("want A, article, record id, dev|dev2|heldout")
+		if len(fs) != 4 || !slices.Contains([]string{"dev", "dev2", "dev3", "heldout"}, fs[3]) {
+			return errors.New("want A, article, record id, dev|dev2|dev3|heldout")
 		}
 		arts = append(arts, &quoteArticle{goldRef: goldRef{ID: fs[1], RecordID: fs[2], Split: fs[3]}})
 		return nil

@@ -97,6 +97,7 @@ func TestQuoteGold(t *testing.T) {
 	}{
 		{"dev", 20, 0.95, 0.86},
 		{"dev2", 20, 0.87, 0.67},
+		{"dev3", 20, 0.91, 0.70},
 		{"heldout", 24, 0.74, 0.54},
 	} {
 		if n := len(inSplit(arts, floor.split)); n != floor.articles {
