@@ -324,6 +324,11 @@ func (f *finder) speakerFromCue(c *cand, cue, pos int) bool {
 		return false
 	}
 	p := f.phraseAfter(k, f.sentOf(cue).Last)
+	if name := f.nameAfterOffice(k); !p.ok() && !name.empty() {
+		// ungkap Kontributor CNN, Risal: a role the lexicon lacks, then
+		// the name.
+		p = phrase{all: span{k, name.last}, name: name, role: span{k, name.first - 1}}
+	}
 	if p.all.empty() {
 		p.all = span{k, k} // ungkap MOE: an organisation the reader does not read
 	}
@@ -521,10 +526,21 @@ func (f *finder) nameAfterRoleName(p phrase) span {
 	if q.name.empty() || !q.role.empty() || q.pronoun || q.all.first != p.all.last+1 {
 		return span{}
 	}
-	if n := q.all.last; n < end && !f.isPunct(n, ',') && !f.isTerminal(n) && person.IsUpperStart(f.tok(n)) {
+	if !f.endsName(q.all.last, end) {
 		return span{}
 	}
 	return q.name
+}
+
+// endsName reports whether a name alone may end before token n (end is
+// its sentence's end): at the end, a comma, a stop or a word in lower
+// case, not inside a longer run of capitals or signs (VP Sales &
+// Marketing).
+func (f *finder) endsName(n, end int) bool {
+	if n >= end || f.isPunct(n, ',') || f.isTerminal(n) {
+		return true
+	}
+	return f.toks[n].Kind == text.Word && !person.IsUpperStart(f.tok(n))
 }
 
 // demonstrativeAfter reports whether token i, or the one before it, is a
@@ -553,7 +569,7 @@ func (f *finder) nameAfterOffice(i int) span {
 			if j == i {
 				return span{}
 			}
-			if p := f.phraseAfter(j+1, end); !p.name.empty() && p.role.empty() && !p.pronoun {
+			if p := f.phraseAfter(j+1, end); !p.name.empty() && p.role.empty() && !p.pronoun && f.endsName(p.all.last, end) {
 				return p.name
 			}
 			return span{}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/warta-news/warta/analysis/person"
+	"github.com/warta-news/warta/analysis/stem"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -96,8 +97,8 @@ func (f *finder) findPersons() {
 			continue
 		}
 		p := f.sentenceSubject(st, st.Last)
-		if p.name.empty() {
-			continue
+		if p.name.empty() || f.passiveAt(f.skipAdverbs(p.all.last, st.Last)) {
+			continue // Iriansyah dipanggil ...: one acted on, not a speaker
 		}
 		if k := f.personAt(p.name); k >= 0 {
 			f.persons[k].salient = true
@@ -181,6 +182,20 @@ func (f *finder) goesByInitials(e int, name span) bool {
 // acronym of s in brackets (Menteri Koordinator ... (IPK) Agus).
 func (f *finder) rightAfter(s span, i int) bool {
 	return s.last == i || i-s.last == 3 && f.is(s.last, "(") && f.is(i-1, ")")
+}
+
+// passiveAt reports whether token i is a passive verb in di- (dipanggil,
+// dimintai, diperiksa): the prefix on a root the stemmer knows.
+func (f *finder) passiveAt(i int) bool {
+	if i >= len(f.toks) || f.toks[i].Kind != text.Word {
+		return false
+	}
+	w := f.tok(i)
+	if len(w) < 5 || !strings.HasPrefix(w, "di") {
+		return false
+	}
+	r := stem.Stem(w)
+	return r != w && strings.HasPrefix(w[2:], r)
 }
 
 // titleCased reports whether sentence st is set in title case, as a
