@@ -158,9 +158,13 @@ func (cd *candidate) bare() bool { return cd.Source == nil && cd.Target == nil }
 // overlap, in text order.
 func (c *coder) matches(s text.Sentence) []match {
 	var ms []match
+	title := s.First < s.Last && c.doc.Tokens[s.First].Start < c.doc.Title.End
 	for i := s.First; i < s.Last; {
 		best := match{}
 		for _, t := range c.triggers(i) {
+			if t.headline && !title {
+				continue
+			}
 			if m, ok := c.matchAt(t, i, s.Last); ok && m.tokens.last-m.tokens.first > best.tokens.last-best.tokens.first {
 				best = m
 			}

@@ -48,6 +48,9 @@ type trigger struct {
 	// elems are the pattern's positions: each a set of alternative words,
 	// or nil for a gap.
 	elems [][]string
+	// headline marks a pattern written "^...": a headline's bare stem
+	// (Tolak ...), matched in the title only.
+	headline bool
 }
 
 // Types lists the 16 PLOVER event types, in the order of the PLOVER
@@ -326,9 +329,11 @@ func (lx *lexicon) readTriggers(name string) error {
 	return nil
 }
 
-// parsePattern reads "menjatuhkan|mengenakan sanksi", "menyebut ... pembunuh".
+// parsePattern reads "menjatuhkan|mengenakan sanksi", "menyebut ... pembunuh",
+// "^tolak" (in the title only).
 func parsePattern(p string) (*trigger, error) {
 	t := &trigger{}
+	p, t.headline = strings.CutPrefix(p, "^")
 	for w := range strings.SplitSeq(p, " ") {
 		switch {
 		case w == "":

@@ -39,3 +39,14 @@ func TestTraits(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlinePattern reads a pattern opening with ^ as one matched in the
+// title only.
+func TestHeadlinePattern(t *testing.T) {
+	for p, want := range map[string]bool{"^tolak": true, "menolak": false} {
+		tr, err := parsePattern(p)
+		if err != nil || tr.headline != want || tr.elems[0][0] != strings.TrimPrefix(p, "^") {
+			t.Errorf("parsePattern(%q) = %+v, %v", p, tr, err)
+		}
+	}
+}
