@@ -9,7 +9,7 @@ import (
 
 type evalEventsCmd struct {
 	Data      string   `placeholder:"FILE" help:"Articles as JSON Lines (id, title, url, published, body); default: data/detik-news/articles.jsonl in the shared folder."`
-	Judged    string   `default:"internal/eval/testdata/events-judged2.tsv" placeholder:"FILE" help:"Judged sample to score precision with (events-judged.tsv, drawn over partial events too, goes with --partial); empty for none."`
+	Judged    string   `default:"internal/eval/testdata/events-judged3.tsv" placeholder:"FILE" help:"Judged sample to score precision with (events-judged2.tsv is an earlier one; events-judged.tsv, drawn over partial events too, goes with --partial); empty for none."`
 	Gold      []string `default:"internal/eval/testdata/events-gold.tsv" placeholder:"FILE" help:"Gold events of some articles to score recall and precision with (several: each, then their union); empty for none."`
 	List      bool     `help:"With --gold: print every miss and every event not in the gold (never for a held-out gold while tuning)."`
 	Partial   bool     `help:"Score the record's partial events too (partial_events: those without a side their type takes)."`

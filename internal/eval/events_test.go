@@ -82,6 +82,15 @@ func TestEventsJudged(t *testing.T) {
 		t.Errorf("complete judged sample: %d events, %d no longer coded as judged, precision %.2f; want 50, at most 10, at least 0.75:\n%s",
 			j.Sample, len(j.Changed), j.Precision(), strings.Join(j.Changed, "\n"))
 	}
+	// The session-8 sample (seed 83), judged on the rules of 18bc8ba.
+	st3, _, err := Events(stdcontext.Background(), articles, "testdata/events-judged3.tsv", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j := st3.Judged; j.Sample != 50 || len(j.Changed) > 10 || j.Precision() < 0.78 {
+		t.Errorf("complete judged sample (seed 83): %d events, %d no longer coded as judged, precision %.2f; want 50, at most 10, at least 0.78:\n%s",
+			j.Sample, len(j.Changed), j.Precision(), strings.Join(j.Changed, "\n"))
+	}
 	heldout := Union(st.Golds[2:])
 	for _, f := range []struct {
 		g                   *GoldScore
