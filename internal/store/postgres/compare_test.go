@@ -437,3 +437,82 @@ func TestFacetsPastTheBound(t *testing.T) {
 		}
 	}
 }
+
+// TestFilterDrivenBounds pages through searches without words that an
+// entity or a speaker filter drives (Store.driven), alone and with a
+// date range or a second filter: with a count bound of 5 their totals past
+// it are estimates near the true count, and both stores give the same
+// hits in the same date order, within the bound or past it.
+func TestFilterDrivenBounds(t *testing.T) {
+	url := pgtest.URL(t)
+	full := open(t, url, search.Indonesian())
+	if _, err := full.PutBatch(ctx, records(t)[:200]); err != nil {
+		t.Fatal(err)
+	}
+	bounded, err := Open(ctx, url, Options{Analyzer: search.Indonesian(), CountBound: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bounded.Close()
+	var entity, speaker, second string
+	if err := full.pool.QueryRow(ctx, `SELECT e.name FROM article_entities ae JOIN entities e ON e.id = ae.ref
+		GROUP BY e.id ORDER BY count(DISTINCT ae.article_id) DESC, e.id LIMIT 1`).Scan(&entity); err != nil {
+		t.Fatal(err)
+	}
+	if err := full.pool.QueryRow(ctx, `SELECT e.name FROM article_entities ae JOIN entities e ON e.id = ae.ref
+		GROUP BY e.id ORDER BY count(DISTINCT ae.article_id) DESC, e.id OFFSET 1 LIMIT 1`).Scan(&second); err != nil {
+		t.Fatal(err)
+	}
+	if err := full.pool.QueryRow(ctx, `SELECT speaker_name FROM quotes WHERE speaker_name <> ''
+		GROUP BY speaker_name ORDER BY count(DISTINCT article_id) DESC, speaker_name LIMIT 1`).Scan(&speaker); err != nil {
+		t.Fatal(err)
+	}
+	for _, query := range []string{
+		`entity:"` + entity + `"`,
+		`entity:"` + entity + `" entity:"` + second + `"`,
+		`entity:"` + entity + `" from:2025-10`,
+		`speaker:"` + speaker + `"`,
+		`speaker:"` + speaker + `" to:2025-10`,
+	} {
+		want, exact := datedHits(t, full, query)
+		got, estimate := datedHits(t, bounded, query)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: bounded hits %v, want %v", query, got, want)
+		}
+		if exact.Estimated || exact.Total != len(want) || len(want) == 0 {
+			t.Errorf("%q: total %d (estimated %v) with %d hits unbounded", query, exact.Total, exact.Estimated, len(want))
+		}
+		if past := len(want) > 5; estimate.Estimated != past || past && (estimate.Total < len(want)/3 || estimate.Total > 3*len(want)) ||
+			!past && estimate.Total != len(want) {
+			t.Errorf("%q: bounded total %d (estimated %v), %d hits", query, estimate.Total, estimate.Estimated, len(want))
+		}
+	}
+}
+
+// datedHits pages through a search's hits, three a page, and returns
+// their ids in order with the first page's results.
+func datedHits(t *testing.T, s store.Store, query string) ([]int64, *search.Results) {
+	t.Helper()
+	var ids []int64
+	var first *search.Results
+	for offset := 0; ; offset += 3 {
+		q, err := search.Parse(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q.Limit, q.Offset = 3, offset
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			t.Fatalf("%q: %v", query, err)
+		}
+		if first == nil {
+			first = res
+		}
+		if len(res.Hits) == 0 {
+			return ids, first
+		}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+	}
+}
