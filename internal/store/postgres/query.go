@@ -318,10 +318,6 @@ func (w *where) events(f store.EventFilter) error {
 	if f.Type != "" {
 		w.add("ev.type = " + w.arg(strings.ToUpper(f.Type)))
 	}
-	if f.Entity != 0 {
-		id := w.arg(f.Entity)
-		w.add("(ev.source_id = " + id + " OR ev.target_id = " + id + ")")
-	}
 	switch len(f.Countries) {
 	case 0:
 	case 1:
@@ -337,19 +333,39 @@ func (w *where) events(f store.EventFilter) error {
 	return w.dates("ev.day", f.From, f.To)
 }
 
+// entityArms are the conditions that an event ev has the entity of f
+// as one of its actors, one per actor column; TRUE without one.
+func (w *where) entityArms(f store.EventFilter) []string {
+	if f.Entity == 0 {
+		return []string{"TRUE"}
+	}
+	id := w.arg(f.Entity)
+	return []string{"ev.source_id = " + id, "ev.target_id = " + id}
+}
+
 // Events implements store.Store.
 func (s *Store) Events(ctx context.Context, f store.EventFilter) ([]store.Event, error) {
 	var w where
 	if err := w.events(f); err != nil {
 		return nil, err
 	}
+	arms := w.entityArms(f)
 	p := f.Page.Norm()
+	// An entity's events by each actor from its index in page order
+	// (migration 15), the two merged, so that a page reads no more than
+	// its end of either.
+	const order = `day NULLS FIRST, article_id, sentence, id`
+	end := w.arg(p.Offset + p.Limit)
+	for i, arm := range arms {
+		aw := where{conds: append(slices.Clone(w.conds), arm)}
+		arms[i] = `(SELECT ev.* FROM events ev` + aw.String() + ` ORDER BY ev.` + strings.ReplaceAll(order, ", ", ", ev.") + ` LIMIT ` + end + `)`
+	}
 	query, args := w.limit(`SELECT ev.id, ev.article_id, v.title, v.published, ev.type, ev.mode,
 			ev.source_id, ev.source_name, ev.source_country, ev.target_id, ev.target_name, ev.target_country,
 			ev.location_id, ev.location_name, ev.location_country,
 			coalesce(ev.date, ev.day), ev.negated, ev.modality, ev.trigger
-		FROM events ev JOIN articles a ON a.id = ev.article_id JOIN versions v ON v.id = a.current`+w.String()+`
-		ORDER BY ev.day NULLS FIRST, ev.article_id, ev.sentence, ev.id`, p.Limit, p.Offset)
+		FROM (`+strings.Join(arms, " UNION ")+`) ev JOIN articles a ON a.id = ev.article_id JOIN versions v ON v.id = a.current
+		ORDER BY ev.`+strings.ReplaceAll(order, ", ", ", ev."), p.Limit, p.Offset)
 	rows, err := s.pool.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: events: %w", err)
@@ -387,6 +403,7 @@ func (s *Store) EventMonths(ctx context.Context, f store.EventFilter) ([]store.M
 	if err := w.events(f); err != nil {
 		return nil, err
 	}
+	w.add("(" + strings.Join(w.entityArms(f), " OR ") + ")")
 	w.add("ev.day IS NOT NULL")
 	rows, err := s.pool.Query(ctx, `SELECT left(ev.day, 7) AS month, ev.type, count(*)
 		FROM events ev`+w.String()+` GROUP BY month, ev.type ORDER BY month, ev.type COLLATE "C"`, w.args...)

@@ -169,7 +169,7 @@ func (s *Store) driven(ctx context.Context, tx pgx.Tx, h hitSet) (ids []int64, t
 	rest := where{conds: slices.Delete(slices.Clone(h.w.conds), h.driverCond, h.driverCond+1), args: slices.Clone(h.w.args)}
 	// The outer joins are left out when no other condition reads them,
 	// so that the filter's index alone is read.
-	from := `(` + h.driver + `) d LEFT JOIN search_terms st ON st.article_id = d.id
+	from := `(SELECT DISTINCT id FROM (` + h.driver + `) f) d LEFT JOIN search_terms st ON st.article_id = d.id
 		LEFT JOIN versions v ON v.id = st.version_id LEFT JOIN articles a ON a.id = st.article_id`
 	rows, err := tx.Query(ctx, `SELECT d.id FROM `+from+rest.String()+` ORDER BY d.id DESC LIMIT `+rest.arg(s.countBound+1), rest.args...)
 	if err == nil {
@@ -305,7 +305,7 @@ func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 		if err != nil {
 			return h, err
 		}
-		filter(`SELECT DISTINCT ae.article_id AS id FROM article_entities ae WHERE ae.ref = ANY(` + w.arg(refs) + `::bigint[])`)
+		filter(`SELECT ae.article_id AS id FROM article_entities ae WHERE ae.ref = ANY(` + w.arg(refs) + `::bigint[])`)
 	}
 	w.topics(h.id, q.Topics)
 	if len(q.Speakers) > 0 {

@@ -185,6 +185,7 @@ func RunEntities(t *testing.T, open func(t *testing.T) Entities) {
 func RunEvents(t *testing.T, open func(t *testing.T) Events) {
 	suite(t, open, []test[Events]{
 		{"EventsBetweenCountries", testEventsBetweenCountries},
+		{"EventsOfAnEntity", testEventsOfAnEntity},
 		{"BadFilters", testBadEventFilters},
 	})
 }
@@ -853,6 +854,63 @@ func testEventsBetweenCountries(t *testing.T, s Events) {
 	}
 	if e := events[0]; e.Target == nil || e.Target.Name != "Rusia" || e.Target.EntityID == 0 || e.Location != nil {
 		t.Errorf("actors = %+v %+v %+v", e.Source, e.Target, e.Location)
+	}
+}
+
+// An entity's events are those it is the source or the target of, each
+// once, in the order of all events, the same one page at a time.
+func testEventsOfAnEntity(t *testing.T, s Events) {
+	putAnnotated(t, s)
+	all, err := s.Events(ctx, store.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rusia store.Entity
+	for _, e := range all {
+		if e.Target != nil && e.Target.Name == "Rusia" {
+			rusia.ID = e.Target.EntityID
+		}
+	}
+	if rusia.ID == 0 {
+		t.Fatalf("no event targets Rusia: %+v", all)
+	}
+	events, err := s.Events(ctx, store.EventFilter{Entity: rusia.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// In the order of all events, those Rusia is an actor of: four.
+	var got, want []int64
+	for _, e := range events {
+		got = append(got, e.ID)
+	}
+	for _, e := range all {
+		if e.Source != nil && e.Source.EntityID == rusia.ID || e.Target != nil && e.Target.EntityID == rusia.ID {
+			want = append(want, e.ID)
+		}
+	}
+	if len(want) != 4 || !slices.Equal(got, want) {
+		t.Errorf("Rusia's events %v, want %v of all events", got, want)
+	}
+	for i := range events {
+		page, err := s.Events(ctx, store.EventFilter{Entity: rusia.ID, Page: store.Page{Limit: 1, Offset: i}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) != 1 || page[0].ID != events[i].ID {
+			t.Errorf("page %d of one: %+v, want event %d", i, page, events[i].ID)
+		}
+	}
+	accused, err := s.Events(ctx, store.EventFilter{Entity: rusia.ID, Type: "accuse"})
+	if err != nil || len(accused) != 2 {
+		t.Errorf("Rusia's ACCUSE events: %+v (%v), want 2", accused, err)
+	}
+	months, err := s.EventMonths(ctx, store.EventFilter{Entity: rusia.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantMonths := []store.MonthCount{{Month: "2025-10", Type: "SANCTION", Count: 1}, {Month: "2025-11", Type: "ACCUSE", Count: 2}, {Month: "2025-11", Type: "CONSULT", Count: 1}}
+	if !reflect.DeepEqual(months, wantMonths) {
+		t.Errorf("Rusia's events by month = %+v, want %+v", months, wantMonths)
 	}
 }
 
