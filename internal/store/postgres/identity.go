@@ -439,18 +439,16 @@ func (s *Store) Identity(ctx context.Context, id int64) (*store.Identity, error)
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return nil, fmt.Errorf("postgres: identity %d: %w", id, err)
 	}
-	e, err := s.entityRow(ctx, ref)
+	e, newest, err := s.entityRow(ctx, ref)
 	if err != nil {
 		return nil, err
 	}
 	out := &store.Identity{Ref: ref, Entity: *e}
-	// Aliases and roles over the ref's newest aliasWindow articles.
-	cut, err := s.refCut(ctx, ref, aliasWindow)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: identity %d: %w", id, err)
-	}
-	if cut > 0 {
-		out.Sampled = aliasWindow
+	// Aliases and roles over the ref's newest store.AliasWindow articles:
+	// those after the next one.
+	var cut int64
+	if len(newest) > store.AliasWindow {
+		cut, out.Sampled = newest[store.AliasWindow], store.AliasWindow
 	}
 	rows, err := s.pool.Query(ctx, `SELECT name, count(DISTINCT article_id) n FROM (
 			SELECT ae.article_id, m.text AS name FROM article_entities ae

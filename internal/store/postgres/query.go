@@ -178,7 +178,7 @@ func scanEntity(r pgx.Rows, e *store.Entity) error {
 
 // Entity implements store.Store.
 func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
-	e, err := s.entityRow(ctx, id)
+	e, _, err := s.entityRow(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -198,22 +198,27 @@ func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
 // newest, as on SQLite.
 var nameWindow = 2000
 
-// entityRow is the entity id with its counts as a ref (refCounts).
-func (s *Store) entityRow(ctx context.Context, id int64) (*store.Entity, error) {
+// entityRow is the entity id with its counts as a ref (refCounts), and
+// the ids of its newest articles they were counted from.
+func (s *Store) entityRow(ctx context.Context, id int64) (*store.Entity, []int64, error) {
 	e := &store.Entity{ID: id}
 	var country *string
+	var ids []int64
 	err := s.pool.QueryRow(ctx, `SELECT name, type, country FROM entities WHERE id = $1`, id).Scan(&e.Name, &e.Type, &country)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, fmt.Errorf("entity %d: %w", id, store.ErrNotFound)
+		return nil, nil, fmt.Errorf("entity %d: %w", id, store.ErrNotFound)
 	}
 	if err == nil {
-		err = s.refCounts(ctx, e)
+		var mentions []int
+		if ids, mentions, err = s.refArticles(ctx, id); err == nil {
+			err = s.refCounts(ctx, e, ids, mentions)
+		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("postgres: entity %d: %w", id, err)
+		return nil, nil, fmt.Errorf("postgres: entity %d: %w", id, err)
 	}
 	e.Country = deref(country)
-	return e, nil
+	return e, ids, nil
 }
 
 // EntityArticles implements store.Store.

@@ -189,7 +189,7 @@ func keepLessons(ctx context.Context, tx *sql.Tx, ls store.Lessons) error {
 
 // Identity implements store.Identities. A much mentioned ref's counts
 // are estimated from its newest articles (refCounts), and its aliases and
-// roles counted over its newest aliasWindow articles (Sampled says so):
+// roles counted over its newest store.AliasWindow articles (Sampled says so):
 // reading all of them took seconds at 100k articles.
 func (s *Store) Identity(ctx context.Context, id int64) (*store.Identity, error) {
 	// An entity merged into another is served as that one.
@@ -211,12 +211,12 @@ func (s *Store) Identity(ctx context.Context, id int64) (*store.Identity, error)
 	if err := s.refCounts(ctx, &out.Entity); err != nil {
 		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
 	}
-	window, more, err := s.refWindow(ctx, ref, aliasWindow)
+	window, more, err := s.refWindow(ctx, ref, store.AliasWindow)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
 	}
 	if more {
-		out.Sampled = aliasWindow
+		out.Sampled = store.AliasWindow
 	}
 	articles := window.articleList()
 	// +ref: the window's articles are looked up by their keys; through

@@ -11,18 +11,6 @@ import (
 	"github.com/warta-news/warta/internal/store"
 )
 
-// A much mentioned entity has tens of thousands of rows at 100k articles,
-// and counting them costs 0.1–0.2 s however well indexed: an entity page
-// counts a ref's newest refWindowCount articles and its newest
-// quotesBound quotes exactly, and past them estimates the rest from how
-// far back they reach; its aliases and roles are counted over its newest
-// aliasWindow articles. Variables so that tests can make them small.
-var (
-	refWindowCount = 1000
-	quotesBound    = 1000
-	aliasWindow    = 200
-)
-
 // skipScan reads the distinct values of col in the rows of table where
 // key = v, by one seek in an index that starts (key, col) per value,
 // instead of reading every row: an entity's refs, a ref's entities.
@@ -50,7 +38,7 @@ func (s *Store) refEntities(ctx context.Context, ref int64) ([]int64, error) {
 
 // mainRef is the ref most of an entity's rows have (it may have been
 // merged into another), or the entity itself when none has one. Each
-// ref's rows are counted up to refWindowCount; only when several reach
+// ref's rows are counted up to store.RefWindow; only when several reach
 // it are they counted whole.
 func (s *Store) mainRef(ctx context.Context, entity int64) (int64, error) {
 	refs, err := s.skipScan(ctx, "article_entities_entity_ref", "entity_id", "ref", entity)
@@ -69,16 +57,16 @@ func (s *Store) mainRef(ctx context.Context, entity int64) (int64, error) {
 	counts := make([]int, len(refs))
 	full := 0
 	for i, ref := range refs {
-		if counts[i], err = count(ref, refWindowCount); err != nil {
+		if counts[i], err = count(ref, store.RefWindow); err != nil {
 			return 0, err
 		}
-		if counts[i] == refWindowCount {
+		if counts[i] == store.RefWindow {
 			full++
 		}
 	}
 	if full > 1 {
 		for i, ref := range refs {
-			if counts[i] == refWindowCount {
+			if counts[i] == store.RefWindow {
 				if counts[i], err = count(ref, -1); err != nil {
 					return 0, err
 				}
@@ -196,45 +184,34 @@ func (s *Store) idSpan(ctx context.Context, table string) (first, last int64, er
 }
 
 // refCounts sets e's articles, mentions and quotes, as e.ID is their ref:
-// exactly within the bounds, past them estimated (e.Estimated).
+// exactly within the bounds, past them estimated (store.RefCounts,
+// store.QuoteCounts).
 func (s *Store) refCounts(ctx context.Context, e *store.Entity) error {
-	w, more, err := s.refWindow(ctx, e.ID, refWindowCount)
+	w, more, err := s.refWindow(ctx, e.ID, store.RefWindow)
 	if err != nil {
 		return err
 	}
-	scale, err := s.scale(ctx, w, more)
-	if err != nil {
+	var lowest int64
+	if len(w.articles) > 0 {
+		lowest = w.articles[len(w.articles)-1]
+	}
+	if err := store.RefCounts(e, len(w.articles), w.mentions, lowest, more, func() (int64, int64, error) {
+		return s.idSpan(ctx, "articles")
+	}); err != nil {
 		return err
 	}
-	e.Articles, e.Mentions = len(w.articles), w.mentions
-	if more {
-		e.Articles = store.Roughly(float64(len(w.articles)) * scale)
-		e.Mentions = store.Roughly(float64(w.mentions) * scale)
-		e.Estimated = true
-	}
-	return s.quoteCount(ctx, e)
-}
-
-// quoteCount sets e's quotes (as its ref): counted up to quotesBound,
-// past it estimated from the days the newest quotes span.
-func (s *Store) quoteCount(ctx context.Context, e *store.Entity) error {
+	var counted int
 	var oldest sql.NullString
-	err := s.queryRow(ctx, `SELECT count(*), min(day) FROM (SELECT day FROM quotes INDEXED BY quotes_speaker_ref_page
-		WHERE speaker_ref = ? ORDER BY day DESC LIMIT ?)`, e.ID, quotesBound+1).Scan(&e.Quotes, &oldest)
-	if err != nil || e.Quotes <= quotesBound {
+	if err := s.queryRow(ctx, `SELECT count(*), min(day) FROM (SELECT day FROM quotes INDEXED BY quotes_speaker_ref_page
+		WHERE speaker_ref = ? ORDER BY day DESC LIMIT ?)`, e.ID, store.QuotesBound+1).Scan(&counted, &oldest); err != nil {
 		return err
 	}
-	var first, last sql.NullString
-	// Apart, each is one seek; together, a scan.
-	if err := s.queryRow(ctx, `SELECT (SELECT min(day) FROM versions), (SELECT max(day) FROM versions)`).Scan(&first, &last); err != nil {
-		return err
-	}
-	e.Estimated = true
-	span := func(from string) float64 { return float64(store.DaysBetween(from, last.String) + 1) }
-	if oldest.Valid && first.Valid && last.Valid {
-		e.Quotes = store.Roughly(float64(e.Quotes) * span(first.String) / span(oldest.String))
-	}
-	return nil
+	return store.QuoteCounts(e, counted, oldest.String, func() (string, string, error) {
+		var first, last sql.NullString
+		// Apart, each is one seek; together, a scan.
+		err := s.queryRow(ctx, `SELECT (SELECT min(day) FROM versions), (SELECT max(day) FROM versions)`).Scan(&first, &last)
+		return first.String, last.String, err
+	})
 }
 
 // sortedUnique sorts ids and drops repeats.

@@ -460,7 +460,7 @@ func (s *Store) countBelow(ctx context.Context, h hitSet, seen int, below int64)
 	}
 	var rows int
 	if h.driveEntities != nil {
-		w, more, err := s.entityWindow(ctx, h.driveEntities, refWindowCount)
+		w, more, err := s.entityWindow(ctx, h.driveEntities, store.RefWindow)
 		if err != nil {
 			return 0, false, err
 		}

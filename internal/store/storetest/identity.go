@@ -25,6 +25,7 @@ func RunIdentity(t *testing.T, open func(t *testing.T) Identifying) {
 		{"OfficeHolders", testOfficeHolders},
 		{"FiltersByIdentity", testFiltersByIdentity},
 		{"Reindex", testReindex},
+		{"EntityPagePastTheBounds", testEntityPagePastTheBounds},
 	})
 }
 
