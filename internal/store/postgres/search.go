@@ -217,7 +217,7 @@ func (s *Store) spread(ctx context.Context, q querier, table string, n int, lowe
 	if err := q.QueryRow(ctx, `SELECT min(id), max(id) FROM `+table).Scan(&first, &last); err != nil {
 		return 0, fmt.Errorf("postgres: search: estimate: %w", err)
 	}
-	return store.Roughly(float64(n) * float64(last-first+1) / float64(max(last-lowest+1, 1))), nil
+	return store.SpreadIDs(float64(n), lowest, first, last), nil
 }
 
 // count counts the rows of a FROM ... WHERE up to the bound; past it, it
