@@ -7,6 +7,7 @@ import (
 
 	"github.com/warta-news/warta/analysis/article"
 	"github.com/warta-news/warta/analysis/langid"
+	"github.com/warta-news/warta/analysis/syntax"
 	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/internal/shared"
 )
@@ -88,6 +89,18 @@ func BenchmarkPipeline(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	// The syntax layer parses on demand; parsing every sentence is what
+	// it would cost a stage that read them all.
+	model, err := syntax.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	bench("parse-every-sentence", func(i int) {
+		trees := syntax.NewTrees(docs[i].Document, model)
+		for s := range docs[i].Sentences {
+			trees.Sentence(s)
+		}
+	})
 	for _, s := range pipeline {
 		switch s.Name {
 		case "events", "topics", "tone", "summary":

@@ -35,6 +35,7 @@
 //	tokens       text         -                              tokens       Tokens
 //	sentences    text         tokens                         sentences    Sentences → sentences
 //	language     langid       tokens                         language     Language → language
+//	syntax       syntax       sentences                      syntax       Syntax (trees parsed on demand; not in the record)
 //	entities     entity       sentences                      entities     Entities → entities
 //	quotes       quote        sentences, entities            quotes       Quotes → quotes
 //	timex        timex        sentences                      dates        Dates, Durations → dates, durations

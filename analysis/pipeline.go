@@ -13,6 +13,7 @@ import (
 	"github.com/warta-news/warta/analysis/fingerprint"
 	"github.com/warta-news/warta/analysis/quality"
 	"github.com/warta-news/warta/analysis/quote"
+	"github.com/warta-news/warta/analysis/syntax"
 	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/analysis/timex"
 	"github.com/warta-news/warta/analysis/tone"
@@ -31,6 +32,7 @@ const (
 	LayerSentences   Layer = "sentences"   // Document.Sentences
 	LayerLanguage    Layer = "language"    // Document.Language
 	LayerEntities    Layer = "entities"    // Document.Entities
+	LayerSyntax      Layer = "syntax"      // Document.Syntax
 	LayerQuotes      Layer = "quotes"      // Document.Quotes
 	LayerDates       Layer = "dates"       // Document.Dates and Document.Durations
 	LayerAmounts     Layer = "amounts"     // Document.Amounts
@@ -73,6 +75,9 @@ type Document struct {
 	// Entities is the entities stage's result, with its token index
 	// (LayerEntities).
 	Entities *entity.Result
+	// Syntax is the sentences' dependency trees, each parsed when a stage
+	// first asks for it (LayerSyntax).
+	Syntax *syntax.Trees
 	// Quotes are the quotations with their speakers (LayerQuotes).
 	Quotes []quote.Quote
 	// Dates and Durations are the normalised dates and durations

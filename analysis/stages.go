@@ -18,6 +18,7 @@ import (
 	"github.com/warta-news/warta/analysis/quote"
 	"github.com/warta-news/warta/analysis/stem"
 	"github.com/warta-news/warta/analysis/summary"
+	"github.com/warta-news/warta/analysis/syntax"
 	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/analysis/timex"
 	"github.com/warta-news/warta/analysis/tone"
@@ -53,6 +54,14 @@ func DefaultPipeline() Pipeline {
 			default:
 				d.Warnings = append(d.Warnings, fmt.Sprintf("language is not Indonesian (%s, confidence %.2f)", code, conf))
 			}
+			return nil
+		}},
+		{Name: "syntax", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerSyntax}, Run: func(_ context.Context, d *Document) error {
+			m, err := syntax.Default()
+			if err != nil {
+				return err
+			}
+			d.Syntax = syntax.NewTrees(d.Document, m)
 			return nil
 		}},
 		{Name: "entities", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerEntities}, Run: func(_ context.Context, d *Document) error {

@@ -9,6 +9,7 @@ type evalCmd struct {
 	Langid   evalLangidCmd   `cmd:"" help:"Language identification accuracy per language on SIB-200 (dev, test)."`
 	Stem     evalStemCmd     `cmd:"" help:"Stemmer accuracy on Sastrawi's pairs and UD Indonesian-CSUI lemmas."`
 	NER      evalNERCmd      `cmd:"" name:"ner" help:"Entity-level NER precision, recall and F1 per set, beside the published figures."`
+	Parser   evalParserCmd   `cmd:"" help:"Tagger and dependency parser: UPOS, UAS and LAS on UD Indonesian-CSUI and GSD, beside the published figures."`
 	Quotes   evalQuotesCmd   `cmd:"" help:"Quote detection, speaker attribution and end-to-end F1 on PFSA-ID."`
 	HTML     evalHTMLCmd     `cmd:"" name:"html" help:"HTML path: body F1, headlines, dates, furniture left in the body."`
 	Events   evalEventsCmd   `cmd:"" help:"Events over detik-news: types, modalities, and precision on the judged sample."`

@@ -23,6 +23,7 @@ type trainCmd struct {
 	NER    trainNERCmd    `cmd:"" name:"ner" help:"Train the NER model from NERGrit, NERP and IDNer-news-2k."`
 	Tone   trainToneCmd   `cmd:"" help:"Train the tone model from SmSA train."`
 	Topics trainTopicsCmd `cmd:"" help:"Train the topic model from SIB-200 train and SmSA sentences weakly labelled by the lexicon."`
+	Parser trainParserCmd `cmd:"" help:"Train the tagger and dependency parser from UD Indonesian-CSUI train."`
 	// Bilingual: the word table lineage aligns translated quotes by.
 	Bilingual trainBilingualCmd `cmd:"" help:"Build the Indonesian–English word table from SIB-200 train (eng_Latn, ind_Latn)."`
 }

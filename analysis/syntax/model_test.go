@@ -1,0 +1,91 @@
+package syntax
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+const tinyTreebank = `# sent_id = a
+1	Polisi	_	NOUN	_	_	2	nsubj	_	_
+2	menangkap	_	VERB	_	_	0	root	_	_
+3	pelaku	_	NOUN	_	_	2	obj	_	_
+4	.	_	PUNCT	_	_	2	punct	_	_
+
+# sent_id = b
+1	Warga	_	NOUN	_	_	3	nsubj	_	_
+2	yang	_	PRON	_	_	3	nsubj	_	_
+3	marah	_	ADJ	_	_	0	root	_	_
+4	.	_	PUNCT	_	_	3	punct	_	_
+
+# sent_id = c
+1	Menteri	_	NOUN	_	_	2	nsubj	_	_
+2	bertemu	_	VERB	_	_	0	root	_	_
+3	dengan	_	ADP	_	_	4	case	_	_
+4	presiden	_	NOUN	_	_	2	obl	_	_
+5	.	_	PUNCT	_	_	2	punct	_	_
+`
+
+func TestTrainDeterministicAndRoundTrip(t *testing.T) {
+	sents, err := ReadCoNLLU(strings.NewReader(tinyTreebank))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := TrainOptions{TagBits: 10, TransitionBits: 10, LabelBits: 10, Epochs: 30, Folds: 1, Rate: 0.5}
+	var files [2]bytes.Buffer
+	for i := range files {
+		m, rep, err := Train(sents, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Nonprojective != 0 || rep.Arcs == 0 {
+			t.Fatalf("report %+v", rep)
+		}
+		if _, err := m.WriteTo(&files[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(files[0].Bytes(), files[1].Bytes()) {
+		t.Fatal("two trainings with the same options wrote different models")
+	}
+	m, err := ReadModel(files[0].Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The training sentences themselves are learnt.
+	words := []string{"Polisi", "menangkap", "pelaku", "."}
+	tr := m.Parse(len(words), func(i int) string { return words[i] })
+	if tr.Heads[0] != 1 || tr.Rels[0] != "nsubj" || tr.Heads[1] != -1 || tr.Rels[1] != "root" || tr.Heads[2] != 1 || tr.Rels[2] != "obj" {
+		t.Errorf("training sentence parsed as %+v", tr)
+	}
+	if tr.Tags[1] != "VERB" {
+		t.Errorf("menangkap tagged %s", tr.Tags[1])
+	}
+}
+
+func TestReadModelErrors(t *testing.T) {
+	good := EmbeddedModel()
+	for name, data := range map[string][]byte{
+		"empty":     nil,
+		"bad magic": []byte("warta-linear\x00\x01"),
+		"truncated": good[:len(good)/2],
+		"not flate": append([]byte(magic), 0xFF, 0xFF, 0xFF),
+	} {
+		if _, err := ReadModel(data); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	if _, err := ReadModel(good); err != nil {
+		t.Fatalf("the embedded model: %v", err)
+	}
+}
+
+// FuzzReadModel checks that a damaged model file is an error, never a
+// panic.
+func FuzzReadModel(f *testing.F) {
+	f.Add([]byte(magic))
+	f.Add(append([]byte(magic), 0x01, 0x00, 0x00, 0xFF, 0xFF))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ReadModel(data)
+	})
+}

@@ -1,0 +1,119 @@
+package syntax
+
+// The parser is arc-eager (Nivre 2003): a stack, a buffer and four
+// transitions, read greedily left to right, one classifier choosing the
+// transition and a second the label of each arc it makes.
+const (
+	shift = iota
+	reduce
+	leftArc  // the stack's top takes the buffer's front as head, and is popped
+	rightArc // the buffer's front takes the stack's top as head, and is pushed
+	transitions
+)
+
+var transitionNames = []string{"shift", "reduce", "left", "right"}
+
+// state is a parse in progress over nodes 0 (the root) to n.
+type state struct {
+	stack []int
+	next  int // the buffer's front; n+1 when the buffer is empty
+	n     int
+	heads []int // -1 while unattached
+	rels  []int
+	// leftmost and rightmost dependents so far, and how many each side
+	left, right   []int
+	nLeft, nRight []int
+}
+
+func newState(n int) *state {
+	s := &state{next: 1, n: n, stack: make([]int, 1, n+1)}
+	s.heads = make([]int, n+1)
+	s.rels = make([]int, n+1)
+	s.left = make([]int, n+1)
+	s.right = make([]int, n+1)
+	s.nLeft = make([]int, n+1)
+	s.nRight = make([]int, n+1)
+	for i := range s.heads {
+		s.heads[i], s.rels[i], s.left[i], s.right[i] = -1, -1, -1, -1
+	}
+	return s
+}
+
+func (s *state) done() bool { return s.next > s.n }
+
+func (s *state) top() int { return s.stack[len(s.stack)-1] }
+
+// legal reports whether transition t may be taken.
+func (s *state) legal(t int) bool {
+	top := s.top()
+	switch t {
+	case shift:
+		return !s.done()
+	case rightArc:
+		return !s.done()
+	case leftArc:
+		return !s.done() && top != 0 && s.heads[top] < 0
+	case reduce:
+		return top != 0 && s.heads[top] >= 0
+	}
+	return false
+}
+
+func (s *state) apply(t, rel int) {
+	switch t {
+	case shift:
+		s.stack = append(s.stack, s.next)
+		s.next++
+	case reduce:
+		s.stack = s.stack[:len(s.stack)-1]
+	case leftArc:
+		s.attach(s.next, s.top(), rel)
+		s.stack = s.stack[:len(s.stack)-1]
+	case rightArc:
+		s.attach(s.top(), s.next, rel)
+		s.stack = append(s.stack, s.next)
+		s.next++
+	}
+}
+
+func (s *state) attach(h, d, rel int) {
+	s.heads[d], s.rels[d] = h, rel
+	if d < h {
+		if s.left[h] < 0 || d < s.left[h] {
+			s.left[h] = d
+		}
+		s.nLeft[h]++
+	} else {
+		if s.right[h] < 0 || d > s.right[h] {
+			s.right[h] = d
+		}
+		s.nRight[h]++
+	}
+}
+
+// oracle is the static arc-eager oracle: the transition that leads to the
+// gold tree heads (nodes 0..n; heads[0] unused) from s. For a
+// non-projective tree it may lead elsewhere; training skips those trees.
+func (s *state) oracle(heads []int) int {
+	top, b := s.top(), s.next
+	switch {
+	case top != 0 && heads[top] == b && s.heads[top] < 0:
+		return leftArc
+	case heads[b] == top:
+		return rightArc
+	case s.heads[top] >= 0 && s.owes(heads, b):
+		return reduce
+	}
+	return shift
+}
+
+// owes reports whether the buffer's front b has its head or a dependent
+// below the stack's top: the top must be popped to reach it.
+func (s *state) owes(heads []int, b int) bool {
+	for _, k := range s.stack[:len(s.stack)-1] {
+		if heads[b] == k || (k != 0 && heads[k] == b) {
+			return true
+		}
+	}
+	return false
+}

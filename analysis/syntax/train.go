@@ -1,0 +1,221 @@
+package syntax
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/warta-news/warta/analysis/internal/linear/train"
+)
+
+// TrainOptions are the training choices; the zero value takes the tuned
+// defaults.
+type TrainOptions struct {
+	TagBits, TransitionBits, LabelBits uint8
+	Epochs                             int
+	// Folds is how many parts the tagger is trained on to tag the rest
+	// (jackknifing), so that the parser learns from tags as mistaken as
+	// those it will read; 1 trains the parser on the gold tags.
+	Folds int
+	// Rate is the AdaGrad step, L2 the weight decay per example.
+	Rate, L2 float64
+	Seed     uint64
+	// Sources names the training sets and their sentence counts, for the
+	// model's note.
+	Sources map[string]int
+}
+
+// The tuned defaults (GSD dev; see the README).
+var defaults = TrainOptions{TagBits: 15, TransitionBits: 16, LabelBits: 14, Epochs: 12, Folds: 5, Rate: 0.03, L2: 1e-6, Seed: 1}
+
+func (o TrainOptions) withDefaults() TrainOptions {
+	if o.TagBits == 0 {
+		o.TagBits = defaults.TagBits
+	}
+	if o.TransitionBits == 0 {
+		o.TransitionBits = defaults.TransitionBits
+	}
+	if o.LabelBits == 0 {
+		o.LabelBits = defaults.LabelBits
+	}
+	if o.Epochs == 0 {
+		o.Epochs = defaults.Epochs
+	}
+	if o.Folds == 0 {
+		o.Folds = defaults.Folds
+	}
+	if o.Rate == 0 {
+		o.Rate = defaults.Rate
+	}
+	if o.L2 == 0 {
+		o.L2 = defaults.L2
+	}
+	if o.Seed == 0 {
+		o.Seed = defaults.Seed
+	}
+	return o
+}
+
+// TrainReport says what training read and skipped.
+type TrainReport struct {
+	Sentences, Nonprojective, Transitions, Arcs int
+}
+
+// Train fits a tagger and parser to gold sentences. It is deterministic
+// for given sentences and options. Trees the arc-eager oracle cannot
+// reach (non-projective ones) teach the tagger only.
+func Train(sents []Sentence, o TrainOptions) (*Model, TrainReport, error) {
+	o = o.withDefaults()
+	rep := TrainReport{Sentences: len(sents)}
+	if len(sents) == 0 {
+		return nil, rep, fmt.Errorf("syntax: no training sentences")
+	}
+	tagNames, relNames := classes(sents)
+	tagIndex, relIndex := index(tagNames), index(relNames)
+	opts := func(bits uint8) train.Options {
+		return train.Options{Bits: bits, Epochs: o.Epochs, Rate: o.Rate, L2: o.L2, Seed: o.Seed}
+	}
+	note := train.Note("warta train parser", "UPOS tagger and arc-eager dependency parser", o.Sources)
+
+	tagger := train.Fit(tagNames, tagExamples(sents, tagIndex, o.TagBits), opts(o.TagBits))
+	tagger.Note = note
+
+	// Jackknife: each fold is tagged by a tagger that did not see it.
+	predicted := make([][]uint64, len(sents))
+	if o.Folds == 1 {
+		for i, s := range sents {
+			for _, w := range s.Words {
+				predicted[i] = append(predicted[i], hashString('t', w.UPOS))
+			}
+		}
+	}
+	for f := 0; o.Folds > 1 && f < o.Folds; f++ {
+		var in, out []int
+		for i := range sents {
+			if i%o.Folds == f {
+				out = append(out, i)
+			} else {
+				in = append(in, i)
+			}
+		}
+		part := make([]Sentence, len(in))
+		for k, i := range in {
+			part[k] = sents[i]
+		}
+		tm := train.Fit(tagNames, tagExamples(part, tagIndex, o.TagBits), opts(o.TagBits))
+		m := &Model{tagger: tm}
+		for _, t := range tagNames {
+			m.tagHash = append(m.tagHash, hashString('t', t))
+		}
+		for _, i := range out {
+			toks := tokens(sents[i])
+			for _, c := range m.tag(toks[1:]) {
+				predicted[i] = append(predicted[i], m.tagHash[c])
+			}
+		}
+	}
+
+	relHash := make([]uint64, len(relNames))
+	for i, r := range relNames {
+		relHash[i] = hashString('r', r)
+	}
+	var trans, labels []train.Example
+	for i, s := range sents {
+		x := &sentence{toks: tokens(s), tags: append([]uint64{root}, predicted[i]...)}
+		heads := make([]int, len(s.Words)+1)
+		goldRel := make([]int, len(s.Words)+1)
+		for k, w := range s.Words {
+			heads[k+1], goldRel[k+1] = w.Head, relIndex[w.Rel]
+		}
+		st := newState(len(s.Words))
+		var tx, lx []train.Example
+		for !st.done() {
+			t := st.oracle(heads)
+			tx = append(tx, train.Example{Rows: transitionFeatures(nil, o.TransitionBits, x, st, relHash), Class: t})
+			rel := -1
+			if t == leftArc || t == rightArc {
+				h, d := st.next, st.top()
+				if t == rightArc {
+					h, d = d, h
+				}
+				rel = goldRel[d]
+				if h != 0 {
+					lx = append(lx, train.Example{Rows: labelFeatures(nil, o.LabelBits, x, st, relHash, h, d), Class: rel})
+				}
+			}
+			st.apply(t, rel)
+		}
+		reached := true
+		for k := 1; k < len(heads); k++ {
+			reached = reached && (st.heads[k] == heads[k] || (st.heads[k] < 0 && heads[k] == 0))
+		}
+		if !reached {
+			rep.Nonprojective++
+			continue
+		}
+		trans, labels = append(trans, tx...), append(labels, lx...)
+		rep.Arcs += len(lx)
+	}
+	rep.Transitions = len(trans)
+	transition := train.Fit(transitionNames, trans, opts(o.TransitionBits))
+	label := train.Fit(relNames, labels, opts(o.LabelBits))
+	transition.Note, label.Note = note, note
+	m, err := newModel(tagger, transition, label)
+	return m, rep, err
+}
+
+// classes lists the tags and relations of the sentences, sorted, so that
+// a model's class order does not depend on the data's order.
+func classes(sents []Sentence) (tags, rels []string) {
+	seenT, seenR := map[string]bool{}, map[string]bool{"root": true}
+	rels = []string{"root"}
+	for _, s := range sents {
+		for _, w := range s.Words {
+			if !seenT[w.UPOS] {
+				seenT[w.UPOS] = true
+				tags = append(tags, w.UPOS)
+			}
+			if !seenR[w.Rel] {
+				seenR[w.Rel] = true
+				rels = append(rels, w.Rel)
+			}
+		}
+	}
+	slices.Sort(tags)
+	slices.Sort(rels)
+	return tags, rels
+}
+
+func index(names []string) map[string]int {
+	m := make(map[string]int, len(names))
+	for i, n := range names {
+		m[n] = i
+	}
+	return m
+}
+
+// tokens hashes a gold sentence's forms, with the root as node 0.
+func tokens(s Sentence) []token {
+	toks := make([]token, len(s.Words)+1)
+	toks[0] = token{form: root, prefix2: root, prefix3: root, suffix2: root, suffix3: root, shape: root}
+	for i, w := range s.Words {
+		toks[i+1] = newToken(w.Form)
+	}
+	return toks
+}
+
+// tagExamples are the tagger's examples, each token with the gold tags
+// before it.
+func tagExamples(sents []Sentence, tagIndex map[string]int, bits uint8) []train.Example {
+	var ex []train.Example
+	for _, s := range sents {
+		toks := tokens(s)[1:]
+		hashes := make([]uint64, len(toks))
+		for i, w := range s.Words {
+			hashes[i] = hashString('t', w.UPOS)
+		}
+		for i, w := range s.Words {
+			ex = append(ex, train.Example{Rows: tagFeatures(nil, bits, toks, hashes, i), Class: tagIndex[w.UPOS]})
+		}
+	}
+	return ex
+}
