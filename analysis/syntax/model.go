@@ -52,10 +52,11 @@ func newModel(tagger, transition, label *linear.Model) (*Model, error) {
 	return m, nil
 }
 
-// File layout: magic, then a DEFLATE stream of three length-prefixed
-// (uint32, little-endian) linear models: the tagger, the transition
-// classifier and the label classifier.
-const magic = "warta-syntax\x00\x01"
+// File layout: magic, the note (uint16 length, little-endian, and the
+// text), kept in the clear so that the file says how it was made, then a
+// DEFLATE stream of three length-prefixed (uint32) linear models: the
+// tagger, the transition classifier and the label classifier.
+const magic = "warta-syntax\x00\x02"
 
 // WriteTo writes the model.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
@@ -70,6 +71,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	}
 	var out bytes.Buffer
 	out.WriteString(magic)
+	note := m.Note()
+	binary.Write(&out, binary.LittleEndian, uint16(len(note)))
+	out.WriteString(note)
 	zw, err := flate.NewWriter(&out, flate.BestCompression)
 	if err != nil {
 		return 0, err
@@ -94,6 +98,10 @@ func ReadModel(data []byte) (*Model, error) {
 	if !ok {
 		return nil, errors.New("syntax: not a model file (bad magic)")
 	}
+	if len(rest) < 2 || int(binary.LittleEndian.Uint16(rest))+2 > len(rest) {
+		return nil, errors.New("syntax: truncated model note")
+	}
+	rest = rest[2+int(binary.LittleEndian.Uint16(rest)):]
 	raw, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(rest)), maxModel+1))
 	if err != nil {
 		return nil, fmt.Errorf("syntax: read model: %w", err)

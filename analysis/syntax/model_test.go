@@ -69,7 +69,8 @@ func TestReadModelErrors(t *testing.T) {
 		"empty":     nil,
 		"bad magic": []byte("warta-linear\x00\x01"),
 		"truncated": good[:len(good)/2],
-		"not flate": append([]byte(magic), 0xFF, 0xFF, 0xFF),
+		"not flate": append([]byte(magic), 0, 0, 0xFF, 0xFF, 0xFF),
+		"long note": append([]byte(magic), 0xFF, 0x00, 0x01),
 	} {
 		if _, err := ReadModel(data); err == nil {
 			t.Errorf("%s: no error", name)
