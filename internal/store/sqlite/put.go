@@ -339,11 +339,11 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 	names := make(map[string]string, len(d.Entities)) // record's entity id → its name, spaces collapsed
 	var entityRows, mentionRows, quoteRows, eventRows []any
 	keys := make([]string, len(d.Entities))
-	upserts := make([]any, 0, 5*len(d.Entities))
+	upserts := make([]entityRow, len(d.Entities))
 	for i, e := range d.Entities {
 		e.Name = strings.Join(strings.Fields(e.Name), " ")
 		keys[i] = s.resolver.Key(e)
-		upserts = append(upserts, keys[i], e.Type, e.Name, store.NormalizeName(e.Name), nullString(e.Country))
+		upserts[i] = entityRow{key: keys[i], typ: e.Type, name: e.Name, norm: store.NormalizeName(e.Name), country: e.Country}
 	}
 	byKey, err := upsertEntities(ctx, tx, upserts)
 	if err != nil {
@@ -430,28 +430,99 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 	return nil
 }
 
-// upsertEntities stores entities (flat key, type, name, norm, country
-// rows) rowsPerInsert a statement, each keeping its longest name and its
-// first country, and returns their ids by key.
-func upsertEntities(ctx context.Context, tx querier, flat []any) (map[string]int64, error) {
+// entityRow is an entity of an article as the entities table keeps it.
+type entityRow struct {
+	key, typ, name, norm, country string
+	id                            int64
+	changed                       bool // an entities row read here, to be written back
+}
+
+// merge takes in what another mention of the entity adds: its name when
+// longer (in characters, as SQLite's length counts), a country when it
+// had none.
+func (e *entityRow) merge(o entityRow) {
+	if utf8.RuneCountInString(o.norm) > utf8.RuneCountInString(e.norm) {
+		e.name, e.norm, e.changed = o.name, o.norm, true
+	}
+	if e.country == "" && o.country != "" {
+		e.country, e.changed = o.country, true
+	}
+}
+
+// upsertEntities stores an article's entities, each keeping its longest
+// name and its first country, and returns their ids by key. Most are
+// known already: they are read in one statement, and only the new ones
+// (rowsPerInsert a statement, in their order, so that they take the ids
+// an upsert of all gave them) and those the article changes are written.
+// Upserting every one rewrote each row and its index entries: a fifth of
+// the writer's time.
+func upsertEntities(ctx context.Context, tx querier, es []entityRow) (map[string]int64, error) {
+	keys := make([]string, len(es))
+	for i, e := range es {
+		keys[i] = e.key
+	}
+	list, err := json.Marshal(keys)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT key, id, name, norm, coalesce(country, '') FROM entities
+		WHERE key IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, err
+	}
+	byKey := make(map[string]*entityRow, len(es))
+	for rows.Next() {
+		var e entityRow
+		if err := rows.Scan(&e.key, &e.id, &e.name, &e.norm, &e.country); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		byKey[e.key] = &e
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, err
+	}
+	var added []*entityRow
+	for _, e := range es {
+		if known, ok := byKey[e.key]; ok {
+			known.merge(e)
+			continue
+		}
+		e.changed = false
+		byKey[e.key] = &e
+		added = append(added, &e)
+	}
+	ids := make(map[string]int64, len(byKey))
 	const width = 5
-	ids := make(map[string]int64, len(flat)/width)
 	row := "(?" + strings.Repeat(", ?", width-1) + ")"
-	for len(flat) > 0 {
-		n := min(len(flat)/width, rowsPerInsert)
-		rows, err := tx.QueryContext(ctx, `INSERT INTO entities (key, type, name, norm, country) VALUES `+row+strings.Repeat(", "+row, n-1)+`
-			ON CONFLICT (key) DO UPDATE SET
-				name = CASE WHEN length(excluded.norm) > length(norm) THEN excluded.name ELSE name END,
-				norm = CASE WHEN length(excluded.norm) > length(norm) THEN excluded.norm ELSE norm END,
-				country = coalesce(country, excluded.country)
-			RETURNING key, id`, flat[:n*width]...)
+	for len(added) > 0 {
+		n := min(len(added), rowsPerInsert)
+		flat := make([]any, 0, width*n)
+		for _, e := range added[:n] {
+			flat = append(flat, e.key, e.typ, e.name, e.norm, nullString(e.country))
+		}
+		rows, err := tx.QueryContext(ctx, `INSERT INTO entities (key, type, name, norm, country) VALUES `+
+			row+strings.Repeat(", "+row, n-1)+` RETURNING key, id`, flat...)
 		if err != nil {
 			return nil, err
 		}
 		if err := scanKeyIDs(rows, ids); err != nil {
 			return nil, err
 		}
-		flat = flat[n*width:]
+		added = added[n:]
+	}
+	for key, e := range byKey {
+		if e.id == 0 {
+			continue // added above
+		}
+		ids[key] = e.id
+		if !e.changed {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE entities SET name = ?, norm = ?, country = ? WHERE id = ?`,
+			e.name, e.norm, nullString(e.country), e.id); err != nil {
+			return nil, err
+		}
 	}
 	return ids, nil
 }
