@@ -112,6 +112,12 @@ const (
 	wCatenative
 )
 
+// modalClasses are the classes of the modal and aspect words listed once
+// for all stages (analysis/text/data/modals.tsv): a future or an
+// obligation plans the event, an ability makes it possible, and all but an
+// obligation stand between a subject and its verb.
+var modalClasses = map[text.ModalKind]uint32{text.Future: wPlanned | wAux, text.Obligation: wPlanned, text.Ability: wPossible | wAux, text.Aspect: wAux}
+
 var wordClasses = map[string]uint32{"negation": wNegation, "planned": wPlanned, "possible": wPossible,
 	"reported": wReported, "aux": wAux, "boundary": wBoundary, "control": wControl, "target": wTarget,
 	"location": wLocation, "light": wLight, "pronoun": wPronoun, "both": wBoth,
@@ -399,6 +405,9 @@ func (lx *lexicon) readWords(name string) error {
 	}
 	for _, w := range text.Negations() {
 		lx.phrases[w] = append(lx.phrases[w], phrase{words: []string{w}, class: wNegation})
+	}
+	for w, k := range text.Modals() {
+		lx.phrases[w] = append(lx.phrases[w], phrase{words: []string{w}, class: modalClasses[k]})
 	}
 	for _, ps := range lx.phrases {
 		slices.SortStableFunc(ps, func(a, b phrase) int { return len(b.words) - len(a.words) })

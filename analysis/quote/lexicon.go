@@ -231,6 +231,9 @@ func loadLexicon() (*lexicon, error) {
 	for _, w := range text.Negations() {
 		add(w, wNegation)
 	}
+	for w := range text.Modals() {
+		add(w, wOpener)
+	}
 	l.buildTable()
 	return l, nil
 }

@@ -38,6 +38,7 @@ type lists struct {
 	abbreviations map[string]abbrEntry
 	speechVerbs   map[string]bool
 	designators   map[string]bool
+	modals        map[string]ModalKind
 }
 
 var tables = NewTables(func() (*lists, error) {
@@ -52,11 +53,14 @@ var tables = NewTables(func() (*lists, error) {
 	if l.designators, err = wordSet("text/data/designators.txt", designatorsFile); err != nil {
 		return nil, err
 	}
+	if l.modals, err = parseModals(modalsFile); err != nil {
+		return nil, err
+	}
 	return l, nil
 })
 
 // Load parses the package's embedded word lists (abbreviations, speech
-// verbs, designators), once, and reports a malformed row; Tokenize and
+// verbs, designators, modals), once, and reports a malformed row; Tokenize and
 // SplitSentences panic on one instead (see Tables).
 func Load() error { return tables.Load() }
 
