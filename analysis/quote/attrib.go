@@ -324,7 +324,7 @@ func (f *finder) speakerFromCue(c *cand, cue, pos int) bool {
 		return false
 	}
 	p := f.phraseAfter(k, f.sentOf(cue).Last)
-	if name := f.nameAfterOffice(k); !p.ok() && !name.empty() {
+	if name := f.nameAfterOffice(k, f.sentOf(cue).Last); !p.ok() && !name.empty() {
 		// ungkap Kontributor CNN, Risal: a role the lexicon lacks, then
 		// the name.
 		p = phrase{all: span{k, name.last}, name: name, role: span{k, name.first - 1}}
@@ -355,6 +355,11 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 		if !f.isFold(p.all.first, "mereka") {
 			c.who = f.antecedentSpan(pos, c.Text)
 		}
+	case f.titleAlone(p, pos) >= 0:
+		// kata Kasintel; Menurut Karo: an office title the lexicon lacks,
+		// read as a name, is the person the article gave that office.
+		c.Via, c.role = ViaRole, p.name
+		c.who = f.persons[f.titleAlone(p, pos)].name
 	case !p.name.empty():
 		c.Via = ViaName
 		c.role = p.role
@@ -367,7 +372,7 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 		c.who = f.persons[f.addPerson(named{name: p.name, role: c.role, entity: -1})].name
 	default:
 		c.role = p.role
-		if name := f.nameAfterOffice(p.all.last); !name.empty() {
+		if name := f.nameAfterOffice(p.all.last, f.sentOf(max(0, p.all.last-1)).Last); !name.empty() {
 			c.Via = ViaName
 			c.who = f.persons[f.addPerson(named{name: name, role: p.role, entity: -1})].name
 			break
@@ -558,10 +563,9 @@ const maxOfficeTail = 12
 // office name the reader did not read to its end (kata Kepala Badan
 // Pengelola Keuangan dan Aset Daerah (BPKAD) Provinsi Banten, Rina
 // Dewiyanti, kepada wartawan): from token i, capitalised words, acronyms,
-// numbers, parentheses and dan up to a comma, then a name alone. Empty
-// when the words stop otherwise.
-func (f *finder) nameAfterOffice(i int) span {
-	end := f.sentOf(max(0, i-1)).Last
+// numbers, parentheses and dan up to a comma, then a name alone, before
+// token end. Empty when the words stop otherwise.
+func (f *finder) nameAfterOffice(i, end int) span {
 	for j := i; j < end && j-i <= maxOfficeTail; j++ {
 		w := f.tok(j)
 		switch {

@@ -373,11 +373,20 @@ func (f *finder) personBefore(pos int) int {
 
 // holderOf returns the person the article gave role r, nearest before pos
 // (else after it), or -1: kata Presiden after Presiden Joko Widodo.
+//
+// A title of one word also holds the role it abbreviates (Kasintel for
+// Kasi Intel Kejari Sikka, Kapolres for Kepala Polres Barru, Wakasek for
+// Wakil Kepala Sekolah) or prints in brackets (Kajari for Kepala
+// Kejaksaan Negeri (Kajari) Sikka).
 func (f *finder) holderOf(r span, pos int) int {
 	want := f.spanText(r)
+	short := ""
+	if r.last-r.first == 1 {
+		short = strings.ToLower(want)
+	}
 	holds := func(k int) bool {
 		got := f.spanText(f.persons[k].role)
-		return !f.persons[k].role.empty() && (strings.EqualFold(got, want) || hasPrefixFold(got, want+" "))
+		return !f.persons[k].role.empty() && (strings.EqualFold(got, want) || hasPrefixFold(got, want+" ") || short != "" && abbreviates(short, f.persons[k].role, f))
 	}
 	k := f.personBefore(pos)
 	for j := k; j >= 0 && k-j < lookBack; j-- {
@@ -391,6 +400,73 @@ func (f *finder) holderOf(r span, pos int) int {
 		}
 	}
 	return -1
+}
+
+// titleAlone returns the person holding the office whose title phrase p
+// reads as a one-word name with no role (Kasintel, Karo, Wakasek; see
+// holderOf), or -1: also when a longer name the article prints holds that
+// word, which is then a name.
+func (f *finder) titleAlone(p phrase, pos int) int {
+	if !p.role.empty() || p.pronoun || p.name.last-p.name.first != 1 {
+		return -1
+	}
+	w := f.tok(p.name.first)
+	for _, q := range f.persons {
+		if q.name.last-q.name.first < 2 {
+			continue
+		}
+		for i := q.name.first; i < q.name.last; i++ {
+			if f.tok(i) == w {
+				return -1
+			}
+		}
+	}
+	return f.holderOf(p.name, pos)
+}
+
+// abbreviates reports whether the lower-case title w abbreviates role r:
+// it is printed in r in brackets, or it is spelt by the starts of r's
+// first words, two or more, in order (kas|intel, ka|polres, wa|ka|sek;
+// kepala gives ka, and a unit after it drops its ke-: ka|jari).
+func abbreviates(w string, r span, f *finder) bool {
+	if len(w) < 4 {
+		return false
+	}
+	var words []string
+	for i := r.first; i < r.last; i++ {
+		t := strings.ToLower(f.tok(i))
+		if t == w && f.is(i-1, "(") {
+			return true
+		}
+		if f.toks[i].Kind == text.Word {
+			words = append(words, t)
+		}
+	}
+	var spell func(rest string, i int) bool
+	spell = func(rest string, i int) bool {
+		if rest == "" {
+			return i >= 2
+		}
+		if i == len(words) {
+			return false
+		}
+		forms := []string{words[i]}
+		if words[i] == "kepala" {
+			forms = append(forms, "ka")
+		}
+		if w := words[i]; i > 0 && len(w) > 2 && strings.HasPrefix(w, "ke") {
+			forms = append(forms, w[2:]) // ka|jari for Kepala Kejari
+		}
+		for _, word := range forms {
+			for n := min(len(word), len(rest)); n >= 1; n-- {
+				if rest[:n] == word[:n] && spell(rest[n:], i+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return spell(w, 0)
 }
 
 func hasPrefixFold(s, prefix string) bool {
@@ -536,6 +612,12 @@ func (f *finder) subjectOf(v int) (phrase, bool) {
 			}
 		} else {
 			p = f.sentenceSubject(st, v)
+			if name := f.nameAfterOffice(p.all.first, k); c > lo && !p.pronoun && p.all.last <= c && name.last == k {
+				// Wakasek Kesiswaan SMAN 1 Tabanan, Agung Harry, menambahkan;
+				// Petugas P2BK Jampangtengah, Dadi Supardi, menyebut: the
+				// title and its unit, then the name set off.
+				p = phrase{all: span{p.all.first, k}, name: name, role: span{p.all.first, c}}
+			}
 		}
 	case f.isFold(k, "dan"), f.isFold(k, "serta"), f.isFold(k, "sambil"), f.isFold(k, "sekaligus"):
 		p = f.sentenceSubject(st, v)
