@@ -34,16 +34,10 @@ func registerTokenizer(c *sqlite3.Conn) error {
 	if err := sqlite.RegisterFunctions(c); err != nil {
 		return err
 	}
-	a := search.Indonesian()
+	t := sqlite.Tokenizer(search.Indonesian())
 	return fts5.RegisterCustom(c, func(api *fts5.API) error {
-		return api.CreateTokenizer("warta", func([]string) (fts5.Tokenizer, error) { return tokenizer{a}, nil })
+		return api.CreateTokenizer("warta", func([]string) (fts5.Tokenizer, error) { return t, nil })
 	})
-}
-
-type tokenizer struct{ a *search.Analyzer }
-
-func (t tokenizer) Tokenize(_ fts5.TokenizeFlag, text, _ string, emit fts5.TokenCallback) error {
-	return t.a.Tokens(text, func(term string, start, end int) error { return emit(0, term, start, end) })
 }
 
 func openStoreFile(ctx context.Context, dir string) (*storeFile, error) {

@@ -414,6 +414,31 @@ CREATE INDEX IF NOT EXISTS events_target ON events (target_id, day, article_id, 
 		_, err := tx.ExecContext(ctx, `DELETE FROM meta WHERE key = 'fingerprinted_articles'`)
 		return err
 	},
+	// 16: the full-text index gets a tags column (tags.go): a search's
+	// entity and date filters become terms that FTS5 merges with the
+	// words. The index is built again from the view.
+	func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+DROP TABLE search_index;
+DROP VIEW indexed_text;
+CREATE VIEW indexed_text (id, title, body, tags) AS
+	SELECT v.id, v.title,
+		CASE WHEN v.title = '' THEN json_extract(record_json(v.record), '$.text')
+		ELSE substr(json_extract(record_json(v.record), '$.text'), length(v.title) + 3) END,
+		`+tagsColumnSQL+`
+	FROM versions v JOIN articles a ON a.current = v.id;
+CREATE VIRTUAL TABLE search_index USING fts5 (
+	title, body, tags,
+	content = 'indexed_text', content_rowid = 'id',
+	tokenize = 'warta'
+);
+-- Ranking: BM25 with a word in the title worth four in the body; tags
+-- filter and weigh nothing.
+INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(4.0, 1.0, 0.0)');
+INSERT INTO search_index (search_index) VALUES ('rebuild');
+`)
+		return err
+	},
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

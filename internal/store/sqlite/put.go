@@ -8,8 +8,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -232,8 +234,8 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 		// The index's delete needs the text it indexed, while the version
 		// is still there.
 		if current.Valid {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (search_index, rowid, title, body)
-				SELECT 'delete', id, title, body FROM indexed_text WHERE id = ?`, current.Int64); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (search_index, rowid, title, body, tags)
+				SELECT 'delete', id, title, body, tags FROM indexed_text WHERE id = ?`, current.Int64); err != nil {
 				return fmt.Errorf("sqlite: delete %d: %w", id, err)
 			}
 		}
@@ -306,8 +308,8 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte
 		// The index and the tables hold the newest version only: take the
 		// old one out while it is still current (the index's delete needs
 		// the text it indexed).
-		if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (search_index, rowid, title, body)
-			SELECT 'delete', id, title, body FROM indexed_text WHERE id = ?`, current.Int64); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (search_index, rowid, title, body, tags)
+			SELECT 'delete', id, title, body, tags FROM indexed_text WHERE id = ?`, current.Int64); err != nil {
 			return res, err
 		}
 		for _, table := range []string{"article_entities", "mentions", "quotes", "events"} {
@@ -319,21 +321,23 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET current = ? WHERE id = ?`, versionID, res.ID); err != nil {
 		return res, err
 	}
+	entities, err := s.putAnnotations(ctx, tx, res.ID, d)
+	if err != nil {
+		return res, err
+	}
 	// The values, not INSERT ... SELECT from the view: a statement that
 	// reads as it writes makes FTS5 flush its pending terms to a new
 	// segment every time, instead of once per transaction.
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)`,
-		versionID, d.Title, indexedBody(d)); err != nil {
-		return res, err
-	}
-	if err := s.putAnnotations(ctx, tx, res.ID, d); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, title, body, tags) VALUES (?, ?, ?, ?)`,
+		versionID, d.Title, indexedBody(d), versionTags(d.Day(), entities)); err != nil {
 		return res, err
 	}
 	return res, s.putTopics(ctx, tx, res.ID, d, current.Valid)
 }
 
-// putAnnotations files the record's entities, mentions, quotes and events.
-func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc) error {
+// putAnnotations files the record's entities, mentions, quotes and events,
+// and gives the entities' ids.
+func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc) ([]int64, error) {
 	day := nullString(d.Day())
 	ids := make(map[string]int64, len(d.Entities))    // record's entity id → entities.id
 	names := make(map[string]string, len(d.Entities)) // record's entity id → its name, spaces collapsed
@@ -347,12 +351,12 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 	}
 	byKey, err := upsertEntities(ctx, tx, upserts)
 	if err != nil {
-		return fmt.Errorf("entities: %w", err)
+		return nil, fmt.Errorf("entities: %w", err)
 	}
 	for i, e := range d.Entities {
 		id, ok := byKey[keys[i]]
 		if !ok {
-			return fmt.Errorf("entity %s: no id returned for %q", e.ID, keys[i])
+			return nil, fmt.Errorf("entity %s: no id returned for %q", e.ID, keys[i])
 		}
 		ids[e.ID], names[e.ID] = id, strings.Join(strings.Fields(e.Name), " ")
 	}
@@ -360,7 +364,7 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 	// is written once, with its ref.
 	refs, err := s.refs(ctx, tx, d, ids, true)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// A quote's speaker takes the ref of the record's first entity with
 	// the speaker's entities row.
@@ -379,10 +383,10 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 	}
 	if err := insertRows(ctx, tx, `INSERT INTO article_entities
 		(article_id, local_id, entity_id, name, roles, country, salience, mentions, day, ref, office) VALUES `, ``, 11, entityRows); err != nil {
-		return fmt.Errorf("entities: %w", err)
+		return nil, fmt.Errorf("entities: %w", err)
 	}
 	if err := insertRows(ctx, tx, `INSERT INTO mentions (article_id, entity_id, text, start, "end") VALUES `, ``, 5, mentionRows); err != nil {
-		return fmt.Errorf("mentions: %w", err)
+		return nil, fmt.Errorf("mentions: %w", err)
 	}
 	for _, q := range d.Quotes {
 		var speaker, speakerRef sql.NullInt64
@@ -400,7 +404,7 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 	if err := insertRows(ctx, tx, `INSERT INTO quotes
 		(article_id, speaker_id, speaker_name, speaker_norm, speaker_role, kind, text, start, "end", cue, day, speaker_ref) VALUES `,
 		``, 12, quoteRows); err != nil {
-		return fmt.Errorf("quotes: %w", err)
+		return nil, fmt.Errorf("quotes: %w", err)
 	}
 	for _, e := range d.Events {
 		actor := func(a *store.DocActor) (id sql.NullInt64, name, country sql.NullString) {
@@ -425,9 +429,9 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 		(article_id, type, mode, source_id, source_name, source_country, target_id, target_name, target_country,
 		 location_id, location_name, location_country, date, day, negated, modality, sentence, trigger) VALUES `,
 		``, 18, eventRows); err != nil {
-		return fmt.Errorf("events: %w", err)
+		return nil, fmt.Errorf("events: %w", err)
 	}
-	return nil
+	return slices.Collect(maps.Values(ids)), nil
 }
 
 // entityRow is an entity of an article as the entities table keeps it.

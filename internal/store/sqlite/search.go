@@ -120,6 +120,7 @@ func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 		return h, err
 	}
 	if h.match != "" {
+		h.match = f.match
 		h.textDriven(f)
 	} else {
 		h.filterDriven(f)
@@ -135,10 +136,12 @@ type filters struct {
 	entitySets  [][]int64 // each must be mentioned: by one of its ids
 	speakerCond string    // on quotes q: any of the speakers quoted
 	speakerArgs []any
-	none        bool // a name filter names nothing
-	// entityMany and speakerMany say which filters of a query with words
-	// are checked per candidate of the full-text index (plans).
-	entityMany  []bool
+	none        bool // a name filter names nothing, or no day is in the range
+	// match is, for a query with words, its FTS5 expression with the
+	// entities and dates as tags (tags.go), which then are in no other
+	// field; speakerMany says whether the speaker filter is checked per
+	// candidate of the full-text index (plans).
+	match       string
 	speakerMany bool
 }
 
@@ -148,7 +151,7 @@ var manyRows = 0
 
 // plans decides, for a query with words (match), which name filters are
 // gathered into a set of version ids and which are checked per candidate
-// of the full-text index. A set of E rows costs E row reads once, then a
+// of the full-text index (the speakers': entities are tags). A set of E rows costs E row reads once, then a
 // probe per candidate (0.7 µs at 100k articles); a check per candidate two
 // seeks (6 µs), and to find its newest countBound+1 hits a search reads
 // about countBound·N/E candidates when the filter is as common among the
@@ -231,22 +234,27 @@ func (s *Store) filters(ctx context.Context, q search.Query, match string) (filt
 	if match == "" {
 		return f, nil
 	}
-	var rows []string
-	var args [][]any
+	f.match = "(" + match + ")"
 	for _, ids := range f.entitySets {
-		rows = append(rows, `SELECT 1 FROM article_entities INDEXED BY article_entities_entity_article
-			WHERE entity_id IN (`+placeholders(len(ids))+`)`)
-		args = append(args, int64Args(ids))
+		f.match += " AND " + entityTags(ids)
+	}
+	f.entitySets = nil
+	if q.From != "" || q.To != "" {
+		days, err := s.dayTags(ctx, q.From, q.To)
+		if err != nil || days == "" {
+			f.none = days == ""
+			return f, err
+		}
+		f.match += " AND " + days
+		f.dates = where{}
 	}
 	if f.speakerCond != "" {
-		rows, args = append(rows, `SELECT 1 FROM quotes q WHERE `+f.speakerCond), append(args, f.speakerArgs)
+		many, err := s.plans(ctx, f.match, []string{`SELECT 1 FROM quotes q WHERE ` + f.speakerCond}, [][]any{f.speakerArgs})
+		if err != nil {
+			return f, err
+		}
+		f.speakerMany = many[0]
 	}
-	many, err := s.plans(ctx, match, rows, args)
-	if err != nil {
-		return f, err
-	}
-	f.entityMany = many[:len(f.entitySets)]
-	f.speakerMany = f.speakerCond != "" && many[len(many)-1]
 	return f, nil
 }
 
@@ -296,38 +304,23 @@ func speakerProbe(cond string) string {
 	return `EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = v.article_id AND ` + cond + `)`
 }
 
-// textDriven has the full-text index give the candidates, newest first.
-// The date range and the entities and speakers become sets of version ids,
-// made once per search (as many as they have articles), that each
-// candidate is tested against in memory; site, section and copies are
-// looked up per candidate in versions_hits.
+// textDriven has the full-text index give the candidates, newest first,
+// the entities and dates among its terms (f.match). The speakers become a
+// set of version ids, made once per search (as many as they have
+// articles), that each candidate is tested against in memory, or are
+// checked per candidate; site, section and copies are looked up per
+// candidate in versions_hits.
 func (h *hitSet) textDriven(f filters) {
 	h.drive = `FROM search_index WHERE search_index MATCH ?`
 	h.sampleID = `search_index.rowid`
 	h.driveArgs = []any{h.match}
-	// The unary + keeps SQLite from handing the ids to FTS5 one by one:
-	// a look-up per id costs more than a whole match.
-	if len(f.dates.conds) > 0 {
-		h.conds.add(`+search_index.rowid IN (SELECT v.id FROM versions v INDEXED BY versions_by_date WHERE `+
-			strings.Join(f.dates.conds, " AND ")+`)`, f.dates.args...)
-	}
-	// A filter of many rows is checked per candidate instead, through its
-	// version's article.
-	perCandidate := func(cond string, args ...any) {
-		h.conds.add(`EXISTS (SELECT 1 FROM `+hitsIndex+` WHERE v.id = search_index.rowid AND `+cond+`)`, args...)
-	}
-	for i, ids := range f.entitySets {
-		if f.entityMany[i] {
-			perCandidate(entityProbe(len(ids)), int64Args(ids)...)
-			continue
-		}
-		h.conds.add(`+search_index.rowid IN (SELECT a.current FROM article_entities ae INDEXED BY article_entities_entity_article
-			JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id IN (`+placeholders(len(ids))+`))`, int64Args(ids)...)
-	}
 	switch {
 	case f.speakerCond != "" && f.speakerMany:
-		perCandidate(speakerProbe(f.speakerCond), f.speakerArgs...)
+		h.conds.add(`EXISTS (SELECT 1 FROM `+hitsIndex+` WHERE v.id = search_index.rowid AND `+speakerProbe(f.speakerCond)+`)`,
+			f.speakerArgs...)
 	case f.speakerCond != "":
+		// The unary + keeps SQLite from handing the ids to FTS5 one by
+		// one: a look-up per id costs more than a whole match.
 		h.conds.add(`+search_index.rowid IN (SELECT a.current FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+
 			f.speakerCond+`)`, f.speakerArgs...)
 	}

@@ -217,16 +217,6 @@ func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Ro
 	return s.db.QueryRowContext(ctx, query, args...)
 }
 
-// tokenizer is the FTS5 tokenizer: the Analyzer's terms with their byte
-// offsets, which snippet() uses to highlight the words as printed.
-type tokenizer struct{ a *search.Analyzer }
-
-func (t tokenizer) Tokenize(_ fts5.TokenizeFlag, text, _ string, emit fts5.TokenCallback) error {
-	return t.a.Tokens(text, func(term string, start, end int) error {
-		return emit(0, term, start, end)
-	})
-}
-
 // checkIndex rebuilds the full-text index when the Analyzer's fingerprint
 // differs from the one it was built with.
 func (s *Store) checkIndex(ctx context.Context) error {
