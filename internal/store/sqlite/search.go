@@ -80,7 +80,10 @@ type scored struct {
 // version. none says that nothing can match: every word was a stopword,
 // or a name filter names no entity.
 type hitSet struct {
-	match    string
+	match string
+	// phrases are the phrases of match that weigh in the ranking, in its
+	// order, first in it (rank.go).
+	phrases  []string
 	terms    map[string]bool
 	warnings []string
 	none     bool
@@ -109,7 +112,7 @@ const hitsIndex = `versions v INDEXED BY versions_hits`
 
 func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 	var h hitSet
-	h.match, h.terms, h.warnings = s.matchExpr(q.Clauses)
+	h.match, h.phrases, h.terms, h.warnings = s.matchExpr(q.Clauses)
 	if h.match == "" && hasPositive(q.Clauses) {
 		h.none = true
 		return h, nil
@@ -495,8 +498,13 @@ func (h *hitSet) newest(n int) (string, []any) {
 // The window is read first, and the count goes on below it, so that the
 // index is read once, not once to count and again to rank.
 func (s *Store) rankedPage(ctx context.Context, h hitSet, offset, limit int) (page []scored, total int, estimated bool, err error) {
+	score, rankArgs, err := s.rankCall(ctx, h.phrases)
+	if err != nil {
+		return nil, 0, false, err
+	}
 	from, args := h.from(h.drive, h.driveArgs)
-	rows, err := s.query(ctx, `SELECT search_index.rowid AS id, -rank AS score `+from+
+	args = append(rankArgs, args...)
+	rows, err := s.query(ctx, `SELECT search_index.rowid AS id, `+score+` AS score `+from+
 		` ORDER BY search_index.rowid DESC LIMIT ?`, append(args, rankWindow)...)
 	if err != nil {
 		return nil, 0, false, err
@@ -516,7 +524,7 @@ func (s *Store) rankedPage(ctx context.Context, h hitSet, offset, limit int) (pa
 		page = window[offset:min(offset+limit, len(window))]
 	}
 	if rest := offset + limit - max(offset, rankWindow); rest > 0 && total > rankWindow {
-		rows, err := s.query(ctx, `SELECT search_index.rowid, -rank `+from+
+		rows, err := s.query(ctx, `SELECT search_index.rowid, `+score+` `+from+
 			` ORDER BY search_index.rowid DESC LIMIT ? OFFSET ?`, append(args, rest, max(offset, rankWindow))...)
 		if err != nil {
 			return nil, 0, false, err
@@ -724,7 +732,7 @@ func int64Args(ids []int64) []any {
 // stemmer applies; a clause of stopwords only is left out, with a warning,
 // since the index does not hold stopwords. Clauses joined by OR are
 // grouped: banjir OR longsor bekasi is (banjir OR longsor) AND bekasi.
-func (s *Store) matchExpr(clauses []search.Clause) (expr string, terms map[string]bool, warnings []string) {
+func (s *Store) matchExpr(clauses []search.Clause) (expr string, phrases []string, terms map[string]bool, warnings []string) {
 	var groups [][]string
 	var excluded []string
 	terms = map[string]bool{}
@@ -750,17 +758,18 @@ func (s *Store) matchExpr(clauses []search.Clause) (expr string, terms map[strin
 		}
 	}
 	if len(groups) == 0 {
-		return "", terms, warnings
+		return "", nil, terms, warnings
 	}
 	parts := make([]string, len(groups))
 	for i, g := range groups {
 		parts[i] = "(" + strings.Join(g, " OR ") + ")"
+		phrases = append(phrases, g...)
 	}
 	expr = "(" + strings.Join(parts, " AND ") + ")"
 	for _, x := range excluded {
 		expr += " NOT " + x
 	}
-	return expr, terms, warnings
+	return expr, phrases, terms, warnings
 }
 
 func hasPositive(clauses []search.Clause) bool {

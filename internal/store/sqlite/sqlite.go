@@ -84,6 +84,8 @@ type Store struct {
 	// checkpoints copies committed batches into the database file
 	// (checkpoint.go).
 	checkpoints *checkpointer
+	// phrases are the search phrases' document counts (rank.go).
+	phrases phraseCounts
 }
 
 var _ store.Store = (*Store)(nil)
@@ -135,6 +137,9 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 				return err
 			}
 			return fts5.RegisterCustom(c, func(api *fts5.API) error {
+				if err := registerRank(api); err != nil {
+					return err
+				}
 				return api.CreateTokenizer(tokenizerName, func([]string) (fts5.Tokenizer, error) {
 					return tokenizer{analyzer}, nil
 				})
