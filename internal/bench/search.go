@@ -78,7 +78,9 @@ type Probe struct {
 	Entity *named
 }
 
-// ClassStats are the latencies of one class, in milliseconds.
+// ClassStats are the latencies of one class, in milliseconds: nearest-rank
+// percentiles over all N requests of the class (every probe of every
+// round), not over the probes' medians (ProbeResult.P50).
 type ClassStats struct {
 	Class         string  `json:"class"`
 	N             int     `json:"n"`
