@@ -261,6 +261,12 @@ func (c *coder) subjectFrom(from int, s text.Sentence, overVerb bool, depth int)
 				i = j
 				continue
 			}
+			// Dewan Kehormatan Penyelenggara Pemilu (DKPP): a name's
+			// abbreviation, bracketed after it.
+			if j := i - 2; j > s.First && c.low[j] == "(" && c.in.Entities.At(i-1) != nil && c.in.Entities.At(i-1) == c.in.Entities.At(j-1) {
+				i = j
+				continue
+			}
 			return nil
 		case c.isPunct(i):
 			// Wakil Ketua Komisi IX DPR, Charles Honoris, mengusulkan ...:
@@ -286,6 +292,15 @@ func (c *coder) subjectFrom(from int, s text.Sentence, overVerb bool, depth int)
 					if a := c.rolePerson(st, ms.last); a != nil {
 						return []*Actor{a}
 					}
+				}
+			}
+			// Propam Polres Barru, Sulawesi Selatan (Sulsel) memeriksa ...:
+			// the place of the name before the comma, not the subject.
+			if e.Type == "LOC" && ms.first-1 > s.First && c.low[ms.first-1] == "," {
+				if pe, _ := c.entityAt(ms.first - 2); pe != nil && pe.Type != "LOC" {
+					i = ms.first - 1
+					words++
+					continue
 				}
 			}
 			if e.Type == "LOC" && ms.first > s.First {
