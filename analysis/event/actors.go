@@ -973,6 +973,12 @@ func (c *coder) speaker(i int) *Actor {
 	if k == 0 || int(k) > len(c.in.Speakers) || c.in.Entities == nil {
 		return nil
 	}
+	// "Kami di Komdigi ...": the body the speaker names for kami.
+	if j := c.phrase[i].last; j+1 < len(c.low) && (c.low[j] == "di" || c.low[j] == "dari") {
+		if e, ms := c.entityAt(j + 1); e != nil && e.Type == "ORG" && ms.first == j+1 {
+			return c.actorAt(e, ms)
+		}
+	}
 	if e := c.in.Entities.ByID(c.in.Speakers[k-1]); e != nil {
 		return actorOf(e)
 	}

@@ -165,6 +165,8 @@ var findRows = []struct {
 		[]string{"SANCTION Dewan Kehormatan Penyelenggara Pemilu>Adi Susanto asserted"}},
 	{"a place in apposition is no subject", "Polres Barru, Sulawesi Selatan (Sulsel) kini memeriksa Kapolsek Mallusetasi AKP Iriansyah.",
 		[]string{"ACCUSE Polres Barru>Iriansyah asserted"}},
+	{"kami naming its body", "\"Kami di Komdigi tidak hanya mendukung Pemerintah Provinsi Jawa Barat, tetapi seluruh daerah,\" kata Kepala Pusat Pengembangan Literasi Digital Rizki Ameliah.",
+		[]string{"SUPPORT Komdigi>Pemerintah Provinsi Jawa Barat reported"}},
 	{"asking to meet", "Ketua DPRD Sumut Erni Ariyanti meminta bertemu dengan Gubernur Sumatera Utara Bobby Nasution.",
 		[]string{"REQUEST Erni Ariyanti>Bobby Nasution asserted"}},
 	{"a summons to a hearing", "Komisi II DPR memanggil KPU untuk membahas anggaran pemilu.",
