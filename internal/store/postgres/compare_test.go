@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"github.com/warta-news/warta/internal/store"
 	"github.com/warta-news/warta/internal/store/postgres/pgtest"
 	"github.com/warta-news/warta/internal/store/sqlite"
+	"github.com/warta-news/warta/internal/store/storetest"
 )
 
 // records are the detik-news articles' records, analysed once for all
@@ -513,6 +515,62 @@ func datedHits(t *testing.T, s store.Store, query string) ([]int64, *search.Resu
 		}
 		for _, h := range res.Hits {
 			ids = append(ids, h.ID)
+		}
+	}
+}
+
+// TestRecentVersionsFirst searches words by relevance with the newest
+// versions looked in first (recentVersions) and without: the same hits,
+// scores, snippets and totals, on the first page and past it, for words
+// whose newest matches are there, for a common word whose newest
+// matches are not (read whole after), and for rarer ones.
+func TestRecentVersionsFirst(t *testing.T) {
+	defer func(r int) { recentSpan = r }(recentSpan)
+	url := pgtest.URL(t)
+	s := open(t, url, search.Indonesian())
+	if _, err := s.PutBatch(ctx, records(t)[:300]); err != nil {
+		t.Fatal(err)
+	}
+	// The newest 50 name no government: its newest matches are older.
+	var recs [][]byte
+	for i := range 50 {
+		recs = append(recs, storetest.Record(t, storetest.Article{Title: fmt.Sprintf("Banjir Melanda Kampung %d", i),
+			Body: fmt.Sprintf("Banjir kembali melanda kampung nomor %d. Warga mengungsi.", i), URL: fmt.Sprintf("https://contoh.example/banjir/%d", i)}))
+	}
+	if _, err := s.PutBatch(ctx, recs); err != nil {
+		t.Fatal(err)
+	}
+	// The planner's word statistics decide which words look in the
+	// newest versions first, as autovacuum's would on a store in use.
+	if _, err := s.pool.Exec(ctx, `ANALYZE search_terms`); err != nil {
+		t.Fatal(err)
+	}
+	// Bounds small beside 300 articles, as 1,000 are beside 100k.
+	small, err := Open(ctx, url, Options{Analyzer: search.Indonesian(), CountBound: 10, RankWindow: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer small.Close()
+	for _, query := range []string{"pemerintah", "indonesia", "banjir", "warga", "kampung", `"presiden prabowo"`, "jakarta -pemerintah"} {
+		for _, offset := range []int{0, 10} {
+			q, _ := search.Parse(query)
+			q.Limit, q.Offset = 10, offset
+			recentSpan = 0
+			whole, err := small.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Narrower spans make more words read the whole after.
+			for _, span := range []int{4, 2} {
+				recentSpan = span
+				first, err := small.Search(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(first, whole) {
+					t.Errorf("%q at %d: newest %d versions a match first %+v, whole %+v", query, offset, span, first, whole)
+				}
+			}
 		}
 	}
 }

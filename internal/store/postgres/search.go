@@ -60,11 +60,12 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 		return nil, fmt.Errorf("postgres: search: %w", err)
 	}
 	defer tx.Rollback(ctx)
-	w := h.w
-	var query string
-	var args []any
-	fromWhere := h.from + w.String()
-	if h.tsquery != "" {
+	build := func(recent int64) (string, []any) {
+		w := where{conds: slices.Clone(h.w.conds), args: slices.Clone(h.w.args)}
+		if recent > 0 {
+			w.add("st.version_id > " + w.arg(recent))
+		}
+		fromWhere := h.from + w.String()
 		// One statement: the newest matches n (c counts them), the page p
 		// of them, and the page's hits joined to their versions and
 		// articles, for their text; a row of c alone when the page is
@@ -78,7 +79,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 			order = `p.day DESC NULLS LAST, p.published DESC NULLS LAST, p.id DESC`
 		} else {
 			newest := `SELECT st.article_id AS id, st.version_id AS version, st.terms FROM ` + fromWhere +
-				` ORDER BY st.version_id DESC LIMIT ` + w.arg(max(s.countBound+1, q.Offset+q.Limit))
+				` ORDER BY st.version_id DESC LIMIT ` + w.arg(s.newestRanked(q))
 			// CASE ranks the first RankWindow alone.
 			page = `n AS MATERIALIZED (SELECT m.*, row_number() OVER (ORDER BY m.version DESC) <= ` + w.arg(s.rankWindow) +
 				` AS ranked FROM (` + newest + `) m),
@@ -87,12 +88,41 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 					FROM n ORDER BY ranked DESC, score DESC, version DESC LIMIT ` + w.arg(q.Limit) + ` OFFSET ` + w.arg(q.Offset) + `)`
 			order = `p.ranked DESC, p.score DESC, p.version DESC`
 		}
-		query = `WITH ` + page + `
+		return `WITH ` + page + `
 			SELECT c.total, c.lowest, a.id, v.title, a.url, v.site, v.section, v.published, p.score, v.record->>'text'
 			FROM c LEFT JOIN (p JOIN versions v ON v.id = p.version JOIN articles a ON a.id = p.id) ON true
-			ORDER BY ` + order
-		args = w.args
+			ORDER BY ` + order, w.args
+	}
+	var query string
+	var args []any
+	if h.tsquery != "" {
+		if recent, err := s.recentVersions(ctx, tx, h, q); err != nil {
+			return nil, fmt.Errorf("postgres: search: %w", err)
+		} else if recent > 0 {
+			// The newest matches are among the newest versions: the GIN
+			// index's matches and the version index's range, ANDed as
+			// bitmaps, so that only the matches in the range are read
+			// (an index scan would walk the version index testing each
+			// row's tsvector).
+			if _, err := tx.Exec(ctx, `SET LOCAL enable_indexscan = off`); err != nil {
+				return nil, fmt.Errorf("postgres: search: %w", err)
+			}
+			query, args = build(recent)
+			hits, total, lowest, err := s.searchRows(ctx, tx, h, query, args)
+			if err != nil {
+				return nil, err
+			}
+			if total == s.newestRanked(q) {
+				return s.results(ctx, tx, res, hits, total, lowest)
+			}
+			if _, err := tx.Exec(ctx, `SET LOCAL enable_indexscan = on`); err != nil {
+				return nil, fmt.Errorf("postgres: search: %w", err)
+			}
+		}
+		query, args = build(0)
 	} else {
+		w := h.w
+		fromWhere := h.from + w.String()
 		page := `SELECT st.article_id AS id, st.version_id AS version FROM ` + fromWhere
 		var pageArgs []any
 		if h.driver != "" {
@@ -117,13 +147,54 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 			ORDER BY v.day DESC NULLS LAST, v.published DESC NULLS LAST, a.id DESC`
 		args = pageArgs
 	}
+	hits, total, lowest, err := s.searchRows(ctx, tx, h, query, args)
+	if err != nil {
+		return nil, err
+	}
+	if h.tsquery == "" {
+		res.Hits = hits
+		return res, nil
+	}
+	return s.results(ctx, tx, res, hits, total, lowest)
+}
+
+// newestRanked is how many of a word's newest matches a search by
+// relevance reads: the count's bound and one, or its page's end.
+func (s *Store) newestRanked(q search.Query) int { return max(s.countBound+1, q.Offset+q.Limit) }
+
+// recentSpan is how many of the newest versions for each match it reads
+// a search by relevance on words alone looks for its newest matches in
+// first (recentVersions), when the planner expects at least one version
+// in recentSpan to match: a common word has them there; should they not
+// be, the whole is read after. A variable so that tests can turn it off
+// (0).
+var recentSpan = 4
+
+// recentVersions is the version id past which a search looks for its
+// newest matches first (recentSpan); 0 for none.
+func (s *Store) recentVersions(ctx context.Context, tx pgx.Tx, h hitSet, q search.Query) (int64, error) {
+	if recentSpan == 0 || q.Sort == search.ByDate || len(h.w.conds) != 1 {
+		return 0, nil
+	}
+	var first, last *int64
+	if err := tx.QueryRow(ctx, `SELECT min(id), max(id) FROM versions`).Scan(&first, &last); err != nil || last == nil {
+		return 0, err
+	}
+	matches, err := planRows(ctx, tx, h.from+h.w.String(), h.w.args)
+	if err != nil || matches*float64(recentSpan) < float64(*last-*first+1) {
+		return 0, err
+	}
+	return max(*last-int64(recentSpan*s.newestRanked(q)), 0), nil
+}
+
+// searchRows runs a search's statement and reads its hits, with the
+// count and the lowest version of a search with words.
+func (s *Store) searchRows(ctx context.Context, tx pgx.Tx, h hitSet, query string, args []any) (hits []search.Hit, total int, lowest *int64, err error) {
 	rows, err := tx.Query(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: search: %w", err)
+		return nil, 0, nil, fmt.Errorf("postgres: search: %w", err)
 	}
-	var total int
-	var lowest *int64
-	res.Hits, err = collect(rows, func(r pgx.Rows, hit *search.Hit) error {
+	hits, err = collect(rows, func(r pgx.Rows, hit *search.Hit) error {
 		var id *int64
 		var title, url, site, section, published, text *string
 		var score *float32
@@ -140,18 +211,22 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("postgres: search: %w", err)
+		return nil, 0, nil, fmt.Errorf("postgres: search: %w", err)
 	}
 	// The row of an empty page's count alone.
-	res.Hits = slices.DeleteFunc(res.Hits, func(hit search.Hit) bool { return hit.ID == 0 })
-	if h.tsquery != "" {
-		res.Total = total
-		if total > s.countBound && lowest != nil {
-			if res.Total, err = s.spread(ctx, tx, "versions", total, *lowest); err != nil {
-				return nil, err
-			}
-			res.Estimated = true
+	return slices.DeleteFunc(hits, func(hit search.Hit) bool { return hit.ID == 0 }), total, lowest, nil
+}
+
+// results sets a search with words' hits and total: past the bound,
+// estimated from the share of version ids its newest matches spread over.
+func (s *Store) results(ctx context.Context, tx pgx.Tx, res *search.Results, hits []search.Hit, total int, lowest *int64) (*search.Results, error) {
+	res.Hits, res.Total = hits, total
+	if total > s.countBound && lowest != nil {
+		var err error
+		if res.Total, err = s.spread(ctx, tx, "versions", total, *lowest); err != nil {
+			return nil, err
 		}
+		res.Estimated = true
 	}
 	return res, nil
 }
@@ -230,18 +305,24 @@ func (s *Store) count(ctx context.Context, tx pgx.Tx, fromWhere string, args []a
 	if n <= s.countBound {
 		return n, false, nil
 	}
+	rows, err := planRows(ctx, tx, fromWhere, args)
+	if err != nil {
+		return 0, false, fmt.Errorf("postgres: search: estimate: %w", err)
+	}
+	return store.Roughly(max(rows, float64(n))), true, nil
+}
+
+// planRows is the planner's estimate of the rows of a FROM ... WHERE.
+func planRows(ctx context.Context, tx pgx.Tx, fromWhere string, args []any) (float64, error) {
 	var plan []struct {
 		Plan struct {
 			Rows float64 `json:"Plan Rows"`
 		} `json:"Plan"`
 	}
-	if err := tx.QueryRow(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM `+fromWhere, args...).Scan(&plan); err != nil {
-		return 0, false, fmt.Errorf("postgres: search: estimate: %w", err)
+	if err := tx.QueryRow(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM `+fromWhere, args...).Scan(&plan); err != nil || len(plan) != 1 {
+		return 0, err
 	}
-	if len(plan) == 1 && int(plan[0].Plan.Rows) > n {
-		n = int(plan[0].Plan.Rows)
-	}
-	return store.Roughly(float64(n)), true, nil
+	return plan[0].Plan.Rows, nil
 }
 
 // hitSet is the set of a query's hits as SQL: the tables, the conditions
