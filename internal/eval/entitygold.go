@@ -35,13 +35,28 @@ func (r goldRef) ref() goldRef { return r }
 // annotated is an article of a within-article gold.
 type annotated interface{ ref() goldRef }
 
-// inSplit keeps the articles of split: "" keeps all, and "tune" keeps
-// both tuning splits of the entity gold, dev and dev2.
-func inSplit[A annotated](arts []A, split string) []A {
+// goldSplits names the splits of a within-article gold: each part an A
+// row may be in (a nil value), and unions of parts scored together.
+type goldSplits map[string][]string
+
+// entitySplits are the entity gold's: tune is the parts rules are tuned on.
+var entitySplits = goldSplits{"dev": nil, "dev2": nil, "test": nil, "tune": {"dev", "dev2"}}
+
+// part reports whether s is a part an article may be in.
+func (g goldSplits) part(s string) bool {
+	p, ok := g[s]
+	return ok && p == nil
+}
+
+// inSplit keeps the articles of split, one of splits' names; "" keeps all.
+func inSplit[A annotated](arts []A, splits goldSplits, split string) []A {
+	parts := splits[split]
+	if parts == nil {
+		parts = []string{split}
+	}
 	var in []A
 	for _, a := range arts {
-		s := a.ref().Split
-		if split == "" || s == split || split == "tune" && (s == "dev" || s == "dev2") {
+		if split == "" || slices.Contains(parts, a.ref().Split) {
 			in = append(in, a)
 		}
 	}
@@ -64,7 +79,7 @@ type articleQuote struct {
 func readEntityGold(name string) ([]*goldArticle, error) {
 	var arts []*goldArticle
 	open := func(fs []string) error {
-		if len(fs) != 4 || (fs[3] != "dev" && fs[3] != "dev2" && fs[3] != "test") {
+		if len(fs) != 4 || !entitySplits.part(fs[3]) {
 			return errors.New("want A, article, record id, dev|dev2|test")
 		}
 		arts = append(arts, &goldArticle{goldRef: goldRef{ID: fs[1], RecordID: fs[2], Split: fs[3]}})
@@ -182,7 +197,7 @@ func ScoreEntityGold(ctx stdcontext.Context, data, gold, split, records string) 
 	if err != nil {
 		return nil, err
 	}
-	chosen := inSplit(arts, split)
+	chosen := inSplit(arts, entitySplits, split)
 	recs, err := goldRecords(ctx, data, chosen, records)
 	if err != nil {
 		return nil, err

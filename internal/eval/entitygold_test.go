@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -97,6 +98,9 @@ func TestEntityGold(t *testing.T) {
 	if len(arts) != 50 || splits["dev"] != 15 || splits["dev2"] != 20 || splits["test"] != 15 {
 		t.Fatalf("gold has %d articles, %v, want 15 dev, 20 dev2 and 15 test", len(arts), splits)
 	}
+	if tune := inSplit(arts, entitySplits, "tune"); len(tune) != splits["dev"]+splits["dev2"] || slices.ContainsFunc(tune, func(a *goldArticle) bool { return a.Split == "test" }) {
+		t.Fatalf("tune split has %d articles, want dev and dev2 (%d), no test", len(tune), splits["dev"]+splits["dev2"])
+	}
 	recs, err := goldRecords(stdcontext.Background(), data, arts, "")
 	if err != nil {
 		t.Fatal(err)
@@ -109,7 +113,7 @@ func TestEntityGold(t *testing.T) {
 		{"dev2", 0.87, 0.84, 0.88, 0}, // no quotes annotated
 		{"test", 0.79, 0.74, 0.81, 0.65},
 	} {
-		s, err := scoreGold(inSplit(arts, split.name), recs, split.name)
+		s, err := scoreGold(inSplit(arts, entitySplits, split.name), recs, split.name)
 		if err != nil {
 			t.Fatal(err)
 		}

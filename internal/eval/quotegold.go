@@ -36,11 +36,14 @@ type detikQuote struct {
 	At         [2]int // the speaker's mention the quotation is attributed to
 }
 
+// quoteSplits are the quote gold's parts.
+var quoteSplits = goldSplits{"dev": nil, "dev2": nil, "dev3": nil, "heldout": nil}
+
 // readQuoteGold reads the quote gold file.
 func readQuoteGold(name string) ([]*quoteArticle, error) {
 	var arts []*quoteArticle
 	open := func(fs []string) error {
-		if len(fs) != 4 || !slices.Contains([]string{"dev", "dev2", "dev3", "heldout"}, fs[3]) {
+		if len(fs) != 4 || !quoteSplits.part(fs[3]) {
 			return errors.New("want A, article, record id, dev|dev2|dev3|heldout")
 		}
 		arts = append(arts, &quoteArticle{goldRef: goldRef{ID: fs[1], RecordID: fs[2], Split: fs[3]}})
@@ -143,7 +146,7 @@ func ScoreQuoteGold(ctx stdcontext.Context, data, gold, split, records string) (
 	if err != nil {
 		return nil, err
 	}
-	chosen := inSplit(arts, split)
+	chosen := inSplit(arts, quoteSplits, split)
 	recs, err := goldRecords(ctx, data, chosen, records)
 	if err != nil {
 		return nil, err

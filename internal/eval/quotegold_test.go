@@ -100,7 +100,7 @@ func TestQuoteGold(t *testing.T) {
 		{"dev3", 20, 0.91, 0.70},
 		{"heldout", 24, 0.74, 0.54},
 	} {
-		if n := len(inSplit(arts, floor.split)); n != floor.articles {
+		if n := len(inSplit(arts, quoteSplits, floor.split)); n != floor.articles {
 			t.Fatalf("%s split has %d articles, want %d", floor.split, n, floor.articles)
 		}
 		s, err := ScoreQuoteGold(stdcontext.Background(), data, gold, floor.split, "")
