@@ -66,6 +66,33 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Wilayah V Dewi Lestari", "Marinir Yudha Pratama"},
 		},
 		{
+			name: "a listed regency of two words before a name is the place, not the name's first word",
+			text: "Banjir\nBupati Kuantan Singingi Herman Saputra meninjau lokasi banjir.\n“Warga sudah dievakuasi,” kata Herman.",
+			want: []want{
+				{"PER", "Herman Saputra", "ID", []string{"Herman Saputra", "Herman"}, []string{"Bupati Kuantan Singingi"}},
+				{"LOC", "Kuantan Singingi", "ID", []string{"Kuantan Singingi"}, nil},
+			},
+			notWant: []string{"Singingi Herman Saputra", "Kuantan"},
+		},
+		{
+			name: "Balinese and Sasak words that open a name are the name's; degrees after it are not",
+			text: "Pameran\nKepala sekolah Ni Wayan Sukerti membuka pameran bersama Lalu Ahmad Fauzi dan dosen Ketut Arsana SH MSi.\nLalu para siswa menari. Wakil Ketua I Made Wirata hadir.",
+			want: []want{
+				{"PER", "Ni Wayan Sukerti", "", []string{"Ni Wayan Sukerti"}, nil},
+				{"PER", "Lalu Ahmad Fauzi", "", []string{"Lalu Ahmad Fauzi"}, nil},
+				{"PER", "Ketut Arsana", "", []string{"Ketut Arsana"}, []string{"dosen"}},
+				{"PER", "Made Wirata", "", []string{"Made Wirata"}, nil},
+			},
+			notWant: []string{"Wayan Sukerti", "Ketut Arsana SH MSi", "Ketut Arsana SH", "I Made Wirata", "Ahmad Fauzi"},
+		},
+		{
+			name: "a public figure known by an acronym is a person",
+			text: "Proyek Tanggul\nMenko AHY meninjau proyek tanggul laut. AHY mengatakan proyek itu penting bagi warga pesisir.",
+			want: []want{
+				{"PER", "AHY", "ID", []string{"AHY", "AHY"}, []string{"Menko"}},
+			},
+		},
+		{
 			name: "a territory word before a place is the place; Kota and Kabupaten of one name stay apart",
 			text: "Iuran\nPemerintah Provinsi Banten membayar iuran. Gubernur Provinsi Banten Andi Saputra hadir di Banten.\nKota Bogor dan Kabupaten Bogor ikut membayar.",
 			want: []want{

@@ -19,6 +19,8 @@ type wordLists struct {
 	// initialsBefore: data/initials_openers.txt, lower case
 	initialsBefore map[string]bool
 	domesticHeads  map[string]bool     // data/domestic_heads.txt, lower case
+	nameOpeners    map[string]bool     // data/name_openers.txt, as printed
+	degrees        map[string]bool     // data/degrees.txt, as printed without periods
 	leaders        map[string]string   // data/leaders.tsv: a form, lower case → country
 	units          map[string]string   // data/units.tsv: a unit, lower case → what follows it
 	unitLong       map[string]string   // data/units.tsv: a short unit, lower case → its long form
@@ -32,7 +34,7 @@ type wordLists struct {
 
 var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{},
-		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, leaders: map[string]string{},
+		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, nameOpeners: map[string]bool{}, degrees: map[string]bool{}, leaders: map[string]string{},
 		units: map[string]string{}, unitLong: map[string]string{}, alias: map[string]int{}}
 	for _, f := range []struct {
 		name  string
@@ -44,6 +46,8 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 		{"data/appositive_openers.txt", l.appositives, true},
 		{"data/initials_openers.txt", l.initialsBefore, true},
 		{"data/domestic_heads.txt", l.domesticHeads, true},
+		{"data/name_openers.txt", l.nameOpeners, false},
+		{"data/degrees.txt", l.degrees, false},
 	} {
 		err := readTable(f.name, func(fields []string) error {
 			w := strings.TrimSpace(fields[0])
@@ -258,6 +262,9 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 	if first >= last {
 		return
 	}
+	if class == "PER" {
+		last = a.beforeDegrees(first, last)
+	}
 	if class == "PER" && last-first > 1 {
 		if n := a.nameInRole(si, first, last); n > first {
 			first = n
@@ -302,6 +309,25 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 		mt.gaz = g.placeOrOrg(m.entries)
 	}
 	a.ms = append(a.ms, mt)
+}
+
+// beforeDegrees returns the end of a person's name in tokens [first,
+// last) without the academic degrees printed after it (Ari Wibowo SH,
+// Rina M.Si; data/degrees.txt), keeping at least one word.
+func (a *article) beforeDegrees(first, last int) int {
+	for last-first > 1 {
+		n := 0
+		for k := 2; k >= 1 && n == 0; k-- {
+			if last-k > first && a.r.lists.degrees[strings.ReplaceAll(a.text(last-k, last), ".", "")] {
+				n = k
+			}
+		}
+		if n == 0 {
+			break
+		}
+		last -= n
+	}
+	return last
 }
 
 // nameInRole returns where the shared person reader starts the name that

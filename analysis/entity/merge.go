@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/text"
 )
 
@@ -38,8 +39,10 @@ func (a *article) merge() {
 	a.joinUnits()
 	a.trimHeadline()
 	a.initialsOfPersons()
+	a.placesAcrossNames()
 	a.placesInNames()
 	a.widenFigures()
+	a.widenNameOpeners()
 	slices.SortStableFunc(a.ms, func(x, y mention) int { return x.first - y.first })
 	a.tokenEnt = grow(a.tokenEnt, len(a.doc.Tokens))
 	clear(a.tokenEnt)
@@ -188,6 +191,51 @@ func (a *article) initialsOfPersons() {
 	}
 }
 
+// placesAcrossNames gives back to a listed place or body the words the
+// tagger glued to the front of the person named after it (Bupati Kuantan
+// | Singingi Soenardi: the regency is Kuantan Singingi, the bupati
+// Soenardi): where a gazetteer name that starts up to two words before a
+// person's mention ends inside it, the person starts after it and the
+// place's mention runs to there.
+func (a *article) placesAcrossNames() {
+	g := a.r.m.gaz
+	for i := range a.ms {
+		m := &a.ms[i]
+		if m.class != "PER" || m.last-m.first < 2 {
+			continue
+		}
+		for b := max(a.doc.Sentences[m.sentence].First, m.first-2); b < m.first; b++ {
+			mt, ok := g.longest(a.wordsOf(b, m.last), a.hashes[b:m.last], 0)
+			if !ok || b+mt.end <= m.first || b+mt.end >= m.last || len(g.placeOrOrg(mt.entries)) == 0 {
+				continue
+			}
+			end := b + mt.end
+			place := -1
+			for k := range a.ms {
+				if k != i && a.ms[k].first <= b && a.ms[k].last > b && a.ms[k].class != "PER" {
+					place = k
+				}
+			}
+			if place < 0 && a.covered(b) {
+				break // the words before are some other person's
+			}
+			m.first = end
+			if place >= 0 {
+				a.ms[place].last = max(a.ms[place].last, end)
+				a.ms[place].gaz = g.placeOrOrg(mt.entries)
+			} else {
+				class := "LOC"
+				if g.hasKind(mt.entries, gkOrg) {
+					class = "ORG"
+				}
+				a.ms = append(a.ms, mention{first: b, last: end, class: class, sentence: m.sentence, weak: m.weak, gaz: g.placeOrOrg(mt.entries)})
+				m = &a.ms[i]
+			}
+			break
+		}
+	}
+}
+
 // placePrepositions are the words before a place's name that say it is
 // the place (di Vienna, ke Jakarta), lower case.
 var placePrepositions = map[string]bool{"di": true, "ke": true, "dari": true, "asal": true, "kota": true}
@@ -320,6 +368,31 @@ func (a *article) widenFigures() {
 		}
 		if _, ok := a.r.lists.alias[strings.ToLower(a.text(m.first-1, m.last))]; ok {
 			m.first--
+		}
+	}
+}
+
+// widenNameOpeners gives a person's mention back the Balinese or Sasak
+// word that opens the name and that the tagger left before it (Ni |
+// Nyoman Sudiani, Lalu | Samsul Adnan; data/name_openers.txt), up to two
+// words (I Gusti). A word that is also a common one (Lalu, then) must not
+// open its sentence, where it is that word, and none may follow a role,
+// where I numbers it (Wakil Ketua I).
+func (a *article) widenNameOpeners() {
+	for i := range a.ms {
+		m := &a.ms[i]
+		if m.class != "PER" {
+			continue
+		}
+		first := a.doc.Sentences[m.sentence].First
+		for n := 2; n >= 1; n-- {
+			k := m.first - n
+			if k < first || a.covered(k) || !a.r.lists.nameOpeners[a.text(k, m.first)] ||
+				k == first && person.Default().Classes(a.word(k))&person.Function != 0 || k > first && a.roleWord(k-1) {
+				continue
+			}
+			m.first = k
+			break
 		}
 	}
 }
@@ -713,7 +786,8 @@ func (a *article) repeats() {
 				ok = false // a common word opening a sentence
 			}
 		}
-		if !ok && utf8.RuneCount(a.lower) >= 5 && a.r.m.lex.get(a.hashes[i]).caseBucket() != caseNever {
+		if !ok && utf8.RuneCount(a.lower) >= 5 && a.r.m.lex.get(a.hashes[i]).caseBucket() != caseNever && !a.roleWord(i) {
+			// A role is no misspelt name (Ketua beside Ketut).
 			gi, ok = a.nearSurname(surname, oneWord, string(a.lower))
 		}
 		if !ok || gi < 0 {
@@ -764,10 +838,17 @@ func (a *article) sentenceOf(tok int) int {
 }
 
 // vote decides an entity's type: the gazetteer's kind where a mention is a
-// listed name, else the class most of its mentions were tagged with.
+// listed name, a person where a mention names a listed public figure (AHY,
+// which the tagger takes for a body), else the class most of its mentions
+// were tagged with.
 func (a *article) vote(g *group) string {
 	for _, e := range g.gaz {
 		return kindClass(a.r.m.gaz.entries[e].kind)
+	}
+	for _, i := range g.ms {
+		if _, ok := a.figureAt(&a.ms[i]); ok {
+			return "PER"
+		}
 	}
 	count := map[string]int{}
 	best := ""
