@@ -93,6 +93,17 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "police units named after their command and task forces are organisations",
+			text: "Tilang Elektronik\nKorlantas Polri memperluas tilang elektronik yang dijalankan Ditlantas Polda Jatim. Satreskrim Polres Bogor dan Satgas Pencegahan dan Penanganan Kekerasan menerima laporan itu.",
+			want: []want{
+				{"ORG", "Korlantas Polri", "ID", []string{"Korlantas Polri"}, nil},
+				{"ORG", "Ditlantas Polda Jatim", "ID", []string{"Ditlantas Polda Jatim"}, nil},
+				{"ORG", "Satreskrim Polres Bogor", "ID", []string{"Satreskrim Polres Bogor"}, nil},
+				{"ORG", "Satgas Pencegahan dan Penanganan Kekerasan", "ID", nil, nil},
+			},
+			notWant: []string{"Polda Jatim", "Polres Bogor", "Jatim"},
+		},
+		{
 			name: "a territory word before a place is the place; Kota and Kabupaten of one name stay apart",
 			text: "Iuran\nPemerintah Provinsi Banten membayar iuran. Gubernur Provinsi Banten Andi Saputra hadir di Banten.\nKota Bogor dan Kabupaten Bogor ikut membayar.",
 			want: []want{

@@ -239,7 +239,8 @@ func (a *article) listGoesOn(i int) bool {
 }
 
 // placeEnd returns the end of a place named at token j: a mention that
-// is not a person, else one to three capitalised words in no mention; j
+// is not a person, a unit named after a place, else one to three
+// capitalised words in no mention; j
 // when there is none. A person's mention that opens with a listed place
 // gives the place up to the unit, as the tagger glues the unit's place to
 // the name after it (Ketua DPRD Jatim Kusnadi).
@@ -263,6 +264,12 @@ func (a *article) placeEnd(j int) int {
 			// The tagger's own span of the unit (RSUD Bari, Polres
 			// Metro) gives the place's words.
 			return a.placeGoesOn(m.last)
+		}
+	}
+	if n, kind := a.unitAt(j); n > 0 && kind == "place" {
+		// A unit of another unit: Ditlantas | Polda Jatim.
+		if e := a.unitEnd(j+n, kind); e > j+n {
+			return e
 		}
 	}
 	e := j
