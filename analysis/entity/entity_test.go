@@ -94,14 +94,15 @@ func TestFind(t *testing.T) {
 		},
 		{
 			name: "police units named after their command and task forces are organisations",
-			text: "Tilang Elektronik\nKorlantas Polri memperluas tilang elektronik yang dijalankan Ditlantas Polda Jatim. Satreskrim Polres Bogor dan Satgas Pencegahan dan Penanganan Kekerasan menerima laporan itu.",
+			text: "Tilang Elektronik\nKorlantas Polri memperluas tilang elektronik yang dijalankan Ditlantas Polda Jatim. Satreskrim Polres Bogor dan Satgas Pencegahan dan Penanganan Kekerasan menerima laporan itu dari Kepolisian Peru.",
 			want: []want{
 				{"ORG", "Korlantas Polri", "ID", []string{"Korlantas Polri"}, nil},
 				{"ORG", "Ditlantas Polda Jatim", "ID", []string{"Ditlantas Polda Jatim"}, nil},
 				{"ORG", "Satreskrim Polres Bogor", "ID", []string{"Satreskrim Polres Bogor"}, nil},
 				{"ORG", "Satgas Pencegahan dan Penanganan Kekerasan", "ID", nil, nil},
+				{"ORG", "Kepolisian Peru", "PE", nil, nil},
 			},
-			notWant: []string{"Polda Jatim", "Polres Bogor", "Jatim"},
+			notWant: []string{"Polda Jatim", "Polres Bogor", "Jatim", "Peru"},
 		},
 		{
 			name: "a territory word before a place is the place; Kota and Kabupaten of one name stay apart",
