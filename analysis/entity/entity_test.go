@@ -105,6 +105,16 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Polda Jatim", "Polres Bogor", "Jatim", "Peru"},
 		},
 		{
+			name: "the first words of a name the tagger ran into the body before it, or cut off it, are the name's",
+			text: "Survei\nDirektur Eksekutif Poltracking Indonesia Hanta Yuda Rasyid menilai survei itu sahih.\nDirjen Otonomi Daerah Kementerian Dalam Negeri La Ode Rahman Bolombo hadir.",
+			want: []want{
+				{"PER", "Hanta Yuda Rasyid", "ID", []string{"Hanta Yuda Rasyid"}, []string{"Direktur Eksekutif Poltracking Indonesia"}},
+				{"PER", "La Ode Rahman Bolombo", "ID", []string{"La Ode Rahman Bolombo"}, nil},
+				{"ORG", "Kementerian Dalam Negeri", "ID", nil, nil},
+			},
+			notWant: []string{"Eksekutif Poltracking Indonesia Hanta", "Yuda Rasyid", "La Ode", "Rahman Bolombo"},
+		},
+		{
 			name: "a territory word before a place is the place; Kota and Kabupaten of one name stay apart",
 			text: "Iuran\nPemerintah Provinsi Banten membayar iuran. Gubernur Provinsi Banten Andi Saputra hadir di Banten.\nKota Bogor dan Kabupaten Bogor ikut membayar.",
 			want: []want{

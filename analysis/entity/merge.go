@@ -40,6 +40,8 @@ func (a *article) merge() {
 	a.trimHeadline()
 	a.initialsOfPersons()
 	a.placesAcrossNames()
+	a.namesAfterBodies()
+	a.joinAdjacentPersons()
 	a.placesInNames()
 	a.widenFigures()
 	a.widenNameOpeners()
@@ -234,6 +236,116 @@ func (a *article) placesAcrossNames() {
 			break
 		}
 	}
+}
+
+// listedBits are the gazetteer bits of a token in a listed country, place
+// or body.
+func listedBits() uint16 {
+	var b uint16
+	for _, k := range []gazKind{gkCountry, gkPlace, gkOrg} {
+		b |= gazBit(k, false) | gazBit(k, true)
+	}
+	return b
+}
+
+// namesAfterBodies gives a person's mention back the first words of the
+// name that the tagger ran into the organisation printed right before it
+// (Direktur Eksekutif Poltracking Indonesia Hanta | Yuda Rasyid,
+// Kementerian Dalam Negeri La Ode | Ahmad Bolombo): one or two
+// capitalised words that end an organisation's mention after a listed
+// country, place or body inside it, with the person's mention right
+// after them.
+func (a *article) namesAfterBodies() {
+	listed := listedBits()
+	starts := map[int]int{} // a person's first token → its mention
+	for i, m := range a.ms {
+		if m.class == "PER" {
+			starts[m.first] = i
+		}
+	}
+	for i := range a.ms {
+		o := &a.ms[i]
+		p, ok := starts[o.last]
+		if !ok || o.class != "ORG" || len(o.gaz) > 0 {
+			continue
+		}
+		end := o.last
+		for end > o.first && end > o.last-3 && a.gazBits[end-1]&listed == 0 {
+			end--
+		}
+		if end == o.last || end <= o.first || end < o.last-2 {
+			continue
+		}
+		moved := true
+		for k := end; k < o.last; k++ {
+			w := a.word(k)
+			moved = moved && a.doc.Tokens[k].Kind == text.Word && isCapitalised(w) && !isAcronym(w) && !a.roleWord(k)
+		}
+		if moved {
+			a.ms[p].first, o.last = end, end
+		}
+	}
+}
+
+// joinAdjacentPersons makes one name of two persons' mentions that the
+// tagger cut with nothing between them (La Ode | Ahmad Bolombo): body
+// text separates two persons with a comma or a word. A title-case
+// headline's mentions stay apart (Prabowo Puji Jokowi).
+func (a *article) joinAdjacentPersons() {
+	next := map[int]int{} // a body person's first token → its mention
+	for i, m := range a.ms {
+		if m.class == "PER" && !m.weak {
+			next[m.first] = i
+		}
+	}
+	joined := false
+	for i := range a.ms {
+		m := &a.ms[i]
+		if m.class != "PER" || m.weak || m.last <= m.first || !a.nameOnly(i) {
+			continue
+		}
+		for {
+			n, ok := next[m.last]
+			if !ok || n == i || a.ms[n].last <= a.ms[n].first {
+				break
+			}
+			m.last = a.ms[n].last
+			a.ms[n].last = a.ms[n].first // emptied, removed below
+			joined = true
+		}
+	}
+	if joined {
+		a.ms = slices.DeleteFunc(a.ms, func(m mention) bool { return m.last <= m.first })
+	}
+}
+
+// nameOnly reports whether the mention ms[i] can only be part of a
+// person's name: no word of it is in a listed place or body, an acronym, a
+// role, or a word of an organisation's mention of the article (Foundation
+// of Pertamina Foundation), and a lone word has four letters or more (not
+// Inf, a rank).
+func (a *article) nameOnly(i int) bool {
+	m := a.ms[i]
+	if m.last-m.first == 1 && utf8.RuneCountInString(a.word(m.first)) < 4 {
+		return false
+	}
+	listed := listedBits()
+	for t := m.first; t < m.last; t++ {
+		if w := a.word(t); a.gazBits[t]&listed != 0 || isAcronym(w) || a.roleWord(t) {
+			return false
+		}
+	}
+	for k, o := range a.ms {
+		if k == i || o.class == "PER" {
+			continue
+		}
+		for t := o.first; t < o.last; t++ {
+			if strings.EqualFold(a.word(t), a.word(m.first)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // placePrepositions are the words before a place's name that say it is
