@@ -209,9 +209,8 @@ func (s *Store) entityRow(ctx context.Context, id int64) (*store.Entity, []int64
 		return nil, nil, fmt.Errorf("entity %d: %w", id, store.ErrNotFound)
 	}
 	if err == nil {
-		var mentions []int
-		if ids, mentions, err = s.refArticles(ctx, id); err == nil {
-			err = s.refCounts(ctx, e, ids, mentions)
+		if ids, err = s.refArticles(ctx, id); err == nil {
+			err = s.refCounts(ctx, e, ids)
 		}
 	}
 	if err != nil {

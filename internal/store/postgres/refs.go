@@ -3,42 +3,35 @@ package postgres
 import (
 	"context"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/warta-news/warta/internal/store"
 )
 
-// refArticles reads a ref's newest articles, newest first, with each one's
-// mentions of the ref: at most store.RefWindow+1, enough for its counts
-// (refCounts) and its aliases' window (Identity) from one read.
-func (s *Store) refArticles(ctx context.Context, ref int64) (ids []int64, mentions []int, err error) {
-	rows, err := s.pool.Query(ctx, `SELECT article_id, sum(mentions) FROM article_entities WHERE ref = $1
+// refArticles reads the ids of a ref's newest articles, newest first: at
+// most store.RefWindow+1, enough for its counts (refCounts) and its
+// aliases' window (Identity) from one read of its index alone (their
+// mentions are read for the window only, refCounts).
+func (s *Store) refArticles(ctx context.Context, ref int64) ([]int64, error) {
+	return ids(ctx, s.pool, "ref articles", `SELECT article_id FROM article_entities WHERE ref = $1
 		GROUP BY article_id ORDER BY article_id DESC LIMIT $2`, ref, store.RefWindow+1)
-	if err != nil {
-		return nil, nil, err
-	}
-	var id int64
-	var m int
-	_, err = pgx.ForEachRow(rows, []any{&id, &m}, func() error {
-		ids, mentions = append(ids, id), append(mentions, m)
-		return nil
-	})
-	return ids, mentions, err
 }
 
 // refCounts sets e's articles, mentions and quotes, as e.ID is their ref,
-// from its newest articles (refArticles): exactly within the bounds, past
-// them estimated (store.RefCounts, store.QuoteCounts).
-func (s *Store) refCounts(ctx context.Context, e *store.Entity, ids []int64, mentions []int) error {
-	n := min(len(ids), store.RefWindow)
-	sum, lowest := 0, int64(0)
-	for _, m := range mentions[:n] {
-		sum += m
-	}
+// from the ids of its newest articles (refArticles): exactly within the
+// bounds, past them estimated (store.RefCounts, store.QuoteCounts).
+func (s *Store) refCounts(ctx context.Context, e *store.Entity, newest []int64) error {
+	n := min(len(newest), store.RefWindow)
+	var mentions int
+	var lowest int64
 	if n > 0 {
-		lowest = ids[n-1]
+		lowest = newest[n-1]
+		// Past the ref's day in its index, the article bound is checked
+		// on each entry, so only the window's rows are read.
+		if err := s.pool.QueryRow(ctx, `SELECT coalesce(sum(mentions), 0) FROM article_entities WHERE ref = $1 AND article_id >= $2`,
+			e.ID, lowest).Scan(&mentions); err != nil {
+			return err
+		}
 	}
-	err := store.RefCounts(e, n, sum, lowest, len(ids) > n, func() (first, last int64, err error) {
+	err := store.RefCounts(e, n, mentions, lowest, len(newest) > n, func() (first, last int64, err error) {
 		err = s.pool.QueryRow(ctx, `SELECT min(id), max(id) FROM articles`).Scan(&first, &last)
 		return first, last, err
 	})
