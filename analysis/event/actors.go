@@ -243,6 +243,11 @@ func (c *coder) subjectFrom(from int, s text.Sentence, overVerb bool, depth int)
 	if k := from - 1; k >= s.First && (c.low[k] == "dan" || c.low[k] == "serta") {
 		return nil
 	}
+	// Universitas Negeri Semarang (Unnes) yang didanai oleh ...: a relative
+	// clause's subject is its head, whatever stands before the head.
+	if a := c.relativeHead(from, s); a != nil {
+		return []*Actor{a}
+	}
 	verbs, words := 0, 0
 	// controlled: past untuk, the actor is the object of the verb before,
 	// which may itself stand in a relative clause (yang mendorong Moskow
@@ -319,8 +324,8 @@ func (c *coder) subjectFrom(from int, s text.Sentence, overVerb bool, depth int)
 			if overVerb && e.Type != "PER" && !e.State {
 				return nil
 			}
-			if !controlled && c.inRelative(ms.first, s) {
-				i = ms.first
+			if y := c.relativeStart(ms.first, s); !controlled && y >= 0 {
+				i = y
 				continue
 			}
 			return c.coordinated(ms, s, c.actorAt(e, ms))
@@ -350,8 +355,8 @@ func (c *coder) subjectFrom(from int, s text.Sentence, overVerb bool, depth int)
 			if overVerb {
 				return nil
 			}
-			if p := c.phrase[i]; !controlled && c.inRelative(p.first, s) {
-				i = p.first
+			if y := c.relativeStart(c.phrase[i].first, s); !controlled && y >= 0 {
+				i = y
 				continue
 			}
 			return []*Actor{c.group(c.phrase[i], from)}
@@ -406,20 +411,53 @@ func (c *coder) modifier(i int) bool {
 	return c.commonWord(i) && !c.isVerb(i)
 }
 
-// inRelative reports whether the actor starting at token i is the object
-// of a relative clause (mahasiswa yang mencemooh korban dijatuhi sanksi):
-// the subject is the clause's head, before yang.
-func (c *coder) inRelative(i int, s text.Sentence) bool {
+// relativeHead is the actor a relative clause opening right before token
+// from stands after (Bank Indonesia yang telah menyalurkan ..., warga yang
+// ditangkap): a name, with its bracketed abbreviation, or a group; nil
+// when no yang opens the clause or no actor stands before it.
+func (c *coder) relativeHead(from int, s text.Sentence) *Actor {
+	y := from - 1
+	for y >= s.First && c.is(y, wAux|wNegation|wPlanned|wPossible) {
+		y = c.phrase[y].first - 1
+	}
+	if y <= s.First || c.low[y] != "yang" {
+		return nil
+	}
+	h := y - 1
+	if c.low[h] == ")" && h-2 >= s.First && c.low[h-2] == "(" {
+		h -= 3
+	}
+	if h < s.First {
+		return nil
+	}
+	if e, ms := c.entityAt(h); e != nil {
+		return c.actorAt(e, ms)
+	}
+	if c.is(h, wAgent) {
+		return c.group(c.phrase[h], from)
+	}
+	return nil
+}
+
+// relativeStart returns the yang that opens the relative clause whose
+// object is the actor starting at token i (mahasiswa yang mencemooh korban
+// dijatuhi sanksi, Bank Indonesia yang dipimpin Perry Warjiyo mengkritik
+// ...): the subject is the clause's head, before it; -1 when the actor is
+// no such object.
+func (c *coder) relativeStart(i int, s text.Sentence) int {
 	j := i - 1
 	for j >= s.First && c.is(j, wDeterminer) {
 		j--
 	}
 	if j < s.First || !c.isVerb(j) {
-		return false
+		return -1
 	}
 	for j--; j >= s.First && c.is(j, wAux|wNegation); j-- {
 	}
-	return j >= s.First && c.low[j] == "yang"
+	if j >= s.First && c.low[j] == "yang" {
+		return j
+	}
+	return -1
 }
 
 // governs reports whether a verb ending before token end governs the verb
