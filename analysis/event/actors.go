@@ -192,10 +192,9 @@ func (c *coder) subject(from int, s text.Sentence, overVerb bool) []*Actor {
 }
 
 // carried is the subject a sentence that opens with its verb shares with
-// the sentence before it in its paragraph (Polres Boyolali menyelidiki
-// ... . Termasuk menyita bukti-bukti ...): the subject of that sentence's
-// first verb that has one, nil when none does. It looks back one sentence
-// only.
+// the sentence before it in its paragraph (Pertamina meluncurkan program
+// ... . Bekerja sama dengan ITB, ...): the subject of that sentence's first
+// verb that has one, nil when none does. It looks back one sentence only.
 func (c *coder) carried(s text.Sentence) []*Actor {
 	if c.carrying || s.First == 0 {
 		return nil
@@ -683,8 +682,9 @@ func (c *coder) objectWithin(from, to, words int) *Actor {
 // menyoroti), which is an event only when an actor stands right after it:
 // mendorong Pemda untuk ..., not mendorong konektivitas antarwilayah seperti
 // Soloraya. What is criticised may be the actor's (menyoroti gaya hidup
-// anggota KPU): for a type with that trait (whose) two words may come first. A capitalised word
-// the entities stage did not take (Raperda) is not enough.
+// anggota KPU): for a type with that trait (whose) two words may come
+// first. A capitalised word the entities stage did not take (Raperda) is
+// not enough.
 func (c *coder) nearObject(typ string, from, to int) *Actor {
 	words := 0
 	if typeHas(typ, traitWhose) {

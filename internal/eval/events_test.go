@@ -82,7 +82,7 @@ func TestEventsJudged(t *testing.T) {
 		t.Errorf("complete judged sample: %d events, %d no longer coded as judged, precision %.2f; want 50, at most 10, at least 0.75:\n%s",
 			j.Sample, len(j.Changed), j.Precision(), strings.Join(j.Changed, "\n"))
 	}
-	// The session-8 sample (seed 83), judged on the rules of 18bc8ba.
+	// The session-8 sample (seed 83), judged on the rules of 4bbc0aa.
 	st3, _, err := Events(stdcontext.Background(), articles, "testdata/events-judged3.tsv", false)
 	if err != nil {
 		t.Fatal(err)
