@@ -171,6 +171,8 @@ var findRows = []struct {
 		[]string{"ACCUSE Bank Indonesia>Kementerian Keuangan asserted"}},
 	{"a relative clause's head after a preposition", "Mobil ini berawal dari Universitas Negeri Semarang (Unnes) yang didanai oleh Departemen Perindustrian.",
 		[]string{"AID Departemen Perindustrian>Universitas Negeri Semarang asserted"}},
+	{"a subject said of before its verb", "Kapolsek Mallusetasi AKP Iriansyah diduga mengintimidasi wartawan saat meliput di lokasi tambang.",
+		[]string{"THREATEN Iriansyah>wartawan reported"}},
 	{"asking to meet", "Ketua DPRD Sumut Erni Ariyanti meminta bertemu dengan Gubernur Sumatera Utara Bobby Nasution.",
 		[]string{"REQUEST Erni Ariyanti>Bobby Nasution asserted"}},
 	{"a summons to a hearing", "Komisi II DPR memanggil KPU untuk membahas anggaran pemilu.",
