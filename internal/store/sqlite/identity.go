@@ -324,7 +324,7 @@ func (s *Store) Reindex(ctx context.Context) (store.ReindexStats, error) {
 				return err
 			}
 			for _, a := range list {
-				record, err := recordJSON(a.record)
+				record, err := s.recordJSON(ctx, tx, a.record)
 				if err != nil {
 					return fmt.Errorf("article %d: %w", a.id, err)
 				}

@@ -439,6 +439,18 @@ INSERT INTO search_index (search_index) VALUES ('rebuild');
 `)
 		return err
 	},
+	// 17: the zstd dictionaries records are compressed with (record.go),
+	// each named in its frames by the id in its header. IF NOT EXISTS as
+	// in 13.
+	func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+CREATE TABLE IF NOT EXISTS record_dicts (
+	seq  INTEGER PRIMARY KEY,
+	dict BLOB NOT NULL
+);
+`)
+		return err
+	},
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

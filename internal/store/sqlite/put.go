@@ -51,6 +51,9 @@ func (s *Store) BatchSize() int { return 256 }
 // PutBatchTx implements store.TxWriter: each runs after the batch's
 // records are put, in a savepoint of its own.
 func (s *Store) PutBatchTx(ctx context.Context, records [][]byte, each func(context.Context, store.LineageTx, int, store.PutResult) error) ([]store.PutResult, error) {
+	if err := s.trainRecordDict(ctx); err != nil && ctx.Err() == nil {
+		s.log.Warn("records stay compressed without a dictionary", "err", err)
+	}
 	docs := make([]*store.Doc, len(records))
 	stored := make([][]byte, len(records))
 	errs := make([]error, len(records))
@@ -63,7 +66,7 @@ func (s *Store) PutBatchTx(ctx context.Context, records [][]byte, each func(cont
 		wg.Go(func() {
 			var compact bytes.Buffer
 			for i := int(next.Add(1) - 1); i < len(records); i = int(next.Add(1) - 1) {
-				docs[i], stored[i], errs[i] = prepareRecord(records[i], &compact)
+				docs[i], stored[i], errs[i] = s.prepareRecord(records[i], &compact)
 			}
 		})
 	}
@@ -86,7 +89,7 @@ func (s *Store) PutBatchTx(ctx context.Context, records [][]byte, each func(cont
 }
 
 // prepareRecord reads a record and compresses its compact JSON (record.go).
-func prepareRecord(record []byte, compact *bytes.Buffer) (*store.Doc, []byte, error) {
+func (s *Store) prepareRecord(record []byte, compact *bytes.Buffer) (*store.Doc, []byte, error) {
 	d, err := store.Decode(record)
 	if err != nil {
 		return nil, nil, err
@@ -95,11 +98,7 @@ func prepareRecord(record []byte, compact *bytes.Buffer) (*store.Doc, []byte, er
 	if err := json.Compact(compact, record); err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", store.ErrInvalidRecord, err)
 	}
-	stored, err := compressRecord(compact.Bytes())
-	if err != nil {
-		return nil, nil, err
-	}
-	return d, stored, nil
+	return d, s.codec.compress(compact.Bytes()), nil
 }
 
 func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte, each func(context.Context, store.LineageTx, int, store.PutResult) error) ([]store.PutResult, error) {

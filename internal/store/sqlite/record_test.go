@@ -3,7 +3,10 @@ package sqlite
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"testing"
+
+	"github.com/klauspost/compress/zstd"
 
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store/storetest"
@@ -91,19 +94,103 @@ func TestRecordJSONErrors(t *testing.T) {
 }
 
 func FuzzRecordJSON(f *testing.F) {
+	c, err := newRecordCodec()
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Add([]byte(`{"title":"Banjir"}`))
-	c, _ := compressRecord([]byte(`{"title":"Banjir","text":"Banjir merendam rumah."}`))
-	f.Add(c)
+	f.Add(c.compress([]byte(`{"title":"Banjir","text":"Banjir merendam rumah."}`)))
 	f.Add(zstdMagic)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := compressRecord(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		back, err := recordJSON(c)
+		back, err := c.decompress(c.compress(data), nil)
 		if err != nil || !bytes.Equal(back, data) {
 			t.Fatalf("round trip: %v", err)
 		}
-		recordJSON(data) // any stored bytes: an error at worst
+		c.decompress(data, nil) // any stored bytes: an error at worst
 	})
+}
+
+// Once a store holds dictSamples records, those after are compressed with
+// a dictionary trained from them, kept in the store: every record reads
+// back as stored, before and after, in this process, in one that opened
+// the store before the dictionary was trained, and after a reopen.
+func TestRecordDictionary(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir, search.Indonesian())
+	other := open(t, dir, search.Indonesian()) // opened before the dictionary
+	var recs [][]byte
+	for i := range dictSamples + 8 {
+		recs = append(recs, storetest.Record(t, storetest.Article{
+			URL:   fmt.Sprintf("https://contoh.test/berita-%d", i),
+			Title: fmt.Sprintf("Banjir Rendam %d Rumah di Kota Lama", i+10),
+			Body: fmt.Sprintf("Banjir merendam %d rumah di Kota Lama pada Senin. Warga mengungsi ke masjid dan sekolah. "+
+				"Kepala BPBD Budi Santoso mengatakan air mulai surut pada pukul %d.00 WIB.", i+10, i%24),
+		}))
+	}
+	first, err := s.PutBatch(ctx, recs[:dictSamples])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.codec.hasDict() {
+		t.Fatal("a dictionary before the store held its samples")
+	}
+	later, err := s.PutBatch(ctx, recs[dictSamples:])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.codec.hasDict() {
+		t.Fatal("no dictionary trained")
+	}
+	dictID := func(id int64) uint32 {
+		t.Helper()
+		var stored []byte
+		if err := s.db.QueryRowContext(ctx, `SELECT v.record FROM articles a JOIN versions v ON v.id = a.current WHERE a.id = ?`, id).Scan(&stored); err != nil {
+			t.Fatal(err)
+		}
+		var h zstd.Header
+		if err := h.Decode(stored); err != nil {
+			t.Fatal(err)
+		}
+		return h.DictionaryID
+	}
+	if id := dictID(first[0].ID); id != 0 {
+		t.Errorf("a record stored before the dictionary names dictionary %d", id)
+	}
+	if id := dictID(later[0].ID); id == 0 {
+		t.Error("a record stored after the dictionary names none")
+	}
+	results := append(first, later...)
+	reopened := open(t, dir, search.Indonesian())
+	for _, st := range []*Store{s, other, reopened} {
+		for i, res := range results {
+			got, err := st.Article(ctx, res.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want bytes.Buffer
+			json.Compact(&want, recs[i])
+			if !bytes.Equal(got.Record, want.Bytes()) {
+				t.Fatalf("record %d read back differs", i)
+			}
+		}
+	}
+	// The index reads the text through the view: a new version of a
+	// record compressed with the dictionary takes its words out.
+	if n := storetest.Find(t, other, "mengungsi").Total; n != len(recs) {
+		t.Errorf("%d hits, want %d", n, len(recs))
+	}
+	if r := put(t, s, storetest.Article{URL: "https://contoh.test/berita-70", Title: "Jembatan Putus",
+		Body: "Jembatan gantung di Kota Lama putus diterjang arus."}); r.Version != 2 {
+		t.Fatalf("new version %+v", r)
+	}
+	if n := storetest.Find(t, other, "mengungsi").Total; n != len(recs)-1 {
+		t.Errorf("%d hits after a new version, want %d", n, len(recs)-1)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM record_dicts`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("%d dictionaries stored (%v), want 1", n, err)
+	}
+	if err := other.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
 }

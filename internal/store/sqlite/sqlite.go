@@ -86,6 +86,8 @@ type Store struct {
 	checkpoints *checkpointer
 	// phrases are the search phrases' document counts (rank.go).
 	phrases phraseCounts
+	// codec compresses and reads the records (record.go).
+	codec *recordCodec
 }
 
 var _ store.Store = (*Store)(nil)
@@ -119,6 +121,10 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	}
 	analyzer := opts.Analyzer
 	counts := &stmtCounts{}
+	codec, err := newRecordCodec()
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
 	open := func(txlock string, pragmas ...string) (*sql.DB, error) {
 		// Every connection: WAL so that readers never block the writer,
 		// NORMAL sync (durable at checkpoints, never corrupt), foreign keys
@@ -133,7 +139,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 			return nil, err
 		}
 		return sql.OpenDB(&cachingConnector{Connector: connector, counts: counts, init: func(c *sqlite3.Conn) error {
-			if err := registerRecordJSON(c); err != nil {
+			if err := registerRecordJSON(c, codec); err != nil {
 				return err
 			}
 			return fts5.RegisterCustom(c, func(api *fts5.API) error {
@@ -185,10 +191,19 @@ func Open(ctx context.Context, dir string, opts Options) (*Store, error) {
 	}
 	cdb.SetMaxOpenConns(1)
 	s := &Store{db: db, wdb: wdb, busyWait: opts.BusyWait, path: path, analyzer: analyzer, resolver: opts.Resolver, linker: opts.Linker, log: opts.Log, counts: counts,
-		checkpoints: newCheckpointer(cdb, opts.Log)}
+		checkpoints: newCheckpointer(cdb, opts.Log), codec: codec}
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
 		return nil, err
+	}
+	if dicts, err := readDicts(ctx, s.db); err != nil || len(dicts) > 0 {
+		if err == nil {
+			err = codec.use(dicts)
+		}
+		if err != nil {
+			s.Close()
+			return nil, fmt.Errorf("sqlite: record dictionaries: %w", err)
+		}
 	}
 	if err := s.checkIndex(ctx); err != nil {
 		s.Close()
