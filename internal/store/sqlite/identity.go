@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/warta-news/warta/internal/store"
 )
@@ -18,15 +20,48 @@ import (
 
 var _ store.Identities = (*Store)(nil)
 
-// learnt is store.Learnt over a transaction.
-type learnt struct{ tx *sql.Tx }
+// learnt is store.Learnt over a transaction; aliases, when set, is the
+// batch's cache of them.
+type learnt struct {
+	tx      *sql.Tx
+	aliases aliasCache
+}
 
 func (l learnt) Aliases(ctx context.Context, typ, norm string) ([]store.RefCount, error) {
+	key := [2]string{typ, norm}
+	if votes, ok := l.aliases[key]; ok {
+		return slices.Clone(votes), nil
+	}
 	rows, err := l.tx.QueryContext(ctx, `SELECT ref, articles FROM entity_aliases WHERE type = ? AND norm = ?`, typ, norm)
 	if err != nil {
 		return nil, err
 	}
-	return collect(rows, func(r *sql.Rows, v *store.RefCount) error { return r.Scan(&v.Ref, &v.Articles) })
+	votes, err := collect(rows, func(r *sql.Rows, v *store.RefCount) error { return r.Scan(&v.Ref, &v.Articles) })
+	if err == nil && l.aliases != nil {
+		l.aliases[key] = slices.Clone(votes)
+	}
+	return votes, err
+}
+
+// aliasCache holds the aliases a write transaction has read, by type and
+// norm, in the table's order (by ref), and counts those it writes as the
+// table does (keepLessons): a batch's articles share most of their names,
+// which were read once per article and name, 17 statements an article.
+type aliasCache map[[2]string][]store.RefCount
+
+// learn counts one more article for an alias, where the cache has its name.
+func (c aliasCache) learn(a store.Alias) {
+	key := [2]string{a.Type, a.Norm}
+	votes, ok := c[key]
+	if !ok {
+		return
+	}
+	i, found := slices.BinarySearchFunc(votes, a.Ref, func(v store.RefCount, ref string) int { return strings.Compare(v.Ref, ref) })
+	if found {
+		votes[i].Articles++
+		return
+	}
+	c[key] = slices.Insert(votes, i, store.RefCount{Ref: a.Ref, Articles: 1})
 }
 
 func (l learnt) Holders(ctx context.Context, office, month string) ([]store.OfficeTerm, error) {
@@ -85,7 +120,7 @@ func (s *Store) refs(ctx context.Context, tx *sql.Tx, d *store.Doc, ids map[stri
 		}
 		return refs, nil
 	}
-	links, lessons, err := s.linker.Link(ctx, learnt{tx}, d)
+	links, lessons, err := s.linker.Link(ctx, learnt{tx, s.aliases}, d)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +142,7 @@ func (s *Store) refs(ctx context.Context, tx *sql.Tx, d *store.Doc, ids map[stri
 	if !learn {
 		return refs, nil
 	}
-	return refs, keepLessons(ctx, tx, lessons)
+	return refs, keepLessons(ctx, tx, lessons, s.aliases)
 }
 
 // entityIDs reads the entities rows of keys, in one statement.
@@ -158,8 +193,8 @@ func refID(ctx context.Context, tx *sql.Tx, l store.EntityLink, self int64, know
 }
 
 // keepLessons counts the aliases and office terms an article teaches,
-// each once, a few rows a statement (insertRows).
-func keepLessons(ctx context.Context, tx *sql.Tx, ls store.Lessons) error {
+// each once, a few rows a statement (insertRows), in cache too (nil: none).
+func keepLessons(ctx context.Context, tx *sql.Tx, ls store.Lessons, cache aliasCache) error {
 	seen := map[store.Alias]bool{}
 	var aliasRows, termRows []any
 	for _, a := range ls.Aliases {
@@ -167,6 +202,7 @@ func keepLessons(ctx context.Context, tx *sql.Tx, ls store.Lessons) error {
 		if !seen[k] {
 			seen[k] = true
 			aliasRows = append(aliasRows, a.Type, a.Norm, a.Ref, a.Name, 1)
+			cache.learn(k)
 		}
 	}
 	if err := insertRows(ctx, tx, `INSERT INTO entity_aliases (type, norm, ref, name, articles) VALUES `,

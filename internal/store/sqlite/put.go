@@ -108,6 +108,8 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte
 		return nil, fmt.Errorf("sqlite: put: %w", err)
 	}
 	defer tx.Rollback()
+	s.aliases = aliasCache{}
+	defer func() { s.aliases = nil }()
 	if time.Since(begin) > contendedBegin {
 		s.contended.Store(time.Now().UnixNano())
 	}
