@@ -283,6 +283,9 @@ func (a *article) namesAfterBodies() {
 		}
 		if moved {
 			a.ms[p].first, o.last = end, end
+			if mt, ok := a.r.m.gaz.longest(a.wordsOf(o.first, o.last), a.hashes[o.first:o.last], 0); ok && mt.end == o.last-o.first {
+				o.gaz = a.r.m.gaz.placeOrOrg(mt.entries) // keyed as the body's other mentions
+			}
 		}
 	}
 }
