@@ -231,7 +231,6 @@ func (a *article) placesAcrossNames() {
 					class = "ORG"
 				}
 				a.ms = append(a.ms, mention{first: b, last: end, class: class, sentence: m.sentence, weak: m.weak, gaz: g.placeOrOrg(mt.entries)})
-				m = &a.ms[i]
 			}
 			break
 		}
@@ -304,7 +303,7 @@ func (a *article) joinAdjacentPersons() {
 	joined := false
 	for i := range a.ms {
 		m := &a.ms[i]
-		if m.class != "PER" || m.weak || m.last <= m.first || !a.nameOnly(i) {
+		if _, ok := next[m.last]; !ok || m.class != "PER" || m.weak || m.last <= m.first || !a.nameOnly(i) {
 			continue
 		}
 		for {

@@ -240,10 +240,10 @@ func (a *article) listGoesOn(i int) bool {
 
 // placeEnd returns the end of a place named at token j: a mention that
 // is not a person, a unit named after a place, else one to three
-// capitalised words in no mention; j
-// when there is none. A person's mention that opens with a listed place
-// gives the place up to the unit, as the tagger glues the unit's place to
-// the name after it (Ketua DPRD Jatim Kusnadi).
+// capitalised words in no mention; j when there is none. A person's
+// mention that opens with a listed place gives the place up to the unit,
+// as the tagger glues the unit's place to the name after it (Ketua DPRD
+// Jatim Kusnadi).
 func (a *article) placeEnd(j int) int {
 	for k := range a.ms {
 		if m := &a.ms[k]; m.first == j {
