@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/stem"
@@ -133,7 +134,7 @@ func (f *finder) speechEnd(r rawQuote) bool {
 	if j >= st.Last {
 		return true
 	}
-	if f.has(j, wCueAfter|wCueNya|wCuePrep|wCuePassive) || f.isFold(j, "demikian") {
+	if f.has(j, wCueAfter|wCueNya|wCuePrep|wCuePassive) || f.isFold(j, "demikian") || f.gluedCue(j) != "" {
 		return true
 	}
 	p := f.phraseAfter(j, st.Last)
@@ -211,6 +212,20 @@ func (f *finder) attribAfter(c *cand, r rawQuote) bool {
 	if f.has(j, wCue&^(wCueVerb|wCueSource)) {
 		return f.speakerFromCue(c, j, pos)
 	}
+	if glued := f.gluedCue(j); glued != "" {
+		// “...,” kataFaruk: the cue and the name lost the space between.
+		c.Cue = f.byteSpan(span{j, j + 1})
+		c.Ref, c.Via = c.Cue, ViaName
+		if k := f.personByWord(glued, pos); k >= 0 {
+			c.who = f.persons[k].name
+		} else if p := f.phraseAfter(j+1, f.sentOf(j).Last); !p.name.empty() && !p.pronoun {
+			// kataKapolrestabes Medan Kombes Jean ...: a role glued, the
+			// name after it.
+			c.who = f.persons[f.addPerson(named{name: p.name, entity: -1})].name
+		}
+		f.markSalient(c.who)
+		return true
+	}
 	if !f.sameSentence(r.close, j) {
 		return false
 	}
@@ -220,6 +235,47 @@ func (f *finder) attribAfter(c *cand, r rawQuote) bool {
 		return f.setSpeaker(c, v, p, pos)
 	}
 	return false
+}
+
+// gluedCue reads token j as an after-cue glued to the capitalised word
+// that follows it (kataFaruk, kataKapolrestabes) and returns that word, or
+// "" when it is no such cue.
+func (f *finder) gluedCue(j int) string {
+	if j >= len(f.toks) || f.toks[j].Kind != text.Word {
+		return ""
+	}
+	w := f.tok(j)
+	cut := strings.IndexFunc(w, unicode.IsUpper)
+	if cut < 3 || lex().classOf(w[:cut])&wCueAfter == 0 {
+		return ""
+	}
+	return w[cut:]
+}
+
+// personByWord returns the person whose name holds word w, or whose role
+// opens with it, nearest before token pos (else after it), or -1.
+func (f *finder) personByWord(w string, pos int) int {
+	fits := func(k int) bool {
+		p := f.persons[k]
+		for i := p.name.first; i < p.name.last; i++ {
+			if f.tok(i) == w {
+				return true
+			}
+		}
+		return !p.role.empty() && strings.EqualFold(f.tok(p.role.first), w)
+	}
+	k := f.personBefore(pos)
+	for i := k; i >= 0 && k-i < lookBack; i-- {
+		if fits(i) {
+			return i
+		}
+	}
+	for i := k + 1; i < len(f.persons) && i-k <= lookBack; i++ {
+		if fits(i) {
+			return i
+		}
+	}
+	return -1
 }
 
 // attribBefore finds the attribution before an opening mark that follows a

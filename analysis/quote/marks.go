@@ -95,6 +95,8 @@ func (f *finder) pairUnit(a, b, unit int, pending *rawQuote) *rawQuote {
 			f.addRaw(rawQuote{open: open, close: i, inner: span{open + 1, i}, unit: unit, cont: f.contNext})
 			f.contNext = false
 			open = -1
+		} else if f.lostOpening(i, a, unit) {
+			f.addRaw(rawQuote{open: -1, close: i, inner: span{a, i}, unit: unit})
 		}
 	}
 	if pending != nil {
@@ -107,6 +109,27 @@ func (f *finder) pairUnit(a, b, unit int, pending *rawQuote) *rawQuote {
 	}
 	f.contNext = false
 	return nil
+}
+
+// lostOpening reports whether the closing mark at token i, the first mark
+// of paragraph [a, ...), ends a quotation whose opening mark the cleaner
+// lost with the words before it (ekarang untuk mengikuti proses ...
+// siapa?" terang dia.): a cue follows it, after a comma or not, so the
+// paragraph's words up to it are the quotation.
+func (f *finder) lostOpening(i, a, unit int) bool {
+	if unit <= 0 || i == a {
+		return false
+	}
+	for k := a; k < i; k++ {
+		if f.markAt(k) != markNone {
+			return false
+		}
+	}
+	j := i + 1
+	if f.isPunct(j, ',') {
+		j++
+	}
+	return j < len(f.toks) && int(f.info[j].unit) == unit && f.has(j, wCueAfter|wCueNya)
 }
 
 // opens decides the side of the mark at token i in unit [a, b).
