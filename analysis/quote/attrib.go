@@ -620,19 +620,27 @@ const maxOfficeTail = 12
 // Pengelola Keuangan dan Aset Daerah (BPKAD) Provinsi Banten, Rina
 // Dewiyanti, kepada wartawan): from token i, capitalised words, acronyms,
 // numbers, parentheses and dan up to a comma, then a name alone, before
-// token end. Empty when the words stop otherwise.
+// token end; an office naming a list (Luar Biasa, Eksekusi, dan Eksaminasi)
+// runs over its commas. Empty when the words stop otherwise.
 func (f *finder) nameAfterOffice(i, end int) span {
 	for j := i; j < end && j-i <= maxOfficeTail; j++ {
 		w := f.tok(j)
 		switch {
 		case w == ",":
-			if j == i {
+			p := f.phraseAfter(j+1, end)
+			alone := !p.name.empty() && p.role.empty() && !p.pronoun && f.endsName(p.all.last, end)
+			listed := f.isPunct(p.all.last, ',') && f.isFold(p.all.last+1, "dan")
+			switch {
+			case alone && !listed && j == i:
+				return span{}
+			case alone && !listed:
+				return p.name
+			case j+1 < end && (f.isFold(j+1, "dan") || person.IsUpperStart(f.tok(j+1))):
+				// Kasi Upaya Hukum Luar Biasa, Eksekusi, dan Eksaminasi
+				// Kejati Papua, Lenni Silaban: the office names a list.
+			default:
 				return span{}
 			}
-			if p := f.phraseAfter(j+1, end); !p.name.empty() && p.role.empty() && !p.pronoun && f.endsName(p.all.last, end) {
-				return p.name
-			}
-			return span{}
 		case w == "(" || w == ")" || w == "dan" || w == "/" || w == "-" || f.toks[j].Kind == text.Number:
 		case f.toks[j].Kind == text.Word && person.IsUpperStart(w) && !f.inQuote(j):
 		default:
