@@ -57,11 +57,9 @@ func DefaultPipeline() Pipeline {
 			return nil
 		}},
 		{Name: "syntax", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerSyntax}, Run: func(_ context.Context, d *Document) error {
-			m, err := syntax.Default()
-			if err != nil {
-				return err
-			}
-			d.Syntax = syntax.NewTrees(d.Document, m)
+			// The model loads on the first parse: a run that parses
+			// nothing does not pay for it.
+			d.Syntax = syntax.NewTrees(d.Document, nil)
 			return nil
 		}},
 		{Name: "entities", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerEntities}, Run: func(_ context.Context, d *Document) error {

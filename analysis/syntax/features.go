@@ -118,15 +118,15 @@ func tagFeatures(rows []uint32, bits uint8, toks []token, tags []uint64, i int) 
 		}
 		return tags[k]
 	}
-	w, p1, p2, n1, n2 := at(i), at(i-1), at(i-2), at(i+1), at(i+2)
+	w, p1, n1 := at(i), at(i-1), at(i+1)
 	t1, t2 := tag(i-1), tag(i-2)
 	for _, h := range [...]uint64{
 		mix(0),
-		mix(1, w.form), mix(2, p1.form), mix(3, n1.form), mix(4, p2.form), mix(5, n2.form),
+		mix(1, w.form), mix(2, p1.form), mix(3, n1.form),
 		mix(6, w.prefix2), mix(7, w.prefix3), mix(8, w.suffix2), mix(9, w.suffix3), mix(10, w.shape),
 		mix(11, t1), mix(12, t1, t2), mix(13, t1, w.form), mix(14, p1.form, w.form), mix(15, w.form, n1.form),
-		mix(16, n1.suffix3), mix(17, n1.prefix2), mix(18, p1.suffix3), mix(19, w.shape, n1.shape),
-		mix(20, t1, w.suffix3), mix(21, t1, w.prefix2), mix(22, w.prefix2, w.suffix2),
+		mix(16, n1.suffix3), mix(17, n1.prefix2),
+		mix(20, t1, w.suffix3), mix(21, t1, w.prefix2),
 	} {
 		rows = append(rows, row(h, bits))
 	}
@@ -203,7 +203,7 @@ func transitionFeatures(rows []uint32, bits uint8, x *sentence, s *state, rels [
 		b0l = s.left[b0]
 	}
 	s0w, s0p, b0w, b0p := x.form(s0), x.tag(s0), x.form(b0), x.tag(b0)
-	b1w, b1p, b2p, s1p, s1w := x.form(b1), x.tag(b1), x.tag(b2), x.tag(s1), x.form(s1)
+	b1w, b1p, b2p, s1p := x.form(b1), x.tag(b1), x.tag(b2), x.tag(s1)
 	var s0x, b0x token
 	if b0 >= 0 {
 		b0x = x.toks[b0]
@@ -226,18 +226,16 @@ func transitionFeatures(rows []uint32, bits uint8, x *sentence, s *state, rels [
 		mix(101, s0w), mix(102, s0p), mix(103, s0w, s0p),
 		mix(104, b0w), mix(105, b0p), mix(106, b0w, b0p),
 		mix(107, b1w), mix(108, b1p), mix(109, b1w, b1p), mix(110, b2p),
-		mix(111, s1p), mix(112, s1w), mix(113, s1p, s0p),
-		mix(120, s0w, s0p, b0w, b0p), mix(121, s0w, s0p, b0w), mix(122, s0w, b0w, b0p),
-		mix(123, s0w, s0p, b0p), mix(124, s0p, b0w, b0p), mix(125, s0w, b0w), mix(126, s0p, b0p),
+		mix(111, s1p), mix(113, s1p, s0p),
+		mix(120, s0w, s0p, b0w, b0p), mix(125, s0w, b0w), mix(126, s0p, b0p),
 		mix(127, b0p, b1p),
 		mix(130, b0p, b1p, b2p), mix(131, s0p, b0p, b1p), mix(132, x.tag(s0h), s0p, b0p),
 		mix(133, s0p, x.tag(s0l), b0p), mix(134, s0p, x.tag(s0r), b0p), mix(135, s0p, b0p, x.tag(b0l)),
 		mix(136, s1p, s0p, b0p),
-		mix(140, s0w, d), mix(141, s0p, d), mix(142, b0w, d), mix(143, b0p, d), mix(144, s0p, b0p, d),
-		mix(150, s0w, vr), mix(151, s0p, vr), mix(152, s0w, vl), mix(153, s0p, vl), mix(154, b0w, bl), mix(155, b0p, bl),
+		mix(141, s0p, d), mix(143, b0p, d), mix(144, s0p, b0p, d),
+		mix(151, s0p, vr), mix(153, s0p, vl), mix(155, b0p, bl),
 		mix(160, relOf(s, rels, s0)), mix(161, relOf(s, rels, s0l)), mix(162, relOf(s, rels, s0r)), mix(163, relOf(s, rels, b0l)),
 		mix(164, s0p, relOf(s, rels, s0), b0p), mix(165, s0p, hasHead), mix(166, s0p, hasHead, b0p),
-		mix(167, s0p, relOf(s, rels, s0l), relOf(s, rels, s0r)),
 		mix(170, s0x.prefix2, b0x.prefix2), mix(171, s0x.suffix3), mix(172, b0x.suffix3), mix(173, b0x.prefix3),
 	} {
 		rows = append(rows, row(h, bits))
@@ -270,12 +268,9 @@ func labelFeatures(rows []uint32, bits uint8, x *sentence, s *state, rels []uint
 	}
 	dx := x.toks[dep]
 	for _, f := range [...]uint64{
-		mix(200, dir), mix(201, dir, hw), mix(202, dir, hp), mix(203, dir, dw), mix(204, dir, dp),
-		mix(205, dir, hp, dp), mix(206, dir, hw, dp), mix(207, dir, hp, dw), mix(208, dir, hw, dw),
-		mix(209, dir, hp, dp, dist), mix(210, dir, hp, dp, hr), mix(211, dir, hp, dp, lastSide),
-		mix(212, dir, dp, relOf(s, rels, s.left[dep])), mix(213, dir, hp, dp, x.tag(next)),
-		mix(214, dir, dx.prefix2, hp), mix(215, dir, dx.suffix3, hp), mix(216, dir, dp, x.tag(dep-1)),
-		mix(217, dir, hp, x.tag(s.heads[h])), mix(218, dir, dw, hr),
+		mix(200, dir), mix(205, dir, hp, dp), mix(206, dir, hw, dp), mix(207, dir, hp, dw), mix(208, dir, hw, dw),
+		mix(209, dir, hp, dp, dist), mix(211, dir, hp, dp, lastSide), mix(212, dir, dp, relOf(s, rels, s.left[dep])),
+		mix(213, dir, hp, dp, x.tag(next)), mix(214, dir, dx.prefix2, hp), mix(210, dir, hp, dp, hr),
 	} {
 		rows = append(rows, row(f, bits))
 	}

@@ -2,7 +2,6 @@ package syntax
 
 import (
 	"bytes"
-	"compress/flate"
 	_ "embed"
 	"encoding/binary"
 	"errors"
@@ -53,44 +52,31 @@ func newModel(tagger, transition, label *linear.Model) (*Model, error) {
 }
 
 // File layout: magic, the note (uint16 length, little-endian, and the
-// text), kept in the clear so that the file says how it was made, then a
-// DEFLATE stream of three length-prefixed (uint32) linear models: the
-// tagger, the transition classifier and the label classifier.
-const magic = "warta-syntax\x00\x02"
+// text), kept in the clear so that the file says how it was made, then
+// three length-prefixed (uint32) linear models: the tagger, the
+// transition classifier and the label classifier. The weights are not
+// compressed: DEFLATE saves a third of the file and costs more to load
+// than all the rest.
+const magic = "warta-syntax\x00\x03"
 
 // WriteTo writes the model.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	var raw bytes.Buffer
-	for _, lm := range []*linear.Model{m.tagger, m.transition, m.label} {
-		var b bytes.Buffer
-		if err := lm.Save(&b); err != nil {
-			return 0, err
-		}
-		binary.Write(&raw, binary.LittleEndian, uint32(b.Len()))
-		raw.Write(b.Bytes())
-	}
 	var out bytes.Buffer
 	out.WriteString(magic)
 	note := m.Note()
 	binary.Write(&out, binary.LittleEndian, uint16(len(note)))
 	out.WriteString(note)
-	zw, err := flate.NewWriter(&out, flate.BestCompression)
-	if err != nil {
-		return 0, err
-	}
-	if _, err := zw.Write(raw.Bytes()); err != nil {
-		return 0, err
-	}
-	if err := zw.Close(); err != nil {
-		return 0, err
+	for _, lm := range []*linear.Model{m.tagger, m.transition, m.label} {
+		var b bytes.Buffer
+		if err := lm.Save(&b); err != nil {
+			return 0, err
+		}
+		binary.Write(&out, binary.LittleEndian, uint32(b.Len()))
+		out.Write(b.Bytes())
 	}
 	n, err := w.Write(out.Bytes())
 	return int64(n), err
 }
-
-// maxModel bounds what a model file may unpack to, so that a damaged file
-// cannot ask for gigabytes.
-const maxModel = 256 << 20
 
 // ReadModel reads a model written by WriteTo.
 func ReadModel(data []byte) (*Model, error) {
@@ -101,14 +87,7 @@ func ReadModel(data []byte) (*Model, error) {
 	if len(rest) < 2 || int(binary.LittleEndian.Uint16(rest))+2 > len(rest) {
 		return nil, errors.New("syntax: truncated model note")
 	}
-	rest = rest[2+int(binary.LittleEndian.Uint16(rest)):]
-	raw, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(rest)), maxModel+1))
-	if err != nil {
-		return nil, fmt.Errorf("syntax: read model: %w", err)
-	}
-	if len(raw) > maxModel {
-		return nil, errors.New("syntax: model too large")
-	}
+	raw := rest[2+int(binary.LittleEndian.Uint16(rest)):]
 	var parts [3]*linear.Model
 	for i := range parts {
 		if len(raw) < 4 {
@@ -118,10 +97,14 @@ func ReadModel(data []byte) (*Model, error) {
 		if uint64(n) > uint64(len(raw)-4) {
 			return nil, errors.New("syntax: truncated model")
 		}
+		var err error
 		if parts[i], err = linear.Load(raw[4 : 4+n]); err != nil {
 			return nil, fmt.Errorf("syntax: model part %d: %w", i+1, err)
 		}
 		raw = raw[4+n:]
+	}
+	if len(raw) > 0 {
+		return nil, fmt.Errorf("syntax: %d bytes after the model", len(raw))
 	}
 	return newModel(parts[0], parts[1], parts[2])
 }
@@ -137,7 +120,16 @@ var Default = sync.OnceValues(func() (*Model, error) { return ReadModel(embedded
 
 // Parse tags and parses one sentence of n tokens, token i's text given by
 // form(i); the tree's First is 0.
-func (m *Model) Parse(n int, form func(i int) string) *Tree {
+func (m *Model) Parse(n int, form func(i int) string) *Tree { return m.ParseThrough(n, form, n-1) }
+
+// ParseThrough parses the sentence only until token last has taken its
+// dependents before it and, when it stands to the left, its head: the
+// parser reads left to right, so those arcs, and every arc among the
+// tokens before last, are the ones a whole parse makes. A token whose
+// head the prefix leaves unknown has head -1 and no relation (Tree.Known
+// tells it from a root); the tokens after it are not all tagged.
+func (m *Model) ParseThrough(n int, form func(i int) string, last int) *Tree {
+	last = min(max(last, 0), n-1)
 	x := &sentence{toks: make([]token, n+1), tags: make([]uint64, n+1)}
 	x.toks[0] = token{form: root, prefix2: root, prefix3: root, suffix2: root, suffix3: root, shape: root}
 	x.tags[0] = root
@@ -146,26 +138,29 @@ func (m *Model) Parse(n int, form func(i int) string) *Tree {
 	}
 	t := &Tree{Tags: make([]string, n), Heads: make([]int, n), Rels: make([]string, n)}
 	t.forms = func(tok int) string { return form(tok - t.First) }
-	tags := m.tag(x.toks[1:])
+	// The transitions read the tags of the buffer's first three tokens.
+	tags := m.tag(x.toks[1:], min(last+3, n))
 	for i, c := range tags {
 		t.Tags[i] = m.tagger.Classes[c]
 		x.tags[i+1] = m.tagHash[c]
 	}
-	heads, rels := m.parse(x)
+	heads, rels := m.parse(x, last+1)
 	for i := range n {
 		t.Heads[i] = heads[i+1] - 1
-		t.Rels[i] = m.label.Classes[rels[i+1]]
+		if rels[i+1] >= 0 {
+			t.Rels[i] = m.label.Classes[rels[i+1]]
+		}
 	}
 	return t
 }
 
-// tag chooses each token's tag left to right.
-func (m *Model) tag(toks []token) []int {
-	out := make([]int, len(toks))
+// tag chooses the first count tokens' tags left to right.
+func (m *Model) tag(toks []token, count int) []int {
+	out := make([]int, count)
 	hashes := make([]uint64, len(toks))
 	var rows []uint32
 	var scores []float64
-	for i := range toks {
+	for i := range count {
 		rows = tagFeatures(rows[:0], m.tagger.Bits, toks, hashes, i)
 		scores = m.tagger.Scores(rows, scores)
 		out[i] = argmax(scores, nil)
@@ -174,15 +169,17 @@ func (m *Model) tag(toks []token) []int {
 	return out
 }
 
-// parse runs the transitions the classifiers choose until the buffer is
-// empty; nodes left without a head are roots.
-func (m *Model) parse(x *sentence) (heads, rels []int) {
+// parse runs the transitions the classifiers choose until node last has
+// left the buffer's front (the whole sentence when last is n): nodes
+// left without a head are roots then, and stay unattached (head 0,
+// relation -1) after a prefix.
+func (m *Model) parse(x *sentence, last int) (heads, rels []int) {
 	n := len(x.toks) - 1
 	s := newState(n)
 	var rows, labelRows []uint32
 	var scores, labelScores []float64
 	legal := make([]bool, transitions)
-	for !s.done() {
+	for !s.done() && s.next <= last {
 		for t := range legal {
 			legal[t] = s.legal(t)
 		}
@@ -206,7 +203,7 @@ func (m *Model) parse(x *sentence) (heads, rels []int) {
 		}
 		s.apply(t, rel)
 	}
-	for i := 1; i <= n; i++ {
+	for i := 1; s.done() && i <= n; i++ {
 		if s.heads[i] < 0 {
 			s.heads[i], s.rels[i] = 0, m.rootRel
 		}

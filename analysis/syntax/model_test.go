@@ -90,3 +90,36 @@ func FuzzReadModel(f *testing.F) {
 		ReadModel(data)
 	})
 }
+
+// TestParseThrough checks that a parse stopped at a token makes the arcs a
+// whole parse makes among the tokens before it, and gives the token its
+// left dependents and, when it stands to the left, its head.
+func TestParseThrough(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sent := range []string{
+		"Polisi yang menangkap pelaku itu berjanji akan memeriksa saksi kepada media di Jakarta .",
+		"Menurutnya , pemerintah telah meminta Bank Indonesia untuk menurunkan suku bunga agar ekonomi tumbuh .",
+	} {
+		words := strings.Fields(sent)
+		form := func(i int) string { return words[i] }
+		full := m.Parse(len(words), form)
+		for last := range words {
+			part := m.ParseThrough(len(words), form, last)
+			for k := 0; k <= last; k++ {
+				if !part.Known(k) {
+					if full.Heads[k] >= 0 && full.Heads[k] <= last {
+						t.Errorf("%q through %d: token %d's head %d is left open", sent, last, k, full.Heads[k])
+					}
+					continue
+				}
+				if part.Heads[k] != full.Heads[k] || part.Rels[k] != full.Rels[k] || part.Tags[k] != full.Tags[k] {
+					t.Errorf("%q through %d: token %d is %s→%d (%s), whole parse %s→%d (%s)", sent, last, k,
+						part.Rels[k], part.Heads[k], part.Tags[k], full.Rels[k], full.Heads[k], full.Tags[k])
+				}
+			}
+		}
+	}
+}

@@ -108,7 +108,7 @@ func Train(sents []Sentence, o TrainOptions) (*Model, TrainReport, error) {
 		}
 		for _, i := range out {
 			toks := tokens(sents[i])
-			for _, c := range m.tag(toks[1:]) {
+			for _, c := range m.tag(toks[1:], len(toks)-1) {
 				predicted[i] = append(predicted[i], m.tagHash[c])
 			}
 		}

@@ -12,48 +12,77 @@ import (
 // asks only for the sentences it reads (see the README). A Trees belongs
 // to one document and is not safe for concurrent use.
 type Trees struct {
-	doc    *text.Document
-	model  *Model
-	trees  []*Tree
-	parsed int
+	doc   *text.Document
+	model *Model
+	trees []*Tree
+	// through is the last token (counted in its sentence) each tree was
+	// parsed through.
+	through []int
+	parsed  int
 }
 
 // NewTrees returns the layer of a tokenised, sentence-split document; m
 // nil is the built-in model, loaded on the first parse.
 func NewTrees(doc *text.Document, m *Model) *Trees {
-	return &Trees{doc: doc, model: m, trees: make([]*Tree, len(doc.Sentences))}
+	return &Trees{doc: doc, model: m, trees: make([]*Tree, len(doc.Sentences)), through: make([]int, len(doc.Sentences))}
 }
 
-// Parsed is how many sentences have been parsed so far.
+// Parsed is how many times a sentence has been parsed so far.
 func (ts *Trees) Parsed() int { return ts.parsed }
 
-// Sentence returns the tree of sentence i, parsing it on first use; nil
-// when i is out of range or the model cannot be loaded.
+// Sentence returns the whole tree of sentence i, parsing it on first use;
+// nil when i is out of range or the model cannot be loaded.
 func (ts *Trees) Sentence(i int) *Tree {
 	if i < 0 || i >= len(ts.trees) {
 		return nil
 	}
-	if ts.trees[i] == nil {
-		if ts.model == nil {
-			m, err := Default()
-			if err != nil {
-				return nil
-			}
-			ts.model = m
-		}
-		s := ts.doc.Sentences[i]
-		first, last := max(s.First, 0), min(s.Last, len(ts.doc.Tokens))
-		t := ts.model.Parse(max(last-first, 0), func(k int) string { return ts.doc.TokenText(first + k) })
-		t.First = first
-		ts.trees[i] = t
-		ts.parsed++
-	}
-	return ts.trees[i]
+	s := ts.doc.Sentences[i]
+	return ts.parse(i, s.Last-s.First-1)
 }
 
-// At returns the tree of the sentence that holds document token tok, nil
+// At returns the whole tree of the sentence that holds document token
+// tok, nil when none does.
+func (ts *Trees) At(tok int) *Tree { return ts.Sentence(ts.sentenceOf(tok)) }
+
+// Through returns the tree of the sentence that holds document token tok,
+// parsed at least until tok has its dependents before it and, when it
+// stands to the left, its head (Model.ParseThrough): a verb's subject
+// before it, and the verb it is controlled by or coordinated with, cost
+// only the sentence up to the verb. Heads further right may be unknown
+// (Tree.Known). Nil when no sentence holds tok.
+func (ts *Trees) Through(tok int) *Tree {
+	i := ts.sentenceOf(tok)
+	if i < 0 {
+		return nil
+	}
+	return ts.parse(i, tok-ts.doc.Sentences[i].First)
+}
+
+// parse returns sentence i's tree parsed through its token last, parsing
+// it again only if the cached tree stops before.
+func (ts *Trees) parse(i, last int) *Tree {
+	if t := ts.trees[i]; t != nil && ts.through[i] >= last {
+		return t
+	}
+	if ts.model == nil {
+		m, err := Default()
+		if err != nil {
+			return nil
+		}
+		ts.model = m
+	}
+	s := ts.doc.Sentences[i]
+	first, end := max(s.First, 0), min(s.Last, len(ts.doc.Tokens))
+	t := ts.model.ParseThrough(max(end-first, 0), func(k int) string { return ts.doc.TokenText(first + k) }, last)
+	t.First = first
+	ts.trees[i], ts.through[i] = t, last
+	ts.parsed++
+	return t
+}
+
+// sentenceOf is the index of the sentence holding document token tok, -1
 // when none does.
-func (ts *Trees) At(tok int) *Tree {
+func (ts *Trees) sentenceOf(tok int) int {
 	lo, hi := 0, len(ts.doc.Sentences)
 	for lo < hi {
 		mid := (lo + hi) / 2
@@ -64,9 +93,9 @@ func (ts *Trees) At(tok int) *Tree {
 		}
 	}
 	if lo < len(ts.doc.Sentences) && ts.doc.Sentences[lo].First <= tok {
-		return ts.Sentence(lo)
+		return lo
 	}
-	return nil
+	return -1
 }
 
 // Tree is one parsed sentence: a tag, a head and a relation per token.
@@ -91,6 +120,10 @@ func (t *Tree) Head(tok int) int {
 	}
 	return t.First + t.Heads[tok-t.First]
 }
+
+// Known reports whether tok's head is known: a tree parsed only through
+// an earlier token (Trees.Through) leaves the heads to its right open.
+func (t *Tree) Known(tok int) bool { return t.Has(tok) && t.Heads[tok-t.First] >= -1 }
 
 // Rel is tok's relation to its head ("" for a token not in the tree).
 func (t *Tree) Rel(tok int) string {

@@ -102,7 +102,7 @@ func TestTreesOnDocument(t *testing.T) {
 	if tr == nil || tr.First != second.First || len(tr.Heads) != second.Last-second.First {
 		t.Fatalf("At gave the wrong tree: %+v for sentence %+v", tr, second)
 	}
-	if ts.Parsed() != 1 || ts.Sentence(1) != tr {
+	if ts.Through(second.First) != tr || ts.Parsed() != 1 || ts.Sentence(1) != tr {
 		t.Errorf("the second sentence was parsed %d times in all, or not cached", ts.Parsed())
 	}
 	roots := 0

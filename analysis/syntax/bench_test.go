@@ -1,0 +1,37 @@
+package syntax
+
+import (
+	"os"
+	"testing"
+
+	"github.com/warta-news/warta/internal/shared"
+)
+
+// BenchmarkParse tags and parses GSD dev, the tuning split, sentence by
+// sentence, in tokens/s.
+func BenchmarkParse(b *testing.B) {
+	f, err := os.Open(shared.Path(b, "data/treebank/ud-indonesian-gsd/id_gsd-ud-dev.conllu"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents, err := ReadCoNLLU(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tokens := 0
+	for _, s := range sents {
+		tokens += len(s.Words)
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, s := range sents {
+			m.Parse(len(s.Words), func(i int) string { return s.Words[i].Form })
+		}
+	}
+	b.ReportMetric(float64(b.N*tokens)/b.Elapsed().Seconds(), "tokens/s")
+}
