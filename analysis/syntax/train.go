@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -28,30 +29,10 @@ type TrainOptions struct {
 var defaults = TrainOptions{TagBits: 15, TransitionBits: 16, LabelBits: 14, Epochs: 12, Folds: 5, Rate: 0.03, L2: 1e-6, Seed: 1}
 
 func (o TrainOptions) withDefaults() TrainOptions {
-	if o.TagBits == 0 {
-		o.TagBits = defaults.TagBits
-	}
-	if o.TransitionBits == 0 {
-		o.TransitionBits = defaults.TransitionBits
-	}
-	if o.LabelBits == 0 {
-		o.LabelBits = defaults.LabelBits
-	}
-	if o.Epochs == 0 {
-		o.Epochs = defaults.Epochs
-	}
-	if o.Folds == 0 {
-		o.Folds = defaults.Folds
-	}
-	if o.Rate == 0 {
-		o.Rate = defaults.Rate
-	}
-	if o.L2 == 0 {
-		o.L2 = defaults.L2
-	}
-	if o.Seed == 0 {
-		o.Seed = defaults.Seed
-	}
+	d := defaults
+	o.TagBits, o.TransitionBits, o.LabelBits = cmp.Or(o.TagBits, d.TagBits), cmp.Or(o.TransitionBits, d.TransitionBits), cmp.Or(o.LabelBits, d.LabelBits)
+	o.Epochs, o.Folds, o.Seed = cmp.Or(o.Epochs, d.Epochs), cmp.Or(o.Folds, d.Folds), cmp.Or(o.Seed, d.Seed)
+	o.Rate, o.L2 = cmp.Or(o.Rate, d.Rate), cmp.Or(o.L2, d.L2)
 	return o
 }
 
