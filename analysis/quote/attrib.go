@@ -264,18 +264,7 @@ func (f *finder) personByWord(w string, pos int) int {
 		}
 		return !p.role.empty() && strings.EqualFold(f.tok(p.role.first), w)
 	}
-	k := f.personBefore(pos)
-	for i := k; i >= 0 && k-i < lookBack; i-- {
-		if fits(i) {
-			return i
-		}
-	}
-	for i := k + 1; i < len(f.persons) && i-k <= lookBack; i++ {
-		if fits(i) {
-			return i
-		}
-	}
-	return -1
+	return f.nearestPerson(pos, fits)
 }
 
 // attribBefore finds the attribution before an opening mark that follows a

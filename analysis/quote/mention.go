@@ -388,14 +388,20 @@ func (f *finder) holderOf(r span, pos int) int {
 		got := f.spanText(f.persons[k].role)
 		return !f.persons[k].role.empty() && (strings.EqualFold(got, want) || hasPrefixFold(got, want+" ") || short != "" && abbreviates(short, f.persons[k].role, f))
 	}
+	return f.nearestPerson(pos, holds)
+}
+
+// nearestPerson returns the person that fits, nearest before token pos
+// (else after it), within lookBack mentions; -1 when none does.
+func (f *finder) nearestPerson(pos int, fits func(k int) bool) int {
 	k := f.personBefore(pos)
 	for j := k; j >= 0 && k-j < lookBack; j-- {
-		if holds(j) {
+		if fits(j) {
 			return j
 		}
 	}
 	for j := k + 1; j < len(f.persons) && j-k <= lookBack; j++ {
-		if holds(j) {
+		if fits(j) {
 			return j
 		}
 	}
