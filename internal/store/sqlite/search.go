@@ -152,16 +152,16 @@ type filters struct {
 // checked per candidate, in place of plans' estimate: for tests.
 var manyRows = 0
 
-// plans decides, for a query with words (match), which name filters are
-// gathered into a set of version ids and which are checked per candidate
-// of the full-text index (the speakers': entities are tags). A set of E rows costs E row reads once, then a
-// probe per candidate (0.7 µs at 100k articles); a check per candidate two
+// plans decides, for a query with words (match), which name filters (the
+// speakers': entities are tags) are gathered into a set of version ids
+// and which are checked per candidate of the full-text index. A set of E
+// rows costs E row reads once, then a probe per candidate (0.7 µs at 100k articles); a check per candidate two
 // seeks (6 µs), and to find its newest countBound+1 hits a search reads
 // about countBound·N/E candidates when the filter is as common among the
 // word's W documents as among all N articles, never more than W. So a
 // filter is gathered when E < min(W, countBound·N/E): below
 // sqrt(countBound·N), and below W. rows are the filters' queries (SELECT 1
-// FROM ... WHERE ...) and arguments, entities then the speaker's.
+// FROM ... WHERE ...) and arguments.
 func (s *Store) plans(ctx context.Context, match string, rows []string, args [][]any) ([]bool, error) {
 	bound := manyRows
 	if bound == 0 {
@@ -452,7 +452,7 @@ func (s *Store) countBelow(ctx context.Context, h hitSet, seen int, below int64)
 		if err != nil {
 			return 0, false, err
 		}
-		return store.Roughly(float64(n) * float64(last-first+1) / float64(last-lowest.Int64+1)), true, nil
+		return store.SpreadIDs(float64(n), lowest.Int64, first, last), true, nil
 	}
 	var rows int
 	if h.driveEntities != nil {
