@@ -16,8 +16,9 @@ import (
 // nothing), computed as bm25() computes it, except for where each
 // phrase's document count comes from. bm25() counts them for every query
 // by reading each phrase's whole posting list (xQueryPhrase): 41% of the
-// CPU of a common word's search at 100k articles, and as much again for
-// every entity or day tag, which weighs nothing. Here the counts are
+// CPU of five searches profiled at 100k articles (common words, an entity
+// and a word, words in a week), every entity and day tag read too,
+// though it weighs nothing. Here the counts are
 // arguments, one per phrase in the query's order, read from phraseCounts.
 const rankFunction = "warta_bm25"
 
