@@ -99,6 +99,7 @@ func TestQuoteGold(t *testing.T) {
 		{"dev2", 20, 0.93, 0.68},
 		{"dev3", 20, 0.95, 0.72},
 		{"heldout", 24, 0.86, 0.59},
+		{"heldout2", 20, 0.80, 0.72},
 	} {
 		if n := len(inSplit(arts, quoteSplits, floor.split)); n != floor.articles {
 			t.Fatalf("%s split has %d articles, want %d", floor.split, n, floor.articles)
