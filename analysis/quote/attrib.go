@@ -398,7 +398,9 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 	case p.pronoun:
 		c.Via = ViaPronoun
 		if !f.isFold(p.all.first, "mereka") {
-			c.who = f.antecedentSpan(pos, c.Text)
+			// From the pronoun when it comes first: a name inside a
+			// description (mantan istri Ivan itu) is not its antecedent.
+			c.who = f.antecedentSpan(min(pos, p.all.first), c.Text)
 		}
 	case f.titleAlone(p, pos) >= 0:
 		// kata Kasintel; Menurut Karo: an office title the lexicon lacks,

@@ -148,7 +148,7 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 		default:
 			continue
 		}
-		if clause.last-clause.first < 3 || f.markAt(clause.first) != markNone || f.isPunct(clause.first, ':') {
+		if f.tooShort(clause) || f.markAt(clause.first) != markNone || f.isPunct(clause.first, ':') {
 			continue
 		}
 		c := report{cand: cand{Quote: Quote{Text: f.byteSpan(clause), Kind: Indirect}, raw: -1}, cue: cue}
@@ -163,6 +163,17 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 		return c, true
 	}
 	return report{}, false
+}
+
+// tooShort reports whether a reported clause is too short to be one: under
+// three tokens, or two after a cue that marks what follows as a clause
+// (meyakini bahwa Polri profesional; menyatakan masih pikir-pikir).
+func (f *finder) tooShort(clause span) bool {
+	n := clause.last - clause.first
+	if n >= 3 {
+		return false
+	}
+	return n < 2 || !f.has(clause.first, wOpener|wNegation) && !f.isFold(clause.first-1, "bahwa")
 }
 
 // bahwaAfter returns the first bahwa outside quotations after token v in
@@ -189,9 +200,19 @@ const maxSubject = 8
 
 // clauseShaped reports whether the words from token j, right after a
 // reporting verb, read as a clause rather than a noun object: an opener
-// (a modal, aspect word or negation) first, or after a short subject an
-// opener, an affixed verb, or a word after a demonstrative; a
+// (a modal, aspect word, copula or negation) first, or after a short
+// subject an opener, an affixed verb, or a word after a demonstrative; a
 // preposition or conjunction (stop) before any of these ends the object.
+// The subject may hold a relative clause (lokasi yang terkena paparan
+// berada ...; video yang beredar merupakan ...), a place or body after di,
+// ke or dari (kondisi di Sulsel diperkirakan masih ...) or a name in
+// apposition (Kota Makassar, Sulawesi Selatan sudah ...): past one of
+// these, only a predicate word that no noun phrase holds (an opener, a
+// copula, a negation; after a relative clause also an affixed verb after
+// a noun) opens the clause. A relative clause whose predicate is an
+// affixed verb runs on over its complement (yang membuatnya semakin
+// terharu): only a copula, an opener after a word, or an affixed verb
+// after two, ends it.
 func (f *finder) clauseShaped(j, end int) bool {
 	if j >= end || f.inQuote(j) {
 		return false
@@ -202,30 +223,70 @@ func (f *finder) clauseShaped(j, end int) bool {
 	if f.has(j, wObjectStop) {
 		return false
 	}
-	for k := j + 1; k < end && k-j <= maxSubject; k++ {
+	weak := false     // past a place, a body or an apposition
+	relative := false // past a relative clause: an affixed verb counts after a noun
+	runsOn := false   // the relative clause's predicate is an affixed verb
+	noun := 0         // words read since the relative clause's predicate
+	for k := j + 1; k < end && k-j <= maxSubject+4*b2i(weak || relative); k++ {
 		if f.inQuote(k) {
 			return false
 		}
 		t := f.toks[k]
 		switch {
 		case f.isPunct(k, ','):
-			// menyebut JPU, lebih pandai ...
-			return f.has(k+1, wOpener|wNegation)
+			// menyebut JPU, lebih pandai ...; menyebut Kota Makassar,
+			// Sulawesi Selatan (Sulsel) sudah ...
+			if f.has(k+1, wOpener|wNegation) {
+				return true
+			}
+			if k+1 >= end || f.toks[k+1].Kind != text.Word || !person.IsUpperStart(f.tok(k+1)) {
+				return false
+			}
+			weak = true
 		case t.Kind == text.Punct:
 			if f.isTerminal(k) || f.isPunct(k, ':') || f.isPunct(k, ';') || f.markAt(k) != markNone {
 				return false
 			}
 		case t.Kind != text.Word:
+		case f.has(k, wOpener|wNegation) && (!runsOn || noun > 0 || f.has(k, wCopula)):
+			return true
+		case relative && f.has(k, wOpener|wNegation|wAdverb):
+			// semakin in yang membuatnya semakin terharu: no noun
+		case f.isFold(k, "yang") && !relative:
+			// The relative clause's own predicate: its openers and one word.
+			k++
+			for k < end && f.has(k, wOpener|wNegation|wAdverb) {
+				k++
+			}
+			relative, noun = true, 0
+			runsOn = k < end && f.toks[k].Kind == text.Word && affixedVerb(strings.ToLower(f.tok(k)))
+		case f.has(k, wInnerPrep) && k+1 < end && f.toks[k+1].Kind == text.Word && person.IsUpperStart(f.tok(k+1)):
+			weak = true // di Sulsel, ke KPK
 		case f.has(k, wObjectStop):
 			return false
-		case f.has(k, wOpener|wNegation):
-			return true
 		case person.IsUpperStart(f.tok(k)) || f.demonstrativeAt(k):
+			noun++
+		case weak:
+		case relative:
+			// lokasi yang terkena paparan cs-137 berada: a verb after the
+			// relative clause's object; not its complement (membuatnya
+			// semakin terharu).
+			if noun > b2i(runsOn) && affixedVerb(f.tok(k)) {
+				return true
+			}
+			noun++
 		case f.demonstrativeAt(k-1) || affixedVerb(f.tok(k)):
 			return true
 		}
 	}
 	return false
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // demonstrativeAt reports whether token i is tersebut, itu or ini.

@@ -41,6 +41,8 @@ const (
 	wCueSource                                          // dikutip (dari), dilansir: a cited source opens the sentence
 	wOpener                                             // akan, bisa, ada: opens a predicate (clause.tsv)
 	wObjectStop                                         // kepada, yang: ends a noun object (clause.tsv)
+	wInnerPrep                                          // di, ke, dari: a stop, but not before a place or body (clause.tsv)
+	wCopula                                             // adalah, merupakan: an opener no relative clause holds (clause.tsv)
 )
 
 const wCue = wCueAfter | wCueNya | wCueVerb | wCuePrep | wCuePassive | wCueSource
@@ -206,8 +208,12 @@ func loadLexicon() (*lexicon, error) {
 			add(fields[0], wOpener)
 		case "stop":
 			add(fields[0], wObjectStop)
+		case "copula":
+			add(fields[0], wOpener|wCopula)
+		case "inner":
+			add(fields[0], wObjectStop|wInnerPrep)
 		default:
-			return fmt.Errorf("%q: class is opener or stop", fields[0])
+			return fmt.Errorf("%q: class is opener, copula, stop or inner", fields[0])
 		}
 		return nil
 	})

@@ -633,12 +633,42 @@ func (f *finder) subjectOf(v int) (phrase, bool) {
 		if q := f.phraseBefore(k-1, lo); q.name.empty() && !q.pronoun && !q.role.empty() {
 			p = q
 			p.all.last = k + 1
+		} else if first := f.pointsBack(k, lo); first >= 0 {
+			// Ibu tiga anak itu mengaku ...; mantan istri Ivan Fadilla itu
+			// menilai ...: a description of someone already named, read
+			// as a pronoun from its first word.
+			p = phrase{all: span{first, k + 1}, pronoun: true}
 		}
 	default:
 		p = f.phraseBefore(k, lo)
 	}
 	p = f.relationOf(p, lo)
 	return p, p.ok()
+}
+
+// maxDescription bounds the words of a description that points back.
+const maxDescription = 7
+
+// pointsBack returns the first token of a description of a person ending
+// at the demonstrative at token k, not before lo, or -1: from the start of
+// the sentence or a comma, at most maxDescription words and numbers, none
+// a verb, a cue or yang, the first a role or a title (Ibu, mantan).
+func (f *finder) pointsBack(k, lo int) int {
+	first := k
+	for first > lo && k-first < maxDescription && !f.isPunct(first-1, ',') {
+		first--
+	}
+	if first > lo && !f.isPunct(first-1, ',') || first == k || !f.has(first, wRole|wRoleFirst|wHonorific) {
+		return -1
+	}
+	for i := first; i < k; i++ {
+		t := f.toks[i]
+		if f.inQuote(i) || t.Kind != text.Word && t.Kind != text.Number || f.has(i, wCue) || f.isFold(i, "yang") ||
+			!person.IsUpperStart(f.tok(i)) && affixedVerb(f.tok(i)) {
+			return -1
+		}
+	}
+	return first
 }
 
 // relationOf reads a phrase whose role names a relation to the person
