@@ -16,7 +16,7 @@ import (
 // Model is a trained part-of-speech tagger and dependency parser. It is
 // read-only and safe for concurrent use.
 type Model struct {
-	tagger, transition, label *linear.Model
+	tagger, transition, label *linear.Compact
 	tagHash, relHash          []uint64
 	rootRel                   int // the index of the "root" relation
 }
@@ -31,7 +31,7 @@ func (m *Model) Relations() []string { return m.label.Classes }
 // Note says how the model was trained (the trainer's provenance, JSON).
 func (m *Model) Note() string { return m.transition.Note }
 
-func newModel(tagger, transition, label *linear.Model) (*Model, error) {
+func newModel(tagger, transition, label *linear.Compact) (*Model, error) {
 	if len(transition.Classes) != transitions {
 		return nil, fmt.Errorf("syntax: the transition model has %d classes, want %d", len(transition.Classes), transitions)
 	}
@@ -66,7 +66,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	note := m.Note()
 	binary.Write(&out, binary.LittleEndian, uint16(len(note)))
 	out.WriteString(note)
-	for _, lm := range []*linear.Model{m.tagger, m.transition, m.label} {
+	for _, lm := range []*linear.Compact{m.tagger, m.transition, m.label} {
 		var b bytes.Buffer
 		if err := lm.Save(&b); err != nil {
 			return 0, err
@@ -88,7 +88,7 @@ func ReadModel(data []byte) (*Model, error) {
 		return nil, errors.New("syntax: truncated model note")
 	}
 	raw := rest[2+int(binary.LittleEndian.Uint16(rest)):]
-	var parts [3]*linear.Model
+	var parts [3]*linear.Compact
 	for i := range parts {
 		if len(raw) < 4 {
 			return nil, errors.New("syntax: truncated model")
@@ -98,7 +98,7 @@ func ReadModel(data []byte) (*Model, error) {
 			return nil, errors.New("syntax: truncated model")
 		}
 		var err error
-		if parts[i], err = linear.Load(raw[4 : 4+n]); err != nil {
+		if parts[i], err = linear.LoadCompact(raw[4 : 4+n]); err != nil {
 			return nil, fmt.Errorf("syntax: model part %d: %w", i+1, err)
 		}
 		raw = raw[4+n:]
@@ -130,7 +130,10 @@ func (m *Model) Parse(n int, form func(i int) string) *Tree { return m.ParseThro
 // tells it from a root); the tokens after it are not all tagged.
 func (m *Model) ParseThrough(n int, form func(i int) string, last int) *Tree {
 	last = min(max(last, 0), n-1)
-	x := &sentence{toks: make([]token, n+1), tags: make([]uint64, n+1)}
+	w := pool.Get().(*work)
+	defer pool.Put(w)
+	x := &w.x
+	x.toks, x.tags = resize(x.toks, n+1), resize(x.tags, n+1)
 	x.toks[0] = token{form: root, prefix2: root, prefix3: root, suffix2: root, suffix3: root, shape: root}
 	x.tags[0] = root
 	for i := range n {
@@ -139,12 +142,13 @@ func (m *Model) ParseThrough(n int, form func(i int) string, last int) *Tree {
 	t := &Tree{Tags: make([]string, n), Heads: make([]int, n), Rels: make([]string, n)}
 	t.forms = func(tok int) string { return form(tok - t.First) }
 	// The transitions read the tags of the buffer's first three tokens.
-	tags := m.tag(x.toks[1:], min(last+3, n))
+	tags := m.tag(w, x.toks[1:], min(last+3, n))
 	for i, c := range tags {
 		t.Tags[i] = m.tagger.Classes[c]
 		x.tags[i+1] = m.tagHash[c]
 	}
-	heads, rels := m.parse(x, last+1)
+	clear(x.tags[len(tags)+1:]) // untagged, as in a fresh parse
+	heads, rels := m.parse(w, last+1)
 	for i := range n {
 		t.Heads[i] = heads[i+1] - 1
 		if rels[i+1] >= 0 {
@@ -154,38 +158,60 @@ func (m *Model) ParseThrough(n int, form func(i int) string, last int) *Tree {
 	return t
 }
 
-// tag chooses the first count tokens' tags left to right.
-func (m *Model) tag(toks []token, count int) []int {
-	out := make([]int, count)
-	hashes := make([]uint64, len(toks))
-	var rows []uint32
-	var scores []float64
-	for i := range count {
-		rows = tagFeatures(rows[:0], m.tagger.Bits, toks, hashes, i)
-		scores = m.tagger.Scores(rows, scores)
-		out[i] = argmax(scores, nil)
-		hashes[i] = m.tagHash[out[i]]
-	}
-	return out
+// work is one parse's scratch, pooled, so that a parse allocates its
+// tree and nothing per token or transition.
+type work struct {
+	x      sentence
+	st     state
+	hashes []uint64 // the tagger's tags so far, hashed
+	tags   []int
+	rows   []uint32
+	lanes  [][2]uint64
+	scores []float64
 }
 
-// parse runs the transitions the classifiers choose until node last has
-// left the buffer's front (the whole sentence when last is n): nodes
-// left without a head are roots then, and stay unattached (head 0,
-// relation -1) after a prefix.
-func (m *Model) parse(x *sentence, last int) (heads, rels []int) {
+var pool = sync.Pool{New: func() any { return new(work) }}
+
+// resize returns s with length n, reusing its array when it has room;
+// the elements are not cleared.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// tag chooses the first count tokens' tags left to right, in w.tags.
+func (m *Model) tag(w *work, toks []token, count int) []int {
+	w.tags = resize(w.tags, count)
+	w.hashes = resize(w.hashes, len(toks))
+	clear(w.hashes)
+	for i := range count {
+		w.rows = tagFeatures(w.rows[:0], m.tagger.Bits, toks, w.hashes, i)
+		w.lanes, w.scores = m.tagger.Scores(w.rows, w.lanes, w.scores)
+		w.tags[i] = argmax(w.scores, nil)
+		w.hashes[i] = m.tagHash[w.tags[i]]
+	}
+	return w.tags
+}
+
+// parse runs the transitions the classifiers choose over sentence w.x
+// until node last has left the buffer's front (the whole sentence when
+// last is n): nodes left without a head are roots then, and stay
+// unattached (head 0, relation -1) after a prefix.
+func (m *Model) parse(w *work, last int) (heads, rels []int) {
+	x := &w.x
 	n := len(x.toks) - 1
-	s := newState(n)
-	var rows, labelRows []uint32
-	var scores, labelScores []float64
-	legal := make([]bool, transitions)
+	s := &w.st
+	s.reset(n)
+	var legal [transitions]bool
 	for !s.done() && s.next <= last {
 		for t := range legal {
 			legal[t] = s.legal(t)
 		}
-		rows = transitionFeatures(rows[:0], m.transition.Bits, x, s, m.relHash)
-		scores = m.transition.Scores(rows, scores)
-		t := argmax(scores, legal)
+		w.rows = transitionFeatures(w.rows[:0], m.transition.Bits, x, s, m.relHash)
+		w.lanes, w.scores = m.transition.Scores(w.rows, w.lanes, w.scores)
+		t := argmax(w.scores, legal[:])
 		rel := -1
 		if t == leftArc || t == rightArc {
 			h, d := s.next, s.top()
@@ -195,10 +221,10 @@ func (m *Model) parse(x *sentence, last int) (heads, rels []int) {
 			if h == 0 {
 				rel = m.rootRel
 			} else {
-				labelRows = labelFeatures(labelRows[:0], m.label.Bits, x, s, m.relHash, h, d)
-				labelScores = m.label.Scores(labelRows, labelScores)
-				labelScores[m.rootRel] = math.Inf(-1) // only an arc from the root is one
-				rel = argmax(labelScores, nil)
+				w.rows = labelFeatures(w.rows[:0], m.label.Bits, x, s, m.relHash, h, d)
+				w.lanes, w.scores = m.label.Scores(w.rows, w.lanes, w.scores)
+				w.scores[m.rootRel] = math.Inf(-1) // only an arc from the root is one
+				rel = argmax(w.scores, nil)
 			}
 		}
 		s.apply(t, rel)

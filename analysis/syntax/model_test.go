@@ -123,3 +123,32 @@ func TestParseThrough(t *testing.T) {
 		}
 	}
 }
+
+// TestParseReusesNothing checks that a parse's pooled scratch carries
+// nothing into the next: a sentence parses the same after a longer one
+// and after a prefix parse of it.
+func TestParseReusesNothing(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := strings.Fields("Presiden meminta menteri bekerja .")
+	long := strings.Fields("Menurutnya , pemerintah telah meminta Bank Indonesia untuk menurunkan suku bunga agar ekonomi tumbuh .")
+	parse := func(words []string, last int) *Tree {
+		return m.ParseThrough(len(words), func(i int) string { return words[i] }, last)
+	}
+	want := parse(short, len(short)-1)
+	for _, before := range []func(){
+		func() { parse(long, len(long)-1) },
+		func() { parse(long, 2) },
+		func() { parse(short, 1) },
+	} {
+		before()
+		got := parse(short, len(short)-1)
+		for k := range short {
+			if got.Heads[k] != want.Heads[k] || got.Rels[k] != want.Rels[k] || got.Tags[k] != want.Tags[k] {
+				t.Errorf("token %d: %s→%d (%s), first parse %s→%d (%s)", k, got.Rels[k], got.Heads[k], got.Tags[k], want.Rels[k], want.Heads[k], want.Tags[k])
+			}
+		}
+	}
+}

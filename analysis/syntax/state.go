@@ -26,17 +26,23 @@ type state struct {
 }
 
 func newState(n int) *state {
-	s := &state{next: 1, n: n, stack: make([]int, 1, n+1)}
-	s.heads = make([]int, n+1)
-	s.rels = make([]int, n+1)
-	s.left = make([]int, n+1)
-	s.right = make([]int, n+1)
-	s.nLeft = make([]int, n+1)
-	s.nRight = make([]int, n+1)
+	s := &state{}
+	s.reset(n)
+	return s
+}
+
+// reset makes s the initial state over n nodes, reusing its arrays.
+func (s *state) reset(n int) {
+	s.next, s.n = 1, n
+	s.stack = append(resize(s.stack, 0), 0)
+	s.heads, s.rels = resize(s.heads, n+1), resize(s.rels, n+1)
+	s.left, s.right = resize(s.left, n+1), resize(s.right, n+1)
+	s.nLeft, s.nRight = resize(s.nLeft, n+1), resize(s.nRight, n+1)
 	for i := range s.heads {
 		s.heads[i], s.rels[i], s.left[i], s.right[i] = -1, -1, -1, -1
 	}
-	return s
+	clear(s.nLeft)
+	clear(s.nRight)
 }
 
 func (s *state) done() bool { return s.next > s.n }

@@ -83,13 +83,13 @@ func Train(sents []Sentence, o TrainOptions) (*Model, TrainReport, error) {
 			part[k] = sents[i]
 		}
 		tm := train.Fit(tagNames, tagExamples(part, tagIndex, o.TagBits), opts(o.TagBits))
-		m := &Model{tagger: tm}
+		m := &Model{tagger: tm.Compact()}
 		for _, t := range tagNames {
 			m.tagHash = append(m.tagHash, hashString('t', t))
 		}
 		for _, i := range out {
 			toks := tokens(sents[i])
-			for _, c := range m.tag(toks[1:], len(toks)-1) {
+			for _, c := range m.tag(new(work), toks[1:], len(toks)-1) {
 				predicted[i] = append(predicted[i], m.tagHash[c])
 			}
 		}
@@ -140,7 +140,7 @@ func Train(sents []Sentence, o TrainOptions) (*Model, TrainReport, error) {
 	transition := train.Fit(transitionNames, trans, opts(o.TransitionBits))
 	label := train.Fit(relNames, labels, opts(o.LabelBits))
 	transition.Note, label.Note = note, note
-	m, err := newModel(tagger, transition, label)
+	m, err := newModel(tagger.Compact(), transition.Compact(), label.Compact())
 	return m, rep, err
 }
 

@@ -6,10 +6,6 @@
 package linear
 
 import (
-	"bytes"
-	"encoding/binary"
-	"errors"
-	"fmt"
 	"io"
 	"math"
 )
@@ -102,84 +98,19 @@ func Softmax(s []float64) {
 const magic = "warta-linear\x00\x01"
 
 // Save writes the model.
-func (m *Model) Save(w io.Writer) error {
-	var b bytes.Buffer
-	b.WriteString(magic)
-	binary.Write(&b, binary.LittleEndian, uint16(len(m.Note)))
-	b.WriteString(m.Note)
-	b.WriteByte(byte(len(m.Classes)))
-	for _, c := range m.Classes {
-		b.WriteByte(byte(len(c)))
-		b.WriteString(c)
-	}
-	b.WriteByte(m.Bits)
-	top := float32(0)
-	for _, v := range m.Weights {
-		top = max(top, float32(math.Abs(float64(v))))
-	}
-	step := max(top/math.MaxInt16, 1e-9)
-	binary.Write(&b, binary.LittleEndian, step)
-	binary.Write(&b, binary.LittleEndian, m.Bias)
-	q := make([]int16, len(m.Weights))
-	for i, v := range m.Weights {
-		q[i] = int16(math.Round(float64(v / step)))
-	}
-	binary.Write(&b, binary.LittleEndian, q)
-	_, err := w.Write(b.Bytes())
-	return err
-}
+func (m *Model) Save(w io.Writer) error { return m.Compact().Save(w) }
 
 // Load reads a model written by Save.
 func Load(data []byte) (*Model, error) {
-	r := bytes.NewReader(data)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
-		return nil, errors.New("linear: not a model file (bad magic)")
+	c, err := LoadCompact(data)
+	if err != nil {
+		return nil, err
 	}
-	m := &Model{}
-	var n16 uint16
-	if err := binary.Read(r, binary.LittleEndian, &n16); err != nil {
-		return nil, fmt.Errorf("linear: truncated model: %w", err)
-	}
-	note := make([]byte, n16)
-	if _, err := io.ReadFull(r, note); err != nil {
-		return nil, fmt.Errorf("linear: truncated model: %w", err)
-	}
-	m.Note = string(note)
-	nc, err := r.ReadByte()
-	if err != nil || nc < 2 {
-		return nil, errors.New("linear: model needs at least two classes")
-	}
-	for range nc {
-		l, err := r.ReadByte()
-		name := make([]byte, l)
-		if err == nil {
-			_, err = io.ReadFull(r, name)
+	m := &Model{Classes: c.Classes, Bits: c.Bits, Bias: c.Bias, Note: c.Note, Weights: make([]float32, len(c.Classes)<<c.Bits)}
+	for r := range 1 << c.Bits {
+		for k := range c.Classes {
+			m.Weights[r*len(c.Classes)+k] = float32(c.Weight(uint32(r), k)) * c.Step
 		}
-		if err != nil {
-			return nil, fmt.Errorf("linear: truncated class names: %w", err)
-		}
-		m.Classes = append(m.Classes, string(name))
-	}
-	if m.Bits, err = r.ReadByte(); err != nil || m.Bits < 1 || m.Bits > 24 {
-		return nil, fmt.Errorf("linear: bad table size 2^%d", m.Bits)
-	}
-	// The size is known from the header: check it before allocating, so
-	// that a damaged header cannot ask for gigabytes.
-	if want := 4 + 4*int(nc) + 2*int(nc)<<m.Bits; r.Len() != want {
-		return nil, fmt.Errorf("linear: %d bytes of weights, want %d", r.Len(), want)
-	}
-	var step float32
-	m.Bias = make([]float32, nc)
-	q := make([]int16, (1<<m.Bits)*int(nc))
-	for _, v := range []any{&step, m.Bias, q} {
-		if err := binary.Read(r, binary.LittleEndian, v); err != nil {
-			return nil, fmt.Errorf("linear: truncated model: %w", err)
-		}
-	}
-	m.Weights = make([]float32, len(q))
-	for i, v := range q {
-		m.Weights[i] = float32(v) * step
 	}
 	return m, nil
 }

@@ -77,3 +77,57 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestCompact checks that the packed integer scores agree with the
+// float ones for every layout: one word per row, several, a part word,
+// and more rows than a lane can sum at once.
+func TestCompact(t *testing.T) {
+	for _, nc := range []int{2, 4, 5, 17} {
+		m := &Model{Classes: make([]string, nc), Bits: 4, Weights: make([]float32, nc<<4), Bias: make([]float32, nc)}
+		for i := range m.Weights {
+			m.Weights[i] = float32((i*7919)%201-100) / 10 // from -10 to 10, the extremes included
+		}
+		m.Weights[3] = -10
+		for i := range m.Bias {
+			m.Bias[i] = float32(i) / 4
+		}
+		var b bytes.Buffer
+		if err := m.Save(&b); err != nil {
+			t.Fatal(err)
+		}
+		c, err := LoadCompact(b.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		loaded, err := Load(b.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var again bytes.Buffer
+		if err := c.Save(&again); err != nil || !bytes.Equal(again.Bytes(), b.Bytes()) {
+			t.Fatalf("%d classes: a compact model saves other bytes (%v)", nc, err)
+		}
+		for i, w := range loaded.Weights {
+			if got := float32(c.Weight(uint32(i/nc), i%nc)) * c.Step; got != w {
+				t.Fatalf("%d classes: weight %d is %v compact, %v loaded", nc, i, got, w)
+			}
+		}
+		for _, rows := range [][]uint32{nil, {0}, {1, 1, 15, 3}, make([]uint32, 3*maxRows+5)} {
+			if len(rows) > 10 {
+				for i := range rows {
+					rows[i] = uint32(i % 16)
+				}
+			}
+			_, got := c.Scores(rows, nil, nil)
+			want := loaded.Scores(rows, nil)
+			if len(got) != nc {
+				t.Fatalf("%d classes: %d scores", nc, len(got))
+			}
+			for k := range want {
+				if math.Abs(got[k]-want[k]) > 1e-3*(1+math.Abs(want[k])) {
+					t.Errorf("%d classes, %d rows: score %d is %v, want %v", nc, len(rows), k, got[k], want[k])
+				}
+			}
+		}
+	}
+}
