@@ -350,6 +350,11 @@ func (c *coder) subjectFrom(from int, s text.Sentence, overVerb bool, depth int)
 				return []*Actor{a}
 			}
 			return nil
+		case cls&wPlural != 0:
+			if a := c.plural(i); a != nil && !c.quoteAt[i] {
+				return []*Actor{a}
+			}
+			return nil
 		case cls&wAgent != 0:
 			if overVerb {
 				return nil
@@ -545,6 +550,36 @@ func (c *coder) bracketStart(i int, s text.Sentence) int {
 	return -1
 }
 
+// titleStart returns where the title before a person's mention ms
+// starts: its capitalised words, a bracketed abbreviation, the office's
+// country and the entity's own mention of the title (Presiden Amerika Serikat (AS) Donald
+// Trump dan Perdana Menteri (PM) Anthony Albanese), at most four words;
+// ms.first for anyone else.
+func (c *coder) titleStart(ms span, s text.Sentence) int {
+	e, _ := c.entityAt(ms.first)
+	if e == nil || e.Type != "PER" {
+		return ms.first
+	}
+	i := ms.first
+	for words := 0; i > s.First && words < 4; {
+		k := i - 1
+		if c.low[k] == ")" && k-2 >= s.First && c.low[k-2] == "(" {
+			i = k - 2
+			continue
+		}
+		// Australia in Perdana Menteri Australia: the office's country.
+		if o, om := c.entityAt(k); o == e || o != nil && o.Type == "LOC" {
+			i, words = om.first, words+1
+			continue
+		} else if o == nil && c.isCapitalised(k) && c.doc.Tokens[k].Kind == text.Word {
+			i, words = k, words+1
+			continue
+		}
+		break
+	}
+	return i
+}
+
 // coordinated returns the actor found at mention ms with the names and
 // groups joined to it by dan or serta before it (Anthony Blinken dan Sergey
 // Lavrov, Pemerintah dan DPR).
@@ -553,7 +588,7 @@ func (c *coder) coordinated(ms span, s text.Sentence, a *Actor) []*Actor {
 	// A comma joins names only in a list that dan or serta closes (X, Y
 	// dan Z); Setelah ... kantor Kejari, BA mendatangi ... names one.
 	joined := false
-	for j := ms.first - 1; j-1 >= s.First; {
+	for j := c.titleStart(ms, s) - 1; j-1 >= s.First; {
 		if c.low[j] == "dan" || c.low[j] == "serta" {
 			joined = true
 		} else if c.low[j] != "," || !joined {
@@ -561,7 +596,7 @@ func (c *coder) coordinated(ms span, s text.Sentence, a *Actor) []*Actor {
 		}
 		if e, prev := c.entityAt(j - 1); e != nil {
 			out = append([]*Actor{c.actorAt(e, prev)}, out...)
-			j = prev.first - 1
+			j = c.titleStart(prev, s) - 1
 			continue
 		}
 		// Pemerintah dan DPR: a group joined to a name.
@@ -1002,6 +1037,57 @@ func (c *coder) pronoun(i int) *Actor {
 		j = ms.first
 	}
 	return nearest
+}
+
+// plural resolves mereka at token i, a subject, to the body or group it
+// stands for: the nearest one named as a subject (before a verb or an
+// auxiliary) in its sentence or the one before (Massa aksi turun ke jalan
+// ... . Mereka menuntut ...). A person is not they, a place is not a
+// doer, and a body or group after a preposition (di KPK, kepada warga) is
+// no subject.
+func (c *coder) plural(i int) *Actor {
+	lo := c.sentenceStart(i)
+	if lo > 0 {
+		lo = c.sentenceStart(lo - 1)
+	}
+	for j := i - 1; j >= lo; j-- {
+		var a *Actor
+		var at span
+		if e, ms := c.entityAt(j); e != nil {
+			if e.Type == "ORG" {
+				a, at = c.actorAt(e, ms), ms
+			}
+			j = ms.first
+		} else if c.is(j, wAgent) {
+			at = c.phrase[j]
+			a, j = c.group(at, at.last+2), at.first
+		}
+		// terdakwa read as the person on trial is one person.
+		if a == nil || a.kind == "PER" || at.first > 0 && c.afterPreposition(at.first) {
+			continue
+		}
+		if k := at.last; k < len(c.low) && k < i && (c.is(k, wAux|wReported|wNegation|wPlanned|wPossible) || c.isVerb(k) || len(c.triggers(k)) > 0) {
+			return a
+		}
+	}
+	return nil
+}
+
+// afterPreposition reports whether the phrase at token i follows a
+// preposition (di, kepada, dari, dengan, untuk, oleh), past a determiner
+// (untuk para korban).
+func (c *coder) afterPreposition(i int) bool {
+	if i > 0 && c.is(i-1, wDeterminer) {
+		i = c.phrase[i-1].first
+	}
+	if i == 0 {
+		return false
+	}
+	switch c.low[i-1] {
+	case "dari", "dengan", "untuk", "bagi", "oleh", "antara":
+		return true
+	}
+	return c.is(i-1, wTarget|wLocation)
 }
 
 // speaker resolves saya or kami at token i to the speaker of the
