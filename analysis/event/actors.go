@@ -960,8 +960,17 @@ func (c *coder) properName(i, to int) *Actor {
 		return nil
 	}
 	j := i + 1
-	for j < to && c.doc.Tokens[j].Kind != text.Punct && c.dateAt[j] == 0 && c.in.Entities.At(j) == nil &&
-		(c.isCapitalised(j) || c.doc.Tokens[j].Kind == text.Number) {
+	for j < to && c.dateAt[j] == 0 && c.in.Entities.At(j) == nil {
+		// Mercedes-Benz: a hyphen inside a name, written without spaces;
+		// a letter before it is a prefix (E-TLE, e-KTP), no name.
+		if c.low[j] == "-" && j+1 < to && c.isCapitalised(j+1) && len(c.low[j-1]) > 1 &&
+			c.doc.Tokens[j-1].End == c.doc.Tokens[j].Start && c.doc.Tokens[j].End == c.doc.Tokens[j+1].Start {
+			j += 2
+			continue
+		}
+		if c.doc.Tokens[j].Kind == text.Punct || !c.isCapitalised(j) && c.doc.Tokens[j].Kind != text.Number {
+			break
+		}
 		j++
 	}
 	// Menteri Luar Negeri Rusia Sergey Lavrov: a title before a name.

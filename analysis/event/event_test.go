@@ -142,6 +142,8 @@ var findRows = []struct {
 		[]string{"CONSULT Isa Rachmatarwata>- asserted"}},
 	{"coordinated names with their titles", "Presiden Amerika Serikat (AS) Donald Trump dan Perdana Menteri (PM) Australia Anthony Albanese menandatangani perjanjian mineral kritis di Washington.",
 		[]string{"SUPPORT Donald Trump>Anthony Albanese asserted @Washington"}},
+	{"a hyphen inside a name", "Dalam mengeluarkan mobil ini, PT Texmaco menggandeng Mercedes-Benz untuk membuat prototipe.",
+		[]string{"COOPERATE PT Texmaco>Mercedes-Benz asserted"}},
 	{"pihaknya is the side named before", "Polda Kalimantan Selatan membuka dapur umum. Pihaknya juga mengajak warga untuk mengawasi program itu.",
 		[]string{"REQUEST Polda Kalimantan Selatan>warga asserted"}},
 	{"a group named by bernama", "Polisi menangkap seorang pria bernama Budi Santoso di Bekasi.",
