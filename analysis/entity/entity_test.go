@@ -343,6 +343,30 @@ func TestFind(t *testing.T) {
 				{"LOC", "Bundaran Simpang Lima", "ID", nil, nil},
 			},
 		},
+		{
+			name: "a company's legal form is its name's; a body's premises are no place of their own",
+			text: "Energi\nDana dibayar ke PT Pertamina (Persero) dan PT Bank Mandiri (Persero) Tbk. Purbaya berbicara di Kantor Pusat Kejaksaan Agung, lalu di kantor Pusat Kemenkeu dan Kantor Kementerian Koordinator Bidang Pangan. Pertamina setuju.",
+			want: []want{
+				{"ORG", "PT Pertamina (Persero)", "ID", []string{"PT Pertamina (Persero)", "Pertamina"}, nil},
+				{"ORG", "PT Bank Mandiri (Persero) Tbk", "ID", nil, nil},
+				{"ORG", "Kejaksaan Agung", "ID", nil, nil},
+				{"ORG", "Kemenkeu", "ID", nil, nil},
+				{"ORG", "Kementerian Koordinator Bidang Pangan", "ID", nil, nil},
+			},
+			notWant: []string{"PT Pertamina (Persero", "Persero) Tbk", "Kantor Pusat Kejaksaan Agung", "Pusat Kejaksaan Agung", "Pusat Kemenkeu", "Kantor Kementerian Koordinator Bidang Pangan"},
+		},
+		{
+			name: "one name misspelt is one entity, two short names a letter apart are two; a body with its closing RI is the body",
+			text: "Pemilu\nKetua KPU Mochammad Afifuddin memimpin rapat di kantor KPU RI. Keputusan itu diteken Affifudin. Andri Susanto dan Andre Susanto hadir. Verrel Bramasta datang, lalu Verrell Bramasta dan Verrell bicara.",
+			want: []want{
+				{"PER", "Mochammad Afifuddin", "ID", []string{"Mochammad Afifuddin", "Affifudin"}, nil},
+				{"ORG", "KPU RI", "ID", []string{"KPU", "KPU RI"}, nil},
+				{"PER", "Andri Susanto", "ID", []string{"Andri Susanto"}, nil},
+				{"PER", "Andre Susanto", "ID", []string{"Andre Susanto"}, nil},
+				{"PER", "Verrell Bramasta", "ID", []string{"Verrel Bramasta", "Verrell Bramasta", "Verrell"}, nil},
+			},
+			notWant: []string{"Affifudin", "KPU", "Verrell"},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, res := find(t, tt.text)

@@ -21,6 +21,8 @@ type wordLists struct {
 	domesticHeads  map[string]bool     // data/domestic_heads.txt, lower case
 	nameOpeners    map[string]bool     // data/name_openers.txt, as printed
 	degrees        map[string]bool     // data/degrees.txt, as printed without periods
+	legalForms     map[string]bool     // data/legal_forms.txt, as printed
+	premises       [][]string          // data/premises.txt, lower case, in its order
 	leaders        map[string]string   // data/leaders.tsv: a form, lower case → country
 	units          map[string]string   // data/units.tsv: a unit, lower case → what follows it
 	unitLong       map[string]string   // data/units.tsv: a short unit, lower case → its long form
@@ -34,7 +36,7 @@ type wordLists struct {
 
 var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{},
-		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, nameOpeners: map[string]bool{}, degrees: map[string]bool{}, leaders: map[string]string{},
+		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, nameOpeners: map[string]bool{}, degrees: map[string]bool{}, legalForms: map[string]bool{}, leaders: map[string]string{},
 		units: map[string]string{}, unitLong: map[string]string{}, alias: map[string]int{}}
 	for _, f := range []struct {
 		name  string
@@ -48,6 +50,7 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 		{"data/domestic_heads.txt", l.domesticHeads, true},
 		{"data/name_openers.txt", l.nameOpeners, false},
 		{"data/degrees.txt", l.degrees, false},
+		{"data/legal_forms.txt", l.legalForms, false},
 	} {
 		err := readTable(f.name, func(fields []string) error {
 			w := strings.TrimSpace(fields[0])
@@ -61,8 +64,15 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 			return nil, err
 		}
 	}
+	err := readTable("data/premises.txt", func(f []string) error {
+		l.premises = append(l.premises, strings.Fields(strings.ToLower(f[0])))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	first := map[string]bool{}
-	err := readTable("data/units.tsv", func(f []string) error {
+	err = readTable("data/units.tsv", func(f []string) error {
 		switch {
 		case len(f) < 2 || len(f) > 3:
 			return fmt.Errorf("want a unit, what follows it and its long form, got %q", strings.Join(f, "\t"))
@@ -259,11 +269,16 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 	for last > first && a.doc.Tokens[last-1].Kind == text.Punct && !strings.HasSuffix(a.word(last-1), ".") {
 		last--
 	}
-	if first >= last {
-		return
+	if n := a.premisesBefore(first, last); n > first {
+		first, class = n, "ORG"
+	}
+	if first >= last || a.r.lists.legalForms[a.word(first)] {
+		return // a legal form the tagger cut from its company (Persero) Tbk)
 	}
 	if class == "PER" {
 		last = a.beforeDegrees(first, last)
+	} else {
+		last = a.withLegalForm(si, last)
 	}
 	if class == "PER" && last-first > 1 {
 		if n := a.nameInRole(si, first, last); n > first {
@@ -309,6 +324,59 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 		mt.gaz = g.placeOrOrg(m.entries)
 	}
 	a.ms = append(a.ms, mt)
+}
+
+// premisesBefore returns where a body's name starts in tokens [first,
+// last) after the words for its premises (Kantor Kementerian Keuangan;
+// data/premises.txt), read from before the span too, as a lower-case
+// kantor is cut from it (kantor Pusat Kemenkeu); first when no listed body
+// or unit follows them.
+func (a *article) premisesBefore(first, last int) int {
+	for k := max(0, first-1); k <= first; k++ {
+		if e := k + a.premisesAt(k); e > first && e < last && a.bodyAt(e, last) {
+			return e
+		}
+	}
+	return first
+}
+
+// premisesAt returns how many words from token k are words for premises
+// (data/premises.txt), 0 for none.
+func (a *article) premisesAt(k int) int {
+	for _, p := range a.r.lists.premises {
+		if k+len(p) > len(a.doc.Tokens) {
+			continue
+		}
+		match := true
+		for i, w := range p {
+			match = match && strings.EqualFold(a.word(k+i), w)
+		}
+		if match {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// withLegalForm returns the end of a company's name that ends at token
+// last with the legal forms printed after it, in brackets or not (PT
+// Pertamina (Persero), PT Bank Mandiri (Persero) Tbk; data/legal_forms.txt),
+// as the tagger may stop inside the brackets or before them.
+func (a *article) withLegalForm(si, last int) int {
+	end := a.doc.Sentences[si].Last
+	if last < end && last >= 2 && a.word(last-2) == "(" && a.r.lists.legalForms[a.word(last-1)] && a.word(last) == ")" {
+		last++
+	}
+	for {
+		switch {
+		case last+2 < end && a.word(last) == "(" && a.r.lists.legalForms[a.word(last+1)] && a.word(last+2) == ")":
+			last += 3
+		case last < end && a.r.lists.legalForms[a.word(last)]:
+			last++
+		default:
+			return last
+		}
+	}
 }
 
 // beforeDegrees returns the end of a person's name in tokens [first,

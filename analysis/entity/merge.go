@@ -24,6 +24,9 @@ type group struct {
 	// name is the words of the group's first (longest) mention in lower
 	// case, while mentions are merged.
 	name []string
+	// spellings are other spellings of name merged into the group
+	// (nearSpelling), which its shorter mentions may follow.
+	spellings [][]string
 }
 
 // merge gathers the mentions into entities: the same name, a part of a
@@ -395,6 +398,16 @@ func (a *article) key(m *mention) string {
 		}
 		return a.key(&rest)
 	}
+	if m.class == "ORG" && len(m.gaz) == 0 && m.last-m.first > 1 && a.word(m.last-1) == "RI" {
+		// A body of the republic is the same body with its closing RI
+		// (KPU RI, Kejaksaan Agung RI).
+		rest := mention{first: m.first, last: m.last - 1, class: m.class}
+		if mt, ok := a.r.m.gaz.longest(a.wordsOf(rest.first, rest.last), a.hashes[rest.first:rest.last], 0); ok && mt.end == rest.last-rest.first {
+			if rest.gaz = a.r.m.gaz.placeOrOrg(mt.entries); len(rest.gaz) > 0 {
+				return a.key(&rest)
+			}
+		}
+	}
 	if len(m.gaz) > 0 {
 		e := a.r.m.gaz.entries[m.gaz[0]]
 		return "\x00" + e.country + "\x00" + e.name
@@ -569,19 +582,31 @@ func (a *article) partOf(m *mention) int {
 		return -1
 	}
 	words := a.lowerWords(m.first, m.last)
-	found, fuzzy, opening, person := -1, -1, -1, -1
+	found, fuzzy, opening, person, spelt := -1, -1, -1, -1, false
 	nFound, nFuzzy, nOpening, nPerson := 0, 0, 0, 0
 	for gi, g := range a.groups {
 		long := &a.ms[g.ms[0]] // the longest mention came first
-		if long.last-long.first <= m.last-m.first || (long.class != m.class && m.class != "PER") {
+		if long.last-long.first < m.last-m.first {
 			continue
 		}
 		if g.name == nil {
 			g.name = a.lowerWords(long.first, long.last)
 		}
 		name := g.name
+		if long.last-long.first == m.last-m.first {
+			// The same name misspelt (Affifudin for Afifuddin) is only
+			// fuzzy; a body's misspelt head may have been read as a
+			// place (Puskesms Kairatu).
+			if (long.class == m.class || long.class != "PER" && m.class != "PER") && nearSpelling(name, words) {
+				fuzzy, nFuzzy, spelt = gi, nFuzzy+1, true
+			}
+			continue
+		}
+		if long.class != m.class && m.class != "PER" {
+			continue
+		}
 		switch {
-		case containsRun(name, words):
+		case containsRun(name, words) || slices.ContainsFunc(g.spellings, func(n []string) bool { return containsRun(n, words) }):
 			found, nFound = gi, nFound+1
 			if long.class == "PER" {
 				person, nPerson = gi, nPerson+1
@@ -590,7 +615,7 @@ func (a *article) partOf(m *mention) int {
 				opening, nOpening = gi, nOpening+1
 			}
 		case len(words) == 1 && long.class == "PER" && utf8.RuneCountInString(words[0]) >= 5 &&
-			editDistance1(words[0], name[len(name)-1]):
+			(editDistance1(words[0], name[len(name)-1]) || SpeltAlike(words[0], name[len(name)-1])):
 			fuzzy, nFuzzy = gi, nFuzzy+1
 		}
 	}
@@ -605,6 +630,9 @@ func (a *article) partOf(m *mention) int {
 		// surname, so only the name opening with the word is a match.
 		return opening
 	case nFound == 0 && nFuzzy == 1:
+		if spelt {
+			a.groups[fuzzy].spellings = append(a.groups[fuzzy].spellings, words)
+		}
 		return fuzzy
 	}
 	return -1
@@ -631,6 +659,47 @@ func containsRun(words, run []string) bool {
 		}
 	}
 	return false
+}
+
+// nearSpelling reports whether two names of as many words are one name
+// misspelt: all words alike but one, and that one SpeltAlike.
+func nearSpelling(x, y []string) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	diff := -1
+	for i := range x {
+		if x[i] != y[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	return diff >= 0 && SpeltAlike(x[diff], y[diff])
+}
+
+// SpeltAlike reports whether two words, in one case, are one name
+// misspelt: of five or more letters and the same with doubled letters
+// single (Afifuddin, Affifudin), or of seven or more and one edit apart
+// (Puskesms, Puskesmas). Shorter words are often two names (Andri, Andre).
+func SpeltAlike(u, v string) bool {
+	n := min(utf8.RuneCountInString(u), utf8.RuneCountInString(v))
+	return n >= 5 && SpellingKey(u) == SpellingKey(v) || n >= 7 && editDistance1(u, v)
+}
+
+// SpellingKey returns s with each run of one letter written once, the key
+// under which spellings of a name that double letters or not meet.
+func SpellingKey(s string) string {
+	var b strings.Builder
+	var last rune
+	for i, r := range s {
+		if i == 0 || r != last {
+			b.WriteRune(r)
+		}
+		last = r
+	}
+	return b.String()
 }
 
 // editDistance1 reports whether a and b differ by at most one edit: a

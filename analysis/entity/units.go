@@ -21,8 +21,8 @@ func (a *article) joinUnits() {
 			continue
 		}
 		n, kind := a.unitAt(i)
-		if n == 0 {
-			continue
+		if n == 0 || i > 0 && a.premisesAt(i-1) > 1 {
+			continue // Pusat of Kantor Pusat Kejaksaan Agung
 		}
 		end := a.unitEnd(i+n, kind)
 		if end <= i+n && kind == "place" {

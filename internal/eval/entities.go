@@ -53,7 +53,8 @@ type IdentityCounts struct {
 //     is the initials of another entity's name (KPK / Komisi Pemberantasan
 //     Korupsi).
 //   - a merge: one person with a mention that shares no word with its
-//     name and is no short form of it (Prabowo Subianto / Jokowi; but Joko
+//     name, nor the same word misspelt (Afifuddin / Affifudin), and is no
+//     short form of it (Prabowo Subianto / Jokowi; but Joko
 //     Widodo / Jokowi and Kang Dedi Mulyadi / KDM are short forms: the
 //     short one's letters stand in the long one in order), or a person mention that holds the names of two other
 //     persons of the article (Prabowo Puji Jokowi), or of one inside it,
@@ -120,9 +121,11 @@ func subset(a, b []string) bool {
 	return true
 }
 
+// disjoint reports whether no word of a is a word of b, or the same
+// word misspelt (Affifudin, Afifuddin).
 func disjoint(a, b []string) bool {
 	for _, w := range a {
-		if slices.Contains(b, w) {
+		if slices.ContainsFunc(b, func(x string) bool { return x == w || entity.SpeltAlike(x, w) }) {
 			return false
 		}
 	}
@@ -310,8 +313,9 @@ A split is two entities of one article that are one referent by their
 names alone: the same name in any case, two persons where one name's words
 are all words of the other (unless the shorter fits two longer names), or
 an acronym that is the initials of another entity's name. A merge is one
-person with a mention that shares no word with its name and is no short
-form of it (its letters in the name, in order), or a person
+person with a mention that shares no word with its name (nor a word
+misspelt) and is no short form of it (its letters in the name, in
+order), or a person
 mention holding the names of two other persons, or of one in its middle.`)
 	return err
 }

@@ -194,26 +194,13 @@ func variants(typ, norm string) []variant {
 		for i := 1; i+2 <= len(words); i++ {
 			out = append(out, variant{typ, strings.Join(words[i:], " ")})
 		}
-		out = append(out, variant{store.SpellingType, squeeze(norm)})
+		out = append(out, variant{store.SpellingType, entity.SpellingKey(norm)})
 	case "ORG":
 		if n := len(words); n >= 2 && words[n-1] == "ri" {
 			out = append(out, variant{typ, strings.Join(words[:n-1], " ")})
 		}
 	}
 	return out
-}
-
-// squeeze writes doubled letters once: the spelling key of a name.
-func squeeze(s string) string {
-	var b strings.Builder
-	var last rune
-	for _, r := range s {
-		if r != last {
-			b.WriteRune(r)
-		}
-		last = r
-	}
-	return b.String()
 }
 
 // tableTypes are the tables an entity's form is looked up in.
@@ -300,7 +287,7 @@ func (r *Resolver) aliases(e store.DocEntity, l store.EntityLink) []store.Alias 
 		name := strings.Join(strings.Fields(names[n]), " ")
 		out = append(out, store.Alias{Type: e.Type, Norm: n, Name: name, Ref: l.Ref})
 		if e.Type == "PER" {
-			out = append(out, store.Alias{Type: store.SpellingType, Norm: squeeze(n), Name: name, Ref: l.Ref})
+			out = append(out, store.Alias{Type: store.SpellingType, Norm: entity.SpellingKey(n), Name: name, Ref: l.Ref})
 		}
 	}
 	return out
