@@ -115,8 +115,9 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte
 	}
 	results := make([]store.PutResult, len(docs))
 	changed := false
+	index := &pendingIndex{}
 	for i, d := range docs {
-		if results[i], err = s.put(ctx, tx, d, stored[i]); err != nil {
+		if results[i], err = s.put(ctx, tx, d, stored[i], index); err != nil {
 			return nil, fmt.Errorf("sqlite: put %s: %w", d.Key(), err)
 		}
 		changed = changed || results[i].Status != store.Unchanged
@@ -128,6 +129,11 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte
 		if err := eachInTx(ctx, tx, results, each); err != nil {
 			return nil, err
 		}
+	}
+	// After the savepoints: FTS5 flushes its pending terms to a new
+	// segment at every savepoint, and then merges those segments.
+	if err := index.write(ctx, tx); err != nil {
+		return nil, fmt.Errorf("sqlite: put: search index: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("sqlite: put: %w", err)
@@ -250,8 +256,53 @@ func (s *Store) Delete(ctx context.Context, id int64) error {
 	})
 }
 
-// put stores one record; stored is its compressed JSON (record.go).
-func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte) (store.PutResult, error) {
+// pendingIndex holds a batch's rows for the search index until its
+// records' savepoints are done (putBatch): one segment a batch instead of
+// one an article.
+type pendingIndex struct {
+	rows  []any          // rowid, title, body, tags of each
+	where map[int64]int  // a version's index in rows
+	gone  map[int64]bool // versions superseded in the same batch: not indexed
+}
+
+func (p *pendingIndex) add(version int64, title, body, tags string) {
+	if p.where == nil {
+		p.where = map[int64]int{}
+	}
+	p.where[version] = len(p.rows)
+	p.rows = append(p.rows, version, title, body, tags)
+}
+
+// drop takes out a version not written yet, and reports whether it was
+// pending: a version superseded in its own batch was never indexed, so
+// the index must not be told to delete it.
+func (p *pendingIndex) drop(version int64) bool {
+	if _, ok := p.where[version]; !ok {
+		return false
+	}
+	if p.gone == nil {
+		p.gone = map[int64]bool{}
+	}
+	p.gone[version] = true
+	return true
+}
+
+func (p *pendingIndex) write(ctx context.Context, tx querier) error {
+	rows := p.rows
+	if len(p.gone) > 0 {
+		rows = make([]any, 0, len(p.rows))
+		for i := 0; i < len(p.rows); i += 4 {
+			if !p.gone[p.rows[i].(int64)] {
+				rows = append(rows, p.rows[i:i+4]...)
+			}
+		}
+	}
+	return insertRows(ctx, tx, `INSERT INTO search_index (rowid, title, body, tags) VALUES `, ``, 4, rows)
+}
+
+// put stores one record; stored is its compressed JSON (record.go). Its
+// row for the search index goes to index.
+func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte, index *pendingIndex) (store.PutResult, error) {
 	now := time.Now().UTC().Format(time.RFC3339)
 	var (
 		res     = store.PutResult{Status: store.Created, Version: 1}
@@ -308,10 +359,13 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte
 	if current.Valid {
 		// The index and the tables hold the newest version only: take the
 		// old one out while it is still current (the index's delete needs
-		// the text it indexed).
-		if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (search_index, rowid, title, body, tags)
-			SELECT 'delete', id, title, body, tags FROM indexed_text WHERE id = ?`, current.Int64); err != nil {
-			return res, err
+		// the text it indexed), unless it came in this batch and is not
+		// indexed yet.
+		if !index.drop(current.Int64) {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (search_index, rowid, title, body, tags)
+				SELECT 'delete', id, title, body, tags FROM indexed_text WHERE id = ?`, current.Int64); err != nil {
+				return res, err
+			}
 		}
 		for _, table := range []string{"article_entities", "mentions", "quotes", "events"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, res.ID); err != nil {
@@ -329,10 +383,7 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte
 	// The values, not INSERT ... SELECT from the view: a statement that
 	// reads as it writes makes FTS5 flush its pending terms to a new
 	// segment every time, instead of once per transaction.
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, title, body, tags) VALUES (?, ?, ?, ?)`,
-		versionID, d.Title, indexedBody(d), versionTags(d.Day(), entities)); err != nil {
-		return res, err
-	}
+	index.add(versionID, d.Title, indexedBody(d), versionTags(d.Day(), entities))
 	return res, s.putTopics(ctx, tx, res.ID, d, current.Valid)
 }
 

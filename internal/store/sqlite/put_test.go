@@ -1,9 +1,12 @@
 package sqlite
 
 import (
+	"context"
 	"testing"
 
 	"github.com/warta-news/warta/internal/search"
+	"github.com/warta-news/warta/internal/store"
+	"github.com/warta-news/warta/internal/store/storetest"
 )
 
 // An entity keeps its longest name and its first country, whether the
@@ -77,5 +80,47 @@ func TestUpsertEntities(t *testing.T) {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM entity_names WHERE entity_names MATCH 'pemberantasan'`).Scan(&n); err != nil || n != 1 {
 		t.Errorf("entity_names finds the new name %d times (%v), want 1", n, err)
+	}
+}
+
+// A batch's rows for the search index are written after its records'
+// savepoints, in one segment; an article whose two versions come in the
+// same batch has only the newer indexed, and the index stays whole.
+func TestBatchIndexedOnce(t *testing.T) {
+	s := open(t, t.TempDir(), search.Indonesian())
+	first := storetest.Article{Title: "Banjir Rob di Pesisir", Body: "Air laut menggenangi permukiman nelayan.", URL: "https://contoh.example/rob"}
+	second := first
+	second.Body = "Air pasang menggenangi tambak garam."
+	other := storetest.Article{Title: "Pasar Murah Digelar", Body: "Warga antre membeli beras murah.", URL: "https://contoh.example/pasar"}
+	records := [][]byte{storetest.Record(t, first), storetest.Record(t, other), storetest.Record(t, second)}
+	segments := func() int {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM search_index_data WHERE id > 10`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := segments()
+	saw := 0
+	res, err := s.PutBatchTx(ctx, records, func(ctx context.Context, tx store.LineageTx, i int, r store.PutResult) error {
+		saw++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saw != 3 || res[2].Status != store.NewVersion || res[2].ID != res[0].ID {
+		t.Fatalf("results %+v, %d records observed", res, saw)
+	}
+	if got := segments() - before; got != 1 {
+		t.Errorf("the batch wrote %d index pages, want one segment's", got)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for word, want := range map[string]int{"tambak": 1, "nelayan": 0, "beras": 1} {
+		if got := storetest.Find(t, s, word).Total; got != want {
+			t.Errorf("%q: %d hits, want %d", word, got, want)
+		}
 	}
 }
