@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -79,29 +80,21 @@ func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64
 
 // putFingerprint writes an article's keys: its bands and names a few rows
 // a statement (insertRows), its names' counts in one statement each way,
-// its compare fields in one row.
+// its compare fields and its key list (fingerprint_keys) in one row each.
+// The keys it had before are taken out by their primary keys.
 func putFingerprint(ctx context.Context, tx querier, article int64, bands []int64, names []string, day string, fields []byte) error {
-	var had int
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM fingerprint_bands WHERE article_id = ?)`, article).Scan(&had); err != nil {
+	if err := dropKeys(ctx, tx, article, false); err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
-	}
-	if had == 1 {
-		for _, q := range []string{
-			`UPDATE fingerprint_name_counts SET articles = articles - 1 WHERE name IN (SELECT name FROM fingerprint_names WHERE article_id = ?)`,
-			`DELETE FROM fingerprint_bands WHERE article_id = ?`,
-			`DELETE FROM fingerprint_names WHERE article_id = ?`,
-		} {
-			if _, err := tx.ExecContext(ctx, q, article); err != nil {
-				return fmt.Errorf("sqlite: put fingerprint: %w", err)
-			}
-		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO fingerprint_fields (article_id, fields) VALUES (?, ?)`, article, fields); err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
 	}
+	bands = slices.Compact(slices.Sorted(slices.Values(bands)))
 	bandRows := make([]any, 0, 2*len(bands))
+	packed := make([]byte, 0, 8*len(bands))
 	for _, b := range bands {
 		bandRows = append(bandRows, b, article)
+		packed = binary.BigEndian.AppendUint64(packed, uint64(b))
 	}
 	if err := insertRows(ctx, tx, `INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES `, ``, 2, bandRows); err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
@@ -114,12 +107,19 @@ func putFingerprint(ctx context.Context, tx querier, article int64, bands []int6
 	if err := insertRows(ctx, tx, `INSERT OR IGNORE INTO fingerprint_names (name, day, article_id) VALUES `, ``, 3, nameRows); err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
 	}
-	if len(names) == 0 {
+	if len(bands) == 0 && len(names) == 0 {
 		return nil
 	}
 	list, err := json.Marshal(names)
 	if err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO fingerprint_keys (article_id, bands, names, day) VALUES (?, ?, ?, ?)`,
+		article, packed, string(list), day); err != nil {
+		return fmt.Errorf("sqlite: put fingerprint: %w", err)
+	}
+	if len(names) == 0 {
+		return nil
 	}
 	// WHERE true: an upsert's SELECT must not end in a join's ON.
 	if _, err := tx.ExecContext(ctx, `INSERT INTO fingerprint_name_counts (name, articles)
@@ -130,19 +130,57 @@ func putFingerprint(ctx context.Context, tx querier, article int64, bands []int6
 	return nil
 }
 
-// forgetKeys takes an article about to be deleted out of the name counts,
-// before the deletion cascades to its keys: a name whose articles are
-// gone must not stay common.
-func forgetKeys(ctx context.Context, tx *sql.Tx, article int64) error {
-	for _, q := range []string{
-		`UPDATE fingerprint_name_counts SET articles = articles - 1
-			WHERE name IN (SELECT name FROM fingerprint_names WHERE article_id = ?1)`,
-		`DELETE FROM fingerprint_name_counts WHERE articles <= 0
-			AND name IN (SELECT name FROM fingerprint_names WHERE article_id = ?1)`,
-	} {
-		if _, err := tx.ExecContext(ctx, q, article); err != nil {
-			return fmt.Errorf("forget fingerprint keys: %w", err)
+// dropKeys takes an article's keys out: its postings, by their primary
+// keys from its fingerprint_keys row, and its names' counts, down by
+// one (and gone at none when forget: the article is being deleted, and a
+// name whose articles are gone must not stay common).
+func dropKeys(ctx context.Context, tx querier, article int64, forget bool) error {
+	var packed []byte
+	var names, day string
+	err := tx.QueryRowContext(ctx, `SELECT bands, names, day FROM fingerprint_keys WHERE article_id = ?`, article).Scan(&packed, &names, &day)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(packed)%8 != 0 {
+		return fmt.Errorf("article %d: band keys of %d bytes", article, len(packed))
+	}
+	bands := make([]int64, 0, len(packed)/8)
+	for b := range slices.Chunk(packed, 8) {
+		bands = append(bands, int64(binary.BigEndian.Uint64(b)))
+	}
+	list, err := json.Marshal(bands)
+	if err != nil {
+		return err
+	}
+	type stmt struct {
+		q    string
+		args []any
+	}
+	stmts := []stmt{
+		{`UPDATE fingerprint_name_counts SET articles = articles - 1 WHERE name IN (SELECT value FROM json_each(?))`, []any{names}},
+		{`DELETE FROM fingerprint_names WHERE name IN (SELECT value FROM json_each(?)) AND day = ? AND article_id = ?`, []any{names, day, article}},
+		{`DELETE FROM fingerprint_bands WHERE band IN (SELECT value FROM json_each(?)) AND article_id = ?`, []any{string(list), article}},
+		{`DELETE FROM fingerprint_keys WHERE article_id = ?`, []any{article}},
+	}
+	if forget {
+		stmts = append(stmts, stmt{`DELETE FROM fingerprint_name_counts WHERE articles <= 0 AND name IN (SELECT value FROM json_each(?))`, []any{names}})
+	}
+	for _, st := range stmts {
+		if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// forgetKeys takes an article about to be deleted out of the keys and
+// the name counts.
+func forgetKeys(ctx context.Context, tx *sql.Tx, article int64) error {
+	if err := dropKeys(ctx, tx, article, true); err != nil {
+		return fmt.Errorf("forget fingerprint keys: %w", err)
 	}
 	return nil
 }
@@ -278,12 +316,12 @@ func compareFields(ctx context.Context, q querier, articles []int64) (map[int64]
 	return out, nil
 }
 
-// FingerprintCount implements store.Lineage: counted from the band keys'
-// article index, since only tests ask (migration 15 dropped the count
+// FingerprintCount implements store.Lineage: the articles with a key
+// list, counted, since only tests ask (migration 15 dropped the count
 // each fingerprinted article updated).
 func (s *Store) FingerprintCount(ctx context.Context) (int, error) {
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(DISTINCT article_id) FROM fingerprint_bands`).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM fingerprint_keys`).Scan(&n); err != nil {
 		return 0, fmt.Errorf("sqlite: fingerprint count: %w", err)
 	}
 	return n, nil
@@ -337,4 +375,43 @@ func (s *Store) Relations(ctx context.Context, article int64) ([]store.Relation,
 		return nil, fmt.Errorf("sqlite: relations: %w", err)
 	}
 	return out, nil
+}
+
+// migrateFingerprintKeys is migration 18. The keys are gathered through
+// the article indexes before those go; the postings are copied, in their
+// primary key's order, into tables without the foreign key.
+func migrateFingerprintKeys(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `
+CREATE TABLE IF NOT EXISTS fingerprint_keys (
+	article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+	bands      BLOB NOT NULL,       -- the band keys, 8 bytes each, big-endian
+	names      TEXT NOT NULL,       -- JSON array of the name keys
+	day        TEXT NOT NULL        -- as in fingerprint_names
+);
+INSERT OR REPLACE INTO fingerprint_keys (article_id, bands, names, day)
+	SELECT article_id, unhex(group_concat(printf('%016x', band), '')), '[]', '' FROM fingerprint_bands GROUP BY article_id;
+INSERT INTO fingerprint_keys (article_id, bands, names, day)
+	SELECT article_id, x'', json_group_array(name), min(day) FROM fingerprint_names WHERE true GROUP BY article_id
+	ON CONFLICT (article_id) DO UPDATE SET names = excluded.names, day = excluded.day;
+
+CREATE TABLE fingerprint_bands_18 (
+	band       INTEGER NOT NULL,    -- an LSH band key of the MinHash signature
+	article_id INTEGER NOT NULL,    -- deleted with its fingerprint_keys row
+	PRIMARY KEY (band, article_id)
+) WITHOUT ROWID;
+INSERT INTO fingerprint_bands_18 (band, article_id) SELECT band, article_id FROM fingerprint_bands ORDER BY band, article_id;
+DROP TABLE fingerprint_bands;
+ALTER TABLE fingerprint_bands_18 RENAME TO fingerprint_bands;
+
+CREATE TABLE fingerprint_names_18 (
+	name       TEXT NOT NULL,       -- a name key of the fingerprint
+	day        TEXT NOT NULL,       -- publication day, '' when unknown
+	article_id INTEGER NOT NULL,    -- deleted with its fingerprint_keys row
+	PRIMARY KEY (name, day, article_id)
+) WITHOUT ROWID;
+INSERT INTO fingerprint_names_18 (name, day, article_id) SELECT name, day, article_id FROM fingerprint_names ORDER BY name, day, article_id;
+DROP TABLE fingerprint_names;
+ALTER TABLE fingerprint_names_18 RENAME TO fingerprint_names;
+`)
+	return err
 }

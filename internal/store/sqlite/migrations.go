@@ -451,6 +451,13 @@ CREATE TABLE IF NOT EXISTS record_dicts (
 `)
 		return err
 	},
+	// 18: each fingerprinted article's band and name keys in one row of
+	// fingerprint_keys (lineage.go), by which a new version or a deletion
+	// takes its postings out by primary key; the postings' article
+	// indexes go (1.37 MiB per 1,000 articles, 62 index entries written an
+	// article), and with them the foreign keys whose cascade would scan
+	// the postings without them. IF NOT EXISTS and OR REPLACE as in 13.
+	migrateFingerprintKeys,
 }
 
 // migrate applies the migrations not applied yet, all in one transaction
