@@ -606,19 +606,7 @@ func insertRows(ctx context.Context, tx querier, head, tail string, width int, f
 // indexedBody is the body the view indexed_text gives for d, computed as
 // it does (substr counts characters): the text after the title and the
 // blank line. The two must agree, or the index's delete goes wrong.
-func indexedBody(d *store.Doc) string {
-	if d.Title == "" {
-		return d.Text
-	}
-	skip := utf8.RuneCountInString(d.Title) + 2
-	for i := range d.Text {
-		if skip == 0 {
-			return d.Text[i:]
-		}
-		skip--
-	}
-	return ""
-}
+func indexedBody(d *store.Doc) string { return bodyText(d.Title, d.Text) }
 
 func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
 

@@ -1,15 +1,18 @@
 package sqlite
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"html"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/warta-news/warta/internal/search"
 	"github.com/warta-news/warta/internal/store"
@@ -588,7 +591,11 @@ func (s *Store) datePage(ctx context.Context, h hitSet, total int, many bool, of
 }
 
 // hits reads the page's hits, in its order, with their snippets: around
-// the words of a query with words, else the lead.
+// the words of a query with words, else the lead. A snippet's body is cut
+// from the record's text here, not read through the view indexed_text,
+// whose json_extract parsed each hit's whole record JSON inside SQLite
+// (a fifth of a search's CPU) where the text is in its first part
+// (recordText).
 func (s *Store) hits(ctx context.Context, page []scored, h hitSet) ([]search.Hit, error) {
 	out := make([]search.Hit, 0, len(page))
 	if len(page) == 0 {
@@ -600,7 +607,7 @@ func (s *Store) hits(ctx context.Context, page []scored, h hitSet) ([]search.Hit
 	}
 	text := `v.lead`
 	if h.match != "" {
-		text = `(SELECT body FROM indexed_text WHERE id = v.id)`
+		text = `v.record`
 	}
 	rows, err := s.query(ctx, `SELECT v.id, a.id, v.title, a.url, v.site, v.section, v.published, `+text+`
 		FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.id IN (`+placeholders(len(ids))+`)`, ids...)
@@ -611,15 +618,24 @@ func (s *Store) hits(ctx context.Context, page []scored, h hitSet) ([]search.Hit
 	_, err = collect(rows, func(r *sql.Rows, _ *struct{}) error {
 		var hit search.Hit
 		var version int64
-		var url, site, section, published, body sql.NullString
+		var url, site, section, published sql.NullString
+		var body []byte
 		if err := r.Scan(&version, &hit.ID, &hit.Title, &url, &site, &section, &published, &body); err != nil {
 			return err
 		}
 		hit.URL, hit.Site, hit.Section, hit.Published = url.String, site.String, section.String, published.String
 		if h.match != "" {
-			hit.Snippet = s.analyzer.Snippet(body.String, h.terms, snippetTokens)
+			record, err := s.recordJSON(ctx, s.db, body)
+			if err != nil {
+				return fmt.Errorf("version %d: %w", version, err)
+			}
+			text, err := recordText(record)
+			if err != nil {
+				return fmt.Errorf("version %d: %w", version, err)
+			}
+			hit.Snippet = s.analyzer.Snippet(bodyText(hit.Title, text), h.terms, snippetTokens)
 		} else {
-			hit.Snippet = html.EscapeString(body.String)
+			hit.Snippet = html.EscapeString(string(body))
 		}
 		byID[version] = hit
 		return nil
@@ -634,6 +650,155 @@ func (s *Store) hits(ctx context.Context, page []scored, h hitSet) ([]search.Hit
 		}
 	}
 	return out, nil
+}
+
+// bodyText is what the index holds as the body of a text with its title:
+// the text without the title and the blank line after it, as the view
+// indexed_text cuts it (by characters, as SQLite's substr counts).
+func bodyText(title, text string) string {
+	if title == "" {
+		return text
+	}
+	skip := utf8.RuneCountInString(title) + 2
+	for i := range text {
+		if skip == 0 {
+			return text[i:]
+		}
+		skip--
+	}
+	return ""
+}
+
+// recordText is the "text" of a record's JSON, read without parsing the
+// rest: the record's layers (sentences, entities, quotes, ...), most of
+// its bytes, come after it and are skipped unread. "" when the record
+// has none.
+func recordText(record []byte) (string, error) {
+	raw, err := jsonMember(record, "text")
+	if err != nil || raw == nil {
+		return "", err
+	}
+	var text string
+	if err := json.Unmarshal(raw, &text); err != nil {
+		return "", fmt.Errorf("record text: %w", err)
+	}
+	return text, nil
+}
+
+// jsonMember is the value (as JSON) of the member key of the object doc,
+// its first if it has several, nil when it has none. The object is read
+// only as far as that member; what is read must be well formed.
+func jsonMember(doc []byte, key string) ([]byte, error) {
+	bad := func(i int) error { return fmt.Errorf("json: bad object at byte %d", i) }
+	i := skipSpace(doc, 0)
+	if i >= len(doc) || doc[i] != '{' {
+		return nil, bad(i)
+	}
+	i = skipSpace(doc, i+1)
+	if i < len(doc) && doc[i] == '}' {
+		return nil, nil
+	}
+	for {
+		if i >= len(doc) || doc[i] != '"' {
+			return nil, bad(i)
+		}
+		end := skipString(doc, i)
+		if end < 0 {
+			return nil, bad(i)
+		}
+		name := doc[i+1 : end-1]
+		if bytes.IndexByte(name, '\\') >= 0 {
+			var s string
+			if err := json.Unmarshal(doc[i:end], &s); err != nil {
+				return nil, bad(i)
+			}
+			name = []byte(s)
+		}
+		i = skipSpace(doc, end)
+		if i >= len(doc) || doc[i] != ':' {
+			return nil, bad(i)
+		}
+		start := skipSpace(doc, i+1)
+		end = skipValue(doc, start)
+		if end < 0 {
+			return nil, bad(start)
+		}
+		if string(name) == key {
+			return doc[start:end], nil
+		}
+		i = skipSpace(doc, end)
+		if i < len(doc) && doc[i] == ',' {
+			i = skipSpace(doc, i+1)
+			continue
+		}
+		if i < len(doc) && doc[i] == '}' {
+			return nil, nil
+		}
+		return nil, bad(i)
+	}
+}
+
+func skipSpace(doc []byte, i int) int {
+	for i < len(doc) && (doc[i] == ' ' || doc[i] == '\t' || doc[i] == '\n' || doc[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipString is the index after the string opening at doc[i], -1 when it
+// does not close.
+func skipString(doc []byte, i int) int {
+	for i++; i < len(doc); i++ {
+		switch doc[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// skipValue is the index after the value starting at doc[i], -1 when it
+// is cut or does not start a value. A number or literal is not checked:
+// it ends at the next delimiter.
+func skipValue(doc []byte, i int) int {
+	if i >= len(doc) {
+		return -1
+	}
+	switch doc[i] {
+	case '"':
+		return skipString(doc, i)
+	case '{', '[':
+		depth := 0
+		for ; i < len(doc); i++ {
+			switch doc[i] {
+			case '"':
+				end := skipString(doc, i)
+				if end < 0 {
+					return -1
+				}
+				i = end - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return -1
+	case ',', ':', '}', ']':
+		return -1
+	}
+	start := i
+	for i < len(doc) && !strings.ContainsRune(",}] \t\n\r", rune(doc[i])) {
+		i++
+	}
+	if i == start {
+		return -1
+	}
+	return i
 }
 
 // entityIDs are the entities a name filter names, by identity

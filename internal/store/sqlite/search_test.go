@@ -1,6 +1,8 @@
 package sqlite
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"testing"
@@ -252,4 +254,58 @@ func TestFacetsPastTheBound(t *testing.T) {
 	if f.Sampled != 6 || sites != 6 || len(f.Entities) != 0 || len(f.Speakers) != 0 {
 		t.Errorf("newest 6: sampled %d, sites %+v, entities %+v, speakers %+v", f.Sampled, f.Sites, f.Entities, f.Speakers)
 	}
+}
+
+func TestRecordText(t *testing.T) {
+	for _, c := range []struct {
+		doc, want string
+		bad       bool
+	}{
+		{doc: `{"id":"x","paragraphs":["a \"}\" b",{"k":[1,2]}],"text":"Judul\n\nIsi \u00e9 \"kutip\"","entities":[}`, want: "Judul\n\nIsi é \"kutip\""},
+		{doc: ` { "te\u0078t" : "escaped key" , "text": "second" }`, want: "escaped key"},
+		{doc: `{"title":"t","n":-1.5e3,"ok":true,"none":null}`, want: ""},
+		{doc: `{}`, want: ""},
+		{doc: `{"text":null}`, want: ""},
+		{doc: `{"title":"cut`, bad: true},
+		{doc: `["text"]`, bad: true},
+		{doc: `{"text" "x"}`, bad: true},
+		{doc: `{"a":1 "text":"x"}`, bad: true},
+		{doc: `{"text":7}`, bad: true},
+	} {
+		got, err := recordText([]byte(c.doc))
+		if (err != nil) != c.bad || got != c.want {
+			t.Errorf("recordText(%s) = %q, %v; want %q, bad %v", c.doc, got, err, c.want, c.bad)
+		}
+	}
+}
+
+// FuzzRecordText checks recordText against encoding/json on any object
+// that encoding/json reads: the same text, and no panic on anything else.
+func FuzzRecordText(f *testing.F) {
+	f.Add([]byte(`{"id":"x","paragraphs":["a"],"text":"Judul\n\nIsi","entities":[{"id":"E1"}]}`))
+	f.Add([]byte(`{"a":{"b":["}",1]},"text":"x"}`))
+	f.Add([]byte(`{"te\u0078t":"y"}`))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		got, err := recordText(doc)
+		var want map[string]json.RawMessage
+		if json.Unmarshal(doc, &want) != nil {
+			return
+		}
+		raw, ok := want["text"]
+		var text string
+		if ok && json.Unmarshal(raw, &text) != nil {
+			if err == nil {
+				t.Fatalf("recordText(%q) = %q, want an error: text is %s", doc, got, raw)
+			}
+			return
+		}
+		// encoding/json keeps a repeated member's last value, recordText
+		// its first: compare only where there is one.
+		if bytes.Count(doc, []byte(`"text"`)) > 1 || bytes.Contains(doc, []byte(`\u`)) {
+			return
+		}
+		if err != nil || got != text {
+			t.Fatalf("recordText(%q) = %q, %v; want %q", doc, got, err, text)
+		}
+	})
 }
