@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -282,35 +283,87 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 		}
 		return collect(rows, func(r *sql.Rows, v *store.FacetValue) error { return r.Scan(&v.Value, &v.Count) })
 	}
-	// entities names the limit entities counted most by counts (entity_id,
-	// n): the entities are joined only to the counts that can be among
-	// them, as a join for every mention cost 25 times the count.
-	entities := func(counts string) ([]store.EntityCount, error) {
-		rows, err := s.query(ctx, `WITH c AS (`+counts+`) SELECT e.id, e.name, e.type, e.country, c.n FROM c
-			JOIN entities e ON e.id = c.entity_id
-			WHERE c.n >= coalesce((SELECT n FROM c ORDER BY n DESC LIMIT 1 OFFSET ?), 0)
-			ORDER BY c.n DESC, e.name LIMIT ?`, append(args, limit-1, limit)...)
+	// entities names the limit entities most counted by counts, a SELECT
+	// of an article and an entity id per row counted (each pair once when
+	// perArticle): counted here, not by a GROUP BY in SQL, whose sort of
+	// every row was a quarter of the facets' CPU (pprof, /search of a
+	// common word at 10k articles); the entities rows are read for those
+	// that can be among them only.
+	entities := func(counts string, perArticle bool) ([]store.EntityCount, error) {
+		rows, err := s.query(ctx, counts, args...)
 		if err != nil {
 			return nil, err
 		}
-		return scanEntityCounts(rows)
+		type pair struct{ article, id int64 }
+		n, seen := map[int64]int{}, map[pair]bool{}
+		if _, err := collect(rows, func(r *sql.Rows, _ *struct{}) error {
+			var p pair
+			if err := r.Scan(&p.article, &p.id); err != nil {
+				return err
+			}
+			if perArticle {
+				if seen[p] {
+					return nil
+				}
+				seen[p] = true
+			}
+			n[p.id]++
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+		return s.topEntities(ctx, n, limit)
 	}
 	f.EventType, err = values("x.type", `events x WHERE x.article_id IN (`+in+`)`)
 	if err == nil {
 		f.Topics, err = s.topicFacet(ctx, in, args, limit)
 	}
 	if err == nil {
-		f.Entities, err = entities(`SELECT entity_id, count(*) AS n FROM article_entities
-			WHERE article_id IN (` + in + `) GROUP BY entity_id`)
+		f.Entities, err = entities(`SELECT article_id, entity_id FROM article_entities WHERE article_id IN (`+in+`)`, false)
 	}
 	if err == nil {
-		f.Speakers, err = entities(`SELECT speaker_id AS entity_id, count(DISTINCT article_id) AS n FROM quotes
-			WHERE article_id IN (` + in + `) AND speaker_id IS NOT NULL GROUP BY speaker_id`)
+		f.Speakers, err = entities(`SELECT article_id, speaker_id FROM quotes WHERE article_id IN (`+in+`) AND speaker_id IS NOT NULL`, true)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: facets: %w", err)
 	}
 	return f, nil
+}
+
+// topEntities are the limit entities of counts (by id) counted most, most
+// first, then by name: those counted at least as often as the limit-th
+// are read, and ranked.
+func (s *Store) topEntities(ctx context.Context, counts map[int64]int, limit int) ([]store.EntityCount, error) {
+	out := []store.EntityCount{}
+	if len(counts) == 0 {
+		return out, nil
+	}
+	ns := slices.SortedFunc(maps.Values(counts), func(a, b int) int { return b - a })
+	least := ns[min(limit, len(ns))-1]
+	var ids []int64
+	for id, n := range counts {
+		if n >= least {
+			ids = append(ids, id)
+		}
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.query(ctx, `SELECT id, name, type, country, 0 FROM entities WHERE id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, err
+	}
+	if out, err = scanEntityCounts(rows); err != nil {
+		return nil, err
+	}
+	for i := range out {
+		out[i].Count = counts[out[i].ID]
+	}
+	slices.SortFunc(out, func(a, b store.EntityCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Name, b.Name))
+	})
+	return out[:min(limit, len(out))], nil
 }
 
 // topValues are the limit most frequent non-empty values of counts, most
