@@ -367,6 +367,20 @@ func TestFind(t *testing.T) {
 			},
 			notWant: []string{"Affifudin", "KPU", "Verrell"},
 		},
+		{
+			name: "a title-case headline keeps one body person's words, with listed given names before them",
+			text: "Ahmad Luthfi Sebut Deddy Sitorus Kecewa di Komisi XI\nGubernur Luthfi menyebut hal itu. Anggota DPR Deddy Yevri Sitorus kecewa, kata Deddy.",
+			want: []want{
+				{"PER", "Ahmad Luthfi", "ID", []string{"Ahmad Luthfi", "Luthfi"}, nil},
+				{"PER", "Deddy Yevri Sitorus", "ID", []string{"Deddy Sitorus", "Deddy Yevri Sitorus", "Deddy"}, nil},
+			},
+			notWant: []string{"Deddy", "Sitorus", "XI"},
+		},
+		{
+			name: "a listed leader in a title-case headline needs no support from the body",
+			text: "Prabowo Perluas BLT hingga 35 Juta KPM, Istana: Hasil Efisiensi\nPemerintah menambah penerima bantuan langsung tunai.",
+			want: []want{{"PER", "Prabowo", "ID", nil, nil}},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, res := find(t, tt.text)

@@ -138,6 +138,9 @@ type mention struct {
 	// weak mentions come from a headline in title case, where capitals
 	// say little: they are kept only if the body names the same entity.
 	weak bool
+	// listed weak mentions are a listed leader's or figure's name
+	// (trimHeadline): they need no support from the body.
+	listed bool
 	// title mentions are an office's title printed alone for a person
 	// (bareOffices) or a unit's head word alone (bareUnits): they never
 	// name the entity.

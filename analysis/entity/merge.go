@@ -86,7 +86,7 @@ func (a *article) merge() {
 		g.class = a.vote(g)
 		strong := false
 		for _, i := range g.ms {
-			strong = strong || !a.ms[i].weak
+			strong = strong || !a.ms[i].weak || a.ms[i].listed
 		}
 		g.dropped = !strong && len(g.gaz) == 0
 	}
@@ -97,13 +97,16 @@ func (a *article) merge() {
 // the body supports, since its capitals are no evidence of a name: a unit
 // the body names in any form (Pemkot Palembang for Pemerintah Kota
 // Palembang), runs of its words that the body prints as a whole mention,
-// and runs of words of the body's persons' names (Prabowo Puji Jokowi gives Prabowo and Jokowi
-// when the body names Prabowo Subianto and Jokowi). A listed place or
-// organisation stands on its own. What the body does not support goes.
+// runs of words of one body person's name (Prabowo Puji Jokowi gives Prabowo and Jokowi
+// when the body names Prabowo Subianto and Jokowi), and listed leaders and
+// figures (leaders.tsv, figures.tsv). A listed place or organisation
+// stands on its own. What the body does not support goes.
 func (a *article) trimHeadline() {
 	strong := map[string]string{}    // lower-case text → class
 	strongUnits := map[string]bool{} // unitKey
-	personWords := map[string]bool{}
+	// personNames maps a capitalised word of a body person's name, lower
+	// case, to the names (lower case) it is a word of.
+	personNames := map[string][]string{}
 	weak := 0
 	for i := range a.ms {
 		m := &a.ms[i]
@@ -116,15 +119,53 @@ func (a *article) trimHeadline() {
 			strongUnits[a.unitKey(m, n)] = true
 		}
 		if m.class == "PER" {
+			name := strings.ToLower(a.text(m.first, m.last))
 			for t := m.first; t < m.last; t++ {
 				if w := a.word(t); isCapitalised(w) {
-					personWords[strings.ToLower(w)] = true
+					lw := strings.ToLower(w)
+					if !slices.Contains(personNames[lw], name) {
+						personNames[lw] = append(personNames[lw], name)
+					}
 				}
 			}
 		}
 	}
 	if weak == 0 {
 		return
+	}
+	// personRun returns the end of the run of words from token i, before
+	// last, that are all words of one person's name in the body, in any
+	// order and with words left out (Deddy Sitorus for Deddy Yevri
+	// Sitorus; Prabowo Jokowi is two runs).
+	personRun := func(i, last int) int {
+		names := personNames[strings.ToLower(a.word(i))]
+		j := i
+		for len(names) > 0 {
+			j++
+			if j == last {
+				break
+			}
+			more := personNames[strings.ToLower(a.word(j))]
+			names = slices.DeleteFunc(slices.Clone(names), func(n string) bool { return !slices.Contains(more, n) })
+		}
+		return j
+	}
+	// listedPerson returns the end of the longest listed leader's or
+	// figure's name from token i, before last (Elon Musk, Jokowi), or i.
+	listedPerson := func(i, last int) int {
+		if person.IsRoman(a.word(i)) {
+			return i // Komisi XI is no Xi
+		}
+		for k := last; k > i; k-- {
+			s := strings.ToLower(a.text(i, k))
+			if _, ok := a.r.lists.leaders[s]; ok {
+				return k
+			}
+			if _, ok := a.r.lists.alias[s]; ok {
+				return k
+			}
+		}
+		return i
 	}
 	out := a.ms[:0:0]
 	for _, m := range a.ms {
@@ -140,7 +181,7 @@ func (a *article) trimHeadline() {
 			out = append(out, m) // Pemkot Palembang over Pemerintah Kota Palembang
 			continue
 		}
-		for i := m.first; i < m.last; {
+		for i, free := m.first, m.first; i < m.last; {
 			j, class := i, ""
 			for k := m.last; k > i; k-- {
 				if c, ok := strong[strings.ToLower(a.text(i, k))]; ok {
@@ -148,22 +189,28 @@ func (a *article) trimHeadline() {
 					break
 				}
 			}
-			if j == i {
-				for j < m.last && personWords[strings.ToLower(a.word(j))] {
-					j++
-				}
-				class = "PER"
+			// A listed person or a run of one body person's name words
+			// beats a shorter body mention (Elon Musk over Musk).
+			listed := listedPerson(i, m.last)
+			if k := max(personRun(i, m.last), listed); k > j {
+				j, class = k, "PER"
 			}
 			if j == i {
 				i++
 				continue
 			}
-			piece := mention{first: i, last: j, class: class, sentence: m.sentence, weak: true}
-			if mt, ok := a.r.m.gaz.longest(a.wordsOf(i, j), a.hashes[i:j], 0); ok && mt.end == j-i {
+			piece := mention{first: i, last: j, class: class, sentence: m.sentence, weak: true, listed: j == listed}
+			// Listed given names right before a person's name the body
+			// supports, which no body mention claims, are the name's
+			// (Ahmad Luthfi Sebut ... when the body says Luthfi).
+			for class == "PER" && piece.first > free && a.gazBits[piece.first-1]&gazBit(gkName, false) != 0 {
+				piece.first--
+			}
+			if mt, ok := a.r.m.gaz.longest(a.wordsOf(piece.first, j), a.hashes[piece.first:j], 0); ok && mt.end == j-piece.first {
 				piece.gaz = a.r.m.gaz.placeOrOrg(mt.entries)
 			}
 			out = append(out, piece)
-			i = j
+			i, free = j, j
 		}
 	}
 	a.ms = out
@@ -606,7 +653,8 @@ func (a *article) partOf(m *mention) int {
 			continue
 		}
 		switch {
-		case containsRun(name, words) || slices.ContainsFunc(g.spellings, func(n []string) bool { return containsRun(n, words) }):
+		case containsRun(name, words) || slices.ContainsFunc(g.spellings, func(n []string) bool { return containsRun(n, words) }) ||
+			long.class == "PER" && m.class == "PER" && middleLeftOut(name, words):
 			found, nFound = gi, nFound+1
 			if long.class == "PER" {
 				person, nPerson = gi, nPerson+1
@@ -646,6 +694,22 @@ func (a *article) lowerWords(first, last int) []string {
 		}
 	}
 	return out
+}
+
+// middleLeftOut reports whether short is name with some of its middle
+// words left out (Deddy Sitorus for Deddy Yevri Sitorus): the same first
+// and last word, the others in order.
+func middleLeftOut(name, short []string) bool {
+	if len(short) < 2 || len(short) >= len(name) || short[0] != name[0] || short[len(short)-1] != name[len(name)-1] {
+		return false
+	}
+	k := 1
+	for _, w := range name[1 : len(name)-1] {
+		if k < len(short)-1 && w == short[k] {
+			k++
+		}
+	}
+	return k == len(short)-1
 }
 
 // containsRun reports whether run occurs in words as a contiguous run.
