@@ -827,6 +827,10 @@ func (c *coder) group(p span, to int) *Actor {
 			}
 		}
 	}
+	// Pelaku, alone: one person, named by the events (resolveParties).
+	if c.is(p.first, wParty) && p.last-p.first == 1 && !c.counted(p.first) && (p.last >= to || c.in.Entities.At(p.last) == nil) {
+		a.party = c.low[p.first]
+	}
 	// Gubernur Jawa Barat, menteri: one office, held by the person the
 	// article names in it; para menteri are many.
 	if p.first == 0 || !c.is(p.first-1, wDeterminer) {
@@ -873,6 +877,64 @@ func (c *coder) group(p span, to int) *Actor {
 		}
 	}
 	return a
+}
+
+// counted reports whether a number or a determiner stands before token i
+// (dua pelaku, para korban, tiga orang tersangka).
+func (c *coder) counted(i int) bool {
+	k := i - 1
+	return k >= 0 && (c.is(k, wDeterminer) || c.doc.Tokens[k].Kind == text.Number)
+}
+
+// resolveParties gives a lone party word its person: pelaku, tersangka or
+// terdakwa is the person the events before it arrest, charge, convict or
+// see attack (Petugas mengamankan seorang perempuan bernama Suila Rohill
+// ... . Pelaku saat ini telah ditahan ...), korban the person attacked.
+// An article that speaks of several (para pelaku, dua korban) is left as
+// it is: which one is meant is not told.
+func (c *coder) resolveParties(cands []candidate) {
+	var suspect, victim *Actor
+	several := map[string]bool{}
+	for i, w := range c.low {
+		if c.is(i, wParty) && c.counted(i) {
+			several[w] = true
+		}
+	}
+	person := func(a *Actor) bool { return a != nil && a.kind == "PER" }
+	for k := range cands {
+		cd := &cands[k]
+		for _, a := range []**Actor{&cd.Source, &cd.Target} {
+			w := ""
+			if *a != nil {
+				w = (*a).party
+			}
+			switch {
+			case w == "" || several[w]:
+			case w == "korban" && victim != nil:
+				*a = victim
+			case w != "korban" && suspect != nil:
+				*a = suspect
+			}
+		}
+		// A headline's title case misleads the actors' reading
+		// (Pembunuh Riky Saputra Ditangkap): only the body's events name.
+		if cd.TriggerStart < c.doc.Title.End {
+			continue
+		}
+		switch cd.Type {
+		case "COERCE", "ACCUSE", "SANCTION":
+			if suspect == nil && person(cd.Target) {
+				suspect = cd.Target
+			}
+		case "ASSAULT":
+			if suspect == nil && person(cd.Source) {
+				suspect = cd.Source
+			}
+			if victim == nil && person(cd.Target) {
+				victim = cd.Target
+			}
+		}
+	}
 }
 
 // reader returns the person reader over the document, made on first use.

@@ -50,6 +50,9 @@ type Actor struct {
 	// marks a group word (polisi, warga).
 	state, group bool
 	kind         string
+	// party is the word of a lone party of a case (pelaku, korban; see
+	// resolveParties), empty for any other actor.
+	party string
 }
 
 // Modalities of an event.
@@ -134,6 +137,7 @@ func Find(doc *text.Document, in Input) []Event {
 	for si, s := range doc.Sentences {
 		found = c.sentence(si, s, found)
 	}
+	c.resolveParties(found)
 	return merge(found, doc.Title.End)
 }
 

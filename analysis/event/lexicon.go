@@ -111,6 +111,7 @@ const (
 	wMember
 	wCatenative
 	wPlural
+	wParty
 )
 
 // modalClasses are the classes of the modal and aspect words listed once
@@ -122,7 +123,7 @@ var modalClasses = map[text.ModalKind]uint32{text.Future: wPlanned | wAux, text.
 var wordClasses = map[string]uint32{"negation": wNegation, "planned": wPlanned, "possible": wPossible,
 	"reported": wReported, "aux": wAux, "boundary": wBoundary, "control": wControl, "target": wTarget,
 	"location": wLocation, "light": wLight, "pronoun": wPronoun, "both": wBoth,
-	"determiner": wDeterminer, "agent": wAgent, "notname": wNotName, "deed": wDeed, "content": wContent, "office": wOffice, "sport": wSport, "speaker": wSpeaker, "member": wMember, "catenative": wCatenative, "plural": wPlural}
+	"determiner": wDeterminer, "agent": wAgent, "notname": wNotName, "deed": wDeed, "content": wContent, "office": wOffice, "sport": wSport, "speaker": wSpeaker, "member": wMember, "catenative": wCatenative, "plural": wPlural, "party": wParty}
 
 // phrase is an entry of words.tsv: one word or several.
 type phrase struct {
