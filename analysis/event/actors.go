@@ -27,6 +27,9 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 		if cd.Target == nil && m.t.frame == frameAct {
 			cd.Target = c.object(tr.last, s.Last)
 		}
+		if cd.Target == nil && m.t.mode == "investigate" {
+			cd.Target = c.caseOf(tr.last, s.Last)
+		}
 		if cd.Target == nil {
 			cd.Target = c.withdrawnFrom(m, s)
 		}
@@ -106,6 +109,29 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 	if cd.Target == nil && typeHas(cd.Type, traitMaterial) {
 		cd.Target = c.beneficiary(tr.last, s)
 	}
+}
+
+// caseOf is whom an investigation looks into when its object is a case
+// (mengusut kasus dugaan penipuan dan penggelapan yang dialami nasabah
+// Koperasi Bahana Lintas Nusantara (BLN)): the first body named in the
+// case's words, before the clause ends; a body after a preposition of
+// place (kasus korupsi di Kementerian X) is where, not whom.
+func (c *coder) caseOf(from, to int) *Actor {
+	if from >= to || !c.is(from, wCase) {
+		return nil
+	}
+	for i := from + 1; i < to && i < from+objectReach; i++ {
+		if c.isPunct(i) && c.low[i] != "(" || c.is(i, wBoundary|wControl|wReported) {
+			return nil
+		}
+		if e, ms := c.entityAt(i); e != nil {
+			if e.Type == "ORG" && !c.is(i-1, wLocation|wTarget) {
+				return c.actorAt(e, ms)
+			}
+			i = ms.last - 1
+		}
+	}
+	return nil
 }
 
 // beneficiary is whom aid is for when its frame names no target: the

@@ -112,6 +112,7 @@ const (
 	wCatenative
 	wPlural
 	wParty
+	wCase
 )
 
 // modalClasses are the classes of the modal and aspect words listed once
@@ -123,7 +124,7 @@ var modalClasses = map[text.ModalKind]uint32{text.Future: wPlanned | wAux, text.
 var wordClasses = map[string]uint32{"negation": wNegation, "planned": wPlanned, "possible": wPossible,
 	"reported": wReported, "aux": wAux, "boundary": wBoundary, "control": wControl, "target": wTarget,
 	"location": wLocation, "light": wLight, "pronoun": wPronoun, "both": wBoth,
-	"determiner": wDeterminer, "agent": wAgent, "notname": wNotName, "deed": wDeed, "content": wContent, "office": wOffice, "sport": wSport, "speaker": wSpeaker, "member": wMember, "catenative": wCatenative, "plural": wPlural, "party": wParty}
+	"determiner": wDeterminer, "agent": wAgent, "notname": wNotName, "deed": wDeed, "content": wContent, "office": wOffice, "sport": wSport, "speaker": wSpeaker, "member": wMember, "catenative": wCatenative, "plural": wPlural, "party": wParty, "case": wCase}
 
 // phrase is an entry of words.tsv: one word or several.
 type phrase struct {
