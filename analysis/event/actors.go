@@ -1122,6 +1122,13 @@ func (c *coder) pronoun(i int) *Actor {
 			continue
 		}
 		a := actorOf(e)
+		// Kabid Humas Polda Kalsel Kombes Adam ... . Pihaknya ...: his
+		// side is the body his title names.
+		if c.low[i] == "pihaknya" && e.Type == "PER" {
+			if b := c.bodyOf(ms); b != nil {
+				a = b
+			}
+		}
 		if ms.first >= c.sentenceStart(i) {
 			return a
 		}
@@ -1185,6 +1192,32 @@ func (c *coder) afterPreposition(i int) bool {
 		return true
 	}
 	return c.is(i-1, wTarget|wLocation)
+}
+
+// bodyOf is the body named in the title printed before a person's
+// mention ms (Kabid Humas Polda Kalsel Kombes Adam Erwindi; Kepala Pusat
+// BPSDM Komdigi, Rizki Ameliah): the nearest organisation among its
+// capitalised words, over one comma before the name; nil when none.
+func (c *coder) bodyOf(ms span) *Actor {
+	lo := c.sentenceStart(ms.first)
+	k := ms.first - 1
+	if k > lo && c.low[k] == "," {
+		k--
+	}
+	for n := 0; k >= lo && n < 8; n++ {
+		if e, em := c.entityAt(k); e != nil {
+			if e.Type == "ORG" {
+				return c.actorAt(e, em)
+			}
+			k = em.first - 1
+			continue
+		}
+		if !c.isCapitalised(k) && c.low[k] != "(" && c.low[k] != ")" {
+			return nil
+		}
+		k--
+	}
+	return nil
 }
 
 // speaker resolves saya or kami at token i to the speaker of the
