@@ -1221,7 +1221,8 @@ func (c *coder) bodyOf(ms span) *Actor {
 }
 
 // speaker resolves saya or kami at token i to the speaker of the
-// quotation it stands in, nil outside one or where the speaker is unknown.
+// quotation it stands in, nil outside one or where the speaker is unknown;
+// kami said by a person printed with a body's title is that body.
 func (c *coder) speaker(i int) *Actor {
 	k := c.speakerAt[i]
 	if k == 0 || int(k) > len(c.in.Speakers) || c.in.Entities == nil {
@@ -1233,10 +1234,20 @@ func (c *coder) speaker(i int) *Actor {
 			return c.actorAt(e, ms)
 		}
 	}
-	if e := c.in.Entities.ByID(c.in.Speakers[k-1]); e != nil {
-		return actorOf(e)
+	e := c.in.Entities.ByID(c.in.Speakers[k-1])
+	if e == nil {
+		return nil
 	}
-	return nil
+	// "Kami sudah mendatangi TKP," kata Kabid Humas Polda Kalsel ...: we
+	// are the body the speaker's title names where the article prints it.
+	if e.Type == "PER" && c.low[i] == "kami" {
+		for _, m := range e.Mentions {
+			if b := c.bodyOf(span{m.First, m.Last}); b != nil {
+				return b
+			}
+		}
+	}
+	return actorOf(e)
 }
 
 // both resolves kedua negara at token i to the two countries named most
