@@ -49,7 +49,7 @@ func (f *finder) attributeMarked() {
 			continue // an author bio or a tagline, not speech
 		}
 		if !c.who.empty() {
-			f.said = append(f.said, spoke{pos: r.inner.first, who: c.who, quoted: true})
+			f.said = append(f.said, spoke{pos: r.inner.first, who: c.who, quoted: true, body: c.body})
 		}
 		f.quotes = append(f.quotes, c)
 	}
@@ -354,7 +354,7 @@ func (f *finder) speakerFromCue(c *cand, cue, pos int) bool {
 		c.Cue = f.byteSpan(span{cue, cue + 1})
 		c.Ref = c.Cue
 		c.Via = ViaNya
-		c.who = f.antecedentSpan(pos, c.Text)
+		c.who = f.nyaSpan(pos, c.Text)
 		f.markSalient(c.who)
 		return true
 	case cls&wCueVerb != 0:
@@ -374,7 +374,9 @@ func (f *finder) speakerFromCue(c *cand, cue, pos int) bool {
 		// the name.
 		p = phrase{all: span{k, name.last}, name: name, role: span{k, name.first - 1}}
 	}
-	if p.all.empty() {
+	if body := f.bodyRun(k, f.sentOf(cue).Last); !p.ok() && !body.empty() {
+		p = phrase{all: body, name: body, org: true} // ujar Dinas PU Kota Medan
+	} else if p.all.empty() {
 		p.all = span{k, k} // ungkap MOE: an organisation the reader does not read
 	}
 	return f.setSpeaker(c, cue, p, pos)
@@ -393,7 +395,7 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 	c.Ref = f.byteSpan(p.all)
 	switch {
 	case p.org:
-		c.Via, c.who = ViaName, p.name
+		c.Via, c.who, c.body = ViaName, p.name, true
 		return true
 	case p.pronoun:
 		c.Via = ViaPronoun
@@ -444,6 +446,21 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 	}
 	f.markSalient(c.who)
 	return true
+}
+
+// bodyRun returns the capitalised words from token k, before end, when
+// they open with an office word that is no role head or title (Dinas PU
+// Kota, in ujar Dinas PU Kota medan), the name of a body; else an empty
+// span.
+func (f *finder) bodyRun(k, end int) span {
+	j := k
+	for j < end && f.toks[j].Kind == text.Word && person.IsUpperStart(f.tok(j)) && !f.inQuote(j) {
+		j++
+	}
+	if j == k || !f.has(k, wOrg) || f.has(k, wRole|wRoleFirst|wHonorific) || person.IsAcronym(f.tok(k)) {
+		return span{}
+	}
+	return span{k, j}
 }
 
 // orgSpeaker reads a phrase with no name as the organisation the entity
@@ -660,6 +677,15 @@ func (f *finder) antecedentSpan(pos int, words text.Span) span {
 	return f.persons[k].name
 }
 
+// nyaSpan returns the speaker a -nya cue at token pos stands for: the
+// running body (runningBody), else the person antecedentSpan gives.
+func (f *finder) nyaSpan(pos int, words text.Span) span {
+	if b := f.runningBody(pos); !b.empty() {
+		return b
+	}
+	return f.antecedentSpan(pos, words)
+}
+
 // namedIn reports whether a word of person k's name is a word of tokens s.
 func (f *finder) namedIn(s span, k int) bool {
 	name := f.persons[k].name
@@ -736,6 +762,32 @@ func (f *finder) runningSpeaker(pos int) int {
 		return -1
 	}
 	return f.personAt(f.said[last].who)
+}
+
+// runningBody returns the body whose words were quoted or reported last
+// before token pos, in its paragraph or the two before it, when no person was
+// named since (DKPP menilai ... “...,” katanya; ujar Dinas PU ... “...,”
+// sebutnya): -nya follows it, as dia and ia, which stand for persons, do
+// not. Empty when the running speaker is a
+// person or there is none.
+func (f *finder) runningBody(pos int) span {
+	last := -1
+	for i, s := range f.said {
+		if s.quoted && s.pos < pos && (last < 0 || s.pos > f.said[last].pos) {
+			last = i
+		}
+	}
+	if last < 0 {
+		return span{}
+	}
+	s := f.said[last]
+	if !s.body || int(f.info[s.pos].unit) < int(f.info[pos].unit)-2 || f.reportedAt(s.who.first) {
+		return span{} // Rizki mengungkapkan, ... Komdigi mencatat ...: Rizki's report
+	}
+	if k := f.personBefore(pos); k >= 0 && f.persons[k].name.last > s.who.first {
+		return span{}
+	}
+	return s.who
 }
 
 func (f *finder) markSalient(who span) {

@@ -51,6 +51,7 @@ type cand struct {
 	// source marks a report whose speaker is a cited outlet: its name is
 	// the span printed, not a shorter entity inside it (Times of India).
 	source bool
+	body   bool // the speaker is an organisation, no person
 }
 
 // spoke records that the person named at who spoke at token pos: words
@@ -61,6 +62,7 @@ type spoke struct {
 	pos    int
 	who    span
 	quoted bool
+	body   bool // who is an organisation that speaks (see runningBody)
 }
 
 // span is a half-open range of token indexes.

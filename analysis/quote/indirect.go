@@ -17,7 +17,9 @@ import (
 //     words that read as a clause (X menyebut harga CPO bisa naik);
 //   - menurut X, then the clause (or the clause, then menurut X), with a
 //     role and a name set off by commas (Menurut ahli gizi di New York,
-//     Robin DeCicco, ...);
+//     Robin DeCicco, ...); a bare menurutnya opening the sentence, or
+//     inside it with no commas, or a passive -nya cue inside it
+//     (Indonesia disebutnya baru bisa ...), reports the sentence;
 //   - a cited source opening the sentence, then the clause (Dikutip dari
 //     Times of India, ...);
 //   - the clause, then a comma and an after-cue (..., kata dia.);
@@ -33,7 +35,7 @@ func (f *finder) findIndirect() {
 		}
 		if c, ok := f.indirectIn(st); ok {
 			if !c.who.empty() && !c.source {
-				f.said = append(f.said, spoke{pos: c.cue, who: c.who, quoted: true})
+				f.said = append(f.said, spoke{pos: c.cue, who: c.who, quoted: true, body: c.body})
 			}
 			f.quotes = append(f.quotes, c.cand)
 		}
@@ -96,14 +98,25 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 					}
 				}
 			}
+			bare := cls&wCueNya != 0 && k < st.Last && !f.isPunct(k, ',') && !f.endsAt(k, st) && !f.isFold(v-1, "yang")
 			switch {
 			case f.isPunct(k, ',') && k+1 < st.Last:
 				clause = span{k + 1, f.clauseEnd(k+1, st)}
 			case v > st.First && f.isPunct(v-1, ',') && f.endsAt(k, st):
 				clause = span{st.First, v - 1}
+			case bare && v == st.First:
+				clause = span{k, f.clauseEnd(k, st)} // Menurutnya saat ini pemulihan ... masih berjalan.
+			case bare && !f.isPunct(v-1, ','):
+				// Isu pendanaan ini menurutnya menjadi penting, ...: the
+				// sentence is the report.
+				clause = span{st.First, f.clauseEnd(st.First, st)}
 			default:
 				continue
 			}
+		case cls&wCuePassive != 0 && cls&wCueNya != 0 && v > st.First && !f.isPunct(v-1, ',') && !f.isFold(v-1, "yang") && !f.isFold(v+1, "sebagai"):
+			// Indonesia disebutnya baru bisa membiayai 16%: the sentence
+			// is the report of the person -nya stands for.
+			clause = span{st.First, f.clauseEnd(st.First, st)}
 		case cls&(wCueAfter|wCueNya) != 0 && f.isPunct(v-1, ',') && v-2 >= st.First && f.markAt(v-2) == markNone:
 			// ..., kata dia. / ..., katanya.
 			k := v + 1
@@ -155,7 +168,7 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 		if f.cls[cue]&wCueNya != 0 {
 			c.Cue = f.byteSpan(span{cue, cue + 1})
 			c.Ref, c.Via = c.Cue, ViaNya
-			c.who = f.antecedentSpan(cue, c.Text)
+			c.who = f.nyaSpan(cue, c.Text)
 			f.markSalient(c.who)
 		} else if !f.setSpeaker(&c.cand, cue, p, cue) {
 			continue

@@ -180,6 +180,8 @@ func loadLexicon() (*lexicon, error) {
 			add(w+"nya", wCuePrep|wCueNya) // menurutnya
 		case "passive":
 			add(w, wCuePassive)
+		case "passive-nya":
+			add(w, wCuePassive|wCueNya)
 		case "source":
 			add(w, wCueSource)
 		default:

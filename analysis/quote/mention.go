@@ -310,8 +310,11 @@ func (f *finder) antecedent(pos int) int {
 // reported reports whether person k is named inside what a verb of saying
 // before it reports (Dia mengatakan, berdasarkan arahan Menkeu Purbaya
 // ...): the one spoken of, not a speaker.
-func (f *finder) reported(k int) bool {
-	n := f.persons[k].name.first
+func (f *finder) reported(k int) bool { return f.reportedAt(f.persons[k].name.first) }
+
+// reportedAt reports whether token n lies after the first verb of saying
+// of its sentence, inside what it reports.
+func (f *finder) reportedAt(n int) bool {
 	if f.firstVerb == nil {
 		f.firstVerb = make([]int, len(f.sents))
 		for si, st := range f.sents {
@@ -641,9 +644,36 @@ func (f *finder) subjectOf(v int) (phrase, bool) {
 		}
 	default:
 		p = f.phraseBefore(k, lo)
+		p = f.apposedLead(p, st)
 	}
 	p = f.relationOf(p, lo)
 	return p, p.ok()
+}
+
+// apposedLead reads a subject that opens with a name and a comma, then
+// the person's role running into the body the role belongs to (Priyanka
+// Sachdeva, analis pasar senior di Phillip Nova mengatakan ...): phrase p,
+// read back from the verb, names that body (an organisation the entity
+// stage tags, or a name after di or dari); the speaker is the name before
+// the comma. Other phrases come
+// back as they are.
+func (f *finder) apposedLead(p phrase, st text.Sentence) phrase {
+	if p.name.empty() || p.pronoun || !f.has(p.name.first-1, wInnerPrep) && (f.ents == nil || f.entityNamed(p.name) < 0) {
+		return p // a body, or a name after di: analis di Phillip Nova
+	}
+	q := f.sentenceSubject(st, p.all.first)
+	if q.name.empty() || q.pronoun || !f.isPunct(q.name.last, ',') || q.name.last >= p.all.first {
+		return p
+	}
+	if e := f.entityAt(q.name); e >= 0 && f.typeOf(e) != "PER" {
+		return p
+	}
+	for i := q.name.last + 1; i < p.all.first; i++ {
+		if f.inQuote(i) || f.isTerminal(i) || f.has(i, wCue) || !person.IsUpperStart(f.tok(i)) && affixedVerb(f.tok(i)) {
+			return p
+		}
+	}
+	return phrase{all: span{q.all.first, p.all.last}, name: q.name, role: span{f.rd.SkipArticle(q.name.last + 1), p.all.last}}
 }
 
 // maxDescription bounds the words of a description that points back.
