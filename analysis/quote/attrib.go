@@ -49,7 +49,7 @@ func (f *finder) attributeMarked() {
 			continue // an author bio or a tagline, not speech
 		}
 		if !c.who.empty() {
-			f.said = append(f.said, spoke{pos: r.inner.first, who: c.who, quoted: true, body: c.body})
+			f.addSaid(spoke{pos: r.inner.first, who: c.who, quoted: true, body: c.body})
 		}
 		f.quotes = append(f.quotes, c)
 	}
@@ -752,12 +752,7 @@ func (f *finder) hasSpoken(k, pos int) bool {
 // runningSpeaker returns the person whose words were quoted or reported
 // last before token pos, in its paragraph or the two before it, or -1.
 func (f *finder) runningSpeaker(pos int) int {
-	last := -1
-	for i, s := range f.said {
-		if s.quoted && s.pos < pos && (last < 0 || s.pos > f.said[last].pos) {
-			last = i
-		}
-	}
+	last := f.lastSaid(pos)
 	if last < 0 || int(f.info[f.said[last].pos].unit) < int(f.info[pos].unit)-2 {
 		return -1
 	}
@@ -771,12 +766,7 @@ func (f *finder) runningSpeaker(pos int) int {
 // not. Empty when the running speaker is a
 // person or there is none.
 func (f *finder) runningBody(pos int) span {
-	last := -1
-	for i, s := range f.said {
-		if s.quoted && s.pos < pos && (last < 0 || s.pos > f.said[last].pos) {
-			last = i
-		}
-	}
+	last := f.lastSaid(pos)
 	if last < 0 {
 		return span{}
 	}
@@ -788,6 +778,42 @@ func (f *finder) runningBody(pos int) span {
 		return span{}
 	}
 	return s.who
+}
+
+// addSaid records that someone spoke, starting a new run of f.said when
+// s comes before the last entry.
+func (f *finder) addSaid(s spoke) {
+	if n := len(f.said); n > 0 && s.pos < f.said[n-1].pos {
+		f.runs = append(f.runs, n)
+	}
+	f.said = append(f.said, s)
+}
+
+// lastSaid returns the index of the entry of f.said whose words were
+// quoted or reported last before token pos (the first recorded of those
+// at one position), or -1: a binary search in each run, so that an
+// article of many quotations stays linear.
+func (f *finder) lastSaid(pos int) int {
+	best, start := -1, 0
+	for r := 0; r <= len(f.runs); r++ {
+		end := len(f.said)
+		if r < len(f.runs) {
+			end = f.runs[r]
+		}
+		run := f.said[start:end]
+		i := sort.Search(len(run), func(i int) bool { return run[i].pos >= pos }) - 1
+		for i >= 0 && !run[i].quoted {
+			i--
+		}
+		for i > 0 && run[i-1].pos == run[i].pos && run[i-1].quoted {
+			i--
+		}
+		if i >= 0 && (best < 0 || run[i].pos > f.said[best].pos) {
+			best = start + i
+		}
+		start = end
+	}
+	return best
 }
 
 func (f *finder) markSalient(who span) {
@@ -858,6 +884,7 @@ func (f *finder) fillContinuations() {
 		a = b
 	}
 	slices.SortStableFunc(f.said, func(a, b spoke) int { return a.pos - b.pos })
+	f.runs = nil
 	for qi := range f.quotes {
 		c := &f.quotes[qi]
 		if c.Via != ViaNone || c.raw < 0 || c.Kind != Direct {

@@ -38,8 +38,11 @@ type finder struct {
 	quotes    []cand
 	// said lists where a speaker spoke (the quotations' speakers and the
 	// subjects of reporting verbs), for quotations that continue the last
-	// speaker; it is sorted before use.
+	// speaker; it is sorted before the continuations are filled.
 	said []spoke
+	// runs holds where each run of said in text order starts after the
+	// first: stages append in text order, each its own run (lastSaid).
+	runs []int
 }
 
 // cand is a quotation being built.

@@ -35,7 +35,7 @@ func (f *finder) findIndirect() {
 		}
 		if c, ok := f.indirectIn(st); ok {
 			if !c.who.empty() && !c.source {
-				f.said = append(f.said, spoke{pos: c.cue, who: c.who, quoted: true, body: c.body})
+				f.addSaid(spoke{pos: c.cue, who: c.who, quoted: true, body: c.body})
 			}
 			f.quotes = append(f.quotes, c.cand)
 		}

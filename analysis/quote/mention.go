@@ -77,7 +77,7 @@ func (f *finder) findPersons() {
 		if p, ok := f.subjectOf(v); ok && !p.name.empty() {
 			f.addPerson(named{name: p.name, role: p.role, salient: true, entity: -1})
 			reports := lex().verbFlag(f.tok(v)) != verbMark && !f.negated(v) // not meminta, memuji
-			f.said = append(f.said, spoke{pos: v, who: p.name, quoted: reports})
+			f.addSaid(spoke{pos: v, who: p.name, quoted: reports})
 		}
 	}
 	for _, st := range f.sents {
