@@ -381,6 +381,18 @@ func TestFind(t *testing.T) {
 			text: "Prabowo Perluas BLT hingga 35 Juta KPM, Istana: Hasil Efisiensi\nPemerintah menambah penerima bantuan langsung tunai.",
 			want: []want{{"PER", "Prabowo", "ID", nil, nil}},
 		},
+		{
+			name: "a built place with its head word is a place of its own, never a person, and a town closing its name is apart",
+			text: "Mudik\nPemudik naik kereta dari Stasiun Bandung menuju Garut. Warga Bandung salat di Masjid Tribrata, lalu berlari di Benteng Rotterdam Makassar.",
+			want: []want{
+				{"LOC", "Stasiun Bandung", "ID", []string{"Stasiun Bandung"}, nil},
+				{"LOC", "Bandung", "ID", []string{"Bandung"}, nil},
+				{"LOC", "Masjid Tribrata", "ID", nil, nil},
+				{"LOC", "Benteng Rotterdam", "ID", nil, nil},
+				{"LOC", "Makassar", "ID", nil, nil},
+			},
+			notWant: []string{"Benteng Rotterdam Makassar"},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, res := find(t, tt.text)

@@ -23,6 +23,7 @@ type wordLists struct {
 	degrees        map[string]bool     // data/degrees.txt, as printed without periods
 	legalForms     map[string]bool     // data/legal_forms.txt, as printed
 	premises       [][]string          // data/premises.txt, lower case, in its order
+	facilities     map[string]bool     // data/facilities.txt, as printed
 	leaders        map[string]string   // data/leaders.tsv: a form, lower case → country
 	units          map[string]string   // data/units.tsv: a unit, lower case → what follows it
 	unitLong       map[string]string   // data/units.tsv: a short unit, lower case → its long form
@@ -36,7 +37,7 @@ type wordLists struct {
 
 var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{},
-		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, nameOpeners: map[string]bool{}, degrees: map[string]bool{}, legalForms: map[string]bool{}, leaders: map[string]string{},
+		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, nameOpeners: map[string]bool{}, degrees: map[string]bool{}, legalForms: map[string]bool{}, facilities: map[string]bool{}, leaders: map[string]string{},
 		units: map[string]string{}, unitLong: map[string]string{}, alias: map[string]int{}}
 	for _, f := range []struct {
 		name  string
@@ -51,6 +52,7 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 		{"data/name_openers.txt", l.nameOpeners, false},
 		{"data/degrees.txt", l.degrees, false},
 		{"data/legal_forms.txt", l.legalForms, false},
+		{"data/facilities.txt", l.facilities, false},
 	} {
 		err := readTable(f.name, func(fields []string) error {
 			w := strings.TrimSpace(fields[0])

@@ -46,6 +46,7 @@ func (a *article) merge() {
 	a.namesAfterBodies()
 	a.joinAdjacentPersons()
 	a.placesInNames()
+	a.facilityNames()
 	a.widenFigures()
 	a.widenNameOpeners()
 	slices.SortStableFunc(a.ms, func(x, y mention) int { return x.first - y.first })
@@ -427,6 +428,39 @@ func (a *article) placesInNames() {
 			continue
 		}
 		m.class, m.gaz = "PER", nil
+	}
+}
+
+// facilityNames makes a built place one place of its own with its head
+// word (data/facilities.txt): a place the tagger found right after the
+// head takes it (Stasiun Bandung, no mention of Bandung), a listed town
+// or region closing a longer facility's name is a place of its own
+// (Benteng Rotterdam | Makassar; a country stays: Gedung Capitol AS), and
+// a facility is never a person (Masjid Al Akbar).
+func (a *article) facilityNames() {
+	for k, n := 0, len(a.ms); k < n; k++ {
+		m := &a.ms[k]
+		if h := m.first - 1; m.class == "LOC" && h >= a.doc.Sentences[m.sentence].First && a.r.lists.facilities[a.word(h)] && !a.covered(h) {
+			m.first, m.gaz = h, nil
+			continue
+		}
+		if !a.r.lists.facilities[a.word(m.first)] {
+			continue
+		}
+		m.class = "LOC"
+		if m.last-m.first < 3 {
+			continue
+		}
+		for s := m.first + 2; s < m.last; s++ {
+			mt, ok := a.r.m.gaz.longest(a.wordsOf(s, m.last), a.hashes[s:m.last], 0)
+			if !ok || mt.end != m.last-s || !a.r.m.gaz.hasKind(mt.entries, gkPlace) {
+				continue
+			}
+			place := mention{first: s, last: m.last, class: "LOC", sentence: m.sentence, weak: m.weak, gaz: a.r.m.gaz.placeOrOrg(mt.entries)}
+			m.last, m.gaz = s, nil
+			a.ms = append(a.ms, place)
+			break
+		}
 	}
 }
 
