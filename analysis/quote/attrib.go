@@ -621,7 +621,7 @@ func (f *finder) demonstrativeAfter(i int) bool {
 
 // maxOfficeTail bounds the words of an office name that the role reader
 // left unread before the comma and the name.
-const maxOfficeTail = 12
+const maxOfficeTail = 16
 
 // nameAfterOffice returns the name set off by a comma after a role whose
 // office name the reader did not read to its end (kata Kepala Badan

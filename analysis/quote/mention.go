@@ -621,11 +621,27 @@ func (f *finder) subjectOf(v int) (phrase, bool) {
 			}
 		} else {
 			p = f.sentenceSubject(st, v)
+			if !p.ok() && c > lo {
+				// Petugas Penanggulangan Bencana Kecamatan (P2BK) Cisolok,
+				// Andri Firmansah, mengatakan: a title the reader does not
+				// read, from the sentence's first word.
+				p.all = span{lo, lo}
+			}
 			if name := f.nameAfterOffice(p.all.first, k); c > lo && !p.pronoun && p.all.last <= c && name.last == k {
 				// Wakasek Kesiswaan SMAN 1 Tabanan, Agung Harry, menambahkan;
 				// Petugas P2BK Jampangtengah, Dadi Supardi, menyebut: the
 				// title and its unit, then the name set off.
-				p = phrase{all: span{p.all.first, k}, name: name, role: span{p.all.first, c}}
+				first := p.all.first
+				if f.isPunct(first+1, ',') && first+2 < c && f.nameAfterOffice(first+2, k) == name {
+					first += 2 // Senada, Direktur Jenderal ... KLHK, Rasio Ridho Sani, ...: a fronted word
+				}
+				p = phrase{all: span{p.all.first, k}, name: name, role: span{first, c}}
+			} else if q := f.phraseAfter(c+1, k); c > lo && p.name.empty() && !p.pronoun && !p.role.empty() && p.all.last <= c &&
+				!q.name.empty() && q.role.empty() && !q.pronoun && q.all.first == c+1 && !strings.Contains(f.tok(q.name.first), ".") {
+				// Penggiat media sosial asal Rusia, Sergei Domogatskii (40)
+				// alias Mr. Terimakasih, mengaku: a role, then the name and
+				// an aside; not a degree after a name (…, M.Epid, mengatakan).
+				p = phrase{all: span{p.all.first, k}, name: q.name, role: span{p.all.first, c}}
 			}
 		}
 	case f.isFold(k, "dan"), f.isFold(k, "serta"), f.isFold(k, "sambil"), f.isFold(k, "sekaligus"):
