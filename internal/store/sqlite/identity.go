@@ -255,28 +255,14 @@ func (s *Store) Identity(ctx context.Context, id int64) (*store.Identity, error)
 		out.Sampled = store.AliasWindow
 	}
 	articles := window.articleList()
-	entities, err := s.refEntities(ctx, ref)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
-	}
-	list, err := json.Marshal(entities)
-	if err != nil {
-		return nil, err
-	}
-	// The ref's (article, entity) pairs of the window by seeks in its
-	// covering index (every pair of entity and article), then only their
-	// mentions: a probe of the ref's rows for every mention of the
-	// window's articles took three look-ups a mention. +ref: the window's
-	// articles are looked up by their keys; through the ref's index every
-	// one of its rows would be read.
+	// Each name of the window's rows of the ref: the texts its mentions
+	// are written as (names, put.go's mentionNames) and the row's own.
 	rows, err := s.query(ctx, `SELECT name, count(DISTINCT article_id) n FROM (
-			SELECT p.article_id, m.text AS name FROM (SELECT DISTINCT article_id, entity_id
-				FROM article_entities INDEXED BY article_entities_ref_entity
-				WHERE ref = ?2 AND entity_id IN (SELECT value FROM json_each(?3)) AND article_id IN (SELECT value FROM json_each(?1))) p
-			JOIN mentions m INDEXED BY mentions_article ON m.article_id = p.article_id AND m.entity_id = p.entity_id
+			SELECT ae.article_id, j.key AS name FROM article_entities ae, json_each(ae.names) j
+			WHERE ae.article_id IN (SELECT value FROM json_each(?1)) AND +ae.ref = ?2 AND ae.names IS NOT NULL AND j.value > 0
 			UNION ALL SELECT article_id, name FROM article_entities
 			WHERE article_id IN (SELECT value FROM json_each(?1)) AND +ref = ?2)
-		GROUP BY name ORDER BY n DESC, name`, articles, ref, string(list))
+		GROUP BY name ORDER BY n DESC, name`, articles, ref)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: identity %d: %w", id, err)
 	}

@@ -6,6 +6,19 @@ import (
 	"fmt"
 )
 
+// mentionsTable is the mentions table of migrations 1 to 18 (19 drops
+// it), written once for migration 1 and the test that takes a store back
+// to it.
+const mentionsTable = `CREATE TABLE mentions (
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	entity_id  INTEGER NOT NULL REFERENCES entities (id),
+	text       TEXT NOT NULL,
+	start      INTEGER NOT NULL,
+	"end"      INTEGER NOT NULL
+);
+CREATE INDEX mentions_entity ON mentions (entity_id);
+CREATE INDEX mentions_article ON mentions (article_id);`
+
 // migrations bring the schema from one version to the next; PRAGMA
 // user_version counts those applied. Append new ones at the end and never
 // change one that has shipped.
@@ -93,15 +106,7 @@ CREATE TABLE article_entities (
 );
 CREATE INDEX article_entities_entity ON article_entities (entity_id, day);
 
-CREATE TABLE mentions (
-	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-	entity_id  INTEGER NOT NULL REFERENCES entities (id),
-	text       TEXT NOT NULL,
-	start      INTEGER NOT NULL,
-	"end"      INTEGER NOT NULL
-);
-CREATE INDEX mentions_entity ON mentions (entity_id);
-CREATE INDEX mentions_article ON mentions (article_id);
+`+mentionsTable+`
 
 CREATE TABLE quotes (
 	id           INTEGER PRIMARY KEY,
@@ -458,6 +463,11 @@ CREATE TABLE IF NOT EXISTS record_dicts (
 	// article), and with them the foreign keys whose cascade would scan
 	// the postings without them. IF NOT EXISTS and OR REPLACE as in 13.
 	migrateFingerprintKeys,
+	// 19: the mentions table goes; each article_entities row keeps the
+	// texts its entity is written as, with their counts (names, put.go's
+	// mentionNames), for the entity and identity pages that read them by
+	// entity.
+	migrateMentionNames,
 }
 
 // migrate applies the migrations not applied yet, all in one transaction
@@ -493,4 +503,37 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	s.log.Debug("migrated", "db", s.path, "from", version, "to", len(migrations))
 	return nil
+}
+
+// migrateMentionNames is migration 19. The mentions of an article's
+// entities row were filed by entities.id: where two rows of an article
+// share one, the first (by rowid) takes them all and the others none
+// ('{}'), so that the counts add up as before. On a store migrated
+// already it does nothing.
+func migrateMentionNames(ctx context.Context, tx *sql.Tx) error {
+	var hasNames, hasMentions bool
+	if err := tx.QueryRowContext(ctx, `SELECT
+		EXISTS (SELECT 1 FROM pragma_table_info('article_entities') WHERE name = 'names'),
+		EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'mentions')`).Scan(&hasNames, &hasMentions); err != nil {
+		return err
+	}
+	if !hasNames {
+		// JSON, each text a mention is written as and its count; NULL
+		// when all are written as the row's name.
+		if _, err := tx.ExecContext(ctx, `ALTER TABLE article_entities ADD COLUMN names TEXT`); err != nil {
+			return err
+		}
+	}
+	if !hasMentions {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `
+UPDATE article_entities SET names = CASE
+	WHEN rowid > (SELECT min(o.rowid) FROM article_entities o WHERE o.article_id = article_entities.article_id AND o.entity_id = article_entities.entity_id) THEN '{}'
+	ELSE (SELECT json_group_object(text, n) FROM (SELECT text, count(*) AS n FROM mentions m
+		WHERE m.article_id = article_entities.article_id AND m.entity_id = article_entities.entity_id GROUP BY text)) END;
+UPDATE article_entities SET names = NULL WHERE names = json_object(name, mentions);
+DROP TABLE mentions;
+`)
+	return err
 }

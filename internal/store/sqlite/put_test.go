@@ -2,6 +2,10 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/warta-news/warta/internal/search"
@@ -122,5 +126,125 @@ func TestBatchIndexedOnce(t *testing.T) {
 		if got := storetest.Find(t, s, word).Total; got != want {
 			t.Errorf("%q: %d hits, want %d", word, got, want)
 		}
+	}
+}
+
+// mentionsArticle is an article whose entities are written several ways,
+// one of them twice in the record (two rows of one entities row).
+func mentionsArticle(i int) storetest.Article {
+	mention := func(text string, at int) map[string]any {
+		return map[string]any{"text": text, "start": at, "end": at + len(text)}
+	}
+	ent := func(id, name string, ms ...map[string]any) map[string]any {
+		return map[string]any{"id": id, "name": name, "type": "PER", "country": "ID", "mentions": ms, "roles": []string{}, "salience": 0.3}
+	}
+	return storetest.Article{
+		Title: fmt.Sprintf("Presiden Meninjau Pasar %d", i), Body: "Presiden Joko Widodo meninjau pasar. Jokowi membeli sayur.",
+		URL: fmt.Sprintf("https://contoh.example/pasar-%d", i), Published: fmt.Sprintf("2025-10-%02d", i+1),
+		Extra: map[string]any{"entities": []any{
+			ent("E1", "Joko Widodo", mention("Joko Widodo", 9), mention("Jokowi", 37), mention("Jokowi", 60)),
+			ent("E2", "Sri Mulyani", mention("Sri Mulyani", 80)),
+			ent("E3", "Joko Widodo", mention("Pak Jokowi", 90)),
+			ent("E4", "Iriana", mention("Iriana", 100), mention("Ibu Iriana", 110)),
+		}},
+	}
+}
+
+// The names of the entity and identity pages come from article_entities'
+// names since migration 19, the same as from the mentions table before:
+// a store taken back to its mentions rows reads alike once migrated, and
+// its rows hold what a put writes.
+func TestMentionNamesMigration(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir, search.Indonesian())
+	for i := range 3 {
+		put(t, s, mentionsArticle(i))
+	}
+	var entities []int64
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM entities ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if entities, err = collect(rows, func(r *sql.Rows, id *int64) error { return r.Scan(id) }); err != nil || len(entities) != 3 {
+		t.Fatalf("entities %v, %v", entities, err)
+	}
+	pages := func() (names [][]string, aliases [][]store.AliasInfo, columns []string) {
+		t.Helper()
+		for _, id := range entities {
+			e, err := s.Entity(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			idn, err := s.Identity(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			names, aliases = append(names, e.Names), append(aliases, idn.Aliases)
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT article_id || ' ' || local_id || ' ' || coalesce(names, 'NULL') FROM article_entities ORDER BY rowid`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if columns, err = collect(rows, func(r *sql.Rows, v *string) error { return r.Scan(v) }); err != nil {
+			t.Fatal(err)
+		}
+		return names, aliases, columns
+	}
+	names, aliases, columns := pages()
+	joko := slices.IndexFunc(names, func(n []string) bool { return len(n) > 0 && slices.Contains(n, "Jokowi") })
+	if joko < 0 || !slices.Equal(names[joko], []string{"Jokowi", "Joko Widodo", "Pak Jokowi"}) {
+		t.Fatalf("names %q, want Jokowi's by count", names)
+	}
+	if !slices.Contains(columns, fmt.Sprintf("%d E2 NULL", 1)) {
+		t.Errorf("a row written only as its name keeps NULL: %q", columns)
+	}
+
+	// Back to migration 18: the mentions rows from the names, then the
+	// column dropped.
+	if _, err := s.wdb.ExecContext(ctx, mentionsTable+`;
+WITH RECURSIVE m (article_id, entity_id, text, n) AS (
+	SELECT ae.article_id, ae.entity_id, j.key, j.value FROM article_entities ae, json_each(coalesce(ae.names, json_object(ae.name, ae.mentions))) j
+	UNION ALL SELECT article_id, entity_id, text, n - 1 FROM m WHERE n > 1)
+INSERT INTO mentions (article_id, entity_id, text, start, "end") SELECT article_id, entity_id, text, 0, 0 FROM m WHERE n > 0;
+ALTER TABLE article_entities DROP COLUMN names;
+PRAGMA user_version = 18;`); err != nil {
+		t.Fatal(err)
+	}
+	var mentions int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM mentions`).Scan(&mentions); err != nil || mentions != 3*7 {
+		t.Fatalf("%d mentions rows (%v), want 21", mentions, err)
+	}
+	s.Close()
+	s = open(t, dir, search.Indonesian())
+	// E3 shares Joko Widodo's entities row: its mention moves to E1's row.
+	wantColumns := slices.Clone(columns)
+	for i, c := range wantColumns {
+		if strings.HasSuffix(c, ` E1 {"Joko Widodo":1,"Jokowi":2}`) {
+			wantColumns[i] = strings.TrimSuffix(c, `}`) + `,"Pak Jokowi":1}`
+		}
+		if strings.HasSuffix(c, ` E3 {"Pak Jokowi":1}`) {
+			wantColumns[i] = strings.TrimSuffix(c, `{"Pak Jokowi":1}`) + `{}`
+		}
+	}
+	gotNames, gotAliases, gotColumns := pages()
+	if !slices.Equal(gotColumns, wantColumns) {
+		t.Errorf("names after the migration\n%q\nwant\n%q", gotColumns, wantColumns)
+	}
+	for i := range entities {
+		if !slices.Equal(gotNames[i], names[i]) || !slices.Equal(gotAliases[i], aliases[i]) {
+			t.Errorf("entity %d: names %q aliases %v, want %q %v", entities[i], gotNames[i], gotAliases[i], names[i], aliases[i])
+		}
+	}
+	var gone int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name = 'mentions'`).Scan(&gone); err != nil || gone != 0 {
+		t.Errorf("the mentions table is still there (%v)", err)
+	}
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if err := migrateMentionNames(ctx, tx); err != nil {
+		t.Errorf("migration 19 again: %v", err)
 	}
 }

@@ -178,9 +178,14 @@ func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
 	if err := s.refCounts(ctx, e); err != nil {
 		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
 	}
-	rows, err := s.query(ctx, `SELECT text FROM (SELECT text FROM mentions INDEXED BY mentions_entity WHERE entity_id = ?
-			ORDER BY rowid DESC LIMIT ?)
-		GROUP BY text ORDER BY count(*) DESC, text LIMIT 20`, id, nameWindow)
+	// The newest rows whose mentions reach nameWindow, each row's texts
+	// with their counts (names, put.go's mentionNames); at most
+	// nameWindow rows are read, as there are at least as many mentions.
+	rows, err := s.query(ctx, `SELECT j.key FROM (SELECT name, mentions, names, sum(mentions) OVER (ORDER BY article_id DESC, rowid DESC) AS upto
+			FROM article_entities INDEXED BY article_entities_entity_article WHERE entity_id = ?1
+			ORDER BY article_id DESC, rowid DESC LIMIT ?2) r, json_each(coalesce(r.names, json_object(r.name, r.mentions))) j
+		WHERE r.upto - r.mentions < ?2 AND j.value > 0
+		GROUP BY j.key ORDER BY sum(j.value) DESC, j.key LIMIT 20`, id, nameWindow)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
 	}
@@ -192,7 +197,7 @@ func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
 }
 
 // nameWindow bounds the mentions an entity's names are read from to its
-// newest (mentions are stored in article order).
+// newest, whole articles' rows.
 var nameWindow = 2000
 
 // EntityArticles implements store.Store.
