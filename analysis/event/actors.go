@@ -674,7 +674,10 @@ func (c *coder) objectWithin(from, to, words int) *Actor {
 		if e, ms := c.entityAt(i); e != nil {
 			// di Jakarta, gas Rusia, program KPK: a place or a modifier of
 			// the object, not the object.
-			if i > from && (c.is(i-1, wLocation) || e.Type != "PER" && c.commonWord(i-1) && !relative) {
+			// prestasi mereka yang mengharumkan nama bangsa seperti pada
+			// Cannes: inside a relative clause, a name after a preposition
+			// is where its verb happens, not the object.
+			if i > from && (c.is(i-1, wLocation) || e.Type != "PER" && c.commonWord(i-1) && !relative || relative && c.is(i-1, wTarget)) {
 				i = ms.last - 1
 				continue
 			}

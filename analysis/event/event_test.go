@@ -154,6 +154,8 @@ var findRows = []struct {
 		[]string{"ACCUSE Polres Boyolali>- asserted"}},
 	{"pihaknya is the body of the person's title", "Kepala Dinas Kesehatan Kabupaten Cirebon Eni Suhaeni menjelaskan hasil inspeksi. Pihaknya meminta warga untuk menjaga kebersihan dapur.",
 		[]string{"REQUEST Dinas Kesehatan Kabupaten Cirebon>warga asserted"}},
+	{"a name after a preposition in a relative clause is no object", "Harun Masiku mendukung teman-teman yang berjuang ingin kembali ke KPK.",
+		[]string{"SUPPORT Harun Masiku>- asserted"}},
 	{"pihaknya is the side named before", "Polda Kalimantan Selatan membuka dapur umum. Pihaknya juga mengajak warga untuk mengawasi program itu.",
 		[]string{"REQUEST Polda Kalimantan Selatan>warga asserted"}},
 	{"a group named by bernama", "Polisi menangkap seorang pria bernama Budi Santoso di Bekasi.",
