@@ -1200,14 +1200,17 @@ func (c *coder) afterPreposition(i int) bool {
 // bodyOf is the body named in the title printed before a person's
 // mention ms (Kabid Humas Polda Kalsel Kombes Adam Erwindi; Kepala Pusat
 // BPSDM Komdigi, Rizki Ameliah): the nearest organisation among its
-// capitalised words, over one comma before the name; nil when none.
+// capitalised words, or the office its head's title names (Kapolres
+// Boyolali, AKBP Rosyid Hartanto: officeOf), over one comma; nil when
+// none.
 func (c *coder) bodyOf(ms span) *Actor {
 	lo := c.sentenceStart(ms.first)
-	k := ms.first - 1
-	if k > lo && c.low[k] == "," {
-		k--
-	}
+	k, comma := ms.first-1, false
 	for n := 0; k >= lo && n < 8; n++ {
+		if c.low[k] == "," && !comma {
+			k, comma = k-1, true
+			continue
+		}
 		if e, em := c.entityAt(k); e != nil {
 			if e.Type == "ORG" {
 				return c.actorAt(e, em)
@@ -1218,9 +1221,39 @@ func (c *coder) bodyOf(ms span) *Actor {
 		if !c.isCapitalised(k) && c.low[k] != "(" && c.low[k] != ")" {
 			return nil
 		}
+		if b := c.officeOf(k); b != nil {
+			return b
+		}
 		k--
 	}
 	return nil
+}
+
+// officeOf is the office whose head the title word at token k names, with
+// the place after it: Kapolres Boyolali heads Polres Boyolali (ka- and an
+// office named after its territory, words.tsv class office), the entity
+// of that name where the article has one. nil for any other word.
+func (c *coder) officeOf(k int) *Actor {
+	w := c.low[k]
+	if len(w) < 5 || !strings.HasPrefix(w, "ka") || k+1 >= len(c.low) {
+		return nil
+	}
+	st := c.lx.starts[w[2:]]
+	if st == nil || !slices.ContainsFunc(st.phrases, func(p phrase) bool { return len(p.words) == 1 && p.class&wOffice != 0 }) {
+		return nil
+	}
+	place, pm := c.entityAt(k + 1)
+	if place == nil || place.Type != "LOC" || pm.first != k+1 {
+		return nil
+	}
+	word := c.doc.Text[c.doc.Tokens[k].Start+2 : c.doc.Tokens[k].End]
+	name := strings.ToUpper(word[:1]) + word[1:] + " " + c.doc.Text[c.doc.Tokens[pm.first].Start:c.doc.Tokens[pm.last-1].End]
+	for i := range c.in.Entities.Entities {
+		if e := &c.in.Entities.Entities[i]; e.Type == "ORG" && strings.EqualFold(e.Name, name) {
+			return actorOf(e)
+		}
+	}
+	return &Actor{Name: name, Country: place.Country, kind: "ORG"}
 }
 
 // speaker resolves saya or kami at token i to the speaker of the

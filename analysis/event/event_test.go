@@ -156,6 +156,8 @@ var findRows = []struct {
 		[]string{"REQUEST Dinas Kesehatan Kabupaten Cirebon>warga asserted"}},
 	{"a name after a preposition in a relative clause is no object", "Harun Masiku mendukung teman-teman yang berjuang ingin kembali ke KPK.",
 		[]string{"SUPPORT Harun Masiku>- asserted"}},
+	{"pihaknya of an office's head is the office", "Kapolres Boyolali, AKBP Rosyid Hartanto, memimpin rapat di Boyolali. Pihaknya meminta warga untuk segera melapor.",
+		[]string{"REQUEST Polres Boyolali>warga asserted"}},
 	{"pihaknya is the side named before", "Polda Kalimantan Selatan membuka dapur umum. Pihaknya juga mengajak warga untuk mengawasi program itu.",
 		[]string{"REQUEST Polda Kalimantan Selatan>warga asserted"}},
 	{"a group named by bernama", "Polisi menangkap seorang pria bernama Budi Santoso di Bekasi.",
