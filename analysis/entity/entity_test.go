@@ -393,6 +393,15 @@ func TestFind(t *testing.T) {
 			},
 			notWant: []string{"Benteng Rotterdam Makassar"},
 		},
+		{
+			name: "an organisation printed whole elsewhere takes back the words the tagger ran into the name after it",
+			text: "BUMD\nBUMD itu yakni PT Dhirga Surya dan PT Aneka Industri.\n\n\"Harga terkendali,\" kata Direktur Utama PT Dhirga Surya Ari Wibowo SH di Medan. Ari menambahkan stok cukup.",
+			want: []want{
+				{"ORG", "PT Dhirga Surya", "ID", nil, nil},
+				{"PER", "Ari Wibowo", "ID", []string{"Ari Wibowo", "Ari"}, nil},
+			},
+			notWant: []string{"Surya Ari Wibowo"},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, res := find(t, tt.text)

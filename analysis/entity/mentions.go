@@ -265,11 +265,11 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 		if class != "PER" {
 			break
 		}
-		mt, ok := g.longest(a.wordsOf(first, last), a.hashes[first:last], 0)
-		if !ok || mt.end >= last-first || !g.hasKind(mt.entries, gkHonorific, gkRole) {
+		n := a.afterTitle(first, last)
+		if n == first {
 			break
 		}
-		first += mt.end
+		first = n
 	}
 	for last > first && a.doc.Tokens[last-1].Kind == text.Punct && !strings.HasSuffix(a.word(last-1), ".") {
 		last--
@@ -329,6 +329,18 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 		mt.gaz = g.placeOrOrg(m.entries)
 	}
 	a.ms = append(a.ms, mt)
+}
+
+// afterTitle returns where a person's name in tokens [first, last)
+// starts after the honorific, rank or role word it opens with (Ajun
+// Komisaris Besar), or first; it keeps one word at least.
+func (a *article) afterTitle(first, last int) int {
+	g := a.r.m.gaz
+	mt, ok := g.longest(a.wordsOf(first, last), a.hashes[first:last], 0)
+	if !ok || mt.end >= last-first || !g.hasKind(mt.entries, gkHonorific, gkRole) {
+		return first
+	}
+	return first + mt.end
 }
 
 // premisesBefore returns where a body's name starts in tokens [first,

@@ -47,6 +47,7 @@ func (a *article) merge() {
 	a.joinAdjacentPersons()
 	a.placesInNames()
 	a.facilityNames()
+	a.bodyWordsBack()
 	a.widenFigures()
 	a.widenNameOpeners()
 	slices.SortStableFunc(a.ms, func(x, y mention) int { return x.first - y.first })
@@ -461,6 +462,54 @@ func (a *article) facilityNames() {
 			a.ms = append(a.ms, place)
 			break
 		}
+	}
+}
+
+// bodyWordsBack gives back to an organisation the first words of the
+// person's name right after it that the tagger took from it, where the
+// article prints the organisation with them elsewhere (PT Dhirga | Surya
+// Ari Wibowo, with PT Dhirga Surya before, is PT Dhirga Surya | Ari
+// Wibowo).
+func (a *article) bodyWordsBack() {
+	printed := map[string]bool{} // the organisations' texts and their tails from a word on, lower case (Kuantan Singingi of Pemkab Kuantan Singingi)
+	for _, m := range a.ms {
+		if m.class != "ORG" {
+			continue
+		}
+		for i := m.first; i < m.last; i++ {
+			printed[strings.ToLower(a.text(i, m.last))] = true
+		}
+	}
+	if len(printed) == 0 {
+		return
+	}
+	var bodies []mention
+	for k := range a.ms {
+		m := &a.ms[k]
+		if m.class != "PER" || m.last-m.first < 2 || m.weak {
+			continue
+		}
+		lo := max(a.doc.Sentences[m.sentence].First, m.first-3)
+	search:
+		for w := m.last - m.first - 1; w >= 1; w-- {
+			for b := lo; b < m.first; b++ {
+				if isCapitalised(a.word(b)) && printed[strings.ToLower(a.text(b, m.first+w))] {
+					body := mention{first: b, last: m.first + w, class: "ORG", sentence: m.sentence, weak: m.weak}
+					if mt, ok := a.r.m.gaz.longest(a.wordsOf(b, body.last), a.hashes[b:body.last], 0); ok && mt.end == body.last-b {
+						if body.gaz = a.r.m.gaz.placeOrOrg(mt.entries); len(body.gaz) > 0 {
+							body.class = kindClass(a.r.m.gaz.entries[body.gaz[0]].kind) // Kuantan Singingi of Pemkab Kuantan Singingi
+						}
+					}
+					bodies = append(bodies, body)
+					m.first, m.gaz = a.afterTitle(m.first+w, m.last), nil // Polsek Sako | Iptu Apriansyah
+					break search
+				}
+			}
+		}
+	}
+	for _, body := range bodies {
+		a.ms = slices.DeleteFunc(a.ms, func(o mention) bool { return o.class == "ORG" && o.first >= body.first && o.last <= body.last })
+		a.ms = append(a.ms, body)
 	}
 }
 
