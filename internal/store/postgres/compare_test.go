@@ -73,6 +73,12 @@ var compareQueries = []string{
 	"to:2025-10-19 polisi", `entity:"Purbaya Yudhi Sadewa"`, "entity:prabowo", "entity:jakarta polisi",
 	"speaker:Purbaya", "speaker:prabowo inflasi", "yang dan di", "tidak", "dpr anggaran",
 	"menangkap", "penangkapan", "tersangka -korupsi", `"rumah sakit"`, "sepak bola", "timnas",
+	// Phrases with words, with each other and left out, each way the
+	// pairs index and the positions share a query (match.cond).
+	`"kepala daerah" pemerintah`, `"menteri keuangan" OR inflasi`, `"kepala daerah" OR "rumah sakit"`,
+	`pemerintah -"kepala daerah"`, `"rumah sakit" -covid`, `"rumah sakit" -"kepala daerah"`,
+	`"presiden prabowo subianto"`, `"dewan perwakilan rakyat" -"presiden prabowo subianto"`,
+	`polisi -"dewan perwakilan rakyat"`, `"sepak bola" OR timnas OR "presiden prabowo subianto"`,
 }
 
 // The same queries on SQLite and on PostgreSQL, over the same 700 real

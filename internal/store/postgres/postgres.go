@@ -67,10 +67,7 @@ type Store struct {
 	linker     store.Linker
 	rankWindow int
 	countBound int
-	// planCache is the connections' plan_cache_mode, for a statement
-	// that plans otherwise to set back.
-	planCache string
-	log       *slog.Logger
+	log        *slog.Logger
 }
 
 var _ store.Store = (*Store)(nil)
@@ -111,17 +108,6 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 	if cfg.ConnConfig.RuntimeParams["application_name"] == "" {
 		cfg.ConnConfig.RuntimeParams["application_name"] = "warta"
 	}
-	// Every statement planned for its own arguments: pgx prepares each
-	// statement once, and after five runs the server may switch to one
-	// generic plan, made without the arguments. For a search that plan
-	// does not know how often its words occur: it walked search_terms by
-	// version testing every row's terms, a rare word 173 ms against
-	// 0.12 ms from the GIN index at 10k articles (25,700 buffers against
-	// 12). Planning each run costs a fraction of a millisecond. A URL
-	// that sets plan_cache_mode keeps its own.
-	if cfg.ConnConfig.RuntimeParams["plan_cache_mode"] == "" {
-		cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
-	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)
@@ -131,7 +117,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("postgres: connect to %s: %w", redact(cfg), err)
 	}
 	s := &Store{pool: pool, analyzer: opts.Analyzer, resolver: opts.Resolver, linker: opts.Linker, rankWindow: opts.RankWindow,
-		countBound: opts.CountBound, planCache: cfg.ConnConfig.RuntimeParams["plan_cache_mode"], log: opts.Log}
+		countBound: opts.CountBound, log: opts.Log}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err

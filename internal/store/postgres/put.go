@@ -435,11 +435,12 @@ func nullJSON(b []byte, n int) *string {
 }
 
 // Optimize implements store.Store: PostgreSQL's autovacuum keeps the GIN
-// index and the statistics up to date; after a bulk write, the search
-// index's pending entries are merged and ANALYZE gives the planner the new
-// sizes at once.
+// indexes and the statistics up to date; after a bulk write, the search
+// indexes' pending entries are merged and ANALYZE gives the planner the
+// new sizes at once.
 func (s *Store) Optimize(ctx context.Context) error {
-	if _, err := s.pool.Exec(ctx, `SELECT gin_clean_pending_list('search_terms_terms'::regclass)`); err != nil {
+	if _, err := s.pool.Exec(ctx, `SELECT gin_clean_pending_list('search_terms_terms'::regclass),
+		gin_clean_pending_list('search_terms_pairs'::regclass)`); err != nil {
 		return fmt.Errorf("postgres: optimize: %w", err)
 	}
 	if _, err := s.pool.Exec(ctx, `ANALYZE search_terms, versions, articles`); err != nil {

@@ -84,7 +84,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 			page = `n AS MATERIALIZED (SELECT m.*, row_number() OVER (ORDER BY m.version DESC) <= ` + w.arg(s.rankWindow) +
 				` AS ranked FROM (` + newest + `) m),
 				c AS (SELECT count(*) AS total, min(version) AS lowest FROM n),
-				p AS (SELECT id, version, CASE WHEN ranked THEN ` + fmt.Sprintf(rankExpr, h.tsquery) + ` ELSE 0 END::real AS score, ranked
+				p AS (SELECT id, version, CASE WHEN ranked THEN ` + fmt.Sprintf(rankExpr, w.arg(h.tsquery)+"::tsquery") + ` ELSE 0 END::real AS score, ranked
 					FROM n ORDER BY ranked DESC, score DESC, version DESC LIMIT ` + w.arg(q.Limit) + ` OFFSET ` + w.arg(q.Offset) + `)`
 			order = `p.ranked DESC, p.score DESC, p.version DESC`
 		}
@@ -119,10 +119,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 			if total == s.newestRanked(q) {
 				return s.results(ctx, tx, res, hits, total, lowest)
 			}
-			if _, err := tx.Exec(ctx, `SET LOCAL enable_indexscan = on`); err != nil {
-				return nil, fmt.Errorf("postgres: search: %w", err)
-			}
-			if _, err := tx.Exec(ctx, `SELECT set_config('plan_cache_mode', $1, true)`, s.planCache); err != nil {
+			if _, err := tx.Exec(ctx, `SET LOCAL enable_indexscan = on; SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
 				return nil, fmt.Errorf("postgres: search: %w", err)
 			}
 		}
@@ -282,7 +279,16 @@ func (s *Store) readTx(ctx context.Context, h hitSet) (pgx.Tx, error) {
 	}
 	set := `SET LOCAL max_parallel_workers_per_gather = 0`
 	if h.tsquery != "" {
-		set += `; SET LOCAL enable_seqscan = off`
+		// Planned for its words: pgx prepares each statement once, and
+		// after five runs the server may plan it once for all, not
+		// knowing how often its words occur; that plan walked
+		// search_terms by version testing every row's terms, a rare
+		// word 173 ms against 0.12 ms from the GIN index at 10k
+		// articles (25,700 buffers against 12). Only here: the other
+		// statements' plans do not turn on their arguments, and
+		// planning each run of the facets' (500 ids) cost more than
+		// they saved.
+		set += `; SET LOCAL enable_seqscan = off; SET LOCAL plan_cache_mode = force_custom_plan`
 	}
 	if _, err := tx.Exec(ctx, set); err != nil {
 		tx.Rollback(ctx)
@@ -334,7 +340,7 @@ func planRows(ctx context.Context, tx pgx.Tx, fromWhere string, args []any) (flo
 
 // hitSet is the set of a query's hits as SQL: the tables, the conditions
 // on current versions v of articles a, the columns of a hit's article and
-// version ID, and the tsquery (its placeholder) with its terms; none when
+// version ID, and the tsquery that ranks the hits with its terms; none when
 // every word was a stopword and nothing can match. Search, SearchDays and
 // Facets share it.
 type hitSet struct {
@@ -355,7 +361,7 @@ type hitSet struct {
 
 func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 	var h hitSet
-	tsquery, terms, warnings := s.tsquery(q.Clauses)
+	tsquery, m, terms, warnings := s.tsquery(q.Clauses)
 	h.terms, h.warnings = terms, warnings
 	if tsquery == "" && hasPositive(q.Clauses) {
 		h.none = true
@@ -363,8 +369,8 @@ func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 	}
 	w := &h.w
 	if tsquery != "" {
-		h.tsquery = w.arg(tsquery) + "::tsquery"
-		w.add("st.terms @@ " + h.tsquery)
+		h.tsquery = tsquery
+		w.add(m.cond(w))
 	}
 	// Every current version has its row of search_terms, with its day.
 	// The outer joins are left out by the planner when no filter reads
@@ -420,10 +426,11 @@ func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 // SQLite store writes them for FTS5: each clause is a phrase of its terms
 // (a single word is a phrase of one), clauses joined by OR are grouped
 // (banjir OR longsor bekasi is (banjir | longsor) & bekasi), and a clause
-// of stopwords only is left out, with a warning.
-func (s *Store) tsquery(clauses []search.Clause) (expr string, terms map[string]bool, warnings []string) {
-	var groups [][]string
-	var excluded []string
+// of stopwords only is left out, with a warning. The tsquery ranks the
+// hits; the match finds them, with the phrases from the pairs index.
+func (s *Store) tsquery(clauses []search.Clause) (expr string, m match, terms map[string]bool, warnings []string) {
+	var groups [][]phrase
+	var excluded []phrase
 	terms = map[string]bool{}
 	for _, c := range clauses {
 		ts := s.analyzer.Terms(c.Text)
@@ -431,35 +438,178 @@ func (s *Store) tsquery(clauses []search.Clause) (expr string, terms map[string]
 			warnings = append(warnings, fmt.Sprintf("%q is left out: it has only stopwords, which are not indexed", c.Text))
 			continue
 		}
-		quoted := make([]string, len(ts))
-		for i, t := range ts {
-			quoted[i] = quoteLexeme(t)
-			if !c.Exclude {
+		if !c.Exclude {
+			for _, t := range ts {
 				terms[t] = true
 			}
 		}
-		phrase := strings.Join(quoted, " <-> ")
-		if len(quoted) > 1 {
-			phrase = "(" + phrase + ")"
-		}
+		p := newPhrase(ts)
 		switch {
 		case c.Exclude:
-			excluded = append(excluded, "!"+phrase)
+			excluded = append(excluded, p)
 		case c.Or && len(groups) > 0:
-			groups[len(groups)-1] = append(groups[len(groups)-1], phrase)
+			groups[len(groups)-1] = append(groups[len(groups)-1], p)
 		default:
-			groups = append(groups, []string{phrase})
+			groups = append(groups, []phrase{p})
 		}
 	}
 	if len(groups) == 0 {
-		return "", terms, warnings
+		return "", m, terms, warnings
 	}
 	parts := make([]string, 0, len(groups)+len(excluded))
 	for _, g := range groups {
-		parts = append(parts, "("+strings.Join(g, " | ")+")")
+		alts := make([]string, len(g))
+		for i, p := range g {
+			alts[i] = p.positions
+		}
+		parts = append(parts, "("+strings.Join(alts, " | ")+")")
+		m.group(g)
 	}
-	parts = append(parts, excluded...)
-	return strings.Join(parts, " & "), terms, warnings
+	for _, p := range excluded {
+		parts = append(parts, "!"+p.positions)
+		m.exclude(p)
+	}
+	m.positions = strings.Join(parts, " & ")
+	return m.positions, m, terms, warnings
+}
+
+// phrase is a clause's terms as tsqueries: over the terms by their
+// positions, and over their pairs (warta_pairs, migration 16): a phrase
+// of two terms is found by its pair alone, a longer one by its pairs and
+// then its positions, tested on the articles holding all of them.
+type phrase struct {
+	positions string // 'a' <-> 'b' <-> 'c'
+	word      string // the word of a phrase of one
+	pairs     string // 'a b' & 'b c'
+	tested    bool   // the positions tested beside the pairs
+}
+
+func newPhrase(ts []string) phrase {
+	quoted := make([]string, len(ts))
+	for i, t := range ts {
+		quoted[i] = quoteLexeme(t)
+	}
+	if len(ts) == 1 {
+		return phrase{positions: quoted[0], word: quoted[0]}
+	}
+	pairs := make([]string, len(ts)-1)
+	for i := range pairs {
+		pairs[i] = quoteLexeme(ts[i] + " " + ts[i+1])
+	}
+	p := phrase{positions: "(" + strings.Join(quoted, " <-> ") + ")", pairs: strings.Join(pairs, " & "), tested: len(pairs) > 1}
+	if p.tested {
+		p.pairs = "(" + p.pairs + ")"
+	}
+	return p
+}
+
+// match is the condition that finds a search's hits from the two GIN
+// indexes of search_terms: the words' tsquery over the terms, the
+// phrases' over the pairs, each ANDed into one tsquery where it can be,
+// so that each index is read once and answers exactly; a group mixing
+// words and phrases is a condition of its own.
+type match struct {
+	words, pairs []string // ANDed, over the terms and over the pairs
+	tested       []string // positions tested on the rows found
+	mixed        [][]phrase
+	excluded     []phrase
+	positions    string // the whole query over the terms by their positions
+}
+
+// group adds clauses joined by OR: words alone are one tsquery over the
+// terms, phrases of two alone one over the pairs.
+func (m *match) group(g []phrase) {
+	if len(g) == 1 {
+		p := g[0]
+		if p.word != "" {
+			m.words = append(m.words, p.word)
+		} else {
+			m.pairs = append(m.pairs, p.pairs)
+		}
+		if p.tested {
+			m.tested = append(m.tested, p.positions)
+		}
+		return
+	}
+	var words, pairs []string
+	for _, p := range g {
+		switch {
+		case p.word != "":
+			words = append(words, p.word)
+		case !p.tested:
+			pairs = append(pairs, p.pairs)
+		}
+	}
+	switch len(g) {
+	case len(words):
+		m.words = append(m.words, "("+strings.Join(words, " | ")+")")
+	case len(pairs):
+		m.pairs = append(m.pairs, "("+strings.Join(pairs, " | ")+")")
+	default:
+		m.mixed = append(m.mixed, g)
+	}
+}
+
+func (m *match) exclude(p phrase) { m.excluded = append(m.excluded, p) }
+
+// cond writes the match as SQL over search_terms st. A word or a phrase
+// of two is left out in its index's tsquery where that has something to
+// find (a tsquery of exclusions alone reads the whole index); else, and a
+// longer phrase always, it is tested on the rows the rest finds, by its
+// positions. Positions are tested by ts_match_vq, the function of @@,
+// which no index serves: a GIN index hands the rows of a tsquery with
+// <-> back to be tested, and with them the pairs' condition, whose
+// pairs would be made again for each (3 s for a phrase of three words
+// at 10k articles, against 0.2 s).
+func (m *match) cond(w *where) string {
+	for _, g := range m.mixed {
+		if slices.ContainsFunc(g, func(p phrase) bool { return p.tested }) {
+			// Such a group's rows come back from the terms' index to
+			// be tested by their positions; any pairs' condition with
+			// them would be too, its pairs made again for each (6.4 s
+			// at 10k articles). The whole query by its positions, as
+			// before the pairs.
+			return "st.terms @@ " + w.arg(m.positions) + "::tsquery"
+		}
+	}
+	words, pairs := slices.Clone(m.words), slices.Clone(m.pairs)
+	var out []string
+	for _, p := range m.excluded {
+		switch {
+		case p.word != "" && len(m.words) > 0:
+			words = append(words, "!"+p.word)
+		case p.word == "" && !p.tested && len(m.pairs) > 0:
+			pairs = append(pairs, "!"+p.pairs)
+		default:
+			out = append(out, p.positions)
+		}
+	}
+	var conds []string
+	if len(words) > 0 {
+		conds = append(conds, "st.terms @@ "+w.arg(strings.Join(words, " & "))+"::tsquery")
+	}
+	if len(pairs) > 0 {
+		conds = append(conds, "warta_pairs(st.terms) @@ "+w.arg(strings.Join(pairs, " & "))+"::tsquery")
+	}
+	for _, g := range m.mixed {
+		// Each from its index (a longer phrase is not among them).
+		alts := make([]string, len(g))
+		for i, p := range g {
+			if p.word != "" {
+				alts[i] = "st.terms @@ " + w.arg(p.word) + "::tsquery"
+			} else {
+				alts[i] = "warta_pairs(st.terms) @@ " + w.arg(p.pairs) + "::tsquery"
+			}
+		}
+		conds = append(conds, "("+strings.Join(alts, " OR ")+")")
+	}
+	if len(m.tested) > 0 {
+		conds = append(conds, "ts_match_vq(st.terms, "+w.arg(strings.Join(m.tested, " & "))+"::tsquery)")
+	}
+	if len(out) > 0 {
+		conds = append(conds, "NOT ts_match_vq(st.terms, "+w.arg(strings.Join(out, " | "))+"::tsquery)")
+	}
+	return strings.Join(conds, " AND ")
 }
 
 func hasPositive(clauses []search.Clause) bool {

@@ -543,6 +543,16 @@ func testSearch(t *testing.T, s Searching) {
 		{"subsidi pupuk senayan", []string{anggaran.Title}},
 		{`"subsidi pupuk"`, []string{anggaran.Title}},
 		{`"pupuk subsidi"`, []string{}},
+		// Phrases of three words, with words, OR'd and left out.
+		{`"tambahan subsidi pupuk"`, []string{anggaran.Title}},
+		{`"ratusan rumah warga"`, []string{banjir.Title}},
+		{`"rumah warga mengungsi"`, []string{}}, // both its pairs, not together
+		{`"subsidi pupuk" OR sabu`, []string{anggaran.Title, narkoba.Title}},
+		{`"tambahan subsidi pupuk" OR banjir`, []string{anggaran.Title, banjir.Title}},
+		{`pupuk -"subsidi pupuk"`, []string{}},
+		{`rumah -"pengedar sabu"`, []string{banjir.Title}},
+		{`"rumah warga" -"subsidi pupuk"`, []string{banjir.Title}},
+		{`"rumah warga" -"ratusan rumah warga"`, []string{}},
 		{"sabu OR pupuk", []string{anggaran.Title, narkoba.Title}},
 		{"warga -masjid", []string{}},
 		{"rumah -pelabuhan", []string{banjir.Title}},
