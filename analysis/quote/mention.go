@@ -661,9 +661,36 @@ func (f *finder) subjectOf(v int) (phrase, bool) {
 	default:
 		p = f.phraseBefore(k, lo)
 		p = f.apposedLead(p, st)
+		if !p.ok() {
+			p = f.withCompany(k, lo)
+		}
 	}
 	p = f.relationOf(p, lo)
 	return p, p.ok()
+}
+
+// maxCompany bounds the words of the company named after bersama.
+const maxCompany = 6
+
+// withCompany reads a subject that names someone and the people with
+// them, ending at token k (Vienna bersama penasihat hukumnya menyatakan
+// ...): the one named before bersama or beserta speaks. Not ok when there
+// is no such subject.
+func (f *finder) withCompany(k, lo int) phrase {
+	for b := k; b > lo && k-b < maxCompany; b-- {
+		if f.inQuote(b) || f.isPunct(b, ',') || f.isTerminal(b) {
+			break
+		}
+		if f.isFold(b, "bersama") || f.isFold(b, "beserta") {
+			q := f.phraseBefore(b-1, lo)
+			if q.name.empty() || q.pronoun {
+				break
+			}
+			q.all.last = k + 1
+			return q
+		}
+	}
+	return phrase{}
 }
 
 // apposedLead reads a subject that opens with a name and a comma, then
