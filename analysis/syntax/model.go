@@ -204,28 +204,11 @@ func (m *Model) parse(w *work, last int) (heads, rels []int) {
 	n := len(x.toks) - 1
 	s := &w.st
 	s.reset(n)
-	var legal [transitions]bool
 	for !s.done() && s.next <= last {
-		for t := range legal {
-			legal[t] = s.legal(t)
-		}
-		w.rows = transitionFeatures(w.rows[:0], m.transition.Bits, x, s, m.relHash)
-		w.lanes, w.scores = m.transition.Scores(w.rows, w.lanes, w.scores)
-		t := argmax(w.scores, legal[:])
+		t := m.transitionScores(w)
 		rel := -1
-		if t == leftArc || t == rightArc {
-			h, d := s.next, s.top()
-			if t == rightArc {
-				h, d = d, h
-			}
-			if h == 0 {
-				rel = m.rootRel
-			} else {
-				w.rows = labelFeatures(w.rows[:0], m.label.Bits, x, s, m.relHash, h, d)
-				w.lanes, w.scores = m.label.Scores(w.rows, w.lanes, w.scores)
-				w.scores[m.rootRel] = math.Inf(-1) // only an arc from the root is one
-				rel = argmax(w.scores, nil)
-			}
+		if h, d, ok := s.arc(t); ok {
+			rel = m.relation(w, h, d)
 		}
 		s.apply(t, rel)
 	}
@@ -235,6 +218,30 @@ func (m *Model) parse(w *work, last int) (heads, rels []int) {
 		}
 	}
 	return s.heads, s.rels
+}
+
+// transitionScores scores the transitions in state w.st into w.scores
+// and returns the best legal one.
+func (m *Model) transitionScores(w *work) int {
+	var legal [transitions]bool
+	for t := range legal {
+		legal[t] = w.st.legal(t)
+	}
+	w.rows = transitionFeatures(w.rows[:0], m.transition.Bits, &w.x, &w.st, m.relHash)
+	w.lanes, w.scores = m.transition.Scores(w.rows, w.lanes, w.scores)
+	return argmax(w.scores, legal[:])
+}
+
+// relation is the relation the label classifier gives an arc from h to
+// d made in state w.st; an arc from the root is root.
+func (m *Model) relation(w *work, h, d int) int {
+	if h == 0 {
+		return m.rootRel
+	}
+	w.rows = labelFeatures(w.rows[:0], m.label.Bits, &w.x, &w.st, m.relHash, h, d)
+	w.lanes, w.scores = m.label.Scores(w.rows, w.lanes, w.scores)
+	w.scores[m.rootRel] = math.Inf(-1) // only an arc from the root is one
+	return argmax(w.scores, nil)
 }
 
 // argmax returns the best-scoring class that ok allows (all when nil).

@@ -82,6 +82,18 @@ func (s *state) apply(t, rel int) {
 	}
 }
 
+// arc is the head and dependent of the arc transition t makes, ok false
+// for a transition that makes none.
+func (s *state) arc(t int) (h, d int, ok bool) {
+	switch t {
+	case leftArc:
+		return s.next, s.top(), true
+	case rightArc:
+		return s.top(), s.next, true
+	}
+	return 0, 0, false
+}
+
 func (s *state) attach(h, d, rel int) {
 	s.heads[d], s.rels[d] = h, rel
 	if d < h {
@@ -122,4 +134,63 @@ func (s *state) owes(heads []int, b int) bool {
 		}
 	}
 	return false
+}
+
+// costs is the dynamic oracle of Goldberg and Nivre (2012): for each
+// legal transition, how many arcs of the gold tree heads it makes
+// unreachable from s (-1 for an illegal one). Any tree, projective or
+// not, has a transition of least cost in every state, so that training
+// can go on from the parser's own mistakes. A node left without a head
+// becomes a root, so an arc from the root is lost only when its
+// dependent takes another head.
+func (s *state) costs(heads []int, inStack []bool) [transitions]int {
+	clear(inStack)
+	for _, k := range s.stack {
+		inStack[k] = true
+	}
+	top, b := s.top(), s.next
+	var c [transitions]int
+	for t := range c {
+		if !s.legal(t) {
+			c[t] = -1
+		}
+	}
+	// headless counts the headless stack nodes other than the root whose
+	// gold head is b, and buffered counts the buffer nodes whose gold
+	// head is top.
+	var headless, buffered int
+	for _, k := range s.stack {
+		if k != 0 && s.heads[k] < 0 && heads[k] == b {
+			headless++
+		}
+	}
+	for k := b; k <= s.n; k++ {
+		if heads[k] == top {
+			buffered++
+		}
+	}
+	inBuffer := func(k int) bool { return k >= b && k <= s.n }
+	if c[leftArc] == 0 {
+		h := heads[top]
+		if h != b && (inBuffer(h) || h == 0) {
+			c[leftArc]++
+		}
+		c[leftArc] += buffered
+	}
+	if c[rightArc] == 0 {
+		if h := heads[b]; h != top && (inBuffer(h) || inStack[h]) {
+			c[rightArc]++
+		}
+		c[rightArc] += headless
+	}
+	if c[reduce] == 0 {
+		c[reduce] = buffered
+	}
+	if c[shift] == 0 {
+		if h := heads[b]; h != 0 && inStack[h] {
+			c[shift]++
+		}
+		c[shift] += headless
+	}
+	return c
 }
