@@ -471,13 +471,15 @@ func (a *article) facilityNames() {
 // Ari Wibowo, with PT Dhirga Surya before, is PT Dhirga Surya | Ari
 // Wibowo).
 func (a *article) bodyWordsBack() {
-	printed := map[string]bool{} // the organisations' texts and their tails from a word on, lower case (Kuantan Singingi of Pemkab Kuantan Singingi)
+	// printed holds the organisations' texts and their tails from a word
+	// on (Kuantan Singingi of Pemkab Kuantan Singingi), by runKey.
+	printed := map[uint64]bool{}
 	for _, m := range a.ms {
 		if m.class != "ORG" {
 			continue
 		}
 		for i := m.first; i < m.last; i++ {
-			printed[strings.ToLower(a.text(i, m.last))] = true
+			printed[a.runKey(i, m.last)] = true
 		}
 	}
 	if len(printed) == 0 {
@@ -493,7 +495,7 @@ func (a *article) bodyWordsBack() {
 	search:
 		for w := m.last - m.first - 1; w >= 1; w-- {
 			for b := lo; b < m.first; b++ {
-				if isCapitalised(a.word(b)) && printed[strings.ToLower(a.text(b, m.first+w))] {
+				if isCapitalised(a.word(b)) && printed[a.runKey(b, m.first+w)] {
 					body := mention{first: b, last: m.first + w, class: "ORG", sentence: m.sentence, weak: m.weak}
 					if mt, ok := a.r.m.gaz.longest(a.wordsOf(b, body.last), a.hashes[b:body.last], 0); ok && mt.end == body.last-b {
 						if body.gaz = a.r.m.gaz.placeOrOrg(mt.entries); len(body.gaz) > 0 {
@@ -511,6 +513,16 @@ func (a *article) bodyWordsBack() {
 		a.ms = slices.DeleteFunc(a.ms, func(o mention) bool { return o.class == "ORG" && o.first >= body.first && o.last <= body.last })
 		a.ms = append(a.ms, body)
 	}
+}
+
+// runKey keys tokens [first, last) by their lower-case hashes, with no
+// text built.
+func (a *article) runKey(first, last int) uint64 {
+	k := uint64(14695981039346656037)
+	for _, h := range a.hashes[first:last] {
+		k = (k ^ h) * 1099511628211
+	}
+	return k
 }
 
 // key is what two mentions must share to be one entity at first sight:
@@ -832,7 +844,33 @@ func nearSpelling(x, y []string) bool {
 // (Puskesms, Puskesmas). Shorter words are often two names (Andri, Andre).
 func SpeltAlike(u, v string) bool {
 	n := min(utf8.RuneCountInString(u), utf8.RuneCountInString(v))
-	return n >= 5 && SpellingKey(u) == SpellingKey(v) || n >= 7 && editDistance1(u, v)
+	return n >= 5 && sameSpellingKey(u, v) || n >= 7 && editDistance1(u, v)
+}
+
+// sameSpellingKey reports whether SpellingKey(u) == SpellingKey(v),
+// without building them: Find calls it for many pairs of words.
+func sameSpellingKey(u, v string) bool {
+	next := func(s string, last rune) (rune, string) {
+		for s != "" {
+			r, n := utf8.DecodeRuneInString(s)
+			s = s[n:]
+			if r != last {
+				return r, s
+			}
+		}
+		return -1, ""
+	}
+	var ru, rv rune = -1, -1
+	for {
+		ru, u = next(u, ru)
+		rv, v = next(v, rv)
+		if ru != rv {
+			return false
+		}
+		if ru == -1 {
+			return true
+		}
+	}
 }
 
 // SpellingKey returns s with each run of one letter written once, the key
