@@ -426,12 +426,7 @@ CREATE INDEX IF NOT EXISTS events_target ON events (target_id, day, article_id, 
 		_, err := tx.ExecContext(ctx, `
 DROP TABLE search_index;
 DROP VIEW indexed_text;
-CREATE VIEW indexed_text (id, title, body, tags) AS
-	SELECT v.id, v.title,
-		CASE WHEN v.title = '' THEN json_extract(record_json(v.record), '$.text')
-		ELSE substr(json_extract(record_json(v.record), '$.text'), length(v.title) + 3) END,
-		`+tagsColumnSQL+`
-	FROM versions v JOIN articles a ON a.current = v.id;
+`+indexedTextView(tagsColumnSQL16)+`;
 CREATE VIRTUAL TABLE search_index USING fts5 (
 	title, body, tags,
 	content = 'indexed_text', content_rowid = 'id',
@@ -468,6 +463,9 @@ CREATE TABLE IF NOT EXISTS record_dicts (
 	// mentionNames), for the entity and identity pages that read them by
 	// entity.
 	migrateMentionNames,
+	// 20: the speakers a version quotes are tags of the full-text index
+	// (tags.go), as its entities are; the index is built again.
+	migrateSpeakerTags,
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

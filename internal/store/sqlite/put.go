@@ -376,20 +376,21 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET current = ? WHERE id = ?`, versionID, res.ID); err != nil {
 		return res, err
 	}
-	entities, err := s.putAnnotations(ctx, tx, res.ID, d)
+	tags, err := s.putAnnotations(ctx, tx, res.ID, d)
 	if err != nil {
 		return res, err
 	}
 	// The values, not INSERT ... SELECT from the view: a statement that
 	// reads as it writes makes FTS5 flush its pending terms to a new
 	// segment every time, instead of once per transaction.
-	index.add(versionID, d.Title, indexedBody(d), versionTags(d.Day(), entities))
+	index.add(versionID, d.Title, indexedBody(d), versionTags(d.Day(), tags))
 	return res, s.putTopics(ctx, tx, res.ID, d, current.Valid)
 }
 
 // putAnnotations files the record's entities (with their mentions'
-// texts), quotes and events, and gives the entities' ids.
-func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc) ([]int64, error) {
+// texts), quotes and events, and gives the entities' ids and the speakers
+// quoted, for the tags.
+func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc) (*tagged, error) {
 	day := nullString(d.Day())
 	ids := make(map[string]int64, len(d.Entities))    // record's entity id → entities.id
 	names := make(map[string]string, len(d.Entities)) // record's entity id → its name, spaces collapsed
@@ -438,6 +439,7 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 		(article_id, local_id, entity_id, name, roles, country, salience, mentions, day, ref, office, names) VALUES `, ``, 12, entityRows); err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
+	tags := &tagged{entities: slices.Collect(maps.Values(ids))}
 	for _, q := range d.Quotes {
 		var speaker, speakerRef sql.NullInt64
 		name := q.SpeakerName
@@ -446,9 +448,14 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 				speaker = sql.NullInt64{Int64: id, Valid: true}
 				speakerRef = sql.NullInt64{Int64: speakerRefs[id], Valid: true}
 				name = cmp.Or(name, names[*q.Speaker])
+				tags.speakers = append(tags.speakers, id)
 			}
 		}
-		quoteRows = append(quoteRows, articleID, speaker, nullString(name), nullString(store.NormalizeName(name)),
+		norm := store.NormalizeName(name)
+		if norm != "" {
+			tags.names = append(tags.names, norm)
+		}
+		quoteRows = append(quoteRows, articleID, speaker, nullString(name), nullString(norm),
 			nullString(q.SpeakerRole), q.Kind, q.Text, q.Start, q.End, nullString(q.Cue), day, speakerRef)
 	}
 	if err := insertRows(ctx, tx, `INSERT INTO quotes
@@ -481,7 +488,7 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 		``, 18, eventRows); err != nil {
 		return nil, fmt.Errorf("events: %w", err)
 	}
-	return slices.Collect(maps.Values(ids)), nil
+	return tags, nil
 }
 
 // mentionNames is an article_entities row's names column: how often the

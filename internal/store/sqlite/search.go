@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -142,75 +141,16 @@ type filters struct {
 	entitySets  [][]int64 // each must be mentioned: by one of its ids
 	speakerCond string    // on quotes q: any of the speakers quoted
 	speakerArgs []any
+	// speakerTags is the speaker filter as an FTS5 expression of tags.
+	speakerTags string
 	none        bool // a name filter names nothing, or no day is in the range
 	// match is, for a query with words, its FTS5 expression with the
-	// entities and dates as tags (tags.go), which then are in no other
-	// field; speakerMany says whether the speaker filter is checked per
-	// candidate of the full-text index (plans).
-	match       string
-	speakerMany bool
+	// entities, speakers and dates as tags (tags.go), which then are in
+	// no other field.
+	match string
 }
 
-// manyRows, when not 0, is a fixed size past which a name filter is
-// checked per candidate, in place of plans' estimate: for tests.
-var manyRows = 0
-
-// plans decides, for a query with words (match), which name filters (the
-// speakers': entities are tags) are gathered into a set of version ids
-// and which are checked per candidate of the full-text index. A set of E
-// rows costs E row reads once, then a probe per candidate (0.7 µs at 100k articles); a check per candidate two
-// seeks (6 µs), and to find its newest countBound+1 hits a search reads
-// about countBound·N/E candidates when the filter is as common among the
-// word's W documents as among all N articles, never more than W. So a
-// filter is gathered when E < min(W, countBound·N/E): below
-// sqrt(countBound·N), and below W. rows are the filters' queries (SELECT 1
-// FROM ... WHERE ...) and arguments.
-func (s *Store) plans(ctx context.Context, match string, rows []string, args [][]any) ([]bool, error) {
-	bound := manyRows
-	if bound == 0 {
-		first, last, err := s.idSpan(ctx, "articles")
-		if err != nil {
-			return nil, err
-		}
-		bound = int(math.Sqrt(float64(countBound) * float64(last-first+1)))
-	}
-	many := make([]bool, len(rows))
-	counts := make([]int, len(rows))
-	most := 0
-	for i, q := range rows {
-		n, err := s.rowsUpTo(ctx, q, bound+1, args[i]...)
-		if err != nil {
-			return nil, err
-		}
-		counts[i], many[i] = n, n > bound
-		if !many[i] {
-			most = max(most, n)
-		}
-	}
-	if most == 0 || manyRows != 0 {
-		return many, nil
-	}
-	// The word's documents, as far as the largest set to be gathered.
-	docs, err := s.rowsUpTo(ctx, `SELECT 1 FROM search_index WHERE search_index MATCH ?`, most, match)
-	if err != nil {
-		return nil, err
-	}
-	for i := range many {
-		many[i] = many[i] || docs < counts[i]
-	}
-	return many, nil
-}
-
-// rowsUpTo counts the rows query (SELECT 1 FROM ... WHERE ...) gives, up
-// to n.
-func (s *Store) rowsUpTo(ctx context.Context, query string, n int, args ...any) (int, error) {
-	var rows int
-	err := s.queryRow(ctx, `SELECT count(*) FROM (`+query+` LIMIT ?)`, append(args, n)...).Scan(&rows)
-	return rows, err
-}
-
-// filters are the query's conditions besides its words (match), with the
-// plans of its name filters when it has words.
+// filters are the query's conditions besides its words (match).
 func (s *Store) filters(ctx context.Context, q search.Query, match string) (filters, error) {
 	var f filters
 	if err := f.dates.dates("v.day", q.From, q.To); err != nil {
@@ -255,11 +195,8 @@ func (s *Store) filters(ctx context.Context, q search.Query, match string) (filt
 		f.dates = where{}
 	}
 	if f.speakerCond != "" {
-		many, err := s.plans(ctx, f.match, []string{`SELECT 1 FROM quotes q WHERE ` + f.speakerCond}, [][]any{f.speakerArgs})
-		if err != nil {
-			return f, err
-		}
-		f.speakerMany = many[0]
+		f.match += " AND " + f.speakerTags
+		f.speakerCond, f.speakerArgs = "", nil
 	}
 	return f, nil
 }
@@ -294,6 +231,11 @@ func (s *Store) speakerFilter(ctx context.Context, q search.Query, f *filters) e
 		return nil
 	}
 	f.speakerCond = "(" + strings.Join(or, " OR ") + ")"
+	norms := make([]string, len(names))
+	for i, n := range names {
+		norms[i] = n.(string)
+	}
+	f.speakerTags = speakerTags(ids, norms)
 	return nil
 }
 
@@ -311,25 +253,12 @@ func speakerProbe(cond string) string {
 }
 
 // textDriven has the full-text index give the candidates, newest first,
-// the entities and dates among its terms (f.match). The speakers become a
-// set of version ids, made once per search (as many as they have
-// articles), that each candidate is tested against in memory, or are
-// checked per candidate; site, section and copies are looked up per
-// candidate in versions_hits.
+// the entities, speakers and dates among its terms (f.match); site,
+// section and copies are looked up per candidate in versions_hits.
 func (h *hitSet) textDriven(f filters) {
 	h.drive = `FROM search_index WHERE search_index MATCH ?`
 	h.sampleID = `search_index.rowid`
 	h.driveArgs = []any{h.match}
-	switch {
-	case f.speakerCond != "" && f.speakerMany:
-		h.conds.add(`EXISTS (SELECT 1 FROM `+hitsIndex+` WHERE v.id = search_index.rowid AND `+speakerProbe(f.speakerCond)+`)`,
-			f.speakerArgs...)
-	case f.speakerCond != "":
-		// The unary + keeps SQLite from handing the ids to FTS5 one by
-		// one: a look-up per id costs more than a whole match.
-		h.conds.add(`+search_index.rowid IN (SELECT a.current FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+
-			f.speakerCond+`)`, f.speakerArgs...)
-	}
 	var v []string
 	v = append(v, f.versions.conds...)
 	if f.collapse != "" {
