@@ -110,20 +110,21 @@ func (s *Store) EntityDays(ctx context.Context, entity int64, from, to string) (
 var coMentionWindow = 200
 
 // CoMentioned implements store.Insights: the entities mentioned most often
-// with entity in its newest coMentionWindow articles.
+// with entity in its newest coMentionWindow articles, counted in Go
+// (countEntities) and named for the top ones only.
 func (s *Store) CoMentioned(ctx context.Context, entity int64, limit int) ([]store.EntityCount, error) {
 	limit = limitOr(limit, 10)
-	rows, err := s.query(ctx, `WITH x AS (SELECT article_id FROM article_entities INDEXED BY article_entities_entity_article
-			WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?),
-		c AS (SELECT y.entity_id, count(*) AS n FROM x JOIN article_entities y ON y.article_id = x.article_id
-			WHERE y.entity_id <> ? GROUP BY y.entity_id)
-		SELECT e.id, e.name, e.type, e.country, c.n FROM c JOIN entities e ON e.id = c.entity_id
-		WHERE c.n >= coalesce((SELECT n FROM c ORDER BY n DESC LIMIT 1 OFFSET ?), 0)
-		ORDER BY c.n DESC, e.name LIMIT ?`, entity, coMentionWindow, entity, limit-1, limit)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: co-mentioned: %w", err)
+	n, err := s.countEntities(ctx, `SELECT y.article_id, y.entity_id FROM (SELECT article_id FROM article_entities
+			INDEXED BY article_entities_entity_article WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?) x
+		JOIN article_entities y ON y.article_id = x.article_id WHERE y.entity_id <> ?`,
+		[]any{entity, coMentionWindow, entity}, false)
+	if err == nil {
+		var top []store.EntityCount
+		if top, err = s.topEntities(ctx, n, limit); err == nil {
+			return top, nil
+		}
 	}
-	return scanEntityCounts(rows)
+	return nil, fmt.Errorf("sqlite: co-mentioned: %w", err)
 }
 
 // migrateArticleDays adds article_days, the articles whose newest version
@@ -283,33 +284,9 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 		}
 		return collect(rows, func(r *sql.Rows, v *store.FacetValue) error { return r.Scan(&v.Value, &v.Count) })
 	}
-	// entities names the limit entities most counted by counts, a SELECT
-	// of an article and an entity id per row counted (each pair once when
-	// perArticle): counted here, not by a GROUP BY in SQL, whose sort of
-	// every row was a quarter of the facets' CPU (pprof, /search of a
-	// common word at 10k articles); the entities rows are read for those
-	// that can be among them only.
 	entities := func(counts string, perArticle bool) ([]store.EntityCount, error) {
-		rows, err := s.query(ctx, counts, args...)
+		n, err := s.countEntities(ctx, counts, args, perArticle)
 		if err != nil {
-			return nil, err
-		}
-		type pair struct{ article, id int64 }
-		n, seen := map[int64]int{}, map[pair]bool{}
-		if _, err := collect(rows, func(r *sql.Rows, _ *struct{}) error {
-			var p pair
-			if err := r.Scan(&p.article, &p.id); err != nil {
-				return err
-			}
-			if perArticle {
-				if seen[p] {
-					return nil
-				}
-				seen[p] = true
-			}
-			n[p.id]++
-			return nil
-		}); err != nil {
 			return nil, err
 		}
 		return s.topEntities(ctx, n, limit)
@@ -328,6 +305,34 @@ func (s *Store) Facets(ctx context.Context, q search.Query, limit int) (*store.F
 		return nil, fmt.Errorf("sqlite: facets: %w", err)
 	}
 	return f, nil
+}
+
+// countEntities counts the entities of query, a SELECT of an article and
+// an entity id per row counted (each pair once when perArticle). Counted
+// here, not by a GROUP BY in SQL, whose sort of every row was a quarter
+// of the facets' CPU (pprof, /search of a common word at 10k articles).
+func (s *Store) countEntities(ctx context.Context, query string, args []any, perArticle bool) (map[int64]int, error) {
+	rows, err := s.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	type pair struct{ article, id int64 }
+	n, seen := map[int64]int{}, map[pair]bool{}
+	_, err = collect(rows, func(r *sql.Rows, _ *struct{}) error {
+		var p pair
+		if err := r.Scan(&p.article, &p.id); err != nil {
+			return err
+		}
+		if perArticle {
+			if seen[p] {
+				return nil
+			}
+			seen[p] = true
+		}
+		n[p.id]++
+		return nil
+	})
+	return n, err
 }
 
 // topEntities are the limit entities of counts (by id) counted most, most
