@@ -273,8 +273,12 @@ func (s *Store) Quotes(ctx context.Context, f store.QuoteFilter) ([]store.Quote,
 				arms = append(arms, arm{"quotes_speaker_page", "q.speaker_id = ?", id})
 			}
 		} else {
+			args := make([]any, 0, len(names)+len(ids))
+			for _, n := range names {
+				args = append(args, n)
+			}
 			w.add(`(q.speaker_norm IN (`+placeholders(len(names))+`) OR q.speaker_id IN (`+placeholders(len(ids))+`))`,
-				append(names, int64Args(ids)...)...)
+				append(args, int64Args(ids)...)...)
 		}
 	}
 	if f.Text != "" {

@@ -112,17 +112,6 @@ func (s *Store) refWindow(ctx context.Context, ref int64, n int) (window, bool, 
 		WHERE ref = ? AND entity_id = ?`, args, n)
 }
 
-// entityWindow is refWindow for a name filter's entities, without their
-// mentions.
-func (s *Store) entityWindow(ctx context.Context, entities []int64, n int) (window, bool, error) {
-	args := make([][]any, len(entities))
-	for i, e := range entities {
-		args[i] = []any{e}
-	}
-	return s.newest(ctx, `SELECT article_id, 0 FROM article_entities INDEXED BY article_entities_entity_article
-		WHERE entity_id = ?`, args, n)
-}
-
 // newest reads the newest n articles of the union of arm (a SELECT of
 // article_id and mentions, in article order in its index) run with each
 // of args, merged newest first; more says there are others.
@@ -158,20 +147,6 @@ func (s *Store) newest(ctx context.Context, arm string, args [][]any, n int) (w 
 		w.mentions += mentions
 	}
 	return w, more, rows.Err()
-}
-
-// scale is how many times more articles there are than a window's that
-// stopped short (more): the newest took the ids from the window's oldest
-// to the highest, and the rest are as dense below it. 1 for a whole one.
-func (s *Store) scale(ctx context.Context, w window, more bool) (float64, error) {
-	if !more || len(w.articles) == 0 {
-		return 1, nil
-	}
-	first, last, err := s.idSpan(ctx, "articles")
-	if err != nil {
-		return 0, err
-	}
-	return float64(last-first+1) / float64(last-w.articles[len(w.articles)-1]+1), nil
 }
 
 // idSpan is the lowest and the highest id of table. Apart, min and max

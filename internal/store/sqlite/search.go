@@ -56,7 +56,7 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 		return res, nil
 	}
 	var page []scored
-	if h.match != "" && q.Sort != search.ByDate {
+	if h.words && q.Sort != search.ByDate {
 		page, res.Total, res.Estimated, err = s.rankedPage(ctx, h, q.Offset, q.Limit)
 	} else if res.Total, res.Estimated, err = s.count(ctx, h); err == nil && res.Total > 0 {
 		page, err = s.datePage(ctx, h, res.Total, res.Estimated, q.Offset, q.Limit)
@@ -82,7 +82,12 @@ type scored struct {
 // version. none says that nothing can match: every word was a stopword,
 // or a name filter names no entity.
 type hitSet struct {
+	// match is the FTS5 expression that gives the hits, when the index
+	// gives them: the words, the entities, speakers and days as tags;
+	// words says whether it has words (else it ranks nothing and snippets
+	// are leads).
 	match string
+	words bool
 	// phrases are the phrases of match that weigh in the ranking, in its
 	// order, first in it (rank.go).
 	phrases  []string
@@ -99,11 +104,9 @@ type hitSet struct {
 	byDate     string
 	byDateArgs []any
 	// driveCount estimates the rows drive gives, for a total past the
-	// bound without words; driveEntities, when set, are the entities
-	// whose articles drive gives, estimated from their newest instead.
+	// bound without the full-text index.
 	driveCount     string
 	driveCountArgs []any
-	driveEntities  []int64
 	// sampleID is the version id (or, for a name filter, article id) of
 	// each candidate as the driver first has it, to sample on.
 	sampleID string
@@ -124,7 +127,8 @@ func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 		h.none = f.none
 		return h, err
 	}
-	if h.match != "" {
+	h.words = h.match != ""
+	if f.match != "" {
 		h.match = f.match
 		h.textDriven(f)
 	} else {
@@ -135,13 +139,12 @@ func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 
 // filters are a query's conditions besides its words.
 type filters struct {
-	dates       where // on v.day
-	versions    where // site and section, on v
-	collapse    string
-	entitySets  [][]int64 // each must be mentioned: by one of its ids
-	speakerCond string    // on quotes q: any of the speakers quoted
-	speakerArgs []any
-	// speakerTags is the speaker filter as an FTS5 expression of tags.
+	dates      where // on v.day
+	versions   where // site and section, on v
+	collapse   string
+	entitySets [][]int64 // each must be mentioned: by one of its ids
+	// speakerTags is the speaker filter (any of them) as an FTS5
+	// expression of tags.
 	speakerTags string
 	none        bool // a name filter names nothing, or no day is in the range
 	// match is, for a query with words, its FTS5 expression with the
@@ -177,27 +180,32 @@ func (s *Store) filters(ctx context.Context, q search.Query, match string) (filt
 			return f, err
 		}
 	}
-	if match == "" {
+	// Without words and without a name filter, the date index gives the
+	// hits; else the full-text index, the filters as tags.
+	if match == "" && len(f.entitySets) == 0 && f.speakerTags == "" {
 		return f, nil
 	}
-	f.match = "(" + match + ")"
+	var parts []string
+	if match != "" {
+		parts = append(parts, "("+match+")")
+	}
 	for _, ids := range f.entitySets {
-		f.match += " AND " + entityTags(ids)
+		parts = append(parts, entityTags(ids))
 	}
 	f.entitySets = nil
+	if f.speakerTags != "" {
+		parts = append(parts, f.speakerTags)
+	}
 	if q.From != "" || q.To != "" {
 		days, err := s.dayTags(ctx, q.From, q.To)
 		if err != nil || days == "" {
 			f.none = days == ""
 			return f, err
 		}
-		f.match += " AND " + days
+		parts = append(parts, days)
 		f.dates = where{}
 	}
-	if f.speakerCond != "" {
-		f.match += " AND " + f.speakerTags
-		f.speakerCond, f.speakerArgs = "", nil
-	}
+	f.match = strings.Join(parts, " AND ")
 	return f, nil
 }
 
@@ -205,7 +213,7 @@ func (s *Store) filters(ctx context.Context, q search.Query, match string) (filt
 // them), or f.none when they name nobody quoted.
 func (s *Store) speakerFilter(ctx context.Context, q search.Query, f *filters) error {
 	var ids []int64
-	var names []any
+	var names []string
 	for _, name := range q.Speakers {
 		i, err := s.entityIDs(ctx, name)
 		if err != nil {
@@ -217,39 +225,12 @@ func (s *Store) speakerFilter(ctx context.Context, q search.Query, f *filters) e
 		}
 		ids, names = append(ids, i...), append(names, n...)
 	}
-	var or []string
-	if len(ids) > 0 {
-		or = append(or, `q.speaker_id IN (`+placeholders(len(ids))+`)`)
-		f.speakerArgs = append(f.speakerArgs, int64Args(ids)...)
-	}
-	if len(names) > 0 {
-		or = append(or, `q.speaker_norm IN (`+placeholders(len(names))+`)`)
-		f.speakerArgs = append(f.speakerArgs, names...)
-	}
-	if len(or) == 0 {
+	if len(ids) == 0 && len(names) == 0 {
 		f.none = true
 		return nil
 	}
-	f.speakerCond = "(" + strings.Join(or, " OR ") + ")"
-	norms := make([]string, len(names))
-	for i, n := range names {
-		norms[i] = n.(string)
-	}
-	f.speakerTags = speakerTags(ids, norms)
+	f.speakerTags = speakerTags(ids, names)
 	return nil
-}
-
-// entityProbe is the condition that article v mentions one of some
-// entities, looked up in the index by entity and article.
-func entityProbe(n int) string {
-	return `EXISTS (SELECT 1 FROM article_entities ae INDEXED BY article_entities_entity_article
-		WHERE ae.entity_id IN (` + placeholders(n) + `) AND ae.article_id = v.article_id)`
-}
-
-// speakerProbe is the condition that article v quotes a speaker of cond
-// (on quotes q).
-func speakerProbe(cond string) string {
-	return `EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = v.article_id AND ` + cond + `)`
 }
 
 // textDriven has the full-text index give the candidates, newest first,
@@ -273,62 +254,28 @@ func (h *hitSet) textDriven(f filters) {
 	h.byDateArgs = h.driveArgs
 }
 
-// filterDriven has the first entity or speaker filter give the
-// candidates (or, without one, the date index); the other conditions are
-// looked up per candidate. byDate reads the date index instead, in order,
-// for when the candidates are too many to sort.
+// filterDriven has the date index give the candidates of a query
+// without words or name filters (every article, or those of some days),
+// in order; site, section and copies are checked per candidate.
 func (h *hitSet) filterDriven(f filters) {
 	current := `v.id IN (SELECT current FROM articles WHERE current = v.id)`
-	switch {
-	case len(f.entitySets) > 0:
-		ids := f.entitySets[0]
-		f.entitySets = f.entitySets[1:]
-		h.drive = `FROM article_entities ae INDEXED BY article_entities_entity_article CROSS JOIN articles a ON a.id = ae.article_id
-			CROSS JOIN ` + hitsIndex + ` ON v.id = a.current WHERE ae.entity_id IN (` + placeholders(len(ids)) + `)`
-		h.driveArgs = int64Args(ids)
-		h.driveEntities = ids
-		h.sampleID = `ae.article_id`
-		h.byDate = `FROM versions v INDEXED BY versions_by_date WHERE ` + current + ` AND ` + entityProbe(len(ids))
-		h.byDateArgs = h.driveArgs
-	case f.speakerCond != "":
-		h.drive = `FROM quotes q CROSS JOIN articles a ON a.id = q.article_id CROSS JOIN ` + hitsIndex + ` ON v.id = a.current WHERE ` + f.speakerCond
-		h.driveArgs = f.speakerArgs
-		h.driveCount = `SELECT count(*) FROM quotes q WHERE ` + f.speakerCond
-		h.driveCountArgs = f.speakerArgs
-		h.sampleID = `q.article_id`
-		h.byDate = `FROM versions v INDEXED BY versions_by_date WHERE ` + current + ` AND ` + speakerProbe(f.speakerCond)
-		h.byDateArgs = f.speakerArgs
-		f.speakerCond = "" // the driver's own condition
-	default:
-		// Every article, or those of some days: the date index gives them
-		// in order.
-		h.drive = `FROM versions v INDEXED BY versions_by_date WHERE ` + current
-		h.sampleID = `v.id`
-		for _, c := range f.dates.conds {
-			h.drive += " AND " + c
-		}
-		h.driveArgs = f.dates.args
-		h.byDate, h.byDateArgs = h.drive, h.driveArgs
-		if len(f.dates.conds) > 0 {
-			h.driveCount = `SELECT count(*) FROM versions v INDEXED BY versions_by_date WHERE ` + strings.Join(f.dates.conds, " AND ")
-			h.driveCountArgs = f.dates.args
-		} else {
-			h.driveCount = `SELECT coalesce(max(id) - min(id) + 1, 0) FROM articles`
-		}
-		f.dates = where{}
+	h.drive = `FROM versions v INDEXED BY versions_by_date WHERE ` + current
+	h.sampleID = `v.id`
+	for _, c := range f.dates.conds {
+		h.drive += " AND " + c
 	}
-	h.conds.conds = append(h.conds.conds, f.dates.conds...)
-	h.conds.args = append(h.conds.args, f.dates.args...)
+	h.driveArgs = f.dates.args
+	h.byDate, h.byDateArgs = h.drive, h.driveArgs
+	if len(f.dates.conds) > 0 {
+		h.driveCount = `SELECT count(*) FROM versions v INDEXED BY versions_by_date WHERE ` + strings.Join(f.dates.conds, " AND ")
+		h.driveCountArgs = f.dates.args
+	} else {
+		h.driveCount = `SELECT coalesce(max(id) - min(id) + 1, 0) FROM articles`
+	}
 	h.conds.conds = append(h.conds.conds, f.versions.conds...)
 	h.conds.args = append(h.conds.args, f.versions.args...)
 	if f.collapse != "" {
 		h.conds.add(f.collapse)
-	}
-	for _, ids := range f.entitySets {
-		h.conds.add(entityProbe(len(ids)), int64Args(ids)...)
-	}
-	if f.speakerCond != "" {
-		h.conds.add(speakerProbe(f.speakerCond), f.speakerArgs...)
 	}
 }
 
@@ -387,17 +334,7 @@ func (s *Store) countBelow(ctx context.Context, h hitSet, seen int, below int64)
 		return store.SpreadIDs(float64(n), lowest.Int64, first, last), true, nil
 	}
 	var rows int
-	if h.driveEntities != nil {
-		w, more, err := s.entityWindow(ctx, h.driveEntities, store.RefWindow)
-		if err != nil {
-			return 0, false, err
-		}
-		scale, err := s.scale(ctx, w, more)
-		if err != nil {
-			return 0, false, err
-		}
-		rows = int(float64(len(w.articles)) * scale)
-	} else if err := s.queryRow(ctx, h.driveCount, h.driveCountArgs...).Scan(&rows); err != nil {
+	if err := s.queryRow(ctx, h.driveCount, h.driveCountArgs...).Scan(&rows); err != nil {
 		return 0, false, err
 	}
 	if len(h.conds.conds) == 0 {
@@ -535,7 +472,7 @@ func (s *Store) hits(ctx context.Context, page []scored, h hitSet) ([]search.Hit
 		ids[i] = p.id
 	}
 	text := `v.lead`
-	if h.match != "" {
+	if h.words {
 		text = `v.record`
 	}
 	rows, err := s.query(ctx, `SELECT v.id, a.id, v.title, a.url, v.site, v.section, v.published, `+text+`
@@ -553,7 +490,7 @@ func (s *Store) hits(ctx context.Context, page []scored, h hitSet) ([]search.Hit
 			return err
 		}
 		hit.URL, hit.Site, hit.Section, hit.Published = url.String, site.String, section.String, published.String
-		if h.match != "" {
+		if h.words {
 			record, err := s.recordJSON(ctx, s.db, body)
 			if err != nil {
 				return fmt.Errorf("version %d: %w", version, err)
@@ -794,7 +731,7 @@ func (s *Store) namedRefs(ctx context.Context, v string) ([]int64, error) {
 
 // speakerNames are the speakers' names quoted (as normalised) that are
 // the name: a quote without a speaker entity matches by its very name.
-func (s *Store) speakerNames(ctx context.Context, name string) ([]any, error) {
+func (s *Store) speakerNames(ctx context.Context, name string) ([]string, error) {
 	n := store.NormalizeName(name)
 	if n == "" {
 		return nil, nil
@@ -803,12 +740,7 @@ func (s *Store) speakerNames(ctx context.Context, name string) ([]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: speakers named %q: %w", name, err)
 	}
-	return collect(rows, func(r *sql.Rows, v *any) error {
-		var s string
-		err := r.Scan(&s)
-		*v = s
-		return err
-	})
+	return collect(rows, func(r *sql.Rows, v *string) error { return r.Scan(v) })
 }
 
 func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
