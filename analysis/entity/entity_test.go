@@ -402,6 +402,15 @@ func TestFind(t *testing.T) {
 			},
 			notWant: []string{"Surya Ari Wibowo"},
 		},
+		{
+			name: "initials given in brackets after a person stand for the person, a Roman numeral never; a body's channel is the body",
+			text: "Kasus\nMantan Gubernur Jawa Barat (Jabar) Ridwan Kamil (RK) hadir. Lisa menuding RK berbohong. Saksi Iswan Ibrahim (II) datang ke Komisi II DPR. Rapat disiarkan di Youtube Kemendagri.",
+			want: []want{
+				{"PER", "Ridwan Kamil", "ID", []string{"Ridwan Kamil", "RK"}, nil},
+				{"ORG", "Kemendagri", "ID", nil, nil},
+			},
+			notWant: []string{"RK", "Youtube Kemendagri", "II"},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, res := find(t, tt.text)

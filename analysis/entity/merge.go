@@ -1121,6 +1121,16 @@ func (a *article) repeats() {
 			noteGroup(surname, w, gi)
 			oneWord[w] = oneWord[w] || long.last-long.first == 1
 		}
+		// Initials the article gives in brackets after the name stand
+		// for the person wherever it prints them (Ridwan Kamil (RK) ...
+		// RK), as the tagger rarely tags two capitals.
+		for _, k := range g.ms {
+			if e := a.ms[k].last; e+2 < len(a.doc.Tokens) && a.word(e) == "(" && a.word(e+2) == ")" && a.tokenEnt[e+1] == 0 {
+				if w := a.word(e + 1); isAcronym(w) && !person.IsRoman(w) && w == initials(a, long.first, long.last) {
+					noteGroup(surname, strings.ToLower(w), gi)
+				}
+			}
+		}
 	}
 	if len(surname) == 0 {
 		return
