@@ -213,3 +213,41 @@ func TestPlannedPerArguments(t *testing.T) {
 		t.Errorf("searches: %d generic and %d custom plans, want custom ones only", generic, custom)
 	}
 }
+
+// A store made before the pairs index (migration 16) gets it, over the
+// articles it holds, when it is opened again, and finds their phrases
+// from it as it found them by their positions.
+func TestPairsMigration(t *testing.T) {
+	url := pgtest.URL(t)
+	s := open(t, url, search.Indonesian())
+	var records [][]byte
+	for _, a := range []storetest.Article{
+		{Title: "DPR Sepakati Tambahan Subsidi Pupuk", URL: "https://contoh.example/pupuk", Published: "2025-10-21",
+			Body: "Badan Anggaran DPR menyepakati tambahan subsidi pupuk dalam rapat kerja di Senayan."},
+		{Title: "Banjir Rendam Ratusan Rumah di Bekasi", URL: "https://contoh.example/banjir", Published: "2025-10-20",
+			Body: "Banjir merendam ratusan rumah warga di Kecamatan Bekasi Timur.\n\nWarga mengungsi ke masjid."},
+	} {
+		records = append(records, storetest.Record(t, a))
+	}
+	if _, err := s.PutBatch(ctx, records); err != nil {
+		t.Fatal(err)
+	}
+	queries := map[string]int{`"subsidi pupuk"`: 1, `"tambahan subsidi pupuk"`: 1, `"pupuk subsidi"`: 0,
+		`"ratusan rumah warga"`: 1, `"rumah warga mengungsi"`: 0, `rumah -"subsidi pupuk"`: 1, `"rumah warga" -"ratusan rumah warga"`: 0}
+	if _, err := s.pool.Exec(ctx, `DROP INDEX search_terms_pairs; DROP FUNCTION warta_pairs(tsvector);
+		DELETE FROM schema_migrations WHERE version >= 16`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = open(t, url, search.Indonesian())
+	var indexes int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM pg_indexes WHERE indexname = 'search_terms_pairs' AND schemaname = current_schema()`).
+		Scan(&indexes); err != nil || indexes != 1 {
+		t.Fatalf("the pairs index after the migration: %d, %v", indexes, err)
+	}
+	for query, want := range queries {
+		if n := storetest.Find(t, s, query).Total; n != want {
+			t.Errorf("after the migration, %s: %d hits, want %d", query, n, want)
+		}
+	}
+}
