@@ -18,10 +18,10 @@ type TrainOptions struct {
 	// (jackknifing), so that the parser learns from tags as mistaken as
 	// those it will read; 1 trains the parser on the gold tags.
 	Folds int
-	// Explore, when positive, adds training on the parser's own parses
-	// of the training sentences, each fold parsed by a parser that did
-	// not see it, with the dynamic oracle; -1 trains on the static
-	// oracle's transitions only.
+	// Explore, when positive (the default), adds one pass of training
+	// on the parser's own parses of the training sentences, each fold
+	// parsed by a parser that did not see it, with the dynamic oracle;
+	// -1 trains on the static oracle's transitions only.
 	Explore int
 	// Rate is the AdaGrad step, L2 the weight decay per example.
 	Rate, L2 float64

@@ -17,7 +17,7 @@ type trainParserCmd struct {
 	Epochs   int    `help:"Passes over the training data (default: the tuned number)."`
 	Seed     uint64 `help:"Seed for the order of training examples (default: the committed model's)."`
 	HoldOut  int    `name:"hold-out" default:"-1" placeholder:"K" help:"Train without the fifth K (0-4: sentences i%5=K) of CSUI train and score the model on it, a dev set in CSUI's own conventions (default: train on all)."`
-	Explore  int    `help:"Rounds of dynamic-oracle training on the parser's own parses (default: the tuned number; -1 for none)."`
+	Explore  int    `help:"1 (the default): after the static oracle, train once more on the parser's own parses of each fifth, with the dynamic oracle; -1: the static oracle only."`
 }
 
 // Help says how the command relates to the committed model.
@@ -37,6 +37,9 @@ func (c *trainParserCmd) Run(env *Env) error {
 	sents, err := eval.ReadTreebank(filepath.Join(c.Treebank, eval.ParserTrainFile))
 	if err != nil {
 		return fmt.Errorf("train parser: %w", err)
+	}
+	if c.Explore < -1 || c.Explore > 1 {
+		return fmt.Errorf("train parser: --explore=%d: want 1 or -1", c.Explore)
 	}
 	var held []syntax.Sentence
 	if c.HoldOut >= 0 {
