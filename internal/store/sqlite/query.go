@@ -1,11 +1,14 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -178,22 +181,57 @@ func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
 	if err := s.refCounts(ctx, e); err != nil {
 		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
 	}
-	// The newest rows whose mentions reach nameWindow, each row's texts
-	// with their counts (names, put.go's mentionNames); at most
-	// nameWindow rows are read, as there are at least as many mentions.
-	rows, err := s.query(ctx, `SELECT j.key FROM (SELECT name, mentions, names, sum(mentions) OVER (ORDER BY article_id DESC, rowid DESC) AS upto
-			FROM article_entities INDEXED BY article_entities_entity_article WHERE entity_id = ?1
-			ORDER BY article_id DESC, rowid DESC LIMIT ?2) r, json_each(coalesce(r.names, json_object(r.name, r.mentions))) j
-		WHERE r.upto - r.mentions < ?2 AND j.value > 0
-		GROUP BY j.key ORDER BY sum(j.value) DESC, j.key LIMIT 20`, id, nameWindow)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
-	}
-	e.Names, err = collect(rows, func(r *sql.Rows, name *string) error { return r.Scan(name) })
-	if err != nil {
+	if e.Names, err = s.newestNames(ctx, id); err != nil {
 		return nil, fmt.Errorf("sqlite: entity %d: %w", id, err)
 	}
 	return e, nil
+}
+
+// newestNames are the 20 texts an entity is written as most often over
+// its newest rows whose mentions reach nameWindow, by count, then text.
+// The rows come newest first and are read only that far, and a row's
+// names (put.go's mentionNames) is decoded only where it has one: in SQL,
+// json_each over every row's texts took 9 ms against 2 ms for the rows
+// alone (sqlite3, a much-mentioned entity of a 100k store).
+func (s *Store) newestNames(ctx context.Context, entity int64) ([]string, error) {
+	rows, err := s.query(ctx, `SELECT name, mentions, names FROM article_entities INDEXED BY article_entities_entity_article
+		WHERE entity_id = ? ORDER BY article_id DESC, rowid DESC LIMIT ?`, entity, nameWindow)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	counts := map[string]int{}
+	for seen := 0; seen < nameWindow && rows.Next(); {
+		var name string
+		var n int
+		var names sql.NullString
+		if err := rows.Scan(&name, &n, &names); err != nil {
+			return nil, err
+		}
+		seen += n
+		if !names.Valid {
+			if n > 0 {
+				counts[name] += n
+			}
+			continue
+		}
+		var written map[string]int
+		if err := json.Unmarshal([]byte(names.String), &written); err != nil {
+			return nil, fmt.Errorf("names of %q: %w", name, err)
+		}
+		for text, c := range written {
+			if c > 0 {
+				counts[text] += c
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := append([]string{}, slices.SortedFunc(maps.Keys(counts), func(a, b string) int {
+		return cmp.Or(cmp.Compare(counts[b], counts[a]), strings.Compare(a, b))
+	})...)
+	return out[:min(len(out), 20)], nil
 }
 
 // nameWindow bounds the mentions an entity's names are read from to its
