@@ -133,7 +133,7 @@ func TestLinkDeadlockRetried(t *testing.T) {
 	var logs syncBuffer
 	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	names := [2][]string{{"alpha", "beta"}, {"beta", "alpha"}}
-	// linked[w] closes when writer w has linked its first article;
+	// linked[w] closes when writer w's first article's keys are on the server;
 	// pid[w] is its server process.
 	linked := [2]chan struct{}{make(chan struct{}), make(chan struct{})}
 	var pid [2]atomic.Uint32
@@ -145,22 +145,21 @@ func TestLinkDeadlockRetried(t *testing.T) {
 		}
 		defer st.Close()
 		records := [][]byte{plainRecord(10*w + 1), plainRecord(10*w + 2)}
-		var first sync.Once
 		waited := false
 		wg.Go(func() {
 			_, err := st.PutBatchTx(ctx, records, func(ctx context.Context, tx store.LineageTx, i int, res store.PutResult) error {
-				if i == 0 {
-					defer first.Do(func() {
-						pid[w].Store(tx.(*lineageTx).tx.Conn().PgConn().PID())
-						close(linked[w])
-					})
-				}
-				// The first article's keys go to the server as its call
-				// returns. The second writer links its second article once
-				// the first has linked its first; the first links its second
-				// once the second waits for it.
+				// The first article's keys go to the server once its call
+				// has returned, so a writer says it holds its first name
+				// only when its second call starts: said from the first
+				// call, the other writer could send its keys first under
+				// load and the two would never cross. The second writer
+				// links its second article once the first holds its first
+				// name; the first links its second once the second waits
+				// for it.
 				if i == 1 && !waited {
 					waited = true
+					pid[w].Store(tx.(*lineageTx).tx.Conn().PgConn().PID())
+					close(linked[w])
 					<-linked[1-w]
 					if w == 0 {
 						waitForLock(t, st, pid[1].Load())
