@@ -1248,10 +1248,8 @@ func (c *coder) officeOf(k int) *Actor {
 	}
 	word := c.doc.Text[c.doc.Tokens[k].Start+2 : c.doc.Tokens[k].End]
 	name := strings.ToUpper(word[:1]) + word[1:] + " " + c.doc.Text[c.doc.Tokens[pm.first].Start:c.doc.Tokens[pm.last-1].End]
-	for i := range c.in.Entities.Entities {
-		if e := &c.in.Entities.Entities[i]; e.Type == "ORG" && strings.EqualFold(e.Name, name) {
-			return actorOf(e)
-		}
+	if e := c.entityNamed("ORG", name); e != nil {
+		return actorOf(e)
 	}
 	return &Actor{Name: name, Country: place.Country, kind: "ORG"}
 }

@@ -512,12 +512,8 @@ func (c *coder) clause(tr span, s text.Sentence) (from, to int) {
 // JAKARTA says nothing about where a meeting abroad took place.
 func (c *coder) datelinePlace(cd *candidate) *Actor {
 	place := &Actor{Name: c.in.Place}
-	for i := range c.entities() {
-		e := &c.in.Entities.Entities[i]
-		if e.Type == "LOC" && strings.EqualFold(e.Name, c.in.Place) {
-			place = &Actor{Entity: e.ID, Name: e.Name, Country: e.Country}
-			break
-		}
+	if e := c.entityNamed("LOC", c.in.Place); e != nil {
+		place = &Actor{Entity: e.ID, Name: e.Name, Country: e.Country}
 	}
 	home := place.Country
 	if home == "" {
@@ -578,6 +574,17 @@ func (c *coder) entities() int {
 		return 0
 	}
 	return len(c.in.Entities.Entities)
+}
+
+// entityNamed returns the article's entity of type typ named name, in any
+// case, or nil.
+func (c *coder) entityNamed(typ, name string) *entity.Entity {
+	for i := range c.entities() {
+		if e := &c.in.Entities.Entities[i]; e.Type == typ && strings.EqualFold(e.Name, name) {
+			return e
+		}
+	}
+	return nil
 }
 
 // nameEnd returns the end of the entity mention that starts at token i,
