@@ -206,8 +206,8 @@ func (a *article) claimLongForm(s, e int) {
 	st := a.doc.Sentences[si]
 	weak := st.Start < a.doc.Title.End && titleCased(a.doc, st)
 	long := mention{first: s, last: e, class: class, sentence: si, weak: weak}
-	if mt, ok := a.r.m.gaz.longest(a.wordsOf(s, e), a.hashes[s:e], 0); ok && mt.end == e-s {
-		long.gaz = a.r.m.gaz.placeOrOrg(mt.entries)
+	if es, ok := a.listedWhole(s, e); ok {
+		long.gaz = es
 	}
 	a.ms = append(a.ms, long)
 	a.glossed = append(a.glossed, e+1)

@@ -515,8 +515,8 @@ func (a *article) roleBodies() {
 				e++
 			}
 			body := mention{first: i, last: e, class: "ORG", sentence: m.sentence, weak: m.weak}
-			if mt, ok := a.r.m.gaz.longest(a.wordsOf(i, e), a.hashes[i:e], 0); ok && mt.end == e-i {
-				body.gaz = a.r.m.gaz.placeOrOrg(mt.entries) // keyed as the body's other mentions
+			if es, ok := a.listedWhole(i, e); ok {
+				body.gaz = es // keyed as the body's other mentions
 			}
 			a.ms = append(a.ms, body)
 			i = e - 1
@@ -662,6 +662,17 @@ func (g *gazetteer) hasKind(es []int32, kinds ...gazKind) bool {
 
 // placeOrOrg keeps the entries that name a country, a place or an
 // organisation.
+// listedWhole returns the gazetteer's place and organisation entries
+// (placeOrOrg) for tokens [first, last) when one of its names spans them
+// whole; ok is false when none does.
+func (a *article) listedWhole(first, last int) (es []int32, ok bool) {
+	mt, ok := a.r.m.gaz.longest(a.wordsOf(first, last), a.hashes[first:last], 0)
+	if !ok || mt.end != last-first {
+		return nil, false
+	}
+	return a.r.m.gaz.placeOrOrg(mt.entries), true
+}
+
 func (g *gazetteer) placeOrOrg(es []int32) []int32 {
 	var out []int32
 	for _, j := range es {

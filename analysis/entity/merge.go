@@ -208,8 +208,8 @@ func (a *article) trimHeadline() {
 			for class == "PER" && piece.first > free && a.gazBits[piece.first-1]&gazBit(gkName, false) != 0 {
 				piece.first--
 			}
-			if mt, ok := a.r.m.gaz.longest(a.wordsOf(piece.first, j), a.hashes[piece.first:j], 0); ok && mt.end == j-piece.first {
-				piece.gaz = a.r.m.gaz.placeOrOrg(mt.entries)
+			if es, ok := a.listedWhole(piece.first, j); ok {
+				piece.gaz = es
 			}
 			out = append(out, piece)
 			i, free = j, j
@@ -334,8 +334,8 @@ func (a *article) namesAfterBodies() {
 		}
 		if moved {
 			a.ms[p].first, o.last = end, end
-			if mt, ok := a.r.m.gaz.longest(a.wordsOf(o.first, o.last), a.hashes[o.first:o.last], 0); ok && mt.end == o.last-o.first {
-				o.gaz = a.r.m.gaz.placeOrOrg(mt.entries) // keyed as the body's other mentions
+			if es, ok := a.listedWhole(o.first, o.last); ok {
+				o.gaz = es // keyed as the body's other mentions
 			}
 		}
 	}
@@ -497,8 +497,8 @@ func (a *article) bodyWordsBack() {
 			for b := lo; b < m.first; b++ {
 				if isCapitalised(a.word(b)) && printed[a.runKey(b, m.first+w)] {
 					body := mention{first: b, last: m.first + w, class: "ORG", sentence: m.sentence, weak: m.weak}
-					if mt, ok := a.r.m.gaz.longest(a.wordsOf(b, body.last), a.hashes[b:body.last], 0); ok && mt.end == body.last-b {
-						if body.gaz = a.r.m.gaz.placeOrOrg(mt.entries); len(body.gaz) > 0 {
+					if es, ok := a.listedWhole(b, body.last); ok {
+						if body.gaz = es; len(body.gaz) > 0 {
 							body.class = kindClass(a.r.m.gaz.entries[body.gaz[0]].kind) // Kuantan Singingi of Pemkab Kuantan Singingi
 						}
 					}
@@ -518,9 +518,9 @@ func (a *article) bodyWordsBack() {
 // runKey keys tokens [first, last) by their lower-case hashes, with no
 // text built.
 func (a *article) runKey(first, last int) uint64 {
-	k := uint64(14695981039346656037)
+	k := fnvOffset
 	for _, h := range a.hashes[first:last] {
-		k = (k ^ h) * 1099511628211
+		k = (k ^ h) * fnvPrime
 	}
 	return k
 }
@@ -535,8 +535,8 @@ func (a *article) key(m *mention) string {
 			return "\x03" + strings.ToLower(a.text(m.first, m.last))
 		}
 		rest := mention{first: m.first + 1, last: m.last, class: m.class}
-		if mt, ok := a.r.m.gaz.longest(a.wordsOf(rest.first, rest.last), a.hashes[rest.first:rest.last], 0); ok && mt.end == rest.last-rest.first {
-			rest.gaz = a.r.m.gaz.placeOrOrg(mt.entries)
+		if es, ok := a.listedWhole(rest.first, rest.last); ok {
+			rest.gaz = es
 		}
 		return a.key(&rest)
 	}
@@ -544,8 +544,8 @@ func (a *article) key(m *mention) string {
 		// A body of the republic is the same body with its closing RI
 		// (KPU RI, Kejaksaan Agung RI).
 		rest := mention{first: m.first, last: m.last - 1, class: m.class}
-		if mt, ok := a.r.m.gaz.longest(a.wordsOf(rest.first, rest.last), a.hashes[rest.first:rest.last], 0); ok && mt.end == rest.last-rest.first {
-			if rest.gaz = a.r.m.gaz.placeOrOrg(mt.entries); len(rest.gaz) > 0 {
+		if es, ok := a.listedWhole(rest.first, rest.last); ok {
+			if rest.gaz = es; len(rest.gaz) > 0 {
 				return a.key(&rest)
 			}
 		}
@@ -692,10 +692,8 @@ func (a *article) unitKey(m *mention, n int) string {
 	// Komisi XI DPR RI is Komisi XI DPR: RI after a body is Indonesia's.
 	rest := strings.TrimSuffix(strings.ToLower(a.text(m.first+n, m.last)), " ri")
 	g := a.r.m.gaz
-	if mt, ok := g.longest(a.wordsOf(m.first+n, m.last), a.hashes[m.first+n:m.last], 0); ok && mt.end == m.last-m.first-n {
-		if es := g.placeOrOrg(mt.entries); len(es) > 0 {
-			rest = g.entries[es[0]].name
-		}
+	if es, _ := a.listedWhole(m.first+n, m.last); len(es) > 0 {
+		rest = g.entries[es[0]].name
 	}
 	return "\x01" + head + " " + rest
 }

@@ -57,8 +57,8 @@ func (a *article) joinUnits() {
 		si := a.sentenceOf(i)
 		s := a.doc.Sentences[si]
 		unit := mention{first: i, last: end, class: "ORG", sentence: si, weak: s.Start < a.doc.Title.End && titleCased(a.doc, s)}
-		if mt, ok := a.r.m.gaz.longest(a.wordsOf(i, end), a.hashes[i:end], 0); ok && mt.end == end-i {
-			unit.gaz = a.r.m.gaz.placeOrOrg(mt.entries)
+		if es, ok := a.listedWhole(i, end); ok {
+			unit.gaz = es
 		}
 		a.ms = append(a.ms, unit)
 		i = end - 1
