@@ -138,7 +138,7 @@ var findTests = []struct {
 	{"Kendaraan melaju 100 km/jam.", []string{"100 km/jam = 100 km/jam quantity"}},
 	{"Suhu turun hingga minus 3 derajat.", []string{"minus 3 derajat = -3 ° quantity"}},
 	{"Suhu mencapai 35-38 derajat Celcius.", []string{"35-38 derajat Celcius = 35 °C quantity ..38"}},
-	{"Provinsi Jawa Timur Rp 6,8 triliun3. Kota Banjarbaru Rp 5,1 triliun.", []string{"Rp 6,8 triliun = 6800000000000 IDR money", "Rp 5,1 triliun = 5100000000000 IDR money"}},
+	{"Kabupaten Sleman Rp 2,4 triliun4. Kota Tegal Rp 1,7 triliun.", []string{"Rp 2,4 triliun = 2400000000000 IDR money", "Rp 1,7 triliun = 1700000000000 IDR money"}},
 	{"Harga cabai Rp 65.000/kg di pasar.", []string{"Rp 65.000 = 65000 IDR money"}},
 	{"Setengah ton beras dibagikan.", []string{"Setengah ton = 0.5 t quantity"}},
 	{"Satu setengah kilogram daging.", []string{"Satu setengah kilogram = 1.5 kg quantity"}},
