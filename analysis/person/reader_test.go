@@ -42,7 +42,7 @@ func TestRoleBefore(t *testing.T) {
 		{"Kapolda Metro Jaya Irjen Karyoto mengatakan.", "Karyoto", "Kapolda Metro Jaya"},
 		{"Kepala Bidang Humas Polda Metro Jaya Komisaris Besar Yusri Yunus menjelaskan.", "Yusri", "Kepala Bidang Humas Polda Metro Jaya"},
 		{"ujar juru bicara Departemen Luar Negeri Ned Price.", "Ned", "juru bicara Departemen Luar Negeri"},
-		{"Menteri Koordinator Bidang Perekonomian (Menko Perekonomian) Airlangga Hartarto datang.", "Airlangga", "Menteri Koordinator Bidang Perekonomian"},
+		{"Menteri Koordinator Bidang Perekonomian (Menko Perekonomian) Sri Wahyuni datang.", "Sri", "Menteri Koordinator Bidang Perekonomian"},
 		{"kata Kepala Dinas Kesehatan Jawa Barat, Vini Adiani.", "Vini", "Kepala Dinas Kesehatan Jawa Barat"},
 		{"Kasatreskrim Polres Sikka AKP Reinhard Habi menjelaskan.", "Reinhard", "Kasatreskrim Polres Sikka"},
 		{"Kemarin Tito Karnavian datang.", "Tito", ""},
@@ -68,7 +68,7 @@ func TestAfter(t *testing.T) {
 		{"Sultan Hamengku Buwono mengatakan.", "Sultan", "", "Sultan Hamengku Buwono"},
 		{"Raja Yordania Abdullah mengatakan.", "Raja", "Raja Yordania", "Abdullah"},
 		// A unit's Roman number and a common noun after dan stay in the office.
-		{"Kepala Satuan Tugas Koordinasi dan Supervisi KPK Wilayah V Dewi Lestari menjelaskan.", "Kepala", "Kepala Satuan Tugas Koordinasi dan Supervisi KPK Wilayah V", "Dewi Lestari"},
+		{"Kepala Satuan Tugas Pencegahan dan Penindakan KPK Wilayah IV Dewi Lestari menjelaskan.", "Kepala", "Kepala Satuan Tugas Pencegahan dan Penindakan KPK Wilayah IV", "Dewi Lestari"},
 		{"Wakil Ketua Komisi II DPR Budi Hartono menjelaskan.", "Wakil", "Wakil Ketua Komisi II DPR", "Budi Hartono"},
 	} {
 		r, doc := reader(t, c.text)

@@ -625,11 +625,11 @@ const maxOfficeTail = 16
 
 // nameAfterOffice returns the name set off by a comma after a role whose
 // office name the reader did not read to its end (kata Kepala Badan
-// Pengelola Keuangan dan Aset Daerah (BPKAD) Provinsi Banten, Rina
-// Dewiyanti, kepada wartawan): from token i, capitalised words, acronyms,
+// <office words> (<acronym>) Provinsi <province>, <name>, kepada
+// wartawan): from token i, capitalised words, acronyms,
 // numbers, parentheses and dan up to a comma, then a name alone, before
-// token end; an office naming a list (Luar Biasa, Eksekusi, dan Eksaminasi)
-// runs over its commas. Empty when the words stop otherwise.
+// token end; an office naming a list (<unit> A, B, dan C) runs over its
+// commas. Empty when the words stop otherwise.
 func (f *finder) nameAfterOffice(i, end int) span {
 	for j := i; j < end && j-i <= maxOfficeTail; j++ {
 		w := f.tok(j)
@@ -644,8 +644,8 @@ func (f *finder) nameAfterOffice(i, end int) span {
 			case alone && !listed:
 				return p.name
 			case j+1 < end && (f.isFold(j+1, "dan") || person.IsUpperStart(f.tok(j+1))):
-				// Kasi Upaya Hukum Luar Biasa, Eksekusi, dan Eksaminasi
-				// Kejati Papua, Lenni Silaban: the office names a list.
+				// Kasi <unit> A, B, dan C Kejati <province>, <name>:
+				// the office names a list.
 			default:
 				return span{}
 			}

@@ -16,10 +16,10 @@ import (
 //     need bahwa or a comma (X mengungkapkan, ...) or, for most of them,
 //     words that read as a clause (X menyebut harga CPO bisa naik);
 //   - menurut X, then the clause (or the clause, then menurut X), with a
-//     role and a name set off by commas (Menurut ahli gizi di New York,
-//     Robin DeCicco, ...); a bare menurutnya opening the sentence, or
+//     role and a name set off by commas (Menurut <role> di <place>,
+//     <name>, ...); a bare menurutnya opening the sentence, or
 //     inside it with no commas, or a passive -nya cue inside it
-//     (Indonesia disebutnya baru bisa ...), reports the sentence;
+//     (Kota itu disebutnya baru mampu ...), reports the sentence;
 //   - a cited source opening the sentence, then the clause (Dikutip dari
 //     Times of India, ...);
 //   - the clause, then a comma and an after-cue (..., kata dia.);
@@ -92,7 +92,7 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 				}
 				k = p.all.last
 				if p.name.empty() {
-					// Menurut ahli gizi di New York City, Robin DeCicco, ...
+					// Menurut <role> di <place>, <name>, ...
 					if name, after := f.nameSetOff(k, st.Last); !name.empty() {
 						p, k = phrase{all: span{p.all.first, after}, name: name, role: p.role}, after
 					}
@@ -105,16 +105,16 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 			case v > st.First && f.isPunct(v-1, ',') && f.endsAt(k, st):
 				clause = span{st.First, v - 1}
 			case bare && v == st.First:
-				clause = span{k, f.clauseEnd(k, st)} // Menurutnya saat ini pemulihan ... masih berjalan.
+				clause = span{k, f.clauseEnd(k, st)} // Menurutnya kini <clause>.
 			case bare && !f.isPunct(v-1, ','):
-				// Isu pendanaan ini menurutnya menjadi penting, ...: the
+				// Soal ini menurutnya perlu dibahas, ...: the
 				// sentence is the report.
 				clause = span{st.First, f.clauseEnd(st.First, st)}
 			default:
 				continue
 			}
 		case cls&wCuePassive != 0 && cls&wCueNya != 0 && v > st.First && !f.isPunct(v-1, ',') && !f.isFold(v-1, "yang") && !f.isFold(v+1, "sebagai"):
-			// Indonesia disebutnya baru bisa membiayai 16%: the sentence
+			// Kota itu disebutnya baru mampu menanggung separuh: the sentence
 			// is the report of the person -nya stands for.
 			clause = span{st.First, f.clauseEnd(st.First, st)}
 		case cls&(wCueAfter|wCueNya) != 0 && f.isPunct(v-1, ',') && v-2 >= st.First && f.markAt(v-2) == markNone:
@@ -281,9 +281,9 @@ func (f *finder) clauseShaped(j, end int) bool {
 			noun++
 		case weak:
 		case relative:
-			// lokasi yang terkena paparan cs-137 berada: a verb after the
+			// gudang yang terkena banjir rob berada: a verb after the
 			// relative clause's object; not its complement (membuatnya
-			// semakin terharu).
+			// makin sedih).
 			if noun > b2i(runsOn) && affixedVerb(f.tok(k)) {
 				return true
 			}
@@ -315,8 +315,8 @@ func affixedVerb(w string) bool {
 }
 
 // nameSetOff returns the name set off by commas after a role the reader did
-// not read to its end (menurut ahli gizi di New York City, Robin DeCicco,
-// ...): from token i, words up to a comma, then a name alone and a comma.
+// not read to its end (menurut <role> di <place>, <name>, ...): from
+// token i, words up to a comma, then a name alone and a comma.
 // It also returns the token of that second comma; empty when the words
 // stop otherwise.
 func (f *finder) nameSetOff(i, end int) (span, int) {

@@ -622,25 +622,24 @@ func (f *finder) subjectOf(v int) (phrase, bool) {
 		} else {
 			p = f.sentenceSubject(st, v)
 			if !p.ok() && c > lo {
-				// Petugas Penanggulangan Bencana Kecamatan (P2BK) Cisolok,
-				// Andri Firmansah, mengatakan: a title the reader does not
+				// Petugas <unit> Kecamatan (<acronym>) <place>, <name>,
+				// mengatakan: a title the reader does not
 				// read, from the sentence's first word.
 				p.all = span{lo, lo}
 			}
 			if name := f.nameAfterOffice(p.all.first, k); c > lo && !p.pronoun && p.all.last <= c && name.last == k {
-				// Wakasek Kesiswaan SMAN 1 Tabanan, Agung Harry, menambahkan;
-				// Petugas P2BK Jampangtengah, Dadi Supardi, menyebut: the
-				// title and its unit, then the name set off.
+				// Wakasek Kesiswaan SMAN <n> <place>, <name>, menambahkan;
+				// Petugas <unit> <place>, <name>, menyebut: the title and
+				// its unit, then the name set off.
 				first := p.all.first
 				if f.isPunct(first+1, ',') && first+2 < c && f.nameAfterOffice(first+2, k) == name {
-					first += 2 // Senada, Direktur Jenderal ... KLHK, Rasio Ridho Sani, ...: a fronted word
+					first += 2 // Senada, <role> ..., <name>, ...: a fronted word
 				}
 				p = phrase{all: span{p.all.first, k}, name: name, role: span{first, c}}
 			} else if q := f.phraseAfter(c+1, k); c > lo && p.name.empty() && !p.pronoun && !p.role.empty() && p.all.last <= c &&
 				!q.name.empty() && q.role.empty() && !q.pronoun && q.all.first == c+1 && !strings.Contains(f.tok(q.name.first), ".") {
-				// Penggiat media sosial asal Rusia, Sergei Domogatskii (40)
-				// alias Mr. Terimakasih, mengaku: a role, then the name and
-				// an aside; not a degree after a name (…, M.Epid, mengatakan).
+				// <role> asal <country>, <name> (<age>) alias <nickname>,
+				// mengaku: a role, then the name and an aside; not a degree after a name (…, M.Epid, mengatakan).
 				p = phrase{all: span{p.all.first, k}, name: q.name, role: span{p.all.first, c}}
 			}
 		}
@@ -694,8 +693,8 @@ func (f *finder) withCompany(k, lo int) phrase {
 }
 
 // apposedLead reads a subject that opens with a name and a comma, then
-// the person's role running into the body the role belongs to (Priyanka
-// Sachdeva, analis pasar senior di Phillip Nova mengatakan ...): phrase p,
+// the person's role running into the body the role belongs to (<name>,
+// analis <field> di <company> mengatakan ...): phrase p,
 // read back from the verb, names that body (an organisation the entity
 // stage tags, or a name after di or dari); the speaker is the name before
 // the comma. Other phrases come
@@ -780,7 +779,7 @@ func (f *finder) relationOf(p phrase, lo int) phrase {
 	}
 	whole := span{p.role.first, p.name.last}
 	if name := f.nameAfterRoleName(p); !name.empty() {
-		// Pengacara Ridwan Kamil, Muslim Jaya Butar Butar, ...
+		// Pengacara <client>, <name>, ...: the lawyer
 		return phrase{all: span{p.all.first, name.last}, name: name, role: whole}
 	}
 	if s := p.all.first - 1; s > lo && (f.isFold(s, "selaku") || f.isFold(s, "sebagai")) {
