@@ -112,8 +112,8 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 }
 
 // caseOf is whom an investigation looks into when its object is a case
-// (mengusut kasus dugaan penipuan dan penggelapan yang dialami nasabah
-// Koperasi Bahana Lintas Nusantara (BLN)): the first body named in the
+// (mengusut kasus dugaan pemalsuan yang merugikan anggota Koperasi X):
+// the first body named in the
 // case's words, before the clause ends; a body after a preposition of
 // place (kasus korupsi di Kementerian X) is where, not whom.
 func (c *coder) caseOf(from, to int) *Actor {
@@ -533,8 +533,8 @@ func (c *coder) verbBefore(k int, s text.Sentence) int {
 
 // opensApposition reports whether the person mentioned from token i
 // opens the sentence, or stands between commas after the phrase that
-// opens it (Wakil Ketua Komisi IX DPR dari Fraksi PDIP, Charles Honoris,
-// ...) with no verb before: the subject of the verb after its closing
+// opens it (Anggota Komisi X DPR dari Fraksi Y, Nama Orang, ...) with no
+// verb before: the subject of the verb after its closing
 // comma, not an object (meminta X, lalu ...).
 func (c *coder) opensApposition(i int, s text.Sentence) bool {
 	if i == s.First {
