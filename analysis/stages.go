@@ -92,11 +92,11 @@ func DefaultPipeline() Pipeline {
 			d.Amounts = nonNil(amount.Find(d.Document))
 			return nil
 		}},
-		{Name: "events", Needs: []Layer{LayerSentences, LayerEntities, LayerQuotes, LayerDates}, Provides: []Layer{LayerEvents}, Run: func(_ context.Context, d *Document) error {
+		{Name: "events", Needs: []Layer{LayerSentences, LayerEntities, LayerQuotes, LayerDates, LayerSyntax}, Provides: []Layer{LayerEvents}, Run: func(_ context.Context, d *Document) error {
 			if err := errors.Join(event.Load(), stem.Load()); err != nil {
 				return err
 			}
-			in := event.Input{Entities: d.Entities, Dates: d.Dates, URL: d.URL, Section: d.Section}
+			in := event.Input{Entities: d.Entities, Dates: d.Dates, Syntax: d.Syntax, URL: d.URL, Section: d.Section}
 			in.Quotes = make([]text.Span, len(d.Quotes))
 			in.Speakers = make([]string, len(d.Quotes))
 			for i, q := range d.Quotes {

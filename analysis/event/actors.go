@@ -1246,8 +1246,14 @@ func (c *coder) officeOf(k int) *Actor {
 	if place == nil || place.Type != "LOC" || pm.first != k+1 {
 		return nil
 	}
+	// Kapolres Tasikmalaya Kota heads Polres Tasikmalaya Kota, the city's
+	// force, not the regency's Polres Tasikmalaya.
+	last := pm.last - 1
+	if last+1 < len(c.low) && c.low[last+1] == "kota" && c.isCapitalised(last+1) {
+		last++
+	}
 	word := c.doc.Text[c.doc.Tokens[k].Start+2 : c.doc.Tokens[k].End]
-	name := strings.ToUpper(word[:1]) + word[1:] + " " + c.doc.Text[c.doc.Tokens[pm.first].Start:c.doc.Tokens[pm.last-1].End]
+	name := strings.ToUpper(word[:1]) + word[1:] + " " + c.doc.Text[c.doc.Tokens[pm.first].Start:c.doc.Tokens[last].End]
 	if e := c.entityNamed("ORG", name); e != nil {
 		return actorOf(e)
 	}

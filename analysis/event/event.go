@@ -11,6 +11,7 @@ import (
 	"github.com/warta-news/warta/analysis/entity"
 	"github.com/warta-news/warta/analysis/person"
 	"github.com/warta-news/warta/analysis/stem"
+	"github.com/warta-news/warta/analysis/syntax"
 	"github.com/warta-news/warta/analysis/text"
 	"github.com/warta-news/warta/analysis/timex"
 )
@@ -83,6 +84,10 @@ type Input struct {
 	Speakers []string
 	// Place is the dateline's place (JAKARTA), where the article has one.
 	Place string
+	// Syntax is the document's clause structure, parsed on demand: a
+	// sentence whose event has found one side only is parsed for the
+	// other (nil: none is parsed).
+	Syntax *syntax.Trees
 	// Section and URL say where the article was published: a sports page
 	// (sport.detik.com, bola.kompas.com, section Sepakbola) is not coded,
 	// since the words of play are those of war (menyerang, menjamu).
