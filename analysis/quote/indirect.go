@@ -69,15 +69,29 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 				j++
 				marked = true
 			}
+			if !marked && f.has(j, wAdverb) && f.isFold(j+1, "bahwa") {
+				j++ // menyatakan pula bahwa, menekankan lagi bahwa
+			}
 			if f.isFold(j, "bahwa") {
 				j++
 				marked = true
 			}
 			if !marked && (flag == verbBahwa || flag == verbShape && !f.clauseShaped(j, st.Last)) {
-				continue
+				b := f.bahwaNear(j, st.Last)
+				if b < 0 {
+					continue
+				}
+				// mengingatkan kembali pesan Bung Karno bahwa ...: a short
+				// object, then the clause.
+				j = b + 1
 			}
 			var ok bool
-			if p, ok = f.speakerOf(v); !ok {
+			if p, ok = f.speakerOf(v); !ok && v > st.First && (f.isFold(v-1, "seraya") || f.isFold(v-1, "sambil")) {
+				// ..., seraya menambahkan bahwa ...: no subject of its
+				// own, the verb shares the one speaking.
+				p, ok = phrase{all: span{v - 1, v}, pronoun: true}, true
+			}
+			if !ok {
 				continue
 			}
 			clause = span{j, f.clauseEnd(j, st)}
@@ -129,10 +143,20 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 				}
 				k = p.all.last
 			}
-			if !f.endsAt(k, st) {
+			switch {
+			case f.endsAt(k, st):
+				clause = span{st.First, v - 1}
+			case f.isPunct(k, ',') && k+1 < st.Last && v-2 == st.First:
+				// Pasalnya, kata AHY, proyek ini ...: a sentence adverb,
+				// then the cue set off; the words after it are the report.
+				clause = span{k + 1, f.clauseEnd(k+1, st)}
+			case f.isPunct(k, ',') && k+1 < st.Last:
+				// Kondisi ini, kata dia, sangat mengkhawatirkan ...: the
+				// cue set off inside the sentence it reports.
+				clause = span{st.First, f.clauseEnd(k+1, st)}
+			default:
 				continue
 			}
-			clause = span{st.First, v - 1}
 		case cls&wCuePassive != 0 && v == st.First:
 			// Dijelaskan oleh <role>, <body>, Prof Erma Yulihastin bahwa
 			// ...: the speaker is named right before bahwa.
@@ -202,6 +226,24 @@ func (f *finder) bahwaAfter(v int, st text.Sentence) int {
 	}
 	return -1
 }
+
+// bahwaNear returns the bahwa within maxObject words from token j, before
+// end, with no punctuation or cue before it, or -1.
+func (f *finder) bahwaNear(j, end int) int {
+	for b := j; b < end && b-j <= maxObject; b++ {
+		switch {
+		case f.inQuote(b) || f.toks[b].Kind != text.Word || f.has(b, wCue):
+			return -1
+		case f.isFold(b, "bahwa"):
+			return b
+		}
+	}
+	return -1
+}
+
+// maxObject bounds the words of an object between a reporting verb and
+// bahwa (mengingatkan kembali pesan Bung Karno bahwa ...).
+const maxObject = 5
 
 // maxSpeakerRun bounds the words of a speaker's name and role chain between
 // a passive cue and bahwa.
@@ -385,12 +427,17 @@ func (f *finder) sourceAt(v int, st text.Sentence) (span, int) {
 	return span{}, 0
 }
 
-// cueIn reports whether a reporting word outside quotations lies in s.
+// cueIn reports whether a reporting word outside quotations lies in s (a
+// verb that needs bahwa counts only with bahwa or a comma after it).
 func (f *finder) cueIn(s span) bool {
 	for i := s.first; i < s.last; i++ {
-		if !f.inQuote(i) && f.has(i, wCueVerb|wCuePrep|wCueNya|wCueAfter) {
-			return true
+		if f.inQuote(i) || !f.has(i, wCueVerb|wCuePrep|wCueNya|wCueAfter) {
+			continue
 		}
+		if f.has(i, wCueVerb) && lex().verbFlag(f.tok(i)) == verbBahwa && !f.isPunct(i+1, ',') && !f.isFold(i+1, "bahwa") {
+			continue // data ... menunjukkan jumlah ...: a noun object, no report
+		}
+		return true
 	}
 	return false
 }
