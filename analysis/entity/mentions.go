@@ -19,10 +19,11 @@ type wordLists struct {
 	// initialsBefore: data/initials_openers.txt, lower case
 	initialsBefore map[string]bool
 	domesticHeads  map[string]bool     // data/domestic_heads.txt, lower case
+	roleQualifiers map[string]bool     // data/role_qualifiers.txt, lower case
 	nameOpeners    map[string]bool     // data/name_openers.txt, as printed
 	degrees        map[string]bool     // data/degrees.txt, as printed without periods
 	legalForms     map[string]bool     // data/legal_forms.txt, as printed
-	premises       [][]string          // data/premises.txt, lower case, in its order
+	premises       [][]string          // data/premises.txt, lower case, in its order, then data/channels.txt
 	facilities     map[string]bool     // data/facilities.txt, as printed
 	leaders        map[string]string   // data/leaders.tsv: a form, lower case → country
 	units          map[string]string   // data/units.tsv: a unit, lower case → what follows it
@@ -37,7 +38,7 @@ type wordLists struct {
 
 var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{},
-		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, nameOpeners: map[string]bool{}, degrees: map[string]bool{}, legalForms: map[string]bool{}, facilities: map[string]bool{}, leaders: map[string]string{},
+		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, roleQualifiers: map[string]bool{}, nameOpeners: map[string]bool{}, degrees: map[string]bool{}, legalForms: map[string]bool{}, facilities: map[string]bool{}, leaders: map[string]string{},
 		units: map[string]string{}, unitLong: map[string]string{}, alias: map[string]int{}}
 	for _, f := range []struct {
 		name  string
@@ -49,6 +50,7 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 		{"data/appositive_openers.txt", l.appositives, true},
 		{"data/initials_openers.txt", l.initialsBefore, true},
 		{"data/domestic_heads.txt", l.domesticHeads, true},
+		{"data/role_qualifiers.txt", l.roleQualifiers, true},
 		{"data/name_openers.txt", l.nameOpeners, false},
 		{"data/degrees.txt", l.degrees, false},
 		{"data/legal_forms.txt", l.legalForms, false},
@@ -66,19 +68,21 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 			return nil, err
 		}
 	}
-	err := readTable("data/premises.txt", func(f []string) error {
-		l.premises = append(l.premises, strings.Fields(strings.ToLower(f[0])))
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	for _, name := range []string{"data/premises.txt", "data/channels.txt"} {
+		err := readTable(name, func(f []string) error {
+			l.premises = append(l.premises, strings.Fields(strings.ToLower(f[0])))
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	first := map[string]bool{}
-	err = readTable("data/units.tsv", func(f []string) error {
+	err := readTable("data/units.tsv", func(f []string) error {
 		switch {
 		case len(f) < 2 || len(f) > 3:
 			return fmt.Errorf("want a unit, what follows it and its long form, got %q", strings.Join(f, "\t"))
-		case f[1] != "place" && f[1] != "office" && f[1] != "body" && f[1] != "school":
+		case f[1] != "place" && f[1] != "office" && f[1] != "body" && f[1] != "school" && f[1] != "campus":
 			return fmt.Errorf("unknown kind %q", f[1])
 		}
 		l.units[strings.ToLower(f[0])] = f[1]
@@ -277,6 +281,13 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 	if n := a.premisesBefore(first, last); n > first {
 		first, class = n, "ORG"
 	}
+	if class == "PER" && last-first > 1 {
+		// No person's name opens with a unit's head word (Otorita IKN,
+		// Universitas Udayana): the tagger's span is the unit's.
+		if n, kind := a.unitAt(first); n > 0 && kind != "school" {
+			class = "ORG"
+		}
+	}
 	if first >= last || a.r.lists.legalForms[a.word(first)] {
 		return // a legal form the tagger cut from its company (Persero) Tbk)
 	}
@@ -291,6 +302,7 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 		}
 	}
 	if class != "PER" {
+		first = a.afterRoleQualifiers(first, last)
 		// A role the tagger took for a name (Menteri Luar Negeri Rusia
 		// before Sergey Ryabkov) is not an entity: cut every role phrase
 		// that starts in or runs into the span, keeping what follows
@@ -320,6 +332,11 @@ func (a *article) addModelSpan(si, first, last int, class string, weak bool) {
 			a.addModelSpan(si, split, last, "PER", weak)
 			last = split
 		}
+	}
+	if k := a.coordinatedBodies(first, last); k > 0 {
+		a.addModelSpan(si, first, k, class, weak)
+		a.addModelSpan(si, k+1, last, class, weak)
+		return
 	}
 	if !a.nameLike(first, last) {
 		return
@@ -358,7 +375,7 @@ func (a *article) premisesBefore(first, last int) int {
 }
 
 // premisesAt returns how many words from token k are words for premises
-// (data/premises.txt), 0 for none.
+// or a channel (data/premises.txt, data/channels.txt), 0 for none.
 func (a *article) premisesAt(k int) int {
 	for _, p := range a.r.lists.premises {
 		if k+len(p) > len(a.doc.Tokens) {
@@ -560,6 +577,50 @@ func (a *article) personTail(first, last int) int {
 		return first
 	}
 	return split
+}
+
+// coordinatedBodies returns the token of the dan that joins two listed
+// bodies or places in one span the tagger took for one name (TNI dan
+// Polri, KPK dan Kejaksaan Agung), or 0: each is an entity of its own.
+func (a *article) coordinatedBodies(first, last int) int {
+	for k := first + 1; k < last-1; k++ {
+		if a.word(k) != "dan" {
+			continue
+		}
+		if es, _ := a.listedWhole(first, k); len(es) == 0 {
+			return 0
+		}
+		if es, _ := a.listedWhole(k+1, last); len(es) > 0 {
+			return k
+		}
+		return 0
+	}
+	return 0
+}
+
+// afterRoleQualifiers returns where a body's name starts in tokens
+// [first, last) after the words that qualify a role head printed before
+// the span (Direktur | Eksekutif Poltracking Indonesia, Direktur Keuangan
+// dan | Operasional PT Timah; data/role_qualifiers.txt), which the tagger
+// ran into the body when it left the head out; first when no role head
+// comes before them. It keeps one word at least.
+func (a *article) afterRoleQualifiers(first, last int) int {
+	q := a.r.lists.roleQualifiers
+	e := first
+	for e < last-1 && q[strings.ToLower(a.word(e))] {
+		e++
+	}
+	if e == first {
+		return first
+	}
+	b := first
+	for b > 0 && (q[strings.ToLower(a.word(b-1))] || a.word(b-1) == "&" || a.word(b-1) == "dan") {
+		b--
+	}
+	if !a.roleEndsAt(b) {
+		return first
+	}
+	return e
 }
 
 // roleEndsAt reports whether a role word or phrase ends right before

@@ -48,6 +48,7 @@ func (a *article) merge() {
 	a.placesInNames()
 	a.facilityNames()
 	a.bodyWordsBack()
+	a.openingCommonWords()
 	a.widenFigures()
 	a.widenNameOpeners()
 	slices.SortStableFunc(a.ms, func(x, y mention) int { return x.first - y.first })
@@ -80,6 +81,7 @@ func (a *article) merge() {
 		a.join(i, gi)
 		byKey[key] = gi
 	}
+	a.unitAcronyms()
 	a.parentheses()
 	a.repeats()
 	a.bareUnits()
@@ -515,6 +517,38 @@ func (a *article) bodyWordsBack() {
 	}
 }
 
+// openingCommonWords cuts from a body's or place's mention the word that
+// opens its sentence when that word is usually written in lower case and
+// the rest is printed elsewhere in the article as a mention of its own
+// (Survei | Politrend Indonesia after Direktur Eksekutif Politrend
+// Indonesia): the capital is the sentence's, not the name's.
+func (a *article) openingCommonWords() {
+	var printed map[uint64]bool
+	for k := range a.ms {
+		m := &a.ms[k]
+		if m.class == "PER" || m.last-m.first < 2 || len(m.gaz) > 0 || !a.initial[m.first] {
+			continue
+		}
+		if n, _ := a.unitAt(m.first); n > 0 {
+			continue // Pemerintah of Pemerintah Provinsi Jawa Timur
+		}
+		switch a.r.m.lex.get(a.hashes[m.first]).caseBucket() {
+		case caseNever, caseRarely:
+		default:
+			continue
+		}
+		if printed == nil {
+			printed = map[uint64]bool{}
+			for _, o := range a.ms {
+				printed[a.runKey(o.first, o.last)] = true
+			}
+		}
+		if printed[a.runKey(m.first+1, m.last)] {
+			m.first++
+		}
+	}
+}
+
 // runKey keys tokens [first, last) by their lower-case hashes, with no
 // text built.
 func (a *article) runKey(first, last int) uint64 {
@@ -682,6 +716,44 @@ func (a *article) figureAt(m *mention) (int, bool) {
 		return k, ok
 	}
 	return 0, false
+}
+
+// unitAcronyms joins a unit named after a place or body by its acronym to
+// the same unit named after the acronym's long form (Otorita IKN and
+// Otorita Ibu Kota Nusantara, Pemkab OKI and Pemkab Ogan Komering Ilir),
+// when exactly one such unit's words after the head spell the acronym's
+// letters.
+func (a *article) unitAcronyms() {
+	for gi, g := range a.groups {
+		if len(g.ms) == 0 {
+			continue
+		}
+		m := &a.ms[g.ms[0]]
+		n, _ := a.unitAt(m.first)
+		if n == 0 || m.class != "ORG" || m.last-m.first != n+1 || !isAcronym(a.word(m.first+n)) {
+			continue
+		}
+		head, acr := a.unitHead(m.first, n), a.word(m.first+n)
+		target := -1
+		for gj, h := range a.groups {
+			if gj == gi || len(h.ms) == 0 {
+				continue
+			}
+			l := &a.ms[h.ms[0]]
+			k, _ := a.unitAt(l.first)
+			if k == 0 || l.class != "ORG" || l.last-l.first < k+2 || a.unitHead(l.first, k) != head || initials(a, l.first+k, l.last) != acr {
+				continue
+			}
+			if target >= 0 {
+				target = -2 // two: leave them
+				break
+			}
+			target = gj
+		}
+		if target >= 0 {
+			a.moveGroup(gi, target)
+		}
+	}
 }
 
 // unitKey is the key of a unit's mention whose first n words name the
@@ -998,9 +1070,13 @@ func (a *article) bracketedShortForms() {
 		if prev == 0 {
 			continue
 		}
-		g := a.groups[prev-1]
-		long := a.fullest(g)
-		if long.last != i-1 || !lettersInOrder(a.word(i), a.text(long.first, long.last)) {
+		var long *mention
+		for _, k := range a.groups[prev-1].ms {
+			if m := &a.ms[k]; m.last == i-1 {
+				long = m
+			}
+		}
+		if long == nil || !lettersInOrder(a.word(i), a.text(long.first, long.last)) {
 			continue
 		}
 		a.ms = append(a.ms, mention{first: i, last: i + 1, class: long.class, sentence: long.sentence})

@@ -45,7 +45,7 @@ func (a *article) joinUnits() {
 			}
 		}
 		for _, m := range a.ms {
-			if m.first < end && i < m.last && (m.first <= i && m.last >= end || m.first < i || m.last > end || m.class == "PER" && kind != "school") {
+			if m.first < end && i < m.last && (m.first <= i && m.last >= end || m.first < i || m.last > end || m.class == "PER" && kind != "school" && kind != "campus") {
 				inside = false
 				break
 			}
@@ -170,6 +170,16 @@ func (a *article) unitEnd(j int, kind string) int {
 			return e // SMA Negeri 1
 		}
 		return j
+	case "campus":
+		e := j
+		for _, w := range [...]string{"Islam", "Negeri"} {
+			if e < len(a.doc.Tokens) && a.word(e) == w {
+				e++
+			}
+		}
+		// A person's name names a campus as often as a place does
+		// (Universitas Gadjah Mada), so the tagger's person is taken.
+		return a.schoolPlaceEnd(e, true)
 	case "body":
 		if j >= len(a.doc.Tokens) || !isUnitNumber(a.word(j)) || j+1 >= len(a.doc.Tokens) {
 			return j
