@@ -23,9 +23,11 @@ import (
 // Rusia and Russia rusi, Ukraina and Ukraine ukrain. It returns "" for a
 // word shorter than three letters.
 func NameKey(w string) string {
-	var b []byte
-	for _, r := range strings.ToLower(w) {
-		r = fold(r)
+	// Most words fit the stack buffers; a longer one grows them.
+	var buf, spelt [32]byte
+	b := buf[:0]
+	for _, r := range w {
+		r = fold(unicode.ToLower(r))
 		if 'a' <= r && r <= 'z' {
 			b = append(b, byte(r))
 		}
@@ -33,11 +35,26 @@ func NameKey(w string) string {
 	if len(b) < 3 {
 		return ""
 	}
-	s := spellings.Replace(string(b))
-	out := make([]byte, 0, len(s))
+	// The spellings, left to right: th → t, ph → f, kh → h, ck → k, y → i.
+	s := spelt[:0]
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if i+1 < len(b) {
+			if r, ok := spelling(c, b[i+1]); ok {
+				s = append(s, r)
+				i++
+				continue
+			}
+		}
+		if c == 'y' {
+			c = 'i'
+		}
+		s = append(s, c)
+	}
+	out := b[:0] // b is read no more
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == 'c' && (i+1 == len(s) || !strings.ContainsRune("eih", rune(s[i+1]))) {
+		if c == 'c' && (i+1 == len(s) || (s[i+1] != 'e' && s[i+1] != 'i' && s[i+1] != 'h')) {
 			c = 'k'
 		}
 		if n := len(out); n > 0 && out[n-1] == c {
@@ -51,7 +68,21 @@ func NameKey(w string) string {
 	return string(out)
 }
 
-var spellings = strings.NewReplacer("th", "t", "ph", "f", "kh", "h", "ck", "k", "y", "i")
+// spelling returns the letter a two-letter spelling becomes, and whether
+// c, d is one.
+func spelling(c, d byte) (byte, bool) {
+	switch {
+	case d == 'h' && c == 't':
+		return 't', true
+	case d == 'h' && c == 'p':
+		return 'f', true
+	case d == 'h' && c == 'k':
+		return 'h', true
+	case c == 'c' && d == 'k':
+		return 'k', true
+	}
+	return 0, false
+}
 
 // fold maps common accented Latin letters to their base letter.
 func fold(r rune) rune {
@@ -179,8 +210,12 @@ func credits(doc *text.Document, in Input) []string {
 // bodyCredits finds credits left in the body ("dilansir dari Reuters").
 func bodyCredits(doc *text.Document) []string {
 	var out []string
+	var lower []byte
 	for i := range doc.Tokens {
-		if creditCues[strings.ToLower(doc.TokenText(i))] {
+		// Lowered into one buffer: a map index of string(bytes) does
+		// not allocate.
+		lower = appendLower(lower[:0], doc.TokenText(i))
+		if creditCues[string(lower)] {
 			var words []string
 			for j := i + 1; j < len(doc.Tokens) && j <= i+6; j++ {
 				words = append(words, doc.TokenText(j))
@@ -404,4 +439,19 @@ func englishDate(doc *text.Document, i, month int, published *time.Time) string 
 		return time.Date(year, time.Month(month), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
 	}
 	return time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+}
+
+// appendLower appends s lowered as strings.ToLower lowers it, rune by rune.
+func appendLower(b []byte, s string) []byte {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
 }

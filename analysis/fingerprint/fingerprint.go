@@ -88,13 +88,17 @@ type Input struct {
 func Compute(doc *text.Document, in Input) Fingerprint {
 	skip := furniture(doc, in.Dateline)
 	words := make([]uint64, 0, len(doc.Tokens))
-	fp := Fingerprint{Sentences: []string{}}
-	var sent strings.Builder
+	// The sentence hashes, 8 hex digits each, go into one buffer made a
+	// string once and cut into the fields: one allocation, not one a
+	// sentence.
+	var hexes []byte
 	for _, s := range doc.Sentences {
 		if doc.Title.End > doc.Title.Start && s.Start < doc.Title.End {
 			continue
 		}
-		sent.Reset()
+		// FNV-1a over the sentence's words lowered and joined by single
+		// spaces, hashed as they are read rather than built first.
+		h, n := uint32(fnv32Offset), 0
 		for i := s.First; i < s.Last && i < len(doc.Tokens); i++ {
 			t := doc.Tokens[i]
 			if skip[i] || (t.Kind != text.Word && t.Kind != text.Number) {
@@ -102,18 +106,25 @@ func Compute(doc *text.Document, in Input) Fingerprint {
 			}
 			w := doc.Text[t.Start:t.End]
 			words = append(words, hashWord(w))
-			if sent.Len() > 0 {
-				sent.WriteByte(' ')
+			if n > 0 {
+				h = (h ^ ' ') * fnv32Prime
 			}
-			writeLower(&sent, w)
+			h = hashLower32(h, w)
+			n += len(w)
 		}
-		if sent.Len() > 0 {
-			fp.Sentences = append(fp.Sentences, hex8(hash32(sent.String())))
+		if n > 0 {
+			hexes = appendHex8(hexes, h)
 		}
+	}
+	all := string(hexes)
+	fp := Fingerprint{Sentences: make([]string, len(all)/8)}
+	for i := range fp.Sentences {
+		fp.Sentences[i] = all[8*i : 8*i+8]
 	}
 	shingles := shingle(words)
 	fp.Shingles = len(shingles)
-	fp.SimHash = fmt.Sprintf("%016x", simHash(shingles))
+	sim := simHash(shingles)
+	fp.SimHash = string(appendHex8(appendHex8(make([]byte, 0, 16), uint32(sim>>32)), uint32(sim)))
 	fp.MinHash = encodeMinHash(minHash(shingles))
 	if in.Language == "id" || in.Language == "ms" {
 		fp.Names = entityNames(in.Entities)
@@ -225,26 +236,45 @@ func shingle(words []uint64) []uint64 {
 	return slices.Compact(out)
 }
 
-// simHash is Charikar's SimHash over the shingles, each of weight one.
+// simHash is Charikar's SimHash over the shingles, each of weight one: bit
+// b is set when more shingles have it set than clear. The bits are counted
+// eight at a time, one byte counter per bit in a word per byte of the hash,
+// emptied before a counter can overflow.
 func simHash(shingles []uint64) uint64 {
-	var v [64]int
-	for _, h := range shingles {
-		for b := range 64 {
-			if h&(1<<b) != 0 {
-				v[b]++
-			} else {
-				v[b]--
+	var set [64]int
+	for rest := shingles; len(rest) > 0; {
+		n := min(len(rest), 255)
+		var acc [8]uint64
+		for _, h := range rest[:n] {
+			for k := range acc {
+				acc[k] += spreadBits[byte(h>>(8*k))]
 			}
 		}
+		for k, a := range acc {
+			for j := range 8 {
+				set[8*k+j] += int(byte(a >> (8 * j)))
+			}
+		}
+		rest = rest[n:]
 	}
 	var out uint64
-	for b := range 64 {
-		if v[b] > 0 {
+	for b, c := range set {
+		if 2*c > len(shingles) {
 			out |= 1 << b
 		}
 	}
 	return out
 }
+
+// spreadBits[x] holds bit j of x in byte j.
+var spreadBits = func() (t [256]uint64) {
+	for x := range t {
+		for j := range 8 {
+			t[x] |= uint64(x>>j&1) << (8 * j)
+		}
+	}
+	return t
+}()
 
 // minHashSeeds are the odd multipliers and the offsets of the MinHash
 // permutations, drawn once from a fixed seed: signatures stay comparable
@@ -264,15 +294,13 @@ var minHashSeeds = func() (s [MinHashes][2]uint64) {
 // top 32 bits of a·h+b over the shingles. An empty set gives all ones.
 func minHash(shingles []uint64) []uint32 {
 	sig := make([]uint32, MinHashes)
-	for i := range sig {
-		sig[i] = ^uint32(0)
-	}
-	for _, h := range shingles {
-		for i, ab := range minHashSeeds {
-			if v := uint32((ab[0]*h + ab[1]) >> 32); v < sig[i] {
-				sig[i] = v
-			}
+	// A permutation at a time, its least value kept in a register.
+	for i, ab := range minHashSeeds {
+		least := ^uint32(0)
+		for _, h := range shingles {
+			least = min(least, uint32((ab[0]*h+ab[1])>>32))
 		}
+		sig[i] = least
 	}
 	return sig
 }
@@ -284,8 +312,6 @@ func encodeMinHash(sig []uint32) string {
 	}
 	return string(b)
 }
-
-func hex8(v uint32) string { return string(appendHex8(make([]byte, 0, 8), v)) }
 
 func appendHex8(b []byte, v uint32) []byte {
 	const digits = "0123456789abcdef"
@@ -375,21 +401,20 @@ func hashWord(w string) uint64 {
 	return h
 }
 
-func hash32(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h
-}
+// FNV-1a's 32-bit parameters.
+const (
+	fnv32Offset = 2166136261
+	fnv32Prime  = 16777619
+)
 
-func writeLower(b *strings.Builder, w string) {
+// hashLower32 continues FNV-1a hash h over w with ASCII letters lowered.
+func hashLower32(h uint32, w string) uint32 {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b.WriteByte(c)
+		h = (h ^ uint32(c)) * fnv32Prime
 	}
+	return h
 }
