@@ -27,6 +27,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -68,6 +70,10 @@ type Store struct {
 	rankWindow int
 	countBound int
 	log        *slog.Logger
+
+	pairs     atomic.Bool        // the phrase index is valid: searches use it (pairs.go)
+	stopPairs context.CancelFunc // stops its build, if one runs
+	pairsDone sync.WaitGroup
 }
 
 var _ store.Store = (*Store)(nil)
@@ -126,6 +132,10 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
+	if err := s.startPairs(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -135,8 +145,13 @@ func redact(cfg *pgxpool.Config) string {
 	return fmt.Sprintf("%s@%s:%d/%s", c.User, c.Host, c.Port, c.Database)
 }
 
-// Close closes the connections.
+// Close stops a build of the phrase index, which the next Open starts
+// again, and closes the connections.
 func (s *Store) Close() error {
+	if s.stopPairs != nil {
+		s.stopPairs()
+		s.pairsDone.Wait()
+	}
 	s.pool.Close()
 	return nil
 }
@@ -207,6 +222,9 @@ func (s *Store) migrate(ctx context.Context) error {
 			i+1, path.Base(names[i])); err != nil {
 			return fmt.Errorf("postgres: migrate: %w", err)
 		}
+	}
+	if err := newPairs(ctx, tx); err != nil {
+		return err
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("postgres: migrate: %w", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/warta-news/warta/internal/identity"
 	"github.com/warta-news/warta/internal/search"
@@ -215,11 +216,16 @@ func TestPlannedPerArguments(t *testing.T) {
 }
 
 // A store made before the pairs index (migration 16) gets it, over the
-// articles it holds, when it is opened again, and finds their phrases
-// from it as it found them by their positions.
+// articles it holds, when it is opened again: built concurrently after
+// Open, searches finding phrases by their positions until it is valid,
+// with the same hits before, during and after. An index left invalid (a
+// build stopped half-way) is never used, and built again.
 func TestPairsMigration(t *testing.T) {
 	url := pgtest.URL(t)
 	s := open(t, url, search.Indonesian())
+	if !s.pairs.Load() {
+		t.Fatal("a new store has no phrase index")
+	}
 	var records [][]byte
 	for _, a := range []storetest.Article{
 		{Title: "DPR Sepakati Tambahan Subsidi Pupuk", URL: "https://contoh.example/pupuk", Published: "2025-10-21",
@@ -233,21 +239,55 @@ func TestPairsMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	queries := map[string]int{`"subsidi pupuk"`: 1, `"tambahan subsidi pupuk"`: 1, `"pupuk subsidi"`: 0,
-		`"ratusan rumah warga"`: 1, `"rumah warga mengungsi"`: 0, `rumah -"subsidi pupuk"`: 1, `"rumah warga" -"ratusan rumah warga"`: 0}
+		`"ratusan rumah warga"`: 1, `"rumah warga mengungsi"`: 0, `rumah -"subsidi pupuk"`: 1, `"rumah warga" -"ratusan rumah warga"`: 0,
+		`banjir OR "subsidi pupuk"`: 2, `"rumah warga" OR "rapat kerja di senayan"`: 2}
+	check := func(when string) {
+		t.Helper()
+		for query, want := range queries {
+			if n := storetest.Find(t, s, query).Total; n != want {
+				t.Errorf("%s, %s: %d hits, want %d", when, query, n, want)
+			}
+		}
+	}
+	check("with the index")
+	// Without the index and its function, as a store at schema 15: a
+	// search that still asked for the pairs would fail.
 	if _, err := s.pool.Exec(ctx, `DROP INDEX search_terms_pairs; DROP FUNCTION warta_pairs(tsvector);
 		DELETE FROM schema_migrations WHERE version >= 16`); err != nil {
 		t.Fatal(err)
 	}
+	s.pairs.Store(false)
+	check("without the index")
+	s.Close()
+	indexed := func() (oid uint32) {
+		t.Helper()
+		deadline := time.Now().Add(time.Minute)
+		for !s.pairs.Load() {
+			if time.Now().After(deadline) {
+				t.Fatal("the phrase index was not built within a minute")
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		var valid bool
+		if err := s.pool.QueryRow(ctx, `SELECT i.indexrelid::oid, i.indisvalid FROM pg_index i
+			WHERE i.indexrelid = 'search_terms_pairs'::regclass`).Scan(&oid, &valid); err != nil || !valid {
+			t.Fatalf("the pairs index after the build: valid %v, %v", valid, err)
+		}
+		return oid
+	}
+	s = open(t, url, search.Indonesian())
+	check("while the index is built or after")
+	built := indexed()
+	check("after the migration")
+	// Marked invalid, as a stopped CREATE INDEX CONCURRENTLY leaves it.
+	if _, err := s.pool.Exec(ctx, `UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'search_terms_pairs'::regclass`); err != nil {
+		t.Skipf("cannot mark the index invalid (not a superuser?): %v", err)
+	}
 	s.Close()
 	s = open(t, url, search.Indonesian())
-	var indexes int
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM pg_indexes WHERE indexname = 'search_terms_pairs' AND schemaname = current_schema()`).
-		Scan(&indexes); err != nil || indexes != 1 {
-		t.Fatalf("the pairs index after the migration: %d, %v", indexes, err)
+	check("with an invalid index or after its rebuild")
+	if again := indexed(); again == built {
+		t.Error("the invalid index was kept, not built again")
 	}
-	for query, want := range queries {
-		if n := storetest.Find(t, s, query).Total; n != want {
-			t.Errorf("after the migration, %s: %d hits, want %d", query, n, want)
-		}
-	}
+	check("after the rebuild")
 }

@@ -439,8 +439,11 @@ func nullJSON(b []byte, n int) *string {
 // indexes' pending entries are merged and ANALYZE gives the planner the
 // new sizes at once.
 func (s *Store) Optimize(ctx context.Context) error {
-	if _, err := s.pool.Exec(ctx, `SELECT gin_clean_pending_list('search_terms_terms'::regclass),
-		gin_clean_pending_list('search_terms_pairs'::regclass)`); err != nil {
+	clean := `SELECT gin_clean_pending_list('search_terms_terms'::regclass)`
+	if s.pairs.Load() {
+		clean += `, gin_clean_pending_list('search_terms_pairs'::regclass)`
+	}
+	if _, err := s.pool.Exec(ctx, clean); err != nil {
 		return fmt.Errorf("postgres: optimize: %w", err)
 	}
 	if _, err := s.pool.Exec(ctx, `ANALYZE search_terms, versions, articles`); err != nil {

@@ -429,6 +429,7 @@ func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 // of stopwords only is left out, with a warning. The tsquery ranks the
 // hits; the match finds them, with the phrases from the pairs index.
 func (s *Store) tsquery(clauses []search.Clause) (expr string, m match, terms map[string]bool, warnings []string) {
+	m.indexed = s.pairs.Load()
 	var groups [][]phrase
 	var excluded []phrase
 	terms = map[string]bool{}
@@ -514,6 +515,7 @@ type match struct {
 	mixed        [][]phrase
 	excluded     []phrase
 	positions    string // the whole query over the terms by their positions
+	indexed      bool   // the pairs index is valid (pairs.go)
 }
 
 // group adds clauses joined by OR: words alone are one tsquery over the
@@ -562,6 +564,11 @@ func (m *match) exclude(p phrase) { m.excluded = append(m.excluded, p) }
 // pairs would be made again for each (3 s for a phrase of three words
 // at 10k articles, against 0.2 s).
 func (m *match) cond(w *where) string {
+	if !m.indexed && (len(m.pairs) > 0 || len(m.mixed) > 0 || slices.ContainsFunc(m.excluded, func(p phrase) bool { return p.word == "" })) {
+		// No pairs index yet (being built): phrases by their positions,
+		// as before it.
+		return "st.terms @@ " + w.arg(m.positions) + "::tsquery"
+	}
 	for _, g := range m.mixed {
 		if slices.ContainsFunc(g, func(p phrase) bool { return p.tested }) {
 			// Such a group's rows come back from the terms' index to
