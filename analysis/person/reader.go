@@ -182,8 +182,8 @@ func (r *Reader) kindOf(i int, prev tkind) tkind {
 	case cls&Role != 0:
 		return kRole
 	case cls&(Office|Place) != 0:
-		if upper && (cls&Function == 0 || orgish) || !upper && orgish {
-			return kOrg // Menteri Dalam Negeri; anggota tim kuasa hukum
+		if upper && (cls&Function == 0 || orgish) || !upper && orgish && cls&Function == 0 {
+			return kOrg // Menteri Dalam Negeri; anggota tim kuasa hukum; not Ketua DKPP dalam sidang
 		}
 		return kStop
 	case cls&(Function|Pronoun|Cue) != 0:

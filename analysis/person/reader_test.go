@@ -70,6 +70,9 @@ func TestAfter(t *testing.T) {
 		// A unit's Roman number and a common noun after dan stay in the office.
 		{"Kepala Satuan Tugas Pencegahan dan Penindakan KPK Wilayah IV Dewi Lestari menjelaskan.", "Kepala", "Kepala Satuan Tugas Pencegahan dan Penindakan KPK Wilayah IV", "Dewi Lestari"},
 		{"Wakil Ketua Komisi II DPR Budi Hartono menjelaskan.", "Wakil", "Wakil Ketua Komisi II DPR", "Budi Hartono"},
+		// A lower-case function word after a body ends the office.
+		{"kata Ketua DKPP dalam sidang itu.", "Ketua", "Ketua DKPP", ""},
+		{"kata anggota tim kuasa hukum Rina Sari.", "anggota", "anggota tim kuasa hukum", "Rina Sari"},
 	} {
 		r, doc := reader(t, c.text)
 		p := r.After(tokenAt(t, doc, c.from), len(doc.Tokens))

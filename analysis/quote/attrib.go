@@ -441,11 +441,35 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 				// office nobody else is given is the speaker's who has none
 				// (a common noun, kata jaksa, is anyone).
 				c.who = f.persons[k].name
+			} else if body := f.bodyInRole(p.role); !body.empty() && body.last == p.role.last && !f.isPunct(p.all.last, ',') {
+				// kata Ketua DKPP, whose holder the article never names:
+				// the body speaks through its office. Words after the body
+				// in the role, or a comma after it, are a name the reader
+				// missed (Direktur Utama PT X Ari Wibowo SH; Ketua DIKPI,
+				// Kombes Pol Dr. ...).
+				c.Via, c.who, c.body = ViaName, body, true
 			}
 		}
 	}
 	f.markSalient(c.who)
 	return true
+}
+
+// bodyInRole returns the longest words of role r, the first of them
+// first, that name an organisation the entity stage tags there or where
+// the article prints them elsewhere (DKPP in Ketua DKPP), or an empty span.
+func (f *finder) bodyInRole(r span) span {
+	if f.ents == nil {
+		return span{}
+	}
+	for i := r.first; i < r.last; i++ {
+		for j := r.last; j > i; j-- {
+			if f.entityNamed(span{i, j}) >= 0 {
+				return span{i, j}
+			}
+		}
+	}
+	return span{}
 }
 
 // bodyRun returns the capitalised words from token k, before end, when

@@ -308,6 +308,11 @@ var entityRows = []struct {
 	forms [][]string // surface forms of each entity
 	want  []struct{ text, entity, name, role string }
 }{
+	{"an office whose holder is never named is its body's, and -nya follows the body",
+		"Sanksi Etik\n“Teradu diberi peringatan keras,” kata Ketua DKPP dalam sidang, Selasa.\n“Putusan berlaku sejak dibacakan,” sambungnya.\nKetua KPU Sari Wulan hadir.\n“Kami hormati,” kata Ketua KPU.",
+		[]Entity{{ID: "E1", Name: "Dewan Kehormatan Penyelenggara Pemilu", Type: "ORG"}, {ID: "E2", Name: "Sari Wulan", Type: "PER"}, {ID: "E3", Name: "Komisi Pemilihan Umum", Type: "ORG"}},
+		[][]string{{"DKPP"}, {"Sari Wulan"}, {"KPU"}},
+		[]struct{ text, entity, name, role string }{{"Teradu diberi peringatan keras,", "E1", "Dewan Kehormatan Penyelenggara Pemilu", "Ketua DKPP"}, {"Putusan berlaku sejak dibacakan,", "E1", "Dewan Kehormatan Penyelenggara Pemilu", ""}, {"Kami hormati,", "E2", "Sari Wulan", "Ketua KPU"}}},
 	{"a short name is the entity's mention; the role is the one at the cue",
 		"Pompa Banjir\nWali Kota Surabaya Eri Wibowo meninjau banjir.\n“Kami tambah tiga pompa air,” kata Eri.",
 		[]Entity{{ID: "E1", Name: "Eri Wibowo", Type: "PER", Roles: []string{"Wali Kota Surabaya"}}, {ID: "E2", Name: "Surabaya", Type: "LOC"}},
