@@ -466,6 +466,9 @@ CREATE TABLE IF NOT EXISTS record_dicts (
 	// 20: the speakers a version quotes are tags of the full-text index
 	// (tags.go), as its entities are; the index is built again.
 	migrateSpeakerTags,
+	// 21: each entity's tone in its article_entities row (put.go's
+	// migrateEntityTones); entity_tones goes.
+	migrateEntityTones,
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

@@ -108,7 +108,7 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte
 		return nil, fmt.Errorf("sqlite: put: %w", err)
 	}
 	defer tx.Rollback()
-	s.aliases = aliasCache{}
+	s.aliases = newAliasBatch()
 	defer func() { s.aliases = nil }()
 	if time.Since(begin) > contendedBegin {
 		s.contended.Store(time.Now().UnixNano())
@@ -124,6 +124,9 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte
 	}
 	if !changed {
 		return results, nil
+	}
+	if err := s.aliases.flush(ctx, tx); err != nil {
+		return nil, fmt.Errorf("sqlite: put: %w", err)
 	}
 	if each != nil {
 		if err := eachInTx(ctx, tx, results, each); err != nil {
@@ -422,6 +425,7 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 	// A quote's speaker takes the ref of the record's first entity with
 	// the speaker's entities row.
 	speakerRefs := make(map[int64]int64, len(d.Entities))
+	tones := entityTones(d.Tone)
 	for i, e := range d.Entities {
 		id := ids[e.ID]
 		if _, ok := speakerRefs[id]; !ok {
@@ -432,11 +436,20 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 		if err != nil {
 			return nil, fmt.Errorf("entity %s: %w", e.ID, err)
 		}
+		var score, positive, negative sql.NullFloat64
+		var sentences sql.NullInt64
+		if t, ok := tones[e.ID]; ok {
+			score, positive, negative = sql.NullFloat64{Float64: t.Score, Valid: true},
+				sql.NullFloat64{Float64: t.Positive, Valid: true}, sql.NullFloat64{Float64: t.Negative, Valid: true}
+			sentences = sql.NullInt64{Int64: int64(t.Sentences), Valid: true}
+		}
 		entityRows = append(entityRows, articleID, e.ID, id, names[e.ID], nullJSON(roles, len(e.Roles)),
-			nullString(e.Country), e.Salience, len(e.Mentions), day, refs[i].id, nullString(refs[i].office), written)
+			nullString(e.Country), e.Salience, len(e.Mentions), day, refs[i].id, nullString(refs[i].office), written,
+			score, positive, negative, sentences)
 	}
 	if err := insertRows(ctx, tx, `INSERT INTO article_entities
-		(article_id, local_id, entity_id, name, roles, country, salience, mentions, day, ref, office, names) VALUES `, ``, 12, entityRows); err != nil {
+		(article_id, local_id, entity_id, name, roles, country, salience, mentions, day, ref, office, names,
+		 tone_score, tone_positive, tone_negative, tone_sentences) VALUES `, ``, 16, entityRows); err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
 	tags := &tagged{entities: slices.Collect(maps.Values(ids))}
@@ -489,6 +502,55 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 		return nil, fmt.Errorf("events: %w", err)
 	}
 	return tags, nil
+}
+
+// entityTones gives the tone of each entity of a record the tone stage
+// read a sentence of, by the record's entity id (the first, where one is
+// given twice).
+func entityTones(t *store.DocTone) map[string]store.DocEntityTone {
+	if t == nil {
+		return nil
+	}
+	out := make(map[string]store.DocEntityTone, len(t.Entities))
+	for _, e := range t.Entities {
+		if _, ok := out[e.Entity]; !ok && e.Entity != "" && e.Sentences != 0 {
+			out[e.Entity] = e
+		}
+	}
+	return out
+}
+
+// migrateEntityTones is migration 21: an entity's tone goes in its
+// article_entities row (NULL where the tone stage read no sentence of
+// it), and entity_tones, one row and one B-tree entry per entity row
+// keyed as the row is (every entity row had one), goes. A tone of a
+// record id no entity row has was never read (the tone page joined the
+// two) and is dropped with the table. On a store migrated already it
+// does nothing.
+func migrateEntityTones(ctx context.Context, tx *sql.Tx) error {
+	var hasColumns, hasTable bool
+	if err := tx.QueryRowContext(ctx, `SELECT
+		EXISTS (SELECT 1 FROM pragma_table_info('article_entities') WHERE name = 'tone_sentences'),
+		EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entity_tones')`).Scan(&hasColumns, &hasTable); err != nil {
+		return err
+	}
+	if !hasColumns {
+		if _, err := tx.ExecContext(ctx, `
+ALTER TABLE article_entities ADD COLUMN tone_score REAL;     -- GDELT-style: positive − negative
+ALTER TABLE article_entities ADD COLUMN tone_positive REAL;
+ALTER TABLE article_entities ADD COLUMN tone_negative REAL;
+ALTER TABLE article_entities ADD COLUMN tone_sentences INTEGER;  -- NULL: no tone`); err != nil {
+			return err
+		}
+	}
+	if !hasTable {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `
+UPDATE article_entities SET tone_score = t.score, tone_positive = t.positive, tone_negative = t.negative, tone_sentences = t.sentences
+	FROM entity_tones t WHERE t.article_id = article_entities.article_id AND t.local_id = article_entities.local_id;
+DROP TABLE entity_tones;`)
+	return err
 }
 
 // mentionNames is an article_entities row's names column: how often the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -246,5 +247,154 @@ PRAGMA user_version = 18;`); err != nil {
 	defer tx.Rollback()
 	if err := migrateMentionNames(ctx, tx); err != nil {
 		t.Errorf("migration 19 again: %v", err)
+	}
+}
+
+// toneArticle is mentionsArticle with its entities' tones: E2's read no
+// sentence, and a tone names an entity id the record does not have.
+func toneArticle(i int) storetest.Article {
+	a := mentionsArticle(i)
+	tone := func(id string, pos, neg float64, sentences int) map[string]any {
+		return map[string]any{"entity": id, "score": pos - neg, "positive": pos, "negative": neg, "sentences": sentences}
+	}
+	a.Extra["tone"] = map[string]any{"score": 0.1, "entities": []any{
+		tone("E1", 0.5+float64(i)/10, 0.25, 2), tone("E2", 0, 0, 0), tone("E3", 0.125, 0.5, 1),
+		tone("E4", 0, 0.375, 1+i), tone("E9", 1, 0, 1)}}
+	return a
+}
+
+// Migration 21 moves each entity's tone from entity_tones into its
+// article_entities row: a store taken back to the table reads the same
+// tones once migrated, the table is gone, and opening it again changes
+// nothing.
+func TestEntityTonesMigration(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir, search.Indonesian())
+	for i := range 3 {
+		put(t, s, toneArticle(i))
+	}
+	read := func() (columns []string, tones []*store.EntityTone) {
+		t.Helper()
+		rows, err := s.db.QueryContext(ctx, `SELECT article_id || ' ' || local_id || ' ' || coalesce(tone_score, 'NULL') || ' ' ||
+			coalesce(tone_positive, 'NULL') || ' ' || coalesce(tone_negative, 'NULL') || ' ' || coalesce(tone_sentences, 'NULL')
+			FROM article_entities ORDER BY rowid`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if columns, err = collect(rows, func(r *sql.Rows, v *string) error { return r.Scan(v) }); err != nil {
+			t.Fatal(err)
+		}
+		rows, err = s.db.QueryContext(ctx, `SELECT DISTINCT entity_id FROM article_entities ORDER BY 1`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids, err := collect(rows, func(r *sql.Rows, id *int64) error { return r.Scan(id) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			et, err := s.EntityTone(ctx, id, store.ToneFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tones = append(tones, et)
+		}
+		return columns, tones
+	}
+	columns, tones := read()
+	if !slices.Contains(columns, "1 E1 0.25 0.5 0.25 2") || !slices.Contains(columns, "1 E2 NULL NULL NULL NULL") {
+		t.Fatalf("tone columns %q: want E1's tone and none for E2", columns)
+	}
+	if len(tones) != 3 || tones[0].Articles != 3 || tones[1].Articles != 0 {
+		t.Fatalf("entity tones %+v: want Joko Widodo's 3 articles and none for Sri Mulyani", tones)
+	}
+
+	// Back to migration 20: the tones in entity_tones, the columns gone.
+	down := `CREATE TABLE entity_tones (
+	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+	local_id   TEXT NOT NULL,
+	score      REAL NOT NULL,
+	positive   REAL NOT NULL,
+	negative   REAL NOT NULL,
+	sentences  INTEGER NOT NULL,
+	PRIMARY KEY (article_id, local_id)
+) WITHOUT ROWID;
+INSERT INTO entity_tones SELECT article_id, local_id, tone_score, tone_positive, tone_negative, tone_sentences
+	FROM article_entities WHERE tone_sentences IS NOT NULL;
+INSERT INTO entity_tones VALUES (1, 'E9', 1, 1, 0, 1);
+ALTER TABLE article_entities DROP COLUMN tone_score;
+ALTER TABLE article_entities DROP COLUMN tone_positive;
+ALTER TABLE article_entities DROP COLUMN tone_negative;
+ALTER TABLE article_entities DROP COLUMN tone_sentences;
+PRAGMA user_version = 20;`
+	if _, err := s.wdb.ExecContext(ctx, down); err != nil {
+		t.Fatal(err)
+	}
+	for run := range 2 {
+		s.Close()
+		s = open(t, dir, search.Indonesian())
+		gotColumns, gotTones := read()
+		if !slices.Equal(gotColumns, columns) {
+			t.Errorf("run %d: tone columns after the migration\n%q\nwant\n%q", run, gotColumns, columns)
+		}
+		if !reflect.DeepEqual(gotTones, tones) {
+			t.Errorf("run %d: entity tones after the migration\n%+v\nwant\n%+v", run, gotTones, tones)
+		}
+		var left bool
+		if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'entity_tones')`).Scan(&left); err != nil || left {
+			t.Errorf("run %d: entity_tones still there (%v)", run, err)
+		}
+		// Opened again at 20 with the columns and without the table: the
+		// migration leaves the rows alone.
+		if _, err := s.wdb.ExecContext(ctx, `PRAGMA user_version = 20`); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// The aliases a batch's articles teach are counted in the batch and
+// written at its end: the counts, and the refs its later articles get
+// from them, are those of the same articles put one at a time.
+func TestAliasesCountedPerBatch(t *testing.T) {
+	var records [][]byte
+	for i := range 5 {
+		records = append(records, storetest.Record(t, mentionsArticle(i)))
+	}
+	read := func(s *Store) (aliases, refs []string) {
+		t.Helper()
+		for q, out := range map[string]*[]string{
+			`SELECT type || ' ' || norm || ' ' || ref || ' ' || name || ' ' || articles FROM entity_aliases ORDER BY 1`: &aliases,
+			`SELECT article_id || ' ' || local_id || ' ' || ref FROM article_entities ORDER BY 1`:                       &refs,
+		} {
+			rows, err := s.db.QueryContext(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if *out, err = collect(rows, func(r *sql.Rows, v *string) error { return r.Scan(v) }); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return aliases, refs
+	}
+	one := open(t, t.TempDir(), search.Indonesian())
+	for _, r := range records {
+		if _, err := one.Put(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Two batches: the second adds its counts to the rows the first wrote.
+	batch := open(t, t.TempDir(), search.Indonesian())
+	for _, b := range [][][]byte{records[:2], records[2:]} {
+		if _, err := batch.PutBatch(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantAliases, wantRefs := read(one)
+	gotAliases, gotRefs := read(batch)
+	if !slices.Contains(wantAliases, "PER jokowi PER:joko widodo Jokowi 5") {
+		t.Fatalf("aliases one at a time %q: want Jokowi for Joko Widodo, 5 articles", wantAliases)
+	}
+	if !slices.Equal(gotAliases, wantAliases) || !slices.Equal(gotRefs, wantRefs) {
+		t.Errorf("in one batch: aliases\n%q\nrefs %q\nwant\n%q\nrefs %q", gotAliases, gotRefs, wantAliases, wantRefs)
 	}
 }

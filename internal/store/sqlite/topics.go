@@ -53,18 +53,16 @@ INSERT INTO entity_tones (article_id, local_id, score, positive, negative, sente
 	return err
 }
 
-// putTopics files the topics and entity tones of an article's newest
-// version, in place of the last one's when replacing, a few rows a
-// statement (insertRows).
+// putTopics files the topics of an article's newest version, in place of
+// the last one's when replacing, a few rows a statement (insertRows). The
+// entities' tones go in their article_entities rows (put.go).
 func (s *Store) putTopics(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc, replacing bool) error {
 	if replacing {
-		for _, table := range []string{"article_topics", "entity_tones"} {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, articleID); err != nil {
-				return err
-			}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM article_topics WHERE article_id = ?`, articleID); err != nil {
+			return err
 		}
 	}
-	var topicRows, toneRows []any
+	var topicRows []any
 	for i, t := range d.Topics {
 		if t.Code != "" {
 			topicRows = append(topicRows, articleID, t.Code, i, t.Score)
@@ -73,19 +71,6 @@ func (s *Store) putTopics(ctx context.Context, tx *sql.Tx, articleID int64, d *s
 	if err := insertRows(ctx, tx, `INSERT INTO article_topics (article_id, code, rank, score) VALUES `,
 		` ON CONFLICT DO NOTHING`, 4, topicRows); err != nil {
 		return fmt.Errorf("topics: %w", err)
-	}
-	if d.Tone == nil {
-		return nil
-	}
-	for _, e := range d.Tone.Entities {
-		if e.Entity == "" || e.Sentences == 0 {
-			continue // an entity the tone stage read no sentence of
-		}
-		toneRows = append(toneRows, articleID, e.Entity, e.Score, e.Positive, e.Negative, e.Sentences)
-	}
-	if err := insertRows(ctx, tx, `INSERT INTO entity_tones (article_id, local_id, score, positive, negative, sentences) VALUES `,
-		` ON CONFLICT DO NOTHING`, 6, toneRows); err != nil {
-		return fmt.Errorf("entity tones: %w", err)
 	}
 	return nil
 }
@@ -144,10 +129,10 @@ func (s *Store) EntityTone(ctx context.Context, entity int64, f store.ToneFilter
 		from += ` AND ae.rowid % ? = 0`
 		args = append(slices.Clone(args), k)
 	}
-	rows, err := s.query(ctx, `SELECT ae.article_id, coalesce(v.day, ''), coalesce(v.site, ''), et.score, et.positive, et.negative, et.sentences
-		FROM (SELECT ae.article_id, ae.local_id`+from+`) ae
-		JOIN entity_tones et ON et.article_id = ae.article_id AND et.local_id = ae.local_id
-		JOIN articles a ON a.id = ae.article_id JOIN `+hitsIndex+` ON v.id = a.current`, args...)
+	rows, err := s.query(ctx, `SELECT ae.article_id, coalesce(v.day, ''), coalesce(v.site, ''), ae.tone_score, ae.tone_positive, ae.tone_negative, ae.tone_sentences
+		FROM (SELECT ae.article_id, ae.tone_score, ae.tone_positive, ae.tone_negative, ae.tone_sentences`+from+`) ae
+		JOIN articles a ON a.id = ae.article_id JOIN `+hitsIndex+` ON v.id = a.current
+		WHERE ae.tone_sentences IS NOT NULL`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: entity tone: %w", err)
 	}

@@ -21,8 +21,10 @@ func TestTopicsMigration(t *testing.T) {
 	if want != 1 {
 		t.Fatalf("topic:disaster: %d hits, want the flood", want)
 	}
-	// Back to the schema before migration 10 (and 11 and 12, which follow it).
-	for _, stmt := range []string{storyArticlesDown, `DROP TABLE fingerprint_fields`, `DROP TABLE article_topics`, `DROP TABLE entity_tones`, `PRAGMA user_version = 9`} {
+	// Back to the schema before migration 10 (and 11 and 12, which follow
+	// it), the tones migration 21 moved into article_entities emptied.
+	for _, stmt := range []string{storyArticlesDown, `DROP TABLE fingerprint_fields`, `DROP TABLE article_topics`,
+		`UPDATE article_entities SET tone_score = NULL, tone_positive = NULL, tone_negative = NULL, tone_sentences = NULL`, `PRAGMA user_version = 9`} {
 		if _, err := s.wdb.ExecContext(ctx, stmt); err != nil {
 			t.Fatal(err)
 		}
@@ -36,7 +38,7 @@ func TestTopicsMigration(t *testing.T) {
 		t.Errorf("after the migration, topic:disaster: %d hits, want %d", got, want)
 	}
 	var tones int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM entity_tones`).Scan(&tones); err != nil || tones == 0 {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM article_entities WHERE tone_sentences > 0`).Scan(&tones); err != nil || tones == 0 {
 		t.Errorf("entity tones after the migration: %d, %v", tones, err)
 	}
 }
