@@ -512,10 +512,8 @@ func (s *Store) migrate(ctx context.Context) error {
 // ('{}'), so that the counts add up as before. On a store migrated
 // already it does nothing.
 func migrateMentionNames(ctx context.Context, tx *sql.Tx) error {
-	var hasNames, hasMentions bool
-	if err := tx.QueryRowContext(ctx, `SELECT
-		EXISTS (SELECT 1 FROM pragma_table_info('article_entities') WHERE name = 'names'),
-		EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'mentions')`).Scan(&hasNames, &hasMentions); err != nil {
+	hasNames, hasMentions, err := schemaHas(ctx, tx, "names", "mentions")
+	if err != nil {
 		return err
 	}
 	if !hasNames {
@@ -528,7 +526,7 @@ func migrateMentionNames(ctx context.Context, tx *sql.Tx) error {
 	if !hasMentions {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `
+	_, err = tx.ExecContext(ctx, `
 UPDATE article_entities SET names = CASE
 	WHEN rowid > (SELECT min(o.rowid) FROM article_entities o WHERE o.article_id = article_entities.article_id AND o.entity_id = article_entities.entity_id) THEN '{}'
 	ELSE (SELECT json_group_object(text, n) FROM (SELECT text, count(*) AS n FROM mentions m
@@ -537,4 +535,15 @@ UPDATE article_entities SET names = NULL WHERE names = json_object(name, mention
 DROP TABLE mentions;
 `)
 	return err
+}
+
+// schemaHas reports whether article_entities has column and whether
+// table exists: what a migration that moves a table into columns of
+// article_entities checks, so that it runs again on a store it has
+// migrated.
+func schemaHas(ctx context.Context, tx *sql.Tx, column, table string) (hasColumn, hasTable bool, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT
+		EXISTS (SELECT 1 FROM pragma_table_info('article_entities') WHERE name = ?),
+		EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?)`, column, table).Scan(&hasColumn, &hasTable)
+	return hasColumn, hasTable, err
 }

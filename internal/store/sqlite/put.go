@@ -528,10 +528,8 @@ func entityTones(t *store.DocTone) map[string]store.DocEntityTone {
 // two) and is dropped with the table. On a store migrated already it
 // does nothing.
 func migrateEntityTones(ctx context.Context, tx *sql.Tx) error {
-	var hasColumns, hasTable bool
-	if err := tx.QueryRowContext(ctx, `SELECT
-		EXISTS (SELECT 1 FROM pragma_table_info('article_entities') WHERE name = 'tone_sentences'),
-		EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'entity_tones')`).Scan(&hasColumns, &hasTable); err != nil {
+	hasColumns, hasTable, err := schemaHas(ctx, tx, "tone_sentences", "entity_tones")
+	if err != nil {
 		return err
 	}
 	if !hasColumns {
@@ -546,7 +544,7 @@ ALTER TABLE article_entities ADD COLUMN tone_sentences INTEGER;  -- NULL: no ton
 	if !hasTable {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `
+	_, err = tx.ExecContext(ctx, `
 UPDATE article_entities SET tone_score = t.score, tone_positive = t.positive, tone_negative = t.negative, tone_sentences = t.sentences
 	FROM entity_tones t WHERE t.article_id = article_entities.article_id AND t.local_id = article_entities.local_id;
 DROP TABLE entity_tones;`)
