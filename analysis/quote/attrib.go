@@ -368,6 +368,10 @@ func (f *finder) speakerFromCue(c *cand, cue, pos int) bool {
 	if k >= len(f.toks) {
 		return false
 	}
+	if f.toks[k].Kind == text.Mention {
+		// kata @name: a social-media account speaks by its handle.
+		return f.setSpeaker(c, cue, phrase{all: span{k, k + 1}, name: span{k, k + 1}}, pos)
+	}
 	p := f.phraseAfter(k, f.sentOf(cue).Last)
 	if name := f.nameAfterOffice(k, f.sentOf(cue).Last); !p.ok() && !name.empty() {
 		// ungkap Kontributor CNN, Risal: a role the lexicon lacks, then
