@@ -100,6 +100,15 @@ func TestEventsJudged(t *testing.T) {
 		t.Errorf("complete judged sample (seed 97): %d events, %d no longer coded as judged, precision %.2f; want 50, at most 10, at least 0.74:\n%s",
 			j.Sample, len(j.Changed), j.Precision(), strings.Join(j.Changed, "\n"))
 	}
+	// The session-10 sample (seed 113), judged on the rules of session 10.
+	st5, _, err := Events(stdcontext.Background(), articles, "testdata/events-judged5.tsv", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j := st5.Judged; j.Sample != 50 || len(j.Changed) > 10 || j.Precision() < 0.66 {
+		t.Errorf("complete judged sample (seed 113): %d events, %d no longer coded as judged, precision %.2f; want 50, at most 10, at least 0.66:\n%s",
+			j.Sample, len(j.Changed), j.Precision(), strings.Join(j.Changed, "\n"))
+	}
 	heldout := Union(st.Golds[2:])
 	for _, f := range []struct {
 		g                   *GoldScore
