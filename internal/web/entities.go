@@ -79,7 +79,11 @@ func (ui *UI) entityPage(w http.ResponseWriter, r *http.Request) {
 	}
 	v := r.URL.Query()
 	d := entityData{page: ui.base(w, r, "entities"), Entity: e, QuoteText: v.Get("q"), VoiceWith: v.Get("vs")}
-	arts, err := ui.cfg.Entities.EntityArticles(ctx, id, store.Page{Limit: store.MaxLimit})
+	read := ui.cfg.Entities.EntityArticles
+	if ui.cfg.Roles != nil {
+		read = ui.cfg.Roles.EntityRoles
+	}
+	arts, err := read(ctx, id, store.Page{Limit: store.MaxLimit})
 	if err != nil {
 		ui.fail(w, r, err)
 		return

@@ -15,6 +15,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"fmt"
 	"html/template"
@@ -47,9 +48,18 @@ type Config struct {
 	Alerts   store.Alerts
 	Sources  store.Sources
 	Tone     store.ToneReader
+	// Roles, when the store has it, gives an entity's roles over time
+	// without reading its articles' titles; else Entities does.
+	Roles RoleReader
 	// AlertService saves alerts (the same one the write path checks).
 	AlertService *alert.Service
 	Log          *slog.Logger // nil: slog.Default()
+}
+
+// RoleReader reads an entity's articles as EntityArticles does, but
+// without their titles, each one's day as its Published.
+type RoleReader interface {
+	EntityRoles(ctx context.Context, id int64, p store.Page) ([]store.EntityArticle, error)
 }
 
 // FromStore is the Config reading every part from st that it has.
@@ -61,6 +71,7 @@ func FromStore(st store.Store) Config {
 	c.Alerts, _ = st.(store.Alerts)
 	c.Sources, _ = st.(store.Sources)
 	c.Tone, _ = st.(store.ToneReader)
+	c.Roles, _ = st.(RoleReader)
 	return c
 }
 
