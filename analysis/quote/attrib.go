@@ -378,6 +378,13 @@ func (f *finder) speakerFromCue(c *cand, cue, pos int) bool {
 		// the name.
 		p = phrase{all: span{k, name.last}, name: name, role: span{k, name.first - 1}}
 	}
+	if p.name.empty() && !p.pronoun {
+		if c, name := f.nameAfterComma(k, f.sentOf(cue).Last); !name.empty() {
+			// kata salah satu siswa, Kashaf Zahra: a description the
+			// reader does not read as a role, then the name set off.
+			p = phrase{all: span{k, name.last}, name: name, role: span{k, c}}
+		}
+	}
 	if body := f.bodyRun(k, f.sentOf(cue).Last); !p.ok() && !body.empty() {
 		p = phrase{all: body, name: body, org: true} // ujar Dinas PU Kota Medan
 	} else if p.all.empty() {
@@ -457,6 +464,32 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 	}
 	f.markSalient(c.who)
 	return true
+}
+
+// nameAfterComma returns the comma within maxDescription (as for a
+// description that points back) words from token
+// i and the name alone set off by it, before token end (salah satu siswa,
+// Kashaf Zahra), or an empty name: also when other punctuation, a
+// quotation or a cue comes first.
+func (f *finder) nameAfterComma(i, end int) (int, span) {
+	for j := i; j < end && j-i <= maxDescription; j++ {
+		switch {
+		case f.inQuote(j) || f.has(j, wCue) || f.isTerminal(j):
+			return -1, span{}
+		case f.isPunct(j, ','):
+			if j == i {
+				return -1, span{}
+			}
+			q := f.phraseAfter(j+1, end)
+			if q.name.empty() || !q.role.empty() || q.pronoun || q.all.first != j+1 || !f.endsName(q.all.last, end) {
+				return -1, span{}
+			}
+			return j, q.name
+		case f.toks[j].Kind != text.Word && f.toks[j].Kind != text.Number:
+			return -1, span{}
+		}
+	}
+	return -1, span{}
 }
 
 // bodyInRole returns the longest words of role r, the first of them
