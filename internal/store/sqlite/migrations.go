@@ -469,6 +469,9 @@ CREATE TABLE IF NOT EXISTS record_dicts (
 	// 21: each entity's tone in its article_entities row (put.go's
 	// migrateEntityTones); entity_tones goes.
 	migrateEntityTones,
+	// 22: the input log keyed by a 16-byte hash of the key (inputs.go's
+	// migrateInputKeys).
+	migrateInputKeys,
 }
 
 // migrate applies the migrations not applied yet, all in one transaction
