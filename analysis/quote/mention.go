@@ -673,14 +673,18 @@ const maxCompany = 6
 
 // withCompany reads a subject that names someone and the people with
 // them, ending at token k (Vienna bersama penasihat hukumnya menyatakan
-// ...): the one named before bersama or beserta speaks. Not ok when there
+// ...): the one named before bersama, beserta or a dan joining -nya's
+// people (Vienna dan penasihat hukumnya) speaks. Not ok when there
 // is no such subject.
 func (f *finder) withCompany(k, lo int) phrase {
 	for b := k; b > lo && k-b < maxCompany; b-- {
 		if f.inQuote(b) || f.isPunct(b, ',') || f.isTerminal(b) {
 			break
 		}
-		if f.isFold(b, "bersama") || f.isFold(b, "beserta") {
+		// X dan penasihat hukumnya: dan joins only the speaker's own
+		// people, a lower-case noun owned by -nya.
+		own := f.isFold(b, "dan") && b+1 <= k && !person.IsUpperStart(f.tok(b+1)) && strings.HasSuffix(strings.ToLower(f.tok(k)), "nya")
+		if f.isFold(b, "bersama") || f.isFold(b, "beserta") || own {
 			q := f.phraseBefore(b-1, lo)
 			if q.name.empty() || q.pronoun {
 				break
