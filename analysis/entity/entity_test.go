@@ -431,6 +431,15 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Universitas", "Sriwijaya"},
 		},
 		{
+			name: "an office's word the tagger took for a person stays in the office's name",
+			text: "Anggaran Unit\nRincian anggaran unit eselon I tahun depan:\n\n1. Ditjen Pengelolaan Pembiayaan dan Risiko: Rp 90 miliar.\n2. Badan Kesatuan Bangsa dan Politik: Rp 12 miliar.",
+			want: []want{
+				{"ORG", "Ditjen Pengelolaan Pembiayaan dan Risiko", "", nil, nil},
+				{"ORG", "Badan Kesatuan Bangsa dan Politik", "", nil, nil},
+			},
+			notWant: []string{"Risiko"},
+		},
+		{
 			name: "two listed bodies joined by dan are two entities",
 			text: "Razia Tempat Hiburan di Kota\nRazia itu melibatkan Satpol PP bersama TNI dan Polri. Sejumlah kafe didatangi.",
 			want: []want{

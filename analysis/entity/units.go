@@ -45,7 +45,7 @@ func (a *article) joinUnits() {
 			}
 		}
 		for _, m := range a.ms {
-			if m.first < end && i < m.last && (m.first <= i && m.last >= end || m.first < i || m.last > end || m.class == "PER" && kind != "school" && kind != "campus") {
+			if m.first < end && i < m.last && (m.first <= i && m.last >= end || m.first < i || m.last > end || m.class == "PER" && kind != "school" && kind != "campus" && !a.officeWordInside(m.first)) {
 				inside = false
 				break
 			}
@@ -142,7 +142,7 @@ func (a *article) unitEnd(j int, kind string) int {
 		return a.placeEnd(j)
 	case "office":
 		e := j
-		for e < len(a.doc.Tokens) && e-j < 8 && !a.personStarts(e) && !a.roleWord(e) {
+		for e < len(a.doc.Tokens) && e-j < 8 && (!a.personStarts(e) || a.officeWordInside(e)) && !a.roleWord(e) {
 			if w := a.word(e); a.doc.Tokens[e].Kind == text.Word && (isCapitalised(w) ||
 				w == "dan" && e > j && a.listItem(e+1)) ||
 				w == "," && e > j && a.listGoesOn(e) {
@@ -367,6 +367,32 @@ func (a *article) personStarts(i int) bool {
 	for _, m := range a.ms {
 		if m.first == i && m.class == "PER" {
 			return true
+		}
+	}
+	return false
+}
+
+// officeWordInside reports whether token i opens a person's mention of
+// one word that does not read as a person's name (no listed given name or
+// surname, no word of another person's mention) inside an office's name:
+// after dan, or between two of its words (Ditjen Pengelolaan Pembiayaan
+// dan Risiko, Badan Kesatuan Bangsa dan Politik, Badan Penyelenggara
+// Jaminan Produk). The tagger took the office's word for a person.
+func (a *article) officeWordInside(i int) bool {
+	if i == 0 || i+1 > len(a.doc.Tokens) {
+		return false
+	}
+	inside := a.word(i-1) == "dan"
+	if !inside && isCapitalised(a.word(i-1)) && i+1 < len(a.doc.Tokens) {
+		next := a.word(i + 1)
+		inside = (next == "dan" || isCapitalised(next)) && !a.personStarts(i+1)
+	}
+	if !inside {
+		return false
+	}
+	for k, m := range a.ms {
+		if m.first == i && m.class == "PER" {
+			return m.last-m.first == 1 && !a.namedApart(i, k)
 		}
 	}
 	return false
