@@ -440,6 +440,15 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Risiko"},
 		},
 		{
+			name: "a national team is one body in its long and short forms and alone; a police squad is named after its command",
+			text: "Uji Coba\nTim Nasional Indonesia menang 2-0 atas Laos di Surabaya. Pemain Timnas Indonesia tampil disiplin. Timnas kini bersiap ke Hanoi. Pencuri ponsel ditangkap Resmob Polda Jawa Timur di Sidoarjo.",
+			want: []want{
+				{"ORG", "Tim Nasional Indonesia", "ID", []string{"Tim Nasional Indonesia", "Timnas Indonesia", "Timnas"}, nil},
+				{"ORG", "Resmob Polda Jawa Timur", "ID", nil, nil},
+			},
+			notWant: []string{"Timnas Indonesia", "Timnas", "Polda Jawa Timur"},
+		},
+		{
 			name: "two listed bodies joined by dan are two entities",
 			text: "Razia Tempat Hiburan di Kota\nRazia itu melibatkan Satpol PP bersama TNI dan Polri. Sejumlah kafe didatangi.",
 			want: []want{

@@ -86,7 +86,11 @@ func (a *article) bareUnits() {
 		return
 	}
 	for i := 0; i < len(a.doc.Tokens); i++ {
-		if a.tokenEnt[i] != 0 || !isCapitalised(a.word(i)) {
+		if !isCapitalised(a.word(i)) {
+			continue
+		}
+		if a.tokenEnt[i] != 0 {
+			a.bareUnitGroup(i, byHead)
 			continue
 		}
 		n, kind := a.unitAt(i)
@@ -101,6 +105,29 @@ func (a *article) bareUnits() {
 		a.join(len(a.ms)-1, gi)
 		i += n - 1
 	}
+}
+
+// bareUnitGroup joins the group of the mention at token i, when it and
+// every other mention of its group are a unit's head word alone (the
+// tagger's own Timnas), to the one unit of that head the article names in
+// full (Timnas Indonesia).
+func (a *article) bareUnitGroup(i int, byHead map[string]int) {
+	n, kind := a.unitAt(i)
+	if n == 0 || kind != "place" {
+		return
+	}
+	from := int(a.tokenEnt[i] - 1)
+	to, ok := byHead[a.unitHead(i, n)]
+	if !ok || to < 0 || to == from {
+		return
+	}
+	for _, k := range a.groups[from].ms {
+		m := &a.ms[k]
+		if m.class == "PER" || m.last-m.first != n || a.unitHead(m.first, n) != a.unitHead(i, n) {
+			return
+		}
+	}
+	a.moveGroup(from, to)
 }
 
 // unitHead is the long form of the unit named by tokens [i, i+n), lower
