@@ -53,6 +53,7 @@ func (f *finder) findPersons() {
 	known := make(map[string]bool)
 	for _, st := range f.sents {
 		if f.titleCased(st) {
+			f.headlineSpeaker(st)
 			continue // a headline or subheading: every word is capitalised
 		}
 		for i := st.First; i < st.Last; i++ {
@@ -126,6 +127,25 @@ func (f *finder) findPersons() {
 			e := f.entityAt(p.name)
 			return p.entity < 0 && e >= 0 && f.typeOf(e) != "PER"
 		})
+	}
+}
+
+// headlineSpeaker adds the person a headline opens with when a cue
+// follows the name (Ahmad Luthfi Sebut ...; Pramono Akui ...), a salient
+// person the body may speak of only as ia or -nya. Up to three
+// capitalised words make the name; an office the reader knows is no name.
+func (f *finder) headlineSpeaker(st text.Sentence) {
+	if st.First >= len(f.info) || f.info[st.First].unit != 0 {
+		return
+	}
+	for j := st.First + 1; j < st.Last && j-st.First <= 3; j++ {
+		if f.toks[j-1].Kind != text.Word || !f.rd.NameLike(j-1) {
+			return
+		}
+		if f.has(j, wCueAfter) {
+			f.addPerson(named{name: span{st.First, j}, salient: true, entity: -1})
+			return
+		}
 	}
 }
 
