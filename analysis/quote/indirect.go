@@ -120,6 +120,10 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 				clause = span{st.First, v - 1}
 			case bare && v == st.First:
 				clause = span{k, f.clauseEnd(k, st)} // Menurutnya kini <clause>.
+			case cls&wCueNya == 0 && v == st.First && !p.name.empty() && k < st.Last && f.toks[k].Kind == text.Word && !person.IsUpperStart(f.tok(k)) && f.clauseShaped(k, st.Last):
+				// Menurut AHY pemerintah terus mencari ...: no comma after
+				// the name, a clause right after it.
+				clause = span{k, f.clauseEnd(k, st)}
 			case bare && !f.isPunct(v-1, ','):
 				// Soal ini menurutnya perlu dibahas, ...: the
 				// sentence is the report.
