@@ -380,7 +380,7 @@ func (f *finder) speakerFromCue(c *cand, cue, pos int) bool {
 	}
 	if p.name.empty() && !p.pronoun {
 		if c, name := f.nameAfterComma(k, f.sentOf(cue).Last); !name.empty() {
-			// kata salah satu siswa, Kashaf Zahra: a description the
+			// kata salah satu siswa, Nadia Rahma: a description the
 			// reader does not read as a role, then the name set off.
 			p = phrase{all: span{k, name.last}, name: name, role: span{k, c}}
 		}
@@ -456,8 +456,8 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 				// kata Ketua DKPP, whose holder the article never names:
 				// the body speaks through its office. Words after the body
 				// in the role, or a comma after it, are a name the reader
-				// missed (Direktur Utama PT X Ari Wibowo SH; Ketua DIKPI,
-				// Kombes Pol Dr. ...).
+				// missed (Direktur PT X Budi SH; Ketua <body>, Kombes Dr.
+				// ...).
 				c.Via, c.who, c.body = ViaName, body, true
 			}
 		}
@@ -468,8 +468,8 @@ func (f *finder) setSpeaker(c *cand, cue int, p phrase, pos int) bool {
 
 // nameAfterComma returns the comma within maxDescription (as for a
 // description that points back) words from token
-// i and the name alone set off by it, before token end (salah satu siswa,
-// Kashaf Zahra), or an empty name: also when other punctuation, a
+// i and the name alone set off by it, before token end (seorang warga,
+// Rudi Hartono), or an empty name: also when other punctuation, a
 // quotation or a cue comes first.
 func (f *finder) nameAfterComma(i, end int) (int, span) {
 	for j := i; j < end && j-i <= maxDescription; j++ {

@@ -81,8 +81,8 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 				if b < 0 {
 					continue
 				}
-				// mengingatkan kembali pesan Bung Karno bahwa ...: a short
-				// object, then the clause.
+				// mengingatkan lagi warga desa bahwa ...: a short object,
+				// then the clause.
 				j = b + 1
 			}
 			var ok bool
@@ -121,8 +121,8 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 			case bare && v == st.First:
 				clause = span{k, f.clauseEnd(k, st)} // Menurutnya kini <clause>.
 			case cls&wCueNya == 0 && v == st.First && !p.name.empty() && k < st.Last && f.toks[k].Kind == text.Word && !person.IsUpperStart(f.tok(k)) && f.clauseShaped(k, st.Last):
-				// Menurut AHY pemerintah terus mencari ...: no comma after
-				// the name, a clause right after it.
+				// Menurut Rina tanggul itu bisa ...: no comma after the
+				// name, a clause right after it.
 				clause = span{k, f.clauseEnd(k, st)}
 			case bare && !f.isPunct(v-1, ','):
 				// Soal ini menurutnya perlu dibahas, ...: the
@@ -151,12 +151,12 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 			case f.endsAt(k, st):
 				clause = span{st.First, v - 1}
 			case f.isPunct(k, ',') && k+1 < st.Last && v-2 == st.First:
-				// Pasalnya, kata AHY, proyek ini ...: a sentence adverb,
+				// Pasalnya, kata Agus, proyek ini ...: a sentence adverb,
 				// then the cue set off; the words after it are the report.
 				clause = span{k + 1, f.clauseEnd(k+1, st)}
 			case f.isPunct(k, ',') && k+1 < st.Last:
-				// Kondisi ini, kata dia, sangat mengkhawatirkan ...: the
-				// cue set off inside the sentence it reports.
+				// Kondisi ini, kata dia, sangat merugikan ...: the cue set
+				// off inside the sentence it reports.
 				clause = span{st.First, f.clauseEnd(k+1, st)}
 			default:
 				continue
@@ -246,7 +246,7 @@ func (f *finder) bahwaNear(j, end int) int {
 }
 
 // maxObject bounds the words of an object between a reporting verb and
-// bahwa (mengingatkan kembali pesan Bung Karno bahwa ...).
+// bahwa (mengingatkan lagi warga desa bahwa ...).
 const maxObject = 5
 
 // maxSpeakerRun bounds the words of a speaker's name and role chain between

@@ -131,7 +131,7 @@ func (f *finder) findPersons() {
 }
 
 // headlineSpeaker adds the person a headline opens with when a cue
-// follows the name (Ahmad Luthfi Sebut ...; Pramono Akui ...), a salient
+// follows the name (Rina Sari Sebut ...; Budi Akui ...), a salient
 // person the body may speak of only as ia or -nya. Up to three
 // capitalised words make the name; an office the reader knows is no name.
 func (f *finder) headlineSpeaker(st text.Sentence) {
@@ -659,7 +659,8 @@ func (f *finder) subjectOf(v int) (phrase, bool) {
 			} else if q := f.phraseAfter(c+1, k); c > lo && p.name.empty() && !p.pronoun && !p.role.empty() && p.all.last <= c &&
 				!q.name.empty() && q.role.empty() && !q.pronoun && q.all.first == c+1 && !strings.Contains(f.tok(q.name.first), ".") {
 				// <role> asal <country>, <name> (<age>) alias <nickname>,
-				// mengaku: a role, then the name and an aside; not a degree after a name (…, M.Epid, mengatakan).
+				// mengaku: a role, then the name and an aside; not a
+				// degree after a name (…, M.Epid, mengatakan).
 				p = phrase{all: span{p.all.first, k}, name: q.name, role: span{p.all.first, c}}
 			}
 		}
@@ -692,9 +693,9 @@ func (f *finder) subjectOf(v int) (phrase, bool) {
 const maxCompany = 6
 
 // withCompany reads a subject that names someone and the people with
-// them, ending at token k (Vienna bersama penasihat hukumnya menyatakan
+// them, ending at token k (Rina bersama penasihat hukumnya menyatakan
 // ...): the one named before bersama, beserta or a dan joining -nya's
-// people (Vienna dan penasihat hukumnya) speaks. Not ok when there
+// people (Rina dan penasihat hukumnya) speaks. Not ok when there
 // is no such subject.
 func (f *finder) withCompany(k, lo int) phrase {
 	for b := k; b > lo && k-b < maxCompany; b-- {
