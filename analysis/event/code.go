@@ -62,7 +62,7 @@ func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 		cd.TriggerStart, cd.TriggerEnd = c.doc.Tokens[m.tokens.first].Start, c.doc.Tokens[m.tokens.last-1].End
 		cd.Trigger = c.doc.Text[cd.TriggerStart:cd.TriggerEnd]
 		c.actors(&cd, m, s)
-		c.fromTree(&cd, m, si, s)
+		c.fromTree(&cd, m, s)
 		// Prabowo Puji Prabowo: one actor read on both sides is known
 		// on neither for sure; the object is the nearer reading.
 		if cd.Source != nil && cd.Target != nil && !cd.trig.frame.symmetric() && cd.Source.Entity != "" && cd.Source.Entity == cd.Target.Entity {
