@@ -449,6 +449,15 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Timnas Indonesia", "Timnas", "Polda Jawa Timur"},
 		},
 		{
+			name: "a person's initial after a campus's name opens the person named after it",
+			text: "Usulan Mahasiswa\nPerwakilan mahasiswa UIN Alauddin M Fadli Ramadhan hadir dalam rapat bersama DPRD Sulsel. Warga kampus mendukung.",
+			want: []want{
+				{"ORG", "UIN Alauddin", "ID", nil, nil},
+				{"PER", "M Fadli Ramadhan", "ID", nil, nil},
+			},
+			notWant: []string{"UIN Alauddin M Fadli Ramadhan"},
+		},
+		{
 			name: "two listed bodies joined by dan are two entities",
 			text: "Razia Tempat Hiburan di Kota\nRazia itu melibatkan Satpol PP bersama TNI dan Polri. Sejumlah kafe didatangi.",
 			want: []want{

@@ -579,6 +579,13 @@ func (a *article) personTail(first, last int) int {
 	return split
 }
 
+// isInitial reports whether w is one capital letter, with or without its
+// period: a given name abbreviated (M Ihdan, R. Soeprapto).
+func isInitial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z'
+}
+
 // coordinatedBodies returns the token of the dan that joins two listed
 // bodies or places in one span the tagger took for one name (TNI dan
 // Polri, KPK dan Kejaksaan Agung), or 0: each is an entity of its own.

@@ -205,8 +205,23 @@ func (a *article) unitEnd(j int, kind string) int {
 			}
 		}
 		// A person's name names a campus as often as a place does
-		// (Universitas Gadjah Mada), so the tagger's person is taken.
-		return a.schoolPlaceEnd(e, true)
+		// (Universitas Gadjah Mada), so the tagger's person is taken, up
+		// to a person's initial, which opens the name of the person
+		// after the campus (UIN Syarif Hidayatullah | M Ihdan).
+		p := a.schoolPlaceEnd(e, true)
+		for k := e + 1; k < p; k++ {
+			if !isInitial(a.word(k)) {
+				continue
+			}
+			for x := range a.ms {
+				if m := &a.ms[x]; m.first == e && m.last == p && m.class == "PER" {
+					m.first = k
+					return k
+				}
+			}
+			break
+		}
+		return p
 	case "body":
 		if j >= len(a.doc.Tokens) || !isUnitNumber(a.word(j)) || j+1 >= len(a.doc.Tokens) {
 			return j
