@@ -168,6 +168,7 @@ type article struct {
 	groups   []*group
 	tokenEnt []int32
 	lower    []byte         // scratch
+	unitBuf  []byte         // unitAt's scratch
 	rd       *person.Reader // person phrases, made on first use (reader)
 	plain    *person.Reader // person phrases with no token blocked, made on first use (plainReader)
 	// adminSeen is the territory word each place is printed after, ""
@@ -182,7 +183,7 @@ type article struct {
 func (t *tagger) article(doc *text.Document, r *Recognizer) *article {
 	a := &t.art
 	*a = article{doc: doc, r: r, words: a.words[:0], hashes: a.hashes, gazBits: a.gazBits,
-		initial: a.initial, ms: a.ms[:0], groups: a.groups[:0], tokenEnt: a.tokenEnt, lower: a.lower, glossed: a.glossed[:0]}
+		initial: a.initial, ms: a.ms[:0], groups: a.groups[:0], tokenEnt: a.tokenEnt, lower: a.lower, unitBuf: a.unitBuf, glossed: a.glossed[:0]}
 	return a
 }
 

@@ -150,11 +150,16 @@ func (a *article) unitAt(i int) (int, string) {
 		if i+n > len(a.doc.Tokens) {
 			continue
 		}
-		words := make([]string, 0, n)
+		// The key is built in a reused buffer: the map look-up of a
+		// converted []byte allocates nothing.
+		a.unitBuf = a.unitBuf[:0]
 		for k := i; k < i+n; k++ {
-			words = append(words, strings.ToLower(a.word(k)))
+			if k > i {
+				a.unitBuf = append(a.unitBuf, ' ')
+			}
+			a.unitBuf = lowerInto(a.unitBuf, a.word(k))
 		}
-		if kind, ok := a.r.lists.units[strings.Join(words, " ")]; ok {
+		if kind, ok := a.r.lists.units[string(a.unitBuf)]; ok {
 			return n, kind
 		}
 	}
