@@ -458,6 +458,14 @@ func TestFind(t *testing.T) {
 			notWant: []string{"UIN Alauddin M Fadli Ramadhan"},
 		},
 		{
+			name: "a word the tagger left out before a person is the name's when the article names the person by it alone",
+			text: "Ekonomi\nPeneliti Lembaga Kajian Fiskal (LKF) Tauhid Ahmad menilai kebijakan itu tepat. \"Pasar akan tenang,\" kata Tauhid kepada wartawan di Jakarta.",
+			want: []want{
+				{"PER", "Tauhid Ahmad", "ID", []string{"Tauhid Ahmad", "Tauhid"}, nil},
+			},
+			notWant: []string{"Ahmad", "Tauhid"},
+		},
+		{
 			name: "two listed bodies joined by dan are two entities",
 			text: "Razia Tempat Hiburan di Kota\nRazia itu melibatkan Satpol PP bersama TNI dan Polri. Sejumlah kafe didatangi.",
 			want: []want{

@@ -45,6 +45,7 @@ func (a *article) merge() {
 	a.placesAcrossNames()
 	a.namesAfterBodies()
 	a.joinAdjacentPersons()
+	a.namesLeftOut()
 	a.placesInNames()
 	a.facilityNames()
 	a.bodyWordsBack()
@@ -546,6 +547,34 @@ func (a *article) openingCommonWords() {
 		if printed[a.runKey(m.first+1, m.last)] {
 			m.first++
 		}
+	}
+}
+
+// namesLeftOut gives back to a person's mention the capitalised word
+// right before it that the tagger left out, when the article names a
+// person by that word alone elsewhere ((INDEF) Tauhid | Ahmad, later kata
+// Tauhid): the word is the name's first, not a common word (tauhid).
+func (a *article) namesLeftOut() {
+	var alone map[uint64]bool
+	for _, m := range a.ms {
+		if m.class == "PER" && m.last-m.first == 1 {
+			if alone == nil {
+				alone = map[uint64]bool{}
+			}
+			alone[a.runKey(m.first, m.last)] = true
+		}
+	}
+	if alone == nil {
+		return
+	}
+	for k := range a.ms {
+		m := &a.ms[k]
+		b := m.first - 1
+		if m.class != "PER" || b < a.doc.Sentences[m.sentence].First || m.weak || !alone[a.runKey(b, m.first)] ||
+			a.doc.Tokens[b].Kind != text.Word || !isCapitalised(a.word(b)) || a.covered(b) || a.roleWord(b) {
+			continue
+		}
+		m.first = b
 	}
 }
 
