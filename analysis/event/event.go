@@ -200,7 +200,10 @@ func newCoder(lx *lexicon, doc *text.Document, in Input) *coder {
 	c.verb = resize(c.verb, n)
 	c.lowerTokens()
 	for i, w := range c.low {
-		c.start[i] = lx.starts[w]
+		// No entry starts with a punctuation mark: one look-up fewer a mark.
+		if doc.Tokens[i].Kind != text.Punct {
+			c.start[i] = lx.starts[w]
+		}
 	}
 	for i := 0; i < n; {
 		l, cls := c.longestPhrase(i)

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/warta-news/warta/analysis/syntax"
@@ -34,10 +35,16 @@ func (c *coder) fromTree(cd *candidate, m match, s text.Sentence) {
 		through = min(m.tokens.last-1+treeReach, s.Last-1)
 	}
 	// A tree names a side only at an actor's word (treeActor): with none
-	// where the side would stand, the parse is not worth its cost.
-	// (Kepada X, kami meminta ...: a target may stand before it too.)
-	if !c.actorWord(s.First, m.tokens.first) && (cd.Source == nil || !c.actorWord(m.tokens.last, through+1)) ||
-		through-s.First >= treeLength {
+	// where the side would stand, the parse is not worth its cost. A
+	// target stands after the trigger, or before it after kepada (Kepada
+	// X, kami meminta ...).
+	var worth bool
+	if cd.Source == nil {
+		worth = c.actorWord(s.First, m.tokens.first)
+	} else {
+		worth = c.actorWord(m.tokens.last, through+1) || slices.Contains(c.low[s.First:m.tokens.first], "kepada")
+	}
+	if !worth || through-s.First >= treeLength {
 		return
 	}
 	t := c.in.Syntax.Through(through)
@@ -59,7 +66,7 @@ const treeReach = 9
 
 // treeLength caps the words parsed for one side: a longer prefix costs
 // more than the sides it gives back (measured over the 700).
-const treeLength = 36
+const treeLength = 24
 
 // triggerHead is the token of the trigger's span whose head lies outside
 // it: the verb of menjatuhkan sanksi, the noun of atas permintaan.
