@@ -280,20 +280,14 @@ func matchLine(p string) (Kind, bool) {
 	r = unicode.ToLower(r)
 	end, _ := utf8.DecodeLastRuneInString(p)
 	head := asciiLower(p[:min(len(p), 32)])
-	runes := -1   // counted when a rule needs it
-	lowered := "" // made when a rule needs it
+	runes := -1 // counted when a rule needs it
 	for _, rule := range lineRules() {
 		if rule.prefixes != nil && !hasAnyPrefix(head, rule.prefixes) ||
 			rule.first != nil && !rule.first[r] || rule.last != 0 && rule.last != end {
 			continue
 		}
-		if rule.required != "" {
-			if lowered == "" {
-				lowered = asciiLower(p)
-			}
-			if !strings.Contains(lowered, rule.required) {
-				continue
-			}
+		if rule.required != "" && !containsLowered(p, rule.required) {
+			continue
 		}
 		if rule.maxRunes >= 0 {
 			if runes < 0 {
@@ -308,6 +302,32 @@ func matchLine(p string) (Kind, bool) {
 		}
 	}
 	return "", false
+}
+
+// containsLowered reports whether sub is in s with s's ASCII letters
+// lowered, as strings.Contains(asciiLower(s), sub) would, without making
+// the lowered copy.
+func containsLowered(s, sub string) bool {
+	if sub == "" {
+		return true
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && lowerASCII(s[i+j]) == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func hasAnyPrefix(s string, prefixes []string) bool {

@@ -214,7 +214,7 @@ func bodyCredits(doc *text.Document) []string {
 	for i := range doc.Tokens {
 		// Lowered into one buffer: a map index of string(bytes) does
 		// not allocate.
-		lower = appendLower(lower[:0], doc.TokenText(i))
+		lower = text.AppendLower(lower[:0], doc.TokenText(i))
 		if creditCues[string(lower)] {
 			var words []string
 			for j := i + 1; j < len(doc.Tokens) && j <= i+6; j++ {
@@ -439,19 +439,4 @@ func englishDate(doc *text.Document, i, month int, published *time.Time) string 
 		return time.Date(year, time.Month(month), 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
 	}
 	return time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
-}
-
-// appendLower appends s lowered as strings.ToLower lowers it, rune by rune.
-func appendLower(b []byte, s string) []byte {
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b = append(b, byte(r))
-			continue
-		}
-		b = utf8.AppendRune(b, unicode.ToLower(r))
-	}
-	return b
 }

@@ -201,7 +201,13 @@ type calque struct {
 func tokenSlips(doc *text.Document) []Slip {
 	var out []Slip
 	toks := doc.Tokens
-	lower := func(i int) string { return strings.ToLower(doc.TokenText(i)) }
+	// Tokens are lowered into one buffer: indexing calques and comparing
+	// with string(buf) allocates nothing.
+	var buf []byte
+	lower := func(i int) []byte {
+		buf = text.AppendLower(buf[:0], doc.TokenText(i))
+		return buf
+	}
 	quoted := false // inside quotation marks: speech as transcribed, not translated
 	for i, t := range toks {
 		switch doc.TokenText(i) {
@@ -214,13 +220,13 @@ func tokenSlips(doc *text.Document) []Slip {
 		}
 		switch t.Kind {
 		case text.Word:
-			for _, c := range calques[lower(i)] {
+			for _, c := range calques[string(lower(i))] {
 				if i+len(c.words) > len(toks) {
 					continue
 				}
 				match := true
 				for k, w := range c.words[1:] {
-					if lower(i+1+k) != w {
+					if string(lower(i+1+k)) != w {
 						match = false
 						break
 					}

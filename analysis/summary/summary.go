@@ -54,8 +54,10 @@ func Summarize(doc *text.Document, quotes []text.Span) []int {
 	if n == 0 {
 		return []int{}
 	}
-	// The content words of each sentence, as hashes, once each.
+	// The content words of each sentence, as hashes, once each: the
+	// sentences' lists are cut from one array, filled in order.
 	content := make([][]linear.Hasher, n)
+	all := make([]linear.Hasher, 0, len(doc.Tokens))
 	lengths := make([]int, n)
 	freq := freqPool.Get().(map[linear.Hasher]int32) // sentences holding each word
 	defer func() {
@@ -65,6 +67,7 @@ func Summarize(doc *text.Document, quotes []text.Span) []int {
 	for i, s := range doc.Sentences {
 		first := min(max(s.First, 0), len(doc.Tokens))
 		last := min(max(s.Last, first), len(doc.Tokens))
+		start := len(all)
 		for _, t := range doc.Tokens[first:last] {
 			if t.Kind != text.Word && t.Kind != text.Number {
 				continue
@@ -77,11 +80,12 @@ func Summarize(doc *text.Document, quotes []text.Span) []int {
 			if words.IsStopword(h) {
 				continue
 			}
-			if !slices.Contains(content[i], h) {
-				content[i] = append(content[i], h)
+			if !slices.Contains(all[start:], h) {
+				all = append(all, h)
 				freq[h]++
 			}
 		}
+		content[i] = all[start:len(all):len(all)]
 	}
 	title := -1
 	if doc.Title.End > doc.Title.Start && doc.Sentences[0].Start < doc.Title.End {

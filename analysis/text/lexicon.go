@@ -1,6 +1,10 @@
 package text
 
-import "fmt"
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Lexicon maps lower-case keys (ASCII) to values and looks tokens up without
 // regard to ASCII case and without allocating. Stages that match words of
@@ -50,4 +54,19 @@ func lowerByte(c byte) byte {
 		return c + 'a' - 'A'
 	}
 	return c
+}
+
+// AppendLower appends s lowered exactly as strings.ToLower lowers it (rune
+// by rune, an invalid byte as U+FFFD), for look-ups that lower a token
+// into a reused buffer: a map index or comparison of string(buf) does not
+// allocate, where strings.ToLower allocates for every word with a capital.
+func AppendLower(b []byte, s string) []byte {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			b = append(b, lowerByte(byte(r)))
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
 }

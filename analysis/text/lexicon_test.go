@@ -3,6 +3,7 @@ package text
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -50,4 +51,15 @@ func TestIsDemonstrative(t *testing.T) {
 			t.Errorf("IsDemonstrative(%q) = %v", w, got)
 		}
 	}
+}
+
+func FuzzAppendLower(f *testing.F) {
+	for _, s := range []string{"", "Jakarta", "DKI", "İstanbul", "ÇAKIR", "\u212a", "a\xffB\xfe", "ΣΊΣΥΦΟΣ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(AppendLower([]byte("x"), s)), "x"+strings.ToLower(s); got != want {
+			t.Errorf("AppendLower(x, %q) = %q, want %q", s, got, want)
+		}
+	})
 }
