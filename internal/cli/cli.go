@@ -54,6 +54,7 @@ type root struct {
 	Serve   serveCmd   `cmd:"" help:"Serve the JSON API and a search page over a data directory."`
 	Ingest  ingestCmd  `cmd:"" help:"Analyse articles and store them in a data directory."`
 	Reindex reindexCmd `cmd:"" help:"Link every stored article again with all the store has learnt about who is who."`
+	Vacuum  vacuumCmd  `cmd:"" help:"Give a SQLite store's free pages back to the file system."`
 	Sources sourcesCmd `cmd:"" help:"Follow news sources (feeds, sitemaps, pages) that warta serve polls."`
 	Fetch   fetchCmd   `cmd:"" help:"Fetch feeds, sitemaps or pages once and store the articles found."`
 	Worker  workerCmd  `cmd:"" help:"Analyse and store the articles of a NATS JetStream queue, until stopped."`
