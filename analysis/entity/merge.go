@@ -941,6 +941,9 @@ func nearSpelling(x, y []string) bool {
 // misspelt: of five or more letters and the same with doubled letters
 // single (Afifuddin, Affifudin), or of seven or more and one edit apart
 // (Puskesms, Puskesmas). Shorter words are often two names (Andri, Andre).
+// It is exported as the library's rule for one name spelt two ways, so
+// that whoever joins entities across articles (warta's store-wide
+// resolver, its splits-and-merges count) joins spellings as Find does.
 func SpeltAlike(u, v string) bool {
 	n := min(utf8.RuneCountInString(u), utf8.RuneCountInString(v))
 	return n >= 5 && sameSpellingKey(u, v) || n >= 7 && editDistance1(u, v)
@@ -974,6 +977,8 @@ func sameSpellingKey(u, v string) bool {
 
 // SpellingKey returns s with each run of one letter written once, the key
 // under which spellings of a name that double letters or not meet.
+// Exported for the same reason as SpeltAlike: a store keys its aliases by
+// it, so that a name's spellings Find merges meet across articles too.
 func SpellingKey(s string) string {
 	var b strings.Builder
 	var last rune
