@@ -72,14 +72,14 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 		// empty.
 		var page, order string
 		if q.Sort == search.ByDate {
-			newest := `SELECT st.version_id AS version FROM ` + fromWhere + ` ORDER BY st.version_id DESC LIMIT ` + w.arg(s.countBound+1)
+			newest := `SELECT st.version_id AS version FROM ` + fromWhere + ` ORDER BY ` + h.newestOrder() + ` LIMIT ` + w.arg(s.countBound+1)
 			page = `c AS (SELECT count(*) AS total, min(version) AS lowest FROM (` + newest + `) n),
 				p AS (SELECT st.article_id AS id, st.version_id AS version, 0::real AS score, st.day, st.published FROM ` + fromWhere +
 				` ORDER BY ` + dateOrder + ` LIMIT ` + w.arg(q.Limit) + ` OFFSET ` + w.arg(q.Offset) + `)`
 			order = `p.day DESC NULLS LAST, p.published DESC NULLS LAST, p.id DESC`
 		} else {
 			newest := `SELECT st.article_id AS id, st.version_id AS version, st.terms FROM ` + fromWhere +
-				` ORDER BY st.version_id DESC LIMIT ` + w.arg(s.newestRanked(q))
+				` ORDER BY ` + h.newestOrder() + ` LIMIT ` + w.arg(s.newestRanked(q))
 			// CASE ranks the first RankWindow alone.
 			page = `n AS MATERIALIZED (SELECT m.*, row_number() OVER (ORDER BY m.version DESC) <= ` + w.arg(s.rankWindow) +
 				` AS ranked FROM (` + newest + `) m),
@@ -160,6 +160,21 @@ func (s *Store) Search(ctx context.Context, q search.Query) (*search.Results, er
 		return res, nil
 	}
 	return s.results(ctx, tx, res, hits, total, lowest)
+}
+
+// newestOrder orders a search's matches newest first. With the pairs
+// index it is not the version index's order: the planner charges the
+// pairs' condition on every row a bitmap scan of their index returns, as
+// if each were tested (warta_pairs is costly, and is never made for a row
+// of an exact bitmap), so for a common phrase it walked the version index
+// backwards making each row's pairs instead: "presiden prabowo" at 100k
+// articles 4.5 s, 4,665 rows' pairs made, against 0.15 s and 5,478
+// buffers from the index, then sorted.
+func (h hitSet) newestOrder() string {
+	if h.pairs {
+		return "st.version_id + 0 DESC"
+	}
+	return "st.version_id DESC"
 }
 
 // newestRanked is how many of a word's newest matches a search by
@@ -290,6 +305,9 @@ func (s *Store) readTx(ctx context.Context, h hitSet) (pgx.Tx, error) {
 		// they saved.
 		set += `; SET LOCAL enable_seqscan = off; SET LOCAL plan_cache_mode = force_custom_plan`
 	}
+	// The pairs' inflated cost (newestOrder) started the JIT compiler:
+	// 0.27 s for a statement that runs in 0.15.
+	set += `; SET LOCAL jit = off`
 	if _, err := tx.Exec(ctx, set); err != nil {
 		tx.Rollback(ctx)
 		return nil, err
@@ -349,6 +367,7 @@ type hitSet struct {
 	version  string
 	w        where
 	tsquery  string
+	pairs    bool // a condition reads the pairs index (newestOrder)
 	terms    map[string]bool
 	warnings []string
 	none     bool
@@ -370,7 +389,9 @@ func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 	w := &h.w
 	if tsquery != "" {
 		h.tsquery = tsquery
-		w.add(m.cond(w))
+		cond := m.cond(w)
+		h.pairs = strings.Contains(cond, "warta_pairs(")
+		w.add(cond)
 	}
 	// Every current version has its row of search_terms, with its day.
 	// The outer joins are left out by the planner when no filter reads
