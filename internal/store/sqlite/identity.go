@@ -144,7 +144,7 @@ func (s *Store) link(ctx context.Context, tx *sql.Tx, articleID int64, d *store.
 		_, err := tx.ExecContext(ctx, `UPDATE quotes SET speaker_ref = speaker_id WHERE article_id = ?`, articleID)
 		return err
 	}
-	refs, err := s.refs(ctx, tx, d, ids, learn)
+	refs, err := s.refs(ctx, tx, d, ids, learn, nil)
 	if err != nil {
 		return err
 	}
@@ -169,8 +169,9 @@ type entityRef struct {
 
 // refs decides the refs of d's entities, in their order (ids: the
 // record's entity id → entities.id), and keeps what the article teaches
-// when learn is set. Without a Linker each entity is its own ref.
-func (s *Store) refs(ctx context.Context, tx *sql.Tx, d *store.Doc, ids map[string]int64, learn bool) ([]entityRef, error) {
+// when learn is set: its aliases in batch, the write batch's (nil: in the
+// table at once). Without a Linker each entity is its own ref.
+func (s *Store) refs(ctx context.Context, tx *sql.Tx, d *store.Doc, ids map[string]int64, learn bool, batch *aliasBatch) ([]entityRef, error) {
 	refs := make([]entityRef, len(d.Entities))
 	if s.linker == nil {
 		for i, e := range d.Entities {
@@ -178,7 +179,7 @@ func (s *Store) refs(ctx context.Context, tx *sql.Tx, d *store.Doc, ids map[stri
 		}
 		return refs, nil
 	}
-	links, lessons, err := s.linker.Link(ctx, learnt{tx, s.aliases}, d)
+	links, lessons, err := s.linker.Link(ctx, learnt{tx, batch}, d)
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +201,7 @@ func (s *Store) refs(ctx context.Context, tx *sql.Tx, d *store.Doc, ids map[stri
 	if !learn {
 		return refs, nil
 	}
-	return refs, keepLessons(ctx, tx, lessons, s.aliases)
+	return refs, keepLessons(ctx, tx, lessons, batch)
 }
 
 // entityIDs reads the entities rows of keys, in one statement.

@@ -108,8 +108,7 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte
 		return nil, fmt.Errorf("sqlite: put: %w", err)
 	}
 	defer tx.Rollback()
-	s.aliases = newAliasBatch()
-	defer func() { s.aliases = nil }()
+	aliases := newAliasBatch()
 	if time.Since(begin) > contendedBegin {
 		s.contended.Store(time.Now().UnixNano())
 	}
@@ -117,7 +116,7 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte
 	changed := false
 	index := &pendingIndex{}
 	for i, d := range docs {
-		if results[i], err = s.put(ctx, tx, d, stored[i], index); err != nil {
+		if results[i], err = s.put(ctx, tx, d, stored[i], index, aliases); err != nil {
 			return nil, fmt.Errorf("sqlite: put %s: %w", d.Key(), err)
 		}
 		changed = changed || results[i].Status != store.Unchanged
@@ -125,7 +124,8 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, stored [][]byte
 	if !changed {
 		return results, nil
 	}
-	if err := s.aliases.flush(ctx, tx); err != nil {
+	// The batch commits whole or not at all: its aliases go in with it.
+	if err := aliases.flush(ctx, tx); err != nil {
 		return nil, fmt.Errorf("sqlite: put: %w", err)
 	}
 	if each != nil {
@@ -304,8 +304,9 @@ func (p *pendingIndex) write(ctx context.Context, tx querier) error {
 }
 
 // put stores one record; stored is its compressed JSON (record.go). Its
-// row for the search index goes to index.
-func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte, index *pendingIndex) (store.PutResult, error) {
+// row for the search index goes to index, the aliases it teaches to
+// aliases.
+func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte, index *pendingIndex, aliases *aliasBatch) (store.PutResult, error) {
 	now := time.Now().UTC().Format(time.RFC3339)
 	var (
 		res     = store.PutResult{Status: store.Created, Version: 1}
@@ -379,7 +380,7 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET current = ? WHERE id = ?`, versionID, res.ID); err != nil {
 		return res, err
 	}
-	tags, err := s.putAnnotations(ctx, tx, res.ID, d)
+	tags, err := s.putAnnotations(ctx, tx, res.ID, d, aliases)
 	if err != nil {
 		return res, err
 	}
@@ -393,7 +394,7 @@ func (s *Store) put(ctx context.Context, tx *sql.Tx, d *store.Doc, stored []byte
 // putAnnotations files the record's entities (with their mentions'
 // texts), quotes and events, and gives the entities' ids and the speakers
 // quoted, for the tags.
-func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc) (*tagged, error) {
+func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64, d *store.Doc, aliases *aliasBatch) (*tagged, error) {
 	day := nullString(d.Day())
 	ids := make(map[string]int64, len(d.Entities))    // record's entity id → entities.id
 	names := make(map[string]string, len(d.Entities)) // record's entity id → its name, spaces collapsed
@@ -418,7 +419,7 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 	}
 	// The refs are decided before the rows are written, so that each row
 	// is written once, with its ref.
-	refs, err := s.refs(ctx, tx, d, ids, true)
+	refs, err := s.refs(ctx, tx, d, ids, true, aliases)
 	if err != nil {
 		return nil, err
 	}

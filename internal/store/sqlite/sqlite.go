@@ -88,9 +88,6 @@ type Store struct {
 	phrases phraseCounts
 	// codec compresses and reads the records (record.go).
 	codec *recordCodec
-	// aliases is the open write batch's learnt aliases (identity.go), set
-	// and dropped by putBatch while it holds the one writer connection.
-	aliases *aliasBatch
 }
 
 var _ store.Store = (*Store)(nil)
