@@ -225,8 +225,13 @@ func (c *cleaner) run() {
 		}
 		cleaned[i], credits[i] = repairGlue(kept), cut
 	}
+	longest := 0
+	for _, p := range cleaned {
+		longest = max(longest, len(p))
+	}
+	low := make([]byte, 0, longest) // one buffer for every paragraph lowered
 	for i := 0; i < len(c.paras); i++ {
-		k, labelOnly := matchLine(cleaned[i])
+		k, labelOnly := matchLine(cleaned[i], &low)
 		if k == "" {
 			continue
 		}

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -26,7 +27,7 @@ type lineRule struct {
 	// the longest paragraph it can match (-1: no limit); a lower-case
 	// literal every match contains ("": none known).
 	prefixes []string
-	required string
+	required []byte
 	first    map[rune]bool
 	last     rune
 	maxRunes int
@@ -95,7 +96,7 @@ func readLineRules(name string) ([]lineRule, error) {
 			return err
 		}
 		parsed = parsed.Simplify()
-		rule := lineRule{kind: Kind(kind), re: re, maxRunes: maxMatchRunes(parsed), last: lastRune(parsed), required: requiredLiteral(parsed)}
+		rule := lineRule{kind: Kind(kind), re: re, maxRunes: maxMatchRunes(parsed), last: lastRune(parsed), required: []byte(requiredLiteral(parsed))}
 		if ps, ok := literalPrefixes(parsed); ok {
 			rule.prefixes = ps
 		} else if first := map[rune]bool{}; firstRunes(parsed, first) {
@@ -274,20 +275,28 @@ var labelWords = map[string]bool{
 }
 
 // matchLine returns the boilerplate kind of a whole paragraph, or "", and
-// whether the paragraph is only a label that announces the next one.
-func matchLine(p string) (Kind, bool) {
+// whether the paragraph is only a label that announces the next one. low
+// is a buffer for the paragraph lowered, reused across a cleaner's
+// paragraphs.
+func matchLine(p string, low *[]byte) (Kind, bool) {
 	r, _ := utf8.DecodeRuneInString(p)
 	r = unicode.ToLower(r)
 	end, _ := utf8.DecodeLastRuneInString(p)
 	head := asciiLower(p[:min(len(p), 32)])
-	runes := -1 // counted when a rule needs it
+	runes := -1      // counted when a rule needs it
+	lowered := false // *low holds p lowered, made when a rule needs it
 	for _, rule := range lineRules() {
 		if rule.prefixes != nil && !hasAnyPrefix(head, rule.prefixes) ||
 			rule.first != nil && !rule.first[r] || rule.last != 0 && rule.last != end {
 			continue
 		}
-		if rule.required != "" && !containsLowered(p, rule.required) {
-			continue
+		if len(rule.required) > 0 {
+			if !lowered {
+				*low, lowered = text.AppendLowerASCII((*low)[:0], p), true
+			}
+			if !bytes.Contains(*low, rule.required) {
+				continue
+			}
 		}
 		if rule.maxRunes >= 0 {
 			if runes < 0 {
@@ -302,32 +311,6 @@ func matchLine(p string) (Kind, bool) {
 		}
 	}
 	return "", false
-}
-
-// containsLowered reports whether sub is in s with s's ASCII letters
-// lowered, as strings.Contains(asciiLower(s), sub) would, without making
-// the lowered copy.
-func containsLowered(s, sub string) bool {
-	if sub == "" {
-		return true
-	}
-	for i := 0; i+len(sub) <= len(s); i++ {
-		j := 0
-		for j < len(sub) && lowerASCII(s[i+j]) == sub[j] {
-			j++
-		}
-		if j == len(sub) {
-			return true
-		}
-	}
-	return false
-}
-
-func lowerASCII(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }
 
 func hasAnyPrefix(s string, prefixes []string) bool {

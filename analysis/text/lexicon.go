@@ -70,3 +70,12 @@ func AppendLower(b []byte, s string) []byte {
 	}
 	return b
 }
+
+// AppendLowerASCII appends s with its ASCII letters lowered and every
+// other byte as it is.
+func AppendLowerASCII(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		b = append(b, lowerByte(s[i]))
+	}
+	return b
+}

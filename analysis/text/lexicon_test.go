@@ -63,3 +63,17 @@ func FuzzAppendLower(f *testing.F) {
 		}
 	})
 }
+
+func TestAppendLowerASCII(t *testing.T) {
+	for _, s := range []string{"", "Baca JUGA: x", "ÉDITION", "a\xffZ"} {
+		want := []byte("x" + s)
+		for i := range want {
+			if 'A' <= want[i] && want[i] <= 'Z' {
+				want[i] += 'a' - 'A'
+			}
+		}
+		if got := AppendLowerASCII([]byte("x"), s); string(got) != string(want) {
+			t.Errorf("AppendLowerASCII(x, %q) = %q, want %q", s, got, want)
+		}
+	}
+}
