@@ -73,8 +73,10 @@
 // is parsed on first use, once, so that a command pays only for the
 // tables it uses; a malformed row is a *text.TableError naming file and
 // line; each package's Load (entity.New, langid.Default) returns that
-// error, and functions without an error result panic with it. The stages
-// here call Load before they run, so Analyze returns the error instead.
+// error, and functions without an error result panic with it. Each stage
+// here names its package's Load (Stage.Load) and Analyze calls it before
+// the stage runs, so Analyze returns the error instead; Pipeline.Load
+// loads them all at once, on every core, before a batch.
 //
 // The models are rebuilt by the .../train packages (analysis/entity/train,
 // analysis/langid/train, analysis/stem/train; warta train), which are not

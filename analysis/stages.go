@@ -29,10 +29,7 @@ import (
 // layers it needs and provides (see the package documentation).
 func DefaultPipeline() Pipeline {
 	return Pipeline{
-		{Name: "tokens", Provides: []Layer{LayerTokens}, Run: func(_ context.Context, d *Document) error {
-			if err := text.Load(); err != nil {
-				return err
-			}
+		{Name: "tokens", Provides: []Layer{LayerTokens}, Load: text.Load, Run: func(_ context.Context, d *Document) error {
 			text.Tokenize(d.Document)
 			return nil
 		}},
@@ -40,7 +37,7 @@ func DefaultPipeline() Pipeline {
 			text.SplitSentences(d.Document)
 			return nil
 		}},
-		{Name: "language", Needs: []Layer{LayerTokens}, Provides: []Layer{LayerLanguage}, Run: func(_ context.Context, d *Document) error {
+		{Name: "language", Needs: []Layer{LayerTokens}, Provides: []Layer{LayerLanguage}, Load: loaded(langid.Default), Run: func(_ context.Context, d *Document) error {
 			m, err := langid.Default()
 			if err != nil {
 				return err
@@ -56,13 +53,13 @@ func DefaultPipeline() Pipeline {
 			}
 			return nil
 		}},
-		{Name: "syntax", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerSyntax}, Run: func(_ context.Context, d *Document) error {
-			// The model loads on the first parse: a run that parses
-			// nothing does not pay for it.
+		// The events stage parses a sentence in most articles: the
+		// model is loaded with the others.
+		{Name: "syntax", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerSyntax}, Load: loaded(syntax.Default), Run: func(_ context.Context, d *Document) error {
 			d.Syntax = syntax.NewTrees(d.Document, nil)
 			return nil
 		}},
-		{Name: "entities", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerEntities}, Run: func(_ context.Context, d *Document) error {
+		{Name: "entities", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerEntities}, Load: loaded(defaultRecognizer), Run: func(_ context.Context, d *Document) error {
 			r, err := defaultRecognizer()
 			if err != nil {
 				return err
@@ -70,32 +67,20 @@ func DefaultPipeline() Pipeline {
 			d.Entities = r.Find(d.Document)
 			return nil
 		}},
-		{Name: "quotes", Needs: []Layer{LayerSentences, LayerEntities}, Provides: []Layer{LayerQuotes}, Run: func(_ context.Context, d *Document) error {
-			if err := quote.Load(); err != nil {
-				return err
-			}
+		{Name: "quotes", Needs: []Layer{LayerSentences, LayerEntities}, Provides: []Layer{LayerQuotes}, Load: quote.Load, Run: func(_ context.Context, d *Document) error {
 			d.Quotes = quote.Find(d.Document, quoteEntities(d.Entities))
 			return nil
 		}},
-		{Name: "timex", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerDates}, Run: func(_ context.Context, d *Document) error {
-			if err := timex.Load(); err != nil {
-				return err
-			}
+		{Name: "timex", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerDates}, Load: timex.Load, Run: func(_ context.Context, d *Document) error {
 			dates, durations := timex.Find(d.Document, d.Published)
 			d.Dates, d.Durations = nonNil(dates), nonNil(durations)
 			return nil
 		}},
-		{Name: "amounts", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerAmounts}, Run: func(_ context.Context, d *Document) error {
-			if err := amount.Load(); err != nil {
-				return err
-			}
+		{Name: "amounts", Needs: []Layer{LayerSentences}, Provides: []Layer{LayerAmounts}, Load: amount.Load, Run: func(_ context.Context, d *Document) error {
 			d.Amounts = nonNil(amount.Find(d.Document))
 			return nil
 		}},
-		{Name: "events", Needs: []Layer{LayerSentences, LayerEntities, LayerQuotes, LayerDates, LayerSyntax}, Provides: []Layer{LayerEvents}, Run: func(_ context.Context, d *Document) error {
-			if err := errors.Join(event.Load(), stem.Load()); err != nil {
-				return err
-			}
+		{Name: "events", Needs: []Layer{LayerSentences, LayerEntities, LayerQuotes, LayerDates, LayerSyntax}, Provides: []Layer{LayerEvents}, Load: func() error { return errors.Join(event.Load(), stem.Load()) }, Run: func(_ context.Context, d *Document) error {
 			in := event.Input{Entities: d.Entities, Dates: d.Dates, Syntax: d.Syntax, URL: d.URL, Section: d.Section}
 			in.Quotes = make([]text.Span, len(d.Quotes))
 			in.Speakers = make([]string, len(d.Quotes))
@@ -125,7 +110,7 @@ func DefaultPipeline() Pipeline {
 				d.Quality = &q
 				return nil
 			}},
-		{Name: "topics", Needs: []Layer{LayerTokens}, Provides: []Layer{LayerTopics}, Run: func(_ context.Context, d *Document) error {
+		{Name: "topics", Needs: []Layer{LayerTokens}, Provides: []Layer{LayerTopics}, Load: loaded(topic.New), Run: func(_ context.Context, d *Document) error {
 			t, err := topic.New()
 			if err != nil {
 				return err
@@ -133,7 +118,7 @@ func DefaultPipeline() Pipeline {
 			d.Topics = t.Tag(d.Document)
 			return nil
 		}},
-		{Name: "tone", Needs: []Layer{LayerSentences, LayerEntities, LayerQuotes}, Provides: []Layer{LayerTone}, Run: func(_ context.Context, d *Document) error {
+		{Name: "tone", Needs: []Layer{LayerSentences, LayerEntities, LayerQuotes}, Provides: []Layer{LayerTone}, Load: loaded(defaultTone), Run: func(_ context.Context, d *Document) error {
 			a, err := defaultTone()
 			if err != nil {
 				return err
@@ -157,6 +142,14 @@ func DefaultPipeline() Pipeline {
 			d.Summary = summary.Summarize(d.Document, marked)
 			return nil
 		}},
+	}
+}
+
+// loaded turns a loader that returns what it loaded into a Stage's Load.
+func loaded[T any](load func() (T, error)) func() error {
+	return func() error {
+		_, err := load()
+		return err
 	}
 }
 

@@ -89,7 +89,11 @@ func (c *analyzeCmd) Run(ctx context.Context, env *Env) error {
 	out := bufio.NewWriterSize(env.Stdout, 256<<10)
 	w := newRecordWriter(out, c.mode())
 	prog := newProgress(env, "analysing", c.Quiet)
-	r := pipeline.Runner{Analyzer: analysis.DefaultPipeline(), Workers: c.Workers}
+	p := analysis.DefaultPipeline()
+	if err := p.Load(ctx); err != nil {
+		return fmt.Errorf("load the analysis: %w", err)
+	}
+	r := pipeline.Runner{Analyzer: p, Workers: c.Workers}
 	src := ingest.Defaults(ingest.Files(c.Files, env.Stdin), c.Published, c.URL)
 	err := r.Run(ctx, src, func(res pipeline.Result) error {
 		if res.Err == nil {
