@@ -65,6 +65,19 @@ func (m *Model) Scores(rows []uint32, out []float64) []float64 {
 	for _, b := range m.Bias {
 		out = append(out, float64(b))
 	}
+	if nc == 3 {
+		// The tone model's three classes: the sums stay in registers,
+		// added in the same order, so the scores are the same.
+		s0, s1, s2 := out[0], out[1], out[2]
+		for _, r := range rows {
+			w := m.Weights[int(r)*3 : int(r)*3+3 : int(r)*3+3]
+			s0 += float64(w[0])
+			s1 += float64(w[1])
+			s2 += float64(w[2])
+		}
+		out[0], out[1], out[2] = s0, s1, s2
+		return out
+	}
 	for _, r := range rows {
 		w := m.Weights[int(r)*nc : int(r)*nc+nc]
 		for c := range w {
