@@ -459,11 +459,11 @@ func TestFind(t *testing.T) {
 		},
 		{
 			name: "a word the tagger left out before a person is the name's when the article names the person by it alone",
-			text: "Ekonomi\nPeneliti Lembaga Kajian Fiskal (LKF) Tauhid Ahmad menilai kebijakan itu tepat. \"Pasar akan tenang,\" kata Tauhid kepada wartawan di Jakarta.",
+			text: "Ekonomi\nPeneliti Lembaga Kajian Fiskal (LKF) Syukur Hidayat menilai kebijakan itu tepat. \"Pasar akan tenang,\" kata Syukur kepada wartawan di Jakarta.",
 			want: []want{
-				{"PER", "Tauhid Ahmad", "ID", []string{"Tauhid Ahmad", "Tauhid"}, nil},
+				{"PER", "Syukur Hidayat", "ID", []string{"Syukur Hidayat", "Syukur"}, nil},
 			},
-			notWant: []string{"Ahmad", "Tauhid"},
+			notWant: []string{"Hidayat", "Syukur"},
 		},
 		{
 			name: "two listed bodies joined by dan are two entities",

@@ -15,8 +15,8 @@ type vacuumCmd struct {
 func (vacuumCmd) Help() string {
 	return `Deleted articles and migrations that rebuild a table leave pages free inside
 the SQLite file, which later writes reuse but the file system never gets back.
-This rewrites the file without them. It holds the write lock while it runs (45 s
-on a 100k-article store): ingests wait for it, searches go on. A PostgreSQL
+This rewrites the file without them. It holds the write lock while it runs (about
+a minute on a 100k-article store): ingests wait for it, searches go on. A PostgreSQL
 store vacuums itself (autovacuum).`
 }
 

@@ -12,7 +12,7 @@ import (
 // pages free for later writes, not returned: on the 100k benchmark store,
 // after migrations 20 (the full-text index rebuilt) and 21 (entity_tones
 // dropped), 85,168 pages of 544,094 (349 MB). It holds the write lock while
-// it runs (45 s at 100k articles): writers wait, readers go on reading.
+// it runs (about a minute at 100k articles): writers wait, readers go on reading.
 func (s *Store) Vacuum(ctx context.Context) (before, after int64, err error) {
 	// One connection throughout: the writer pool has only the one.
 	c, err := s.wdb.Conn(ctx)
