@@ -170,7 +170,7 @@ var findRows = []struct {
 		[]string{"REQUEST Hendra Kusuma>seluruh pihak asserted"}},
 	{"a school's teachers as a group", "Kepala Dinas Pendidikan Kota Bogor Rina Lestari meminta dewan guru untuk mengawasi jajanan siswa.",
 		[]string{"REQUEST Rina Lestari>dewan guru asserted"}},
-	{"a document's name is no target", "Wali Kota Bogor Rina Lestari menyambut baik penandatanganan Memorandum of Understanding (MoU) dengan investor.",
+	{"a document's name is no target", "Wali Kota Bogor Rina Lestari mendukung naskah Memorandum of Understanding (MoU) bersama investor asing.",
 		[]string{"SUPPORT Rina Lestari>- asserted"}},
 	{"a programme's abbreviation is no target", "Anggota DPR Rudi Hartono mendukung pembangunan IKN secara bertahap.",
 		[]string{"SUPPORT Rudi Hartono>- asserted"}},
