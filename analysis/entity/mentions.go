@@ -581,7 +581,7 @@ func (a *article) personTail(first, last int) int {
 }
 
 // isInitial reports whether w is one capital letter, with or without its
-// period: a given name abbreviated (M Ihdan, R. Soeprapto).
+// period: a given name abbreviated (M Rizal, R. Soeprapto).
 func isInitial(w string) bool {
 	w = strings.TrimSuffix(w, ".")
 	return len(w) == 1 && 'A' <= w[0] && w[0] <= 'Z'

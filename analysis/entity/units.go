@@ -212,7 +212,7 @@ func (a *article) unitEnd(j int, kind string) int {
 		// A person's name names a campus as often as a place does
 		// (Universitas Gadjah Mada), so the tagger's person is taken, up
 		// to a person's initial, which opens the name of the person
-		// after the campus (UIN Syarif Hidayatullah | M Ihdan).
+		// after the campus (UIN <name> | M <name>).
 		p := a.schoolPlaceEnd(e, true)
 		for k := e + 1; k < p; k++ {
 			if !isInitial(a.word(k)) {
