@@ -389,8 +389,8 @@ func (s *Store) hitSet(ctx context.Context, q search.Query) (hitSet, error) {
 	w := &h.w
 	if tsquery != "" {
 		h.tsquery = tsquery
-		cond := m.cond(w)
-		h.pairs = strings.Contains(cond, "warta_pairs(")
+		cond, pairs := m.cond(w)
+		h.pairs = pairs
 		w.add(cond)
 	}
 	// Every current version has its row of search_terms, with its day.
@@ -583,12 +583,13 @@ func (m *match) exclude(p phrase) { m.excluded = append(m.excluded, p) }
 // which no index serves: a GIN index hands the rows of a tsquery with
 // <-> back to be tested, and with them the pairs' condition, whose
 // pairs would be made again for each (3 s for a phrase of three words
-// at 10k articles, against 0.2 s).
-func (m *match) cond(w *where) string {
+// at 10k articles, against 0.2 s). pairs says whether the condition reads
+// the pairs index.
+func (m *match) cond(w *where) (sql string, pairs bool) {
 	if !m.indexed && (len(m.pairs) > 0 || len(m.mixed) > 0 || slices.ContainsFunc(m.excluded, func(p phrase) bool { return p.word == "" })) {
 		// No pairs index yet (being built): phrases by their positions,
 		// as before it.
-		return "st.terms @@ " + w.arg(m.positions) + "::tsquery"
+		return "st.terms @@ " + w.arg(m.positions) + "::tsquery", false
 	}
 	for _, g := range m.mixed {
 		if slices.ContainsFunc(g, func(p phrase) bool { return p.tested }) {
@@ -597,17 +598,17 @@ func (m *match) cond(w *where) string {
 			// them would be too, its pairs made again for each (6.4 s
 			// at 10k articles). The whole query by its positions, as
 			// before the pairs.
-			return "st.terms @@ " + w.arg(m.positions) + "::tsquery"
+			return "st.terms @@ " + w.arg(m.positions) + "::tsquery", false
 		}
 	}
-	words, pairs := slices.Clone(m.words), slices.Clone(m.pairs)
+	words, pairTerms := slices.Clone(m.words), slices.Clone(m.pairs)
 	var out []string
 	for _, p := range m.excluded {
 		switch {
 		case p.word != "" && len(m.words) > 0:
 			words = append(words, "!"+p.word)
 		case p.word == "" && !p.tested && len(m.pairs) > 0:
-			pairs = append(pairs, "!"+p.pairs)
+			pairTerms = append(pairTerms, "!"+p.pairs)
 		default:
 			out = append(out, p.positions)
 		}
@@ -616,8 +617,9 @@ func (m *match) cond(w *where) string {
 	if len(words) > 0 {
 		conds = append(conds, "st.terms @@ "+w.arg(strings.Join(words, " & "))+"::tsquery")
 	}
-	if len(pairs) > 0 {
-		conds = append(conds, "warta_pairs(st.terms) @@ "+w.arg(strings.Join(pairs, " & "))+"::tsquery")
+	if len(pairTerms) > 0 {
+		conds = append(conds, pairsMatch+w.arg(strings.Join(pairTerms, " & "))+"::tsquery")
+		pairs = true
 	}
 	for _, g := range m.mixed {
 		// Each from its index (a longer phrase is not among them).
@@ -626,7 +628,8 @@ func (m *match) cond(w *where) string {
 			if p.word != "" {
 				alts[i] = "st.terms @@ " + w.arg(p.word) + "::tsquery"
 			} else {
-				alts[i] = "warta_pairs(st.terms) @@ " + w.arg(p.pairs) + "::tsquery"
+				alts[i] = pairsMatch + w.arg(p.pairs) + "::tsquery"
+				pairs = true
 			}
 		}
 		conds = append(conds, "("+strings.Join(alts, " OR ")+")")
@@ -637,8 +640,11 @@ func (m *match) cond(w *where) string {
 	if len(out) > 0 {
 		conds = append(conds, "NOT ts_match_vq(st.terms, "+w.arg(strings.Join(out, " | "))+"::tsquery)")
 	}
-	return strings.Join(conds, " AND ")
+	return strings.Join(conds, " AND "), pairs
 }
+
+// pairsMatch opens a condition on the pairs index (pairs.go).
+const pairsMatch = "warta_pairs(st.terms) @@ "
 
 func hasPositive(clauses []search.Clause) bool {
 	for _, c := range clauses {

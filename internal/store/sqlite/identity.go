@@ -252,27 +252,27 @@ func refID(ctx context.Context, tx *sql.Tx, l store.EntityLink, self int64, know
 }
 
 // keepLessons counts the aliases and office terms an article teaches,
-// each once, a few rows a statement (insertRows); the aliases in batch
-// instead, when set, to be written with the batch's.
+// each once, a few rows a statement (insertRows); the aliases in batch,
+// to be written with the batch's, or at once where there is none.
 func keepLessons(ctx context.Context, tx *sql.Tx, ls store.Lessons, batch *aliasBatch) error {
+	own := batch == nil
+	if own {
+		batch = newAliasBatch()
+	}
 	seen := map[store.Alias]bool{}
-	var aliasRows, termRows []any
 	for _, a := range ls.Aliases {
 		k := store.Alias{Type: a.Type, Norm: a.Norm, Ref: a.Ref}
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		if batch != nil {
+		if !seen[k] {
+			seen[k] = true
 			batch.learn(k, a.Name)
-		} else {
-			aliasRows = append(aliasRows, a.Type, a.Norm, a.Ref, a.Name, 1)
 		}
 	}
-	if err := insertRows(ctx, tx, `INSERT INTO entity_aliases (type, norm, ref, name, articles) VALUES `,
-		` ON CONFLICT (type, norm, ref) DO UPDATE SET articles = articles + 1`, 5, aliasRows); err != nil {
-		return fmt.Errorf("aliases: %w", err)
+	if own {
+		if err := batch.flush(ctx, tx); err != nil {
+			return err
+		}
 	}
+	var termRows []any
 	terms := map[store.OfficeTerm]bool{}
 	for _, t := range ls.Terms {
 		if !terms[t] {

@@ -521,37 +521,6 @@ func entityTones(t *store.DocTone) map[string]store.DocEntityTone {
 	return out
 }
 
-// migrateEntityTones is migration 21: an entity's tone goes in its
-// article_entities row (NULL where the tone stage read no sentence of
-// it), and entity_tones, one row and one B-tree entry per entity row
-// keyed as the row is (every entity row had one), goes. A tone of a
-// record id no entity row has was never read (the tone page joined the
-// two) and is dropped with the table. On a store migrated already it
-// does nothing.
-func migrateEntityTones(ctx context.Context, tx *sql.Tx) error {
-	hasColumns, hasTable, err := schemaHas(ctx, tx, "tone_sentences", "entity_tones")
-	if err != nil {
-		return err
-	}
-	if !hasColumns {
-		if _, err := tx.ExecContext(ctx, `
-ALTER TABLE article_entities ADD COLUMN tone_score REAL;     -- GDELT-style: positive − negative
-ALTER TABLE article_entities ADD COLUMN tone_positive REAL;
-ALTER TABLE article_entities ADD COLUMN tone_negative REAL;
-ALTER TABLE article_entities ADD COLUMN tone_sentences INTEGER;  -- NULL: no tone`); err != nil {
-			return err
-		}
-	}
-	if !hasTable {
-		return nil
-	}
-	_, err = tx.ExecContext(ctx, `
-UPDATE article_entities SET tone_score = t.score, tone_positive = t.positive, tone_negative = t.negative, tone_sentences = t.sentences
-	FROM entity_tones t WHERE t.article_id = article_entities.article_id AND t.local_id = article_entities.local_id;
-DROP TABLE entity_tones;`)
-	return err
-}
-
 // mentionNames is an article_entities row's names column: how often the
 // entity is written each way, as a JSON object of text to count; NULL
 // when every mention is written as its name, as most are. One column instead of a mentions table: 24 rows and 3 B-trees an
