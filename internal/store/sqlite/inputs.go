@@ -1,13 +1,11 @@
 package sqlite
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/warta-news/warta/internal/store"
 )
@@ -63,11 +61,16 @@ func (s *Store) LogInputs(ctx context.Context, keys []string, results []store.Pu
 	})
 }
 
+// inputKeysPage is how many rows of the input log migration 22 reads at a
+// time (a variable so that a test can page through a few).
+var inputKeysPage = 10000
+
 // migrateInputKeys is migration 22: the input log is keyed by inputKey
 // instead of the key's text (the table and its article index: 1.26 → 0.17
-// MB on a 3,000-article store). The rows are read, their keys hashed here,
-// and written to the new table in its key's order. On a store migrated
-// already (its keys are blobs) it does nothing.
+// MB on a 3,000-article store). The rows are read a page at a time in the
+// old key's order, so that memory stays bounded however long the log, and
+// written to the new table with their keys hashed here. On a store
+// migrated already (its keys are blobs) it does nothing.
 func migrateInputKeys(ctx context.Context, tx *sql.Tx) error {
 	var keyType string
 	if err := tx.QueryRowContext(ctx, `SELECT type FROM pragma_table_info('inputs') WHERE name = 'key'`).Scan(&keyType); err != nil {
@@ -75,18 +78,6 @@ func migrateInputKeys(ctx context.Context, tx *sql.Tx) error {
 	}
 	if keyType == "BLOB" {
 		return nil
-	}
-	type input struct {
-		key              string
-		article, version int64
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT key, article_id, version FROM inputs`)
-	if err != nil {
-		return err
-	}
-	list, err := collect(rows, func(r *sql.Rows, in *input) error { return r.Scan(&in.key, &in.article, &in.version) })
-	if err != nil {
-		return err
 	}
 	if _, err := tx.ExecContext(ctx, `
 CREATE TABLE inputs_22 (
@@ -96,20 +87,34 @@ CREATE TABLE inputs_22 (
 ) WITHOUT ROWID;`); err != nil {
 		return err
 	}
-	keys := make([][]byte, len(list))
-	order := make([]int, len(list))
-	for i, in := range list {
-		keys[i], order[i] = inputKey(in.key), i
+	type input struct {
+		key              string
+		article, version int64
 	}
-	slices.SortFunc(order, func(a, b int) int { return bytes.Compare(keys[a], keys[b]) })
-	flat := make([]any, 0, 3*len(list))
-	for _, i := range order {
-		flat = append(flat, keys[i], list[i].article, list[i].version)
+	// From the first key (>= '', the least), then past each page's last.
+	for after, from := "", ">="; ; from = ">" {
+		rows, err := tx.QueryContext(ctx, `SELECT key, article_id, version FROM inputs
+			WHERE key `+from+` ? ORDER BY key LIMIT ?`, after, inputKeysPage)
+		if err != nil {
+			return err
+		}
+		list, err := collect(rows, func(r *sql.Rows, in *input) error { return r.Scan(&in.key, &in.article, &in.version) })
+		if err != nil {
+			return err
+		}
+		flat := make([]any, 0, 3*len(list))
+		for _, in := range list {
+			flat = append(flat, inputKey(in.key), in.article, in.version)
+		}
+		if err := insertRows(ctx, tx, `INSERT INTO inputs_22 (key, article_id, version) VALUES `, ` ON CONFLICT DO NOTHING`, 3, flat); err != nil {
+			return err
+		}
+		if len(list) < inputKeysPage {
+			break
+		}
+		after = list[len(list)-1].key
 	}
-	if err := insertRows(ctx, tx, `INSERT INTO inputs_22 (key, article_id, version) VALUES `, ` ON CONFLICT DO NOTHING`, 3, flat); err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, `
+	_, err := tx.ExecContext(ctx, `
 DROP TABLE inputs;
 ALTER TABLE inputs_22 RENAME TO inputs;
 CREATE INDEX inputs_article ON inputs (article_id);`)

@@ -10,8 +10,11 @@ import (
 
 // Migration 22 keys the input log by a hash of the key: a store whose log
 // holds the keys' text answers the same for each key once migrated, twice
-// over, and its log still goes with a deleted article.
+// over, and its log still goes with a deleted article. Pages of 2 rows
+// make the 3 inputs cross a page's end.
 func TestInputKeysMigration(t *testing.T) {
+	defer func(n int) { inputKeysPage = n }(inputKeysPage)
+	inputKeysPage = 2
 	dir := t.TempDir()
 	s := open(t, dir, search.Indonesian())
 	var keys []string
