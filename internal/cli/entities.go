@@ -11,7 +11,7 @@ type evalEntitiesCmd struct {
 	Records string `arg:"" optional:"" placeholder:"FILE" help:"Records as JSON Lines, the output of warta analyze --jsonl (with --gold: over detik-news/articles.jsonl; without a file the gold's articles are analysed here)."`
 	List    bool   `help:"Print every split and merge, or with --gold every miss."`
 	Gold    string `placeholder:"FILE" help:"Score against a within-article gold (e.g. internal/eval/testdata/entities-gold.tsv) instead of counting splits and merges."`
-	Split   string `enum:"dev,dev2,tune,test,test2,test3,all" default:"all" help:"Which part of the gold to score: dev, dev2, tune (dev and dev2, the parts rules are tuned on), test (held out, read for rules in session 8), test2 (held out, fresh in session 9, read for rules in session 10), test3 (held out, fresh in session 10) or all."`
+	Split   string `enum:"dev,dev2,tune,test,test2,test3,test4,all" default:"all" help:"Which part of the gold to score: dev, dev2, tune (dev and dev2, the parts rules are tuned on), test (held out, read for rules in session 8), test2 (held out, fresh in session 9, read for rules in session 10), test3 (held out, fresh in session 10, read for rules in session 11), test4 (held out, fresh in session 11) or all."`
 	Data    string `placeholder:"DIR" help:"The shared data folder; default: data in the shared folder."`
 }
 

@@ -40,7 +40,7 @@ type annotated interface{ ref() goldRef }
 type goldSplits map[string][]string
 
 // entitySplits are the entity gold's: tune is the parts rules are tuned on.
-var entitySplits = goldSplits{"dev": nil, "dev2": nil, "test": nil, "test2": nil, "test3": nil, "tune": {"dev", "dev2"}}
+var entitySplits = goldSplits{"dev": nil, "dev2": nil, "test": nil, "test2": nil, "test3": nil, "test4": nil, "tune": {"dev", "dev2"}}
 
 // part reports whether s is a part an article may be in.
 func (g goldSplits) part(s string) bool {
@@ -80,7 +80,7 @@ func readEntityGold(name string) ([]*goldArticle, error) {
 	var arts []*goldArticle
 	open := func(fs []string) error {
 		if len(fs) != 4 || !entitySplits.part(fs[3]) {
-			return errors.New("want A, article, record id, dev|dev2|test|test2|test3")
+			return errors.New("want A, article, record id, dev|dev2|test|test2|test3|test4")
 		}
 		arts = append(arts, &goldArticle{goldRef: goldRef{ID: fs[1], RecordID: fs[2], Split: fs[3]}})
 		return nil
@@ -189,8 +189,9 @@ func scoreNorm(s string) string {
 }
 
 // ScoreEntityGold scores records against the gold of one split ("dev",
-// "dev2", "tune" for both, "test", "test2", "test3" or "" for all). Records come from the file (warta analyze --jsonl
-// over detik-news/articles.jsonl) when records is not empty, otherwise the
+// "dev2", "tune" for both, "test", "test2", "test3", "test4" or "" for
+// all). Records come from the file (warta analyze --jsonl over
+// detik-news/articles.jsonl) when records is not empty, otherwise the
 // gold's articles are analysed here.
 func ScoreEntityGold(ctx stdcontext.Context, data, gold, split, records string) (*EntityGoldScore, error) {
 	arts, err := readEntityGold(gold)

@@ -95,8 +95,8 @@ func TestEntityGold(t *testing.T) {
 	for _, a := range arts {
 		splits[a.Split]++
 	}
-	if len(arts) != 80 || splits["dev"] != 15 || splits["dev2"] != 20 || splits["test"] != 15 || splits["test2"] != 15 || splits["test3"] != 15 {
-		t.Fatalf("gold has %d articles, %v, want 15 dev, 20 dev2, 15 test, 15 test2 and 15 test3", len(arts), splits)
+	if len(arts) != 95 || splits["dev"] != 15 || splits["dev2"] != 20 || splits["test"] != 15 || splits["test2"] != 15 || splits["test3"] != 15 || splits["test4"] != 15 {
+		t.Fatalf("gold has %d articles, %v, want 15 dev, 20 dev2, 15 test, 15 test2, 15 test3 and 15 test4", len(arts), splits)
 	}
 	if tune := inSplit(arts, entitySplits, "tune"); len(tune) != splits["dev"]+splits["dev2"] || slices.ContainsFunc(tune, func(a *goldArticle) bool { return strings.HasPrefix(a.Split, "test") }) {
 		t.Fatalf("tune split has %d articles, want dev and dev2 (%d), no test split", len(tune), splits["dev"]+splits["dev2"])
