@@ -11,7 +11,7 @@ type evalQuotesCmd struct {
 	Data     string `placeholder:"DIR" help:"Folder of PFSA-ID (dev-20.txt), evaluation only; default: data/quotes/pfsa-id in the shared folder. With --gold: the shared data folder (default: data in the shared folder)."`
 	Examples int    `default:"0" placeholder:"N" help:"Print the first N missed, spurious and wrongly attributed quotations."`
 	Gold     string `placeholder:"FILE" help:"Score against a detik quote gold (e.g. internal/eval/testdata/quotes-detik.tsv) instead of PFSA-ID."`
-	Split    string `default:"all" placeholder:"NAME" help:"With --gold: the split to score (dev, dev2, dev3 or heldout), or all."`
+	Split    string `default:"all" placeholder:"NAME" help:"With --gold: the split to score (dev, dev2, dev3, heldout, heldout2, heldout3 or heldout4), or all."`
 	List     bool   `help:"With --gold: print every miss."`
 }
 

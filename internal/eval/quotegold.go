@@ -37,14 +37,14 @@ type detikQuote struct {
 }
 
 // quoteSplits are the quote gold's parts.
-var quoteSplits = goldSplits{"dev": nil, "dev2": nil, "dev3": nil, "heldout": nil, "heldout2": nil, "heldout3": nil}
+var quoteSplits = goldSplits{"dev": nil, "dev2": nil, "dev3": nil, "heldout": nil, "heldout2": nil, "heldout3": nil, "heldout4": nil}
 
 // readQuoteGold reads the quote gold file.
 func readQuoteGold(name string) ([]*quoteArticle, error) {
 	var arts []*quoteArticle
 	open := func(fs []string) error {
 		if len(fs) != 4 || !quoteSplits.part(fs[3]) {
-			return errors.New("want A, article, record id, dev|dev2|dev3|heldout|heldout2|heldout3")
+			return errors.New("want A, article, record id, dev|dev2|dev3|heldout|heldout2|heldout3|heldout4")
 		}
 		arts = append(arts, &quoteArticle{goldRef: goldRef{ID: fs[1], RecordID: fs[2], Split: fs[3]}})
 		return nil
