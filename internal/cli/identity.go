@@ -55,7 +55,7 @@ func (c *reindexCmd) Run(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStoreFlag(ctx, c.Store, dir, env.Log)
+	st, err := openStoreFlag(ctx, c.Store, dir, env.Log, false)
 	if err != nil {
 		return err
 	}

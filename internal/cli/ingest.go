@@ -56,7 +56,7 @@ func (c *ingestCmd) Run(ctx context.Context, env *Env) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStoreFlag(ctx, c.Store, dir, env.Log)
+	st, err := openStoreFlag(ctx, c.Store, dir, env.Log, false)
 	if err != nil {
 		return err
 	}

@@ -70,7 +70,7 @@ func (c *serveCmd) Run(ctx context.Context, env *Env) error {
 	_, statErr := os.Stat(filepath.Join(dir, sqlite.FileName))
 	// A new data directory gets the examples; a shared database does not.
 	fresh := errors.Is(statErr, fs.ErrNotExist) && c.Store == ""
-	st, err := openStoreFlag(ctx, c.Store, dir, env.Log)
+	st, err := openStoreFlag(ctx, c.Store, dir, env.Log, true)
 	if err != nil {
 		return err
 	}

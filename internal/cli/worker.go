@@ -76,7 +76,7 @@ func (c *workerCmd) Run(ctx context.Context, env *Env) error {
 			if err != nil {
 				return err
 			}
-			if st, err = openStoreFlag(ctx, c.Store, dir, env.Log); err != nil {
+			if st, err = openStoreFlag(ctx, c.Store, dir, env.Log, true); err != nil {
 				return err
 			}
 			defer st.Close()
@@ -111,8 +111,11 @@ func (c *workerCmd) Run(ctx context.Context, env *Env) error {
 
 // openStoreFlag opens the store a command's --store flag names, a
 // PostgreSQL URL, else the SQLite store in the data directory dir. Every
-// command chooses its store here.
-func openStoreFlag(ctx context.Context, storeFlag, dir string, log *slog.Logger) (store.Store, error) {
+// command chooses its store here. A long-running process (serve, worker)
+// says so: on PostgreSQL it builds the indexes made after the migrations
+// (postgres.Options.BuildIndexes), which a short command would only start
+// and stop.
+func openStoreFlag(ctx context.Context, storeFlag, dir string, log *slog.Logger, long bool) (store.Store, error) {
 	if storeFlag != "" {
 		if !postgres.IsURL(storeFlag) {
 			return nil, &exitError{code: 2, err: fmt.Errorf("--store %q: want a postgres:// URL (a data directory is given with --data)", storeFlag)}
@@ -121,7 +124,7 @@ func openStoreFlag(ctx context.Context, storeFlag, dir string, log *slog.Logger)
 		if err != nil {
 			return nil, err
 		}
-		return postgres.Open(ctx, storeFlag, postgres.Options{Analyzer: search.Indonesian(), Linker: linker, Log: log})
+		return postgres.Open(ctx, storeFlag, postgres.Options{Analyzer: search.Indonesian(), Linker: linker, BuildIndexes: long, Log: log})
 	}
 	return openStore(ctx, dir, log)
 }

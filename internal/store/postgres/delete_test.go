@@ -74,4 +74,15 @@ func TestDeleteLeavesNoRows(t *testing.T) {
 			t.Errorf("%s: %d rows of the other article, %d before", table, n, before[table])
 		}
 	}
+	// PutFingerprint outside a batch, for the article deleted: the key on
+	// fingerprinted fails it, and no band or name key of it is left
+	// (migration 17 dropped theirs).
+	if err := s.PutFingerprint(ctx, ids[0], []int64{7}, []string{"medan"}, "2025-10-21", []byte(`{}`)); err == nil {
+		t.Error("PutFingerprint of a deleted article succeeded")
+	}
+	for _, table := range []string{"fingerprint_bands", "fingerprint_names"} {
+		if n := count(table, ids[0]); n != 0 {
+			t.Errorf("%s: %d rows of the deleted article after PutFingerprint", table, n)
+		}
+	}
 }

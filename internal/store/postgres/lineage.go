@@ -15,7 +15,9 @@ var _ store.Lineage = (*Store)(nil)
 
 // PutFingerprint implements store.Lineage. The triggers of the
 // lineage_counts migration keep the counts; two writers replacing keys of
-// the same names at once may deadlock on them, and are retried.
+// the same names at once may deadlock on them, and are retried. The band
+// and name keys have no foreign key (migration 17): the fingerprinted
+// row's, in the same transaction, fails it for a deleted article.
 func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64, names []string, day string, fields []byte) error {
 	b := &pgx.Batch{}
 	queueFingerprint(b, article, bands, names, day, fields)

@@ -62,8 +62,8 @@ func newPairs(ctx context.Context, tx pgx.Tx) error {
 }
 
 // startPairs marks the phrase index usable when it is valid, else starts
-// the goroutine that builds it (or, when another process is building it,
-// waits for it); Close stops it and waits.
+// the goroutine that builds it (Options.BuildIndexes) or waits for
+// another process to; Close stops it and waits.
 func (s *Store) startPairs(ctx context.Context) error {
 	_, valid, err := pairsState(ctx, s.pool)
 	if err != nil {
@@ -72,6 +72,9 @@ func (s *Store) startPairs(ctx context.Context) error {
 	if valid {
 		s.pairs.Store(true)
 		return nil
+	}
+	if !s.build {
+		s.log.Info("the phrase index is not built yet: phrases are found by their positions until a warta serve or warta worker on this store has built it")
 	}
 	bctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	s.stopPairs = cancel
@@ -98,16 +101,22 @@ func (s *Store) startPairs(ctx context.Context) error {
 	return nil
 }
 
-// buildPairs builds the phrase index unless another process holds its
-// lock (a session advisory lock per schema), and reports whether the
-// index is valid now. An invalid index, left by a build that was stopped,
-// is dropped and built again.
+// buildPairs builds the phrase index when this process builds indexes
+// (Options.BuildIndexes) and no other holds its lock (a session advisory
+// lock per schema), and reports whether the index is valid now. An
+// invalid index, left by a build that was stopped, is dropped and built
+// again.
 func (s *Store) buildPairs(ctx context.Context) (bool, error) {
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
 		return false, fmt.Errorf("postgres: phrase index: %w", err)
 	}
 	defer conn.Release()
+	if !s.build {
+		_, valid, err := pairsState(ctx, conn)
+		s.pairs.Store(valid)
+		return valid, err
+	}
 	var mine bool
 	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock(hashtext(current_schema() || '.search_terms_pairs'))`).Scan(&mine); err != nil {
 		return false, fmt.Errorf("postgres: phrase index: %w", err)

@@ -58,7 +58,15 @@ type Options struct {
 	// CountBound is how many hits a search counts exactly; past it, the
 	// total is an estimate, flagged. 0 means 1,000, as on SQLite.
 	CountBound int
-	Log        *slog.Logger // nil: slog.Default()
+	// BuildIndexes has this process build the indexes made after the
+	// migrations (the phrase index, pairs.go) when they are missing:
+	// for a long-running process (warta serve, warta worker). A build
+	// takes minutes on a large store and Close stops it, so a process
+	// that opens the store only for a command would start it and stop
+	// it each time, never finishing; such a process uses them once
+	// another has built them.
+	BuildIndexes bool
+	Log          *slog.Logger // nil: slog.Default()
 }
 
 // Store is the PostgreSQL Store.
@@ -69,6 +77,7 @@ type Store struct {
 	linker     store.Linker
 	rankWindow int
 	countBound int
+	build      bool // Options.BuildIndexes
 	log        *slog.Logger
 
 	pairs     atomic.Bool        // the phrase index is valid: searches use it (pairs.go)
@@ -123,7 +132,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("postgres: connect to %s: %w", redact(cfg), err)
 	}
 	s := &Store{pool: pool, analyzer: opts.Analyzer, resolver: opts.Resolver, linker: opts.Linker, rankWindow: opts.RankWindow,
-		countBound: opts.CountBound, log: opts.Log}
+		countBound: opts.CountBound, build: opts.BuildIndexes, log: opts.Log}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -145,8 +154,8 @@ func redact(cfg *pgxpool.Config) string {
 	return fmt.Sprintf("%s@%s:%d/%s", c.User, c.Host, c.Port, c.Database)
 }
 
-// Close stops a build of the phrase index, which the next Open starts
-// again, and closes the connections.
+// Close stops a build of the phrase index, which the next Open with
+// Options.BuildIndexes starts again, and closes the connections.
 func (s *Store) Close() error {
 	if s.stopPairs != nil {
 		s.stopPairs()

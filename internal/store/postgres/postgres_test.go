@@ -18,7 +18,15 @@ var ctx = context.Background()
 
 func open(t *testing.T, url string, a *search.Analyzer) *Store {
 	t.Helper()
-	s, err := Open(ctx, url, Options{Analyzer: a, Linker: linker(t)})
+	return openWith(t, url, Options{Analyzer: a})
+}
+
+// openWith opens the store at url with opts and the test's linker, closed
+// when the test ends.
+func openWith(t *testing.T, url string, opts Options) *Store {
+	t.Helper()
+	opts.Linker = linker(t)
+	s, err := Open(ctx, url, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,7 +284,21 @@ func TestPairsMigration(t *testing.T) {
 		}
 		return oid
 	}
+	// A process that does not build indexes (a command's) leaves it
+	// missing, however often it opens the store.
+	for range 2 {
+		s = open(t, url, search.Indonesian())
+		check("opened by a command")
+		time.Sleep(50 * time.Millisecond)
+		s.Close()
+	}
 	s = open(t, url, search.Indonesian())
+	if exists, _, err := pairsState(ctx, s.pool); err != nil || exists || s.pairs.Load() {
+		t.Fatalf("after commands' opens, the phrase index exists %v (usable %v), %v; want none built", exists, s.pairs.Load(), err)
+	}
+	s.Close()
+	building := Options{Analyzer: search.Indonesian(), BuildIndexes: true}
+	s = openWith(t, url, building)
 	check("while the index is built or after")
 	built := indexed()
 	check("after the migration")
@@ -288,7 +310,7 @@ func TestPairsMigration(t *testing.T) {
 		t.Skipf("cannot mark the index invalid (not a superuser?): %v", err)
 	}
 	s.Close()
-	s = open(t, url, search.Indonesian())
+	s = openWith(t, url, building)
 	check("with an invalid index or after its rebuild")
 	if again := indexed(); again == built {
 		t.Error("the invalid index was kept, not built again")

@@ -1,10 +1,15 @@
 -- 17: an article's annotation rows are written without a foreign-key
 -- check each. Every row of mentions, article_entities, quotes, events,
--- entity_tones, article_topics, fingerprint_bands and fingerprint_names
--- is written by the batch that holds its article's row locked (claimed by
--- the upsert in the same transaction), and entities are never deleted, so
--- the checks could not fail; they were one look-up per row, about 140 an
--- article (93 of every 100 statements the server ran while storing 3,000
+-- entity_tones and article_topics is written by the batch that holds its
+-- article's row locked (claimed by the upsert in the same transaction),
+-- and entities are never deleted, so the checks could not fail. The rows
+-- of fingerprint_bands and fingerprint_names are written by the batch
+-- too, or by PutFingerprint in a transaction of its own, which relies on
+-- the key kept on fingerprinted (and fingerprint_fields): its row is
+-- inserted in the same transaction, so a deleted article fails it and the
+-- keys with it, and an article deleted after it commits takes them with
+-- it (the trigger below): keep that key. The checks were one look-up per
+-- row, about 140 an article (93 of every 100 statements the server ran while storing 3,000
 -- records, and a third of its time: 48 s against 32 s without them,
 -- TestPutRecords, same minutes). What the keys' ON DELETE CASCADE did is
 -- kept by one trigger on articles, once per DELETE statement, so deleting
