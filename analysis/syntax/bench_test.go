@@ -36,3 +36,14 @@ func BenchmarkParse(b *testing.B) {
 	b.ReportMetric(float64(b.N*tokens)/b.Elapsed().Seconds(), "tokens/s")
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*tokens), "ns/token")
 }
+
+// BenchmarkReadModel reads the embedded model, a part of every process's
+// start-up.
+func BenchmarkReadModel(b *testing.B) {
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := ReadModel(embedded); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

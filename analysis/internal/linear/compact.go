@@ -158,24 +158,75 @@ func (c *Compact) Save(w io.Writer) error {
 
 // LoadCompact reads a model written by Save, as the file stores it.
 func LoadCompact(data []byte) (*Compact, error) {
+	h, err := readHeader(data)
+	if err != nil {
+		return nil, err
+	}
+	c := &Compact{Classes: h.classes, Bits: h.bits, Step: h.step, Bias: h.bias, Note: h.note,
+		classes: len(h.classes), perRow: (len(h.classes) + 3) / 4}
+	// The weights are packed straight from the file's bytes, row by row:
+	// four classes' int16s side by side, little-endian, are already one
+	// word's lanes once each is biased (x ^ 0x8000 is x + 32768 for an
+	// int16's bits). A row's last word may have spare lanes, which hold a
+	// zero weight. This is the bulk of the parser's start-up (1.5M weights).
+	nc, w := c.classes, h.weights
+	full := nc / 4
+	c.words = make([]uint64, c.perRow<<h.bits)
+	if 4*full == nc {
+		// No spare lanes (the parser's): the rows run on as one array.
+		for i := range c.words {
+			c.words[i] = binary.LittleEndian.Uint64(w[8*i:]) ^ bias*0x0001000100010001
+		}
+		return c, nil
+	}
+	for r := range 1 << h.bits {
+		row, out := w[2*nc*r:2*nc*(r+1)], c.words[r*c.perRow:(r+1)*c.perRow]
+		for j := range full {
+			out[j] = binary.LittleEndian.Uint64(row[8*j:]) ^ bias*0x0001000100010001
+		}
+		if full < c.perRow {
+			word := uint64(bias * 0x0001000100010001)
+			for k := range nc - 4*full {
+				word ^= uint64(binary.LittleEndian.Uint16(row[8*full+2*k:])) << (16 * k)
+			}
+			out[full] = word
+		}
+	}
+	return c, nil
+}
+
+// header is a model file's header, its weights left as the file's bytes
+// (int16, little-endian, row by row).
+type header struct {
+	note    string
+	classes []string
+	bits    uint8
+	step    float32
+	bias    []float32
+	weights []byte
+}
+
+// readHeader checks a model file's layout and sizes and splits it.
+func readHeader(data []byte) (header, error) {
+	var h header
 	r := bytes.NewReader(data)
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
-		return nil, errors.New("linear: not a model file (bad magic)")
+		return h, errors.New("linear: not a model file (bad magic)")
 	}
 	var n16 uint16
 	if err := binary.Read(r, binary.LittleEndian, &n16); err != nil {
-		return nil, fmt.Errorf("linear: truncated model: %w", err)
+		return h, fmt.Errorf("linear: truncated model: %w", err)
 	}
 	note := make([]byte, n16)
 	if _, err := io.ReadFull(r, note); err != nil {
-		return nil, fmt.Errorf("linear: truncated model: %w", err)
+		return h, fmt.Errorf("linear: truncated model: %w", err)
 	}
+	h.note = string(note)
 	nc, err := r.ReadByte()
 	if err != nil || nc < 2 {
-		return nil, errors.New("linear: model needs at least two classes")
+		return h, errors.New("linear: model needs at least two classes")
 	}
-	var classes []string
 	for range nc {
 		l, err := r.ReadByte()
 		name := make([]byte, l)
@@ -183,30 +234,24 @@ func LoadCompact(data []byte) (*Compact, error) {
 			_, err = io.ReadFull(r, name)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("linear: truncated class names: %w", err)
+			return h, fmt.Errorf("linear: truncated class names: %w", err)
 		}
-		classes = append(classes, string(name))
+		h.classes = append(h.classes, string(name))
 	}
-	bits, err := r.ReadByte()
-	if err != nil || bits < 1 || bits > 24 {
-		return nil, fmt.Errorf("linear: bad table size 2^%d", bits)
+	if h.bits, err = r.ReadByte(); err != nil || h.bits < 1 || h.bits > 24 {
+		return h, fmt.Errorf("linear: bad table size 2^%d", h.bits)
 	}
 	// The size is known from the header: check it before allocating, so
 	// that a damaged header cannot ask for gigabytes.
-	if want := 4 + 4*int(nc) + 2*int(nc)<<bits; r.Len() != want {
-		return nil, fmt.Errorf("linear: %d bytes of weights, want %d", r.Len(), want)
+	if want := 4 + 4*int(nc) + 2*int(nc)<<h.bits; r.Len() != want {
+		return h, fmt.Errorf("linear: %d bytes of weights, want %d", r.Len(), want)
 	}
-	c := newCompact(classes, bits)
-	c.Note = string(note)
-	c.Bias = make([]float32, nc)
-	q := make([]int16, int(nc)<<bits)
-	for _, v := range []any{&c.Step, c.Bias, q} {
-		if err := binary.Read(r, binary.LittleEndian, v); err != nil {
-			return nil, fmt.Errorf("linear: truncated model: %w", err)
-		}
+	rest := data[len(data)-r.Len():]
+	h.step = math.Float32frombits(binary.LittleEndian.Uint32(rest))
+	h.bias = make([]float32, nc)
+	for k := range h.bias {
+		h.bias[k] = math.Float32frombits(binary.LittleEndian.Uint32(rest[4+4*k:]))
 	}
-	for i, v := range q {
-		c.set(uint32(i/int(nc)), i%int(nc), v)
-	}
-	return c, nil
+	h.weights = rest[4+4*int(nc):]
+	return h, nil
 }

@@ -6,6 +6,7 @@
 package linear
 
 import (
+	"encoding/binary"
 	"io"
 	"math"
 )
@@ -115,15 +116,13 @@ func (m *Model) Save(w io.Writer) error { return m.Compact().Save(w) }
 
 // Load reads a model written by Save.
 func Load(data []byte) (*Model, error) {
-	c, err := LoadCompact(data)
+	h, err := readHeader(data)
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{Classes: c.Classes, Bits: c.Bits, Bias: c.Bias, Note: c.Note, Weights: make([]float32, len(c.Classes)<<c.Bits)}
-	for r := range 1 << c.Bits {
-		for k := range c.Classes {
-			m.Weights[r*len(c.Classes)+k] = float32(c.Weight(uint32(r), k)) * c.Step
-		}
+	m := &Model{Classes: h.classes, Bits: h.bits, Bias: h.bias, Note: h.note, Weights: make([]float32, len(h.weights)/2)}
+	for i := range m.Weights {
+		m.Weights[i] = float32(int16(binary.LittleEndian.Uint16(h.weights[2*i:]))) * h.step
 	}
 	return m, nil
 }

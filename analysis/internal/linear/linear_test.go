@@ -3,6 +3,7 @@ package linear
 import (
 	"bytes"
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -68,9 +69,16 @@ func FuzzLoad(f *testing.F) {
 	f.Add(b.Bytes())
 	f.Add([]byte("warta-linear\x00\x01"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		c, cerr := LoadCompact(data)
 		m, err := Load(data)
+		if (cerr == nil) != (err == nil) {
+			t.Fatalf("LoadCompact's error %v, Load's %v", cerr, err)
+		}
 		if err != nil {
 			return
+		}
+		if len(c.words) != c.perRow<<c.Bits {
+			t.Fatalf("%d words for %d classes over 2^%d rows", len(c.words), len(c.Classes), c.Bits)
 		}
 		if len(m.Weights) != len(m.Classes)<<m.Bits {
 			t.Fatalf("%d weights for %d classes over 2^%d rows", len(m.Weights), len(m.Classes), m.Bits)
@@ -126,6 +134,46 @@ func TestCompact(t *testing.T) {
 			for k := range want {
 				if math.Abs(got[k]-want[k]) > 1e-3*(1+math.Abs(want[k])) {
 					t.Errorf("%d classes, %d rows: score %d is %v, want %v", nc, len(rows), k, got[k], want[k])
+				}
+			}
+		}
+	}
+}
+
+// TestLoadPacks checks the loaders against the quantised model they were
+// saved from: every packed word, spare lanes included, as Compact packs it,
+// and every float weight as Weight reads it, for class counts that fill a
+// row's last word and ones that leave lanes spare.
+func TestLoadPacks(t *testing.T) {
+	for _, nc := range []int{2, 3, 4, 5, 8, 9} {
+		m := &Model{Bits: 4, Weights: make([]float32, nc<<4), Bias: make([]float32, nc), Note: "pack"}
+		for k := range nc {
+			m.Classes = append(m.Classes, string(rune('a'+k)))
+			m.Bias[k] = float32(k) - 1.5
+		}
+		for i := range m.Weights {
+			m.Weights[i] = float32((i*7919)%201-100) / 3 // negative, zero and positive
+		}
+		var b bytes.Buffer
+		if err := m.Save(&b); err != nil {
+			t.Fatal(err)
+		}
+		want := m.Compact()
+		got, err := LoadCompact(b.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Step != want.Step || !slices.Equal(got.Bias, want.Bias) || !slices.Equal(got.words, want.words) || got.perRow != want.perRow {
+			t.Fatalf("%d classes: loaded step %v bias %v words %x, want %v %v %x", nc, got.Step, got.Bias, got.words, want.Step, want.Bias, want.words)
+		}
+		f, err := Load(b.Bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r := range uint32(1) << 4 {
+			for k := range nc {
+				if w := float32(want.Weight(r, k)) * want.Step; f.Weights[int(r)*nc+k] != w {
+					t.Fatalf("%d classes: weight %d/%d %v, want %v", nc, r, k, f.Weights[int(r)*nc+k], w)
 				}
 			}
 		}
