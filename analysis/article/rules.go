@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,7 +21,10 @@ var dataFS embed.FS
 // lineRule marks a whole paragraph as boilerplate of a kind.
 type lineRule struct {
 	kind Kind
-	re   *regexp.Regexp
+	// re compiles the rule's regexp on first use: most rules' prefilters
+	// turn every paragraph of a run away, and compiling all of them was
+	// most of the tables' start-up.
+	re func() *regexp.Regexp
 	// Cheap tests that spare most paragraphs the regexp, all derived from
 	// it: the lower-case literals a match starts with (nil: unknown), else
 	// the runes it starts with (nil: any); the rune it ends with (0: any);
@@ -87,15 +91,14 @@ func readLineRules(name string) ([]lineRule, error) {
 	var rules []lineRule
 	err := readTable(name, 2, func(f []string) error {
 		kind, pat := f[0], "(?i)"+strings.TrimSpace(strings.Join(f[1:], "\t"))
-		re, err := regexp.Compile(pat)
-		if err != nil {
-			return err
-		}
+		// regexp.Compile parses with these flags and cannot fail on what
+		// they parse, so the compile can wait.
 		parsed, err := syntax.Parse(pat, syntax.Perl)
 		if err != nil {
 			return err
 		}
 		parsed = parsed.Simplify()
+		re := sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pat) })
 		rule := lineRule{kind: Kind(kind), re: re, maxRunes: maxMatchRunes(parsed), last: lastRune(parsed), required: []byte(requiredLiteral(parsed))}
 		if ps, ok := literalPrefixes(parsed); ok {
 			rule.prefixes = ps
@@ -306,7 +309,7 @@ func matchLine(p string, low *[]byte) (Kind, bool) {
 				continue
 			}
 		}
-		if rule.re.MatchString(p) {
+		if rule.re().MatchString(p) {
 			return rule.kind, rule.kind == RelatedLinks && isLabelOnly(p)
 		}
 	}
