@@ -96,6 +96,13 @@ type ClassStats struct {
 	PeerP95       float64 `json:"peer_p95_ms,omitempty"`
 	PeerP99       float64 `json:"peer_p99_ms,omitempty"`
 	PeerMedianHit int     `json:"peer_median_hits,omitempty"`
+	// ServerCPU and ServerReads are the median CPU time the server spent
+	// on one request of the class (all its threads, from /proc) and its
+	// read calls meanwhile (the database's pages the operating system gave
+	// it, and the request's own socket reads): steadier than the latency
+	// on a loaded machine. Sequential runs only; 0 where /proc has them not.
+	ServerCPU   float64 `json:"server_cpu_p50_ms,omitempty"`
+	ServerReads float64 `json:"server_reads_p50,omitempty"`
 }
 
 // SearchReport is what the benchmark measured.
@@ -184,7 +191,7 @@ func RunSearch(ctx context.Context, o SearchOptions) (*SearchReport, error) {
 		return nil, err
 	}
 	defer srv.stop()
-	run := &runner{base: srv.base, client: &http.Client{Timeout: time.Minute}}
+	run := &runner{base: srv.base, client: &http.Client{Timeout: time.Minute}, server: srv.usage}
 	if o.Store != "" {
 		if probes, err = otherStore(ctx, o, run, probes, articles, rep); err != nil {
 			return nil, err
@@ -228,6 +235,9 @@ type runner struct {
 	firstErr error
 	// results, when set, keeps each probe's answers by path.
 	results map[string]*probeSamples
+	// server, when set, reads the server's CPU time and read calls so
+	// far, for each sequential request's cost.
+	server func() (usage, bool)
 }
 
 // probeSamples are one probe's times, and its last answer.
@@ -244,6 +254,10 @@ type sample struct {
 	estimated bool
 	failed    bool
 	ids       []int64 // a search's first page of hits
+	// cost says whether the server's use was read around the request:
+	// cpuMS of CPU time, reads read calls.
+	cost         bool
+	cpuMS, reads float64
 }
 
 // get sends one probe and times it, reading the whole answer.
@@ -303,10 +317,20 @@ func (r *runner) rounds(ctx context.Context, probes []Probe, peer *ftsPeer, n in
 			if ctx.Err() != nil {
 				return nil
 			}
+			var before usage
+			costed := false
+			if r.server != nil {
+				before, costed = r.server()
+			}
 			s, err := r.get(ctx, p)
 			if err != nil {
 				r.fail(err)
 				s.failed = true
+			}
+			if costed {
+				if after, ok := r.server(); ok {
+					s.cost, s.cpuMS, s.reads = true, float64(after.cpu-before.cpu)/1e6, float64(after.reads-before.reads)
+				}
 			}
 			warta[p.Class] = append(warta[p.Class], s)
 			if r.results != nil {
@@ -392,7 +416,7 @@ func duringIngest(ctx context.Context, o SearchOptions, probes []Probe, total *r
 		return nil, 0, err
 	}
 	defer srv.stop()
-	run := &runner{base: srv.base, client: &http.Client{Timeout: time.Minute}}
+	run := &runner{base: srv.base, client: &http.Client{Timeout: time.Minute}, server: srv.usage}
 	run.rounds(ctx, probes, nil, 1)
 	before, err := srv.articles(ctx)
 	if err != nil {
@@ -450,6 +474,7 @@ func summarise(warta, peer map[string][]sample) []ClassStats {
 		}
 		st := ClassStats{Class: c, N: len(ws)}
 		st.P50, st.P95, st.P99, st.Max, st.MedianHits = percentiles(ws)
+		st.ServerCPU, st.ServerReads = costMedians(ws)
 		for _, s := range ws {
 			if s.estimated {
 				st.Estimated++
@@ -484,6 +509,23 @@ func percentiles(s []sample) (p50, p95, p99, most float64, hits int) {
 	return rank(0.50), rank(0.95), rank(0.99), ms[len(ms)-1], h[len(h)/2]
 }
 
+// costMedians are the median server CPU (ms) and read calls of the
+// samples whose cost was read; 0, 0 for none.
+func costMedians(s []sample) (cpuMS, reads float64) {
+	var cpu, rd []float64
+	for _, x := range s {
+		if x.cost {
+			cpu, rd = append(cpu, x.cpuMS), append(rd, x.reads)
+		}
+	}
+	if len(cpu) == 0 {
+		return 0, 0
+	}
+	slices.Sort(cpu)
+	slices.Sort(rd)
+	return cpu[(len(cpu)-1)/2], rd[(len(rd)-1)/2]
+}
+
 // WriteSearchReport prints the report as a table.
 func WriteSearchReport(w io.Writer, rep *SearchReport) {
 	fmt.Fprintf(w, "server %s, %d articles, database %.1f MB", rep.Server, rep.Articles, float64(rep.DBBytes)/1e6)
@@ -498,8 +540,12 @@ func WriteSearchReport(w io.Writer, rep *SearchReport) {
 		if len(stats) == 0 {
 			return
 		}
-		fmt.Fprintf(w, "\n%s\n%-44s %5s %5s %8s %8s %8s %8s %8s  %8s %8s %8s %8s\n", title,
-			"class", "n", "fail", "p50 ms", "p95 ms", "p99 ms", "max ms", "hits", "FTS5 p50", "p95", "p99", "hits")
+		costed := slices.ContainsFunc(stats, func(s ClassStats) bool { return s.ServerCPU > 0 })
+		head := fmt.Sprintf("%-44s %5s %5s %8s %8s %8s %8s %8s", "class", "n", "fail", "p50 ms", "p95 ms", "p99 ms", "max ms", "hits")
+		if costed {
+			head += fmt.Sprintf(" %8s %7s", "cpu ms", "reads")
+		}
+		fmt.Fprintf(w, "\n%s\n%s  %8s %8s %8s %8s\n", title, head, "FTS5 p50", "p95", "p99", "hits")
 		for _, s := range stats {
 			hits := ""
 			if !strings.HasPrefix(s.Class, "page:") {
@@ -509,6 +555,9 @@ func WriteSearchReport(w io.Writer, rep *SearchReport) {
 				hits = "~" + hits
 			}
 			fmt.Fprintf(w, "%-44s %5d %5d %8.2f %8.2f %8.2f %8.2f %8s", s.Class, s.N, s.Failed, s.P50, s.P95, s.P99, s.Max, hits)
+			if costed {
+				fmt.Fprintf(w, " %8.2f %7.0f", s.ServerCPU, s.ServerReads)
+			}
 			if s.PeerN > 0 {
 				fmt.Fprintf(w, "  %8.2f %8.2f %8.2f %8d", s.PeerP50, s.PeerP95, s.PeerP99, s.PeerMedianHit)
 			}

@@ -7,9 +7,12 @@ import (
 	"math/rand/v2"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/warta-news/warta/analysis"
 	"github.com/warta-news/warta/internal/api"
@@ -274,4 +277,42 @@ func pickFrom(t *testing.T, dir string, perClass int) ([]Probe, int) {
 		t.Fatal(err)
 	}
 	return probes, n
+}
+
+func TestCostMedians(t *testing.T) {
+	s := []sample{{ms: 9}, {cost: true, cpuMS: 3, reads: 40}, {cost: true, cpuMS: 1, reads: 10}, {cost: true, cpuMS: 2, reads: 30}}
+	if cpu, reads := costMedians(s); cpu != 2 || reads != 30 {
+		t.Errorf("costMedians = %v, %v; want 2, 30 (the uncosted sample left out)", cpu, reads)
+	}
+	if cpu, reads := costMedians(s[:1]); cpu != 0 || reads != 0 {
+		t.Errorf("costMedians of none costed = %v, %v; want 0, 0", cpu, reads)
+	}
+}
+
+// TestUsage reads a child's use from /proc: it grows as the child works.
+func TestUsage(t *testing.T) {
+	if _, err := os.Stat("/proc/self/task"); err != nil {
+		t.Skip("no /proc here:", err)
+	}
+	// Busy, then reading a file through the shell's own read calls.
+	cmd := exec.Command("sh", "-c", "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; read x < /proc/self/status; sleep 5")
+	if err := cmd.Start(); err != nil {
+		t.Skip("no sh:", err)
+	}
+	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	c := &child{cmd: cmd}
+	first, ok := c.usage()
+	if !ok {
+		t.Fatal("no usage of a running child")
+	}
+	var last usage
+	for range 150 {
+		time.Sleep(20 * time.Millisecond)
+		if last, ok = c.usage(); !ok || last.cpu > first.cpu && last.reads > first.reads {
+			break
+		}
+	}
+	if !ok || last.cpu <= first.cpu || last.reads <= first.reads {
+		t.Errorf("usage did not grow while the child worked and read: %+v then %+v", first, last)
+	}
 }

@@ -126,6 +126,52 @@ func (c *child) peakRSS() int64 {
 	return 0
 }
 
+// usage is what a process has used so far: CPU time over all its threads
+// (ns), and read calls.
+type usage struct{ cpu, reads int64 }
+
+// usage reads the process's use from /proc (Linux): each thread's time on
+// a CPU (schedstat, in ns, where stat counts clock ticks of 10 ms), and
+// its read calls (io's syscr). false where /proc has them not.
+func (c *child) usage() (usage, bool) {
+	var u usage
+	dir := fmt.Sprintf("/proc/%d", c.cmd.Process.Pid)
+	tasks, err := os.ReadDir(dir + "/task")
+	if err != nil {
+		return u, false
+	}
+	for _, t := range tasks {
+		b, err := os.ReadFile(dir + "/task/" + t.Name() + "/schedstat")
+		if err != nil {
+			continue // the thread ended meanwhile
+		}
+		f := strings.Fields(string(b))
+		if len(f) == 0 {
+			return u, false
+		}
+		ns, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			return u, false
+		}
+		u.cpu += ns
+	}
+	b, err := os.ReadFile(dir + "/io")
+	if err != nil {
+		return u, false
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "syscr:"); ok {
+			n, err := strconv.ParseInt(strings.TrimSpace(rest), 10, 64)
+			if err != nil {
+				return u, false
+			}
+			u.reads = n
+			return u, true
+		}
+	}
+	return u, false
+}
+
 // articles asks the server how many articles it has.
 func (c *child) articles(ctx context.Context) (int, error) {
 	return articleCount(ctx, http.DefaultClient, c.base)

@@ -15,9 +15,12 @@ type vacuumCmd struct {
 func (vacuumCmd) Help() string {
 	return `Deleted articles and migrations that rebuild a table leave pages free inside
 the SQLite file, which later writes reuse but the file system never gets back.
-This rewrites the file without them. It holds the write lock while it runs (about
-a minute on a 100k-article store): ingests wait for it, searches go on. A PostgreSQL
-store vacuums itself (autovacuum).`
+This rewrites the file without them, after merging the full-text index into one
+segment (each ingest adds some, and every search term seeks each of them). It
+holds the write lock while it runs (about a minute on a 100k-article store):
+ingests wait for it, searches go on. It needs free disk of about twice the new
+file's size while it runs: the new file is built in a temporary file first, then
+written through the WAL. A PostgreSQL store vacuums itself (autovacuum).`
 }
 
 func (c *vacuumCmd) Run(ctx context.Context, env *Env) error {

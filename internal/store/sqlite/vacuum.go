@@ -6,13 +6,21 @@ import (
 	"fmt"
 )
 
-// Vacuum rewrites the database without its free pages and gives them back
-// to the file system, returning the file's size before and after (bytes
-// of its pages). Migrations that rebuild or drop a table leave the old
-// pages free for later writes, not returned: on the 100k benchmark store,
-// after migrations 20 (the full-text index rebuilt) and 21 (entity_tones
-// dropped), 85,168 pages of 544,094 (349 MB). It holds the write lock while
-// it runs (about a minute at 100k articles): writers wait, readers go on reading.
+// Vacuum merges the full-text index into one segment, then rewrites the
+// database without its free pages and gives them back to the file system,
+// returning the file's size before and after (bytes of its pages).
+//
+// Each ingest leaves FTS5 segments behind (15 on the 100k benchmark
+// store; Optimize merges only a bounded amount), and every term look-up
+// seeks each of them: merged, a common word sorted by date took 3.1–3.2 ms
+// of CPU instead of 6.7–7.0 (in-process, warm). Migrations that rebuild or
+// drop a table leave the old pages free for later writes, not returned: on
+// the 100k benchmark store, after migrations 20 (the full-text index
+// rebuilt) and 21 (entity_tones dropped), 85,168 pages of 544,094 (349 MB).
+// It holds the write lock while it runs (about a minute at 100k articles):
+// writers wait, readers go on reading. The new file is built beside the
+// old (a temporary file, then the WAL), so it needs free disk of about
+// twice the new file's size while it runs.
 func (s *Store) Vacuum(ctx context.Context) (before, after int64, err error) {
 	// One connection throughout: the writer pool has only the one.
 	c, err := s.wdb.Conn(ctx)
@@ -22,6 +30,9 @@ func (s *Store) Vacuum(ctx context.Context) (before, after int64, err error) {
 	defer c.Close()
 	if before, err = fileBytes(ctx, c); err != nil {
 		return 0, 0, err
+	}
+	if _, err = c.ExecContext(ctx, `INSERT INTO search_index (search_index) VALUES ('optimize')`); err != nil {
+		return 0, 0, fmt.Errorf("sqlite: vacuum: merge the full-text index: %w", err)
 	}
 	// VACUUM builds the new file in a temporary database first, which the
 	// writer keeps in memory (temp_store, sqlite.go): a store's worth, past

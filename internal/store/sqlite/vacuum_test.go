@@ -37,12 +37,25 @@ func TestVacuum(t *testing.T) {
 	if free() == 0 {
 		t.Fatal("no free pages after deleting 35 of 40 articles")
 	}
+	segments := func() int {
+		var n int
+		if err := s.wdb.QueryRowContext(ctx, `SELECT count(DISTINCT segid) FROM search_index_idx`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if segments() < 2 {
+		t.Fatalf("%d full-text segments before vacuum: the test needs several to merge", segments())
+	}
 	before, after, err := s.Vacuum(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if after >= before || free() != 0 {
 		t.Errorf("vacuum: %d -> %d bytes, %d pages still free", before, after, free())
+	}
+	if n := segments(); n != 1 {
+		t.Errorf("%d full-text segments after vacuum, want 1", n)
 	}
 	if res := storetest.Find(t, s, "pedagang"); res.Total != 5 {
 		t.Errorf("after vacuum %d hits for pedagang, want 5", res.Total)
