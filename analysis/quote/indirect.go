@@ -110,10 +110,16 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 					if name, after := f.nameSetOff(k, st.Last); !name.empty() {
 						p, k = phrase{all: span{p.all.first, after}, name: name, role: p.role}, after
 					}
+				} else if !p.pronoun {
+					k = f.citedAuthors(k, st.Last)
 				}
 			}
 			bare := cls&wCueNya != 0 && k < st.Last && !f.isPunct(k, ',') && !f.endsAt(k, st) && !f.isFold(v-1, "yang")
 			switch {
+			case f.isPunct(k, ',') && k+1 < st.Last && v > st.First && f.subjectFronted(st.First, v):
+				// Dampak banjir menurut Wijaya (2015), mencakup ...: the
+				// cue set inside the sentence it reports.
+				clause = span{st.First, f.clauseEnd(k+1, st)}
 			case f.isPunct(k, ',') && k+1 < st.Last:
 				clause = span{k + 1, f.clauseEnd(k+1, st)}
 			case v > st.First && f.isPunct(v-1, ',') && f.endsAt(k, st):
@@ -135,6 +141,15 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 			// Kota itu disebutnya baru mampu menanggung separuh: the sentence
 			// is the report of the person -nya stands for.
 			clause = span{st.First, f.clauseEnd(st.First, st)}
+		case cls&wCueAfter != 0 && v == st.First && f.isFold(v, "kata"):
+			// Kata Dewi, pasar itu akan dibuka ...: the cue opens the
+			// sentence, the speaker and a comma, then the report.
+			p = f.phraseAfter(v+1, st.Last)
+			k := p.all.last
+			if !p.ok() || p.all.first != v+1 || !f.isPunct(k, ',') || k+1 >= st.Last {
+				continue
+			}
+			clause = span{k + 1, f.clauseEnd(k+1, st)}
 		case cls&(wCueAfter|wCueNya) != 0 && f.isPunct(v-1, ',') && v-2 >= st.First && f.markAt(v-2) == markNone:
 			// ..., kata dia. / ..., katanya.
 			k := v + 1
@@ -204,6 +219,88 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 		return c, true
 	}
 	return report{}, false
+}
+
+// subjectFronted reports whether tokens [i, v) before a cue are words of
+// the sentence's own subject (Dampak banjir | menurut ...), not an
+// adverbial set off by a comma (Selain itu, | menurut ...), a
+// conjunction (Namun menurut ...) or a quotation.
+func (f *finder) subjectFronted(i, v int) bool {
+	if v-i < 2 || f.has(i, wFunction) {
+		return false
+	}
+	for k := i; k < v; k++ {
+		if f.inQuote(k) || f.toks[k].Kind != text.Word || f.has(k, wCue) {
+			return false
+		}
+	}
+	return true
+}
+
+// citedAuthors returns the token after the citation that follows an
+// author's name read up to token k, before end (menurut Putri (2015), ...;
+// menurut Hasan dkk (2019) dan Lubis (2020), ...): dkk or et al., a year
+// in brackets (which the reader may already have read as an aside), and
+// further authors after dan, with their own. The report is the first
+// author's. It returns k when no year or dkk follows the first name.
+func (f *finder) citedAuthors(k, end int) int {
+	orig := k
+	cited := f.yearClosesAt(k - 1)
+	for {
+		n := k
+		if f.isFold(n, "dkk") {
+			n++
+		} else if f.isFold(n, "et") && f.isFold(n+1, "al") {
+			n += 2
+		}
+		if f.isPunct(n, '.') && n > k {
+			n++ // dkk., et al.
+		}
+		if c := f.yearInBrackets(n, end); c > 0 {
+			n = c
+		}
+		if n > k {
+			cited, k = true, n
+		}
+		if !cited {
+			return orig
+		}
+		if !f.isFold(k, "dan") && !f.is(k, "&") {
+			return k
+		}
+		q := f.phraseAfter(k+1, end)
+		if q.name.empty() || q.pronoun || q.all.first != k+1 {
+			return k
+		}
+		k = q.all.last
+	}
+}
+
+// yearInBrackets returns the token after a bracket opening at token i that
+// closes within a few tokens on a year ((2015), (IMO, 2022)), or -1.
+func (f *finder) yearInBrackets(i, end int) int {
+	if !f.is(i, "(") {
+		return -1
+	}
+	for c := i + 1; c < end && c-i <= 6; c++ {
+		if f.is(c, ")") {
+			if f.yearClosesAt(c) {
+				return c + 1
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// yearClosesAt reports whether token c is a closing bracket right after a
+// year (1900-2099).
+func (f *finder) yearClosesAt(c int) bool {
+	if c < 1 || c >= len(f.toks) || !f.is(c, ")") || f.toks[c-1].Kind != text.Number {
+		return false
+	}
+	y := f.tok(c - 1)
+	return len(y) == 4 && (y[:2] == "19" || y[:2] == "20")
 }
 
 // tooShort reports whether a reported clause is too short to be one: under

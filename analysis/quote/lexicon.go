@@ -65,6 +65,9 @@ type lexicon struct {
 	// relations holds the roles that name a relation to a person
 	// (kuasa hukum, manajer personal).
 	relations map[string]bool
+	// companies holds the nouns that stand for a company named before
+	// (Perseroan, perusahaan tersebut).
+	companies map[string]bool
 	// table holds the words again for the per-token look-up: open
 	// addressing over a case-folding hash, so a word is found in any case
 	// without copying it and a miss ends at the first empty slot.
@@ -157,6 +160,7 @@ func loadLexicon() (*lexicon, error) {
 		verb:      make(map[string]uint8, 128),
 		titles:    make(map[string]bool),
 		relations: make(map[string]bool),
+		companies: make(map[string]bool),
 	}
 	add := func(w string, c person.Class) { l.words[w] |= c }
 	err := readLines("data/cues.tsv", func(fields []string) error {
@@ -224,6 +228,13 @@ func loadLexicon() (*lexicon, error) {
 	}
 	err = readLines("data/relations.txt", func(fields []string) error {
 		l.relations[strings.Join(strings.Fields(fields[0]), " ")] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines("data/companies.txt", func(fields []string) error {
+		l.companies[fields[0]] = true
 		return nil
 	})
 	if err != nil {

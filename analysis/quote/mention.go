@@ -838,7 +838,57 @@ func (f *finder) speakerOf(v int) (phrase, bool) {
 	if org := f.orgBefore(k, f.sentOf(v).First); org.ok() && (p.all.empty() || org.all.first <= p.all.first) {
 		return org, true
 	}
+	if org := f.bodyPointedBack(k); org.ok() {
+		return org, true
+	}
 	return p, ok
+}
+
+// bodyPointedBack reads a subject ending at token k that points back to an
+// organisation named before: a head noun and a demonstrative opening the
+// sentence or a clause after a comma (Kementerian tersebut menyatakan ...;
+// Partai itu menilai ...) is the last organisation before it whose name
+// opens with that noun; Perseroan, or a company noun with a demonstrative
+// (Perusahaan tersebut, Emiten itu), is the last company named, or the
+// last organisation that opened a sentence (BBCA mengumumkan ...
+// Perseroan menegaskan, ...). Not ok when nothing fits.
+func (f *finder) bodyPointedBack(k int) phrase {
+	if f.ents == nil || k < 0 {
+		return phrase{}
+	}
+	head, pointed := k, f.demonstrativeAt(k)
+	if pointed {
+		head = k - 1
+	}
+	st := f.sentOf(k)
+	if head < st.First || head > st.First && !f.isPunct(head-1, ',') || f.inQuote(head) || f.toks[head].Kind != text.Word {
+		return phrase{}
+	}
+	w := strings.ToLower(f.tok(head))
+	company := lex().companies[w]
+	if !pointed && !(company && person.IsUpperStart(f.tok(head))) {
+		return phrase{} // Perseroan alone; Kementerian alone is any ministry
+	}
+	b := f.toks[head].Start
+	ms := f.ents.Mentions
+	for i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= b }) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.Entity < 0 || m.Entity >= len(f.ents.List) || f.typeOf(m.Entity) != "ORG" {
+			continue
+		}
+		name := f.ents.List[m.Entity].Name
+		first, _, _ := strings.Cut(name, " ")
+		fits := strings.EqualFold(first, w) && first != name
+		if company {
+			ms := f.tokenSpan(m.Start, m.End)
+			fits = lex().companies[strings.ToLower(first)] || strings.HasPrefix(name, "PT ") || strings.HasSuffix(name, " Tbk") ||
+				!ms.empty() && ms.first == f.sentOf(ms.first).First
+		}
+		if fits {
+			return phrase{all: span{head, k + 1}, name: f.tokenSpan(m.Start, m.End), org: true}
+		}
+	}
+	return phrase{}
 }
 
 // sentenceSubject returns the phrase that opens sentence st, before token

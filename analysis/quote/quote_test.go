@@ -289,6 +289,14 @@ var findRows = []struct {
 	{"menurut and a name opening the sentence, then a clause with no comma",
 		"Tanggul\nMenurut Rina Sari tanggul itu dapat melindungi dua desa.\nMenurut rencana pembangunan dimulai tahun depan.",
 		[]want{{"tanggul itu dapat melindungi dua desa", Indirect, ViaName, "Rina Sari", ""}}},
+	{"cited authors: a year in brackets, dkk, a second author; the report is the first author's",
+		"Sekolah dan Bencana\nNamun, menurut Siregar dkk (2021), data kerusakan sekolah kerap hanya menghitung gedung.\nDampak banjir menurut Wijaya (2015) dan Hasan dkk (2019), mencakup terhentinya kegiatan belajar.\nMenurut Lubis (2020) dan Tanjung, murid desa paling terdampak.",
+		[]want{{"data kerusakan sekolah kerap hanya menghitung gedung", Indirect, ViaName, "Siregar", ""},
+			{"Dampak banjir menurut Wijaya (2015) dan Hasan dkk (2019), mencakup terhentinya kegiatan belajar", Indirect, ViaName, "Wijaya", ""},
+			{"murid desa paling terdampak", Indirect, ViaName, "Lubis", ""}}},
+	{"Kata and a name opening the sentence, then a comma and the report",
+		"Pasar Baru\nKata Dewi, pasar itu akan dibuka kembali bulan depan.\nKata \"pasar\" berasal dari bahasa Persia.",
+		[]want{{"pasar itu akan dibuka kembali bulan depan", Indirect, ViaName, "Dewi", ""}}},
 	{"tutupnya closes a quotation",
 		"Pesantren\nKetua alumni Zaenal Arifin menolak tudingan itu.\n“Kami siap mencari dana sendiri,” tutupnya.",
 		[]want{{"Kami siap mencari dana sendiri,", Direct, ViaNya, "Zaenal Arifin", "Ketua alumni"}}},
@@ -383,22 +391,7 @@ func TestFindWithEntities(t *testing.T) {
 	for _, row := range entityRows {
 		t.Run(row.name, func(t *testing.T) {
 			doc := docOfText(row.in)
-			ents := &Entities{List: row.ents}
-			for i, forms := range row.forms {
-				for _, form := range forms {
-					for at := 0; ; {
-						k := strings.Index(doc.Text[at:], form)
-						if k < 0 {
-							break
-						}
-						if start, end := at+k, at+k+len(form); wordEdge(doc.Text, start, end) {
-							ents.Mentions = append(ents.Mentions, Mention{Start: start, End: end, Entity: i})
-						}
-						at += k + len(form)
-					}
-				}
-			}
-			normalizeMentions(ents)
+			ents := entitiesOf(doc, row.ents, row.forms)
 			var gotQ []struct{ text, entity, name, role string }
 			for _, q := range Find(doc, ents) {
 				if q.Kind != Indirect {
@@ -411,6 +404,65 @@ func TestFindWithEntities(t *testing.T) {
 			// Without the table the text alone decides.
 			if qs := Find(doc, nil); len(qs) > 0 && qs[0].Entity != "" {
 				t.Errorf("entity %q without entities", qs[0].Entity)
+			}
+		})
+	}
+}
+
+// entitiesOf builds an entity table over doc: every form listed is a
+// mention of its entity wherever it occurs as whole words.
+func entitiesOf(doc *text.Document, list []Entity, forms [][]string) *Entities {
+	ents := &Entities{List: list}
+	for i, fs := range forms {
+		for _, form := range fs {
+			for at := 0; ; {
+				k := strings.Index(doc.Text[at:], form)
+				if k < 0 {
+					break
+				}
+				if start, end := at+k, at+k+len(form); wordEdge(doc.Text, start, end) {
+					ents.Mentions = append(ents.Mentions, Mention{Start: start, End: end, Entity: i})
+				}
+				at += k + len(form)
+			}
+		}
+	}
+	normalizeMentions(ents)
+	return ents
+}
+
+// reportRows check reported speech whose speaker needs the entity table.
+var reportRows = []struct {
+	name  string
+	in    string
+	ents  []Entity
+	forms [][]string
+	want  []struct{ text, entity, name string }
+}{
+	{"a body pointed back to is the organisation named before with that head noun",
+		"Sekolah Rusak\nKementerian Pendidikan Sudan melaporkan kerusakan di 40 desa. Komisi Pemilihan Umum juga hadir.\nKementerian tersebut menyatakan 300 ruang kelas tidak bisa dipakai.\nLembaga tersebut menyatakan bantuan belum tiba di desa itu.",
+		[]Entity{{ID: "E1", Name: "Kementerian Pendidikan Sudan", Type: "ORG"}, {ID: "E2", Name: "Komisi Pemilihan Umum", Type: "ORG"}},
+		[][]string{{"Kementerian Pendidikan Sudan"}, {"Komisi Pemilihan Umum"}},
+		[]struct{ text, entity, name string }{{"300 ruang kelas tidak bisa dipakai", "E1", "Kementerian Pendidikan Sudan"}}},
+	{"Perseroan is the company named before, not the exchange named since",
+		"Pembelian Kembali Saham\nBBKU mengumumkan rencana pembelian kembali saham senilai Rp 2 triliun di Bursa Efek Indonesia.\nPerseroan menegaskan, jumlah saham yang dibeli tidak melebihi 10 persen dari modal disetor.",
+		[]Entity{{ID: "E1", Name: "BBKU", Type: "ORG"}, {ID: "E2", Name: "Bursa Efek Indonesia", Type: "ORG"}},
+		[][]string{{"BBKU"}, {"Bursa Efek Indonesia"}},
+		[]struct{ text, entity, name string }{{"jumlah saham yang dibeli tidak melebihi 10 persen dari modal disetor", "E1", "BBKU"}}},
+}
+
+func TestReportsWithEntities(t *testing.T) {
+	for _, row := range reportRows {
+		t.Run(row.name, func(t *testing.T) {
+			doc := docOfText(row.in)
+			var gotQ []struct{ text, entity, name string }
+			for _, q := range Find(doc, entitiesOf(doc, row.ents, row.forms)) {
+				if q.Kind == Indirect {
+					gotQ = append(gotQ, struct{ text, entity, name string }{doc.Text[q.Text.Start:q.Text.End], q.Entity, q.Name})
+				}
+			}
+			if fmt.Sprint(gotQ) != fmt.Sprint(row.want) {
+				t.Errorf("\n got %+v\nwant %+v", gotQ, row.want)
 			}
 		})
 	}
