@@ -709,6 +709,9 @@ func (c *coder) objectWithin(from, to, words int) *Actor {
 			return c.group(c.phrase[i], to)
 		case cls&(wBoundary|wControl|wContent) != 0:
 			return nil
+		case cls&wPreposition != 0 && !relative:
+			// mengirimkan bantuan melalui KRI: the way it goes, not whom.
+			return nil
 		case cls&wDeed != 0:
 			// mengecam serangan Israel: the deed's doer is the object.
 			continue
@@ -762,13 +765,15 @@ func (c *coder) nearObject(typ string, from, to int) *Actor {
 }
 
 // commonWord reports whether token i is a lower-case word of no class:
-// a common noun or adjective (program, investigasi, transparan).
+// a common noun or adjective (program, investigasi, transparan), or a
+// preposition with a verb's prefix, which modifies as they do (melalui
+// Kemensos).
 func (c *coder) commonWord(i int) bool {
 	switch c.low[i] {
 	case "dan", "serta", "yang":
 		return false
 	}
-	return !text.IsDemonstrative(c.low[i]) && c.cls[i] == 0 && c.doc.Tokens[i].Kind == text.Word && !c.isCapitalised(i)
+	return !text.IsDemonstrative(c.low[i]) && c.cls[i]&^wPreposition == 0 && c.doc.Tokens[i].Kind == text.Word && !c.isCapitalised(i)
 }
 
 // prepObject is the actor after a target preposition (terhadap, kepada)

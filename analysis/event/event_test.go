@@ -227,6 +227,14 @@ var findRows = []struct {
 		[]string{"AID Universitas Hasanuddin>mahasiswa asserted"}},
 	{"a subject carried over from the sentence before", "Pertamina meluncurkan program baru di Jakarta. Bekerja sama dengan Institut Teknologi Bandung (ITB), program itu dibuka untuk pelajar.",
 		[]string{"COOPERATE Pertamina>Institut Teknologi Bandung asserted"}},
+	{"aid given through an office", "Pemerintah Kabupaten Klaten membagikan bantuan beras kepada warga melalui dinas sosial setempat.",
+		[]string{"AID Pemerintah Kabupaten Klaten>warga asserted"}},
+	{"the way aid goes is no target", "Yayasan Peduli Sesama mengirimkan 5 ton bantuan melalui KRI Banda Aceh ke Sibolga.",
+		[]string{"AID Yayasan Peduli Sesama>- asserted"}},
+	{"an appeal to beneficiaries", "Bupati Sragen Sigit Pamungkas mengimbau kepada penerima bantuan agar memakai uangnya untuk kebutuhan pokok.",
+		[]string{"REQUEST Sigit Pamungkas>penerima bantuan asserted"}},
+	{"aid to a vulnerable group", "Dinas Sosial juga akan memberikan bantuan ini kepada kelompok rentan di desa itu.",
+		[]string{"AID Dinas Sosial>kelompok rentan planned"}},
 }
 
 func TestFind(t *testing.T) {

@@ -113,6 +113,7 @@ const (
 	wPlural
 	wParty
 	wCase
+	wPreposition
 )
 
 // modalClasses are the classes of the modal and aspect words listed once
@@ -124,7 +125,7 @@ var modalClasses = map[text.ModalKind]uint32{text.Future: wPlanned | wAux, text.
 var wordClasses = map[string]uint32{"negation": wNegation, "planned": wPlanned, "possible": wPossible,
 	"reported": wReported, "aux": wAux, "boundary": wBoundary, "control": wControl, "target": wTarget,
 	"location": wLocation, "light": wLight, "pronoun": wPronoun, "both": wBoth,
-	"determiner": wDeterminer, "agent": wAgent, "notname": wNotName, "deed": wDeed, "content": wContent, "office": wOffice, "sport": wSport, "speaker": wSpeaker, "member": wMember, "catenative": wCatenative, "plural": wPlural, "party": wParty, "case": wCase}
+	"determiner": wDeterminer, "agent": wAgent, "notname": wNotName, "deed": wDeed, "content": wContent, "office": wOffice, "sport": wSport, "speaker": wSpeaker, "member": wMember, "catenative": wCatenative, "plural": wPlural, "party": wParty, "case": wCase, "preposition": wPreposition}
 
 // phrase is an entry of words.tsv: one word or several.
 type phrase struct {
@@ -221,6 +222,45 @@ func PatternTypes(word string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// Forms returns every word form at a position of a trigger pattern of the
+// lexicon, with the PLOVER types of the patterns it stands in (blocking
+// phrases left out): what an evaluation reads to tell a trigger missing
+// from the lexicon from one that is there in another form.
+func Forms() map[string][]string {
+	out := map[string][]string{}
+	for _, ts := range tables.Get().triggers {
+		for _, t := range ts {
+			if t.typ == "" {
+				continue
+			}
+			for _, e := range t.elems {
+				for _, w := range e {
+					if !slices.Contains(out[w], t.typ) {
+						out[w] = append(out[w], t.typ)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// GroupWord reports whether a lower-case word or phrase is one of the
+// lexicon's actors without a name: a group (polisi, warga) or the members
+// of a body (para elite, pengurus).
+func GroupWord(w string) bool {
+	ws := strings.Fields(w)
+	if len(ws) == 0 {
+		return false
+	}
+	for _, p := range tables.Get().phrases[ws[0]] {
+		if p.class&(wAgent|wMember) != 0 && slices.Equal(p.words, ws) {
+			return true
+		}
+	}
+	return false
 }
 
 // embedded returns the content of a data file.

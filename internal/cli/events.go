@@ -12,6 +12,7 @@ type evalEventsCmd struct {
 	Judged    string   `default:"internal/eval/testdata/events-judged3.tsv" placeholder:"FILE" help:"Judged sample to score precision with (events-judged2.tsv is an earlier one; events-judged.tsv, drawn over partial events too, goes with --partial); empty for none."`
 	Gold      []string `default:"internal/eval/testdata/events-gold.tsv" placeholder:"FILE" help:"Gold events of some articles to score recall and precision with (several: each, then their union); empty for none."`
 	List      bool     `help:"With --gold: print every miss and every event not in the gold (never for a held-out gold while tuning)."`
+	Explain   bool     `help:"With --gold: count why each gold event is found or missed (coded with a side wrong, no event though the lexicon has its trigger, trigger not in the lexicon) and where its sides are named (never for a held-out gold while tuning)."`
 	Partial   bool     `help:"Score the record's partial events too (partial_events: those without a side their type takes)."`
 	Sample    int      `default:"0" placeholder:"N" help:"Print N events drawn at random from the second half of the articles, to judge."`
 	Seed      uint64   `default:"1" help:"Seed of the sample."`
@@ -44,5 +45,12 @@ func (c *evalEventsCmd) Run(ctx context.Context, env *Env) error {
 	if c.Sample > 0 {
 		return eval.WriteSample(env.Stdout, coded, stats.Articles/2, c.Sample, c.Seed)
 	}
-	return eval.WriteEventsReport(env.Stdout, stats, c.List)
+	if err := eval.WriteEventsReport(env.Stdout, stats, c.List && !c.Explain); err != nil || !c.Explain {
+		return err
+	}
+	x, err := eval.ExplainGolds(stats, golds...)
+	if err != nil {
+		return err
+	}
+	return eval.WriteExplanation(env.Stdout, x, c.List)
 }

@@ -40,6 +40,8 @@ type EventStats struct {
 	// Golds are the scores on each gold annotation, in the order named;
 	// their articles are disjoint, so they add up to a union.
 	Golds []*GoldScore
+	// records are the articles' records by id, for ExplainGolds.
+	records map[string]*analysis.Record
 }
 
 // GoldScore compares the events coded in the articles of a gold
@@ -152,9 +154,9 @@ func Events(ctx stdcontext.Context, articles, judged string, partial bool, golds
 		return nil, nil, fmt.Errorf("eval events: %w", err)
 	}
 	defer f.Close()
-	st := &EventStats{Types: map[string]int{}, Modalities: map[string]int{}}
-	var all []codedEvent
 	recs := map[string]*analysis.Record{}
+	st := &EventStats{Types: map[string]int{}, Modalities: map[string]int{}, records: recs}
+	var all []codedEvent
 	dec := json.NewDecoder(bufio.NewReader(f))
 	for n := 0; dec.More(); n++ {
 		var a struct{ ID, Title, URL, Published, Body string }
