@@ -66,6 +66,20 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Wilayah IV Sri Wahyuni", "Marinir Yudha Pratama"},
 		},
 		{
+			name: "world places of an article set abroad get their country; a small one needs its country named",
+			text: "Wisata Pantai\nPelancong dari Jerman dan Prancis memadati pantai di Kroasia dan Yunani musim ini. Kota tua Dubrovnik dan pelabuhan Tyre ramai dikunjungi.\nHotel di Trieste dan Split juga penuh.",
+			want: []want{
+				{"LOC", "Dubrovnik", "HR", []string{"Dubrovnik"}, nil},
+				{"LOC", "Tyre", "LB", []string{"Tyre"}, nil},
+				{"LOC", "Trieste", "IT", []string{"Trieste"}, nil},
+			},
+		},
+		{
+			name:    "no world place in an article set at home, nor one glued to a name or alone in brackets",
+			text:    "Jalan Rusak\nWarga Desa Sukamaju di Demak mengeluhkan jalan rusak menuju Guntur dan Mranggen. Mahasiswa baru (Maba) ikut membantu di Simpang Kulim.\nPerbaikan dimulai pekan depan.",
+			notWant: []string{"Maba", "Kulim"},
+		},
+		{
 			name: "a listed regency of two words before a name is the place, not the name's first word",
 			text: "Banjir\nBupati Kuantan Singingi Herman Saputra meninjau lokasi banjir.\n“Warga sudah dievakuasi,” kata Herman.",
 			want: []want{

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -18,28 +19,29 @@ type wordLists struct {
 	appositives map[string]bool // data/appositive_openers.txt, lower case
 	// initialsBefore: data/initials_openers.txt, lower case
 	initialsBefore map[string]bool
-	domesticHeads  map[string]bool     // data/domestic_heads.txt, lower case
-	roleQualifiers map[string]bool     // data/role_qualifiers.txt, lower case
-	nameOpeners    map[string]bool     // data/name_openers.txt, as printed
-	degrees        map[string]bool     // data/degrees.txt, as printed without periods
-	legalForms     map[string]bool     // data/legal_forms.txt, as printed
-	premises       [][]string          // data/premises.txt, lower case, in its order, then data/channels.txt
-	facilities     map[string]bool     // data/facilities.txt, as printed
-	leaders        map[string]string   // data/leaders.tsv: a form, lower case → country
-	units          map[string]string   // data/units.tsv: a unit, lower case → what follows it
-	unitLong       map[string]string   // data/units.tsv: a short unit, lower case → its long form
-	unitFirst      *text.Lexicon[bool] // the first words of the units, to turn most words away at once
-	figures        []Figure            // data/figures.tsv
-	alias          map[string]int      // a figure's name or alias, lower case → index into figures
-	offices        []Office            // data/offices.tsv
-	officeOf       map[string]int      // an office's name or title, lower case → index into offices
-	officeTitles   titleWords          // the offices' names and titles
+	domesticHeads  map[string]bool       // data/domestic_heads.txt, lower case
+	roleQualifiers map[string]bool       // data/role_qualifiers.txt, lower case
+	nameOpeners    map[string]bool       // data/name_openers.txt, as printed
+	degrees        map[string]bool       // data/degrees.txt, as printed without periods
+	legalForms     map[string]bool       // data/legal_forms.txt, as printed
+	premises       [][]string            // data/premises.txt, lower case, in its order, then data/channels.txt
+	facilities     map[string]bool       // data/facilities.txt, as printed
+	leaders        map[string]string     // data/leaders.tsv: a form, lower case → country
+	places         map[string]worldPlace // data/places.tsv: a world place, lower case
+	units          map[string]string     // data/units.tsv: a unit, lower case → what follows it
+	unitLong       map[string]string     // data/units.tsv: a short unit, lower case → its long form
+	unitFirst      *text.Lexicon[bool]   // the first words of the units, to turn most words away at once
+	figures        []Figure              // data/figures.tsv
+	alias          map[string]int        // a figure's name or alias, lower case → index into figures
+	offices        []Office              // data/offices.tsv
+	officeOf       map[string]int        // an office's name or title, lower case → index into offices
+	officeTitles   titleWords            // the offices' names and titles
 }
 
 var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{},
 		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, roleQualifiers: map[string]bool{}, nameOpeners: map[string]bool{}, degrees: map[string]bool{}, legalForms: map[string]bool{}, facilities: map[string]bool{}, leaders: map[string]string{},
-		units: map[string]string{}, unitLong: map[string]string{}, alias: map[string]int{}}
+		places: map[string]worldPlace{}, units: map[string]string{}, unitLong: map[string]string{}, alias: map[string]int{}}
 	for _, f := range []struct {
 		name  string
 		set   map[string]bool
@@ -116,6 +118,17 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 		return nil, err
 	}
 	if err := l.readOffices(); err != nil {
+		return nil, err
+	}
+	err = readTable("data/places.tsv", func(f []string) error {
+		people, err := strconv.Atoi(f[len(f)-1])
+		if len(f) != 3 || len(f[1]) != 2 || err != nil {
+			return fmt.Errorf("want a place, a country code and its people, got %q", strings.Join(f, "\t"))
+		}
+		l.places[strings.ToLower(f[0])] = worldPlace{country: f[1], big: people >= bigPlace}
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	err = readTable("data/leaders.tsv", func(f []string) error {
@@ -237,6 +250,136 @@ func (a *article) mentions(t *tagger) {
 		}
 		a.addGazetteerNames(si, s.First, covered, weak, t.matches)
 	}
+	a.addWorldPlaces()
+}
+
+// worldPlace is one place of places.tsv.
+type worldPlace struct {
+	country string
+	// big places (bigPlace people or more) are taken for the world place
+	// in an article set abroad (namedCountries.foreign); a smaller one
+	// only in an article that names its own country (Dubrovnik beside
+	// Kroasia: Florida and Flores are also a US state and an Indonesian
+	// island). Guntur beside Mranggen is in Demak, not India.
+	big bool
+}
+
+// namedCountries are the countries an article names as countries
+// (Kroasia, AS), and whether it is set abroad: foreign countries and
+// places are at least foreignShare of its listed mentions of known
+// country, as for domesticDefault.
+type namedCountries struct {
+	set     map[string]bool
+	foreign bool
+}
+
+// admits reports whether the article's countries let a name be the world
+// place p (worldPlace.big).
+func (c namedCountries) admits(p worldPlace) bool {
+	return c.set[p.country] || p.big && c.foreign
+}
+
+const bigPlace = 100000
+
+// placeWords is the most words of a world place's name looked up.
+const placeWords = 3
+
+// addWorldPlaces adds as places the runs of capitalised words that no
+// mention covers and that name a world place (places.tsv): the model and
+// the gazetteers know countries, capitals and the time zones' cities, not
+// Dubrovnik or Tyre. Every word must be unknown to the model's lexicon
+// (Natal is Christmas, Anda you, Mercedes a car) and no listed given name
+// or surname (Reno), the article's countries must admit the place
+// (worldPlace.big), and the run a name of its own: not glued to a
+// capitalised word (Simpang Kulim, Busan Film Festival, Nanik S Deyang)
+// nor alone in brackets, where a short form stands (mahasiswa baru
+// (Maba)).
+func (a *article) addWorldPlaces() {
+	named := a.namedCountries()
+	n := len(a.ms)
+	for si, s := range a.doc.Sentences {
+		weak := s.Start < a.doc.Title.End && titleCased(a.doc, s)
+		for i := s.First; i < s.Last; i++ {
+			for k := min(placeWords, s.Last-i); k >= 1; k-- {
+				if !a.placeWords(i, i+k) || overlapsAny(a.ms[:n], i, i+k) || a.glued(s, i, i+k) {
+					continue
+				}
+				if p, ok := a.worldPlace(i, i+k); ok && named.admits(p) {
+					a.ms = append(a.ms, mention{first: i, last: i + k, class: "LOC", sentence: si, weak: weak})
+					i += k - 1
+					break
+				}
+			}
+		}
+	}
+}
+
+// placeWords reports whether tokens [first, last) may be a world place's
+// name: capitalised words that are no acronym, no role word, no listed
+// given name or surname and none the model's lexicon knows.
+func (a *article) placeWords(first, last int) bool {
+	for i := first; i < last; i++ {
+		w := a.word(i)
+		if a.doc.Tokens[i].Kind != text.Word || !isCapitalised(w) || isAcronym(w) ||
+			a.r.m.lex.get(a.hashes[i]).caseBucket() != caseUnknown ||
+			a.gazBits[i]&gazBit(gkName, false) != 0 || a.roleWord(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// glued reports whether tokens [first, last) of sentence s are part of a
+// longer name (a capitalised word right before, not the sentence's first,
+// or right after) or stand alone in brackets.
+func (a *article) glued(s text.Sentence, first, last int) bool {
+	capital := func(i int) bool {
+		return i >= s.First && i < s.Last && a.doc.Tokens[i].Kind == text.Word && isCapitalised(a.word(i))
+	}
+	if capital(first-1) && !a.initial[first-1] || capital(last) {
+		return true
+	}
+	return first > s.First && last < s.Last && a.word(first-1) == "(" && a.word(last) == ")"
+}
+
+// namedCountries returns the countries the article's mentions name as
+// countries.
+func (a *article) namedCountries() namedCountries {
+	named := namedCountries{set: map[string]bool{}}
+	g := a.r.m.gaz
+	known, foreign := 0, 0
+	for _, m := range a.ms {
+		for _, j := range m.gaz {
+			e := g.entries[j]
+			if e.country == "" || e.kind != gkCountry && e.kind != gkPlace {
+				continue
+			}
+			if e.kind == gkCountry {
+				named.set[e.country] = true
+			}
+			known++
+			if e.country != "ID" {
+				foreign++
+			}
+			break
+		}
+	}
+	named.foreign = foreign > 0 && float64(foreign) >= foreignShare*float64(known)
+	return named
+}
+
+// worldPlace returns the world place that tokens [first, last) name whole
+// (places.tsv), looked up in lower case.
+func (a *article) worldPlace(first, last int) (worldPlace, bool) {
+	a.lower = a.lower[:0]
+	for i := first; i < last; i++ {
+		if i > first {
+			a.lower = append(a.lower, ' ')
+		}
+		a.lower = lowerInto(a.lower, a.word(i))
+	}
+	p, ok := a.r.lists.places[string(a.lower)]
+	return p, ok
 }
 
 // titleCased reports whether a headline capitalises most of its words, as

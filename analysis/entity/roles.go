@@ -41,11 +41,12 @@ func (a *article) assignRoles() {
 			a.addRole(g, s, e)
 		}
 	}
+	named := a.namedCountries()
 	for _, g := range a.groups {
 		if len(g.ms) == 0 || g.class == "PER" {
 			continue
 		}
-		g.country = a.ownCountry(g)
+		g.country = a.ownCountry(g, named)
 	}
 	for _, g := range a.groups {
 		if len(g.ms) == 0 || g.class != "PER" {
@@ -476,18 +477,20 @@ func (a *article) gazCountryAt(i, e int) string {
 }
 
 // ownCountry is the country of a place or organisation: the gazetteer's,
-// else that of a country or place named inside its fullest name (Kedutaan
+// else a world place's for a place named by one whole (Trieste; see
+// worldPlace.big), else
+// that of a country or place named inside its fullest name (Kedutaan
 // Besar Rusia).
-func (a *article) ownCountry(g *group) string {
+func (a *article) ownCountry(g *group, named namedCountries) string {
 	for _, j := range g.gaz {
 		if c := a.r.m.gaz.entries[j].country; c != "" {
 			return c
 		}
 	}
-	long := &a.ms[g.ms[0]]
-	for _, i := range g.ms {
-		if m := &a.ms[i]; m.last-m.first > long.last-long.first {
-			long = m
+	long := a.fullest(g)
+	if g.class == "LOC" {
+		if p, ok := a.worldPlace(long.first, long.last); ok && named.admits(p) {
+			return p.country
 		}
 	}
 	for i := long.first; i < long.last; i++ {
