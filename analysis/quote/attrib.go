@@ -1087,12 +1087,18 @@ func (f *finder) misread(ent, k int) bool {
 		}
 	}
 	// Glued: the entity's name opens with a body the article names on its
-	// own, and the reader reads that body as part of the role.
-	role := strings.Fields(f.spanText(f.roleOf(k, full.first)))
+	// own, and the reader reads that body as part of the role; or it opens
+	// with the role itself, as the reader reads it right before the name
+	// (Apoteker Rina Wicaksana: the role, then the name).
+	r := f.roleOf(k, full.first)
+	role := strings.Fields(f.spanText(r))
 	for i, w := range extra {
 		if w != named[i] || !slices.Contains(role, w) {
 			return false
 		}
+	}
+	if r.last == full.first && slices.Equal(extra, role[len(role)-len(extra):]) && f.has(r.last-len(extra), wRole|wRoleFirst) {
+		return true
 	}
 	return f.bodyPrinted(strings.Join(extra, " ")) >= 0
 }

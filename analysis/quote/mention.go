@@ -902,14 +902,16 @@ func (f *finder) sentenceSubject(st text.Sentence, limit int) phrase {
 	if i >= limit || f.inQuote(i) {
 		return phrase{}
 	}
-	if f.has(i, wFunction) && !f.has(i, wPronoun) {
+	verb := affixedVerb(strings.ToLower(f.tok(i))) && !f.has(i, wCuePrep|wCueNya|wCueSource) // not Menurutnya, Dikutip dari
+	if f.has(i, wFunction) && !f.has(i, wPronoun) || verb {
 		c := i + 1
 		for c < limit && c-i <= 12 && !f.isPunct(c, ',') && !f.inQuote(c) {
 			c++
 		}
-		if c < limit && f.isPunct(c, ',') {
-			i = c + 1
-		} else {
+		switch {
+		case c < limit && f.isPunct(c, ','):
+			i = c + 1 // Menanggapi hal itu, <role>, <name>, menyampaikan
+		case !verb:
 			i++ // Tapi Lavrov mengatakan
 		}
 	}
