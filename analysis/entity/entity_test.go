@@ -80,6 +80,15 @@ func TestFind(t *testing.T) {
 			notWant: []string{"Maba", "Kulim"},
 		},
 		{
+			name: "foreign outlets are organisations of their country; one that is a common word only after a citing word",
+			text: "Riset Tidur\nPenelitian itu dimuat Smithsonian Magazine pekan lalu, seperti dikutip dari Express. Temuan serupa dilaporkan Reuters.\nPara ahli menyebut Express pelayanan kereta sebagai contoh.",
+			want: []want{
+				{"ORG", "Smithsonian Magazine", "US", []string{"Smithsonian Magazine"}, nil},
+				{"ORG", "Express", "GB", []string{"Express"}, nil},
+				{"ORG", "Reuters", "GB", []string{"Reuters"}, nil},
+			},
+		},
+		{
 			name: "a listed regency of two words before a name is the place, not the name's first word",
 			text: "Banjir\nBupati Kuantan Singingi Herman Saputra meninjau lokasi banjir.\n“Warga sudah dievakuasi,” kata Herman.",
 			want: []want{

@@ -28,6 +28,8 @@ type wordLists struct {
 	facilities     map[string]bool       // data/facilities.txt, as printed
 	leaders        map[string]string     // data/leaders.tsv: a form, lower case → country
 	places         map[string]worldPlace // data/places.tsv: a world place, lower case
+	outlets        map[string]outlet     // data/outlets.tsv: an outlet's name or other form, lower case
+	outletCues     map[string]bool       // data/outlet_cues.txt, lower case
 	units          map[string]string     // data/units.tsv: a unit, lower case → what follows it
 	unitLong       map[string]string     // data/units.tsv: a short unit, lower case → its long form
 	unitFirst      *text.Lexicon[bool]   // the first words of the units, to turn most words away at once
@@ -41,7 +43,7 @@ type wordLists struct {
 var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{},
 		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, roleQualifiers: map[string]bool{}, nameOpeners: map[string]bool{}, degrees: map[string]bool{}, legalForms: map[string]bool{}, facilities: map[string]bool{}, leaders: map[string]string{},
-		places: map[string]worldPlace{}, units: map[string]string{}, unitLong: map[string]string{}, alias: map[string]int{}}
+		places: map[string]worldPlace{}, outlets: map[string]outlet{}, outletCues: map[string]bool{}, units: map[string]string{}, unitLong: map[string]string{}, alias: map[string]int{}}
 	for _, f := range []struct {
 		name  string
 		set   map[string]bool
@@ -57,6 +59,7 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 		{"data/degrees.txt", l.degrees, false},
 		{"data/legal_forms.txt", l.legalForms, false},
 		{"data/facilities.txt", l.facilities, false},
+		{"data/outlet_cues.txt", l.outletCues, true},
 	} {
 		err := readTable(f.name, func(fields []string) error {
 			w := strings.TrimSpace(fields[0])
@@ -126,6 +129,19 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 			return fmt.Errorf("want a place, a country code and its people, got %q", strings.Join(f, "\t"))
 		}
 		l.places[strings.ToLower(f[0])] = worldPlace{country: f[1], big: people >= bigPlace}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTable("data/outlets.tsv", func(f []string) error {
+		if len(f) < 3 || len(f) > 4 || len(f[2]) != 2 || len(f) == 4 && f[3] != "cue" && f[3] != "" {
+			return fmt.Errorf("want an outlet, other forms, a country code and maybe cue, got %q", strings.Join(f, "\t"))
+		}
+		o := outlet{country: f[2], cue: len(f) == 4 && f[3] == "cue"}
+		for _, form := range append([]string{f[0]}, splitList(f[1])...) {
+			l.outlets[strings.ToLower(form)] = o
+		}
 		return nil
 	})
 	if err != nil {
@@ -251,6 +267,66 @@ func (a *article) mentions(t *tagger) {
 		a.addGazetteerNames(si, s.First, covered, weak, t.matches)
 	}
 	a.addWorldPlaces()
+	a.addOutlets()
+}
+
+// outlet is one news outlet of outlets.tsv.
+type outlet struct {
+	country string
+	cue     bool // a common word: an outlet only after a citing word
+}
+
+// outletWords is the most words of an outlet's name looked up.
+const outletWords = 5
+
+// addOutlets makes the foreign news outlets the article names (outlets.tsv)
+// organisations: a mention that spans one whole becomes an ORG (the
+// tagger reads Smithsonian Magazine as a person), and an outlet no
+// mention covers is added, one that is also a common word only after a
+// citing word (dikutip dari Express).
+func (a *article) addOutlets() {
+	n := len(a.ms)
+	for si, s := range a.doc.Sentences {
+		for i := s.First; i < s.Last; i++ {
+			if !isCapitalised(a.word(i)) {
+				continue
+			}
+			for k := min(outletWords, s.Last-i); k >= 1; k-- {
+				o, ok := a.outletAt(i, i+k)
+				if !ok || o.cue && (i == s.First || !a.r.lists.outletCues[strings.ToLower(a.word(i-1))]) {
+					continue
+				}
+				if j := a.mentionAt(i, i+k, n); j >= 0 {
+					a.ms[j].class = "ORG"
+				} else if overlapsAny(a.ms[:n], i, i+k) {
+					continue
+				} else {
+					a.ms = append(a.ms, mention{first: i, last: i + k, class: "ORG", sentence: si})
+				}
+				i += k - 1
+				break
+			}
+		}
+	}
+}
+
+// mentionAt returns the index of the mention among ms[:n] that spans
+// tokens [first, last) exactly, or -1.
+func (a *article) mentionAt(first, last, n int) int {
+	for j := range a.ms[:n] {
+		if a.ms[j].first == first && a.ms[j].last == last {
+			return j
+		}
+	}
+	return -1
+}
+
+// outletAt returns the outlet that tokens [first, last) name whole, as
+// printed (Mail Online, ScienceAlert), in lower case.
+func (a *article) outletAt(first, last int) (outlet, bool) {
+	a.lower = lowerInto(a.lower[:0], a.text(first, last))
+	o, ok := a.r.lists.outlets[string(a.lower)]
+	return o, ok
 }
 
 // worldPlace is one place of places.tsv.

@@ -201,7 +201,7 @@ const foreignShare = 0.2
 func (a *article) domesticDefault() {
 	foreign, known, foreignPerson := 0, 0, false
 	for _, g := range a.groups {
-		if len(g.ms) == 0 || g.dropped || g.country == "" {
+		if len(g.ms) == 0 || g.dropped || g.country == "" || a.cited(g) {
 			continue
 		}
 		known += len(g.ms)
@@ -256,7 +256,7 @@ func (a *article) homeCountry() string {
 	count := map[string]int{}
 	known, officials := 0, 0
 	for _, g := range a.groups {
-		if len(g.ms) == 0 || g.dropped || g.country == "" {
+		if len(g.ms) == 0 || g.dropped || g.country == "" || a.cited(g) {
 			continue
 		}
 		if g.class == "PER" {
@@ -277,6 +277,17 @@ func (a *article) homeCountry() string {
 		return "ID"
 	}
 	return ""
+}
+
+// cited reports whether the entity is a news outlet (outlets.tsv): the
+// outlet a story is quoted from says nothing of where it is set.
+func (a *article) cited(g *group) bool {
+	if g.class != "ORG" {
+		return false
+	}
+	long := a.fullest(g)
+	_, ok := a.outletAt(long.first, long.last)
+	return ok
 }
 
 // international reports whether a gazetteer lists the entity as a body
@@ -488,6 +499,9 @@ func (a *article) ownCountry(g *group, named namedCountries) string {
 		}
 	}
 	long := a.fullest(g)
+	if o, ok := a.outletAt(long.first, long.last); ok && g.class == "ORG" {
+		return o.country
+	}
 	if g.class == "LOC" {
 		if p, ok := a.worldPlace(long.first, long.last); ok && named.admits(p) {
 			return p.country
