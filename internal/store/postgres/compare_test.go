@@ -580,3 +580,61 @@ func TestRecentVersionsFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchDaysSampled: past daysSample, SearchDays reads the hits of a
+// share of the sample buckets from the terms' index, scales their counts
+// by the same factor and says they are estimated; within it, and without
+// words, the counts are exact.
+func TestSearchDaysSampled(t *testing.T) {
+	defer func(d int) { daysSample = d }(daysSample)
+	s := open(t, pgtest.URL(t), search.Indonesian())
+	if _, err := s.PutBatch(ctx, records(t)[:400]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.pool.Exec(ctx, `ANALYZE search_terms`); err != nil {
+		t.Fatal(err)
+	}
+	days := func(query string) (sum int, list []store.DayCount) {
+		t.Helper()
+		q, err := search.Parse(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if list, err = s.SearchDays(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range list {
+			sum += d.Count
+		}
+		return sum, list
+	}
+	for _, query := range []string{"pemerintah", "pemerintah OR presiden", "from:2025-10-01 pemerintah OR presiden"} {
+		daysSample = 2000
+		hits := len(allHits(t, s, query))
+		sum, exact := days(query)
+		if sum != hits || slices.ContainsFunc(exact, func(d store.DayCount) bool { return d.Estimated }) {
+			t.Errorf("%s: %d hits over %d days (%+v), want %d, exact", query, sum, len(exact), exact, hits)
+		}
+		if hits < 100 {
+			t.Fatalf("%s: %d hits, too few to sample", query, hits)
+		}
+		daysSample = hits / 5
+		sum, sampled := days(query)
+		k := 0
+		for _, d := range sampled {
+			if !d.Estimated {
+				t.Errorf("%s past the sample: %+v, want an estimate", query, d)
+			}
+			if k == 0 || d.Count < k {
+				k = d.Count
+			}
+		}
+		if len(sampled) == 0 || len(sampled) > len(exact) || sum < hits/3 || sum > 3*hits || sum%k != 0 {
+			t.Errorf("%s past the sample: %d days, %d hits (%+v); exact %d days, %d hits", query, len(sampled), sum, sampled, len(exact), hits)
+		}
+	}
+	daysSample = 2
+	if sum, list := days("from:2025-10-01"); sum != len(allHits(t, s, "from:2025-10-01")) || slices.ContainsFunc(list, func(d store.DayCount) bool { return d.Estimated }) {
+		t.Errorf("from:2025-10-01 without words: %d hits over the days (%+v), want every hit, exact", sum, list)
+	}
+}

@@ -2,10 +2,16 @@ package postgres
 
 import (
 	"context"
+	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/warta-news/warta/internal/identity"
 	"github.com/warta-news/warta/internal/search"
@@ -316,4 +322,82 @@ func TestPairsMigration(t *testing.T) {
 		t.Error("the invalid index was kept, not built again")
 	}
 	check("after the rebuild")
+}
+
+// Migration 18 on a store at 17 that holds articles: the terms' index is
+// replaced by the one with the day and the sample bucket, and the same
+// searches find the same hits and days.
+func TestSampleMigration(t *testing.T) {
+	url := pgtest.URL(t)
+	s := open(t, url, search.Indonesian())
+	var records [][]byte
+	for i, place := range []string{"Bekasi", "Bogor", "Depok", "Garut", "Cirebon", "Tegal"} {
+		records = append(records, storetest.Record(t, storetest.Article{
+			Title: "Banjir Rendam Permukiman di " + place, URL: "https://contoh.example/banjir-" + strings.ToLower(place),
+			Published: fmt.Sprintf("2025-10-%02d", 10+i%3),
+			Body:      "Banjir merendam ratusan rumah warga di " + place + " setelah hujan deras semalam.\n\nWarga mengungsi ke balai desa."}))
+	}
+	if _, err := s.PutBatch(ctx, records); err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{"banjir", "banjir from:2025-10-11 to:2025-10-11", "rumah warga -bogor", `"ratusan rumah"`}
+	answers := func() map[string]string {
+		t.Helper()
+		out := map[string]string{}
+		for _, query := range queries {
+			q, err := search.Parse(query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := s.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			days, err := s.SearchDays(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []int64
+			for _, h := range res.Hits {
+				ids = append(ids, h.ID)
+			}
+			slices.Sort(ids)
+			out[query] = fmt.Sprint(res.Total, ids, days)
+		}
+		return out
+	}
+	indexes := func() []string {
+		t.Helper()
+		rows, err := s.pool.Query(ctx, `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()
+			AND tablename = 'search_terms' AND indexdef LIKE '%USING gin (terms%' ORDER BY 1`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return names
+	}
+	want := answers()
+	// Back to 17: the index on the terms alone.
+	if _, err := s.pool.Exec(ctx, `DROP INDEX search_terms_match;
+		CREATE INDEX search_terms_terms ON search_terms USING gin (terms) WITH (gin_pending_list_limit = 256);
+		DELETE FROM schema_migrations WHERE version >= 18`); err != nil {
+		t.Fatal(err)
+	}
+	if got := indexes(); !slices.Equal(got, []string{"search_terms_terms"}) {
+		t.Fatalf("at 17: %v", got)
+	}
+	if got := answers(); !maps.Equal(got, want) {
+		t.Errorf("at 17: %v, want %v", got, want)
+	}
+	s.Close()
+	s = open(t, url, search.Indonesian())
+	if got := indexes(); !slices.Equal(got, []string{"search_terms_match"}) {
+		t.Errorf("after migration 18, the terms' indexes: %v", got)
+	}
+	if got := answers(); !maps.Equal(got, want) {
+		t.Errorf("after migration 18: %v, want %v", got, want)
+	}
 }

@@ -439,7 +439,7 @@ func nullJSON(b []byte, n int) *string {
 // indexes' pending entries are merged and ANALYZE gives the planner the
 // new sizes at once.
 func (s *Store) Optimize(ctx context.Context) error {
-	clean := `SELECT gin_clean_pending_list('search_terms_terms'::regclass)`
+	clean := `SELECT gin_clean_pending_list('search_terms_match'::regclass)`
 	if s.pairs.Load() {
 		clean += `, gin_clean_pending_list('search_terms_pairs'::regclass)`
 	}
