@@ -84,11 +84,23 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 			switch {
 			case m.t.frame == frameSym, c.afterLight(tr.first, s):
 				subj = c.subject(tr.first, s, false)
+				// menyampaikan ... setelah menggelar pertemuan dengan X: the
+				// clause of time shares the subject of the clause it follows.
+				if len(subj) == 0 && len(others) == 1 && m.t.frame == frameSymNom {
+					subj = c.timeClauseSubject(tr.first, s)
+				}
+			case len(others) == 1 && tr.first-1 == s.First && (c.low[s.First] == "dalam" || c.low[s.First] == "pada"):
+				// Dalam rapat kerja dengan Komisi II DPR, Menteri X meminta
+				// ...: the phrase opens the sentence; the one who met is the
+				// subject of the clause after it.
+				subj = c.frontedSubject(tr.last, s)
 			case tr.first > s.First && (c.low[tr.first-1] == "dalam" || c.low[tr.first-1] == "pada"):
 				// Blinken dan Lavrov mengungkapkan optimisme dalam pertemuan
 				// ...: the clause's subjects took part; a lone subject may
-				// only announce what happened there.
-				if subj = c.subject(tr.first-1, s, true); len(subj) < 2 {
+				// only announce what happened there, unless the noun names
+				// whom it met (menjelaskan hal itu dalam rapat dengan Komisi
+				// X): then the subject is the other side.
+				if subj = c.subject(tr.first-1, s, true); len(subj) < 2 && len(others) != 1 {
 					subj = nil
 				}
 			}
@@ -993,11 +1005,61 @@ func (c *coder) afterLight(from int, s text.Sentence) bool {
 	return false
 }
 
-// partners finds the other side of a reciprocal event: dengan X, or
-// antara X dan Y, in the clause after the trigger.
+// timeClauseSubject is the subject of the clause that a clause of time
+// or manner (setelah, usai, sambil: a boundary word, then a light verb and
+// the noun at from) follows: the actor of that clause's verb.
+func (c *coder) timeClauseSubject(from int, s text.Sentence) []*Actor {
+	i := from - 1
+	for i > s.First && !c.is(i, wLight) {
+		i--
+	}
+	for i--; i > s.First && c.is(i, wAux|wNegation|wPlanned|wPossible); i-- {
+	}
+	if i <= s.First || !c.is(i, wBoundary) {
+		return nil
+	}
+	return c.subject(i, s, true)
+}
+
+// frontedSubject is the subject of the clause after a phrase that opens
+// the sentence and ends at a comma past token from: the subject of the
+// first verb after the comma.
+func (c *coder) frontedSubject(from int, s text.Sentence) []*Actor {
+	comma := -1
+	for i := from; i < s.Last && i < from+objectReach; i++ {
+		if c.low[i] == "," {
+			comma = i
+			break
+		}
+		if c.isPunct(i) && !c.isQuoteMark(i) {
+			return nil
+		}
+	}
+	if comma < 0 {
+		return nil
+	}
+	for k := comma + 2; k < s.Last && k < comma+2+subjectReach; k++ {
+		if c.isVerb(k) {
+			return c.subject(k, text.Sentence{First: comma + 1, Last: s.Last, Start: s.Start, End: s.End}, false)
+		}
+	}
+	return nil
+}
+
+// partners finds the other side of a reciprocal event: dengan X (bersama
+// X right after the trigger), or antara X dan Y, in the clause after it.
 func (c *coder) partners(from, to int) []*Actor {
 	for i := from; i < to && i < from+objectReach; i++ {
 		if c.isPunct(i) && !c.isQuoteMark(i) || c.is(i, wBoundary|wControl) {
+			return nil
+		}
+		// rapat bersama Komisi X: right after the noun, bersama names the
+		// other side; further on it is an adjective (komitmen bersama) or
+		// who came along (hadir ... bersama X).
+		if i == from && c.low[i] == "bersama" {
+			if a := c.object(i+1, to); a != nil {
+				return []*Actor{a}
+			}
 			return nil
 		}
 		switch c.low[i] {

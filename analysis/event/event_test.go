@@ -235,6 +235,16 @@ var findRows = []struct {
 		[]string{"REQUEST Sigit Pamungkas>penerima bantuan asserted"}},
 	{"aid to a vulnerable group", "Dinas Sosial juga akan memberikan bantuan ini kepada kelompok rentan di desa itu.",
 		[]string{"AID Dinas Sosial>kelompok rentan planned"}},
+	{"a lone subject in a meeting that names the other side", "Menteri Sosial Saifullah Yusuf menyampaikan hal itu dalam pertemuan dengan Wali Kota Sukabumi Ayep Zaki di Jakarta.",
+		[]string{"CONSULT Saifullah Yusuf>Ayep Zaki asserted @Jakarta"}},
+	{"a hearing with a committee, bersama", "Kepala BPS Amalia Adininggar menjelaskan hal itu dalam rapat dengar pendapat bersama Komisi X DPR di Senayan.",
+		[]string{"CONSULT Amalia Adininggar>Komisi X DPR asserted @Senayan"}},
+	{"a meeting in a clause of time", "Presiden Prabowo Subianto menyampaikan pernyataan kepada publik setelah menggelar pertemuan dengan pimpinan partai politik.",
+		[]string{"CONSULT Prabowo Subianto>pimpinan asserted"}},
+	{"a meeting phrase opening the sentence", "Dalam rapat kerja dengan Komisi II DPR, Menteri PU Dody Hanggodo meminta tambahan anggaran.",
+		[]string{"CONSULT Dody Hanggodo>Komisi II DPR asserted", "REQUEST Dody Hanggodo>- asserted"}},
+	{"bersama further on is no partner", "Kepala Dinas Pertanian Sleman Suparmono hadir dalam diskusi itu bersama Bupati Sleman Harda Kiswaya.",
+		nil},
 }
 
 func TestFind(t *testing.T) {
