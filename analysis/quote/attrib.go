@@ -614,6 +614,9 @@ func (f *finder) orgBefore(j, lo int) phrase {
 		}
 	}
 	e := f.entityAt(span{j, j + 1})
+	if e < 0 && j >= lo && f.acronymOfPerson(span{j, j + 1}) {
+		return phrase{all: span{j, last}, name: span{j, j + 1}} // HM mengaku, HM tagged only before
+	}
 	if e < 0 || f.typeOf(e) != "ORG" && !f.acronymOfPerson(span{j, j + 1}) {
 		return phrase{}
 	}
@@ -635,11 +638,27 @@ func (f *finder) orgBefore(j, lo int) phrase {
 // Yudhoyono), which the reader, reading acronyms as bodies, reads as no
 // name.
 func (f *finder) acronymOfPerson(s span) bool {
-	if s.last-s.first != 1 || !person.IsAcronym(f.tok(s.first)) || f.mentionFrom(s.first) != s {
+	if s.last-s.first != 1 || !person.IsAcronym(f.tok(s.first)) {
 		return false
+	}
+	if f.mentionFrom(s.first) != s {
+		// Initials the entity stage tags where they are introduced
+		// (berinisial HM) but not again: the same letters are that person.
+		return f.ents != nil && f.entityAt(s) < 0 && f.personPrinted(f.tok(s.first)) >= 0
 	}
 	e := f.entityAt(s)
 	return e >= 0 && f.typeOf(e) == "PER"
+}
+
+// personPrinted returns the person the entity stage tags where the article
+// prints exactly w, or -1.
+func (f *finder) personPrinted(w string) int {
+	for _, m := range f.ents.Mentions {
+		if m.Entity >= 0 && m.Entity < len(f.ents.List) && f.typeOf(m.Entity) == "PER" && f.s[m.Start:m.End] == w {
+			return m.Entity
+		}
+	}
+	return -1
 }
 
 // nameAfterRoleName returns the name set off by a comma after a role and
@@ -988,6 +1007,9 @@ func (f *finder) resolveSpeaker(q *Quote, who, role span) {
 	}
 	if ent < 0 && k >= 0 {
 		ent = f.entityAt(f.fullName(k))
+	}
+	if ent < 0 && f.acronymOfPerson(who) {
+		ent = f.personPrinted(f.tok(who.first)) // KDM, tagged only elsewhere
 	}
 	if ent >= 0 && k >= 0 && f.misread(ent, k) {
 		ent = -1

@@ -75,7 +75,11 @@ func (f *finder) findPersons() {
 		if f.inQuote(v) || !f.has(v, wCueVerb) {
 			continue
 		}
-		if p, ok := f.subjectOf(v); ok && !p.name.empty() {
+		p, ok := f.subjectOf(v)
+		if a := f.initialsBefore(v); !a.empty() && p.name.empty() && !p.pronoun {
+			p, ok = phrase{all: a, name: a}, true // HM mengaku ...: a person known by initials
+		}
+		if ok && !p.name.empty() {
 			f.addPerson(named{name: p.name, role: p.role, salient: true, entity: -1})
 			reports := lex().verbFlag(f.tok(v)) != verbMark && !f.negated(v) // not meminta, memuji
 			f.addSaid(spoke{pos: v, who: p.name, quoted: reports})
@@ -128,6 +132,27 @@ func (f *finder) findPersons() {
 			return p.entity < 0 && e >= 0 && f.typeOf(e) != "PER"
 		})
 	}
+}
+
+// initialsBefore returns the initials right before the verb at token v
+// (past adverbs) that open its sentence or a clause after a comma and
+// that the entity stage gives as a person (Sementara itu, HM mengaku
+// ...), else an empty span: the reader reads an acronym as a body.
+func (f *finder) initialsBefore(v int) span {
+	k := f.skipAdverbsBack(v - 1)
+	st := f.sentOf(v)
+	if k < st.First || k > st.First && !f.isPunct(k-1, ',') || f.inQuote(k) || !f.acronymOfPerson(span{k, k + 1}) {
+		return span{}
+	}
+	return span{k, k + 1}
+}
+
+// skipAdverbsBack returns the last token at or before k that is no adverb.
+func (f *finder) skipAdverbsBack(k int) int {
+	for k >= 0 && f.has(k, wAdverb) {
+		k--
+	}
+	return k
 }
 
 // headlineSpeaker adds the person a headline opens with when a cue

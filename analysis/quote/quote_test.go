@@ -389,6 +389,11 @@ var entityRows = []struct {
 		[]Entity{{ID: "E1", Name: "Sulaiman", Type: "PER"}, {ID: "E2", Name: "Irwansyah", Type: "PER"}, {ID: "E3", Name: "Polres Pinrang", Type: "ORG"}},
 		[][]string{{"Sulaiman"}, {"Irwansyah"}, {"Polres Pinrang"}},
 		[]struct{ text, entity, name, role string }{{"Dimintai keterangan,", "E1", "Sulaiman", "Kasi Humas Polres Pinrang"}, {"Iya, sudah dipanggil, dimintai klarifikasi,", "E1", "Sulaiman", "Kasi Humas Polres Pinrang"}}},
+	{"initials the entity stage tags once are the person who reports; -nya follows them, not the lawyer",
+		"Praperadilan Wartawan\nHakim membatalkan status tersangka wartawan berinisial RK pekan lalu.\nSementara itu, kuasa hukum RK, Agus Salim mengatakan, kliennya tidak pernah diperiksa.\nSementara itu, RK mengaku menghargai putusan hakim. Dia mengaku lega statusnya dicabut.\n“Saya tidak dendam pada siapa pun,” katanya.",
+		[]Entity{{ID: "E1", Name: "RK", Type: "PER"}, {ID: "E2", Name: "Agus Salim", Type: "PER"}},
+		[][]string{{"1:RK"}, {"Agus Salim"}},
+		[]struct{ text, entity, name, role string }{{"Saya tidak dendam pada siapa pun,", "E1", "RK", ""}}},
 	{"a misspelt mention and the entity's role when the text gives none nearby",
 		"Diplomasi\n“Pembicaraan berjalan baik,” kata Blinkin.",
 		[]Entity{{ID: "E7", Name: "Anthony Blinken", Type: "PER", Roles: []string{"Menteri Luar Negeri AS"}}},
@@ -419,12 +424,14 @@ func TestFindWithEntities(t *testing.T) {
 }
 
 // entitiesOf builds an entity table over doc: every form listed is a
-// mention of its entity wherever it occurs as whole words.
+// mention of its entity wherever it occurs as whole words, a form written
+// 1:form only where it first occurs (initials the entity stage tags once).
 func entitiesOf(doc *text.Document, list []Entity, forms [][]string) *Entities {
 	ents := &Entities{List: list}
 	for i, fs := range forms {
 		for _, form := range fs {
-			for at := 0; ; {
+			form, once := strings.CutPrefix(form, "1:")
+			for at, n := 0, 0; !once || n == 0; n++ {
 				k := strings.Index(doc.Text[at:], form)
 				if k < 0 {
 					break
@@ -453,6 +460,11 @@ var reportRows = []struct {
 		[]Entity{{ID: "E1", Name: "Kementerian Pendidikan Sudan", Type: "ORG"}, {ID: "E2", Name: "Komisi Pemilihan Umum", Type: "ORG"}},
 		[][]string{{"Kementerian Pendidikan Sudan"}, {"Komisi Pemilihan Umum"}},
 		[]struct{ text, entity, name string }{{"300 ruang kelas tidak bisa dipakai", "E1", "Kementerian Pendidikan Sudan"}}},
+	{"initials the entity stage tags once report, and dia after them is theirs",
+		"Praperadilan Wartawan\nHakim membatalkan status tersangka wartawan berinisial RK pekan lalu.\nSementara itu, kuasa hukum RK, Agus Salim mengatakan, kliennya tidak pernah diperiksa.\nSementara itu, RK mengaku menghargai putusan hakim. Dia mengaku lega statusnya dicabut.\n“Saya tidak dendam pada siapa pun,” katanya.",
+		[]Entity{{ID: "E1", Name: "RK", Type: "PER"}, {ID: "E2", Name: "Agus Salim", Type: "PER"}},
+		[][]string{{"1:RK"}, {"Agus Salim"}},
+		[]struct{ text, entity, name string }{{"kliennya tidak pernah diperiksa", "E2", "Agus Salim"}, {"menghargai putusan hakim", "E1", "RK"}, {"lega statusnya dicabut", "E1", "RK"}}},
 	{"Perseroan is the company named before, not the exchange named since",
 		"Pembelian Kembali Saham\nBBKU mengumumkan rencana pembelian kembali saham senilai Rp 2 triliun di Bursa Efek Indonesia.\nPerseroan menegaskan, jumlah saham yang dibeli tidak melebihi 10 persen dari modal disetor.",
 		[]Entity{{ID: "E1", Name: "BBKU", Type: "ORG"}, {ID: "E2", Name: "Bursa Efek Indonesia", Type: "ORG"}},
