@@ -104,10 +104,18 @@ func (c *recordCodec) compress(record []byte) []byte {
 // process has not seen (another process trained it after this one opened
 // the store) makes it read the dictionaries again, through load.
 func (c *recordCodec) decompress(stored []byte, load func() ([][]byte, error)) ([]byte, error) {
+	return c.decompressTo(nil, stored, load)
+}
+
+// decompressTo is decompress into dst's memory (dst[:0]), when it is
+// large enough: a reader that decodes many records in turn reuses one
+// buffer instead of a new one a record (a search's 20 snippets). The JSON
+// given may be dst, or stored itself when that is JSON text already.
+func (c *recordCodec) decompressTo(dst, stored []byte, load func() ([][]byte, error)) ([]byte, error) {
 	if !bytes.HasPrefix(stored, zstdMagic) {
 		return stored, nil
 	}
-	out, err := c.dec.Load().DecodeAll(stored, nil)
+	out, err := c.dec.Load().DecodeAll(stored, dst[:0])
 	if errors.Is(err, zstd.ErrUnknownDictionary) && load != nil {
 		// stored may be SQLite's memory, which the statements load
 		// runs may move.
@@ -115,7 +123,7 @@ func (c *recordCodec) decompress(stored []byte, load func() ([][]byte, error)) (
 		if err := c.reload(load); err != nil {
 			return nil, err
 		}
-		out, err = c.dec.Load().DecodeAll(stored, nil)
+		out, err = c.dec.Load().DecodeAll(stored, dst[:0])
 	}
 	if err != nil {
 		return nil, fmt.Errorf("stored record: %w", err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/klauspost/compress/zstd"
@@ -192,5 +193,34 @@ func TestRecordDictionary(t *testing.T) {
 	}
 	if err := other.Check(ctx); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDecompressTo reads records in turn into one buffer: each comes out
+// whole, in the buffer's memory once it is large enough, and JSON text
+// stored as it is comes back as it is.
+func TestDecompressTo(t *testing.T) {
+	c, err := newRecordCodec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := `{"title":"Pasar Ikan","text":"` + strings.Repeat("Nelayan menjual ikan segar di pasar pagi. ", 40) + `"}`
+	var buf []byte
+	for i, record := range []string{long, `{"title":"Banjir","text":"Banjir merendam rumah warga."}`, long} {
+		out, err := c.decompressTo(buf, c.compress([]byte(record)), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != record {
+			t.Fatalf("record %d: got %q", i, out)
+		}
+		if i > 0 && &out[:1][0] != &buf[:1][0] {
+			t.Errorf("record %d: decoded into new memory, not the buffer of %d bytes", i, cap(buf))
+		}
+		buf = out
+	}
+	text := []byte(`{"title":"Lama","text":"Disimpan sebagai teks."}`)
+	if out, err := c.decompressTo(buf, text, nil); err != nil || &out[0] != &text[0] {
+		t.Errorf("JSON text: got %q, %v; want the stored bytes themselves", out, err)
 	}
 }

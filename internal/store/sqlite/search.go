@@ -504,14 +504,19 @@ func (s *Store) hits(ctx context.Context, page []scored, h hitSet) ([]search.Hit
 		return nil, err
 	}
 	errs := make([]error, len(found))
-	snippet := func(x *read) error {
+	// buf is a worker's decode buffer, kept from one record to the next:
+	// the text is copied out of it (recordText).
+	snippet := func(x *read, buf *[]byte) error {
 		if !h.words {
 			x.hit.Snippet = html.EscapeString(string(x.body))
 			return nil
 		}
-		record, err := s.recordJSON(ctx, s.db, x.body)
+		record, err := s.codec.decompressTo(*buf, x.body, func() ([][]byte, error) { return readDicts(ctx, s.db) })
 		if err != nil {
 			return fmt.Errorf("version %d: %w", x.version, err)
+		}
+		if bytes.HasPrefix(x.body, zstdMagic) {
+			*buf = record // else record is x.body itself
 		}
 		text, err := recordText(record)
 		if err != nil {
@@ -524,8 +529,9 @@ func (s *Store) hits(ctx context.Context, page []scored, h hitSet) ([]search.Hit
 	var next atomic.Int64
 	for range min(len(found), runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
+			var buf []byte
 			for i := int(next.Add(1) - 1); i < len(found); i = int(next.Add(1) - 1) {
-				errs[i] = snippet(&found[i])
+				errs[i] = snippet(&found[i], &buf)
 			}
 		})
 	}
