@@ -187,10 +187,23 @@ var defaultRecognizer = sync.OnceValues(entity.New)
 // code points.
 func recordEntities(doc *text.Document, ents []entity.Entity) []entity.Entity {
 	out := make([]entity.Entity, len(ents))
-	var offs []*int
+	n := 0
+	for _, e := range ents {
+		n += len(e.Mentions)
+	}
+	// Every entity's mentions are copied into one array, cut so that no
+	// entity's slice reaches into the next's.
+	all := make([]entity.Mention, 0, n)
+	offs := make([]*int, 0, 2*n)
 	for i, e := range ents {
 		out[i] = e
-		out[i].Mentions = append([]entity.Mention(nil), e.Mentions...)
+		if len(e.Mentions) > 0 {
+			k := len(all)
+			all = append(all, e.Mentions...)
+			out[i].Mentions = all[k:len(all):len(all)]
+		} else {
+			out[i].Mentions = nil
+		}
 		for j := range out[i].Mentions {
 			m := &out[i].Mentions[j]
 			offs = append(offs, &m.Start, &m.End)
@@ -215,7 +228,11 @@ func quoteEntities(r *entity.Result) *quote.Entities {
 	if r == nil {
 		return nil
 	}
-	qe := &quote.Entities{List: make([]quote.Entity, len(r.Entities))}
+	n := 0
+	for _, e := range r.Entities {
+		n += len(e.Mentions)
+	}
+	qe := &quote.Entities{List: make([]quote.Entity, len(r.Entities)), Mentions: make([]quote.Mention, 0, n)}
 	for i, e := range r.Entities {
 		qe.List[i] = quote.Entity{ID: e.ID, Name: e.Name, Type: e.Type, Roles: e.Roles}
 		for _, m := range e.Mentions {
@@ -243,21 +260,27 @@ func quoteRecords(doc *text.Document, qs []quote.Quote) []Quote {
 		return runes[i]
 	}
 	out := make([]Quote, len(qs))
+	// The speaker fields point into one array of strings, not one
+	// allocation each; its capacity is fixed, so no pointer moves.
+	strs := make([]string, 0, 4*len(qs))
+	str := func(s string) *string {
+		strs = append(strs, s)
+		return &strs[len(strs)-1]
+	}
 	for i, q := range qs {
 		r := Quote{Text: doc.Text[q.Text.Start:q.Text.End], Start: at(q.Text.Start), End: at(q.Text.End), Kind: q.Kind.String()}
 		if q.Entity != "" {
-			r.Speaker = &q.Entity
+			r.Speaker = str(q.Entity)
 		}
 		// The name is given even without an entity: it is who the text says.
 		if q.Name != "" {
-			r.SpeakerName = &q.Name
+			r.SpeakerName = str(q.Name)
 		}
 		if q.Role != "" {
-			r.SpeakerRole = &q.Role
+			r.SpeakerRole = str(q.Role)
 		}
 		if q.Cue.End > q.Cue.Start {
-			c := doc.Text[q.Cue.Start:q.Cue.End]
-			r.Cue = &c
+			r.Cue = str(doc.Text[q.Cue.Start:q.Cue.End])
 		}
 		out[i] = r
 	}

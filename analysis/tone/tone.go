@@ -214,7 +214,7 @@ func (a *Analyzer) Analyze(doc *text.Document, in Input) Result {
 	var b buffers
 	// One entry per sentence, so that sentence indices index sents; a
 	// document without sentences is read as one.
-	var sents []sentenceTone
+	sents := make([]sentenceTone, 0, max(len(doc.Sentences), 1))
 	for _, s := range doc.Sentences {
 		first := min(max(s.First, 0), len(doc.Tokens))
 		sents = append(sents, a.sentence(doc, first, min(max(s.Last, first), len(doc.Tokens)), &b))
@@ -245,8 +245,10 @@ func (a *Analyzer) Analyze(doc *text.Document, in Input) Result {
 		}
 		return i
 	}
+	res.Entities = make([]EntityTone, 0, len(in.Entities.Entities))
+	var idx []int // one entity's sentences, reused
 	for _, e := range in.Entities.Entities {
-		var idx []int
+		idx = idx[:0]
 		for _, m := range e.Mentions {
 			if s := sentenceOf(m.Start); s >= 0 {
 				idx = append(idx, s)

@@ -167,8 +167,12 @@ func (lex *Lexicon) Features(doc *text.Document, first, last int, rows []uint32,
 		e, _ := lex.words.Get(w)
 		subjects := e.subjects
 		if e.startPhrase && i+1 < last {
+			// The two words lowered into a stack buffer: a map index of
+			// string(b) does not allocate.
 			next := doc.Tokens[i+1]
-			if s, ok := lex.phrases[strings.ToLower(w+" "+doc.Text[next.Start:next.End])]; ok {
+			var buf [64]byte
+			b := append(text.AppendLower(buf[:0], w), ' ')
+			if s, ok := lex.phrases[string(text.AppendLower(b, doc.Text[next.Start:next.End]))]; ok {
 				subjects = s
 				i++ // the phrase's second word is not read again
 			}
