@@ -197,6 +197,7 @@ type article struct {
 	groups   []*group
 	tokenEnt []int32
 	lower    []byte         // scratch
+	keyBuf   []byte         // lowerKey's scratch
 	unitBuf  []byte         // unitAt's scratch
 	rd       *person.Reader // person phrases, made on first use (reader)
 	plain    *person.Reader // person phrases with no token blocked, made on first use (plainReader)
@@ -212,7 +213,7 @@ type article struct {
 func (t *tagger) article(doc *text.Document, r *Recognizer) *article {
 	a := &t.art
 	*a = article{doc: doc, r: r, words: a.words[:0], hashes: a.hashes, gazBits: a.gazBits,
-		initial: a.initial, ms: a.ms[:0], groups: a.groups[:0], tokenEnt: a.tokenEnt, lower: a.lower, unitBuf: a.unitBuf, glossed: a.glossed[:0]}
+		initial: a.initial, ms: a.ms[:0], groups: a.groups[:0], tokenEnt: a.tokenEnt, lower: a.lower, keyBuf: a.keyBuf, unitBuf: a.unitBuf, glossed: a.glossed[:0]}
 	return a
 }
 
@@ -228,6 +229,15 @@ func (a *article) text(first, last int) string {
 }
 
 func (a *article) word(i int) string { return a.doc.TokenText(i) }
+
+// lowerKey lowers s exactly as strings.ToLower does, into a buffer that
+// the next call overwrites, for a look-up of string(a.lowerKey(s)) in a
+// map keyed by lower-case text: that index does not allocate, where
+// strings.ToLower allocates for every word with a capital.
+func (a *article) lowerKey(s string) []byte {
+	a.keyBuf = text.AppendLower(a.keyBuf[:0], s)
+	return a.keyBuf
+}
 
 // mentions tags every sentence and collects the candidate mentions: the
 // model's entity spans, cleaned, and the gazetteer's names of countries,

@@ -143,14 +143,14 @@ func (a *article) trimHeadline() {
 	// order and with words left out (Deddy Sitorus for Deddy Yevri
 	// Sitorus; Prabowo Jokowi is two runs).
 	personRun := func(i, last int) int {
-		names := personNames[strings.ToLower(a.word(i))]
+		names := personNames[string(a.lowerKey(a.word(i)))]
 		j := i
 		for len(names) > 0 {
 			j++
 			if j == last {
 				break
 			}
-			more := personNames[strings.ToLower(a.word(j))]
+			more := personNames[string(a.lowerKey(a.word(j)))]
 			names = slices.DeleteFunc(slices.Clone(names), func(n string) bool { return !slices.Contains(more, n) })
 		}
 		return j
@@ -162,11 +162,11 @@ func (a *article) trimHeadline() {
 			return i // Komisi XI is no Xi
 		}
 		for k := last; k > i; k-- {
-			s := strings.ToLower(a.text(i, k))
-			if _, ok := a.r.lists.leaders[s]; ok {
+			s := a.lowerKey(a.text(i, k))
+			if _, ok := a.r.lists.leaders[string(s)]; ok {
 				return k
 			}
-			if _, ok := a.r.lists.alias[s]; ok {
+			if _, ok := a.r.lists.alias[string(s)]; ok {
 				return k
 			}
 		}
@@ -178,7 +178,7 @@ func (a *article) trimHeadline() {
 			out = append(out, m)
 			continue
 		}
-		if _, ok := strong[strings.ToLower(a.text(m.first, m.last))]; ok {
+		if _, ok := strong[string(a.lowerKey(a.text(m.first, m.last)))]; ok {
 			out = append(out, m)
 			continue
 		}
@@ -189,7 +189,7 @@ func (a *article) trimHeadline() {
 		for i, free := m.first, m.first; i < m.last; {
 			j, class := i, ""
 			for k := m.last; k > i; k-- {
-				if c, ok := strong[strings.ToLower(a.text(i, k))]; ok {
+				if c, ok := strong[string(a.lowerKey(a.text(i, k)))]; ok {
 					j, class = k, c
 					break
 				}
@@ -591,7 +591,7 @@ func (a *article) runKey(first, last int) uint64 {
 // key is what two mentions must share to be one entity at first sight:
 // the gazetteer's canonical name, else the lower-case text.
 func (a *article) key(m *mention) string {
-	if m.class == "LOC" && m.last-m.first > 1 && adminWords[strings.ToLower(a.word(m.first))] {
+	if m.class == "LOC" && m.last-m.first > 1 && adminWords[string(a.lowerKey(a.word(m.first)))] {
 		// Provinsi Banten is Banten; but Kota Bogor beside Kabupaten
 		// Bogor is a place of its own.
 		if a.adminAmbiguous(m.first+1, m.last) {
@@ -663,10 +663,10 @@ func (a *article) adminPlaces() {
 		if m.last-m.first < 2 {
 			continue
 		}
-		w := strings.ToLower(a.word(m.first))
-		if !adminWords[w] {
+		if !adminWords[string(a.lowerKey(a.word(m.first)))] {
 			continue
 		}
+		w := strings.ToLower(a.word(m.first))
 		p := adminPlace{m.last - m.first - 1, strings.ToLower(a.text(m.first+1, m.last))}
 		if seen, ok := a.adminSeen[p]; ok && seen != w {
 			w = ""
@@ -698,7 +698,7 @@ func (a *article) widenFigures() {
 		if m.class != "PER" || m.first == 0 || a.covered(m.first-1) {
 			continue
 		}
-		if _, ok := a.r.lists.alias[strings.ToLower(a.text(m.first-1, m.last))]; ok {
+		if _, ok := a.r.lists.alias[string(a.lowerKey(a.text(m.first-1, m.last)))]; ok {
 			m.first--
 		}
 	}
@@ -737,11 +737,11 @@ func (a *article) figureAt(m *mention) (int, bool) {
 	if m.class != "PER" && m.last-m.first == 1 && !isAcronym(a.word(m.first)) {
 		return 0, false
 	}
-	if k, ok := a.r.lists.alias[strings.ToLower(a.text(m.first, m.last))]; ok {
+	if k, ok := a.r.lists.alias[string(a.lowerKey(a.text(m.first, m.last)))]; ok {
 		return k, true
 	}
 	if m.first > 0 {
-		k, ok := a.r.lists.alias[strings.ToLower(a.text(m.first-1, m.last))]
+		k, ok := a.r.lists.alias[string(a.lowerKey(a.text(m.first-1, m.last)))]
 		return k, ok
 	}
 	return 0, false
@@ -880,12 +880,24 @@ func (a *article) partOf(m *mention) int {
 	return -1
 }
 
+// lowerWords returns the words and numbers of tokens [first, last) in
+// lower case, as strings.ToLower gives them: lowered into one string that
+// is then cut into the words, two allocations a name, not one a word.
 func (a *article) lowerWords(first, last int) []string {
-	out := make([]string, 0, last-first)
+	b := a.keyBuf[:0]
+	ends := make([]int, 0, 16) // on the stack for most names
 	for i := first; i < last; i++ {
 		if a.doc.Tokens[i].Kind == text.Word || a.doc.Tokens[i].Kind == text.Number {
-			out = append(out, strings.ToLower(a.word(i)))
+			b = text.AppendLower(b, a.word(i))
+			ends = append(ends, len(b))
 		}
+	}
+	a.keyBuf = b
+	all := string(b)
+	out := make([]string, len(ends))
+	start := 0
+	for k, end := range ends {
+		out[k], start = all[start:end], end
 	}
 	return out
 }

@@ -143,7 +143,17 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
 	}
+	// The gazetteers load while the weights decode: the two are most of
+	// the recogniser's start-up, on the critical path of every process,
+	// and need nothing of each other.
+	var (
+		wg     sync.WaitGroup
+		gaz    *gazetteer
+		gazErr error
+	)
+	wg.Go(func() { gaz, gazErr = sharedGazetteer() })
 	m, err := decodeModel(raw)
+	wg.Wait()
 	if err != nil {
 		return nil, err
 	}
@@ -151,9 +161,10 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("entity: the model was trained with other gazetteer files (%s, now %s): retrain it with warta train ner",
 			m.info.Gazetteer, gazetteerFingerprint())
 	}
-	if m.gaz, err = sharedGazetteer(); err != nil {
-		return nil, err
+	if gazErr != nil {
+		return nil, gazErr
 	}
+	m.gaz = gaz
 	return m, nil
 }
 

@@ -64,22 +64,26 @@ func (tw titleWords) add(title string) {
 // token i over tokens of no mention, or i.
 func (a *article) titleAt(i int, national, roles titleWords) int {
 	best := i
-	lower := strings.ToLower(a.word(i))
-	for _, words := range slices.Concat(national[lower], roles[lower]) {
-		end := i + len(words)
-		if end <= best || end > len(a.doc.Tokens) {
-			continue
-		}
-		ok := true
-		for k, w := range words {
-			t := i + k
-			if !strings.EqualFold(a.word(t), w) || a.tokenEnt[t] != 0 {
-				ok = false
-				break
+	// Both lists' titles in turn, the national ones first, without
+	// lowering the word into a new string or joining the lists.
+	lower := a.lowerKey(a.word(i))
+	for _, titles := range [2][][]string{national[string(lower)], roles[string(lower)]} {
+		for _, words := range titles {
+			end := i + len(words)
+			if end <= best || end > len(a.doc.Tokens) {
+				continue
 			}
-		}
-		if ok {
-			best = end
+			ok := true
+			for k, w := range words {
+				t := i + k
+				if !strings.EqualFold(a.word(t), w) || a.tokenEnt[t] != 0 {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best = end
+			}
 		}
 	}
 	return best

@@ -591,7 +591,7 @@ func (a *article) attention(m *mention) float64 {
 func (a *article) figureName(e Entity) string {
 	l := a.r.lists
 	for _, m := range e.Mentions {
-		if k, ok := l.alias[strings.ToLower(m.Text)]; ok && strings.EqualFold(l.figures[k].Name, m.Text) {
+		if k, ok := l.alias[string(a.lowerKey(m.Text))]; ok && strings.EqualFold(l.figures[k].Name, m.Text) {
 			return m.Text
 		}
 	}

@@ -133,11 +133,10 @@ func (a *article) bareUnitGroup(i int, byHead map[string]int) {
 // unitHead is the long form of the unit named by tokens [i, i+n), lower
 // case: pemerintah kota for Pemkot and Pemerintah Kota.
 func (a *article) unitHead(i, n int) string {
-	head := strings.ToLower(a.text(i, i+n))
-	if long, ok := a.r.lists.unitLong[head]; ok {
+	if long, ok := a.r.lists.unitLong[string(a.lowerKey(a.text(i, i+n)))]; ok {
 		return long
 	}
-	return head
+	return strings.ToLower(a.text(i, i+n))
 }
 
 // unitAt returns how many words from token i name a unit, and what
