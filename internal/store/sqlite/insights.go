@@ -41,12 +41,17 @@ func (s *Store) TopEntities(ctx context.Context, f store.TopFilter) ([]store.Ent
 		return nil, err
 	}
 	var w where
-	q := `SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM article_entities x JOIN entities e ON e.id = x.entity_id`
-	if quotes {
+	q, day := `SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM article_entities x JOIN entities e ON e.id = x.entity_id`, "x.day"
+	switch {
+	case quotes:
 		w.add("x.speaker_id IS NOT NULL")
 		q = `SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM quotes x JOIN entities e ON e.id = x.speaker_id`
+	case f.From != "" || f.To != "":
+		// An entity row's day is its article's current version's.
+		q, day = `SELECT e.id, e.name, e.type, e.country, count(*) AS n FROM `+currentInRange+`
+			JOIN entities e ON e.id = x.entity_id`, "v.day"
 	}
-	if err := w.dates("x.day", f.From, f.To); err != nil {
+	if err := w.dates(day, f.From, f.To); err != nil {
 		return nil, err
 	}
 	if f.Type != "" {
@@ -58,6 +63,13 @@ func (s *Store) TopEntities(ctx context.Context, f store.TopFilter) ([]store.Ent
 	}
 	return scanEntityCounts(rows)
 }
+
+// currentInRange joins the current versions v, in day order, to their
+// articles' entity rows x, for counts over a range of v.day: there is no
+// index of the rows by day (migration 23), and a row's day is its
+// version's.
+const currentInRange = `versions v INDEXED BY versions_by_date JOIN articles a ON a.id = v.article_id AND a.current = v.id
+	JOIN article_entities x ON x.article_id = v.article_id`
 
 // Trending implements store.Insights.
 func (s *Store) Trending(ctx context.Context, f store.TrendFilter) ([]store.Trend, error) {
@@ -72,9 +84,9 @@ func (s *Store) Trending(ctx context.Context, f store.TrendFilter) ([]store.Tren
 		args = append(args, f.Type)
 	}
 	args = append(args, f.Min, f.Limit)
-	rows, err := s.query(ctx, `SELECT e.id, e.name, e.type, e.country, sum(x.day = ?) AS now, sum(x.day < ?) / ? AS usual
-		FROM article_entities x JOIN entities e ON e.id = x.entity_id
-		WHERE x.day >= ? AND x.day <= ?`+typ+`
+	rows, err := s.query(ctx, `SELECT e.id, e.name, e.type, e.country, sum(v.day = ?) AS now, sum(v.day < ?) / ? AS usual
+		FROM `+currentInRange+` JOIN entities e ON e.id = x.entity_id
+		WHERE v.day >= ? AND v.day <= ?`+typ+`
 		GROUP BY e.id HAVING now >= ?
 		ORDER BY (now + 1.0) / (usual + 1.0) DESC, now DESC, e.name LIMIT ?`, args...)
 	if err != nil {
@@ -114,10 +126,13 @@ var coMentionWindow = 200
 // (countEntities) and named for the top ones only.
 func (s *Store) CoMentioned(ctx context.Context, entity int64, limit int) ([]store.EntityCount, error) {
 	limit = limitOr(limit, 10)
-	n, err := s.countEntities(ctx, `SELECT y.article_id, y.entity_id FROM (SELECT article_id FROM article_entities
-			INDEXED BY article_entities_entity_article WHERE entity_id = ? ORDER BY article_id DESC LIMIT ?) x
+	newest, args, err := s.newestArms(ctx, entity, `1`)
+	var n map[int64]int
+	if err == nil {
+		n, err = s.countEntities(ctx, `SELECT y.article_id, y.entity_id FROM (`+newest+`) x
 		JOIN article_entities y ON y.article_id = x.article_id WHERE y.entity_id <> ?`,
-		[]any{entity, coMentionWindow, entity}, false)
+			append(args, coMentionWindow, entity), false)
+	}
 	if err == nil {
 		var top []store.EntityCount
 		if top, err = s.topEntities(ctx, n, limit); err == nil {

@@ -472,6 +472,21 @@ CREATE TABLE IF NOT EXISTS record_dicts (
 	// 22: the input log keyed by a 16-byte hash of the key (inputs.go's
 	// migrateInputKeys).
 	migrateInputKeys,
+	// 23: two of article_entities' indexes go. (entity_id, ref) takes
+	// article_id as a third column and replaces (entity_id, article_id):
+	// an entity's rows newest first are read one arm per ref and merged
+	// (refs.go's newestArms). (day) goes: counts over a date range come
+	// from the range's current versions (versions_by_date) and their rows
+	// by article (insights.go). IF (NOT) EXISTS as in 13.
+	func(ctx context.Context, tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+CREATE INDEX IF NOT EXISTS `+entityRefIndex+` ON article_entities (entity_id, ref, article_id);
+DROP INDEX IF EXISTS article_entities_entity_ref;
+DROP INDEX IF EXISTS article_entities_entity_article;
+DROP INDEX IF EXISTS article_entities_day;
+`)
+		return err
+	},
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

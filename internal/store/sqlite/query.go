@@ -194,18 +194,22 @@ func (s *Store) Entity(ctx context.Context, id int64) (*store.Entity, error) {
 // json_each over every row's texts took 9 ms against 2 ms for the rows
 // alone (sqlite3, a much-mentioned entity of a 100k store).
 func (s *Store) newestNames(ctx context.Context, entity int64) ([]string, error) {
-	rows, err := s.query(ctx, `SELECT name, mentions, names FROM article_entities INDEXED BY article_entities_entity_article
-		WHERE entity_id = ? ORDER BY article_id DESC, rowid DESC LIMIT ?`, entity, nameWindow)
+	q, args, err := s.newestArms(ctx, entity, `name, mentions, names`)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.query(ctx, q, append(args, nameWindow)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	counts := map[string]int{}
 	for seen := 0; seen < nameWindow && rows.Next(); {
+		var article, rowid int64
 		var name string
 		var n int
 		var names sql.NullString
-		if err := rows.Scan(&name, &n, &names); err != nil {
+		if err := rows.Scan(&article, &rowid, &name, &n, &names); err != nil {
 			return nil, err
 		}
 		seen += n

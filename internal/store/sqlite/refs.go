@@ -31,6 +31,31 @@ func (s *Store) skipScan(ctx context.Context, index, key, col string, v int64) (
 	}
 }
 
+// entityRefIndex is article_entities' (entity_id, ref, article_id)
+// index (migration 23): an entity's refs, its rows of one ref, and those
+// in article order.
+const entityRefIndex = "article_entities_entity_ref_article"
+
+// newestArms is a query of cols of an entity's rows newest first (by
+// article id, then rowid), its first two columns article_id and rowid,
+// ending in LIMIT ? for the caller to bind: one arm per ref of the
+// entity (and one for rows without a ref), each read in the index's
+// order, which SQLite merges and stops at the limit, instead of sorting
+// all of a much mentioned entity's rows.
+func (s *Store) newestArms(ctx context.Context, entity int64, cols string) (string, []any, error) {
+	refs, err := s.skipScan(ctx, entityRefIndex, "entity_id", "ref", entity)
+	if err != nil {
+		return "", nil, err
+	}
+	arm := `SELECT article_id, rowid, ` + cols + ` FROM article_entities INDEXED BY ` + entityRefIndex + ` WHERE entity_id = ? AND `
+	arms, args := []string{arm + `ref IS NULL`}, []any{entity}
+	for _, ref := range refs {
+		arms = append(arms, arm+`ref = ?`)
+		args = append(args, entity, ref)
+	}
+	return strings.Join(arms, " UNION ALL ") + ` ORDER BY 1 DESC, 2 DESC LIMIT ?`, args, nil
+}
+
 // refEntities are the entities whose ref is ref.
 func (s *Store) refEntities(ctx context.Context, ref int64) ([]int64, error) {
 	return s.skipScan(ctx, "article_entities_ref_entity", "ref", "entity_id", ref)
@@ -41,7 +66,7 @@ func (s *Store) refEntities(ctx context.Context, ref int64) ([]int64, error) {
 // ref's rows are counted up to store.RefWindow; only when several reach
 // it are they counted whole.
 func (s *Store) mainRef(ctx context.Context, entity int64) (int64, error) {
-	refs, err := s.skipScan(ctx, "article_entities_entity_ref", "entity_id", "ref", entity)
+	refs, err := s.skipScan(ctx, entityRefIndex, "entity_id", "ref", entity)
 	if err != nil || len(refs) == 0 {
 		return entity, err
 	}
@@ -50,7 +75,7 @@ func (s *Store) mainRef(ctx context.Context, entity int64) (int64, error) {
 	}
 	count := func(ref int64, bound int) (int, error) {
 		var n int
-		err := s.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM article_entities INDEXED BY article_entities_entity_ref
+		err := s.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM article_entities INDEXED BY `+entityRefIndex+`
 			WHERE entity_id = ? AND ref = ? LIMIT ?)`, entity, ref, bound).Scan(&n)
 		return n, err
 	}

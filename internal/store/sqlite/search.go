@@ -744,7 +744,7 @@ func (s *Store) namedRefs(ctx context.Context, v string) ([]int64, error) {
 	}
 	var refs []int64
 	for _, e := range named {
-		more, err := s.skipScan(ctx, "article_entities_entity_ref", "entity_id", "ref", e)
+		more, err := s.skipScan(ctx, entityRefIndex, "entity_id", "ref", e)
 		if err != nil {
 			return nil, err
 		}
