@@ -7,7 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
+	"time"
 
 	"github.com/warta-news/warta/internal/store"
 )
@@ -83,6 +86,10 @@ func (s *Store) PutFingerprint(ctx context.Context, article int64, bands []int64
 // its compare fields and its key list (fingerprint_keys) in one row each.
 // The keys it had before are taken out by their primary keys.
 func putFingerprint(ctx context.Context, tx querier, article int64, bands []int64, names []string, day string, fields []byte) error {
+	dayNo, ok := dayNumber(day)
+	if !ok {
+		return fmt.Errorf("sqlite: put fingerprint: %w: day %q is not YYYY-MM-DD", store.ErrInvalidRecord, day)
+	}
 	if err := dropKeys(ctx, tx, article, false); err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
 	}
@@ -102,7 +109,7 @@ func putFingerprint(ctx context.Context, tx querier, article int64, bands []int6
 	names = slices.Compact(slices.Sorted(slices.Values(names)))
 	nameRows := make([]any, 0, 3*len(names))
 	for _, n := range names {
-		nameRows = append(nameRows, n, day, article)
+		nameRows = append(nameRows, n, dayNo, article)
 	}
 	if err := insertRows(ctx, tx, `INSERT OR IGNORE INTO fingerprint_names (name, day, article_id) VALUES `, ``, 3, nameRows); err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
@@ -115,7 +122,7 @@ func putFingerprint(ctx context.Context, tx querier, article int64, bands []int6
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO fingerprint_keys (article_id, bands, names, day) VALUES (?, ?, ?, ?)`,
-		article, packed, string(list), day); err != nil {
+		article, packed, string(list), dayNo); err != nil {
 		return fmt.Errorf("sqlite: put fingerprint: %w", err)
 	}
 	if len(names) == 0 {
@@ -155,13 +162,21 @@ func dropKeys(ctx context.Context, tx querier, article int64, forget bool) error
 	if err != nil {
 		return err
 	}
+	// The day as in fingerprint_names (its number as text, since
+	// migration 24); "" in a list with no names (migration 18's).
+	dayNo := int64(unknownDay)
+	if day != "" {
+		if dayNo, err = strconv.ParseInt(day, 10, 64); err != nil {
+			return fmt.Errorf("article %d: key list day %q", article, day)
+		}
+	}
 	type stmt struct {
 		q    string
 		args []any
 	}
 	stmts := []stmt{
 		{`UPDATE fingerprint_name_counts SET articles = articles - 1 WHERE name IN (SELECT value FROM json_each(?))`, []any{names}},
-		{`DELETE FROM fingerprint_names WHERE name IN (SELECT value FROM json_each(?)) AND day = ? AND article_id = ?`, []any{names, day, article}},
+		{`DELETE FROM fingerprint_names WHERE name IN (SELECT value FROM json_each(?)) AND day = ? AND article_id = ?`, []any{names, dayNo, article}},
 		{`DELETE FROM fingerprint_bands WHERE band IN (SELECT value FROM json_each(?)) AND article_id = ?`, []any{string(list), article}},
 		{`DELETE FROM fingerprint_keys WHERE article_id = ?`, []any{article}},
 	}
@@ -214,8 +229,20 @@ func nameCandidates(ctx context.Context, q querier, article int64, names []strin
 	if len(names) == 0 {
 		return nil, nil
 	}
-	if to == "" {
-		to = "\uffff"
+	// From the first day (unknown ones too, as "" was below every date)
+	// to the last, where from or to is "".
+	lo, hi := int64(unknownDay), int64(math.MaxInt64)
+	for _, b := range []struct {
+		day string
+		n   *int64
+	}{{from, &lo}, {to, &hi}} {
+		if b.day == "" {
+			continue
+		}
+		var ok bool
+		if *b.n, ok = dayNumber(b.day); !ok {
+			return nil, fmt.Errorf("sqlite: name candidates: %w: day %q is not YYYY-MM-DD", store.ErrBadFilter, b.day)
+		}
 	}
 	list, err := json.Marshal(names)
 	if err != nil {
@@ -224,7 +251,55 @@ func nameCandidates(ctx context.Context, q querier, article int64, names []strin
 	return ids(ctx, q, "name candidates", rankedQuery(
 		`SELECT article_id FROM fingerprint_names WHERE name = k.value AND day BETWEEN ?6 AND ?7 AND article_id <> ?1
 			ORDER BY day DESC, article_id DESC LIMIT ?2`),
-		article, perName, limit, minShared, string(list), from, to)
+		article, perName, limit, minShared, string(list), lo, hi)
+}
+
+// unknownDay is fingerprint_names' day of an article without a
+// publication day: below every date's, as "" was below them as text.
+const unknownDay = math.MinInt32
+
+// dayNumber is a fingerprint_names day (migration 24): the days from
+// 1970-01-01 to day (YYYY-MM-DD), or unknownDay for ""; ok is false, and
+// the day unknownDay, when day is neither.
+func dayNumber(day string) (n int64, ok bool) {
+	if day == "" {
+		return unknownDay, true
+	}
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return unknownDay, false
+	}
+	return t.Unix() / 86400, true
+}
+
+// migrateNameDays is migration 24: fingerprint_names' day, 'YYYY-MM-DD'
+// text in every posting (10 bytes of about 27), becomes the day's number
+// (dayNumber: 2 bytes). The postings are copied in their primary key's
+// order; the key lists' day (a TEXT column) becomes the number's text,
+// as a put writes it. On a store migrated already it does nothing.
+func migrateNameDays(ctx context.Context, tx *sql.Tx) error {
+	// dayNumber in SQL: a day that is not a date (none was written) as
+	// an unknown one.
+	textDay := `coalesce(CASE WHEN day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN unixepoch(day) / 86400 END, ` + fmt.Sprint(unknownDay) + `)`
+	var done bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM pragma_table_info('fingerprint_names') WHERE name = 'day' AND type = 'INTEGER')`).Scan(&done); err != nil || done {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `
+CREATE TABLE fingerprint_names_24 (
+	name       TEXT NOT NULL,       -- a name key of the fingerprint
+	day        INTEGER NOT NULL,    -- publication day, days since 1970-01-01; -2147483648 when unknown
+	article_id INTEGER NOT NULL,    -- deleted with its fingerprint_keys row
+	PRIMARY KEY (name, day, article_id)
+) WITHOUT ROWID;
+INSERT INTO fingerprint_names_24 (name, day, article_id)
+	SELECT name, `+textDay+`, article_id FROM fingerprint_names WHERE true ORDER BY 1, 2, 3
+	ON CONFLICT DO NOTHING;
+DROP TABLE fingerprint_names;
+ALTER TABLE fingerprint_names_24 RENAME TO fingerprint_names;
+UPDATE fingerprint_keys SET day = `+textDay+`;
+`)
+	return err
 }
 
 // rankedQuery runs lookup (a query reading k.value, the key) for each key

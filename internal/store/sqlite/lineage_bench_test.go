@@ -146,7 +146,8 @@ func candidateStore(b *testing.B, n int) (*Store, []*lineage.Article) {
 			bands = append(bands, []any{band, id})
 		}
 		for _, name := range a.Fingerprint.Names {
-			names = append(names, []any{name, published.Format(time.DateOnly), id})
+			day, _ := dayNumber(published.Format(time.DateOnly))
+			names = append(names, []any{name, day, id})
 		}
 		if len(ids) == 1000 || i == n-1 {
 			flush()

@@ -2,11 +2,14 @@ package sqlite
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 
 	"github.com/warta-news/warta/internal/search"
+	"github.com/warta-news/warta/internal/store"
 	"github.com/warta-news/warta/internal/store/storetest"
 )
 
@@ -29,13 +32,17 @@ CREATE TABLE fn17 (
 	article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
 	PRIMARY KEY (name, day, article_id)
 ) WITHOUT ROWID;
-INSERT INTO fn17 SELECT name, day, article_id FROM fingerprint_names;
+INSERT INTO fn17 SELECT name, ` + namesDayText + `, article_id FROM fingerprint_names;
 DROP TABLE fingerprint_names;
 ALTER TABLE fn17 RENAME TO fingerprint_names;
 CREATE INDEX fingerprint_names_article ON fingerprint_names (article_id);
 DROP TABLE fingerprint_keys;
 PRAGMA user_version = 17;
 `
+
+// namesDayText is fingerprint_names' day as the text it was before
+// migration 24.
+const namesDayText = `CASE day WHEN ` + "-2147483648" + ` THEN '' ELSE date(day * 86400, 'unixepoch') END`
 
 // A store fingerprinted before migration 18 gets each article's key list
 // from its postings, the same as stored anew; the postings keep every
@@ -144,5 +151,95 @@ func TestFingerprintKeysMigration(t *testing.T) {
 	}
 	if err := s.Check(ctx); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Migration 24 numbers fingerprint_names' days: a store taken back to
+// text days finds the same candidates once migrated, unknown days
+// included where the window is open and left out where it is not, and
+// opening it again changes nothing.
+func TestNameDaysMigration(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir, search.Indonesian())
+	var ids []int64
+	for i, day := range []string{"2025-10-01", "2025-10-05", "", "1969-12-30", "2025-10-20"} {
+		res := put(t, s, storetest.Article{Title: fmt.Sprintf("Artikel %d", i), Body: "Isi berita yang pendek.", URL: fmt.Sprintf("https://contoh.example/%d", i)})
+		ids = append(ids, res.ID)
+		if err := s.PutFingerprint(ctx, res.ID, []int64{int64(i)}, []string{"lavrov", "blinken"}, day, []byte("fields")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.PutFingerprint(ctx, ids[0], nil, []string{"lavrov"}, "10/01/2025", nil); !errors.Is(err, store.ErrInvalidRecord) {
+		t.Errorf("a day not YYYY-MM-DD: %v, want ErrInvalidRecord", err)
+	}
+	read := func() (names []string, found [][]int64) {
+		t.Helper()
+		rows, err := s.db.QueryContext(ctx, `SELECT name || ' ' || `+namesDayText+` || ' ' || article_id FROM fingerprint_names ORDER BY 1`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if names, err = collect(rows, func(r *sql.Rows, v *string) error { return r.Scan(v) }); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range [][2]string{{"", ""}, {"2025-10-01", "2025-10-05"}, {"2025-10-02", ""}, {"", "2025-10-04"}, {"1969-01-01", "1970-01-01"}} {
+			c, err := s.NameCandidates(ctx, ids[4], []string{"lavrov", "blinken"}, w[0], w[1], 10, 2, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found = append(found, c)
+		}
+		return names, found
+	}
+	// Bands and no names.
+	res := put(t, s, storetest.Article{Title: "Artikel 5", Body: "Isi berita yang pendek.", URL: "https://contoh.example/5"})
+	if err := s.PutFingerprint(ctx, res.ID, []int64{5}, nil, "2025-10-05", []byte("fields")); err != nil {
+		t.Fatal(err)
+	}
+	names, found := read()
+	want := [][]int64{{ids[3], ids[2], ids[1], ids[0]}, {ids[1], ids[0]}, {ids[1]}, {ids[3], ids[2], ids[0]}, {ids[3]}}
+	if len(names) != 10 || !reflect.DeepEqual(found, want) {
+		t.Fatalf("names %q, candidates %v; want 10 names and %v", names, found, want)
+	}
+	if _, err := s.NameCandidates(ctx, ids[4], []string{"lavrov"}, "kemarin", "", 10, 1, 10); !errors.Is(err, store.ErrBadFilter) {
+		t.Errorf("a window from kemarin: %v, want ErrBadFilter", err)
+	}
+	// Back to migration 23: text days.
+	if _, err := s.wdb.ExecContext(ctx, `
+CREATE TABLE fn23 (name TEXT NOT NULL, day TEXT NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (name, day, article_id)) WITHOUT ROWID;
+INSERT INTO fn23 SELECT name, `+namesDayText+`, article_id FROM fingerprint_names;
+DROP TABLE fingerprint_names;
+ALTER TABLE fn23 RENAME TO fingerprint_names;
+UPDATE fingerprint_keys SET day = CASE day WHEN '-2147483648' THEN '' ELSE date(day * 86400, 'unixepoch') END;
+PRAGMA user_version = 23`); err != nil {
+		t.Fatal(err)
+	}
+	for run := range 2 {
+		s.Close()
+		s = open(t, dir, search.Indonesian())
+		gotNames, gotFound := read()
+		if !slices.Equal(gotNames, names) || !reflect.DeepEqual(gotFound, found) {
+			t.Errorf("run %d: after the migration names %q, candidates %v\nwant %q, %v", run, gotNames, gotFound, names, found)
+		}
+		var typ string
+		if err := s.db.QueryRowContext(ctx, `SELECT typeof(day) FROM fingerprint_names LIMIT 1`).Scan(&typ); err != nil || typ != "integer" {
+			t.Errorf("run %d: day is %s (%v), want integer", run, typ, err)
+		}
+		if _, err := s.wdb.ExecContext(ctx, `PRAGMA user_version = 23`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The migrated key lists take the old postings out: of the unknown
+	// day's article, and of one with bands and no names.
+	for _, id := range []int64{ids[2], res.ID} {
+		if err := s.PutFingerprint(ctx, id, []int64{8}, []string{"putin"}, "2025-11-01", []byte("fields")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names, _ = read()
+	for _, id := range []int64{ids[2], res.ID} {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM fingerprint_names WHERE article_id = ?1) + (SELECT count(*) FROM fingerprint_bands WHERE article_id = ?1)`, id).Scan(&n); err != nil || n != 2 {
+			t.Errorf("article %d: %d postings (%v), want its new name and band; names %q", id, n, err, names)
+		}
 	}
 }

@@ -487,6 +487,9 @@ DROP INDEX IF EXISTS article_entities_day;
 `)
 		return err
 	},
+	// 24: fingerprint_names' day as a number (lineage.go's
+	// migrateNameDays).
+	migrateNameDays,
 }
 
 // migrate applies the migrations not applied yet, all in one transaction
