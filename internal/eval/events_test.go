@@ -84,7 +84,7 @@ func TestEventsJudged(t *testing.T) {
 	}
 	// The later samples of complete events, each with its floor: seed 83
 	// (session 8, rules of 4bbc0aa), seed 97 (session 9, c79046c), seed 113
-	// (session 10).
+	// (session 10), seed 114 (session 11, e5bd005).
 	for _, f := range []struct {
 		file, seed   string
 		minPrecision float64
@@ -92,6 +92,7 @@ func TestEventsJudged(t *testing.T) {
 		{"testdata/events-judged3.tsv", "83", 0.78},
 		{"testdata/events-judged4.tsv", "97", 0.74},
 		{"testdata/events-judged5.tsv", "113", 0.66},
+		{"testdata/events-judged6.tsv", "114", 0.62},
 	} {
 		sj, _, err := Events(stdcontext.Background(), articles, f.file, false)
 		if err != nil {
