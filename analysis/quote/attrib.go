@@ -552,6 +552,9 @@ func (f *finder) orgSpeaker(p phrase) phrase {
 // mention there, else the one the article prints the same elsewhere; -1
 // when none is an organisation.
 func (f *finder) entityNamed(s span) int {
+	if f.ents == nil {
+		return -1
+	}
 	e := f.entityAt(s)
 	if e < 0 {
 		e = f.bodyPrinted(f.spanText(s))
@@ -616,6 +619,11 @@ func (f *finder) orgBefore(j, lo int) phrase {
 	e := f.entityAt(span{j, j + 1})
 	if e < 0 && j >= lo && f.acronymOfPerson(span{j, j + 1}) {
 		return phrase{all: span{j, last}, name: span{j, j + 1}} // HM mengaku, HM tagged only before
+	}
+	if e < 0 && j >= lo && person.IsAcronym(f.tok(j)) && f.entityNamed(span{j, j + 1}) >= 0 {
+		// DKPP menilai ...: an acronym the entity stage tags as the
+		// organisation elsewhere but not here.
+		return phrase{all: span{j, last}, name: span{j, j + 1}, org: true}
 	}
 	if e < 0 || f.typeOf(e) != "ORG" && !f.acronymOfPerson(span{j, j + 1}) {
 		return phrase{}
@@ -851,13 +859,46 @@ func (f *finder) runningBody(pos int) span {
 		return span{}
 	}
 	s := f.said[last]
+	if r := f.bodyReportBefore(pos); r >= 0 && f.bodyReports[r].pos > s.pos && f.bodyQuoted(f.bodyReports[r]) {
+		// kata Ketua DKPP ... DKPP menilai ... “...,” katanya: the body
+		// whose words were quoted before reports again, after its member
+		// spoke; a body's report takes over -nya only then (BPS mencatat
+		// ... “...,” ujarnya is the official's quoted before).
+		s = f.bodyReports[r]
+	}
 	if !s.body || int(f.info[s.pos].unit) < int(f.info[pos].unit)-2 || f.reportedAt(s.who.first) {
 		return span{} // Rizki mengungkapkan, ... Komdigi mencatat ...: Rizki's report
 	}
-	if k := f.personBefore(pos); k >= 0 && f.persons[k].name.last > s.who.first {
+	k := f.personBefore(pos)
+	for k >= 0 && f.persons[k].name.first > s.who.first && f.reported(k) {
+		k-- // DKPP menilai Betty tak ...: one the report speaks of
+	}
+	if k >= 0 && f.persons[k].name.last > s.who.first {
 		return span{}
 	}
 	return s.who
+}
+
+// bodyReportBefore returns the index of the last of f.bodyReports before
+// token pos, or -1.
+func (f *finder) bodyReportBefore(pos int) int {
+	return sort.Search(len(f.bodyReports), func(i int) bool { return f.bodyReports[i].pos >= pos }) - 1
+}
+
+// bodyQuoted reports whether the body of report s had its words quoted
+// before it: a quotation attributed to the same organisation, or to a
+// body printed the same where the entity stage tags neither.
+func (f *finder) bodyQuoted(s spoke) bool {
+	e := f.entityNamed(s.who)
+	for _, o := range f.said {
+		if !o.body || o.pos >= s.pos {
+			continue
+		}
+		if oe := f.entityNamed(o.who); e >= 0 && oe == e || e < 0 && oe < 0 && f.spanText(o.who) == f.spanText(s.who) {
+			return true
+		}
+	}
+	return false
 }
 
 // addSaid records that someone spoke, starting a new run of f.said when
@@ -1010,6 +1051,9 @@ func (f *finder) resolveSpeaker(q *Quote, who, role span) {
 	}
 	if ent < 0 && f.acronymOfPerson(who) {
 		ent = f.personPrinted(f.tok(who.first)) // KDM, tagged only elsewhere
+	}
+	if ent < 0 && k < 0 {
+		ent = f.entityNamed(who) // DKPP, tagged only elsewhere
 	}
 	if ent >= 0 && k >= 0 && f.misread(ent, k) {
 		ent = -1

@@ -40,6 +40,9 @@ type finder struct {
 	// subjects of reporting verbs), for quotations that continue the last
 	// speaker; it is sorted before the continuations are filled.
 	said []spoke
+	// bodyReports are the reports of bodies (DKPP menilai ...) in text
+	// order, found before the quotations are attributed (see runningBody).
+	bodyReports []spoke
 	// runs holds where each run of said in text order starts after the
 	// first: stages append in text order, each its own run (lastSaid).
 	runs []int

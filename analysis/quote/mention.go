@@ -79,10 +79,17 @@ func (f *finder) findPersons() {
 		if a := f.initialsBefore(v); !a.empty() && p.name.empty() && !p.pronoun {
 			p, ok = phrase{all: a, name: a}, true // HM mengaku ...: a person known by initials
 		}
+		reports := lex().verbFlag(f.tok(v)) != verbMark && !f.negated(v) // not meminta, memuji
 		if ok && !p.name.empty() {
 			f.addPerson(named{name: p.name, role: p.role, salient: true, entity: -1})
-			reports := lex().verbFlag(f.tok(v)) != verbMark && !f.negated(v) // not meminta, memuji
 			f.addSaid(spoke{pos: v, who: p.name, quoted: reports})
+		} else if p.name.empty() && !p.pronoun && reports {
+			// DKPP pun menilai ...: a body's report, before the quotations
+			// after it are attributed; their -nya may be the body's
+			// (runningBody).
+			if org := f.orgBefore(f.skipAdverbsBack(v-1), f.sentOf(v).First); org.org {
+				f.bodyReports = append(f.bodyReports, spoke{pos: v, who: org.name, quoted: true, body: true})
+			}
 		}
 	}
 	for _, st := range f.sents {
