@@ -41,3 +41,25 @@ func TestBusyWriteIsRetried(t *testing.T) {
 		t.Errorf("a write behind a lock held past BusyWait: %v, want ErrBusy", err)
 	}
 }
+
+// Opening a store whose schema is current does not wait for the write
+// lock: it opens while another process holds it past the busy timeout.
+func TestOpenBesideAWrite(t *testing.T) {
+	dir := t.TempDir()
+	opts := Options{Analyzer: search.Indonesian(), BusyTimeout: 50 * time.Millisecond, BusyWait: time.Second}
+	holder, err := Open(context.Background(), dir, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	tx, err := holder.wdb.Begin() // BEGIN IMMEDIATE: the write lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	s, err := Open(context.Background(), dir, opts)
+	if err != nil {
+		t.Fatalf("open beside a write: %v", err)
+	}
+	s.Close()
+}

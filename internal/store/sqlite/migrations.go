@@ -494,22 +494,26 @@ DROP INDEX IF EXISTS article_entities_day;
 
 // migrate applies the migrations not applied yet, all in one transaction
 // that holds the write lock, so that two processes opening a new data
-// directory at once do not both migrate it.
+// directory at once do not both migrate it. The version is read first
+// without the lock: opening a store that needs nothing must not wait
+// for an ingest's batch to commit (it failed once the batch held the
+// lock past the busy timeout).
 func (s *Store) migrate(ctx context.Context) error {
+	if done, err := s.migrated(ctx, s.db); err != nil || done {
+		return err
+	}
 	tx, err := s.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: migrate: %w", err)
 	}
 	defer tx.Rollback()
+	// Again under the lock: another process may have migrated it since.
 	var version int
 	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
 		return fmt.Errorf("sqlite: migrate: %w", err)
 	}
-	if version > len(migrations) {
-		return fmt.Errorf("sqlite: %s has schema version %d, newer than this warta (%d): upgrade warta", s.path, version, len(migrations))
-	}
-	if version == len(migrations) {
-		return nil
+	if done, err := s.checkVersion(version); err != nil || done {
+		return err
 	}
 	for i := version; i < len(migrations); i++ {
 		if err := migrations[i](ctx, tx); err != nil {
@@ -525,6 +529,24 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	s.log.Debug("migrated", "db", s.path, "from", version, "to", len(migrations))
 	return nil
+}
+
+// migrated reports whether the schema read through q is this warta's.
+func (s *Store) migrated(ctx context.Context, q querier) (bool, error) {
+	var version int
+	if err := q.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return false, fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	return s.checkVersion(version)
+}
+
+// checkVersion reports whether version is this warta's schema, and fails
+// for a newer one.
+func (s *Store) checkVersion(version int) (bool, error) {
+	if version > len(migrations) {
+		return false, fmt.Errorf("sqlite: %s has schema version %d, newer than this warta (%d): upgrade warta", s.path, version, len(migrations))
+	}
+	return version == len(migrations), nil
 }
 
 // migrateMentionNames is migration 19. The mentions of an article's
