@@ -100,8 +100,8 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 			if cls&wCueNya != 0 {
 				p = phrase{all: span{v, v + 1}, pronoun: true} // menurutnya
 			} else {
-				p = f.phraseAfter(k, st.Last)
-				if !p.ok() {
+				p = f.speakerAfter(k, st.Last)
+				if !p.ok() && !p.org {
 					continue
 				}
 				k = p.all.last
@@ -144,9 +144,9 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 		case cls&wCueAfter != 0 && v == st.First && f.isFold(v, "kata"):
 			// Kata Dewi, pasar itu akan dibuka ...: the cue opens the
 			// sentence, the speaker and a comma, then the report.
-			p = f.phraseAfter(v+1, st.Last)
+			p = f.speakerAfter(v+1, st.Last)
 			k := p.all.last
-			if !p.ok() || p.all.first != v+1 || !f.isPunct(k, ',') || k+1 >= st.Last {
+			if !p.ok() && !p.org || p.all.first != v+1 || !f.isPunct(k, ',') || k+1 >= st.Last {
 				continue
 			}
 			clause = span{k + 1, f.clauseEnd(k+1, st)}
@@ -156,8 +156,8 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 			if cls&wCueNya != 0 {
 				p = phrase{all: span{v, v + 1}, pronoun: true}
 			} else {
-				p = f.phraseAfter(k, st.Last)
-				if !p.ok() {
+				p = f.speakerAfter(k, st.Last)
+				if !p.ok() && !p.org {
 					continue
 				}
 				k = p.all.last
@@ -219,6 +219,24 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 		return c, true
 	}
 	return report{}, false
+}
+
+// speakerAfter reads the speaker named from token i, before end, after a
+// cue (menurut ..., kata ...): the reader's phrase, else an organisation
+// or a person's acronym the entity stage tags there, which the reader
+// reads as no name (Menurut Kementerian Pendidikan Sudan, ...; kata AHY,
+// ...): its phrase holds only the words, the speaker is set from the
+// entity (orgSpeaker); org marks it.
+func (f *finder) speakerAfter(i, end int) phrase {
+	p := f.phraseAfter(i, end)
+	if p.ok() {
+		return p
+	}
+	m := f.mentionFrom(i)
+	if m.empty() || m.last > end || f.entityNamed(m) < 0 && !f.acronymOfPerson(m) {
+		return p
+	}
+	return phrase{all: span{i, max(p.all.last, m.last)}, org: true}
 }
 
 // subjectFronted reports whether tokens [i, v) before a cue are words of
