@@ -51,9 +51,18 @@ type Config struct {
 	// Roles, when the store has it, gives an entity's roles over time
 	// without reading its articles' titles; else Entities does.
 	Roles RoleReader
+	// Stamper, when the store has it, says whether the store changed, so
+	// that pages kept (entityPages) are shown again until it does.
+	Stamper Stamper
 	// AlertService saves alerts (the same one the write path checks).
 	AlertService *alert.Service
 	Log          *slog.Logger // nil: slog.Default()
+}
+
+// Stamper gives a store's stamp: cheap to read, and different after any
+// write to the store, by any process.
+type Stamper interface {
+	Stamp(ctx context.Context) (string, error)
 }
 
 // RoleReader reads an entity's articles as EntityArticles does, but
@@ -72,13 +81,15 @@ func FromStore(st store.Store) Config {
 	c.Sources, _ = st.(store.Sources)
 	c.Tone, _ = st.(store.ToneReader)
 	c.Roles, _ = st.(RoleReader)
+	c.Stamper, _ = st.(Stamper)
 	return c
 }
 
 // UI is the web UI.
 type UI struct {
-	cfg   Config
-	pages map[string]*template.Template // by page file name, "search.html"
+	cfg         Config
+	pages       map[string]*template.Template // by page file name, "search.html"
+	entityPages entityPages
 }
 
 // Route is one page or file of the UI.

@@ -400,3 +400,76 @@ func testAlertCollapsesCopies(t *testing.T, s *site) {
 		}
 	}
 }
+
+// countingEntities counts the entity look-ups a page makes.
+type countingEntities struct {
+	store.EntityReader
+	n int
+}
+
+func (c *countingEntities) Entity(ctx context.Context, id int64) (*store.Entity, error) {
+	c.n++
+	return c.EntityReader.Entity(ctx, id)
+}
+
+// TestEntityPageKept serves an entity page again from what was read for
+// it while the store is unchanged, per language, and reads it anew once
+// an article is stored.
+func TestEntityPageKept(t *testing.T) {
+	s := newSite(t)
+	s.store(t, rapat)
+	prabowo, err := s.st.Entities(context.Background(), store.EntityFilter{Name: "Prabowo Subianto", Type: "PER"})
+	if err != nil || len(prabowo) == 0 {
+		t.Fatalf("Prabowo Subianto not stored as a person: %v %v", prabowo, err)
+	}
+	cfg := web.FromStore(s.st)
+	if cfg.Stamper == nil {
+		t.Fatal("the SQLite store has no Stamp")
+	}
+	count := &countingEntities{EntityReader: s.st}
+	cfg.Entities = count
+	ui, err := web.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(server.New(server.Config{Web: ui}))
+	defer ts.Close()
+	get := func(path string) string {
+		t.Helper()
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %s", path, resp.Status)
+		}
+		return string(body)
+	}
+	path := "/entities/" + itoa(prabowo[0].ID)
+	first := get(path)
+	if again := get(path); again != first || count.n != 1 {
+		t.Errorf("the same page again: %d look-ups (want 1), same page %v", count.n, again == first)
+	}
+	if en := get(path + "?lang=en"); count.n != 2 || en == first {
+		t.Errorf("the page in English: %d look-ups (want 2), same page as Indonesian %v", count.n, en == first)
+	}
+	s.store(t, analysis.Input{Title: "Prabowo Tinjau Tanggul di Bekasi", URL: "https://contoh.example/tanggul", Published: "2025-10-23",
+		Body: "Presiden Prabowo Subianto meninjau tanggul sungai di Bekasi pada Kamis.\n\n\"Tanggul ini harus selesai sebelum musim hujan,\" kata Prabowo."})
+	if after := get(path); count.n != 3 || !strings.Contains(after, "Tanggul ini harus selesai") {
+		t.Errorf("after a new article: %d look-ups (want 3), its quote shown %v", count.n, strings.Contains(after, "Tanggul ini harus selesai"))
+	}
+	cfg.Stamper = nil
+	plain, err := web.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := server.New(server.Config{Web: plain})
+	for range 2 {
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "http://localhost"+path, nil))
+	}
+	if count.n != 5 {
+		t.Errorf("without a stamp: %d look-ups after two more pages, want 5", count.n)
+	}
+}

@@ -5,8 +5,11 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 
@@ -140,6 +143,29 @@ func (s *Store) CoMentioned(ctx context.Context, entity int64, limit int) ([]sto
 		}
 	}
 	return nil, fmt.Errorf("sqlite: co-mentioned: %w", err)
+}
+
+// Stamp implements web.Stamper: it differs after any write to the
+// database, by any process. The full-text index's averages record (rows
+// and terms, which storing or deleting an article changes) and the
+// newest version id catch every article written, in the database itself;
+// the WAL file's size and modification time catch the rest (Reindex
+// relinking entities), since every commit appends to it. Three seeks and
+// a stat.
+func (s *Store) Stamp(ctx context.Context) (string, error) {
+	var averages []byte
+	var newest sql.NullInt64
+	if err := s.queryRow(ctx, `SELECT (SELECT block FROM search_index_data WHERE id = 1), (SELECT max(id) FROM versions)`).
+		Scan(&averages, &newest); err != nil {
+		return "", fmt.Errorf("sqlite: stamp: %w", err)
+	}
+	wal := "-"
+	if st, err := os.Stat(s.path + "-wal"); err == nil {
+		wal = fmt.Sprintf("%d@%d", st.Size(), st.ModTime().UnixNano())
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("sqlite: stamp: %w", err)
+	}
+	return fmt.Sprintf("%x/%d/%s", averages, newest.Int64, wal), nil
 }
 
 // migrateArticleDays adds article_days, the articles whose newest version

@@ -80,3 +80,42 @@ func TestArticleDays(t *testing.T) {
 	s = open(t, dir, search.Indonesian())
 	check("after the migration", want)
 }
+
+// TestStamp: the stamp stays while nothing is written, and changes with
+// an article stored or deleted, and with any other write.
+func TestStamp(t *testing.T) {
+	s := open(t, t.TempDir(), search.Indonesian())
+	stamp := func() string {
+		t.Helper()
+		v, err := s.Stamp(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	res := put(t, s, storetest.Article{Title: "Harga Cabai Naik", Body: "Harga cabai di pasar induk naik dua kali lipat pekan ini.",
+		URL: "https://contoh.example/cabai", Published: "2025-09-02"})
+	a := stamp()
+	if b := stamp(); b != a {
+		t.Fatalf("stamp changed with nothing written: %q then %q", a, b)
+	}
+	put(t, s, storetest.Article{Title: "Harga Bawang Turun", Body: "Harga bawang merah turun setelah panen raya.",
+		URL: "https://contoh.example/bawang", Published: "2025-09-03"})
+	b := stamp()
+	if b == a {
+		t.Error("stamp unchanged after an article was stored")
+	}
+	if _, err := s.wdb.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('stamp-test', '1')`); err != nil {
+		t.Fatal(err)
+	}
+	c := stamp()
+	if c == b {
+		t.Error("stamp unchanged after a write outside the articles")
+	}
+	if err := s.Delete(ctx, res.ID); err != nil {
+		t.Fatal(err)
+	}
+	if stamp() == c {
+		t.Error("stamp unchanged after an article was deleted")
+	}
+}

@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"sync"
 
 	"github.com/ncruces/go-sqlite3"
 	"github.com/ncruces/go-sqlite3/ext/fts5"
+
+	"github.com/warta-news/warta/internal/store"
 )
 
 // rankFunction is the ranking of search hits: FTS5's bm25() with the
@@ -85,11 +86,7 @@ func registerRank(api *fts5.API) error { return api.CreateFunction(rankFunction,
 // while the index stays as it was: its averages record (the row count
 // and token totals, which every write changes) is the same. A phrase is
 // counted once per state of the index, not once per search.
-type phraseCounts struct {
-	mu     sync.Mutex
-	stamp  string
-	counts map[string]int64
-}
+type phraseCounts = store.Stamped[int64]
 
 // maxPhraseCounts bounds the phrases kept; past it they are all dropped.
 const maxPhraseCounts = 1 << 14
@@ -119,12 +116,12 @@ func (s *Store) rankCall(ctx context.Context, phrases []string) (string, []any, 
 	out := make([]any, 2, 2+len(phrases))
 	out[0], out[1] = int64(rows), float64(int64(tokens))/float64(int64(rows))
 	for _, phrase := range phrases {
-		n, ok := s.phrases.get(string(stamp), phrase)
+		n, ok := s.phrases.Get(string(stamp), phrase)
 		if !ok {
 			if err := s.queryRow(ctx, `SELECT count(*) FROM search_index WHERE search_index MATCH ?`, phrase).Scan(&n); err != nil {
 				return "", nil, fmt.Errorf("documents of %s: %w", phrase, err)
 			}
-			s.phrases.put(string(stamp), phrase, n)
+			s.phrases.Put(string(stamp), phrase, n, maxPhraseCounts)
 		}
 		out = append(out, n)
 	}
@@ -145,23 +142,4 @@ func varint(b []byte) (uint64, int) {
 		}
 	}
 	return 0, 0
-}
-
-func (p *phraseCounts) get(stamp, phrase string) (int64, bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if stamp != p.stamp {
-		return 0, false
-	}
-	n, ok := p.counts[phrase]
-	return n, ok
-}
-
-func (p *phraseCounts) put(stamp, phrase string, n int64) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if stamp != p.stamp || len(p.counts) >= maxPhraseCounts {
-		p.stamp, p.counts = stamp, map[string]int64{}
-	}
-	p.counts[phrase] = n
 }
