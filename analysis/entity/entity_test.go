@@ -89,6 +89,22 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "a city named alone is the kota when the regency of that name is named too",
+			text: "Hujan Deras\nBanjir merendam Kota Bogor dan Kabupaten Bogor sejak pagi. Di Bogor, sekolah diliburkan.\nWarga diminta waspada.",
+			want: []want{
+				{"LOC", "Kota Bogor", "ID", []string{"Kota Bogor", "Bogor"}, nil},
+				{"LOC", "Kabupaten Bogor", "ID", []string{"Kabupaten Bogor"}, nil},
+			},
+		},
+		{
+			name: "a sub-unit named with its parent is one body, the parent alone another",
+			text: "Kecelakaan Beruntun\nSatlantas Polres Ciamis menyelidiki kecelakaan di jalan raya itu. Polres Ciamis juga menurunkan tim.\nKorban dibawa ke rumah sakit.",
+			want: []want{
+				{"ORG", "Satlantas Polres Ciamis", "ID", []string{"Satlantas Polres Ciamis"}, nil},
+				{"ORG", "Polres Ciamis", "ID", []string{"Polres Ciamis"}, nil},
+			},
+		},
+		{
 			name: "a listed regency of two words before a name is the place, not the name's first word",
 			text: "Banjir\nBupati Kuantan Singingi Herman Saputra meninjau lokasi banjir.\n“Warga sudah dievakuasi,” kata Herman.",
 			want: []want{

@@ -37,6 +37,7 @@ type group struct {
 // entities seen only in a title-case headline.
 func (a *article) merge() {
 	a.widenAdminPlaces()
+	a.placesBeforeNames()
 	a.roleBodies()
 	a.glosses()
 	a.joinUnits()
@@ -592,9 +593,11 @@ func (a *article) runKey(first, last int) uint64 {
 // the gazetteer's canonical name, else the lower-case text.
 func (a *article) key(m *mention) string {
 	if m.class == "LOC" && m.last-m.first > 1 && adminWords[string(a.lowerKey(a.word(m.first)))] {
-		// Provinsi Banten is Banten; but Kota Bogor beside Kabupaten
-		// Bogor is a place of its own.
-		if a.adminAmbiguous(m.first+1, m.last) {
+		// Provinsi Banten is Banten; but Kabupaten Bogor beside Kota
+		// Bogor is a place of its own, and Bogor alone is then the city
+		// (a listed kota), as the press calls a city by its name and a
+		// regency by its title: Kota Gresik, no kota, is not Gresik.
+		if a.adminAmbiguous(m.first+1, m.last) && !a.listedCity(m) {
 			return "\x03" + strings.ToLower(a.text(m.first, m.last))
 		}
 		rest := mention{first: m.first + 1, last: m.last, class: m.class}
@@ -648,6 +651,16 @@ func (a *article) adminAmbiguous(first, last int) bool {
 	return ok && w == ""
 }
 
+// listedCity reports whether the mention is a city (Kota Bandung) that
+// the gazetteer lists under that name.
+func (a *article) listedCity(m *mention) bool {
+	if !strings.EqualFold(a.word(m.first), "kota") {
+		return false
+	}
+	es, ok := a.listedWhole(m.first, m.last)
+	return ok && len(es) > 0
+}
+
 // adminPlace is a place printed after a territory word: its length in
 // tokens and its lower-case text.
 type adminPlace struct {
@@ -686,6 +699,47 @@ func (a *article) widenAdminPlaces() {
 		}
 		m.first--
 	}
+}
+
+// placesBeforeNames splits a place the tagger ran into the name after it
+// (Kepala Dinas Pendidikan Kota Sukadana | Rahmat Hidayat): a place of a
+// territory word and one word (Kota X, Kabupaten X) that is not listed
+// whole with the words after it (Kabupaten Bandung Barat is), when the
+// next word opens a person's mention elsewhere in the article (kata
+// Rahmat) or is a listed given name or surname, is the place, and the
+// rest a person.
+func (a *article) placesBeforeNames() {
+	for i, n := 0, len(a.ms); i < n; i++ {
+		m := &a.ms[i]
+		if m.class != "LOC" || m.last-m.first < 3 || !a.adminPrefix(m.first) || !isCapitalised(a.word(m.first+2)) ||
+			adminWords[strings.ToLower(a.word(m.first+2))] ||
+			a.gazBits[m.first+2]&gazBit(gkName, false) == 0 && !a.opensPerson(a.hashes[m.first+2]) {
+			continue
+		}
+		if _, ok := a.listedWhole(m.first, m.last); ok {
+			continue
+		}
+		if _, ok := a.listedWhole(m.first+1, m.last); ok {
+			continue
+		}
+		a.ms = append(a.ms, mention{first: m.first + 2, last: m.last, class: "PER", sentence: m.sentence, weak: m.weak})
+		m = &a.ms[i]
+		m.last, m.gaz = m.first+2, nil
+		if es, ok := a.listedWhole(m.first, m.last); ok {
+			m.gaz = es
+		}
+	}
+}
+
+// opensPerson reports whether a person's mention opens with the word of
+// lower-case hash h.
+func (a *article) opensPerson(h uint64) bool {
+	for _, m := range a.ms {
+		if m.class == "PER" && a.hashes[m.first] == h {
+			return true
+		}
+	}
+	return false
 }
 
 // widenFigures gives a person's mention back the word before it when the
@@ -849,6 +903,9 @@ func (a *article) partOf(m *mention) int {
 		switch {
 		case containsRun(name, words) || slices.ContainsFunc(g.spellings, func(n []string) bool { return containsRun(n, words) }) ||
 			long.class == "PER" && m.class == "PER" && middleLeftOut(name, words):
+			if a.parentUnit(m, long, words, name) {
+				continue
+			}
 			found, nFound = gi, nFound+1
 			if long.class == "PER" {
 				person, nPerson = gi, nPerson+1
@@ -878,6 +935,25 @@ func (a *article) partOf(m *mention) int {
 		return fuzzy
 	}
 	return -1
+}
+
+// parentUnit reports whether mention m, of lower-case words, is a whole
+// unit (a unit's head and what it names: Polres Serang) that ends the
+// longer body long, of words name: the parent a sub-unit is named with
+// (Satlantas Polres Serang), which is a body of its own where it stands
+// alone (or after a role: Kasat Lantas Polres Serang): right after another
+// capitalised word that does not open the sentence, or a closing
+// bracket, it still names the sub-unit the tagger cut short
+// (Direktorat Jenderal (Ditjen) Imigrasi | Kementerian Imipas).
+func (a *article) parentUnit(m, long *mention, words, name []string) bool {
+	if m.class != "ORG" || long.class != "ORG" || len(words) >= len(name) || !slices.Equal(name[len(name)-len(words):], words) {
+		return false
+	}
+	if p := m.first - 1; p >= 0 && (a.word(p) == ")" || isCapitalised(a.word(p)) && !a.initial[p] && !a.roleWord(p) && (p == 0 || !a.roleWord(p-1))) {
+		return false
+	}
+	n, _ := a.unitAt(m.first)
+	return n > 0 && n < m.last-m.first
 }
 
 // lowerWords returns the words and numbers of tokens [first, last) in
