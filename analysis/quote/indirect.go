@@ -400,6 +400,7 @@ func (f *finder) clauseShaped(j, end int) bool {
 	weak := false     // past a place, a body or an apposition
 	relative := false // past a relative clause: an affixed verb counts after a noun
 	runsOn := false   // the relative clause's predicate is an affixed verb
+	place := false    // past a place or body after di, ke or dari
 	noun := 0         // words read since the relative clause's predicate
 	for k := j + 1; k < end && k-j <= maxSubject+4*b2i(weak || relative); k++ {
 		if f.inQuote(k) {
@@ -435,11 +436,16 @@ func (f *finder) clauseShaped(j, end int) bool {
 			relative, noun = true, 0
 			runsOn = k < end && f.toks[k].Kind == text.Word && affixedVerb(strings.ToLower(f.tok(k)))
 		case f.has(k, wInnerPrep) && k+1 < end && f.toks[k+1].Kind == text.Word && person.IsUpperStart(f.tok(k+1)):
-			weak = true // di Sulsel, ke KPK
+			weak, place = true, true // di Sulsel, ke KPK
 		case f.has(k, wObjectStop):
 			return false
 		case person.IsUpperStart(f.tok(k)) || f.demonstrativeAt(k):
 			noun++
+		case place && !relative && person.IsUpperStart(f.tok(k-1)) && activeVerb(f.tok(k)):
+			// permintaan ekspor kopi ke Mesir meningkat ...: a place after
+			// di, ke or dari closes the subject, an active verb right after
+			// it is the predicate.
+			return true
 		case weak:
 		case relative:
 			// gudang yang terkena banjir rob berada: a verb after the
@@ -473,6 +479,12 @@ func (f *finder) demonstrativeAt(i int) bool {
 // off (mengalami, tersebar, dinilai; not menteri, berita, dinas).
 func affixedVerb(w string) bool {
 	return person.HasVerbPrefix(w) && stem.Stem(w) != w
+}
+
+// activeVerb reports whether a lower-case word is an active verb by its
+// form: me- or ber- that the stemmer takes off (meningkat, berkurang).
+func activeVerb(w string) bool {
+	return (strings.HasPrefix(w, "me") || strings.HasPrefix(w, "ber")) && affixedVerb(w)
 }
 
 // nameSetOff returns the name set off by commas after a role the reader did
