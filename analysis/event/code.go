@@ -63,6 +63,7 @@ func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 		cd.Trigger = c.doc.Text[cd.TriggerStart:cd.TriggerEnd]
 		c.actors(&cd, m, s)
 		c.fromTree(&cd, m, s)
+		cd.Source, cd.Target = c.bareRole(cd.Source, cd.TriggerStart), c.bareRole(cd.Target, cd.TriggerStart)
 		// Prabowo Puji Prabowo: one actor read on both sides is known
 		// on neither for sure; the object is the nearer reading.
 		if cd.Source != nil && cd.Target != nil && !cd.trig.frame.symmetric() && cd.Source.Entity != "" && cd.Source.Entity == cd.Target.Entity {

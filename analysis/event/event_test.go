@@ -243,6 +243,10 @@ var findRows = []struct {
 		[]string{"CONSULT Prabowo Subianto>pimpinan asserted"}},
 	{"a meeting phrase opening the sentence", "Dalam rapat kerja dengan Komisi II DPR, Menteri PU Dody Hanggodo meminta tambahan anggaran.",
 		[]string{"CONSULT Dody Hanggodo>Komisi II DPR asserted", "REQUEST Dody Hanggodo>- asserted"}},
+	{"a lone role word for the person printed with the role", "Wali Kota Bogor Dedie Rachim meninjau lokasi banjir di Bogor. \"Pak Wali sudah memerintahkan Kepala Dinas Sosial untuk menyalurkan bantuan,\" ujar Yudi.",
+		[]string{"REQUEST Dedie Rachim>Dinas Sosial reported"}},
+	{"a lone role word that no printed role explains", "\"Pak Wali sudah memerintahkan Kepala Dinas Sosial untuk menyalurkan bantuan,\" ujar Yudi.",
+		nil},
 	{"bersama further on is no partner", "Kepala Dinas Pertanian Sleman Suparmono hadir dalam diskusi itu bersama Bupati Sleman Harda Kiswaya.",
 		nil},
 }

@@ -132,17 +132,23 @@ func (c *coder) rolePerson(first, last int) *Actor {
 	if len(pw) < n {
 		return nil
 	}
-	start := c.doc.Tokens[first].Start
+	return c.holder(c.doc.Tokens[first].Start, func(h heldRole) bool { return roleMatches(h, pw, n) })
+}
+
+// holder is the person printed with a role that match accepts: the one
+// named last before the byte offset at, else the first after; nil when none
+// is.
+func (c *coder) holder(at int, match func(heldRole) bool) *Actor {
 	var before, after *entity.Entity
 	beforeAt, afterAt := -1, len(c.doc.Text)
 	for _, h := range c.heldRoles() {
-		if !roleMatches(h, pw, n) {
+		if !match(h) {
 			continue
 		}
 		switch {
-		case h.at < start && h.at > beforeAt:
+		case h.at < at && h.at > beforeAt:
 			before, beforeAt = h.e, h.at
-		case h.at >= start && h.at < afterAt:
+		case h.at >= at && h.at < afterAt:
 			after, afterAt = h.e, h.at
 		}
 	}
@@ -185,4 +191,21 @@ func roleWords(s string) []string {
 		}
 	}
 	return out
+}
+
+// bareRole is the person that a lone role word read as a person's name
+// stands for (Pak Wali, for the mayor the article prints as Wali Kota Bogor
+// X): the holder of a role that opens with that word, nearest the byte
+// offset at; nil when the article prints no such role, since the word alone
+// names no one. Any other actor is returned as it is.
+func (c *coder) bareRole(a *Actor, at int) *Actor {
+	if a == nil || a.kind != "PER" || strings.ContainsAny(a.Name, " -") {
+		return a
+	}
+	w := strings.ToLower(a.Name)
+	cls := person.Default().Classes(w)
+	if cls&(person.Role|person.RoleFirst) == 0 || cls&person.NameStart != 0 {
+		return a
+	}
+	return c.holder(at, func(h heldRole) bool { return len(h.words) > 0 && h.words[0] == w && h.e.ID != a.Entity })
 }
