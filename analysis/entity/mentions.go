@@ -30,6 +30,7 @@ type wordLists struct {
 	places         map[string]worldPlace // data/places.tsv: a world place, lower case
 	outlets        map[string]outlet     // data/outlets.tsv: an outlet's name or other form, lower case
 	outletCues     map[string]bool       // data/outlet_cues.txt, lower case
+	outletFirst    map[string]bool       // the outlets' leading words (leadingWord), lower case
 	units          map[string]string     // data/units.tsv: a unit, lower case → what follows it
 	unitLong       map[string]string     // data/units.tsv: a short unit, lower case → its long form
 	unitFirst      *text.Lexicon[bool]   // the first words of the units, to turn most words away at once
@@ -43,7 +44,7 @@ type wordLists struct {
 var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 	l := &wordLists{notNames: map[string]bool{}, roleBreaks: map[string]bool{}, appositives: map[string]bool{},
 		initialsBefore: map[string]bool{}, domesticHeads: map[string]bool{}, roleQualifiers: map[string]bool{}, nameOpeners: map[string]bool{}, degrees: map[string]bool{}, legalForms: map[string]bool{}, facilities: map[string]bool{}, leaders: map[string]string{},
-		places: map[string]worldPlace{}, outlets: map[string]outlet{}, outletCues: map[string]bool{}, units: map[string]string{}, unitLong: map[string]string{}, alias: map[string]int{}}
+		places: map[string]worldPlace{}, outlets: map[string]outlet{}, outletCues: map[string]bool{}, outletFirst: map[string]bool{}, units: map[string]string{}, unitLong: map[string]string{}, alias: map[string]int{}}
 	for _, f := range []struct {
 		name  string
 		set   map[string]bool
@@ -140,7 +141,9 @@ var sharedWordLists = sync.OnceValues(func() (*wordLists, error) {
 		}
 		o := outlet{country: f[2], cue: len(f) == 4 && f[3] == "cue"}
 		for _, form := range append([]string{f[0]}, splitList(f[1])...) {
-			l.outlets[strings.ToLower(form)] = o
+			form = strings.ToLower(form)
+			l.outlets[form] = o
+			l.outletFirst[string(leadingWord([]byte(form)))] = true
 		}
 		return nil
 	})
@@ -298,7 +301,7 @@ func (a *article) addOutlets() {
 	n := len(a.ms)
 	for si, s := range a.doc.Sentences {
 		for i := s.First; i < s.Last; i++ {
-			if !isCapitalised(a.word(i)) {
+			if w := a.word(i); !isCapitalised(w) || !a.r.lists.outletFirst[string(leadingWord(a.lowerKey(w)))] {
 				continue
 			}
 			for k := min(outletWords, s.Last-i); k >= 1; k-- {
@@ -318,6 +321,18 @@ func (a *article) addOutlets() {
 			}
 		}
 	}
+}
+
+// leadingWord returns the run of letters and digits that opens s (l of
+// l'equipe): the same for an outlet's name and the token it starts with,
+// however the tokeniser cuts the name.
+func leadingWord(s []byte) []byte {
+	for i, r := range string(s) {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 // mentionAt returns the index of the mention among ms[:n] that spans
@@ -386,8 +401,11 @@ func (a *article) addWorldPlaces() {
 	for si, s := range a.doc.Sentences {
 		weak := s.Start < a.doc.Title.End && titleCased(a.doc, s)
 		for i := s.First; i < s.Last; i++ {
+			if !a.placeWords(i, i+1) {
+				continue // fails for every run that starts here
+			}
 			for k := min(placeWords, s.Last-i); k >= 1; k-- {
-				if !a.placeWords(i, i+k) || overlapsAny(a.ms[:n], i, i+k) || a.glued(s, i, i+k) {
+				if !a.placeWords(i+1, i+k) || overlapsAny(a.ms[:n], i, i+k) || a.glued(s, i, i+k) {
 					continue
 				}
 				if p, ok := a.worldPlace(i, i+k); ok && named.admits(p) {
