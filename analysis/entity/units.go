@@ -25,6 +25,9 @@ func (a *article) joinUnits() {
 			continue // Pusat of Kantor Pusat Kejaksaan Agung
 		}
 		end := a.unitEnd(i+n, kind)
+		if kind == "campus" {
+			a.personAfterUnit(end)
+		}
 		if end <= i+n && kind == "place" {
 			// A longer unit's last word may open the place's own name:
 			// DPRD Kota Bogor and Pemerintah Kota Palembang, where the
@@ -165,6 +168,17 @@ func (a *article) unitAt(i int) (int, string) {
 	return 0, ""
 }
 
+// personAfterUnit starts at token end the person's mention that a
+// unit's name ending there cuts (a campus up to the initial that opens
+// the name of the person after it: UIN Syarif Hidayatullah | M <name>).
+func (a *article) personAfterUnit(end int) {
+	for x := range a.ms {
+		if m := &a.ms[x]; m.class == "PER" && m.first < end && end < m.last {
+			m.first = end
+		}
+	}
+}
+
 // unitEnd returns where the name of a unit that goes on at token j
 // ends, as what follows it is: a place, an office name, or a body.
 func (a *article) unitEnd(j int, kind string) int {
@@ -211,15 +225,15 @@ func (a *article) unitEnd(j int, kind string) int {
 		// A person's name names a campus as often as a place does
 		// (Universitas Gadjah Mada), so the tagger's person is taken, up
 		// to a person's initial, which opens the name of the person
-		// after the campus (UIN <name> | M <name>).
+		// after the campus (UIN <name> | M <name>; the caller gives the
+		// person its start back: personAfterUnit).
 		p := a.schoolPlaceEnd(e, true)
 		for k := e + 1; k < p; k++ {
 			if !isInitial(a.word(k)) {
 				continue
 			}
-			for x := range a.ms {
-				if m := &a.ms[x]; m.first == e && m.last == p && m.class == "PER" {
-					m.first = k
+			for _, m := range a.ms {
+				if m.first == e && m.last == p && m.class == "PER" {
 					return k
 				}
 			}
