@@ -89,6 +89,13 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "a person whose role names an Indonesian body keeps ID in a story set abroad",
+			text: "Baja Dunia\nDirektur Utama PT Sinar Baja Tbk Hendra Kusuma menilai produksi baja Jepang dan Korea Selatan terus naik. Jepang memproduksi 90 juta ton, Korea Selatan 70 juta ton.\nHendra berbicara di Tokyo.",
+			want: []want{
+				{"PER", "Hendra Kusuma", "ID", []string{"Hendra Kusuma", "Hendra"}, []string{"Direktur Utama PT Sinar Baja Tbk"}},
+			},
+		},
+		{
 			name: "a city named alone is the kota when the regency of that name is named too",
 			text: "Hujan Deras\nBanjir merendam Kota Bogor dan Kabupaten Bogor sejak pagi. Di Bogor, sekolah diliburkan.\nWarga diminta waspada.",
 			want: []want{

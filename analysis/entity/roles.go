@@ -66,7 +66,7 @@ func (a *article) assignRoles() {
 				break
 			}
 		}
-		if g.country == "" && a.domesticRole(g) {
+		if g.country == "" && (a.domesticRole(g) || a.domesticBodyInRole(g)) {
 			g.country = "ID"
 		}
 	}
@@ -296,6 +296,21 @@ func (a *article) international(g *group) bool {
 	for _, j := range g.gaz {
 		if a.r.m.gaz.entries[j].country == "" {
 			return true
+		}
+	}
+	return false
+}
+
+// domesticBodyInRole reports whether one of the person's roles names a
+// body by an Indonesian head word (Direktur Utama PT Sinar Jaya Tbk,
+// Kepala Dinas ...; data/domestic_heads.txt): its people are Indonesia's,
+// even in a story set abroad.
+func (a *article) domesticBodyInRole(g *group) bool {
+	for _, sp := range g.roleSpans {
+		for k := sp[0]; k+1 < sp[1]; k++ {
+			if w := a.word(k); isCapitalised(w) && a.r.lists.domesticHeads[string(a.lowerKey(strings.TrimSuffix(w, ".")))] && isCapitalised(a.word(k+1)) {
+				return true
+			}
 		}
 	}
 	return false
