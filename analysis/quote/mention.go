@@ -934,7 +934,11 @@ func (f *finder) sentenceSubject(st text.Sentence, limit int) phrase {
 	if i >= limit || f.inQuote(i) {
 		return phrase{}
 	}
-	verb := affixedVerb(strings.ToLower(f.tok(i))) && !f.has(i, wCuePrep|wCueNya|wCueSource) // not Menurutnya, Dikutip dari
+	// Menanggapi hal itu, ...: a fronted verb clause (not Menurutnya,
+	// Dikutip dari); lower-cased only past a cheap look at its prefix.
+	w := f.tok(i)
+	verb := f.toks[i].Kind == text.Word && !f.has(i, wFunction|wCuePrep|wCueNya|wCueSource) &&
+		(hasPrefixFold(w, "me") || hasPrefixFold(w, "ber") || hasPrefixFold(w, "di") || hasPrefixFold(w, "ter")) && affixedVerb(strings.ToLower(w))
 	if f.has(i, wFunction) && !f.has(i, wPronoun) || verb {
 		c := i + 1
 		for c < limit && c-i <= 12 && !f.isPunct(c, ',') && !f.inQuote(c) {

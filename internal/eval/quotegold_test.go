@@ -98,9 +98,10 @@ func TestQuoteGold(t *testing.T) {
 		{"dev", 20, 0.98, 0.94},
 		{"dev2", 20, 0.98, 0.89},
 		{"dev3", 20, 0.95, 0.86},
-		{"heldout", 24, 0.93, 0.70},
-		{"heldout2", 20, 0.90, 0.84},
-		{"heldout3", 20, 0.92, 0.70},
+		{"heldout", 24, 0.98, 0.80},
+		{"heldout2", 20, 0.94, 0.89},
+		{"heldout3", 20, 0.94, 0.86},
+		{"heldout4", 20, 1.00, 0.76},
 	} {
 		if n := len(inSplit(arts, quoteSplits, floor.split)); n != floor.articles {
 			t.Fatalf("%s split has %d articles, want %d", floor.split, n, floor.articles)
