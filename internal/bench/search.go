@@ -48,23 +48,27 @@ type SearchOptions struct {
 
 // Query classes, in the order they are reported.
 const (
-	ClassCommon      = "word, common"
-	ClassMid         = "word, mid"
-	ClassRare        = "word, rare"
-	ClassByDate      = "word, common, by date"
-	ClassPhrase      = "phrase"
-	ClassTwoWords    = "two words"
-	ClassOrExclude   = "OR and exclusion"
-	ClassEntity      = "entity filter"
-	ClassSpeaker     = "speaker filter"
-	ClassEntityWord  = "entity and a word"
-	ClassDateRange   = "word in a date range"
-	ClassDatesOnly   = "date range only"
-	ClassEntityAPI   = "page: /api/v1/entities/{id}"
-	ClassQuotesAPI   = "page: quotes by speaker"
-	ClassEntityWeb   = "page: /entities/{id} (mentions over time)"
-	ClassEntityArtAP = "page: /api/v1/entities/{id}/articles"
-	ClassSearchWeb   = "page: /search?q=common (facets, chart)"
+	ClassCommon     = "word, common"
+	ClassMid        = "word, mid"
+	ClassRare       = "word, rare"
+	ClassByDate     = "word, common, by date"
+	ClassPhrase     = "phrase"
+	ClassTwoWords   = "two words"
+	ClassOrExclude  = "OR and exclusion"
+	ClassEntity     = "entity filter"
+	ClassSpeaker    = "speaker filter"
+	ClassEntityWord = "entity and a word"
+	ClassDateRange  = "word in a date range"
+	ClassDatesOnly  = "date range only"
+	ClassEntityAPI  = "page: /api/v1/entities/{id}"
+	ClassQuotesAPI  = "page: quotes by speaker"
+	ClassEntityWeb  = "page: /entities/{id} first view (no-cache)"
+	// ClassEntityWebKept is the same page asked for again, which the
+	// server may answer from what it kept for it; ClassEntityWeb asks
+	// with Cache-Control: no-cache, so that it times the page made anew.
+	ClassEntityWebKept = "page: /entities/{id} shown again (kept)"
+	ClassEntityArtAP   = "page: /api/v1/entities/{id}/articles"
+	ClassSearchWeb     = "page: /search?q=common (facets, chart)"
 )
 
 // Probe is one request of the benchmark: a path on the server and, for
@@ -76,6 +80,9 @@ type Probe struct {
 	// Entity is the entity a page's path names by its id in Data; another
 	// store gives it another id, found by its name and type.
 	Entity *named
+	// Fresh asks for the page made anew (Cache-Control: no-cache), not
+	// what the server kept of it: first views, every time.
+	Fresh bool
 }
 
 // ClassStats are the latencies of one class, in milliseconds: nearest-rank
@@ -114,6 +121,9 @@ type SearchReport struct {
 	PeerBuild  float64      `json:"peer_build_s,omitempty"`
 	PeerBytes  int64        `json:"peer_bytes,omitempty"`
 	Sequential []ClassStats `json:"sequential"`
+	// Warmup is the round before, each probe's first request on the
+	// server: caches cold, nothing kept yet.
+	Warmup []ClassStats `json:"warmup,omitempty"`
 	// PeakRSS is the server's peak resident memory (VmHWM) after the
 	// sequential and concurrent-client runs, in bytes; 0 where /proc has
 	// no such line.
@@ -197,7 +207,9 @@ func RunSearch(ctx context.Context, o SearchOptions) (*SearchReport, error) {
 			return nil, err
 		}
 	}
-	run.rounds(ctx, probes, nil, 1) // warm-up: the page cache, prepared statements
+	// The warm-up fills the page caches, the prepared statements and the
+	// pages the server keeps: its times are the first views'.
+	rep.Warmup = run.rounds(ctx, probes, nil, 1)
 	run.results = map[string]*probeSamples{}
 	rep.Sequential = run.rounds(ctx, probes, peer, o.Rounds)
 	rep.Probes = run.probeResults(probes)
@@ -265,6 +277,9 @@ func (r *runner) get(ctx context.Context, p Probe) (sample, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, r.base+p.Path, nil)
 	if err != nil {
 		return sample{}, err
+	}
+	if p.Fresh {
+		req.Header.Set("Cache-Control", "no-cache")
 	}
 	start := time.Now()
 	resp, err := r.client.Do(req)
@@ -334,10 +349,10 @@ func (r *runner) rounds(ctx context.Context, probes []Probe, peer *ftsPeer, n in
 			}
 			warta[p.Class] = append(warta[p.Class], s)
 			if r.results != nil {
-				ps := r.results[p.Path]
+				ps := r.results[p.Class+"\x00"+p.Path]
 				if ps == nil {
 					ps = &probeSamples{}
-					r.results[p.Path] = ps
+					r.results[p.Class+"\x00"+p.Path] = ps
 				}
 				ps.ms, ps.last = append(ps.ms, s.ms), s
 			}
@@ -358,7 +373,7 @@ func (r *runner) rounds(ctx context.Context, probes []Probe, peer *ftsPeer, n in
 func (r *runner) probeResults(probes []Probe) []ProbeResult {
 	var out []ProbeResult
 	for _, p := range probes {
-		ps := r.results[p.Path]
+		ps := r.results[p.Class+"\x00"+p.Path]
 		if ps == nil {
 			continue
 		}
@@ -565,13 +580,14 @@ func WriteSearchReport(w io.Writer, rep *SearchReport) {
 		}
 	}
 	table("sequential (one client; FTS5 = raw FTS5 table, same documents and tokenizer, in-process)", rep.Sequential)
+	table("first requests (the warm-up round before the above: caches cold, pages not kept yet)", rep.Warmup)
 	table(fmt.Sprintf("%d clients at once", rep.Clients), rep.Concurrent)
 	table(fmt.Sprintf("sequential while warta ingest writes (%d articles stored meanwhile)", rep.IngestArticles), rep.DuringIngest)
 }
 
 var classOrder = []string{ClassCommon, ClassMid, ClassRare, ClassByDate, ClassPhrase, ClassTwoWords, ClassOrExclude,
 	ClassEntity, ClassSpeaker, ClassEntityWord, ClassDateRange, ClassDatesOnly,
-	ClassEntityAPI, ClassEntityArtAP, ClassQuotesAPI, ClassEntityWeb, ClassSearchWeb}
+	ClassEntityAPI, ClassEntityArtAP, ClassQuotesAPI, ClassEntityWeb, ClassEntityWebKept, ClassSearchWeb}
 
 func searchPath(q string, extra ...string) string {
 	v := url.Values{"q": {q}}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"math/rand/v2"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -314,5 +315,23 @@ func TestUsage(t *testing.T) {
 	}
 	if !ok || last.cpu <= first.cpu || last.reads <= first.reads {
 		t.Errorf("usage did not grow while the child worked and read: %+v then %+v", first, last)
+	}
+}
+
+// TestFreshProbe: a Fresh probe asks for the page made anew, another not.
+func TestFreshProbe(t *testing.T) {
+	var got []string
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = append(got, r.Header.Get("Cache-Control"))
+	}))
+	defer ts.Close()
+	r := &runner{base: ts.URL, client: ts.Client()}
+	for _, p := range []Probe{{Class: ClassEntityWeb, Path: "/entities/1", Fresh: true}, {Class: ClassEntityWebKept, Path: "/entities/1"}} {
+		if _, err := r.get(context.Background(), p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(got) != 2 || got[0] != "no-cache" || got[1] != "" {
+		t.Errorf("Cache-Control sent: %q, want no-cache for the fresh probe only", got)
 	}
 }

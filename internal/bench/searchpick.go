@@ -196,7 +196,8 @@ func pickProbes(ctx context.Context, s *storeFile, perClass int, rng *rand.Rand)
 			Probe{Class: ClassEntityWord, Path: searchPath(`entity:"` + e.name + `" ` + common[i%len(common)].text)},
 			Probe{Class: ClassEntityAPI, Path: "/api/v1/entities/" + strconv.FormatInt(e.id, 10), Entity: &e},
 			Probe{Class: ClassEntityArtAP, Path: "/api/v1/entities/" + strconv.FormatInt(e.id, 10) + "/articles", Entity: &e},
-			Probe{Class: ClassEntityWeb, Path: "/entities/" + strconv.FormatInt(e.id, 10), Entity: &e})
+			Probe{Class: ClassEntityWeb, Path: "/entities/" + strconv.FormatInt(e.id, 10), Entity: &e, Fresh: true},
+			Probe{Class: ClassEntityWebKept, Path: "/entities/" + strconv.FormatInt(e.id, 10), Entity: &e})
 	}
 	for _, e := range pick(rng, speakers, perClass) {
 		probes = append(probes,

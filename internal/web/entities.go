@@ -61,7 +61,8 @@ type entityData struct {
 // and country, its mentions over time, its quotes (searchable), who is
 // mentioned with it, the events it is an actor of, and its share of voice
 // against entities picked by name (?vs=Name,Name). With a store that has a
-// Stamp, a page's data is kept until the store changes (entityPages).
+// Stamp, a page's data is kept until the store changes (entityPages),
+// unless the request says Cache-Control: no-cache.
 func (ui *UI) entityPage(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
@@ -69,13 +70,18 @@ func (ui *UI) entityPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	base := ui.base(w, r, "entities")
-	key, stamp := r.URL.RequestURI()+"\x00"+base.Lang, ""
+	v := r.URL.Query()
+	key := strings.Join([]string{strconv.FormatInt(id, 10), base.Lang, v.Get("q"), v.Get("vs"),
+		v.Get("tone_from"), v.Get("tone_to"), v.Get("tone_by")}, "\x00")
+	stamp := ""
 	if ui.cfg.Stamper != nil {
 		if stamp, err = ui.cfg.Stamper.Stamp(r.Context()); err != nil {
 			ui.fail(w, r, err)
 			return
 		}
-		if d, ok := ui.entityPages.Get(stamp, key); ok {
+		// A client asking for a fresh page (a browser's reload past its
+		// cache sends no-cache) gets one made anew.
+		if d, ok := ui.entityPages.Get(stamp, key); ok && !strings.Contains(r.Header.Get("Cache-Control"), "no-cache") {
 			d.page = base
 			ui.render(w, r, http.StatusOK, "entity.html", d)
 			return
@@ -139,12 +145,13 @@ func (ui *UI) entityData(r *http.Request, id int64, base page) (entityData, erro
 	return d, err
 }
 
-// entityPages keeps entity pages' data, by request and language, while
-// the store's stamp stays the same: on a 100k store a page's reads are
-// 15–20 ms of CPU (the tone's sample, the names, the co-mentions), and
-// the same entities are looked at again and again between two writes.
-// Every write changes the stamp, and the first page read after it drops
-// them all. The data is shared by the requests that get it: read only.
+// entityPages keeps entity pages' data, by entity, language and the
+// page's parameters, while the store's stamp stays the same: on a 100k
+// store a page's reads are 15–20 ms of CPU (the tone's sample, the names,
+// the co-mentions), and the same entities are looked at again and again
+// between two writes. Every write changes the stamp, and the first page
+// read after it drops them all. The data is shared by the requests that
+// get it: read only.
 type entityPages = store.Stamped[entityData]
 
 // maxEntityPages bounds the pages kept; past it they are all dropped.

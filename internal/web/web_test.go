@@ -455,10 +455,23 @@ func TestEntityPageKept(t *testing.T) {
 	if en := get(path + "?lang=en"); count.n != 2 || en == first {
 		t.Errorf("the page in English: %d look-ups (want 2), same page as Indonesian %v", count.n, en == first)
 	}
+	if get(path + "?utm_source=x"); count.n != 2 {
+		t.Errorf("a parameter the page does not read: %d look-ups, want the page kept (2)", count.n)
+	}
+	req, _ := http.NewRequest(http.MethodGet, ts.URL+path, nil)
+	req.Header.Set("Cache-Control", "no-cache")
+	if resp, err := http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	} else {
+		resp.Body.Close()
+	}
+	if count.n != 3 {
+		t.Errorf("Cache-Control: no-cache: %d look-ups, want the page made anew (3)", count.n)
+	}
 	s.store(t, analysis.Input{Title: "Prabowo Tinjau Tanggul di Bekasi", URL: "https://contoh.example/tanggul", Published: "2025-10-23",
 		Body: "Presiden Prabowo Subianto meninjau tanggul sungai di Bekasi pada Kamis.\n\n\"Tanggul ini harus selesai sebelum musim hujan,\" kata Prabowo."})
-	if after := get(path); count.n != 3 || !strings.Contains(after, "Tanggul ini harus selesai") {
-		t.Errorf("after a new article: %d look-ups (want 3), its quote shown %v", count.n, strings.Contains(after, "Tanggul ini harus selesai"))
+	if after := get(path); count.n != 4 || !strings.Contains(after, "Tanggul ini harus selesai") {
+		t.Errorf("after a new article: %d look-ups (want 4), its quote shown %v", count.n, strings.Contains(after, "Tanggul ini harus selesai"))
 	}
 	cfg.Stamper = nil
 	plain, err := web.New(cfg)
@@ -469,7 +482,7 @@ func TestEntityPageKept(t *testing.T) {
 	for range 2 {
 		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "http://localhost"+path, nil))
 	}
-	if count.n != 5 {
-		t.Errorf("without a stamp: %d look-ups after two more pages, want 5", count.n)
+	if count.n != 6 {
+		t.Errorf("without a stamp: %d look-ups after two more pages, want 6", count.n)
 	}
 }
