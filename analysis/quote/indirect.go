@@ -76,7 +76,7 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 				j++
 				marked = true
 			}
-			if !marked && (flag == verbBahwa || flag == verbShape && !f.clauseShaped(j, st.Last)) {
+			if !marked && (flag == verbBahwa || flag == verbShape && !f.clauseShaped(j, st.Last) || f.has(j, wObjectNoun)) {
 				b := f.bahwaNear(j, st.Last)
 				if b < 0 {
 					continue

@@ -43,6 +43,7 @@ const (
 	wObjectStop                                         // kepada, yang: ends a noun object (clause.tsv)
 	wInnerPrep                                          // di, ke, dari: a stop, but not before a place or body (clause.tsv)
 	wCopula                                             // adalah, merupakan: an opener no relative clause holds (clause.tsv)
+	wObjectNoun                                         // pentingnya, komitmen: opens a noun object, never a clause (clause.tsv)
 )
 
 const wCue = wCueAfter | wCueNya | wCueVerb | wCuePrep | wCuePassive | wCueSource
@@ -218,8 +219,10 @@ func loadLexicon() (*lexicon, error) {
 			add(fields[0], wOpener|wCopula)
 		case "inner":
 			add(fields[0], wObjectStop|wInnerPrep)
+		case "object":
+			add(fields[0], wObjectNoun)
 		default:
-			return fmt.Errorf("%q: class is opener, copula, stop or inner", fields[0])
+			return fmt.Errorf("%q: class is opener, copula, stop, inner or object", fields[0])
 		}
 		return nil
 	})
