@@ -490,6 +490,23 @@ DROP INDEX IF EXISTS article_entities_day;
 	// 24: fingerprint_names' day as a number (lineage.go's
 	// migrateNameDays).
 	migrateNameDays,
+	// 25: article_entities' salience in thousandths and tones in
+	// hundredths (put.go's scaled). Run once: the meta row says it ran.
+	func(ctx context.Context, tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO meta (key, value) VALUES ('entity_scales', '1000 100')`)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		scale := func(col string, k int) string {
+			return fmt.Sprintf(`%[1]s = CASE WHEN round(%[1]s * %[2]d) / %[2]d.0 = %[1]s THEN round(%[1]s * %[2]d) ELSE %[1]s * %[2]d END`, col, k)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE article_entities SET `+scale("salience", salienceScale)+`, `+
+			scale("tone_score", toneScale)+`, `+scale("tone_positive", toneScale)+`, `+scale("tone_negative", toneScale))
+		return err
+	},
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

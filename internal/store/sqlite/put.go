@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -440,12 +441,12 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 		var score, positive, negative sql.NullFloat64
 		var sentences sql.NullInt64
 		if t, ok := tones[e.ID]; ok {
-			score, positive, negative = sql.NullFloat64{Float64: t.Score, Valid: true},
-				sql.NullFloat64{Float64: t.Positive, Valid: true}, sql.NullFloat64{Float64: t.Negative, Valid: true}
+			score, positive, negative = sql.NullFloat64{Float64: scaled(t.Score, toneScale), Valid: true},
+				sql.NullFloat64{Float64: scaled(t.Positive, toneScale), Valid: true}, sql.NullFloat64{Float64: scaled(t.Negative, toneScale), Valid: true}
 			sentences = sql.NullInt64{Int64: int64(t.Sentences), Valid: true}
 		}
 		entityRows = append(entityRows, articleID, e.ID, id, names[e.ID], nullJSON(roles, len(e.Roles)),
-			nullString(e.Country), e.Salience, len(e.Mentions), day, refs[i].id, nullString(refs[i].office), written,
+			nullString(e.Country), scaled(e.Salience, salienceScale), len(e.Mentions), day, refs[i].id, nullString(refs[i].office), written,
 			score, positive, negative, sentences)
 	}
 	if err := insertRows(ctx, tx, `INSERT INTO article_entities
@@ -503,6 +504,25 @@ func (s *Store) putAnnotations(ctx context.Context, tx *sql.Tx, articleID int64,
 		return nil, fmt.Errorf("events: %w", err)
 	}
 	return tags, nil
+}
+
+// An entity row's salience is kept in thousandths and its tones in
+// hundredths (migration 25), as the record gives them: a REAL column
+// keeps a whole number as a 1–2-byte integer, against 8 bytes for the
+// fraction (24 of the ~87 bytes of a row), and dividing by the scale
+// gives back the very double the record's decimal parsed to. A value
+// with more decimals is kept scaled but not rounded.
+const (
+	salienceScale = 1000
+	toneScale     = 100
+)
+
+// scaled is x in units of 1/scale, whole when that loses nothing.
+func scaled(x, scale float64) float64 {
+	if n := math.Round(x * scale); n/scale == x {
+		return n
+	}
+	return x * scale
 }
 
 // entityTones gives the tone of each entity of a record the tone stage

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -275,8 +277,8 @@ func TestEntityTonesMigration(t *testing.T) {
 	}
 	read := func() (columns []string, tones []*store.EntityTone) {
 		t.Helper()
-		rows, err := s.db.QueryContext(ctx, `SELECT article_id || ' ' || local_id || ' ' || coalesce(tone_score, 'NULL') || ' ' ||
-			coalesce(tone_positive, 'NULL') || ' ' || coalesce(tone_negative, 'NULL') || ' ' || coalesce(tone_sentences, 'NULL')
+		rows, err := s.db.QueryContext(ctx, `SELECT article_id || ' ' || local_id || ' ' || coalesce(tone_score / `+toneDiv+`, 'NULL') || ' ' ||
+			coalesce(tone_positive / `+toneDiv+`, 'NULL') || ' ' || coalesce(tone_negative / `+toneDiv+`, 'NULL') || ' ' || coalesce(tone_sentences, 'NULL')
 			FROM article_entities ORDER BY rowid`)
 		if err != nil {
 			t.Fatal(err)
@@ -396,5 +398,88 @@ func TestAliasesCountedPerBatch(t *testing.T) {
 	}
 	if !slices.Equal(gotAliases, wantAliases) || !slices.Equal(gotRefs, wantRefs) {
 		t.Errorf("in one batch: aliases\n%q\nrefs %q\nwant\n%q\nrefs %q", gotAliases, gotRefs, wantAliases, wantRefs)
+	}
+}
+
+// A record's decimals (two for tones, three for salience) come back from
+// their scaled, whole form as the very doubles they parsed to; others
+// stay within rounding of themselves.
+func TestScaled(t *testing.T) {
+	for _, c := range []struct {
+		format string
+		scale  float64
+		n      int
+	}{{"%d.%02d", toneScale, 100}, {"%d.%03d", salienceScale, 1000}} {
+		for whole := -120; whole <= 120; whole++ {
+			for frac := range c.n {
+				if whole < 0 && frac > 0 {
+					continue
+				}
+				x, err := strconv.ParseFloat(fmt.Sprintf(c.format, whole, frac), 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				v := scaled(x, c.scale)
+				if v != math.Trunc(v) || v/c.scale != x {
+					t.Fatalf("%v scaled by %v: %v, read back %v", x, c.scale, v, v/c.scale)
+				}
+			}
+		}
+	}
+	for _, x := range []float64{0.125, 1.0 / 3, -2.71828, 0.44999999999999996} {
+		if v := scaled(x, toneScale); math.Abs(v/toneScale-x) > 1e-15*math.Abs(x) {
+			t.Errorf("%v: read back %v", x, v/toneScale)
+		}
+	}
+}
+
+// Migration 25 scales the salience and tones of a store written before:
+// its entity articles and tones read as a new store's, and opening it
+// again scales nothing twice.
+func TestEntityScalesMigration(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir, search.Indonesian())
+	for i := range 3 {
+		put(t, s, toneArticle(i))
+	}
+	read := func() (articles [][]store.EntityArticle, tones []*store.EntityTone) {
+		t.Helper()
+		for id := int64(1); id <= 4; id++ {
+			ea, err := s.EntityArticles(ctx, id, store.Page{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			et, err := s.EntityTone(ctx, id, store.ToneFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			articles, tones = append(articles, ea), append(tones, et)
+		}
+		return articles, tones
+	}
+	articles, tones := read()
+	if articles[0][0].Salience != 0.3 || tones[0].Articles != 3 {
+		t.Fatalf("entity articles %+v, tones %+v: want salience 0.3 and 3 toned articles", articles[0], tones[0])
+	}
+	if _, err := s.wdb.ExecContext(ctx, `UPDATE article_entities SET salience = salience / 1000.0,
+		tone_score = tone_score / 100.0, tone_positive = tone_positive / 100.0, tone_negative = tone_negative / 100.0`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.wdb.ExecContext(ctx, `DELETE FROM meta WHERE key = 'entity_scales'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.wdb.ExecContext(ctx, `PRAGMA user_version = 24`); err != nil {
+		t.Fatal(err)
+	}
+	for run := range 2 {
+		s.Close()
+		s = open(t, dir, search.Indonesian())
+		gotArticles, gotTones := read()
+		if !reflect.DeepEqual(gotArticles, articles) || !reflect.DeepEqual(gotTones, tones) {
+			t.Errorf("run %d: after the migration\n%+v\n%+v\nwant\n%+v\n%+v", run, gotArticles, gotTones, articles, tones)
+		}
+		if _, err := s.wdb.ExecContext(ctx, `PRAGMA user_version = 24`); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -100,6 +100,9 @@ func (s *Store) topicFacet(ctx context.Context, hits string, args []any, limit i
 	return values, err
 }
 
+// toneDiv reads a tone column in the record's units (put.go's toneScale).
+const toneDiv = "100.0"
+
 // toneWindow is store.ToneWindow, a variable so that tests can make it
 // small.
 var toneWindow = store.ToneWindow
@@ -129,7 +132,8 @@ func (s *Store) EntityTone(ctx context.Context, entity int64, f store.ToneFilter
 		from += ` AND ae.rowid % ? = 0`
 		args = append(slices.Clone(args), k)
 	}
-	rows, err := s.query(ctx, `SELECT ae.article_id, coalesce(v.day, ''), coalesce(v.site, ''), ae.tone_score, ae.tone_positive, ae.tone_negative, ae.tone_sentences
+	rows, err := s.query(ctx, `SELECT ae.article_id, coalesce(v.day, ''), coalesce(v.site, ''),
+			ae.tone_score / `+toneDiv+`, ae.tone_positive / `+toneDiv+`, ae.tone_negative / `+toneDiv+`, ae.tone_sentences
 		FROM (SELECT ae.article_id, ae.tone_score, ae.tone_positive, ae.tone_negative, ae.tone_sentences`+from+`) ae
 		JOIN articles a ON a.id = ae.article_id JOIN `+hitsIndex+` ON v.id = a.current
 		WHERE ae.tone_sentences IS NOT NULL`, args...)
