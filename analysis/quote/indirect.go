@@ -117,7 +117,7 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 			bare := cls&wCueNya != 0 && k < st.Last && !f.isPunct(k, ',') && !f.endsAt(k, st) && !f.isFold(v-1, "yang")
 			switch {
 			case f.isPunct(k, ',') && k+1 < st.Last && v > st.First && f.subjectFronted(st.First, v):
-				// Dampak banjir menurut Wijaya (2015), mencakup ...: the
+				// Tangkapan nelayan menurut Wijaya (2015), turun ...: the
 				// cue set inside the sentence it reports.
 				clause = span{st.First, f.clauseEnd(k+1, st)}
 			case f.isPunct(k, ',') && k+1 < st.Last:
@@ -224,7 +224,7 @@ func (f *finder) indirectIn(st text.Sentence) (report, bool) {
 // speakerAfter reads the speaker named from token i, before end, after a
 // cue (menurut ..., kata ...): the reader's phrase, else an organisation
 // or a person's acronym the entity stage tags there, which the reader
-// reads as no name (Menurut Kementerian Pendidikan Sudan, ...; kata AHY,
+// reads as no name (Menurut Kementerian Perikanan Chad, ...; kata AHY,
 // ...): its phrase holds only the words, the speaker is set from the
 // entity (orgSpeaker); org marks it.
 func (f *finder) speakerAfter(i, end int) phrase {
@@ -240,7 +240,7 @@ func (f *finder) speakerAfter(i, end int) phrase {
 }
 
 // subjectFronted reports whether tokens [i, v) before a cue are words of
-// the sentence's own subject (Dampak banjir | menurut ...), not an
+// the sentence's own subject (Tangkapan nelayan | menurut ...), not an
 // adverbial set off by a comma (Selain itu, | menurut ...), a
 // conjunction (Namun menurut ...) or a quotation.
 func (f *finder) subjectFronted(i, v int) bool {
@@ -442,7 +442,7 @@ func (f *finder) clauseShaped(j, end int) bool {
 		case person.IsUpperStart(f.tok(k)) || f.demonstrativeAt(k):
 			noun++
 		case place && !relative && person.IsUpperStart(f.tok(k-1)) && activeVerb(f.tok(k)):
-			// permintaan ekspor kopi ke Mesir meningkat ...: a place after
+			// rombongan pelajar dari Bandung bertambah ...: a place after
 			// di, ke or dari closes the subject, an active verb right after
 			// it is the predicate.
 			return true

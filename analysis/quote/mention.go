@@ -143,7 +143,7 @@ func (f *finder) findPersons() {
 
 // initialsBefore returns the initials right before the verb at token v
 // (past adverbs) that open its sentence or a clause after a comma and
-// that the entity stage gives as a person (Sementara itu, HM mengaku
+// that the entity stage gives as a person (Kemarin, RK mengaku
 // ...), else an empty span: the reader reads an acronym as a body.
 func (f *finder) initialsBefore(v int) span {
 	k := f.skipAdverbsBack(v - 1)
@@ -882,8 +882,8 @@ func (f *finder) speakerOf(v int) (phrase, bool) {
 // Partai itu menilai ...) is the last organisation before it whose name
 // opens with that noun; Perseroan, or a company noun with a demonstrative
 // (Perusahaan tersebut, Emiten itu), is the last company named, or the
-// last organisation that opened a sentence (BBCA mengumumkan ...
-// Perseroan menegaskan, ...). Not ok when nothing fits.
+// last organisation that opened a sentence (STNM meresmikan ...
+// Perseroan menyatakan, ...). Not ok when nothing fits.
 func (f *finder) bodyPointedBack(k int) phrase {
 	if f.ents == nil || k < 0 {
 		return phrase{}
