@@ -81,16 +81,7 @@ func DefaultPipeline() Pipeline {
 			return nil
 		}},
 		{Name: "events", Needs: []Layer{LayerSentences, LayerEntities, LayerQuotes, LayerDates, LayerSyntax}, Provides: []Layer{LayerEvents}, Load: func() error { return errors.Join(event.Load(), stem.Load()) }, Run: func(_ context.Context, d *Document) error {
-			in := event.Input{Entities: d.Entities, Dates: d.Dates, Syntax: d.Syntax, URL: d.URL, Section: d.Section}
-			in.Quotes = make([]text.Span, len(d.Quotes))
-			in.Speakers = make([]string, len(d.Quotes))
-			for i, q := range d.Quotes {
-				in.Quotes[i], in.Speakers[i] = q.Text, q.Entity
-			}
-			if d.Dateline != nil {
-				in.Place = d.Dateline.Place
-			}
-			d.Events, d.PartialEvents = event.Split(event.Find(d.Document, in))
+			d.Events, d.PartialEvents = event.Split(event.Find(d.Document, d.EventInput()))
 			return nil
 		}},
 		{Name: "fingerprint", Needs: []Layer{LayerSentences, LayerLanguage, LayerEntities, LayerDates, LayerAmounts}, Provides: []Layer{LayerFingerprint},
@@ -342,4 +333,20 @@ func sentenceSpans(doc *text.Document) []Span {
 		spans[i] = Span{offs[2*i], offs[2*i+1]}
 	}
 	return spans
+}
+
+// EventInput is what the events stage reads besides the text: the layers
+// before it (entities, dates, quotes and their speakers, the dateline's
+// place, the parse) and where the article was published.
+func (d *Document) EventInput() event.Input {
+	in := event.Input{Entities: d.Entities, Dates: d.Dates, Syntax: d.Syntax, URL: d.URL, Section: d.Section}
+	in.Quotes = make([]text.Span, len(d.Quotes))
+	in.Speakers = make([]string, len(d.Quotes))
+	for i, q := range d.Quotes {
+		in.Quotes[i], in.Speakers[i] = q.Text, q.Entity
+	}
+	if d.Dateline != nil {
+		in.Place = d.Dateline.Place
+	}
+	return in
 }

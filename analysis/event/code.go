@@ -55,6 +55,13 @@ func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 		// A trigger inside a name (a title-case headline the entities
 		// stage read as one name) is not one.
 		if m.t.frame == frameBlock || c.governed(kept, m) || c.in.Entities.At(m.tokens.first) != nil {
+			if c.explained != nil && m.t.frame != frameBlock {
+				gate := GateInName
+				if c.governed(kept, m) {
+					gate = GateGoverned
+				}
+				c.explain(m, gate, nil, nil)
+			}
 			continue
 		}
 		cd := candidate{trig: m.t, tokens: m.tokens}
@@ -70,7 +77,20 @@ func (c *coder) sentence(si int, s text.Sentence, out []candidate) []candidate {
 			cd.Source = nil
 		}
 		if !cd.plausible() || c.helpsToDo(&cd, m) || c.relative(m.tokens, s) && (cd.Source == nil || cd.Target == nil) {
+			if c.explained != nil {
+				gate := GateActors
+				if cd.plausible() {
+					gate = GateHelp
+					if !c.helpsToDo(&cd, m) {
+						gate = GateRelative
+					}
+				}
+				c.explain(m, gate, cd.Source, cd.Target)
+			}
 			continue
+		}
+		if c.explained != nil {
+			c.explain(m, GateKept, cd.Source, cd.Target)
 		}
 		cd.Negated = c.negated(m.tokens, s)
 		cd.Modality = c.modality(m.tokens, s)

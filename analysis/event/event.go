@@ -132,18 +132,75 @@ func null(s string) *string {
 // It returns them in text order, one per event: mentions of the same event
 // in several sentences (the meeting, then "pertemuan itu") are one event.
 func Find(doc *text.Document, in Input) []Event {
+	var evs []Event
+	code(doc, in, nil, func(c *coder, found []candidate) {
+		c.resolveParties(found)
+		evs = merge(found, doc.Title.End)
+	})
+	return evs
+}
+
+// code runs a coder over every sentence of doc, recording each matched
+// trigger in explained when it is not nil, and hands the candidates to
+// done; a sports page is not coded.
+func code(doc *text.Document, in Input, explained *[]Candidate, done func(*coder, []candidate)) {
 	lx := tables.Get()
 	if lx.sportsPage(in.Section, in.URL) {
-		return nil
+		return
 	}
 	c := newCoder(lx, doc, in)
 	defer c.release()
+	c.explained = explained
 	var found []candidate
 	for si, s := range doc.Sentences {
 		found = c.sentence(si, s, found)
 	}
-	c.resolveParties(found)
-	return merge(found, doc.Title.End)
+	done(c, found)
+}
+
+// A Gate says where Explain saw a matched trigger go.
+type Gate string
+
+// The gates of Explain, in the order sentence applies them.
+const (
+	GateInName   Gate = "inside a name"
+	GateGoverned Gate = "governed by a request or threat"
+	GateActors   Gate = "without the actors its frame needs"
+	GateHelp     Gate = "help to do something, not aid"
+	GateRelative Gate = "a relative clause with one side"
+	// GateKept is a candidate kept for merging: it becomes an event, or
+	// is merged into another, or is left out for want of a source.
+	GateKept Gate = "kept"
+)
+
+// Candidate is a trigger matched in a sentence, with the actors read
+// around it and where it went.
+type Candidate struct {
+	Type           string
+	Gate           Gate
+	Sentence       int
+	TriggerStart   int // byte offset in the Document's Text
+	Source, Target *Actor
+}
+
+// Explain returns every trigger of doc that the lexicon matched (blocking
+// phrases left out), in text order, with the actors read around it and
+// the gate it stopped at; what Find makes of the kept ones is its result.
+// It tells an evaluation why an event was not coded.
+func Explain(doc *text.Document, in Input) []Candidate {
+	out := []Candidate{}
+	code(doc, in, &out, func(*coder, []candidate) {})
+	return out
+}
+
+// explain records a matched trigger and its gate, for Explain.
+func (c *coder) explain(m match, gate Gate, src, tgt *Actor) {
+	start := c.doc.Tokens[m.tokens.first].Start
+	si := 0
+	for si+1 < len(c.doc.Sentences) && c.doc.Sentences[si+1].Start <= start {
+		si++
+	}
+	*c.explained = append(*c.explained, Candidate{Type: m.t.typ, Gate: gate, Sentence: si, TriggerStart: start, Source: src, Target: tgt})
 }
 
 // coder holds one document's layers while its events are coded.
@@ -177,6 +234,9 @@ type coder struct {
 	// carrying is set while carried reads the sentence before's subject,
 	// so that it looks back one sentence only.
 	carrying bool
+	// explained collects every trigger matched and where it went, for
+	// Explain; nil while Find codes.
+	explained *[]Candidate
 }
 
 // span is a half-open range of tokens.
@@ -225,7 +285,7 @@ func newCoder(lx *lexicon, doc *text.Document, in Input) *coder {
 
 // release returns the coder to the pool, without the document.
 func (c *coder) release() {
-	c.doc, c.in, c.rd, c.held = nil, Input{}, nil, nil
+	c.doc, c.in, c.rd, c.held, c.explained = nil, Input{}, nil, nil, nil
 	clear(c.low)
 	clear(c.start)
 	coders.Put(c)

@@ -396,3 +396,32 @@ func TestGroupOfEntity(t *testing.T) {
 		t.Errorf("target's entity %q, want Palestina's", evs[0].Target.Entity)
 	}
 }
+
+// TestExplain sees every matched trigger and the gate it stopped at: a
+// broad verb with no actor after it lacks its frame's actors, an arrest
+// with both sides is kept.
+func TestExplain(t *testing.T) {
+	p := analysis.DefaultPipeline()
+	var got []event.Candidate
+	for k := range p {
+		if p[k].Name == "events" {
+			run := p[k].Run
+			p[k].Run = func(ctx context.Context, d *analysis.Document) error {
+				got = event.Explain(d.Document, d.EventInput())
+				return run(ctx, d)
+			}
+		}
+	}
+	body := "Polisi menangkap dua pelaku pencurian di Bekasi. Bupati Bekasi Ade Kuswara mendorong pertumbuhan ekonomi desa."
+	if _, err := p.Analyze(context.Background(), analysis.Input{Title: "Berita", Body: body, Published: "2025-10-20"}); err != nil {
+		t.Fatal(err)
+	}
+	var gates []string
+	for _, c := range got {
+		gates = append(gates, c.Type+" "+string(c.Gate))
+	}
+	want := []string{"COERCE " + string(event.GateKept), "REQUEST " + string(event.GateActors)}
+	if !slices.Equal(gates, want) {
+		t.Errorf("gates %q, want %q", gates, want)
+	}
+}

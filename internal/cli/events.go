@@ -38,7 +38,11 @@ func (c *evalEventsCmd) Run(ctx context.Context, env *Env) error {
 		return eval.WriteVerbs(env.Stdout, roots, decided)
 	}
 	golds := slices.DeleteFunc(c.Gold, func(g string) bool { return g == "" })
-	stats, coded, err := eval.Events(ctx, c.Data, c.Judged, c.Partial, golds...)
+	find := eval.Events
+	if c.Explain {
+		find = eval.EventsExplained
+	}
+	stats, coded, err := find(ctx, c.Data, c.Judged, c.Partial, golds...)
 	if err != nil {
 		return err
 	}

@@ -40,8 +40,10 @@ type EventStats struct {
 	// Golds are the scores on each gold annotation, in the order named;
 	// their articles are disjoint, so they add up to a union.
 	Golds []*GoldScore
-	// records are the articles' records by id, for ExplainGolds.
+	// records are the articles' records by id, for ExplainGolds, and
+	// traced their matched triggers (EventsExplained only).
 	records map[string]*analysis.Record
+	traced  map[string][]event.Candidate
 }
 
 // GoldScore compares the events coded in the articles of a gold
@@ -149,13 +151,38 @@ func (c codedEvent) key() string {
 // gold events of each gold file; with partial, the record's partial
 // events (analysis.Record.Partial) count too.
 func Events(ctx stdcontext.Context, articles, judged string, partial bool, golds ...string) (*EventStats, []codedEvent, error) {
+	return events(ctx, articles, judged, partial, false, golds...)
+}
+
+// EventsExplained is Events that also keeps, for ExplainGolds, every
+// trigger the lexicon matched in each article and the gate it stopped at
+// (event.Explain): the events stage is run a second time per article.
+func EventsExplained(ctx stdcontext.Context, articles, judged string, partial bool, golds ...string) (*EventStats, []codedEvent, error) {
+	return events(ctx, articles, judged, partial, true, golds...)
+}
+
+func events(ctx stdcontext.Context, articles, judged string, partial, explain bool, golds ...string) (*EventStats, []codedEvent, error) {
+	p := analysis.DefaultPipeline()
+	var traced []event.Candidate
+	if explain {
+		for k := range p {
+			if p[k].Name != "events" {
+				continue
+			}
+			run := p[k].Run
+			p[k].Run = func(ctx stdcontext.Context, d *analysis.Document) error {
+				traced = event.Explain(d.Document, d.EventInput())
+				return run(ctx, d)
+			}
+		}
+	}
 	f, err := os.Open(articles)
 	if err != nil {
 		return nil, nil, fmt.Errorf("eval events: %w", err)
 	}
 	defer f.Close()
 	recs := map[string]*analysis.Record{}
-	st := &EventStats{Types: map[string]int{}, Modalities: map[string]int{}, records: recs}
+	st := &EventStats{Types: map[string]int{}, Modalities: map[string]int{}, records: recs, traced: map[string][]event.Candidate{}}
 	var all []codedEvent
 	dec := json.NewDecoder(bufio.NewReader(f))
 	for n := 0; dec.More(); n++ {
@@ -163,12 +190,16 @@ func Events(ctx stdcontext.Context, articles, judged string, partial bool, golds
 		if err := dec.Decode(&a); err != nil {
 			return nil, nil, fmt.Errorf("eval events: %s: article %d: %w", articles, n+1, err)
 		}
-		rec, err := analysis.Analyze(ctx, analysis.Input{Title: a.Title, Body: a.Body, URL: a.URL, Published: a.Published})
+		traced = nil
+		rec, err := p.Analyze(ctx, analysis.Input{Title: a.Title, Body: a.Body, URL: a.URL, Published: a.Published})
 		if err != nil {
 			return nil, nil, fmt.Errorf("eval events: article %s: %w", a.ID, err)
 		}
 		st.Articles++
 		recs[a.ID] = rec
+		if explain {
+			st.traced[a.ID] = traced
+		}
 		evs := rec.Events
 		if partial {
 			evs = append(slices.Clone(evs), rec.Partial...)

@@ -45,6 +45,11 @@ const (
 var outcomes = []string{outFound, outNoSide, outSource, outSourceNone, outTarget, outTargetNone, outBoth,
 	outType, outDropped, outOtherType, outRoot, outNotLexicon, outNoArticle}
 
+// dropGates are the ways a dropped gold event's trigger went, in the
+// order the coder meets them.
+var dropGates = []string{dropNoMatch, string(event.GateInName), string(event.GateGoverned), string(event.GateActors),
+	string(event.GateHelp), string(event.GateRelative), dropNoSource, dropMerged}
+
 var sideClasses = []string{sideNone, sideEntity, sideGroup, sideWords, sideSpeaker, sidePronoun, sideRole,
 	sideElsewhere, sideNotInText, sideUnresolved}
 
@@ -62,6 +67,48 @@ type Explanation struct {
 	// Rows are the gold events missed, each with its outcome and the
 	// classes of its sides, for --list.
 	Rows []string
+	// Dropped splits the outDropped events by where their trigger went
+	// (event.Explain's gates), when the stats were made by EventsExplained.
+	Dropped map[string]int
+}
+
+// Where a trigger of a dropped gold event went, beside event.Explain's
+// gates.
+const (
+	dropNoMatch  = "no pattern of the type matched in the sentence"
+	dropNoSource = "kept, made without a source and left out"
+	dropMerged   = "kept, with a source, merged into another event"
+)
+
+// droppedGate says where the trigger of a gold event with no event went:
+// the candidate of its type at its offset, else in its sentence.
+func droppedGate(ge GoldEvent, rec *analysis.Record, cands []event.Candidate) string {
+	sent := sentenceAt(rec, ge.Offset)
+	best := -1
+	for k, cd := range cands {
+		if cd.Type != ge.Type || cd.Sentence != sent {
+			continue
+		}
+		off := len([]rune(rec.Text[:cd.TriggerStart]))
+		if d := off - ge.Offset; d >= -2 && d <= 2 {
+			best = k
+			break
+		}
+		if best < 0 {
+			best = k
+		}
+	}
+	if best < 0 {
+		return dropNoMatch
+	}
+	cd := cands[best]
+	switch {
+	case cd.Gate != event.GateKept:
+		return string(cd.Gate)
+	case cd.Source == nil:
+		return dropNoSource
+	}
+	return dropMerged
 }
 
 // ExplainGolds reads each gold event against the records Events made for
@@ -69,7 +116,7 @@ type Explanation struct {
 // fails, else whether the lexicon holds its trigger; and where each of its
 // sides is named.
 func ExplainGolds(st *EventStats, golds ...string) (*Explanation, error) {
-	x := &Explanation{Outcomes: map[string]int{}, Sides: map[string][4]int{}, ByType: map[string]map[string]int{}}
+	x := &Explanation{Outcomes: map[string]int{}, Sides: map[string][4]int{}, ByType: map[string]map[string]int{}, Dropped: map[string]int{}}
 	forms := event.Forms()
 	roots := map[string][]string{}
 	for w, ts := range forms {
@@ -95,6 +142,9 @@ func ExplainGolds(st *EventStats, golds ...string) (*Explanation, error) {
 				srcClass, tgtClass = sideClass(ge.Source, ge.Offset, rec), sideClass(ge.Target, ge.Offset, rec)
 			}
 			x.Outcomes[out]++
+			if out == outDropped && len(st.traced) > 0 {
+				x.Dropped[droppedGate(ge, rec, st.traced[ge.Article])]++
+			}
 			if x.ByType[ge.Type] == nil {
 				x.ByType[ge.Type] = map[string]int{}
 			}
@@ -293,6 +343,14 @@ func WriteExplanation(w io.Writer, x *Explanation, list bool) error {
 	fmt.Fprintf(&b, "\nwhy each gold event is found or missed (%d gold events; the first that holds)\n", x.Gold)
 	for _, o := range outcomes {
 		fmt.Fprintf(&b, "  %-66s %4d  %5.1f%%\n", o, x.Outcomes[o], pct0(x.Outcomes[o], x.Gold))
+		if o != outDropped {
+			continue
+		}
+		for _, g := range dropGates {
+			if n := x.Dropped[g]; n > 0 {
+				fmt.Fprintf(&b, "    %-64s %4d\n", g, n)
+			}
+		}
 	}
 	fmt.Fprintf(&b, "\nby gold type: %s\n", strings.Join(shortOutcomes, " "))
 	for _, t := range event.Types {

@@ -217,29 +217,32 @@ func TestUnion(t *testing.T) {
 	}
 }
 
-// TestExplainGolds reads four gold events of an article of our own: one
+// TestExplainGolds reads five gold events of an article of our own: one
 // coded as the gold has it, one whose trigger the lexicon has in another
 // form only (meresmikan: resmi stands in kunjungan resmi, a CONSULT), one
-// coded without its target, and one whose gold leaves a side out.
+// coded without its target, one whose gold leaves a side out, and one
+// whose trigger was kept with no source and so left out.
 func TestExplainGolds(t *testing.T) {
 	dir := t.TempDir()
 	articles, gold := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "g.tsv")
 	body := "Polres Sleman menangkap dua pelaku pencurian motor di Depok, Senin (20/10/2025).\\n" +
 		"Gubernur DIY Sri Sultan Hamengku Buwono X meresmikan jembatan baru bersama Bupati Sleman Harda Kiswaya.\\n" +
-		"Warga mendesak agar jalan itu segera diperbaiki."
+		"Warga mendesak agar jalan itu segera diperbaiki.\\n" +
+		"Kerja sama itu berlangsung sejak 2020."
 	line := `{"id": "1", "title": "Polisi Tangkap Pencuri", "url": "https://news.example.id/1", "published": "2025-10-20T10:00:00+07:00", "body": "` + body + `"}` + "\n"
 	rows := "# articles: 1\n" +
 		"1\t38\tCOERCE\tPolres Sleman\tpelaku\tasserted\tfalse\tthe arrest\n" +
 		"1\t148\tCONSULT\tSri Sultan Hamengku Buwono X\tHarda Kiswaya\tasserted\tfalse\topening a bridge together\n" +
 		"1\t217\tREQUEST\twarga\tpemerintah\tasserted\tfalse\tresidents urge the road be mended\n" +
-		"1\t38\tASSAULT\tPolres Sleman\t-\tasserted\tfalse\tno target named\n"
+		"1\t38\tASSAULT\tPolres Sleman\t-\tasserted\tfalse\tno target named\n" +
+		"1\t261\tCOOPERATE\tPolres Sleman\tHarda Kiswaya\tasserted\tfalse\ta cooperation told without its sides\n"
 	if err := os.WriteFile(articles, []byte(line), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(gold, []byte(rows), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	st, _, err := Events(stdcontext.Background(), articles, "", false, gold)
+	st, _, err := EventsExplained(stdcontext.Background(), articles, "", false, gold)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +250,7 @@ func TestExplainGolds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{outFound: 1, outRoot: 1, outTargetNone: 1, outNoSide: 1}
+	want := map[string]int{outFound: 1, outRoot: 1, outTargetNone: 1, outNoSide: 1, outDropped: 1}
 	for _, o := range outcomes {
 		if x.Outcomes[o] != want[o] {
 			t.Errorf("%s: %d gold events, want %d", o, x.Outcomes[o], want[o])
@@ -257,6 +260,7 @@ func TestExplainGolds(t *testing.T) {
 		sideEntity:    {3, 1, 2, 1}, // Polres Sleman twice, the two leaders
 		sideGroup:     {1, 1, 1, 0}, // warga; pelaku
 		sideNotInText: {0, 1, 0, 1}, // pemerintah
+		sideElsewhere: {1, 1, 1, 1}, // the cooperation's two sides
 		sideNone:      {0, 1, 0, 1},
 	}
 	for _, c := range sideClasses {
@@ -264,7 +268,10 @@ func TestExplainGolds(t *testing.T) {
 			t.Errorf("%s: sides %v, want %v", c, x.Sides[c], sides[c])
 		}
 	}
-	if len(x.Rows) != 3 {
-		t.Errorf("%d rows of missed events, want 3: %q", len(x.Rows), x.Rows)
+	if len(x.Rows) != 4 {
+		t.Errorf("%d rows of missed events, want 4: %q", len(x.Rows), x.Rows)
+	}
+	if x.Dropped[dropNoSource] != 1 || len(x.Dropped) != 1 {
+		t.Errorf("dropped events by gate %v, want one kept without a source", x.Dropped)
 	}
 }
