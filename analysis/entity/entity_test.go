@@ -89,6 +89,11 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			name: "an outlet that is a common word is no outlet without a citing word",
+			text: "Kereta Baru\nOperator meluncurkan layanan Express menuju bandara pekan ini. Tiket Express dijual mulai hari ini.\nPenumpang menyambut baik.",
+			notWant: []string{"Express"},
+		},
+		{
 			name: "a person whose role names an Indonesian body keeps ID in a story set abroad",
 			text: "Baja Dunia\nDirektur Utama PT Sinar Baja Tbk Hendra Kusuma menilai produksi baja Jepang dan Korea Selatan terus naik. Jepang memproduksi 90 juta ton, Korea Selatan 70 juta ton.\nHendra berbicara di Tokyo.",
 			want: []want{

@@ -944,7 +944,7 @@ func (a *article) partOf(m *mention) int {
 // alone (or after a role: Kasat Lantas Polres Serang): right after another
 // capitalised word that does not open the sentence, or a closing
 // bracket, it still names the sub-unit the tagger cut short
-// (Direktorat Jenderal (Ditjen) Imigrasi | Kementerian Imipas).
+// (Direktorat Jenderal (Ditjen) X | Kementerian Y).
 func (a *article) parentUnit(m, long *mention, words, name []string) bool {
 	if m.class != "ORG" || long.class != "ORG" || len(words) >= len(name) || !slices.Equal(name[len(name)-len(words):], words) {
 		return false
