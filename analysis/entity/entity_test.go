@@ -89,8 +89,8 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
-			name: "an outlet that is a common word is no outlet without a citing word",
-			text: "Kereta Baru\nOperator meluncurkan layanan Express menuju bandara pekan ini. Tiket Express dijual mulai hari ini.\nPenumpang menyambut baik.",
+			name:    "an outlet that is a common word is no outlet without a citing word",
+			text:    "Kereta Baru\nOperator meluncurkan layanan Express menuju bandara pekan ini. Tiket Express dijual mulai hari ini.\nPenumpang menyambut baik.",
 			notWant: []string{"Express"},
 		},
 		{
