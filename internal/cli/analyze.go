@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -90,12 +91,18 @@ func (c *analyzeCmd) Run(ctx context.Context, env *Env) error {
 	w := newRecordWriter(out, c.mode())
 	prog := newProgress(env, "analysing", c.Quiet)
 	p := analysis.DefaultPipeline()
-	if err := p.Load(ctx); err != nil {
+	// The tables and models are nearly all of the heap the loading builds,
+	// and all of it stays: a collection while they load only marks them
+	// again, so none runs until they are in.
+	gc := debug.SetGCPercent(-1)
+	err := p.Load(ctx)
+	debug.SetGCPercent(gc)
+	if err != nil {
 		return fmt.Errorf("load the analysis: %w", err)
 	}
 	r := pipeline.Runner{Analyzer: p, Workers: c.Workers}
 	src := ingest.Defaults(ingest.Files(c.Files, env.Stdin), c.Published, c.URL)
-	err := r.Run(ctx, src, func(res pipeline.Result) error {
+	err = r.Run(ctx, src, func(res pipeline.Result) error {
 		if res.Err == nil {
 			if err := w.write(res.Record); err != nil {
 				return fmt.Errorf("write output: %w", err)
