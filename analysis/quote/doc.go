@@ -9,8 +9,9 @@
 //   - partial quotations embedded in the reporter's sentence (memuji
 //     pembicaraan itu sebagai “konstruktif”);
 //   - indirect speech without quotation marks (Lavrov mengatakan bahwa ...;
-//     Lavrov menyebut harga bisa naik; menurut Lavrov, ...; ..., kata dia;
-//     Dikutip dari Reuters, ..., where the outlet is the speaker).
+//     Lavrov menyebut harga bisa naik; menurut Lavrov, ...; Kata Lavrov,
+//     ...; ..., kata dia; Dikutip dari Reuters, ..., where the outlet is
+//     the speaker; menurut Siregar dkk (2021), ..., the first author's).
 //
 // Quotation marks are “...”, "..." and ”...” (some outlets print ” on both
 // sides): which side a mark is on is read from its spacing, then its
@@ -53,17 +54,24 @@
 // resolve over the entity's PER mentions too, never over a capitalised run
 // it tags as nobody and the body names once. An organisation it tags
 // speaks where no person is named (kata Kementerian Pendidikan; Kemenkeu
-// memastikan ...; ungkap MOE). A person's acronym it tags (kata AHY, KDM
+// memastikan ...; ungkap MOE), also where it tags the acronym only
+// elsewhere (DKPP menilai ...), and a body pointed back to is the one
+// named before (Kementerian tersebut menyatakan ...; Perseroan menegaskan,
+// ..., the company: companies.txt). After a body's report, -nya is the
+// body's when its own words were quoted earlier. Initials it tags as a
+// person once (berinisial RK) are that person wherever they report. A person's acronym it tags (kata AHY, KDM
 // memastikan) is that person, and an organisation it tags on a name the
 // reader reads after a person's role, going by that name's initials
 // (Menteri Koordinator ... Agus Harimurti Yudhoyono (AHY)), is a person. An entity whose name glues the body of the
-// speaker's role to the name (Partai Golkar Sarmuji) gives way to the name
-// as read, with no entity.
+// speaker's role to the name (Partai Golkar Sarmuji), or opens with the
+// role as the reader reads it (dokter Rina), gives way to the name as read,
+// with no entity.
 //
 // The word lists are embedded data files under data/, each with a header
 // saying where its entries come from: reporting cues (cues.tsv), the words
 // that show a reported clause or end a noun object (clause.tsv), roles
-// that name a relation to a person (relations.txt), role
+// that name a relation to a person (relations.txt), nouns that stand for
+// a company named before (companies.txt), role
 // heads (roles.txt), office and organisation words (orgwords.txt), places
 // (places.txt), titles and ranks (honorifics.txt), nouns that introduce a
 // quoted title (titles.txt) and capitalised words that are never names
