@@ -638,3 +638,58 @@ func TestSearchDaysSampled(t *testing.T) {
 		t.Errorf("from:2025-10-01 without words: %d hits over the days (%+v), want every hit, exact", sum, list)
 	}
 }
+
+// ArticleDays, summed from the deltas the triggers of migration 19 keep,
+// says what counting search_terms says, after batches, a delete, and
+// Optimize's summing of the deltas into one row a day.
+func TestArticleDaysCounted(t *testing.T) {
+	s := open(t, pgtest.URL(t), search.Indonesian())
+	counted := func(when string) {
+		t.Helper()
+		days, err := s.ArticleDays(ctx, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := s.pool.Query(ctx, `SELECT day, count(*) FROM search_terms WHERE day IS NOT NULL GROUP BY day ORDER BY day`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := collect(rows, scanDay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want) == 0 || !slices.Equal(days, want) {
+			t.Errorf("%s: article days %v, want %v", when, days, want)
+		}
+	}
+	recs := records(t)
+	for i := 0; i < 150; i += 50 {
+		if _, err := s.PutBatch(ctx, recs[i:i+50]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	counted("after three batches")
+	var id int64
+	if err := s.pool.QueryRow(ctx, `SELECT article_id FROM search_terms WHERE day IS NOT NULL ORDER BY article_id LIMIT 1`).Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	counted("after a delete")
+	var deltas, after int
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM search_day_counts`).Scan(&deltas); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Optimize(ctx); err != nil {
+		t.Fatal(err)
+	}
+	counted("after Optimize")
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM search_day_counts`).Scan(&after); err != nil {
+		t.Fatal(err)
+	}
+	days, _ := s.ArticleDays(ctx, "", "")
+	if after != len(days) || after >= deltas {
+		t.Errorf("after Optimize %d delta rows (%d before) for %d days; want one a day", after, deltas, len(days))
+	}
+}

@@ -123,9 +123,9 @@ func (s *Store) ArticleDays(ctx context.Context, from, to string) ([]store.DayCo
 	if err := w.dates("day", from, to); err != nil {
 		return nil, err
 	}
-	// Each current version's day, from the search_terms_day index alone.
-	return list(ctx, s.pool, "article days", `SELECT day, count(*) FROM search_terms`+w.String()+
-		` GROUP BY day ORDER BY day`, w.args, scanDay)
+	// Each current version's day, summed from the deltas of migration 19.
+	return list(ctx, s.pool, "article days", `SELECT day, sum(articles)::bigint FROM search_day_counts`+w.String()+
+		` GROUP BY day HAVING sum(articles) > 0 ORDER BY day`, w.args, scanDay)
 }
 
 // LatestDay implements store.Insights.

@@ -324,9 +324,10 @@ func TestPairsMigration(t *testing.T) {
 	check("after the rebuild")
 }
 
-// Migration 18 on a store at 17 that holds articles: the terms' index is
-// replaced by the one with the day and the sample bucket, and the same
-// searches find the same hits and days.
+// Migrations 18 and 19 on a store at 17 that holds articles: the terms'
+// index is replaced by the one with the day and the sample bucket, the
+// days' counts are taken, and the same searches find the same hits and
+// days.
 func TestSampleMigration(t *testing.T) {
 	url := pgtest.URL(t)
 	s := open(t, url, search.Indonesian())
@@ -364,6 +365,11 @@ func TestSampleMigration(t *testing.T) {
 			slices.Sort(ids)
 			out[query] = fmt.Sprint(res.Total, ids, days)
 		}
+		all, err := s.ArticleDays(ctx, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["article days"] = fmt.Sprint(all)
 		return out
 	}
 	indexes := func() []string {
@@ -380,17 +386,15 @@ func TestSampleMigration(t *testing.T) {
 		return names
 	}
 	want := answers()
-	// Back to 17: the index on the terms alone.
+	// Back to 17: the index on the terms alone, no days' counts.
 	if _, err := s.pool.Exec(ctx, `DROP INDEX search_terms_match;
 		CREATE INDEX search_terms_terms ON search_terms USING gin (terms) WITH (gin_pending_list_limit = 256);
+		DROP TABLE search_day_counts; DROP FUNCTION search_days_counted() CASCADE;
 		DELETE FROM schema_migrations WHERE version >= 18`); err != nil {
 		t.Fatal(err)
 	}
 	if got := indexes(); !slices.Equal(got, []string{"search_terms_terms"}) {
 		t.Fatalf("at 17: %v", got)
-	}
-	if got := answers(); !maps.Equal(got, want) {
-		t.Errorf("at 17: %v, want %v", got, want)
 	}
 	s.Close()
 	s = open(t, url, search.Indonesian())

@@ -436,9 +436,15 @@ func nullJSON(b []byte, n int) *string {
 
 // Optimize implements store.Store: PostgreSQL's autovacuum keeps the GIN
 // indexes and the statistics up to date; after a bulk write, the search
-// indexes' pending entries are merged and ANALYZE gives the planner the
-// new sizes at once.
+// indexes' pending entries are merged, the days' article deltas summed
+// into one row a day, and ANALYZE gives the planner the new sizes at
+// once.
 func (s *Store) Optimize(ctx context.Context) error {
+	// Only the deltas this statement sees go; a writer's new ones stay.
+	if _, err := s.pool.Exec(ctx, `WITH gone AS (DELETE FROM search_day_counts RETURNING day, articles)
+		INSERT INTO search_day_counts (day, articles) SELECT day, sum(articles) FROM gone GROUP BY day HAVING sum(articles) <> 0`); err != nil {
+		return fmt.Errorf("postgres: optimize: %w", err)
+	}
 	clean := `SELECT gin_clean_pending_list('search_terms_match'::regclass)`
 	if s.pairs.Load() {
 		clean += `, gin_clean_pending_list('search_terms_pairs'::regclass)`
