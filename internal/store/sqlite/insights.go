@@ -151,7 +151,10 @@ func (s *Store) CoMentioned(ctx context.Context, entity int64, limit int) ([]sto
 // newest version id catch every article written, in the database itself;
 // the WAL file's size and modification time catch the rest (Reindex
 // relinking entities), since every commit appends to it. Three seeks and
-// a stat.
+// a stat. Its limit: a write that changes no article, made after a
+// checkpoint restarted the WAL, can leave the WAL's size as it was, and
+// the kernel sets mtime at a coarse clock (a few ms), so two such writes
+// in one tick keep the same stamp until the next write.
 func (s *Store) Stamp(ctx context.Context) (string, error) {
 	var averages []byte
 	var newest sql.NullInt64

@@ -12,8 +12,8 @@ import (
 //
 // Each ingest leaves FTS5 segments behind (15 on the 100k benchmark
 // store; Optimize merges only a bounded amount), and every term look-up
-// seeks each of them: merged, a common word sorted by date took 3.1–3.2 ms
-// of CPU instead of 6.7–7.0 (in-process, warm). Migrations that rebuild or
+// seeks each of them: merged, a common word sorted by date took 3.3–3.6 ms
+// of server CPU instead of 6.1–7.7 (warta bench search, README). Migrations that rebuild or
 // drop a table leave the old pages free for later writes, not returned: on
 // the 100k benchmark store, after migrations 20 (the full-text index
 // rebuilt) and 21 (entity_tones dropped), 85,168 pages of 544,094 (349 MB).
