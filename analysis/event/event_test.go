@@ -247,6 +247,8 @@ var findRows = []struct {
 		[]string{"REQUEST Dedie Rachim>Dinas Sosial reported"}},
 	{"a lone role word that no printed role explains", "\"Pak Wali sudah memerintahkan Kepala Dinas Sosial untuk menyalurkan bantuan,\" ujar Yudi.",
 		nil},
+	{"pemda is the local governments", "Menteri Dalam Negeri Tito Karnavian mengingatkan Pemda agar segera menyalurkan bantuan sosial.",
+		[]string{"REQUEST Tito Karnavian>Pemda asserted"}},
 	{"bersama further on is no partner", "Kepala Dinas Pertanian Sleman Suparmono hadir dalam diskusi itu bersama Bupati Sleman Harda Kiswaya.",
 		nil},
 }
