@@ -6,6 +6,7 @@ package feature
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -201,13 +202,24 @@ func ngrams(rows []uint32, w string) []uint32 {
 		b = append(b, c)
 	}
 	b = append(b, '>')
+	// Rows in the order the model was trained with, every n-gram of one
+	// length before the next length's, but each start's hash made once:
+	// its (n+1)-gram's is its n-gram's with one byte more.
+	var off [maxN - minN + 1]int // where each length's rows go
+	total := len(rows)
 	for n := minN; n <= maxN; n++ {
-		for s := 0; s+n <= len(b); s++ {
-			h := linear.Start(kindNgram)
-			for _, c := range b[s : s+n] {
-				h = h.AddByte(c)
-			}
-			rows = append(rows, h.Row(Bits))
+		off[n-minN] = total
+		total += max(len(b)-n+1, 0)
+	}
+	rows = slices.Grow(rows, total-len(rows))[:total]
+	for s := 0; s+minN <= len(b); s++ {
+		h := linear.Start(kindNgram)
+		for _, c := range b[s : s+minN-1] {
+			h = h.AddByte(c)
+		}
+		for n := minN; n <= maxN && s+n <= len(b); n++ {
+			h = h.AddByte(b[s+n-1])
+			rows[off[n-minN]+s] = h.Row(Bits)
 		}
 	}
 	return rows
