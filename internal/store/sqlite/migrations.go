@@ -491,7 +491,8 @@ DROP INDEX IF EXISTS article_entities_day;
 	// migrateNameDays).
 	migrateNameDays,
 	// 25: article_entities' salience in thousandths and tones in
-	// hundredths (put.go's scaled). Run once: the meta row says it ran.
+	// hundredths (put.go's scaled), whole numbers, which this UPDATE
+	// stores in 1–2 bytes. Run once: the meta row says it ran.
 	func(ctx context.Context, tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO meta (key, value) VALUES ('entity_scales', '1000 100')`)
 		if err != nil {
