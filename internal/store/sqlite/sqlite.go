@@ -86,6 +86,9 @@ type Store struct {
 	checkpoints *checkpointer
 	// phrases are the search phrases' document counts (rank.go).
 	phrases phraseCounts
+	// written counts the articles this Store created or gave a new
+	// version, for Optimize.
+	written atomic.Int64
 	// codec compresses and reads the records (record.go).
 	codec *recordCodec
 }
