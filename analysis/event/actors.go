@@ -84,22 +84,22 @@ func (c *coder) actors(cd *candidate, m match, s text.Sentence) {
 			switch {
 			case m.t.frame == frameSym, c.afterLight(tr.first, s):
 				subj = c.subject(tr.first, s, false)
-				// menyampaikan ... setelah menggelar pertemuan dengan X: the
-				// clause of time shares the subject of the clause it follows.
+				// Y berbicara ... setelah menggelar rapat dengan X: the clause
+				// of time shares the subject of the clause it follows.
 				if len(subj) == 0 && len(others) == 1 && m.t.frame == frameSymNom {
 					subj = c.timeClauseSubject(tr.first, s)
 				}
 			case len(others) == 1 && tr.first-1 == s.First && (c.low[s.First] == "dalam" || c.low[s.First] == "pada"):
-				// Dalam rapat kerja dengan Komisi II DPR, Menteri X meminta
-				// ...: the phrase opens the sentence; the one who met is the
-				// subject of the clause after it.
+				// Dalam rapat dengan X, Y meminta ...: the phrase opens the
+				// sentence; the one who met is the subject of the clause
+				// after it.
 				subj = c.frontedSubject(tr.last, s)
 			case tr.first > s.First && (c.low[tr.first-1] == "dalam" || c.low[tr.first-1] == "pada"):
 				// Blinken dan Lavrov mengungkapkan optimisme dalam pertemuan
 				// ...: the clause's subjects took part; a lone subject may
 				// only announce what happened there, unless the noun names
-				// whom it met (menjelaskan hal itu dalam rapat dengan Komisi
-				// X): then the subject is the other side.
+				// whom it met (Y menjelaskan ... dalam rapat dengan X): then
+				// the subject is the other side.
 				if subj = c.subject(tr.first-1, s, true); len(subj) < 2 && len(others) != 1 {
 					subj = nil
 				}
@@ -280,7 +280,7 @@ func (c *coder) subjectFrom(from int, s text.Sentence, overVerb bool, depth int)
 	if k := from - 1; k >= s.First && (c.low[k] == "dan" || c.low[k] == "serta") {
 		return nil
 	}
-	// Universitas Negeri Semarang (Unnes) yang didanai oleh ...: a relative
+	// Universitas X (UX) yang didanai oleh ...: a relative
 	// clause's subject is its head, whatever stands before the head.
 	if a := c.relativeHead(from, s); a != nil {
 		return []*Actor{a}
@@ -336,7 +336,7 @@ func (c *coder) subjectFrom(from int, s text.Sentence, overVerb bool, depth int)
 					}
 				}
 			}
-			// Propam Polres Barru, Sulawesi Selatan (Sulsel) memeriksa ...:
+			// Polres X, Sulawesi Selatan (Sulsel) memeriksa ...:
 			// the place of the name before the comma, not the subject.
 			if e.Type == "LOC" && ms.first-1 > s.First && c.low[ms.first-1] == "," {
 				if pe, _ := c.entityAt(ms.first - 2); pe != nil && pe.Type != "LOC" {
@@ -590,8 +590,8 @@ func (c *coder) bracketStart(i int, s text.Sentence) int {
 
 // titleStart returns where the title before a person's mention ms
 // starts: its capitalised words, a bracketed abbreviation, the office's
-// country and the entity's own mention of the title (Presiden Amerika Serikat (AS) Donald
-// Trump dan Perdana Menteri (PM) Anthony Albanese), at most four words;
+// country and the entity's own mention of the title (Presiden Amerika Serikat (AS) X
+// dan Perdana Menteri (PM) Y), at most four words;
 // ms.first for anyone else.
 func (c *coder) titleStart(ms span, s text.Sentence) int {
 	e, _ := c.entityAt(ms.first)
@@ -722,7 +722,7 @@ func (c *coder) objectWithin(from, to, words int) *Actor {
 		case cls&(wBoundary|wControl|wContent) != 0:
 			return nil
 		case cls&wPreposition != 0 && !relative:
-			// mengirimkan bantuan melalui KRI: the way it goes, not whom.
+			// mengirim bantuan melalui kapal X: the way it goes, not whom.
 			return nil
 		case cls&wDeed != 0:
 			// mengecam serangan Israel: the deed's doer is the object.
@@ -863,7 +863,7 @@ func (c *coder) heldBy(from, to int) *Actor {
 // person named right after bernama is who it is.
 func (c *coder) group(p span, to int) *Actor {
 	a := &Actor{Name: c.doc.Text[c.doc.Tokens[p.first].Start:c.doc.Tokens[p.last-1].End], group: true}
-	// Gubernur Dedi Mulyadi, Menteri Keuangan RI Purbaya Yudhi Sadewa: a
+	// Gubernur X, Menteri Keuangan RI Y: a
 	// capitalised word is the title of the person it introduces, as the
 	// shared person reader reads the phrase.
 	if c.isCapitalised(p.first) {
@@ -934,8 +934,8 @@ func (c *coder) counted(i int) bool {
 
 // resolveParties gives a lone party word its person: pelaku, tersangka or
 // terdakwa is the person the events before it arrest, charge, convict or
-// see attack (Petugas mengamankan seorang perempuan bernama Suila Rohill
-// ... . Pelaku saat ini telah ditahan ...), korban the person attacked.
+// see attack (Petugas mengamankan seorang pria bernama X ... . Pelaku
+// kini ditahan ...), korban the person attacked.
 // An article that speaks of several (para pelaku, dua korban) is left as
 // it is: which one is meant is not told.
 func (c *coder) resolveParties(cands []candidate) {
