@@ -508,6 +508,31 @@ DROP INDEX IF EXISTS article_entities_day;
 			scale("tone_score", toneScale)+`, `+scale("tone_positive", toneScale)+`, `+scale("tone_negative", toneScale))
 		return err
 	},
+	// 26: the scaled salience and tones move to columns without REAL
+	// affinity (migrateScaledColumns).
+	migrateScaledColumns,
+}
+
+// migrateScaledColumns is migration 26: article_entities' scaled salience
+// and tones (put.go's scaled) go in new, untyped columns, whole numbers as
+// integers, and the REAL ones are left NULL (a NULL takes no byte but its
+// header's). On a store migrated already it does nothing.
+func migrateScaledColumns(ctx context.Context, tx *sql.Tx) error {
+	has, _, err := schemaHas(ctx, tx, "salience_1000", "")
+	if err != nil || has {
+		return err
+	}
+	move := func(from, to string) string {
+		return fmt.Sprintf(`%[2]s = CASE WHEN %[1]s = round(%[1]s) AND abs(%[1]s) < 9007199254740992 THEN CAST(%[1]s AS INTEGER) ELSE %[1]s END, %[1]s = NULL`, from, to)
+	}
+	_, err = tx.ExecContext(ctx, `
+ALTER TABLE article_entities ADD COLUMN salience_1000;       -- salience in thousandths
+ALTER TABLE article_entities ADD COLUMN tone_score_100;      -- the tones in hundredths
+ALTER TABLE article_entities ADD COLUMN tone_positive_100;
+ALTER TABLE article_entities ADD COLUMN tone_negative_100;
+UPDATE article_entities SET `+move("salience", "salience_1000")+`, `+move("tone_score", "tone_score_100")+`,
+	`+move("tone_positive", "tone_positive_100")+`, `+move("tone_negative", "tone_negative_100")+`;`)
+	return err
 }
 
 // migrate applies the migrations not applied yet, all in one transaction

@@ -277,8 +277,8 @@ func TestEntityTonesMigration(t *testing.T) {
 	}
 	read := func() (columns []string, tones []*store.EntityTone) {
 		t.Helper()
-		rows, err := s.db.QueryContext(ctx, `SELECT article_id || ' ' || local_id || ' ' || coalesce(tone_score / `+toneDiv+`, 'NULL') || ' ' ||
-			coalesce(tone_positive / `+toneDiv+`, 'NULL') || ' ' || coalesce(tone_negative / `+toneDiv+`, 'NULL') || ' ' || coalesce(tone_sentences, 'NULL')
+		rows, err := s.db.QueryContext(ctx, `SELECT article_id || ' ' || local_id || ' ' || coalesce(tone_score_100 / `+toneDiv+`, 'NULL') || ' ' ||
+			coalesce(tone_positive_100 / `+toneDiv+`, 'NULL') || ' ' || coalesce(tone_negative_100 / `+toneDiv+`, 'NULL') || ' ' || coalesce(tone_sentences, 'NULL')
 			FROM article_entities ORDER BY rowid`)
 		if err != nil {
 			t.Fatal(err)
@@ -321,7 +321,7 @@ func TestEntityTonesMigration(t *testing.T) {
 	sentences  INTEGER NOT NULL,
 	PRIMARY KEY (article_id, local_id)
 ) WITHOUT ROWID;
-INSERT INTO entity_tones SELECT article_id, local_id, tone_score, tone_positive, tone_negative, tone_sentences
+INSERT INTO entity_tones SELECT article_id, local_id, tone_score_100, tone_positive_100, tone_negative_100, tone_sentences
 	FROM article_entities WHERE tone_sentences IS NOT NULL;
 INSERT INTO entity_tones VALUES (1, 'E9', 1, 1, 0, 1);
 ALTER TABLE article_entities DROP COLUMN tone_score;
@@ -419,23 +419,23 @@ func TestScaled(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				v := scaled(x, c.scale)
-				if v != math.Trunc(v) || v/c.scale != x {
-					t.Fatalf("%v scaled by %v: %v, read back %v", x, c.scale, v, v/c.scale)
+				v, ok := scaled(x, c.scale).(int64)
+				if !ok || float64(v)/c.scale != x {
+					t.Fatalf("%v scaled by %v: %v, read back %v", x, c.scale, scaled(x, c.scale), float64(v)/c.scale)
 				}
 			}
 		}
 	}
 	for _, x := range []float64{0.125, 1.0 / 3, -2.71828, 0.44999999999999996} {
-		if v := scaled(x, toneScale); math.Abs(v/toneScale-x) > 1e-15*math.Abs(x) {
-			t.Errorf("%v: read back %v", x, v/toneScale)
+		if v, ok := scaled(x, toneScale).(float64); !ok || math.Abs(v/toneScale-x) > 1e-15*math.Abs(x) {
+			t.Errorf("%v: scaled %v", x, scaled(x, toneScale))
 		}
 	}
 }
 
-// Migration 25 scales the salience and tones of a store written before:
-// its entity articles and tones read as a new store's, and opening it
-// again scales nothing twice.
+// Migrations 25 and 26 scale the salience and tones of a store written
+// before and move them to untyped columns: its entity articles and tones
+// read as a new store's, and opening it again scales nothing twice.
 func TestEntityScalesMigration(t *testing.T) {
 	dir := t.TempDir()
 	s := open(t, dir, search.Indonesian())
@@ -461,9 +461,18 @@ func TestEntityScalesMigration(t *testing.T) {
 	if articles[0][0].Salience != 0.3 || tones[0].Articles != 3 {
 		t.Fatalf("entity articles %+v, tones %+v: want salience 0.3 and 3 toned articles", articles[0], tones[0])
 	}
-	if _, err := s.wdb.ExecContext(ctx, `UPDATE article_entities SET salience = salience / 1000.0,
-		tone_score = tone_score / 100.0, tone_positive = tone_positive / 100.0, tone_negative = tone_negative / 100.0`); err != nil {
-		t.Fatal(err)
+	var ints int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM article_entities WHERE typeof(salience_1000) = 'integer'`).Scan(&ints); err != nil || ints != 12 {
+		t.Fatalf("%d of 12 saliences stored as integers (%v)", ints, err)
+	}
+	// Back to migration 24: unscaled, in the REAL columns.
+	for _, q := range []string{`UPDATE article_entities SET salience = salience_1000 / 1000.0,
+		tone_score = tone_score_100 / 100.0, tone_positive = tone_positive_100 / 100.0, tone_negative = tone_negative_100 / 100.0`,
+		`ALTER TABLE article_entities DROP COLUMN salience_1000`, `ALTER TABLE article_entities DROP COLUMN tone_score_100`,
+		`ALTER TABLE article_entities DROP COLUMN tone_positive_100`, `ALTER TABLE article_entities DROP COLUMN tone_negative_100`} {
+		if _, err := s.wdb.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if _, err := s.wdb.ExecContext(ctx, `DELETE FROM meta WHERE key = 'entity_scales'`); err != nil {
 		t.Fatal(err)

@@ -268,7 +268,7 @@ func (s *Store) entityArticles(ctx context.Context, id int64, p store.Page, titl
 	// article's rows share its day, so grouping by day and article reads
 	// them in the index's order and stops at the page's end.
 	rows, err := s.query(ctx, `SELECT ae.article_id, `+cols+`, ae.name,
-			sum(ae.mentions), ae.roles, ae.salience / `+fmt.Sprint(salienceScale)+`.0, max(length(ae.name))
+			sum(ae.mentions), ae.roles, ae.salience_1000 / `+fmt.Sprint(salienceScale)+`.0, max(length(ae.name))
 		FROM article_entities ae INDEXED BY article_entities_ref_day `+join+`
 		WHERE ae.ref = ? GROUP BY ae.day, ae.article_id ORDER BY ae.day, ae.article_id LIMIT ? OFFSET ?`,
 		id, p.Limit, p.Offset)

@@ -133,8 +133,8 @@ func (s *Store) EntityTone(ctx context.Context, entity int64, f store.ToneFilter
 		args = append(slices.Clone(args), k)
 	}
 	rows, err := s.query(ctx, `SELECT ae.article_id, coalesce(v.day, ''), coalesce(v.site, ''),
-			ae.tone_score / `+toneDiv+`, ae.tone_positive / `+toneDiv+`, ae.tone_negative / `+toneDiv+`, ae.tone_sentences
-		FROM (SELECT ae.article_id, ae.tone_score, ae.tone_positive, ae.tone_negative, ae.tone_sentences`+from+`) ae
+			ae.tone_score_100 / `+toneDiv+`, ae.tone_positive_100 / `+toneDiv+`, ae.tone_negative_100 / `+toneDiv+`, ae.tone_sentences
+		FROM (SELECT ae.article_id, ae.tone_score_100, ae.tone_positive_100, ae.tone_negative_100, ae.tone_sentences`+from+`) ae
 		JOIN articles a ON a.id = ae.article_id JOIN `+hitsIndex+` ON v.id = a.current
 		WHERE ae.tone_sentences IS NOT NULL`, args...)
 	if err != nil {
