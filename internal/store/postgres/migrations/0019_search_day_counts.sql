@@ -6,6 +6,11 @@
 -- (load 27), 0.35 ms from these. Deltas, not one row per day updated in
 -- place: writers of the same days would wait on each other's row locks
 -- until their batches commit. Optimize sums them into one row per day.
+-- Writers first wait and then stay out until the migration commits: a
+-- batch that inserted before the count's snapshot and committed after it
+-- would be in neither the count nor a delta (the advisory migration lock
+-- is one writers do not take). About 0.85 s at 100k.
+LOCK TABLE search_terms IN SHARE ROW EXCLUSIVE MODE;
 CREATE TABLE IF NOT EXISTS search_day_counts (
 	day      text NOT NULL,
 	articles bigint NOT NULL
