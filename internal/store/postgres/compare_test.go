@@ -692,4 +692,20 @@ func TestArticleDaysCounted(t *testing.T) {
 	if after != len(days) || after >= deltas {
 		t.Errorf("after Optimize %d delta rows (%d before) for %d days; want one a day", after, deltas, len(days))
 	}
+	// A writer that never calls Optimize sums them every few batches.
+	s.daysSummedEvery = 2
+	s.batches.Store(0)
+	for i := 150; i < 250; i += 50 {
+		if _, err := s.PutBatch(ctx, recs[i:i+50]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	counted("after two more batches")
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM search_day_counts`).Scan(&after); err != nil {
+		t.Fatal(err)
+	}
+	days, _ = s.ArticleDays(ctx, "", "")
+	if after != len(days) {
+		t.Errorf("after the second batch %d delta rows for %d days; want them summed, one a day", after, len(days))
+	}
 }

@@ -80,6 +80,12 @@ type Store struct {
 	build      bool // Options.BuildIndexes
 	log        *slog.Logger
 
+	// Every daysSummedEvery-th batch a writer commits sums the days'
+	// article deltas (sumDays), so that a long-running worker or server,
+	// which never calls Optimize, keeps the rows ArticleDays reads bounded.
+	daysSummedEvery int64
+	batches         atomic.Int64
+
 	pairs     atomic.Bool        // the phrase index is valid: searches use it (pairs.go)
 	stopPairs context.CancelFunc // stops its build, if one runs
 	pairsDone sync.WaitGroup
@@ -132,7 +138,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("postgres: connect to %s: %w", redact(cfg), err)
 	}
 	s := &Store{pool: pool, analyzer: opts.Analyzer, resolver: opts.Resolver, linker: opts.Linker, rankWindow: opts.RankWindow,
-		countBound: opts.CountBound, build: opts.BuildIndexes, log: opts.Log}
+		countBound: opts.CountBound, build: opts.BuildIndexes, log: opts.Log, daysSummedEvery: 64}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err

@@ -179,6 +179,12 @@ func (s *Store) putBatch(ctx context.Context, docs []*store.Doc, records []strin
 	if err := tx.Commit(ctx); err != nil {
 		return nil, fmt.Errorf("postgres: put: %w", err)
 	}
+	if s.batches.Add(1)%s.daysSummedEvery == 0 {
+		// The batch is stored; a failed sum only leaves more deltas.
+		if err := s.sumDays(ctx); err != nil {
+			s.log.Warn("postgres: sum article days", "err", err)
+		}
+	}
 	return results, nil
 }
 
@@ -426,6 +432,14 @@ func nullString(s string) *string {
 	return &s
 }
 
+// sumDays sums the days' article deltas into one row a day. Only the
+// deltas this statement sees go; a writer's new ones stay.
+func (s *Store) sumDays(ctx context.Context) error {
+	_, err := s.pool.Exec(ctx, `WITH gone AS (DELETE FROM search_day_counts RETURNING day, articles)
+		INSERT INTO search_day_counts (day, articles) SELECT day, sum(articles) FROM gone GROUP BY day HAVING sum(articles) <> 0`)
+	return err
+}
+
 func nullJSON(b []byte, n int) *string {
 	if n == 0 {
 		return nil
@@ -440,9 +454,7 @@ func nullJSON(b []byte, n int) *string {
 // into one row a day, and ANALYZE gives the planner the new sizes at
 // once.
 func (s *Store) Optimize(ctx context.Context) error {
-	// Only the deltas this statement sees go; a writer's new ones stay.
-	if _, err := s.pool.Exec(ctx, `WITH gone AS (DELETE FROM search_day_counts RETURNING day, articles)
-		INSERT INTO search_day_counts (day, articles) SELECT day, sum(articles) FROM gone GROUP BY day HAVING sum(articles) <> 0`); err != nil {
+	if err := s.sumDays(ctx); err != nil {
 		return fmt.Errorf("postgres: optimize: %w", err)
 	}
 	clean := `SELECT gin_clean_pending_list('search_terms_match'::regclass)`
